@@ -1,0 +1,10 @@
+//! claimdex: an annotated text-corpus search tool for fact-checkers.
+//!
+//! The pipeline is `ingest → text (clean, segment) → annotate (figures) → index → query → output`.
+//! Every stage takes and returns plain data; spans are byte offsets into each document's raw text.
+
+pub mod diagnostic;
+pub mod span;
+
+pub use diagnostic::Diagnostic;
+pub use span::{LineIndex, Span};
