@@ -8,3 +8,10 @@ pub mod span;
 
 pub use diagnostic::Diagnostic;
 pub use span::{LineIndex, Span};
+pub mod index;
+pub mod ingest;
+pub mod model;
+pub mod output;
+pub mod query;
+pub mod text;
+pub mod util;

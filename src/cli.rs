@@ -1,0 +1,347 @@
+//! Command-line flags (clap derive: each doc comment is the help text) and the commands.
+
+use crate::print;
+use anyhow::{Context, Result};
+use claimdex::index::{self, CorpusIndex, IndexError, IndexOptions, IndexReport};
+use claimdex::output::{self, Style};
+use claimdex::query::{self, SearchRequest};
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Search a corpus of articles and reports, and check the figures they cite.
+#[derive(Debug, Parser)]
+#[command(name = "claimdex", version, about)]
+pub struct Args {
+    /// Folder of the index (built there on first use).
+    #[arg(long, global = true, env = "CLAIMDEX_INDEX", default_value = "index")]
+    pub index: PathBuf,
+
+    /// When to colour the output: auto (a terminal, and NO_COLOR unset), always, never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Index files and folders (default: corpus/). Re-running indexes only new or changed files.
+    Index {
+        /// Files or folders to index (.txt, .md, .html, .htm, .pdf; folders are walked).
+        paths: Vec<PathBuf>,
+        /// Delete the index and build it again from scratch.
+        #[arg(long)]
+        rebuild: bool,
+        /// Worker threads for reading and annotating (default: all cores).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Print the summary as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search passages (tantivy syntax: words, "phrases", AND/OR/NOT, field:value).
+    Search {
+        /// What to search for, e.g. "Chinese nationals entered Ecuador".
+        query: String,
+        /// How many passages to show.
+        #[arg(long, short = 'n', default_value_t = 10)]
+        limit: usize,
+        /// Only this document (its slug, as `claimdex show` lists it).
+        #[arg(long)]
+        doc: Option<String>,
+        /// Only documents from this publisher (words of its name).
+        #[arg(long)]
+        publisher: Option<String>,
+        /// Only documents published this year.
+        #[arg(long)]
+        year: Option<u32>,
+        /// One JSON object per passage, one per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a document cleaned, with line and passage numbers ([N]).
+    Show {
+        /// The document's slug (file name without extension) or its path.
+        doc: String,
+        /// Also list the lines the cleaner dropped, with the reason.
+        #[arg(long)]
+        dropped: bool,
+    },
+    /// List the indexed documents.
+    Docs {
+        /// One JSON object per document.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let style = Style {
+        color: use_color(args.color),
+    };
+    match args.command {
+        Command::Index {
+            paths,
+            rebuild,
+            threads,
+            json,
+        } => {
+            let mut options = IndexOptions {
+                paths,
+                rebuild,
+                ..IndexOptions::default()
+            };
+            if let Some(threads) = threads {
+                options.threads = threads.max(1);
+            }
+            let report = run_index(&args.index, &options)?;
+            if json {
+                print(&format!("{}\n", serde_json::to_string(&report)?))?;
+            } else {
+                eprintln!("{}", output::index_summary(&report));
+            }
+            Ok(if report.has_errors() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Search {
+            query,
+            limit,
+            doc,
+            publisher,
+            year,
+            json,
+        } => {
+            let corpus = open_fresh(&args.index)?;
+            let request = SearchRequest {
+                query,
+                limit,
+                doc,
+                publisher,
+                year,
+                plain: false,
+            };
+            let results = query::search(&corpus, &request)?;
+            for note in &results.notes {
+                eprintln!("{note}");
+            }
+            if let Some(doc) = &request.doc {
+                if !corpus
+                    .manifest
+                    .files
+                    .values()
+                    .any(|entry| &entry.slug == doc)
+                {
+                    eprintln!("note: no document '{doc}' in the index; `claimdex docs` lists them");
+                }
+            }
+            if json {
+                print(&output::search_json(&results))?;
+            } else if results.hits.is_empty() {
+                eprintln!("no passages match");
+            } else {
+                print(&output::search_table(&results, style))?;
+                eprintln!(
+                    "{} of {} matching passages shown",
+                    results.hits.len(),
+                    results.total
+                );
+            }
+            Ok(if results.hits.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Show { doc, dropped } => {
+            let corpus = open_fresh(&args.index)?;
+            match query::load_document(&corpus, &doc)? {
+                Some(document) => {
+                    print(&output::render_document(&document, style, dropped))?;
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => {
+                    anyhow::bail!(
+                        "no document '{doc}' in the index at {}; `claimdex docs` lists them",
+                        args.index.display()
+                    )
+                }
+            }
+        }
+        Command::Docs { json } => {
+            let corpus = open_fresh(&args.index)?;
+            let mut out = String::new();
+            for (path, entry) in &corpus.manifest.files {
+                if json {
+                    let value = serde_json::json!({
+                        "doc": entry.slug, "path": path, "passages": entry.passages,
+                        "sentences": entry.sentences, "bytes": entry.size,
+                    });
+                    out.push_str(&format!("{value}\n"));
+                } else {
+                    out.push_str(&format!(
+                        "{:<60} {:>5} passages  {}\n",
+                        entry.slug,
+                        entry.passages,
+                        style.cyan(&path.display().to_string())
+                    ));
+                }
+            }
+            print(&out)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+            !no_color && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Runs `claimdex index` with a progress bar on stderr when stderr is a terminal.
+fn run_index(root: &Path, options: &IndexOptions) -> Result<IndexReport> {
+    let progress = Bar::new();
+    let report = index::update(root, options, &progress)?;
+    for diagnostic in &report.diagnostics {
+        eprintln!("{diagnostic}");
+    }
+    Ok(report)
+}
+
+/// Opens the index for reading, building it from `corpus/` on first use and bringing it up to
+/// date when files changed. A busy index (another run is writing) is searched as it is.
+fn open_fresh(root: &Path) -> Result<CorpusIndex> {
+    match CorpusIndex::open(root) {
+        Ok(corpus) => {
+            if !index::is_stale(&corpus) {
+                return Ok(corpus);
+            }
+            eprintln!(
+                "files changed since the index was built; updating {}",
+                root.display()
+            );
+            match run_index(root, &IndexOptions::default()) {
+                Ok(report) => eprintln!("{}", output::index_summary(&report)),
+                Err(err)
+                    if matches!(
+                        err.downcast_ref::<IndexError>(),
+                        Some(IndexError::Busy { .. })
+                    ) =>
+                {
+                    eprintln!("warning: {err}; searching the index as it is");
+                    return Ok(corpus);
+                }
+                Err(err) => return Err(err),
+            }
+        }
+        Err(IndexError::Missing { .. }) => {
+            let default = Path::new(index::DEFAULT_CORPUS);
+            if !default.is_dir() {
+                anyhow::bail!(
+                    "no index at {} and no {}/ folder here; run `claimdex index PATH...` on your documents first",
+                    root.display(),
+                    index::DEFAULT_CORPUS
+                );
+            }
+            eprintln!(
+                "building the index of {}/ in {} (first use)",
+                index::DEFAULT_CORPUS,
+                root.display()
+            );
+            let report = run_index(root, &IndexOptions::default())?;
+            eprintln!("{}", output::index_summary(&report));
+        }
+        Err(err) => return Err(err.into()),
+    }
+    CorpusIndex::open(root).with_context(|| format!("opening the index at {}", root.display()))
+}
+
+/// An indicatif progress bar over bytes; hidden when stderr is not a terminal.
+struct Bar(ProgressBar);
+
+impl Bar {
+    fn new() -> Bar {
+        let bar = if std::io::stderr().is_terminal() {
+            ProgressBar::new(0)
+        } else {
+            ProgressBar::hidden()
+        };
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} indexing [{bar:30}] {bytes}/{total_bytes} {msg}",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        Bar(bar)
+    }
+}
+
+impl index::Progress for Bar {
+    fn start(&self, _files: usize, bytes: u64) {
+        self.0.set_length(bytes);
+    }
+    fn advance(&self, bytes: u64, path: &Path) {
+        self.0.inc(bytes);
+        self.0.set_message(
+            path.file_name()
+                .map(|name| name.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        );
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flags_parse() {
+        let args = Args::parse_from([
+            "claimdex", "--index", "/tmp/x", "search", "a b", "--limit", "3", "--year", "2024",
+            "--json",
+        ]);
+        assert_eq!(args.index, PathBuf::from("/tmp/x"));
+        match args.command {
+            Command::Search {
+                query,
+                limit,
+                year,
+                json,
+                ..
+            } => {
+                assert_eq!(
+                    (query.as_str(), limit, year, json),
+                    ("a b", 3, Some(2024), true)
+                );
+            }
+            other => panic!("wrong command {other:?}"),
+        }
+        let args = Args::parse_from(["claimdex", "index", "corpus", "extra", "--rebuild"]);
+        assert!(
+            matches!(args.command, Command::Index { ref paths, rebuild: true, .. } if paths.len() == 2)
+        );
+        assert!(Args::try_parse_from(["claimdex", "search"]).is_err());
+        assert!(Args::try_parse_from(["claimdex", "--color", "sometimes", "docs"]).is_err());
+    }
+}

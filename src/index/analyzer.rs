@@ -1,0 +1,281 @@
+//! Analyzers shared by the schema and the query parser, registered under named constants.
+//!
+//! `claimdex_en` (passage text, titles, headings): words and numbers, letters and digits split
+//! apart (`Municipality274` → `municipality`, `274`), digit groups joined and normalised
+//! (`48,381`, `48 381` and `48381` all index as `48381`; `3.5` stays `3.5`), lowercased,
+//! English-stemmed. `claimdex_raw` (the second passage field): whitespace-separated tokens as
+//! written, surrounding punctuation trimmed, lowercased, so `$20,000` or `FY2024` match as written.
+
+use tantivy::tokenizer::{
+    Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
+};
+
+pub const EN: &str = "claimdex_en";
+pub const RAW: &str = "claimdex_raw";
+
+/// Registers both analyzers on an index (schema and query parser look them up by name).
+pub fn register(index: &tantivy::Index) {
+    index.tokenizers().register(EN, english());
+    index.tokenizers().register(RAW, raw());
+}
+
+pub fn english() -> TextAnalyzer {
+    TextAnalyzer::builder(NumberAwareTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+pub fn raw() -> TextAnalyzer {
+    TextAnalyzer::builder(AsWrittenTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .build()
+}
+
+fn is_group_separator(c: char) -> bool {
+    matches!(c, ',' | '\u{A0}' | '\u{202F}' | '\u{2009}' | '\'' | '’')
+}
+
+/// Splits text into words and numbers; see the module documentation.
+#[derive(Clone, Default)]
+pub struct NumberAwareTokenizer {
+    token: Token,
+}
+
+pub struct NumberAwareStream<'a> {
+    text: &'a str,
+    pos: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for NumberAwareTokenizer {
+    type TokenStream<'a> = NumberAwareStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> NumberAwareStream<'a> {
+        self.token.reset();
+        NumberAwareStream {
+            text,
+            pos: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl NumberAwareStream<'_> {
+    /// Length of a run of ASCII digits starting at byte `at`.
+    fn digits_at(&self, at: usize) -> usize {
+        self.text.as_bytes()[at.min(self.text.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+    }
+
+    /// End of a number starting at `start` (a digit), with its normalised text pushed to the token.
+    fn scan_number(&mut self, start: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut end = start + self.digits_at(start);
+        self.token.text.push_str(&self.text[start..end]);
+        let mut seen_decimal = false;
+        while let Some(sep) = self.text[end..].chars().next() {
+            let after = end + sep.len_utf8();
+            let n_digits = self.digits_at(after);
+            if is_group_separator(sep) && n_digits == 3 && !seen_decimal {
+                self.token.text.push_str(&self.text[after..after + 3]);
+                end = after + 3;
+            } else if sep == '.' && n_digits > 0 && !seen_decimal {
+                seen_decimal = true;
+                self.token.text.push('.');
+                self.token
+                    .text
+                    .push_str(&self.text[after..after + n_digits]);
+                end = after + n_digits;
+            } else {
+                break;
+            }
+            if bytes.get(end).is_some_and(|b| b.is_ascii_digit()) {
+                break;
+            }
+        }
+        end
+    }
+}
+
+impl TokenStream for NumberAwareStream<'_> {
+    fn advance(&mut self) -> bool {
+        self.token.text.clear();
+        self.token.position = self.token.position.wrapping_add(1);
+        while let Some(c) = self.text[self.pos..].chars().next() {
+            let start = self.pos;
+            if c.is_ascii_digit() {
+                let end = self.scan_number(start);
+                self.pos = end;
+                self.token.offset_from = start;
+                self.token.offset_to = end;
+                return true;
+            }
+            if c.is_alphanumeric() {
+                let end = self.text[start..]
+                    .char_indices()
+                    .find(|(_, c)| !c.is_alphanumeric() || c.is_ascii_digit())
+                    .map_or(self.text.len(), |(i, _)| start + i);
+                self.pos = end;
+                self.token.offset_from = start;
+                self.token.offset_to = end;
+                self.token.text.push_str(&self.text[start..end]);
+                return true;
+            }
+            self.pos += c.len_utf8();
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// Whitespace-separated tokens with surrounding punctuation trimmed.
+#[derive(Clone, Default)]
+pub struct AsWrittenTokenizer {
+    token: Token,
+}
+
+pub struct AsWrittenStream<'a> {
+    text: &'a str,
+    pos: usize,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for AsWrittenTokenizer {
+    type TokenStream<'a> = AsWrittenStream<'a>;
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> AsWrittenStream<'a> {
+        self.token.reset();
+        AsWrittenStream {
+            text,
+            pos: 0,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl TokenStream for AsWrittenStream<'_> {
+    fn advance(&mut self) -> bool {
+        self.token.text.clear();
+        self.token.position = self.token.position.wrapping_add(1);
+        while self.pos < self.text.len() {
+            let rest = &self.text[self.pos..];
+            let skip = rest.len() - rest.trim_start().len();
+            let start = self.pos + skip;
+            let word_len = self.text[start..]
+                .find(char::is_whitespace)
+                .unwrap_or(self.text.len() - start);
+            self.pos = start + word_len;
+            let word = &self.text[start..start + word_len];
+            let is_edge =
+                |c: char| !(c.is_alphanumeric() || c == '$' || c == '%' || c == '€' || c == '£');
+            let trimmed_start = word.len() - word.trim_start_matches(is_edge).len();
+            let trimmed = word.trim_matches(is_edge);
+            if trimmed.is_empty() {
+                continue;
+            }
+            self.token.offset_from = start + trimmed_start;
+            self.token.offset_to = self.token.offset_from + trimmed.len();
+            self.token.text.push_str(trimmed);
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// The analysed tokens of `text` as `(text, start, end)`, for highlighting and tests.
+pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize)> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        let token = stream.token();
+        out.push((token.text.clone(), token.offset_from, token.offset_to));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn texts(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+        tokens(analyzer, text)
+            .into_iter()
+            .map(|(text, _, _)| text)
+            .collect()
+    }
+
+    #[test]
+    fn numbers_are_normalised_however_written() {
+        let mut en = english();
+        assert_eq!(
+            texts(&mut en, "entered 48,381 times"),
+            ["enter", "48381", "time"]
+        );
+        assert_eq!(texts(&mut en, "48381"), ["48381"]);
+        assert_eq!(
+            texts(&mut en, "48\u{A0}381 and 3.5 million"),
+            ["48381", "and", "3.5", "million"]
+        );
+        assert_eq!(
+            texts(&mut en, "Shanghai Municipality274"),
+            ["shanghai", "municip", "274"]
+        );
+        assert_eq!(texts(&mut en, "1,2345"), ["1", "2345"]);
+        assert_eq!(
+            texts(&mut en, "in 2023, 71% were"),
+            ["in", "2023", "71", "were"]
+        );
+    }
+
+    #[test]
+    fn raw_keeps_numbers_as_written() {
+        let mut raw = raw();
+        assert_eq!(
+            texts(&mut raw, "averaging $20,000 per person, (FY2024)."),
+            ["averaging", "$20,000", "per", "person", "fy2024"]
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn token_offsets_slice_the_text(text in "\\PC{0,80}") {
+            for (_, start, end) in tokens(&mut english(), &text) {
+                prop_assert!(text.get(start..end).is_some());
+            }
+            for (_, start, end) in tokens(&mut raw(), &text) {
+                prop_assert!(text.get(start..end).is_some());
+            }
+        }
+
+        #[test]
+        fn grouped_and_plain_numbers_match(n in 1000u64..10_000_000_000) {
+            let plain = n.to_string();
+            let mut grouped = String::new();
+            for (i, c) in plain.chars().enumerate() {
+                if i > 0 && (plain.len() - i) % 3 == 0 { grouped.push(','); }
+                grouped.push(c);
+            }
+            prop_assert_eq!(texts(&mut english(), &grouped), vec![plain]);
+        }
+    }
+}

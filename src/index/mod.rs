@@ -1,0 +1,281 @@
+//! Index: the tantivy schema, opening and creating the on-disk index, and the manifest of what
+//! it holds. Here is my corpus folder, gimme an index that knows which files it has seen.
+//!
+//! Layout of an index directory (default `index/`):
+//! - `claimdex.json`: marker with the schema version (a directory without it is never touched);
+//! - `tantivy/`: the tantivy index; its commit payload holds the `Manifest` (files, hashes),
+//!   so the manifest and the passages always change together, atomically.
+
+pub mod analyzer;
+mod build;
+mod schema;
+
+pub use build::{
+    is_stale, slugify, update, DocumentData, IndexOptions, IndexReport, PassageData, Progress,
+    DEFAULT_CORPUS,
+};
+pub use schema::Fields;
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use tantivy::directory::error::LockError;
+use tantivy::TantivyError;
+
+/// Bumped whenever the schema or the meaning of a stored field changes.
+pub const SCHEMA_VERSION: u32 = 1;
+pub const MARKER_FILE: &str = "claimdex.json";
+const TANTIVY_DIR: &str = "tantivy";
+
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("{path}: index built by claimdex schema v{found}, this claimdex needs v{expected}; run `claimdex index --rebuild`")]
+    SchemaVersion {
+        path: PathBuf,
+        found: u32,
+        expected: u32,
+    },
+    #[error("{path}: not a claimdex index (no {MARKER_FILE}) and not empty; nothing was changed. Use --index with another folder, or move this one away")]
+    Foreign { path: PathBuf },
+    #[error("{path}: the index is damaged ({reason}); run `claimdex index --rebuild`")]
+    Corrupt { path: PathBuf, reason: String },
+    #[error("{path}: the index is busy: another `claimdex index` is writing to it; wait for it to finish and try again")]
+    Busy { path: PathBuf },
+    #[error("{path}: no index here yet; run `claimdex index [PATH...]` first")]
+    Missing { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: {source}")]
+    Tantivy { path: PathBuf, source: TantivyError },
+}
+
+impl IndexError {
+    fn tantivy(path: &Path, source: TantivyError) -> IndexError {
+        match source {
+            TantivyError::LockFailure(LockError::LockBusy, _) => IndexError::Busy {
+                path: path.to_path_buf(),
+            },
+            TantivyError::DataCorruption(_)
+            | TantivyError::IncompatibleIndex(_)
+            | TantivyError::SchemaError(_) => IndexError::Corrupt {
+                path: path.to_path_buf(),
+                reason: source.to_string(),
+            },
+            source => IndexError::Tantivy {
+                path: path.to_path_buf(),
+                source,
+            },
+        }
+    }
+
+    fn io(path: &Path, source: std::io::Error) -> IndexError {
+        IndexError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Marker {
+    tool: String,
+    schema_version: u32,
+}
+
+/// What the index holds: per file, the hash and stat of what was indexed. Stored in the commit.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Manifest {
+    pub schema_version: u32,
+    /// The paths given to `claimdex index`, so `search` can check them for changes.
+    pub roots: Vec<PathBuf>,
+    pub files: BTreeMap<PathBuf, FileEntry>,
+    /// Size and mtime of each `corpus.toml` read, so editing one marks the index stale.
+    #[serde(default)]
+    pub meta_files: BTreeMap<PathBuf, (u64, u128)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileEntry {
+    pub slug: String,
+    pub hash: String,
+    pub size: u64,
+    pub mtime_ns: u128,
+    pub passages: usize,
+    pub sentences: usize,
+}
+
+/// An open claimdex index: the tantivy index, its fields and its manifest.
+pub struct CorpusIndex {
+    pub root: PathBuf,
+    pub index: tantivy::Index,
+    pub fields: Fields,
+    pub manifest: Manifest,
+}
+
+impl CorpusIndex {
+    /// Opens an existing index, checking the marker, schema version and manifest.
+    pub fn open(root: &Path) -> Result<CorpusIndex, IndexError> {
+        match check_marker(root)? {
+            MarkerState::Ours => {}
+            MarkerState::Absent => {
+                return Err(IndexError::Missing {
+                    path: root.to_path_buf(),
+                })
+            }
+        }
+        let tantivy_dir = root.join(TANTIVY_DIR);
+        if !tantivy_dir.join("meta.json").exists() {
+            return Err(IndexError::Missing {
+                path: root.to_path_buf(),
+            });
+        }
+        let index = tantivy::Index::open_in_dir(&tantivy_dir)
+            .map_err(|err| IndexError::tantivy(root, err))?;
+        let fields = Fields::from_schema(&index.schema()).ok_or_else(|| IndexError::Corrupt {
+            path: root.to_path_buf(),
+            reason: "unexpected schema".into(),
+        })?;
+        analyzer::register(&index);
+        let manifest = read_manifest(root, &index)?;
+        Ok(CorpusIndex {
+            root: root.to_path_buf(),
+            index,
+            fields,
+            manifest,
+        })
+    }
+
+    /// Opens the index at `root`, creating it if the folder is missing or empty.
+    /// With `rebuild`, an existing claimdex index is deleted first (never a foreign folder).
+    pub fn open_or_create(root: &Path, rebuild: bool) -> Result<CorpusIndex, IndexError> {
+        let state = check_marker(root);
+        if rebuild {
+            match state {
+                Ok(MarkerState::Ours)
+                | Err(IndexError::SchemaVersion { .. })
+                | Err(IndexError::Corrupt { .. }) => {
+                    remove_index_files(root)?;
+                }
+                Ok(MarkerState::Absent) => {}
+                Err(err) => return Err(err),
+            }
+        } else {
+            match state {
+                Ok(MarkerState::Ours) => {
+                    if root.join(TANTIVY_DIR).join("meta.json").exists() {
+                        return CorpusIndex::open(root);
+                    }
+                }
+                Ok(MarkerState::Absent) => {}
+                Err(err) => return Err(err),
+            }
+        }
+        std::fs::create_dir_all(root.join(TANTIVY_DIR)).map_err(|err| IndexError::io(root, err))?;
+        let marker = Marker {
+            tool: "claimdex".into(),
+            schema_version: SCHEMA_VERSION,
+        };
+        let marker_json = serde_json::to_string_pretty(&marker).unwrap_or_default();
+        std::fs::write(root.join(MARKER_FILE), marker_json)
+            .map_err(|err| IndexError::io(root, err))?;
+        let (schema, fields) = schema::build();
+        let index = match tantivy::Index::open_in_dir(root.join(TANTIVY_DIR)) {
+            Ok(index) => index,
+            Err(_) => tantivy::Index::create_in_dir(root.join(TANTIVY_DIR), schema)
+                .map_err(|err| IndexError::tantivy(root, err))?,
+        };
+        analyzer::register(&index);
+        let manifest = read_manifest(root, &index)?;
+        Ok(CorpusIndex {
+            root: root.to_path_buf(),
+            index,
+            fields,
+            manifest,
+        })
+    }
+
+    pub fn reader(&self) -> Result<tantivy::IndexReader, IndexError> {
+        self.index
+            .reader()
+            .map_err(|err| IndexError::tantivy(&self.root, err))
+    }
+}
+
+enum MarkerState {
+    Ours,
+    Absent,
+}
+
+/// Checks the marker: ours with the right version, absent from an empty or missing folder, or an error.
+fn check_marker(root: &Path) -> Result<MarkerState, IndexError> {
+    let marker_path = root.join(MARKER_FILE);
+    match std::fs::read_to_string(&marker_path) {
+        Ok(text) => {
+            let marker: Marker =
+                serde_json::from_str(&text).map_err(|err| IndexError::Corrupt {
+                    path: root.to_path_buf(),
+                    reason: format!("{MARKER_FILE}: {err}"),
+                })?;
+            if marker.schema_version != SCHEMA_VERSION {
+                return Err(IndexError::SchemaVersion {
+                    path: root.to_path_buf(),
+                    found: marker.schema_version,
+                    expected: SCHEMA_VERSION,
+                });
+            }
+            Ok(MarkerState::Ours)
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            if !root.exists() || is_effectively_empty(root) {
+                Ok(MarkerState::Absent)
+            } else {
+                Err(IndexError::Foreign {
+                    path: root.to_path_buf(),
+                })
+            }
+        }
+        Err(err) => Err(IndexError::io(&marker_path, err)),
+    }
+}
+
+/// An empty folder, or one holding only a `.gitkeep`, can become an index.
+fn is_effectively_empty(root: &Path) -> bool {
+    match std::fs::read_dir(root) {
+        Ok(entries) => entries
+            .flatten()
+            .all(|entry| entry.file_name() == ".gitkeep"),
+        Err(_) => false,
+    }
+}
+
+/// Deletes only what claimdex put in the index folder: the marker and `tantivy/`.
+fn remove_index_files(root: &Path) -> Result<(), IndexError> {
+    let tantivy_dir = root.join(TANTIVY_DIR);
+    if tantivy_dir.exists() {
+        std::fs::remove_dir_all(&tantivy_dir).map_err(|err| IndexError::io(&tantivy_dir, err))?;
+    }
+    let marker = root.join(MARKER_FILE);
+    if marker.exists() {
+        std::fs::remove_file(&marker).map_err(|err| IndexError::io(&marker, err))?;
+    }
+    Ok(())
+}
+
+fn read_manifest(root: &Path, index: &tantivy::Index) -> Result<Manifest, IndexError> {
+    let metas = index
+        .load_metas()
+        .map_err(|err| IndexError::tantivy(root, err))?;
+    match metas.payload {
+        None => Ok(Manifest {
+            schema_version: SCHEMA_VERSION,
+            ..Manifest::default()
+        }),
+        Some(payload) => serde_json::from_str(&payload).map_err(|err| IndexError::Corrupt {
+            path: root.to_path_buf(),
+            reason: format!("manifest in the last commit: {err}"),
+        }),
+    }
+}

@@ -1,0 +1,128 @@
+//! The tantivy schema: one tantivy document per passage, plus one per source document.
+
+use super::analyzer;
+use tantivy::schema::{
+    Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED,
+    STRING,
+};
+
+/// Field handles, looked up once.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// `passage` or `document`.
+    pub kind: Field,
+    pub doc: Field,
+    pub path: Field,
+    pub title: Field,
+    pub publisher: Field,
+    pub author: Field,
+    pub date: Field,
+    pub url: Field,
+    pub year: Field,
+    pub section: Field,
+    pub text: Field,
+    /// The passage text again, with numbers and symbols as written.
+    pub text_raw: Field,
+    pub passage: Field,
+    pub line: Field,
+    pub page: Field,
+    pub span_start: Field,
+    pub span_end: Field,
+    /// JSON with what the passage carries beyond text (sentence spans, later figures).
+    pub data: Field,
+    /// For `document` records: the raw text spans index (HTML and PDF only), format, dropped lines.
+    pub raw: Field,
+}
+
+pub fn build() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text_options = |tokenizer: &str, stored: bool| {
+        let indexing = TextFieldIndexing::default()
+            .set_tokenizer(tokenizer)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+        let options = TextOptions::default().set_indexing_options(indexing);
+        if stored {
+            options.set_stored()
+        } else {
+            options
+        }
+    };
+    let kind = builder.add_text_field("kind", STRING | STORED);
+    let doc = builder.add_text_field("doc", STRING | STORED);
+    let path = builder.add_text_field("path", STRING | STORED);
+    let title = builder.add_text_field("title", text_options(analyzer::EN, true));
+    let publisher = builder.add_text_field("publisher", text_options(analyzer::EN, true));
+    let author = builder.add_text_field("author", text_options(analyzer::EN, true));
+    let date = builder.add_text_field("date", STORED);
+    let url = builder.add_text_field("url", STORED);
+    let year = builder.add_u64_field(
+        "year",
+        NumericOptions::default()
+            .set_indexed()
+            .set_stored()
+            .set_fast(),
+    );
+    let section = builder.add_text_field("section", text_options(analyzer::EN, true));
+    let text = builder.add_text_field("text", text_options(analyzer::EN, true));
+    let text_raw = builder.add_text_field("text_raw", text_options(analyzer::RAW, false));
+    let passage = builder.add_u64_field("passage", STORED);
+    let line = builder.add_u64_field("line", STORED);
+    let page = builder.add_u64_field("page", STORED);
+    let span_start = builder.add_u64_field("span_start", STORED);
+    let span_end = builder.add_u64_field("span_end", STORED);
+    let data = builder.add_text_field("data", STORED);
+    let raw = builder.add_text_field("raw", STORED);
+    let fields = Fields {
+        kind,
+        doc,
+        path,
+        title,
+        publisher,
+        author,
+        date,
+        url,
+        year,
+        section,
+        text,
+        text_raw,
+        passage,
+        line,
+        page,
+        span_start,
+        span_end,
+        data,
+        raw,
+    };
+    (builder.build(), fields)
+}
+
+impl Fields {
+    /// The handles of an existing index, or `None` when its schema is not claimdex's.
+    pub fn from_schema(schema: &Schema) -> Option<Fields> {
+        let get = |name: &str| schema.get_field(name).ok();
+        Some(Fields {
+            kind: get("kind")?,
+            doc: get("doc")?,
+            path: get("path")?,
+            title: get("title")?,
+            publisher: get("publisher")?,
+            author: get("author")?,
+            date: get("date")?,
+            url: get("url")?,
+            year: get("year")?,
+            section: get("section")?,
+            text: get("text")?,
+            text_raw: get("text_raw")?,
+            passage: get("passage")?,
+            line: get("line")?,
+            page: get("page")?,
+            span_start: get("span_start")?,
+            span_end: get("span_end")?,
+            data: get("data")?,
+            raw: get("raw")?,
+        })
+    }
+}
+
+pub const KIND_PASSAGE: &str = "passage";
+pub const KIND_DOCUMENT: &str = "document";

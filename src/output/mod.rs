@@ -1,0 +1,197 @@
+//! Output: render hits, index reports and documents as terminal text or JSON Lines.
+//!
+//! Pure functions from data to strings; the binary decides colour (a terminal and no `NO_COLOR`)
+//! and where the string goes. JSON is one object per line with the same fields as the table.
+
+mod show;
+
+pub use show::render_document;
+
+use crate::index::IndexReport;
+use crate::query::{Hit, SearchResults};
+
+/// ANSI styles, or nothing when colour is off.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub color: bool,
+}
+
+impl Style {
+    pub fn bold(&self, text: &str) -> String {
+        self.wrap(text, "1")
+    }
+    pub fn dim(&self, text: &str) -> String {
+        self.wrap(text, "2")
+    }
+    pub fn cyan(&self, text: &str) -> String {
+        self.wrap(text, "36")
+    }
+    pub fn green(&self, text: &str) -> String {
+        self.wrap(text, "32")
+    }
+    /// A highlighted match: bold yellow in colour, `[word]` without (so it still shows in a file).
+    pub fn mark(&self, text: &str) -> String {
+        if self.color {
+            format!("\x1b[1;33m{text}\x1b[0m")
+        } else {
+            format!("[{text}]")
+        }
+    }
+    fn wrap(&self, text: &str, code: &str) -> String {
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// Width of a snippet in characters.
+pub const SNIPPET_CHARS: usize = 320;
+
+/// The search results as a readable list: one block per hit.
+pub fn search_table(results: &SearchResults, style: Style) -> String {
+    let mut out = String::new();
+    for (rank, hit) in results.hits.iter().enumerate() {
+        let mut heading = format!("{}. {}", rank + 1, style.bold(&hit.title));
+        let mut about = Vec::new();
+        if let Some(publisher) = &hit.publisher {
+            about.push(publisher.clone());
+        }
+        if let Some(year) = hit.year {
+            about.push(year.to_string());
+        }
+        if !about.is_empty() {
+            heading.push_str(&format!(" — {}", about.join(", ")));
+        }
+        out.push_str(&heading);
+        out.push('\n');
+        let mut location = format!("{}:{}", hit.path, hit.line);
+        if let Some(page) = hit.page {
+            location.push_str(&format!(" (page {page})"));
+        }
+        let section = hit
+            .section
+            .as_ref()
+            .map(|s| format!("  § {s}"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "   {}  passage {}  score {:.2}{}\n",
+            style.cyan(&location),
+            hit.passage,
+            hit.score,
+            style.dim(&section)
+        ));
+        out.push_str(&format!(
+            "   {}\n\n",
+            snippet(&hit.text, &hit.highlights, SNIPPET_CHARS, style)
+        ));
+    }
+    out
+}
+
+/// One JSON object per hit, one per line.
+pub fn search_json(results: &SearchResults) -> String {
+    let mut out = String::new();
+    for hit in &results.hits {
+        out.push_str(&serde_json::to_string(hit as &Hit).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+/// The window of about `width` characters with the most highlights, matches marked, on one line.
+pub fn snippet(text: &str, highlights: &[(usize, usize)], width: usize, style: Style) -> String {
+    let boundaries: Vec<usize> = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let n_chars = boundaries.len() - 1;
+    let (start_char, end_char) = if n_chars <= width {
+        (0, n_chars)
+    } else {
+        // Slide a window of `width` chars; pick the start covering the most highlight starts.
+        let starts: Vec<usize> = highlights
+            .iter()
+            .map(|(start, _)| boundaries.partition_point(|b| b < start))
+            .collect();
+        let mut best = (0, 0);
+        for (idx, first) in starts.iter().enumerate() {
+            let count = starts[idx..]
+                .iter()
+                .take_while(|s| **s < first + width)
+                .count();
+            if count > best.1 {
+                best = (first.saturating_sub(width / 6), count);
+            }
+        }
+        let start = best.0.min(n_chars - width);
+        (start, start + width)
+    };
+    let (start, end) = (boundaries[start_char], boundaries[end_char]);
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut pos = start;
+    for &(h_start, h_end) in highlights {
+        if h_end <= start || h_start >= end {
+            continue;
+        }
+        let (h_start, h_end) = (h_start.max(start), h_end.min(end));
+        out.push_str(&one_line(&text[pos..h_start]));
+        out.push_str(&style.mark(&text[h_start..h_end]));
+        pos = h_end;
+    }
+    out.push_str(&one_line(&text[pos..end]));
+    if end < text.len() {
+        out.push('…');
+    }
+    out
+}
+
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
+}
+
+/// The one-line summary of an index run.
+pub fn index_summary(report: &IndexReport) -> String {
+    format!(
+        "indexed {} documents, {} passages, {} sentences, {:.2} MB in {:.2} s ({} new, {} updated, {} removed, {} unchanged, {} skipped)",
+        report.documents,
+        report.passages,
+        report.sentences,
+        report.bytes as f64 / 1_000_000.0,
+        report.seconds,
+        report.added,
+        report.updated,
+        report.removed,
+        report.unchanged,
+        report.skipped
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_marks_matches_and_windows_long_text() {
+        let style = Style { color: false };
+        assert_eq!(
+            snippet(
+                "Chinese nationals entered Ecuador",
+                &[(0, 7), (26, 33)],
+                100,
+                style
+            ),
+            "[Chinese] nationals entered [Ecuador]"
+        );
+        let text = format!("{}needle here{}", "a ".repeat(300), " b".repeat(300));
+        let start = text.find("needle").unwrap();
+        let out = snippet(&text, &[(start, start + 6)], 40, style);
+        assert!(out.contains("[needle]"), "{out}");
+        assert!(out.starts_with('…') && out.ends_with('…'));
+    }
+}

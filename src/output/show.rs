@@ -1,0 +1,87 @@
+//! `claimdex show`: a stored document printed cleaned, with passage and line numbers.
+
+use super::Style;
+use crate::query::StoredDocument;
+
+/// The document as a reader sees it: header, then headings and numbered passages in order.
+/// With `dropped`, the lines the cleaner removed are listed at the end with the reason.
+pub fn render_document(document: &StoredDocument, style: Style, dropped: bool) -> String {
+    let mut out = String::new();
+    let title = document.meta.title.as_deref().unwrap_or(&document.slug);
+    out.push_str(&format!("{}\n", style.bold(title)));
+    let mut about = Vec::new();
+    for value in [
+        &document.meta.publisher,
+        &document.meta.author,
+        &document.meta.date,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        about.push(value.clone());
+    }
+    if !about.is_empty() {
+        out.push_str(&format!("{}\n", about.join(" · ")));
+    }
+    out.push_str(&format!(
+        "{} ({})\n",
+        style.cyan(&document.path),
+        document.slug
+    ));
+    if let Some(url) = &document.meta.url {
+        out.push_str(&format!("{url}\n"));
+    }
+    out.push('\n');
+    let mut headings = document.data.headings.iter().peekable();
+    for passage in &document.passages {
+        while let Some((span, line)) = headings.next_if(|(span, _)| span.start < passage.span.start)
+        {
+            let text = span
+                .slice(&document.raw)
+                .unwrap_or("")
+                .trim_start_matches('#')
+                .trim();
+            out.push_str(&format!(
+                "{}  {}\n\n",
+                style.dim(&format!("{line:>5}")),
+                style.bold(&format!("## {text}"))
+            ));
+        }
+        let text = passage
+            .span
+            .slice(&document.raw)
+            .unwrap_or("")
+            .replace('\n', " ");
+        let page = passage
+            .page
+            .map(|page| format!(" p.{page}"))
+            .unwrap_or_default();
+        let label = format!("{:>5} [{}{}]", passage.line, passage.number, page);
+        out.push_str(&format!("{}  {}\n\n", style.dim(&label), text));
+    }
+    for (span, line) in headings {
+        let text = span
+            .slice(&document.raw)
+            .unwrap_or("")
+            .trim_start_matches('#')
+            .trim();
+        out.push_str(&format!(
+            "{}  {}\n\n",
+            style.dim(&format!("{line:>5}")),
+            style.bold(&format!("## {text}"))
+        ));
+    }
+    if dropped && !document.data.dropped.is_empty() {
+        out.push_str(&format!("{}\n", style.bold("Dropped lines")));
+        for line in &document.data.dropped {
+            let text = line.span.slice(&document.raw).unwrap_or("");
+            out.push_str(&format!(
+                "{}  {} — {}\n",
+                style.dim(&format!("{:>5}", line.line)),
+                text,
+                line.reason
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,294 @@
+//! Query: parse a user's query (tantivy syntax, falling back to plain words), apply filters,
+//! rank passages with BM25, and compute highlight offsets with the index's own analyzers.
+//!
+//! Input: an open `CorpusIndex` and a `SearchRequest`. Output: `Hit`s with everything display
+//! needs (title, publisher, path, line, score, text, highlight byte ranges into the text).
+
+mod stored;
+
+pub use stored::{load_document, StoredDocument};
+
+use crate::index::analyzer;
+use crate::index::{CorpusIndex, Fields, IndexError, PassageData};
+use crate::span::Span;
+use serde::Serialize;
+use std::collections::{BTreeSet, HashMap};
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, TantivyDocument, Term};
+
+/// Characters with a meaning in tantivy's query syntax; removed for the plain-words fallback.
+const SYNTAX_CHARS: &[char] = &[
+    '+', '-', '&', '|', '!', '(', ')', '{', '}', '[', ']', '^', '"', '~', '*', '?', ':', '\\', '/',
+    '<', '>', '=', '\'',
+];
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    pub query: String,
+    pub limit: usize,
+    pub doc: Option<String>,
+    pub publisher: Option<String>,
+    pub year: Option<u32>,
+    /// Treat the query as plain words, never as syntax (for benchmarks and evaluation).
+    pub plain: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub doc: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub year: Option<u32>,
+    pub path: String,
+    pub passage: usize,
+    pub line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    pub section: Option<String>,
+    pub score: f32,
+    pub text: String,
+    /// Byte ranges `[start, end)` of matching words in `text`.
+    pub highlights: Vec<(usize, usize)>,
+    /// Byte span of the passage in the document's raw text.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SearchResults {
+    pub hits: Vec<Hit>,
+    /// How many passages matched in all (not only the ones returned).
+    pub total: usize,
+    /// Things the user should know: a query that fell back to plain words, a filter matching nothing.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error("search failed: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// Runs a search over the passages of the index.
+pub fn search(corpus: &CorpusIndex, request: &SearchRequest) -> Result<SearchResults, QueryError> {
+    let fields = corpus.fields;
+    let mut notes = Vec::new();
+    let parser = query_parser(corpus);
+    let text_query = if request.plain {
+        parser.parse_query(&plain_words(&request.query)).ok()
+    } else {
+        match parser.parse_query(&request.query) {
+            Ok(query) => Some(query),
+            Err(err) => {
+                notes.push(format!("note: the query is not valid search syntax ({err}); searched for its words instead"));
+                parser.parse_query(&plain_words(&request.query)).ok()
+            }
+        }
+    };
+    let Some(text_query) = text_query else {
+        return Ok(SearchResults {
+            notes,
+            ..SearchResults::default()
+        });
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (Occur::Must, text_query.box_clone()),
+        (
+            Occur::Must,
+            Box::new(term_query(Term::from_field_text(fields.kind, "passage"))),
+        ),
+    ];
+    if let Some(doc) = &request.doc {
+        clauses.push((
+            Occur::Must,
+            Box::new(term_query(Term::from_field_text(fields.doc, doc))),
+        ));
+    }
+    if let Some(year) = request.year {
+        clauses.push((
+            Occur::Must,
+            Box::new(term_query(Term::from_field_u64(
+                fields.year,
+                u64::from(year),
+            ))),
+        ));
+    }
+    if let Some(publisher) = &request.publisher {
+        let mut publisher_parser = QueryParser::for_index(&corpus.index, vec![fields.publisher]);
+        publisher_parser.set_conjunction_by_default();
+        match publisher_parser.parse_query(&plain_words(publisher)) {
+            Ok(query) => clauses.push((Occur::Must, query)),
+            Err(_) => notes.push(format!(
+                "note: --publisher {publisher:?} has no words to match; ignored"
+            )),
+        }
+    }
+    let query = BooleanQuery::new(clauses);
+    let reader = corpus.reader()?;
+    let searcher = reader.searcher();
+    let limit = request.limit.max(1);
+    let (top, total) = searcher.search(
+        &query,
+        &(TopDocs::with_limit(limit).order_by_score(), Count),
+    )?;
+    let terms = query_terms(text_query.as_ref(), &fields);
+    let mut hits = Vec::with_capacity(top.len());
+    for (score, address) in top {
+        hits.push(hit(&searcher, &fields, address, score, &terms)?);
+    }
+    Ok(SearchResults { hits, total, notes })
+}
+
+/// The query parser `search` uses: passage text, the as-written text, title and section heading.
+pub fn query_parser(corpus: &CorpusIndex) -> QueryParser {
+    let fields = corpus.fields;
+    let mut parser = QueryParser::for_index(
+        &corpus.index,
+        vec![fields.text, fields.text_raw, fields.title, fields.section],
+    );
+    parser.set_field_boost(fields.text_raw, 0.3);
+    parser.set_field_boost(fields.title, 0.4);
+    parser.set_field_boost(fields.section, 0.4);
+    parser
+}
+
+/// The query's words with every syntax character replaced by a space.
+pub fn plain_words(query: &str) -> String {
+    let cleaned: String = query
+        .chars()
+        .map(|c| if SYNTAX_CHARS.contains(&c) { ' ' } else { c })
+        .collect();
+    cleaned
+        .split_whitespace()
+        .filter(|word| !matches!(*word, "AND" | "OR" | "NOT" | "IN"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn term_query(term: Term) -> TermQuery {
+    TermQuery::new(term, IndexRecordOption::Basic)
+}
+
+/// Query terms per analysed field, for highlighting.
+struct QueryTerms {
+    english: BTreeSet<String>,
+    raw: BTreeSet<String>,
+}
+
+fn query_terms(query: &dyn Query, fields: &Fields) -> QueryTerms {
+    let mut terms = QueryTerms {
+        english: BTreeSet::new(),
+        raw: BTreeSet::new(),
+    };
+    query.query_terms(&mut |term, _| {
+        let value = term.value();
+        let Some(text) = value.as_str() else { return };
+        if term.field() == fields.text {
+            terms.english.insert(text.to_string());
+        } else if term.field() == fields.text_raw {
+            terms.raw.insert(text.to_string());
+        }
+    });
+    terms
+}
+
+/// Byte ranges of `text` whose analysed tokens are query terms, merged and sorted.
+fn highlights(text: &str, terms: &QueryTerms) -> Vec<(usize, usize)> {
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    if !terms.english.is_empty() {
+        for (token, start, end) in analyzer::tokens(&mut analyzer::english(), text) {
+            if terms.english.contains(&token) {
+                ranges.push((start, end));
+            }
+        }
+    }
+    if !terms.raw.is_empty() {
+        for (token, start, end) in analyzer::tokens(&mut analyzer::raw(), text) {
+            if terms.raw.contains(&token) {
+                ranges.push((start, end));
+            }
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (start, end) in ranges {
+        match merged.last_mut() {
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
+            _ => merged.push((start, end)),
+        }
+    }
+    merged
+}
+
+fn hit(
+    searcher: &tantivy::Searcher,
+    fields: &Fields,
+    address: DocAddress,
+    score: f32,
+    terms: &QueryTerms,
+) -> Result<Hit, QueryError> {
+    let stored: TantivyDocument = searcher.doc(address)?;
+    let record = Record(&stored);
+    let text = record.text(fields.text);
+    let highlights = highlights(&text, terms);
+    Ok(Hit {
+        doc: record.text(fields.doc),
+        title: record.text(fields.title),
+        publisher: record.opt_text(fields.publisher),
+        year: record.u64(fields.year).map(|y| y as u32),
+        path: record.text(fields.path),
+        passage: record.u64(fields.passage).unwrap_or(0) as usize,
+        line: record.u64(fields.line).unwrap_or(0) as usize,
+        page: record
+            .u64(fields.page)
+            .filter(|page| *page > 0)
+            .map(|page| page as u32),
+        section: record.opt_text(fields.section),
+        score,
+        highlights,
+        span: Span::new(
+            record.u64(fields.span_start).unwrap_or(0) as usize,
+            record.u64(fields.span_end).unwrap_or(0) as usize,
+        ),
+        text,
+    })
+}
+
+/// Typed access to a stored tantivy document.
+pub(crate) struct Record<'a>(pub &'a TantivyDocument);
+
+impl Record<'_> {
+    pub fn opt_text(&self, field: tantivy::schema::Field) -> Option<String> {
+        self.0
+            .get_first(field)
+            .and_then(|value| value.as_str())
+            .map(str::to_string)
+    }
+
+    pub fn text(&self, field: tantivy::schema::Field) -> String {
+        self.opt_text(field).unwrap_or_default()
+    }
+
+    pub fn u64(&self, field: tantivy::schema::Field) -> Option<u64> {
+        self.0.get_first(field).and_then(|value| value.as_u64())
+    }
+
+    pub fn passage_data(&self, field: tantivy::schema::Field) -> PassageData {
+        self.opt_text(field)
+            .and_then(|json| serde_json::from_str(&json).ok())
+            .unwrap_or_default()
+    }
+}
+
+/// Per-document counts of passages, for listings.
+pub fn passage_counts(corpus: &CorpusIndex) -> HashMap<String, usize> {
+    corpus
+        .manifest
+        .files
+        .values()
+        .map(|entry| (entry.slug.clone(), entry.passages))
+        .collect()
+}

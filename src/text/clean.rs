@@ -1,0 +1,455 @@
+//! Cleaning: decide, line by line, what is body text, a heading, or a page leftover to drop.
+//!
+//! Input: a `RawDocument`. Output: `Cleaned` — blocks (headings and paragraphs) as spans of the
+//! raw text, the dropped lines with a reason, and the title, byline and date found in the text.
+//! The rules for leftovers live in `data/cleaning.toml`.
+
+use super::lexicon::lexicon;
+use crate::model::{Dropped, RawDocument};
+use crate::span::Span;
+use crate::util::static_regex;
+use regex::Regex;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+}
+
+/// A heading or a paragraph: a span of the raw text (a hard-wrapped paragraph spans several lines).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+    pub line: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Cleaned {
+    pub blocks: Vec<Block>,
+    pub dropped: Vec<Dropped>,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub date: Option<String>,
+}
+
+/// A line in one-paragraph-per-line text is at least this long; hard-wrapped text is shorter.
+const LONG_LINE: usize = 200;
+/// How many lines from the top the cleaner looks at for a title, byline and dateline.
+const HEADER_LINES: usize = 16;
+
+#[derive(Debug, Clone)]
+struct Line {
+    span: Span,
+    number: usize,
+    blank: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Body,
+    Heading,
+    Dropped,
+    Skipped,
+}
+
+pub fn clean(raw: &RawDocument) -> Cleaned {
+    let text = raw.text.as_str();
+    let lines = split_lines(text);
+    let mut marks: Vec<Mark> = lines
+        .iter()
+        .map(|line| {
+            if raw.skip.iter().any(|skip| skip.contains(line.span)) {
+                Mark::Skipped
+            } else {
+                Mark::Body
+            }
+        })
+        .collect();
+    let mut cleaned = Cleaned::default();
+    let drop = |cleaned: &mut Cleaned, marks: &mut Vec<Mark>, idx: usize, reason: &str| {
+        marks[idx] = Mark::Dropped;
+        cleaned.dropped.push(Dropped {
+            span: lines[idx].span,
+            line: lines[idx].number,
+            reason: reason.to_string(),
+        });
+    };
+
+    // Leftover lines anywhere in the text, and a line repeating the one before it.
+    let mut previous: Option<String> = None;
+    for (idx, line) in lines.iter().enumerate() {
+        if line.blank || marks[idx] == Mark::Skipped {
+            continue;
+        }
+        let surface = &text[line.span.start..line.span.end];
+        if let Some((_, reason)) = lexicon()
+            .drop
+            .iter()
+            .find(|(regex, _)| regex.is_match(surface))
+        {
+            drop(&mut cleaned, &mut marks, idx, reason);
+            continue;
+        }
+        let normalized = normalize(surface);
+        if previous.as_deref() == Some(normalized.as_str()) {
+            drop(&mut cleaned, &mut marks, idx, "repeated line");
+            continue;
+        }
+        previous = Some(normalized);
+    }
+
+    // The header: title, repeated title fragments, byline and dateline before the first body line.
+    let mut title_norm: Option<String> = None;
+    for (idx, line) in lines.iter().enumerate().take(HEADER_LINES) {
+        if line.blank || marks[idx] != Mark::Body {
+            continue;
+        }
+        let surface = &text[line.span.start..line.span.end];
+        if is_body_line(surface) {
+            break;
+        }
+        let normalized = normalize(surface);
+        if let Some(title) = &title_norm {
+            if normalized.len() >= 3 && title.contains(&normalized) {
+                drop(&mut cleaned, &mut marks, idx, "repeated title");
+                continue;
+            }
+        }
+        if let Some(captures) = byline_regex().captures(surface) {
+            if cleaned.byline.is_none() {
+                cleaned.byline = captures.get(1).map(|m| title_case(m.as_str().trim()));
+                drop(&mut cleaned, &mut marks, idx, "byline");
+                continue;
+            }
+        }
+        if date_regex().is_match(surface) && cleaned.date.is_none() {
+            cleaned.date = Some(surface.trim().to_string());
+            drop(&mut cleaned, &mut marks, idx, "dateline");
+            continue;
+        }
+        let standalone = |idx: usize| {
+            let before = idx == 0 || lines[idx - 1].blank || marks[idx - 1] != Mark::Body;
+            let after = lines.get(idx + 1).is_none_or(|next| {
+                next.blank
+                    || marks[idx + 1] != Mark::Body
+                    || is_body_line(&text[next.span.start..next.span.end])
+            });
+            before && after
+        };
+        if title_norm.is_none() && standalone(idx) {
+            let heading = strip_heading_marks(surface);
+            cleaned.title = Some(heading.to_string());
+            title_norm = Some(normalize(heading));
+            marks[idx] = Mark::Heading;
+            continue;
+        }
+        if title_norm.is_none() {
+            // Running text that is not a standalone title line: the header is over.
+            break;
+        }
+        if cleaned.byline.is_none() && standalone(idx) && name_regex().is_match(surface) {
+            cleaned.byline = Some(surface.trim().to_string());
+            drop(&mut cleaned, &mut marks, idx, "byline");
+        }
+    }
+
+    for heading in &raw.headings {
+        for (idx, line) in lines.iter().enumerate() {
+            if marks[idx] == Mark::Body && heading.contains(line.span) {
+                marks[idx] = Mark::Heading;
+            }
+        }
+    }
+
+    cleaned.blocks = blocks(text, &lines, &marks, !raw.headings.is_empty());
+    if cleaned.title.is_none() {
+        cleaned.title = cleaned
+            .blocks
+            .iter()
+            .find(|block| block.kind == BlockKind::Heading)
+            .and_then(|block| block.span.slice(text))
+            .map(|heading| strip_heading_marks(heading).to_string());
+    }
+    cleaned.dropped.sort_by_key(|dropped| dropped.span);
+    cleaned
+}
+
+/// Groups kept lines into blocks: blank and dropped lines separate blocks; inside a block, text
+/// written one paragraph per line is split per line, hard-wrapped text is one paragraph.
+fn blocks(text: &str, lines: &[Line], marks: &[Mark], structural_headings: bool) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut group: Vec<usize> = Vec::new();
+    let flush = |group: &mut Vec<usize>, blocks: &mut Vec<Block>| {
+        if group.is_empty() {
+            return;
+        }
+        let per_line = group.len() == 1
+            || group.iter().any(|&idx| lines[idx].span.len() > LONG_LINE)
+            || group
+                .iter()
+                .all(|&idx| ends_sentence(&text[lines[idx].span.start..lines[idx].span.end]));
+        let mut paragraph: Option<(Span, usize)> = None;
+        for (pos, &idx) in group.iter().enumerate() {
+            let line = &lines[idx];
+            let surface = &text[line.span.start..line.span.end];
+            let next_is_long = group
+                .get(pos + 1)
+                .is_some_and(|&next| lines[next].span.len() > LONG_LINE);
+            let heading = marks[idx] == Mark::Heading
+                || (!structural_headings
+                    && looks_like_heading(surface)
+                    && (group.len() == 1 || (per_line && next_is_long)));
+            if heading || per_line {
+                if let Some((span, line_no)) = paragraph.take() {
+                    blocks.push(Block {
+                        kind: BlockKind::Paragraph,
+                        span,
+                        line: line_no,
+                    });
+                }
+                let kind = if heading {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Paragraph
+                };
+                blocks.push(Block {
+                    kind,
+                    span: line.span,
+                    line: line.number,
+                });
+            } else {
+                paragraph = Some(match paragraph {
+                    Some((span, line_no)) => (Span::new(span.start, line.span.end), line_no),
+                    None => (line.span, line.number),
+                });
+            }
+        }
+        if let Some((span, line_no)) = paragraph {
+            blocks.push(Block {
+                kind: BlockKind::Paragraph,
+                span,
+                line: line_no,
+            });
+        }
+        group.clear();
+    };
+    for (idx, line) in lines.iter().enumerate() {
+        match marks[idx] {
+            Mark::Body | Mark::Heading if !line.blank => {
+                if marks[idx] == Mark::Heading {
+                    flush(&mut group, &mut blocks);
+                    blocks.push(Block {
+                        kind: BlockKind::Heading,
+                        span: line.span,
+                        line: line.number,
+                    });
+                } else {
+                    group.push(idx);
+                }
+            }
+            _ => flush(&mut group, &mut blocks),
+        }
+    }
+    flush(&mut group, &mut blocks);
+    blocks
+}
+
+/// Lines with their trimmed spans; linear in the text length.
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut number = 1;
+    while start <= text.len() {
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = &text[start..end];
+        let leading = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        let span = Span::new(start + leading, start + leading + trimmed.len());
+        lines.push(Line {
+            span,
+            number,
+            blank: trimmed.is_empty(),
+        });
+        if end == text.len() {
+            break;
+        }
+        start = end + 1;
+        number += 1;
+    }
+    lines
+}
+
+/// A line long enough, or sentence-like enough, to be running text rather than a header line.
+fn is_body_line(line: &str) -> bool {
+    line.len() > 150 || (line.split_whitespace().count() >= 15 && ends_sentence(line))
+}
+
+fn looks_like_heading(line: &str) -> bool {
+    let trimmed = strip_heading_marks(line);
+    let words = trimmed.split_whitespace().count();
+    let first = trimmed.chars().next();
+    (1..=14).contains(&words)
+        && trimmed.chars().count() <= 120
+        && trimmed.chars().any(char::is_alphabetic)
+        && !first.is_some_and(|c| c.is_lowercase() || c == '(' || c == '*' || c == '-' || c == '•')
+        && !ends_with_any(trimmed, &['.', ',', ';', ':'])
+        && !source_line_regex().is_match(trimmed)
+}
+
+fn ends_sentence(line: &str) -> bool {
+    ends_with_any(line, &['.', '!', '?', '…'])
+}
+
+/// Whether the line ends with one of `chars`, looking through closing quotes and brackets.
+fn ends_with_any(line: &str, chars: &[char]) -> bool {
+    line.trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»'])
+        .chars()
+        .last()
+        .is_some_and(|c| chars.contains(&c))
+}
+
+fn strip_heading_marks(line: &str) -> &str {
+    line.trim().trim_start_matches('#').trim()
+}
+
+/// Lowercased alphanumerics only, for comparing a line with the title or the line before it.
+fn normalize(line: &str) -> String {
+    line.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn title_case(name: &str) -> String {
+    if name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    name.split_whitespace()
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first
+                    .to_uppercase()
+                    .chain(chars.flat_map(char::to_lowercase))
+                    .collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn byline_regex() -> &'static Regex {
+    static REGEX: OnceLock<Regex> = OnceLock::new();
+    REGEX.get_or_init(|| {
+        static_regex(r"(?i)^\s*(?:written by|words by|story by|by|author:|authors:)\s+(\p{L}[\p{L}\p{M} .'’-]{1,80}?)\s*$")
+    })
+}
+
+fn date_regex() -> &'static Regex {
+    static REGEX: OnceLock<Regex> = OnceLock::new();
+    REGEX.get_or_init(|| {
+        let month = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?";
+        let pattern = format!(
+            r"(?i)^\s*(?:(?:published|updated|posted|date)(?: on)?\s*:?\s*)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{month},?\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})(?:\s*[,|·-]?\s*\d{{1,2}}:\d{{2}}\s*(?:am|pm)?)?\s*$"
+        );
+        static_regex(&pattern)
+    })
+}
+
+/// A line that is only a person's name: two to four capitalised words.
+fn name_regex() -> &'static Regex {
+    static REGEX: OnceLock<Regex> = OnceLock::new();
+    REGEX.get_or_init(|| {
+        static_regex(r"^\s*\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3}\s*$")
+    })
+}
+
+fn source_line_regex() -> &'static Regex {
+    static REGEX: OnceLock<Regex> = OnceLock::new();
+    REGEX.get_or_init(|| static_regex(r"(?i)^(sources?|notes?|data)\s*:"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Format, RawDocument};
+    use std::path::PathBuf;
+
+    fn check(text: &str) -> (Cleaned, Vec<String>) {
+        let raw = RawDocument::new(PathBuf::from("t.txt"), Format::Text, text.to_string());
+        let cleaned = clean(&raw);
+        let rendered = cleaned
+            .blocks
+            .iter()
+            .map(|block| {
+                format!(
+                    "{:?}@{}: {}",
+                    block.kind,
+                    block.line,
+                    block.span.slice(text).unwrap()
+                )
+            })
+            .collect();
+        (cleaned, rendered)
+    }
+
+    #[test]
+    fn header_leftovers_are_dropped() {
+        let text = "E.g., 06/25/2024\nE.g., 06/25/2024\nRunning from China: youth dream of leaving\n\nRunning from China: youth dream\n\nof leaving\n\nWRITTEN BY DR JANE DOE\n\n5 September 2023\n\nIn recent months, reports about refugees from China have made headlines across many outlets and many countries of the world.\n\nGovernment responses\n\nThe government is anything but thrilled.\n\nThe post Something appeared first on Some Outlet.\n标签:;  ;\n";
+        let (cleaned, blocks) = check(text);
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("Running from China: youth dream of leaving")
+        );
+        assert_eq!(cleaned.byline.as_deref(), Some("Dr Jane Doe"));
+        assert_eq!(cleaned.date.as_deref(), Some("5 September 2023"));
+        assert_eq!(
+            blocks,
+            vec![
+                "Heading@3: Running from China: youth dream of leaving",
+                "Paragraph@13: In recent months, reports about refugees from China have made headlines across many outlets and many countries of the world.",
+                "Heading@15: Government responses",
+                "Paragraph@17: The government is anything but thrilled.",
+            ]
+        );
+        let reasons: Vec<&str> = cleaned.dropped.iter().map(|d| d.reason.as_str()).collect();
+        assert_eq!(
+            reasons,
+            vec![
+                "date-picker leftover",
+                "date-picker leftover",
+                "repeated title",
+                "repeated title",
+                "byline",
+                "dateline",
+                "syndication trailer",
+                "tag line"
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_and_long_lines_split() {
+        let (_, blocks) = check("A short wrapped line\nthat goes on here\nand ends here.\n\n");
+        assert_eq!(
+            blocks,
+            vec!["Paragraph@1: A short wrapped line\nthat goes on here\nand ends here."]
+        );
+        let long = "x ".repeat(120);
+        let text = format!("{long}one.\n{long}two.\n");
+        let (cleaned, _) = check(&text);
+        assert_eq!(cleaned.blocks.len(), 2);
+    }
+
+    #[test]
+    fn flattened_table_stays_one_paragraph() {
+        let text = "Body sentence one that is long enough to count as running text for sure, yes it is.\n\nRegion2023 Rate per Million\nShanghai Municipality274\nBeijing Municipality161\nSource: Author’s tabulation\n";
+        let (_, blocks) = check(text);
+        assert_eq!(blocks.len(), 2, "{blocks:?}");
+        assert!(blocks[1].starts_with("Paragraph@3: Region2023"));
+    }
+}

@@ -1,0 +1,79 @@
+//! The cleaning and abbreviation rules from `data/cleaning.toml`, compiled once.
+
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+const CLEANING_TOML: &str = include_str!("../../data/cleaning.toml");
+
+#[derive(Deserialize)]
+struct File {
+    drop: Vec<DropRule>,
+    abbreviations: Abbreviations,
+}
+
+#[derive(Deserialize)]
+struct DropRule {
+    reason: String,
+    pattern: String,
+}
+
+#[derive(Deserialize)]
+struct Abbreviations {
+    always: Vec<String>,
+    ambiguous: Vec<String>,
+    openers: Vec<String>,
+}
+
+pub struct Lexicon {
+    pub drop: Vec<(Regex, String)>,
+    pub always: HashSet<String>,
+    pub ambiguous: HashSet<String>,
+    pub openers: HashSet<String>,
+}
+
+/// The built-in lexicon. It is validated by a unit test, so a broken data file fails `cargo test`;
+/// at run time a rule that does not compile is left out rather than aborting.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| parse(CLEANING_TOML).unwrap_or_else(|_| empty()))
+}
+
+fn empty() -> Lexicon {
+    Lexicon {
+        drop: Vec::new(),
+        always: HashSet::new(),
+        ambiguous: HashSet::new(),
+        openers: HashSet::new(),
+    }
+}
+
+fn parse(text: &str) -> Result<Lexicon, String> {
+    let file: File = toml::from_str(text).map_err(|err| format!("data/cleaning.toml: {err}"))?;
+    let mut drop = Vec::new();
+    for rule in file.drop {
+        let regex = RegexBuilder::new(&rule.pattern)
+            .case_insensitive(true)
+            .build()
+            .map_err(|err| format!("data/cleaning.toml: rule '{}': {err}", rule.reason))?;
+        drop.push((regex, rule.reason));
+    }
+    Ok(Lexicon {
+        drop,
+        always: file.abbreviations.always.into_iter().collect(),
+        ambiguous: file.abbreviations.ambiguous.into_iter().collect(),
+        openers: file.abbreviations.openers.into_iter().collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn data_file_is_valid() {
+        let lexicon = super::parse(super::CLEANING_TOML).unwrap();
+        assert!(lexicon.drop.len() >= 5);
+        assert!(lexicon.always.contains("Sept"));
+        assert!(lexicon.ambiguous.contains("U.S"));
+    }
+}
