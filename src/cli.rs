@@ -23,6 +23,10 @@ pub struct Args {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// Use the index as it is: do not build it or bring it up to date before answering.
+    #[arg(long, global = true)]
+    pub no_update: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -125,7 +129,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             year,
             json,
         } => {
-            let corpus = open_fresh(&args.index)?;
+            let corpus = open_fresh(&args.index, args.no_update)?;
             let request = SearchRequest {
                 query,
                 limit,
@@ -167,7 +171,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             })
         }
         Command::Show { doc, dropped } => {
-            let corpus = open_fresh(&args.index)?;
+            let corpus = open_fresh(&args.index, args.no_update)?;
             match query::load_document(&corpus, &doc)? {
                 Some(document) => {
                     print(&output::render_document(&document, style, dropped))?;
@@ -182,7 +186,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
         }
         Command::Docs { json } => {
-            let corpus = open_fresh(&args.index)?;
+            let corpus = open_fresh(&args.index, args.no_update)?;
             let mut out = String::new();
             for (path, entry) in &corpus.manifest.files {
                 if json {
@@ -229,7 +233,10 @@ fn run_index(root: &Path, options: &IndexOptions) -> Result<IndexReport> {
 
 /// Opens the index for reading, building it from `corpus/` on first use and bringing it up to
 /// date when files changed. A busy index (another run is writing) is searched as it is.
-fn open_fresh(root: &Path) -> Result<CorpusIndex> {
+fn open_fresh(root: &Path, no_update: bool) -> Result<CorpusIndex> {
+    if no_update {
+        return Ok(CorpusIndex::open(root)?);
+    }
     match CorpusIndex::open(root) {
         Ok(corpus) => {
             if !index::is_stale(&corpus) {

@@ -80,7 +80,7 @@ pub fn search(corpus: &CorpusIndex, request: &SearchRequest) -> Result<SearchRes
     let text_query = if request.plain {
         parser.parse_query(&plain_words(&request.query)).ok()
     } else {
-        match parser.parse_query(&request.query) {
+        match parser.parse_query(&rewrite_not(&request.query)) {
             Ok(query) => Some(query),
             Err(err) => {
                 notes.push(format!("note: the query is not valid search syntax ({err}); searched for its words instead"));
@@ -155,6 +155,32 @@ pub fn query_parser(corpus: &CorpusIndex) -> QueryParser {
     parser
 }
 
+/// Rewrites `NOT term` (outside quotes) as `-term`, the form tantivy's parser applies reliably
+/// (it reads `a AND NOT b` as matching nothing).
+pub fn rewrite_not(query: &str) -> String {
+    let mut out = String::with_capacity(query.len());
+    let mut in_quotes = false;
+    let mut negate_next = false;
+    for (idx, word) in query.split(' ').enumerate() {
+        if !in_quotes && word == "NOT" {
+            negate_next = true;
+            continue;
+        }
+        if idx > 0 && !out.is_empty() {
+            out.push(' ');
+        }
+        if negate_next && !word.is_empty() {
+            if !word.starts_with('-') {
+                out.push('-');
+            }
+            negate_next = false;
+        }
+        out.push_str(word);
+        in_quotes ^= word.matches('"').count() % 2 == 1;
+    }
+    out
+}
+
 /// The query's words with every syntax character replaced by a space.
 pub fn plain_words(query: &str) -> String {
     let cleaned: String = query
@@ -166,6 +192,16 @@ pub fn plain_words(query: &str) -> String {
         .filter(|word| !matches!(*word, "AND" | "OR" | "NOT" | "IN"))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn not_becomes_minus_outside_quotes() {
+        assert_eq!(super::rewrite_not("\"Darién Gap\" AND NOT Xinjiang"), "\"Darién Gap\" AND -Xinjiang");
+        assert_eq!(super::rewrite_not("NOT a b"), "-a b");
+        assert_eq!(super::rewrite_not("\"do NOT go\" x"), "\"do NOT go\" x");
+    }
 }
 
 fn term_query(term: Term) -> TermQuery {

@@ -138,7 +138,7 @@ pub fn clean(raw: &RawDocument) -> Cleaned {
             });
             before && after
         };
-        if title_norm.is_none() && standalone(idx) {
+        if title_norm.is_none() && standalone(idx) && looks_like_heading(surface) {
             let heading = strip_heading_marks(surface);
             cleaned.title = Some(heading.to_string());
             title_norm = Some(normalize(heading));
