@@ -106,6 +106,9 @@ def note(name, description):
 
 def measure(name, unit, description, scale=1, **extra):
     column = {"name": name, "role": "measure", "unit": unit}
+    if unit == "count":
+        # The noun a row description puts after the number ("257,715,425 persons").
+        column["counts"] = extra.pop("counts", "persons")
     column.update(extra)
     if scale != 1:
         column["scale"] = scale
@@ -290,6 +293,11 @@ UN_DESA_COMMON = {
 UN_YEARS = ["1990", "1995", "2000", "2005", "2010", "2015", "2017"]
 
 
+def un_cell(text):
+    """The UN workbook writes ".." for "not available"; the tidy CSV leaves the cell empty."""
+    return "" if text.strip() == ".." else text
+
+
 def undesa_area_type(area, code):
     if code == 900:
         return "world"
@@ -340,6 +348,7 @@ def undesa_migrant_stock(source):
             "not the UNHCR end-of-year refugee count; they are filled on sex = both rows only.",
             "Only a subset of countries is included: ranks among all countries need "
             "undesa_migrant_stock_2017_countries.",
+            "Cells the workbook marks '..' (not available) are empty.",
         ],
         "derived": [
             "change_absolute",
@@ -352,7 +361,7 @@ def undesa_migrant_stock(source):
         "columns": [
             dim("area", "area", "Major area, region, country or area of destination"),
             dim("area_code", "code", "UN M49 numeric code"),
-            dim("area_type", "area_type", "world, development group, income group, region or country"),
+            dim("area_type", "category", "world, development group, income group, region or country"),
             dim("year", "year", "Mid-year of the estimate"),
             dim("sex", "sex", "both, male or female"),
             note("type_of_data", "B = foreign-born, C = foreign citizens, R = refugees added, I = imputed"),
@@ -402,17 +411,17 @@ def undesa_migrant_stock(source):
                     "year": year,
                     "sex": sex,
                     "type_of_data": stock["type_of_data"],
-                    "migrant_stock": stock[key],
-                    "total_population": table2[area][key],
-                    "migrant_share_pct": table3[area][key],
+                    "migrant_stock": un_cell(stock[key]),
+                    "total_population": un_cell(table2[area][key]),
+                    "migrant_share_pct": un_cell(table3[area][key]),
                 }
                 if sex == "both":
-                    row["refugees_incl_asylum_seekers"] = table6[area][
-                        f"refugees_incl_asylum_seekers_{year}"
-                    ]
-                    row["refugees_pct_of_migrant_stock"] = table6[area][
-                        f"refugees_pct_of_migrant_stock_{year}"
-                    ]
+                    row["refugees_incl_asylum_seekers"] = un_cell(
+                        table6[area][f"refugees_incl_asylum_seekers_{year}"]
+                    )
+                    row["refugees_pct_of_migrant_stock"] = un_cell(
+                        table6[area][f"refugees_pct_of_migrant_stock_{year}"]
+                    )
                 rows.append(row)
     return manifest, rows
 
@@ -455,7 +464,7 @@ def undesa_countries_2017(source):
             "area_code": row["code"],
             "year": "2017",
             "type_of_data": row["type_of_data"],
-            "migrant_stock": row["both_2017"],
+            "migrant_stock": un_cell(row["both_2017"]),
         }
         for row in table1
         if int(row["code"]) < 900
@@ -600,7 +609,7 @@ def nbs_census_provinces(source):
         "population_measure": "population",
         "columns": [
             dim("region", "province", "Province, autonomous region or municipality (English)"),
-            dim("region_zh", "province_zh", "The communiqué's Chinese name"),
+            dim("region_zh", "province", "The communiqué's Chinese name"),
             dim("year", "year", "Census year (2020: 1 November 2020; 2010: 1 November 2010)"),
             measure("population", "count", "resident population, people living in the province (persons)"),
             measure(
@@ -725,7 +734,7 @@ def china_ethnic(source):
         "derived": ["share_of_total", "ratio", "difference"],
         "columns": [
             dim("area", "area", "Province-level or prefecture-level area"),
-            dim("area_zh", "area_zh", "The bulletin's Chinese name"),
+            dim("area_zh", "area", "The bulletin's Chinese name"),
             dim("year", "year", "Census year"),
             dim("ethnic_group", "ethnic_group", "total, Han, Tibetan, other minorities or all minorities"),
             note("source_page", "Where the bulletin text was read"),
@@ -844,13 +853,13 @@ def china_province_sums(source):
         "population_measure": "population",
         "columns": [
             dim("province", "province", "Province-level unit (English)"),
-            dim("province_zh", "province_zh", "The panel's Chinese name"),
+            dim("province_zh", "province", "The panel's Chinese name"),
             dim("year", "year", "Census year (1 November)"),
-            dim("coverage", "coverage", "complete or partial, against the NBS 2020 provincial total"),
+            dim("coverage", "category", "complete or partial, against the NBS 2020 provincial total"),
             measure("population", "count", "resident population, people living in the province (persons)"),
             measure("urban_population", "count", "urban resident population (persons)"),
             measure("rural_population", "count", "rural resident population (persons)"),
-            measure("n_units", "count", "number of prefecture-level units with a value for the year, summed"),
+            measure("n_units", "count", "number of prefecture-level units with a value for the year, summed", counts="units"),
         ],
         "groups": [NORTHEAST_CHINA],
         "aliases": {
@@ -1214,7 +1223,10 @@ def fbi_ucr(source):
             dim("year", "year", "Calendar year"),
             note("caveats", "The FBI's note on the row"),
         ]
-        + [measure(name, "count", description) for name, description in FBI_MEASURES],
+        + [
+            measure(name, "count", description, counts="persons" if name == "population" else "offenses")
+            for name, description in FBI_MEASURES
+        ],
         "aliases": {
             "United States of America": "United States",
             "the United States": "United States",
@@ -1328,6 +1340,7 @@ def ohss_annual(source):
                 "U.S. Border Patrol encounters, apprehensions and expulsions of migrants at the "
                 "border (events)",
                 rounded_to=10,
+                counts="encounters",
             ),
         ],
         "aliases": OHSS_ALIASES,
@@ -1395,6 +1408,7 @@ def ohss_monthly(source):
                 "U.S. Border Patrol encounters, apprehensions and expulsions of migrants at the "
                 "border in the month (events)",
                 rounded_to=10,
+                counts="encounters",
             ),
         ],
         "aliases": OHSS_ALIASES,
@@ -1446,6 +1460,21 @@ DATASETS = [
 ]
 
 
+NOT_ENTITY_KINDS = {"year", "fiscal_year", "month", "fiscal_month", "date", "code"}
+
+
+def useful_aliases(manifest, rows):
+    """Keep the aliases whose target is an entity value some row has (shared alias lists
+    name provinces a dataset may not carry)."""
+    entity_columns = [
+        column["name"]
+        for column in manifest["columns"]
+        if column["role"] == "dimension" and column["kind"] not in NOT_ENTITY_KINDS
+    ]
+    values = {row.get(name) for row in rows for name in entity_columns}
+    return {alias: target for alias, target in manifest.get("aliases", {}).items() if target in values}
+
+
 def render(source):
     """Every output file as {file name: text}."""
     files = {}
@@ -1456,6 +1485,7 @@ def render(source):
             unknown = set(row) - set(header)
             if unknown:
                 raise SystemExit(f"{manifest['id']}: row has columns {sorted(unknown)} not in the manifest")
+        manifest["aliases"] = useful_aliases(manifest, rows)
         files[f"{manifest['id']}.toml"] = manifest_text(manifest)
         files[f"{manifest['id']}.csv"] = csv_text(header, rows)
     return files
