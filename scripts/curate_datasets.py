@@ -1110,7 +1110,8 @@ def wdi_selected(source):
             "migrant_stock comes from a later UN DESA revision than undesa_migrant_stock_2017 "
             "and only for 1990, 1995, ..., 2020, 2024.",
             "Population and female share are UN World Population Prospects estimates, not "
-            "census counts.",
+            "census counts: China's men minus women derived from them is smaller than the "
+            "2020 census count (nbs_census_2020_sex), a different source, not a contradiction.",
         ],
         "derived": [
             "change_absolute",

@@ -64,6 +64,14 @@ pub struct DatasetSummary {
 ///
 /// Datasets come back sorted by id. Problems are diagnostics, never a failure: a bad row is
 /// reported and skipped, a dataset whose manifest or header is broken is reported and skipped.
+///
+/// ```
+/// use claimdex::datasets::load_dir;
+/// let (datasets, diagnostics) = load_dir(std::path::Path::new("corpus/datasets"));
+/// assert!(diagnostics.is_empty());
+/// let unhcr = datasets.iter().find(|d| d.id() == "unhcr_global_trends_2017").unwrap();
+/// assert_eq!(unhcr.resolve_entity("refugees worldwide"), Some("refugees_total"));
+/// ```
 pub fn load_dir(dir: &Path) -> (Vec<Dataset>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let entries = match std::fs::read_dir(dir) {
