@@ -3,6 +3,7 @@
 //! The pipeline is `ingest → text (clean, segment) → annotate (figures) → index → query → output`.
 //! Every stage takes and returns plain data; spans are byte offsets into each document's raw text.
 
+pub mod datasets;
 pub mod diagnostic;
 pub mod span;
 
