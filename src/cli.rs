@@ -23,6 +23,15 @@ pub struct Args {
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// Folder of datasets (CSV + TOML manifest pairs) that figures are checked against.
+    #[arg(
+        long,
+        global = true,
+        env = "CLAIMDEX_DATASETS",
+        default_value = "corpus/datasets"
+    )]
+    pub datasets: PathBuf,
+
     /// Use the index as it is: do not build it or bring it up to date before answering.
     #[arg(long, global = true)]
     pub no_update: bool,
@@ -81,6 +90,12 @@ pub enum Command {
         /// Also list the lines the cleaner dropped, with the reason.
         #[arg(long)]
         dropped: bool,
+    },
+    /// List the datasets figures are checked against, with row counts and problems.
+    Datasets {
+        /// One JSON object per dataset.
+        #[arg(long)]
+        json: bool,
     },
     /// List the indexed documents.
     Docs {
@@ -184,6 +199,37 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     )
                 }
             }
+        }
+        Command::Datasets { json } => {
+            if !args.datasets.is_dir() {
+                anyhow::bail!(
+                    "{}: no such folder of datasets; pass --datasets DIR (default corpus/datasets)",
+                    args.datasets.display()
+                );
+            }
+            let (datasets, diagnostics) = claimdex::datasets::load_dir(&args.datasets);
+            for diagnostic in &diagnostics {
+                eprintln!("{diagnostic}");
+            }
+            let summaries = claimdex::datasets::summaries(&datasets, &diagnostics);
+            if json {
+                let mut out = String::new();
+                for summary in &summaries {
+                    out.push_str(&serde_json::to_string(summary)?);
+                    out.push('\n');
+                }
+                print(&out)?;
+            } else {
+                print(&output::datasets_table(&summaries, style))?;
+            }
+            let has_errors = diagnostics
+                .iter()
+                .any(|d| d.severity == claimdex::diagnostic::Severity::Error);
+            Ok(if has_errors {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Docs { json } => {
             let corpus = open_fresh(&args.index, args.no_update)?;

@@ -155,6 +155,25 @@ fn one_line(text: &str) -> String {
     text.replace(['\n', '\r'], " ")
 }
 
+/// The loaded datasets as a table: id, rows, problems, publisher and title.
+pub fn datasets_table(summaries: &[crate::datasets::DatasetSummary], style: Style) -> String {
+    let mut out = format!(
+        "{:<36} {:>6} {:>8}  {}\n",
+        "dataset", "rows", "problems", "publisher — title"
+    );
+    for summary in summaries {
+        out.push_str(&format!(
+            "{:<36} {:>6} {:>8}  {} — {}\n",
+            style.bold(&summary.id),
+            summary.rows,
+            summary.problems.len(),
+            summary.publisher,
+            summary.title
+        ));
+    }
+    out
+}
+
 /// The one-line summary of an index run.
 pub fn index_summary(report: &IndexReport) -> String {
     format!(

@@ -198,7 +198,10 @@ pub fn plain_words(query: &str) -> String {
 mod tests {
     #[test]
     fn not_becomes_minus_outside_quotes() {
-        assert_eq!(super::rewrite_not("\"Darién Gap\" AND NOT Xinjiang"), "\"Darién Gap\" AND -Xinjiang");
+        assert_eq!(
+            super::rewrite_not("\"Darién Gap\" AND NOT Xinjiang"),
+            "\"Darién Gap\" AND -Xinjiang"
+        );
         assert_eq!(super::rewrite_not("NOT a b"), "-a b");
         assert_eq!(super::rewrite_not("\"do NOT go\" x"), "\"do NOT go\" x");
     }
