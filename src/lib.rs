@@ -8,3 +8,4 @@ pub mod span;
 
 pub use diagnostic::Diagnostic;
 pub use span::{LineIndex, Span};
+pub mod figures;

@@ -1,0 +1,58 @@
+//! Reads the qualifier around a figure: "more than", "nearly", "about" before it; "or more" after.
+
+use super::lexicon::Lexicon;
+use super::token::Token;
+use super::{Draft, Unit};
+
+/// Sets each draft's qualifier from the words just before (or just after) it.
+pub(crate) fn attach(tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) {
+    for idx in 0..drafts.len() {
+        let previous_end = idx
+            .checked_sub(1)
+            .map_or(0, |previous| drafts[previous].last);
+        let draft = &mut drafts[idx];
+        if matches!(draft.figure.unit, Unit::Year | Unit::Ordinal | Unit::Other) {
+            continue;
+        }
+        if let Some((qualifier, start)) =
+            lexicon.qualifiers_before.match_before(tokens, draft.first)
+        {
+            if start >= previous_end {
+                draft.figure.qualifier = qualifier;
+                draft.lead = start;
+                continue;
+            }
+        }
+        if let Some((qualifier, _end)) = lexicon.qualifiers_after.match_at(tokens, draft.last) {
+            // "50,000 or more"; a "+" must be glued ("50+").
+            let glued_plus = tokens[draft.last].is("+") && tokens[draft.last].space_before;
+            if !glued_plus {
+                draft.figure.qualifier = qualifier;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{annotate, Qualifier};
+
+    fn check(text: &str, expect: Qualifier) {
+        let figures = annotate(text);
+        assert_eq!(figures.len(), 1, "{text}: {figures:?}");
+        assert_eq!(figures[0].qualifier, expect, "{text}");
+    }
+
+    #[test]
+    fn before_and_after() {
+        check("more than 50,000 people", Qualifier::MoreThan);
+        check("nearly 35 million", Qualifier::Almost);
+        check("an estimated 2,000", Qualifier::Approximately);
+        check("upwards of 200,000", Qualifier::MoreThan);
+        check("up to 700 workers", Qualifier::AtMost);
+        check("fewer than a thousand pandas", Qualifier::LessThan);
+        check("500 or more", Qualifier::AtLeast);
+        check("a little over 15,000 per year", Qualifier::MoreThan);
+        check("exactly 12", Qualifier::Exact);
+    }
+}

@@ -1,0 +1,432 @@
+//! Turns a numeral into a figure by reading the currency before it and the unit after it, and by
+//! typing years, ordinals, fractions and identifiers.
+
+use super::lexicon::{Lexicon, UnitEntry};
+use super::number::{Numeral, NumeralKind};
+use super::token::{Token, TokenKind};
+use super::{Draft, Figure, Qualifier, Unit};
+use crate::span::Span;
+
+/// The figure for `numeral`, or `None` when it is no figure (an empty span, say).
+pub(crate) fn build(
+    text: &str,
+    tokens: &[Token],
+    numeral: &Numeral,
+    lexicon: &Lexicon,
+) -> Option<Draft> {
+    let mut first = numeral.first;
+    let mut last = numeral.last;
+    let mut value = numeral.value;
+    let mut unit = match numeral.kind {
+        NumeralKind::Cardinal | NumeralKind::Vague { .. } => Unit::Count,
+        NumeralKind::Ordinal => Unit::Ordinal,
+        NumeralKind::Fraction => Unit::Fraction,
+        NumeralKind::Decade => Unit::Year,
+    };
+    let mut currency = None;
+    let mut measure_unit = None;
+    let mut per = None;
+    let mut step = numeral.step;
+    let mut round_step = numeral.round_step;
+
+    let quantity = matches!(
+        numeral.kind,
+        NumeralKind::Cardinal | NumeralKind::Vague { .. } | NumeralKind::Fraction
+    );
+    if quantity {
+        if let Some((code, start)) = lexicon.currency_before.match_before(tokens, first) {
+            if currency_prefix_fits(tokens, start, first) {
+                currency = Some(code);
+                unit = Unit::Money;
+                first = start;
+            }
+        }
+    }
+    if quantity && numeral.kind != NumeralKind::Fraction {
+        if let Some((entry, end)) = unit_after(tokens, last, lexicon) {
+            let scaled_money = numeral.scaled || currency.is_some();
+            match entry {
+                UnitEntry::Percent => unit = Unit::Percent,
+                UnitEntry::PercentagePoints => unit = Unit::PercentagePoints,
+                // "10 times more" is a multiplier; "entered 48,381 times" counts occasions.
+                UnitEntry::Multiplier if !is_multiplier(tokens, end, value) => {}
+                UnitEntry::Multiplier => unit = Unit::Multiplier,
+                UnitEntry::Age => unit = Unit::Age,
+                UnitEntry::Duration(symbol) => {
+                    unit = Unit::Duration;
+                    measure_unit = Some(symbol);
+                }
+                UnitEntry::Measure(symbol) if symbol == "lb" && scaled_money => {
+                    unit = Unit::Money;
+                    currency = Some("GBP".to_string());
+                }
+                UnitEntry::Measure(symbol) => {
+                    unit = Unit::Measure;
+                    measure_unit = Some(symbol);
+                }
+                UnitEntry::Rate(base) => {
+                    if unit != Unit::Money {
+                        unit = Unit::Rate;
+                    }
+                    per = Some(base);
+                }
+                UnitEntry::Currency { code, minor } => {
+                    unit = Unit::Money;
+                    if minor {
+                        value /= 100.0;
+                        step /= 100.0;
+                        round_step /= 100.0;
+                    }
+                    currency = Some(code);
+                }
+            }
+            if !(matches!(unit, Unit::Count) && last_is_times(tokens, end)) {
+                last = end;
+            }
+        }
+        if let Some((base, end)) = rate_after(tokens, last, lexicon) {
+            if unit == Unit::Count {
+                unit = Unit::Rate;
+            }
+            per = Some(base);
+            if matches!(unit, Unit::Rate | Unit::Money) {
+                last = end;
+            }
+        }
+    }
+    // Ages written before the number: "aged 15", "age 40".
+    if unit == Unit::Count
+        && first > 0
+        && (tokens[first - 1].is("aged") || tokens[first - 1].is("age"))
+    {
+        unit = Unit::Age;
+    }
+    if unit == Unit::Count && numeral.kind == NumeralKind::Cardinal {
+        if let Some(year_first) = year_start(tokens, numeral, lexicon) {
+            unit = Unit::Year;
+            first = year_first;
+            step = 0.0;
+            round_step = 0.0;
+        } else if is_identifier(tokens, numeral) || is_name_part(tokens, numeral) {
+            unit = Unit::Other;
+        } else if is_hyphen_adjective(tokens, numeral, last) {
+            // "one-child policy": a number inside a compound adjective counts nothing.
+            unit = Unit::Other;
+        }
+    }
+    let span = Span::new(tokens[first].span.start, tokens[last - 1].span.end);
+    let figure = Figure {
+        span,
+        text: span.slice(text)?.to_string(),
+        value,
+        unit,
+        per,
+        currency,
+        measure_unit,
+        qualifier: Qualifier::Exact,
+        low: None,
+        high: None,
+        range: None,
+        counts: None,
+        counts_span: None,
+        period: None,
+        places: Vec::new(),
+    };
+    let vague = match numeral.kind {
+        NumeralKind::Vague { low, high } => Some((low, high)),
+        _ => None,
+    };
+    Some(Draft {
+        figure,
+        first,
+        last,
+        lead: first,
+        step,
+        round_step,
+        scale: numeral.scale,
+        vague,
+    })
+}
+
+/// Whether `times` (ending at `end`) multiplies: a small number before a comparison or the
+/// clause's end ("10 times more", "doubled to 3 times").
+fn is_multiplier(tokens: &[Token], end: usize, value: f64) -> bool {
+    let comparison = tokens.get(end).is_none_or(|next| {
+        next.kind == TokenKind::Punct
+            || matches!(
+                next.lower.as_ref(),
+                "more"
+                    | "less"
+                    | "fewer"
+                    | "higher"
+                    | "lower"
+                    | "larger"
+                    | "greater"
+                    | "bigger"
+                    | "smaller"
+                    | "as"
+                    | "the"
+                    | "that"
+                    | "what"
+                    | "faster"
+                    | "slower"
+                    | "over"
+                    | "likelier"
+                    | "likely"
+                    | "longer"
+                    | "worse"
+                    | "better"
+            )
+    });
+    value < 1000.0 && comparison
+}
+
+fn last_is_times(tokens: &[Token], end: usize) -> bool {
+    end.checked_sub(1)
+        .and_then(|idx| tokens.get(idx))
+        .is_some_and(|token| token.is("times"))
+}
+
+/// A currency symbol glued to the number or one space away, e.g. `$20`, `US$ 5`, `€ 2 million`.
+fn currency_prefix_fits(tokens: &[Token], start: usize, number: usize) -> bool {
+    // A word currency before the number ("yuan 5") must not be glued to a preceding word.
+    !(tokens[start].is_word()
+        && start > 0
+        && !tokens[start].space_before
+        && tokens[start - 1].is_word())
+        && number > start
+}
+
+/// The unit written after tokens `..last`: directly, or after a glued hyphen ("90-day").
+fn unit_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(UnitEntry, usize)> {
+    if let Some(found) = lexicon.units.match_at(tokens, last) {
+        if unit_word_fits(tokens, last, found.1) {
+            return Some(found);
+        }
+    }
+    let hyphen = tokens.get(last)?;
+    if hyphen.is("-")
+        && !hyphen.space_before
+        && tokens.get(last + 1).is_some_and(|t| !t.space_before)
+    {
+        let found = lexicon.units.match_at(tokens, last + 1)?;
+        if unit_word_fits(tokens, last + 1, found.1) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// A unit phrase must end at a word boundary: "5 m" is metres but "5 men" is not.
+fn unit_word_fits(tokens: &[Token], start: usize, end: usize) -> bool {
+    let Some(last_token) = end.checked_sub(1).and_then(|idx| tokens.get(idx)) else {
+        return false;
+    };
+    let next_glued_word = tokens
+        .get(end)
+        .is_some_and(|next| !next.space_before && next.is_word() && last_token.is_word());
+    // A one-letter symbol after a space ("5 m", "3 s") is ambiguous with words ("a", "I");
+    // accept it only when glued or followed by punctuation or the end.
+    let short_spaced = tokens[start].is_word()
+        && tokens[start].text.chars().count() == 1
+        && tokens[start].space_before
+        && end == start + 1
+        && tokens.get(end).is_some_and(|next| next.is_word());
+    !next_glued_word && !short_spaced
+}
+
+/// `per capita`, `per million`, `per 100,000` after the figure.
+fn rate_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
+    if let Some((UnitEntry::Rate(base), end)) = lexicon.units.match_at(tokens, last) {
+        return Some((base, end));
+    }
+    if !tokens.get(last)?.is("per") {
+        return None;
+    }
+    let base_token = tokens.get(last + 1)?;
+    if base_token.kind != TokenKind::Number {
+        return None;
+    }
+    let mut base = super::token::parse_digits(base_token.text)?;
+    let mut end = last + 2;
+    if let Some(scale) = tokens
+        .get(end)
+        .and_then(|t| lexicon.scales.get(t.lower.as_ref()))
+    {
+        base *= scale;
+        end += 1;
+    }
+    Some((base, end))
+}
+
+/// Whether a four-digit number is a year, and where its text starts (`FY2024` includes `FY`).
+fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<usize> {
+    let token = &tokens[numeral.first];
+    if !numeral.plain_digits || token.text.len() != 4 || !(1000.0..=2100.0).contains(&numeral.value)
+    {
+        return None;
+    }
+    let before = numeral.first.checked_sub(1).map(|idx| &tokens[idx]);
+    if let Some(before) = before {
+        if !token.space_before && (before.is("fy") || before.is("cy")) {
+            return Some(numeral.first - 1);
+        }
+        // "Region2023": a year glued to a long word (a flattened table header) is still a year.
+        if !token.space_before
+            && before.is_word()
+            && (before.text.chars().count() < 4 || numeral.value < 1900.0)
+        {
+            return None;
+        }
+    }
+    // "2000 migrants" is a count unless a period word comes before ("in 2000 migrants ...").
+    let next = tokens.get(numeral.last);
+    let plural_noun_follows = next.is_some_and(|next| {
+        next.is_word()
+            && next.space_before
+            && !next.is_capitalised()
+            && next.lower.len() > 3
+            && next.lower.ends_with('s')
+            && !lexicon.counts_stop_words.contains(next.lower.as_ref())
+    });
+    let period_before = before.is_some_and(|before| {
+        lexicon
+            .period_cues
+            .match_before(tokens, numeral.first)
+            .is_some()
+            || lexicon.months.contains(before.lower.as_ref())
+            || before.is("-")
+            || before.is("the")
+            || before.is("and")
+            || before.is(",")
+    });
+    if plural_noun_follows
+        && !period_before
+        && (numeral.value % 100.0 == 0.0 || numeral.value < 1900.0)
+    {
+        return None;
+    }
+    Some(numeral.first)
+}
+
+/// Codes and names with digits: `COVID-19`, `H1N1`, `F-35`, `G7`, `3D`, `5G`.
+fn is_identifier(tokens: &[Token], numeral: &Numeral) -> bool {
+    let first = &tokens[numeral.first];
+    let after = tokens.get(numeral.last);
+    let glued_letters_after = after.is_some_and(|after| after.is_word() && !after.space_before);
+    let before = numeral.first.checked_sub(1).map(|idx| &tokens[idx]);
+    let glued_code_before = before.is_some_and(|before| {
+        !first.space_before
+            && (before.is_word()
+                && (before.text.len() <= 3 || before.text.chars().all(|ch| ch.is_uppercase()))
+                || before.is("-")
+                    && numeral.first >= 2
+                    && !before.space_before
+                    && tokens[numeral.first - 2].is_word()
+                    && tokens[numeral.first - 2].is_capitalised())
+    });
+    glued_letters_after || glued_code_before
+}
+
+/// A capitalised number word inside a name, after a capitalised word: "Priority Two", "Apollo Eleven".
+fn is_name_part(tokens: &[Token], numeral: &Numeral) -> bool {
+    let first = &tokens[numeral.first];
+    numeral.words
+        && first.is_capitalised()
+        && numeral.first.checked_sub(1).is_some_and(|idx| {
+            tokens[idx].is_word()
+                && tokens[idx].is_capitalised()
+                && idx > 0
+                && tokens[idx - 1].is_word()
+        })
+}
+
+/// `one-child`, `two-state`: a number glued by a hyphen to a following word that is no unit.
+fn is_hyphen_adjective(tokens: &[Token], numeral: &Numeral, last: usize) -> bool {
+    last == numeral.last
+        && tokens
+            .get(last)
+            .is_some_and(|t| t.is("-") && !t.space_before)
+        && tokens
+            .get(last + 1)
+            .is_some_and(|t| t.is_word() && !t.space_before)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::annotate;
+    use super::super::Unit;
+
+    /// Checks `text`'s figures as `(text, value, unit, currency or measure unit)`.
+    fn check(text: &str, expect: &[(&str, f64, Unit, Option<&str>)]) {
+        let figures = annotate(text);
+        let got: Vec<(&str, f64, Unit, Option<&str>)> = figures
+            .iter()
+            .map(|figure| {
+                let detail = figure
+                    .currency
+                    .as_deref()
+                    .or(figure.measure_unit.as_deref());
+                (figure.text.as_str(), figure.value, figure.unit, detail)
+            })
+            .collect();
+        assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn money() {
+        check(
+            "US$13,245",
+            &[("US$13,245", 13245.0, Unit::Money, Some("USD"))],
+        );
+        check(
+            "US$5 billion",
+            &[("US$5 billion", 5e9, Unit::Money, Some("USD"))],
+        );
+        check("$20,000", &[("$20,000", 20000.0, Unit::Money, Some("USD"))]);
+        check(
+            "20 million pounds",
+            &[("20 million pounds", 2e7, Unit::Money, Some("GBP"))],
+        );
+        check("50 cents", &[("50 cents", 0.5, Unit::Money, Some("USD"))]);
+        check("€2m", &[("€2m", 2e6, Unit::Money, Some("EUR"))]);
+    }
+
+    #[test]
+    fn units() {
+        check("71 percent", &[("71 percent", 71.0, Unit::Percent, None)]);
+        check("12 per cent", &[("12 per cent", 12.0, Unit::Percent, None)]);
+        check(
+            "a 90-day visa",
+            &[("90-day", 90.0, Unit::Duration, Some("day"))],
+        );
+        check(
+            "a 30-mile-wide strip",
+            &[("30-mile", 30.0, Unit::Measure, Some("mi"))],
+        );
+        check("the one-child policy", &[("one", 1.0, Unit::Other, None)]);
+        check(
+            "10 times more",
+            &[("10 times", 10.0, Unit::Multiplier, None)],
+        );
+        check(
+            "123 per million",
+            &[("123 per million", 123.0, Unit::Rate, None)],
+        );
+        check("5 men", &[("5", 5.0, Unit::Count, None)]);
+    }
+
+    #[test]
+    fn years_and_identifiers() {
+        check(
+            "In 2023, FY2024",
+            &[
+                ("2023", 2023.0, Unit::Year, None),
+                ("FY2024", 2024.0, Unit::Year, None),
+            ],
+        );
+        check("2000 migrants", &[("2000", 2000.0, Unit::Count, None)]);
+        check("COVID-19 spread", &[("19", 19.0, Unit::Other, None)]);
+        check("the 1970s", &[("1970s", 1970.0, Unit::Year, None)]);
+    }
+}
