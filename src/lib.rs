@@ -8,4 +8,5 @@ pub mod span;
 
 pub use diagnostic::Diagnostic;
 pub use span::{LineIndex, Span};
+pub mod eval;
 pub mod figures;
