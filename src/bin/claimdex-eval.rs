@@ -62,7 +62,7 @@ mod tests {
     fn parses_suite_and_path() {
         let cli = Cli::try_parse_from(["claimdex-eval", "numbers", "/tmp/x", "-v"]).unwrap();
         assert!(cli.verbose);
-        assert!(matches!(cli.suite, Suite::Numbers { path } if path == "/tmp/x"));
+        assert!(matches!(cli.suite, Suite::Numbers { path } if path.as_os_str() == "/tmp/x"));
         assert!(Cli::try_parse_from(["claimdex-eval", "nonsense", "/tmp"]).is_err());
     }
 }

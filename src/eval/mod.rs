@@ -78,7 +78,7 @@ impl FileReport {
 }
 
 /// How many failing cases a report shows per file.
-const MAX_FAILURES_SHOWN: usize = 8;
+const MAX_FAILURES_SHOWN: usize = 1000;
 
 /// A whole suite's results: a table of files, extra metric lines, then the summary line.
 #[derive(Debug, Clone, Default)]
@@ -140,7 +140,7 @@ impl SuiteReport {
             for file in self.files.iter().filter(|file| !file.failures.is_empty()) {
                 let _ = writeln!(
                     out,
-                    "\nfailures in {} (first {}):",
+                    "\nfailures in {} ({}):",
                     file.name,
                     file.failures.len()
                 );

@@ -16,6 +16,7 @@ mod range;
 mod table;
 mod token;
 mod unit;
+mod words;
 
 pub use lexicon::LexiconError;
 pub use table::find_tables;
@@ -158,8 +159,16 @@ pub fn annotate(text: &str) -> Vec<Figure> {
     let lexicon = lexicon::lexicon();
     let tokens = token::tokenize(text);
     let numerals = number::scan(&tokens, lexicon);
+    let links = noise::link_spans(text);
+    let in_link = |numeral: &number::Numeral| {
+        let start = tokens[numeral.first].span.start;
+        // Both lists are in text order, so a binary search keeps this linear-logarithmic.
+        let idx = links.partition_point(|link| link.end <= start);
+        links.get(idx).is_some_and(|link| link.start <= start)
+    };
     let mut drafts: Vec<Draft> = numerals
         .iter()
+        .filter(|numeral| !in_link(numeral))
         .filter(|numeral| !noise::is_noise(&tokens, numeral, lexicon))
         .filter_map(|numeral| unit::build(text, &tokens, numeral, lexicon))
         .collect();

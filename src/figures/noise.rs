@@ -4,6 +4,24 @@
 use super::lexicon::Lexicon;
 use super::number::{Numeral, NumeralKind};
 use super::token::Token;
+use crate::span::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Spans of URLs, e-mail addresses and DOIs in `text`, whose digits are no figures.
+pub(crate) fn link_spans(text: &str) -> Vec<Span> {
+    static LINK: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(regex) = LINK
+        .get_or_init(|| Regex::new(r"(?i)(?:https?://|ftp://|www\.|doi:\s?|10\.\d{4,}/)[^\s<>\x22]+|[\w.+-]+@[\w-]+\.[\w.]+").ok())
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    regex
+        .find_iter(text)
+        .map(|found| Span::new(found.start(), found.end()))
+        .collect()
+}
 
 /// Words after which a number is a reference, not a quantity ("page 12", "Table 2").
 const REFERENCE_WORDS: &[&str] = &[

@@ -4,6 +4,7 @@
 
 use super::lexicon::Lexicon;
 use super::token::{parse_digits, Token, TokenKind};
+use super::words::{continue_words, fraction_in, parse_word_numeral, round_step_of};
 
 /// What kind of number a numeral is, before any unit is attached.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -66,7 +67,13 @@ fn parse_at(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> 
     let mut numeral = match token.kind {
         TokenKind::Number => parse_digit_numeral(tokens, idx, lexicon)?,
         TokenKind::Word => parse_word_numeral(tokens, idx, lexicon)?,
-        TokenKind::Punct => return None,
+        TokenKind::Punct => {
+            let value = vulgar_fraction(token.text)?;
+            let mut numeral = super::words::word_numeral(idx, idx + 1, value, 0.0);
+            numeral.kind = NumeralKind::Fraction;
+            numeral.words = false;
+            numeral
+        }
     };
     extend_fraction_of(tokens, &mut numeral, lexicon);
     extend_negative(tokens, &mut numeral);
@@ -159,11 +166,42 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
             numeral.last = idx + 2;
             return Some(numeral);
         }
-        if let Some(scale) = lexicon.suffixes.get(next.text) {
+        // A lone "m" or "b" is a scale only after money ("$5m"); "5m" alone is metres.
+        let money_before = lexicon.currency_before.match_before(tokens, idx).is_some();
+        let ambiguous = matches!(next.text, "m" | "b");
+        if let Some(scale) = lexicon
+            .suffixes
+            .get(next.text)
+            .filter(|_| money_before || !ambiguous)
+        {
             apply_scale(&mut numeral, *scale);
             numeral.last = idx + 2;
             return Some(numeral);
         }
+    }
+    // Scientific notation: "1.3e6", "12.32e+14", "1.3x10^6", "6.23 × 10^-4".
+    if let Some((exponent, end)) = exponent_after(tokens, idx + 1) {
+        numeral.value *= 10f64.powf(exponent);
+        numeral.step *= 10f64.powf(exponent);
+        numeral.round_step *= 10f64.powf(exponent);
+        numeral.plain_digits = false;
+        numeral.last = end;
+        if !numeral.value.is_finite() {
+            return None;
+        }
+        return Some(numeral);
+    }
+    // Vulgar fractions glued to a whole number: "2½".
+    if let Some(fraction) = next
+        .filter(|next| !next.space_before)
+        .and_then(|next| vulgar_fraction(next.text))
+    {
+        numeral.value += fraction;
+        numeral.last = idx + 2;
+        numeral.plain_digits = false;
+        numeral.step = 0.0;
+        numeral.round_step = 0.0;
+        return Some(numeral);
     }
     // Mixed and slash fractions: "2 1/2", "3/4" (not dates such as 5/17/2018).
     if let Some(fraction) = slash_fraction(tokens, idx + 1) {
@@ -214,6 +252,65 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
         }
     }
     fraction_in(tokens, numeral, lexicon)
+}
+
+/// The exponent written after a mantissa at `pos`: `e6`, `e+14`, `x10^6`, `× 10^-4`, `×10−3`.
+fn exponent_after(tokens: &[Token], pos: usize) -> Option<(f64, usize)> {
+    let marker = tokens.get(pos)?;
+    let mut idx = pos + 1;
+    let scientific_e = (marker.text == "e" || marker.text == "E") && !marker.space_before;
+    if !scientific_e {
+        let times = marker.text == "x" || marker.text == "×" || marker.text == "X";
+        let ten = tokens.get(idx)?;
+        if !times || ten.text != "10" {
+            return None;
+        }
+        idx += 1;
+        let caret = tokens.get(idx).filter(|t| t.text == "^" && !t.space_before);
+        if caret.is_some() {
+            idx += 1;
+        }
+    }
+    let mut sign = 1.0;
+    let sign_token = tokens.get(idx)?;
+    if matches!(sign_token.text, "-" | "−" | "+" | "--") && !sign_token.space_before {
+        if sign_token.text != "+" {
+            sign = -1.0;
+        }
+        idx += 1;
+    }
+    let digits = tokens.get(idx)?;
+    if digits.space_before
+        || !digits.is_number()
+        || !digits.text.bytes().all(|b| b.is_ascii_digit())
+        || digits.text.len() > 3
+    {
+        return None;
+    }
+    let exponent: f64 = digits.text.parse().ok()?;
+    Some((sign * exponent, idx + 1))
+}
+
+/// The value of a vulgar fraction character such as `½` or `¾`.
+pub(crate) fn vulgar_fraction(text: &str) -> Option<f64> {
+    Some(match text {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
 }
 
 fn apply_scale(numeral: &mut Numeral, scale: f64) {
@@ -274,365 +371,6 @@ pub(crate) fn digit_precision(text: &str) -> (f64, f64) {
     (step, round_step)
 }
 
-/// The result of reading number words after an initial value.
-struct WordsRead {
-    value: f64,
-    last: usize,
-    scale_product: f64,
-    scaled: bool,
-    /// The last word read was a scale (`million`), not a unit (`and twenty`).
-    ends_with_scale: bool,
-}
-
-/// Reads number words from `idx` on, starting from `start_value` (which may come from digits).
-/// Grammar: units, teens, tens (with `-` or space before a unit), `hundred`, decreasing scales,
-/// `and` between number words, `and a half` / `and three quarters`.
-fn continue_words(
-    tokens: &[Token],
-    idx: usize,
-    start_value: f64,
-    from_digits: bool,
-    lexicon: &Lexicon,
-) -> WordsRead {
-    let mut total = 0.0;
-    let mut current = start_value;
-    let mut last_scale = f64::INFINITY;
-    let mut scale_product = 1.0;
-    let mut scaled = false;
-    let mut last_small: Option<f64> = from_digits.then_some(start_value);
-    let mut ends_with_scale = false;
-    let mut consumed = idx;
-    let mut pos = idx;
-    while let Some(token) = tokens.get(pos) {
-        let lower = token.lower.as_ref();
-        if let Some(small) = lexicon.cardinals.get(lower) {
-            let fits = match last_small {
-                // After tens ("twenty") only a unit may follow ("twenty one").
-                Some(previous) if (20.0..100.0).contains(&previous) && previous % 10.0 == 0.0 => {
-                    *small < 10.0 && *small > 0.0 && current % 10.0 == 0.0
-                }
-                Some(_) => false,
-                None => current % 100.0 == 0.0 || current == 0.0,
-            };
-            if !fits {
-                break;
-            }
-            current += small;
-            last_small = Some(*small);
-            ends_with_scale = false;
-            pos += 1;
-            consumed = pos;
-        } else if lower == "hundred" || lower == "hundreds" && scaled_before(tokens, pos) {
-            if current == 0.0 {
-                current = 1.0;
-            }
-            current *= 100.0;
-            scale_product *= 100.0;
-            scaled = true;
-            last_small = None;
-            ends_with_scale = true;
-            pos += 1;
-            consumed = pos;
-        } else if let Some(scale) = lexicon.scales.get(lower).filter(|scale| **scale >= 1000.0) {
-            if *scale >= last_scale {
-                break;
-            }
-            if current == 0.0 {
-                current = 1.0;
-            }
-            total += current * scale;
-            current = 0.0;
-            last_scale = *scale;
-            scale_product *= scale;
-            scaled = true;
-            last_small = None;
-            ends_with_scale = true;
-            pos += 1;
-            consumed = pos;
-        } else if lower == "dozen" || lower == "dozens" {
-            if current == 0.0 {
-                current = 1.0;
-            }
-            current *= 12.0;
-            scaled = true;
-            last_small = None;
-            ends_with_scale = false;
-            pos += 1;
-            consumed = pos;
-        } else if lower == "-" && !token.space_before {
-            // "twenty-one": a hyphen joins tens and a unit only.
-            let joins = last_small.is_some_and(|small| small >= 20.0 && small % 10.0 == 0.0)
-                && tokens.get(pos + 1).is_some_and(|next| {
-                    !next.space_before
-                        && lexicon
-                            .cardinals
-                            .get(next.lower.as_ref())
-                            .is_some_and(|unit| *unit < 10.0)
-                });
-            if !joins {
-                break;
-            }
-            pos += 1;
-        } else if lower == "and" && (current > 0.0 || total > 0.0) {
-            if let Some((fraction, end)) = and_fraction(tokens, pos + 1, lexicon) {
-                current += fraction;
-                pos = end;
-                consumed = pos;
-                ends_with_scale = false;
-                // "five and a half million".
-                if let Some(scale) = tokens
-                    .get(pos)
-                    .and_then(|next| lexicon.scales.get(next.lower.as_ref()))
-                    .filter(|scale| **scale >= 100.0 && **scale < last_scale)
-                {
-                    total += current * scale;
-                    current = 0.0;
-                    scale_product *= scale;
-                    scaled = true;
-                    ends_with_scale = true;
-                    pos += 1;
-                    consumed = pos;
-                }
-                break;
-            }
-            let next_is_small = tokens.get(pos + 1).is_some_and(|next| {
-                lexicon.cardinals.contains_key(next.lower.as_ref()) && next.lower != "zero"
-            });
-            if !next_is_small || !(scaled || last_scale.is_finite()) {
-                break;
-            }
-            last_small = None;
-            pos += 1;
-        } else {
-            break;
-        }
-    }
-    let value = total + current;
-    WordsRead {
-        value,
-        last: consumed,
-        scale_product,
-        scaled,
-        ends_with_scale,
-    }
-}
-
-fn scaled_before(tokens: &[Token], pos: usize) -> bool {
-    pos > 0 && tokens[pos - 1].is_number()
-}
-
-/// `a half`, `one half`, `a quarter`, `three quarters`, `two thirds` after `and`.
-fn and_fraction(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
-    let numerator_token = tokens.get(idx)?;
-    let numerator = if numerator_token.is("a") || numerator_token.is("an") {
-        1.0
-    } else {
-        *lexicon.cardinals.get(numerator_token.lower.as_ref())?
-    };
-    let denominator = denominator_of(tokens.get(idx + 1)?, lexicon)?;
-    Some((numerator / denominator, idx + 2))
-}
-
-fn denominator_of(token: &Token, lexicon: &Lexicon) -> Option<f64> {
-    let lower = token.lower.as_ref();
-    if let Some(value) = lexicon.denominators.get(lower) {
-        return Some(*value);
-    }
-    let singular = lower.strip_suffix('s').unwrap_or(lower);
-    lexicon
-        .ordinals
-        .get(singular)
-        .copied()
-        .filter(|value| *value >= 3.0)
-}
-
-fn parse_word_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
-    let token = &tokens[idx];
-    let lower = token.lower.as_ref();
-    let next = tokens.get(idx + 1);
-    let is_article = lower == "a" || lower == "an";
-    // "half a million", "half million".
-    if lower == "half" {
-        let (skip, scale_token) = match next {
-            Some(next) if next.is("a") => (2, tokens.get(idx + 2)),
-            other => (1, other),
-        };
-        if let Some(scale) = scale_token.and_then(|t| lexicon.scales.get(t.lower.as_ref())) {
-            if *scale >= 1000.0 {
-                return Some(word_numeral(idx, idx + skip + 1, 0.5 * scale, *scale * 0.5));
-            }
-        }
-        let after_ordinal = idx > 0
-            && lexicon
-                .ordinals
-                .contains_key(tokens[idx - 1].lower.as_ref());
-        if after_ordinal || idx > 0 && tokens[idx - 1].is("the") {
-            return None;
-        }
-        return Some(fraction_numeral(idx, idx + 1, 0.5, 2.0));
-    }
-    if lower == "quarter" && next.is_some_and(|next| next.is("million") || next.is("billion")) {
-        let scale = lexicon.scales.get(next?.lower.as_ref())?;
-        return Some(word_numeral(idx, idx + 2, 0.25 * scale, 0.25 * scale));
-    }
-    // A cardinal or an article starting a fraction: "a third", "one-fifth", "two thirds".
-    let numerator = if is_article {
-        Some(1.0)
-    } else {
-        lexicon.cardinals.get(lower).copied()
-    };
-    if let Some(numerator) = numerator {
-        let mut denominator_idx = idx + 1;
-        if next.is_some_and(|next| next.is("-") && !next.space_before) {
-            denominator_idx += 1;
-        }
-        if let Some(denominator) = tokens
-            .get(denominator_idx)
-            .and_then(|token| denominator_of(token, lexicon))
-        {
-            return Some(fraction_numeral(
-                idx,
-                denominator_idx + 1,
-                numerator / denominator,
-                denominator,
-            ));
-        }
-    }
-    if let Some(ordinal) = lexicon.ordinals.get(lower) {
-        if lower == "second" && idx > 0 && (tokens[idx - 1].is_number() || tokens[idx - 1].is("a"))
-        {
-            return None;
-        }
-        if *ordinal >= 100.0 {
-            return None;
-        }
-        let mut numeral = word_numeral(idx, idx + 1, *ordinal, 0.0);
-        numeral.kind = NumeralKind::Ordinal;
-        return Some(numeral);
-    }
-    let starts = is_article
-        && next.is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()))
-        || lexicon.cardinals.contains_key(lower)
-        || lower == "hundred" && idx > 0 && !tokens[idx - 1].is_number()
-        || lower == "dozen";
-    if !starts {
-        return None;
-    }
-    let words_start = if is_article { idx + 1 } else { idx };
-    let words = continue_words(tokens, words_start, 0.0, false, lexicon);
-    if words.last <= words_start {
-        return None;
-    }
-    // Spelled-out numbers below 100 are exact; larger ones are as precise as their last word.
-    let step = if words.value < 100.0 {
-        1.0
-    } else {
-        round_step_of(words.value)
-    };
-    let mut numeral = word_numeral(idx, words.last, words.value, step);
-    // "a" alone is never a number; "a dozen", "a hundred" are.
-    if is_article && !words.scaled {
-        return None;
-    }
-    numeral.scaled = words.scaled;
-    numeral.scale = words.scale_product;
-    numeral.round_step = round_step_of(words.value).max(numeral.step);
-    let numeral = fraction_in(tokens, numeral, lexicon)?;
-    Some(numeral)
-}
-
-fn word_numeral(first: usize, last: usize, value: f64, step: f64) -> Numeral {
-    Numeral {
-        first,
-        last,
-        value,
-        step,
-        round_step: step,
-        kind: NumeralKind::Cardinal,
-        words: true,
-        scaled: false,
-        plain_digits: false,
-        scale: 1.0,
-    }
-}
-
-fn fraction_numeral(first: usize, last: usize, value: f64, denominator: f64) -> Numeral {
-    // A fraction in words is read as precise to about half the gap to its neighbouring simple
-    // fractions, 1 / (2 d^2); see `interval::bounds`.
-    let step = 1.0 / (denominator * denominator);
-    Numeral {
-        first,
-        last,
-        value,
-        step,
-        round_step: step,
-        kind: NumeralKind::Fraction,
-        words: true,
-        scaled: false,
-        plain_digits: false,
-        scale: 1.0,
-    }
-}
-
-/// Place value of the last non-zero digit of an integer-valued `value` (`120` -> 10).
-fn round_step_of(value: f64) -> f64 {
-    if value < 1.0 || value.fract() != 0.0 || value > 1e15 {
-        return 1.0;
-    }
-    let mut step = 1.0;
-    while value % (step * 10.0) == 0.0 {
-        step *= 10.0;
-    }
-    step
-}
-
-/// `one in five`, `1 in 5`, `two out of three`: a fraction when the numerator is smaller.
-fn fraction_in(tokens: &[Token], numeral: Numeral, lexicon: &Lexicon) -> Option<Numeral> {
-    if numeral.kind != NumeralKind::Cardinal || numeral.scaled {
-        return Some(numeral);
-    }
-    let mut idx = numeral.last;
-    let link = tokens.get(idx);
-    if link.is_some_and(|t| t.is("in")) {
-        idx += 1;
-    } else if link.is_some_and(|t| t.is("out")) && tokens.get(idx + 1).is_some_and(|t| t.is("of")) {
-        idx += 2;
-    } else {
-        return Some(numeral);
-    }
-    let Some(denominator_token) = tokens.get(idx) else {
-        return Some(numeral);
-    };
-    let denominator = match denominator_token.kind {
-        TokenKind::Number if denominator_token.text.bytes().all(|b| b.is_ascii_digit()) => {
-            let start = parse_digits(denominator_token.text)?;
-            let whole = continue_words(tokens, idx + 1, start, true, lexicon);
-            (whole.value, whole.last.max(idx + 1))
-        }
-        TokenKind::Word
-            if lexicon
-                .cardinals
-                .contains_key(denominator_token.lower.as_ref()) =>
-        {
-            let whole = continue_words(tokens, idx, 0.0, false, lexicon);
-            (whole.value, whole.last)
-        }
-        _ => return Some(numeral),
-    };
-    // A year after "in" ("4 in 2019") is not a denominator.
-    if denominator.0 <= numeral.value || denominator.0 >= 1000.0 && !tokens[idx].is_word() {
-        return Some(numeral);
-    }
-    let mut fraction = numeral;
-    fraction.value /= denominator.0;
-    fraction.kind = NumeralKind::Fraction;
-    fraction.last = denominator.1;
-    fraction.step = 1.0 / (denominator.0 * denominator.0);
-    fraction.round_step = fraction.step;
-    fraction.plain_digits = false;
-    Some(fraction)
-}
-
 /// `of a million` after a fraction: "two thirds of a million".
 fn extend_fraction_of(tokens: &[Token], numeral: &mut Numeral, lexicon: &Lexicon) {
     if numeral.kind != NumeralKind::Fraction || !numeral.words {
@@ -663,8 +401,13 @@ fn extend_negative(tokens: &[Token], numeral: &mut Numeral) {
         return;
     };
     let before = &tokens[before_idx];
+    // The sign opens the text, follows a space or punctuation ("<-30", "(-5)"), and is glued
+    // to the digits; after a number or word it is a dash ("2000-2017", "COVID-19").
+    let opens = before_idx == 0
+        || tokens[before_idx - 1].kind == TokenKind::Punct
+        || before.space_before && !tokens[before_idx - 1].is_number();
     let sign_ok = (before.is("-") || before.is("−"))
-        && (before_idx == 0 || before.space_before && !tokens[before_idx - 1].is_number())
+        && opens
         && (!tokens[numeral.first].space_before || before_idx == 0);
     let word_ok = before.is("minus") || before.is("negative");
     if sign_ok || word_ok {

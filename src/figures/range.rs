@@ -53,11 +53,11 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
             if !a_qualified =>
         {
             let glued_dash = matches!(link.as_slice(), ["-"] | ["–"] | ["—"] | ["~"]);
-            if link == ["or"] && a.figure.unit == b.figure.unit && a.figure.unit == Unit::Count {
-                // "three or four": a range only between small neighbours.
-                if (b.figure.value - a.figure.value).abs() > 1.0 {
-                    return None;
-                }
+            // "three or four": "or" joins only whole neighbours ("5.00 or 5,00" are two figures).
+            let neighbours =
+                b.figure.value - a.figure.value == 1.0 && a.figure.value.fract() == 0.0;
+            if link == ["or"] && !neighbours {
+                return None;
             }
             if glued_dash && !(a.figure.unit == b.figure.unit || a.figure.unit == Unit::Count) {
                 return None;
