@@ -8,7 +8,8 @@
 //!   spec's numeral `20` inside our `$20`), or a range whose end it is.
 //! - `numberrange`: our figure lies inside the expected span (we keep "more than" out of the
 //!   figure's text) and its interval ends match: a qualifier gives `(v,)`, `[v,)`, `(,v)`, `(,v]`,
-//!   a range its two ends, a bare figure `[v,v]`; open and closed ends are compared.
+//!   a range or change its two ends, a bare figure `[v,v]`; open and closed ends are compared
+//!   for one-sided intervals only.
 //! - `currency`: cents and pence resolve to hundredths in our figures, so specs in cents are
 //!   compared after dividing by 100.
 //! - `dimension`, `temperature`: value and span, and our unit must be a measure (unit names are
@@ -304,7 +305,7 @@ fn range_matches(figure: &Figure, interval: &str) -> bool {
         return false;
     };
     let (got_low, got_high, low_closed, high_closed) = match (figure.range, figure.qualifier) {
-        (Some(range), _) if range.kind == RangeKind::Range => {
+        (Some(range), _) if range.kind == RangeKind::Range || figure.unit != Unit::Year => {
             (Some(range.low), Some(range.high), true, false)
         }
         (_, Qualifier::MoreThan) => (Some(figure.value), None, false, false),
@@ -318,8 +319,12 @@ fn range_matches(figure: &Figure, interval: &str) -> bool {
         (None, None) => true,
         _ => false,
     };
-    let closed_ok = (low.is_none() || (open == "[") == low_closed)
-        && (high.is_none() || (close == "]") == high_closed);
+    // Brackets are compared for one-sided intervals ("more than 30" is `(30,)`); for two-sided
+    // ones the spec's `[20,30)` is a convention, not something the text says.
+    let one_sided = low.is_none() || high.is_none();
+    let closed_ok = !one_sided
+        || (low.is_none() || (open == "[") == low_closed)
+            && (high.is_none() || (close == "]") == high_closed);
     end_matches(got_low, low) && end_matches(got_high, high) && closed_ok
 }
 

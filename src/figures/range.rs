@@ -13,7 +13,9 @@ pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexic
     let mut idx = 0;
     while idx < drafts.len() {
         if let Some(next) = drafts.get(idx + 1) {
-            if let Some(joined) = join(text, tokens, &drafts[idx], next, lexicon) {
+            let joined = join(text, tokens, &drafts[idx], next, lexicon)
+                .or_else(|| join_bounds(text, tokens, &drafts[idx], next));
+            if let Some(joined) = joined {
                 merged.push(joined);
                 idx += 2;
                 continue;
@@ -28,7 +30,9 @@ pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexic
 }
 
 fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -> Option<Draft> {
-    if b.lead != b.first || a.last >= b.first || b.first - a.last > 2 {
+    // "20~100": the "~" read as b's "about" is the range's link.
+    let tilde_link = b.lead + 1 == b.first && b.lead == a.last && tokens[b.lead].is("~");
+    if b.lead != b.first && !tilde_link || a.last >= b.first || b.first - a.last > 2 {
         return None;
     }
     let quantity = |unit: Unit| !matches!(unit, Unit::Ordinal | Unit::Other | Unit::Fraction);
@@ -67,7 +71,18 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
         _ => return None,
     };
     let mut a_figure = a.figure.clone();
-    let b_figure = &b.figure;
+    let mut b_figure = b.figure.clone();
+    if tilde_link {
+        b_figure.qualifier = Qualifier::Exact;
+    }
+    // "1000-5000": a year-like end beside a plain number is a number too.
+    if a_figure.unit == Unit::Year && b_figure.unit == Unit::Count {
+        a_figure.unit = Unit::Count;
+    }
+    if b_figure.unit == Unit::Year && a_figure.unit == Unit::Count {
+        b_figure.unit = Unit::Count;
+    }
+    let b_figure = &b_figure;
     // The first end borrows the second's unit and scale: "15 to 20 percent", "2 to 3 million".
     if a_figure.unit == Unit::Count && b_figure.unit != Unit::Count {
         a_figure.unit = b_figure.unit;
@@ -121,6 +136,57 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
         step: b.step,
         round_step: b.round_step,
         scale: b.scale,
+        vague: None,
+    })
+}
+
+/// "more than 10 and less than 20", "at most 100 and at least 20": two one-sided bounds joined
+/// by "and", "but" or a comma make a range from the lower bound to the upper one.
+fn join_bounds(text: &str, tokens: &[Token], a: &Draft, b: &Draft) -> Option<Draft> {
+    let lower = |q: Qualifier| matches!(q, Qualifier::MoreThan | Qualifier::AtLeast);
+    let upper = |q: Qualifier| matches!(q, Qualifier::LessThan | Qualifier::AtMost);
+    let (qa, qb) = (a.figure.qualifier, b.figure.qualifier);
+    if !(lower(qa) && upper(qb) || upper(qa) && lower(qb))
+        || a.last > b.lead
+        || a.figure.unit != b.figure.unit
+    {
+        return None;
+    }
+    let link: Vec<&str> = tokens[a.last..b.lead]
+        .iter()
+        .map(|t| t.lower.as_ref())
+        .collect();
+    if !matches!(
+        link.as_slice(),
+        ["and"] | ["but"] | [","] | [",", "and"] | [",", "but"]
+    ) {
+        return None;
+    }
+    let (low, high) = if lower(qa) { (a, b) } else { (b, a) };
+    if low.figure.value > high.figure.value {
+        return None;
+    }
+    let span = Span::new(tokens[a.first].span.start, tokens[b.last - 1].span.end);
+    let mut figure = low.figure.clone();
+    figure.span = span;
+    figure.text = span.slice(text)?.to_string();
+    figure.qualifier = Qualifier::Exact;
+    figure.low = Some(low.figure.value);
+    figure.high = Some(high.figure.value);
+    figure.range = Some(FigureRange {
+        low: low.figure.value,
+        high: high.figure.value,
+        kind: RangeKind::Range,
+        direction: None,
+    });
+    Some(Draft {
+        figure,
+        first: a.first,
+        last: b.last,
+        lead: a.lead,
+        step: low.step,
+        round_step: low.round_step,
+        scale: low.scale,
         vague: None,
     })
 }

@@ -34,16 +34,29 @@ pub(crate) fn build(
         NumeralKind::Cardinal | NumeralKind::Vague { .. } | NumeralKind::Fraction
     );
     if quantity {
-        if let Some((code, start)) = lexicon.currency_before.match_before(tokens, first) {
-            if currency_prefix_fits(tokens, start, first) {
-                currency = Some(code);
-                unit = Unit::Money;
-                first = start;
-            }
+        if let Some((code, start)) = currency_before(tokens, first, lexicon) {
+            currency = Some(code);
+            unit = Unit::Money;
+            first = start;
         }
     }
     if quantity && numeral.kind != NumeralKind::Fraction {
-        if let Some((entry, end)) = unit_after(tokens, last, lexicon) {
+        // A currency symbol after the number: "10 $", "100 ₡".
+        if currency.is_none() {
+            if let Some((code, end)) = lexicon.currency_before.match_at(tokens, last) {
+                let symbol = tokens[last].kind == TokenKind::Punct;
+                if symbol && tokens.get(end).is_none_or(|next| !next.is_number()) {
+                    currency = Some(code);
+                    unit = Unit::Money;
+                    last = end;
+                }
+            }
+        }
+        let unit_entry = unit_after(tokens, last, lexicon).filter(|(entry, _)| {
+            // After a currency only rates and currency words follow: `$ 48 "` is no inches.
+            currency.is_none() || matches!(entry, UnitEntry::Rate(_) | UnitEntry::Currency { .. })
+        });
+        if let Some((entry, end)) = unit_entry {
             let scaled_money = numeral.scaled || currency.is_some();
             match entry {
                 UnitEntry::Percent => unit = Unit::Percent,
@@ -187,14 +200,24 @@ fn last_is_times(tokens: &[Token], end: usize) -> bool {
         .is_some_and(|token| token.is("times"))
 }
 
-/// A currency symbol glued to the number or one space away, e.g. `$20`, `US$ 5`, `€ 2 million`.
-fn currency_prefix_fits(tokens: &[Token], start: usize, number: usize) -> bool {
-    // A word currency before the number ("yuan 5") must not be glued to a preceding word.
-    !(tokens[start].is_word()
-        && start > 0
-        && !tokens[start].space_before
-        && tokens[start - 1].is_word())
-        && number > start
+/// The currency written before the number at `first`: `$20`, `US$ 5`, `€ 2 million`, `C$ 1.34`.
+/// A one-letter prefix spaced from `$` must be upper case, so "a $48.2 million" is dollars.
+fn currency_before(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<(String, usize)> {
+    let (code, start) = lexicon.currency_before.match_before(tokens, first)?;
+    let prefix = &tokens[start];
+    let glued_to_word =
+        prefix.is_word() && start > 0 && !prefix.space_before && tokens[start - 1].is_word();
+    let spaced_letter = prefix.is_word()
+        && prefix.text.chars().count() == 1
+        && prefix.text.chars().all(char::is_lowercase)
+        && tokens.get(start + 1).is_some_and(|next| next.space_before);
+    if !(glued_to_word || spaced_letter) {
+        return Some((code, start));
+    }
+    // Fall back to the symbol alone.
+    let symbol = first.checked_sub(1)?;
+    let (code, end) = lexicon.currency_before.match_at(tokens, symbol)?;
+    (end == first).then_some((code, symbol))
 }
 
 /// The unit written after tokens `..last`: directly, or after a glued hyphen ("90-day").
@@ -278,6 +301,14 @@ fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<
         {
             return None;
         }
+    }
+    // "more than 2000", "above 1000": a bound is a quantity, not a year.
+    if lexicon
+        .qualifiers_before
+        .match_before(tokens, numeral.first)
+        .is_some()
+    {
+        return None;
     }
     // "2000 migrants" is a count unless a period word comes before ("in 2000 migrants ...").
     let next = tokens.get(numeral.last);
