@@ -126,6 +126,12 @@ pub fn run(root: &Path, verbose: bool) -> Result<SuiteReport, EvalError> {
             n_exact_pairs += usize::from(figure.span == gold_span);
             quantity.add(exact, token_f1(&figure.text, gold_text));
             report.record(true, String::new);
+            if figure.span != gold_span && verbose {
+                report.failures.push(format!(
+                    "{stem}: span {:?} for gold {gold_text:?}",
+                    figure.text
+                ));
+            }
             if let Some(gold_unit) = &gold_set.unit {
                 let same = our_unit(figure).is_some_and(|ours| same_unit(&ours, gold_unit));
                 let score = f64::from(u8::from(same));
@@ -159,6 +165,12 @@ pub fn run(root: &Path, verbose: bool) -> Result<SuiteReport, EvalError> {
             }
         }
         for (pred_idx, figure) in predicted.iter().enumerate() {
+            if !used[pred_idx] && verbose {
+                report.failures.push(format!(
+                    "{stem}: extra {:?} ({:?})",
+                    figure.text, figure.unit
+                ));
+            }
             if !used[pred_idx] {
                 quantity.add(0.0, 0.0);
                 if our_unit(figure).is_some() {

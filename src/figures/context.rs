@@ -294,7 +294,7 @@ mod tests {
         );
         check(
             "a little over 15,000 per year",
-            "15,000",
+            "a little over 15,000",
             (None, Some("per year"), &[]),
         );
         check(

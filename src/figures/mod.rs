@@ -27,8 +27,9 @@ use serde::{Deserialize, Serialize};
 /// One number cited in a text, normalised.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Figure {
-    /// Byte span of the figure as written, relative to the annotated text. Qualifier words
-    /// ("more than") are not part of it; currency symbols, scale words and units are.
+    /// Byte span of the figure as written, relative to the annotated text: qualifier words
+    /// ("more than", "or more") and range cues ("between", "from") included, as are currency
+    /// symbols, scale words and units.
     pub span: Span,
     /// The figure as written (`&text[span]`).
     pub text: String,
@@ -135,8 +136,10 @@ pub(crate) struct Draft {
     /// Tokens `first..last` are the figure's text.
     pub first: usize,
     pub last: usize,
-    /// Where the qualifier before the figure starts (`first` when there is none).
+    /// Where the qualifier or range cue before the figure starts (`first` when there is none).
     pub lead: usize,
+    /// Where a qualifier after the figure ends ("or more"); `last` when there is none.
+    pub tail: usize,
     pub step: f64,
     pub round_step: f64,
     /// The scale words' product (`2 to 3 million` lends 1000000 to the `2`).
@@ -178,5 +181,18 @@ pub fn annotate(text: &str) -> Vec<Figure> {
     }
     range::merge(text, &tokens, &mut drafts, lexicon);
     context::attach(text, &tokens, &mut drafts, lexicon);
-    drafts.into_iter().map(|draft| draft.figure).collect()
+    drafts
+        .into_iter()
+        .map(|mut draft| {
+            let span = Span::new(
+                tokens[draft.lead].span.start,
+                tokens[draft.tail - 1].span.end,
+            );
+            if let Some(surface) = span.slice(text) {
+                draft.figure.span = span;
+                draft.figure.text = surface.to_string();
+            }
+            draft.figure
+        })
+        .collect()
 }

@@ -128,7 +128,11 @@ pub(crate) fn is_noise(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -
         let then = tokens
             .get(numeral.last + 1)
             .filter(|then| !then.space_before);
+        // "$15.4/hour" and "10 l/km" are rates, not paths.
+        let unit_after_slash =
+            after.is("/") && lexicon.units.match_at(tokens, numeral.last + 1).is_some();
         if (after.is(".") || after.is(":") || after.is("/") || after.is("_") || after.is("@"))
+            && !unit_after_slash
             && then.is_some_and(|then| {
                 then.is_number()
                     || then.is_word() && then.lower.len() <= 4 && !then.is_capitalised()

@@ -2,7 +2,7 @@
 
 use super::lexicon::Lexicon;
 use super::token::Token;
-use super::{Draft, Unit};
+use super::{Draft, Qualifier, Unit};
 
 /// Sets each draft's qualifier from the words just before (or just after) it.
 pub(crate) fn attach(tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) {
@@ -20,14 +20,19 @@ pub(crate) fn attach(tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) 
             if start >= previous_end {
                 draft.figure.qualifier = qualifier;
                 draft.lead = start;
-                continue;
             }
         }
-        if let Some((qualifier, _end)) = lexicon.qualifiers_after.match_at(tokens, draft.last) {
-            // "50,000 or more"; a "+" must be glued ("50+").
-            let glued_plus = tokens[draft.last].is("+") && tokens[draft.last].space_before;
-            if !glued_plus {
+        if let Some((qualifier, end)) = lexicon.qualifiers_after.match_at(tokens, draft.last) {
+            // "50,000 or more"; a "+" must be glued ("50+"). A bound after the number outranks
+            // an "about" before it ("about five hundred or more").
+            let spaced_plus = tokens[draft.last].is("+") && tokens[draft.last].space_before;
+            let weaker_before = matches!(
+                draft.figure.qualifier,
+                Qualifier::Exact | Qualifier::Approximately
+            );
+            if !spaced_plus && weaker_before {
                 draft.figure.qualifier = qualifier;
+                draft.tail = end;
             }
         }
     }

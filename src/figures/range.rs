@@ -53,9 +53,18 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
         (Some((cue_idx, "from")), ["to"] | ["until"] | ["through"] | ["till"]) if !a_qualified => {
             (RangeKind::Change, cue_idx)
         }
-        (_, ["to"] | ["through"] | ["-"] | ["–"] | ["—"] | ["~"] | ["and", "up"] | ["or"])
-            if !a_qualified =>
-        {
+        (
+            _,
+            ["to"]
+            | ["-", "to"]
+            | ["through"]
+            | ["-"]
+            | ["–"]
+            | ["—"]
+            | ["~"]
+            | ["and", "up"]
+            | ["or"],
+        ) if !a_qualified || a.figure.qualifier == Qualifier::Approximately => {
             let glued_dash = matches!(link.as_slice(), ["-"] | ["–"] | ["—"] | ["~"]);
             // "three or four": "or" joins only whole neighbours ("5.00 or 5,00" are two figures).
             let neighbours =
@@ -133,6 +142,7 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
         first: a.first,
         last: b.last,
         lead,
+        tail: b.tail,
         step: b.step,
         round_step: b.round_step,
         scale: b.scale,
@@ -184,6 +194,7 @@ fn join_bounds(text: &str, tokens: &[Token], a: &Draft, b: &Draft) -> Option<Dra
         first: a.first,
         last: b.last,
         lead: a.lead,
+        tail: b.tail,
         step: low.step,
         round_step: low.round_step,
         scale: low.scale,
@@ -261,7 +272,7 @@ mod tests {
         check(
             "between 15 and 39 years of age",
             (
-                "15 and 39 years of age",
+                "between 15 and 39 years of age",
                 Unit::Age,
                 15.0,
                 39.0,
@@ -305,7 +316,7 @@ mod tests {
         check(
             "between 2 and 3 million",
             (
-                "2 and 3 million",
+                "between 2 and 3 million",
                 Unit::Count,
                 2e6,
                 3e6,
@@ -320,7 +331,7 @@ mod tests {
         check(
             "from 173 million to 258 million",
             (
-                "173 million to 258 million",
+                "from 173 million to 258 million",
                 Unit::Count,
                 173e6,
                 258e6,

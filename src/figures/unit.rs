@@ -40,7 +40,9 @@ pub(crate) fn build(
             first = start;
         }
     }
-    if quantity && numeral.kind != NumeralKind::Fraction {
+    // Units follow digit fractions ("1/4 inch", "½ tbsp"), not word ones ("half of").
+    let unit_allowed = numeral.kind != NumeralKind::Fraction || !numeral.words;
+    if quantity && unit_allowed {
         // A currency symbol after the number: "10 $", "100 ₡".
         if currency.is_none() {
             if let Some((code, end)) = lexicon.currency_before.match_at(tokens, last) {
@@ -154,6 +156,7 @@ pub(crate) fn build(
         first,
         last,
         lead: first,
+        tail: last,
         step,
         round_step,
         scale: numeral.scale,
@@ -220,10 +223,79 @@ fn currency_before(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<
     (end == first).then_some((code, symbol))
 }
 
-/// The unit written after tokens `..last`: directly, or after a glued hyphen ("90-day").
+/// The unit written after tokens `..last`: directly, or after a glued hyphen ("90-day"), with
+/// compound parts glued on ("km s−1", "kg/cm³", "km^2").
 fn unit_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(UnitEntry, usize)> {
+    let (entry, end) = simple_unit_after(tokens, last, lexicon)?;
+    if !matches!(entry, UnitEntry::Measure(_) | UnitEntry::Duration(_)) {
+        return Some((entry, end));
+    }
+    let mut end = end;
+    // At most a few compound parts, so this stays linear.
+    for _ in 0..4 {
+        let Some(next) = tokens.get(end) else { break };
+        let exponent = |idx: usize| {
+            let mut idx = idx;
+            if tokens
+                .get(idx)
+                .is_some_and(|t| t.is("^") && !t.space_before)
+            {
+                idx += 1;
+            }
+            if tokens
+                .get(idx)
+                .is_some_and(|t| (t.is("-") || t.is("−")) && !t.space_before)
+            {
+                idx += 1;
+            }
+            tokens
+                .get(idx)
+                .filter(|t| t.is_number() && !t.space_before && t.text.len() == 1)
+                .map(|_| idx + 1)
+        };
+        if !next.space_before && (next.is("^") || next.is("-") || next.is("−")) {
+            match exponent(end) {
+                Some(after)
+                    if next.is("^") || tokens.get(end + 1).is_some_and(|t| t.is_number()) =>
+                {
+                    end = after;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if next.is("/") && !next.space_before {
+            match lexicon.units.match_at(tokens, end + 1) {
+                Some((_, after)) if !tokens[end + 1].space_before => {
+                    end = after;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        // A spaced second unit carrying an exponent: "km s−1", "mW m−2".
+        if let Some((UnitEntry::Measure(_) | UnitEntry::Duration(_), after)) =
+            lexicon.units.match_at(tokens, end)
+        {
+            if let Some(after_exponent) = exponent(after) {
+                if tokens[after].is("-") || tokens[after].is("−") {
+                    end = after_exponent;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    Some((entry, end))
+}
+
+fn simple_unit_after(
+    tokens: &[Token],
+    last: usize,
+    lexicon: &Lexicon,
+) -> Option<(UnitEntry, usize)> {
     if let Some(found) = lexicon.units.match_at(tokens, last) {
-        if unit_word_fits(tokens, last, found.1) {
+        if unit_word_fits(tokens, last, found.1) && !is_closing_quote(tokens, last, found.1) {
             return Some(found);
         }
     }
@@ -238,6 +310,15 @@ fn unit_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(UnitE
         }
     }
     None
+}
+
+/// A `"` after a number closes a quotation ("English 101\"") when a `"` opened it shortly before.
+fn is_closing_quote(tokens: &[Token], start: usize, end: usize) -> bool {
+    end == start + 1
+        && tokens[start].is("\"")
+        && tokens[start.saturating_sub(12)..start]
+            .iter()
+            .any(|token| token.is("\""))
 }
 
 /// A unit phrase must end at a word boundary: "5 m" is metres but "5 men" is not.
