@@ -97,6 +97,22 @@ pub(crate) fn is_noise(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -
     {
         return true;
     }
+    // Citations and labels: "[3]", "[28, 29]", "(1)", and a variable's index before "=" ("axis 1=").
+    if digits && numeral.last == numeral.first + 1 {
+        let open = before.is_some_and(|before| before.is("[") || before.is("(") || before.is(","));
+        let bracket_open =
+            (numeral.first.saturating_sub(4)..numeral.first).any(|idx| tokens[idx].is("["));
+        let close = after.is_some_and(|after| after.is("]") || after.is(",") || after.is(")"));
+        let in_square = bracket_open && open && close && !tokens[numeral.first].space_before;
+        let small_label = before.is_some_and(|before| before.is("("))
+            && after.is_some_and(|after| after.is(")"))
+            && numeral.value < 10.0
+            && first.text.len() == 1;
+        let index = glued_after.is_some_and(|after| after.is("="));
+        if in_square || small_label || index {
+            return true;
+        }
+    }
     if let Some(before) = before {
         if REFERENCE_WORDS.contains(&before.lower.as_ref())
             || before.is(".")

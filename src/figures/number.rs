@@ -262,7 +262,15 @@ fn exponent_after(tokens: &[Token], pos: usize) -> Option<(f64, usize)> {
     if !scientific_e {
         let times = marker.text == "x" || marker.text == "×" || marker.text == "X";
         let ten = tokens.get(idx)?;
-        if !times || ten.text != "10" {
+        if !times || !ten.text.starts_with("10") || !ten.text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        // "× 1019": a superscript exponent flattened into the digits after "10".
+        if ten.text.len() > 2 && ten.text.len() <= 4 {
+            let exponent: f64 = ten.text[2..].parse().ok()?;
+            return Some((exponent, idx + 1));
+        }
+        if ten.text.len() != 2 {
             return None;
         }
         idx += 1;

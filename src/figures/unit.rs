@@ -329,10 +329,13 @@ fn unit_word_fits(tokens: &[Token], start: usize, end: usize) -> bool {
     let next_glued_word = tokens
         .get(end)
         .is_some_and(|next| !next.space_before && next.is_word() && last_token.is_word());
-    // A one-letter symbol after a space ("5 m", "3 s") is ambiguous with words ("a", "I");
-    // accept it only when glued or followed by punctuation or the end.
+    // Some one-letter symbols after a space are ambiguous with words or initials ("3 s", "1 t",
+    // "40 C"); accept those only when glued or followed by punctuation or the end.
     let short_spaced = tokens[start].is_word()
-        && tokens[start].text.chars().count() == 1
+        && matches!(
+            tokens[start].text,
+            "s" | "t" | "h" | "l" | "C" | "F" | "p" | "b"
+        )
         && tokens[start].space_before
         && end == start + 1
         && tokens.get(end).is_some_and(|next| next.is_word());
