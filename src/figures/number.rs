@@ -179,6 +179,35 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
             return Some(numeral);
         }
     }
+    // A bare power of ten with a true minus or a caret: "10−7 mbar", "10^6".
+    if token.text == "10" {
+        if let Some(marker) =
+            next.filter(|next| !next.space_before && (next.is("−") || next.is("^")))
+        {
+            let mut exponent_idx = idx + 2;
+            let mut sign = if marker.is("−") { -1.0 } else { 1.0 };
+            if marker.is("^")
+                && tokens
+                    .get(exponent_idx)
+                    .is_some_and(|t| t.is("-") || t.is("−"))
+            {
+                sign = -1.0;
+                exponent_idx += 1;
+            }
+            if let Some(exponent) = tokens
+                .get(exponent_idx)
+                .filter(|t| t.is_number() && !t.space_before && t.text.len() <= 2)
+                .and_then(|t| parse_digits(t.text))
+            {
+                numeral.value = 10f64.powf(sign * exponent);
+                numeral.step = numeral.value;
+                numeral.round_step = numeral.value;
+                numeral.plain_digits = false;
+                numeral.last = exponent_idx + 1;
+                return Some(numeral);
+            }
+        }
+    }
     // Scientific notation: "1.3e6", "12.32e+14", "1.3x10^6", "6.23 × 10^-4".
     if let Some((exponent, end)) = exponent_after(tokens, idx + 1) {
         numeral.value *= 10f64.powf(exponent);
@@ -251,7 +280,35 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
             }
         }
     }
+    extend_tolerance(tokens, &mut numeral);
     fraction_in(tokens, numeral, lexicon)
+}
+
+/// "5 ± 0.2", "1.6 +/- 0.2": the tolerance becomes the numeral's precision, so its interval is
+/// [value - tolerance, value + tolerance].
+fn extend_tolerance(tokens: &[Token], numeral: &mut Numeral) {
+    let mut idx = numeral.last;
+    match tokens.get(idx).map(|t| t.text) {
+        Some("±") => idx += 1,
+        Some("+")
+            if tokens.get(idx + 1).is_some_and(|t| t.is("/"))
+                && tokens.get(idx + 2).is_some_and(|t| t.is("-")) =>
+        {
+            idx += 3
+        }
+        _ => return,
+    }
+    let Some(tolerance) = tokens
+        .get(idx)
+        .filter(|t| t.is_number())
+        .and_then(|t| parse_digits(t.text))
+    else {
+        return;
+    };
+    numeral.step = 2.0 * tolerance;
+    numeral.round_step = 2.0 * tolerance;
+    numeral.last = idx + 1;
+    numeral.plain_digits = false;
 }
 
 /// The exponent written after a mantissa at `pos`: `e6`, `e+14`, `x10^6`, `× 10^-4`, `×10−3`.

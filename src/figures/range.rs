@@ -85,7 +85,8 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
         b_figure.qualifier = Qualifier::Exact;
     }
     // "1000-5000": a year-like end beside a plain number is a number too.
-    if a_figure.unit == Unit::Year && b_figure.unit == Unit::Count {
+    // "1323–1423 K": a year-like first end takes the second end's unit.
+    if a_figure.unit == Unit::Year && b_figure.unit != Unit::Year {
         a_figure.unit = Unit::Count;
     }
     if b_figure.unit == Unit::Year && a_figure.unit == Unit::Count {
@@ -118,7 +119,9 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
         };
         (RangeKind::Change, Some(verb.unwrap_or(by_value)))
     } else {
-        if a_value > b_value {
+        // "between −55 °C and −109 °C" is written high to low; "10 to 5" without a cue is no range.
+        let cued = lead < a.first;
+        if a_value > b_value && !cued {
             return None;
         }
         (RangeKind::Range, None)
@@ -134,8 +137,12 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
         direction,
     });
     if kind == RangeKind::Range {
-        figure.value = a_value;
+        figure.value = a_value.min(b_value);
+        let a_high = a_figure.high.map_or(a_value, |high| {
+            high * a_value / a_figure.value.max(f64::MIN_POSITIVE)
+        });
         figure.low = Some(a_low.min(figure.low.unwrap_or(b_value)));
+        figure.high = Some(figure.high.unwrap_or(b_value).max(a_high));
     }
     Some(Draft {
         figure,
