@@ -206,18 +206,23 @@ fn periods(
     periods
 }
 
-/// The period nearest to `span` (by byte distance), excluding one that contains it.
+/// The period nearest to `span` (by byte distance), excluding one that contains it. `periods`
+/// are in text order, so a binary search finds the neighbours and this stays logarithmic.
 fn nearest(periods: &[(Span, String)], span: Span) -> Option<String> {
-    periods
+    let idx = periods.partition_point(|(period, _)| period.end <= span.start);
+    let distance = |period: Span| {
+        if period.end <= span.start {
+            span.start - period.end
+        } else {
+            period.start.saturating_sub(span.end)
+        }
+    };
+    // The candidates: the last period before the figure and the first ones at or after it.
+    let candidates = idx.saturating_sub(1)..(idx + 2).min(periods.len());
+    periods[candidates]
         .iter()
         .filter(|(period, _)| !period.contains(span))
-        .min_by_key(|(period, _)| {
-            if period.end <= span.start {
-                span.start - period.end
-            } else {
-                period.start.saturating_sub(span.end)
-            }
-        })
+        .min_by_key(|(period, _)| distance(*period))
         .map(|(_, surface)| surface.clone())
 }
 
