@@ -405,10 +405,15 @@ fn slash_fraction(tokens: &[Token], idx: usize) -> Option<(f64, f64)> {
     {
         return None;
     }
-    Some((
-        parse_digits(numerator.text)?,
-        parse_digits(denominator.text)?,
-    ))
+    // Other pairs ("9/11", "24/7", "5/17") are dates and names more often than fractions.
+    let denominator_value = parse_digits(denominator.text)?;
+    let usual = [
+        2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 20.0, 25.0, 32.0, 40.0, 50.0, 64.0, 100.0, 1000.0,
+    ];
+    if !usual.contains(&denominator_value) {
+        return None;
+    }
+    Some((parse_digits(numerator.text)?, denominator_value))
 }
 
 /// `(step, round_step)` for digits as written: `71` -> (1, 1); `3.50` -> (0.01, 0.1);

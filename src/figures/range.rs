@@ -48,6 +48,17 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
         .checked_sub(1)
         .map(|idx| (idx, tokens[idx].lower.as_ref()));
     let a_qualified = a.figure.qualifier != Qualifier::Exact;
+    // "between the ages of 20 and 39".
+    let ages_cue = a.lead >= 4
+        && tokens[a.lead - 4].is("between")
+        && tokens[a.lead - 3].is("the")
+        && (tokens[a.lead - 2].is("ages") || tokens[a.lead - 2].is("age"))
+        && tokens[a.lead - 1].is("of");
+    let cue = if ages_cue {
+        Some((a.lead - 4, "between"))
+    } else {
+        cue
+    };
     let (kind, lead) = match (cue, link.as_slice()) {
         (Some((cue_idx, "between")), ["and"]) if !a_qualified => (RangeKind::Range, cue_idx),
         (Some((cue_idx, "from")), ["to"] | ["until"] | ["through"] | ["till"]) if !a_qualified => {
@@ -86,7 +97,11 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
     }
     // "1000-5000": a year-like end beside a plain number is a number too.
     // "1323–1423 K": a year-like first end takes the second end's unit.
-    if a_figure.unit == Unit::Year && b_figure.unit != Unit::Year {
+    if a_figure.unit == Unit::Year
+        && b_figure.unit != Unit::Year
+        && !a_figure.text.ends_with('s')
+        && b.scale == 1.0
+    {
         a_figure.unit = Unit::Count;
     }
     if b_figure.unit == Unit::Year && a_figure.unit == Unit::Count {
@@ -100,7 +115,10 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
         a_figure.measure_unit.clone_from(&b_figure.measure_unit);
         a_figure.per = b_figure.per;
     }
-    if a_figure.unit != b_figure.unit {
+    if ages_cue && a_figure.unit == Unit::Count {
+        a_figure.unit = Unit::Age;
+    }
+    if a_figure.unit != b_figure.unit && !ages_cue {
         return None;
     }
     let mut a_value = a_figure.value;
@@ -128,6 +146,7 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
     };
     let span = Span::new(tokens[a.first].span.start, tokens[b.last - 1].span.end);
     let mut figure = b_figure.clone();
+    figure.unit = a_figure.unit;
     figure.span = span;
     figure.text = span.slice(text)?.to_string();
     figure.range = Some(FigureRange {
@@ -235,13 +254,23 @@ fn mark_one_ended_change(tokens: &[Token], draft: &mut Draft, lexicon: &Lexicon)
         Some("to" | "by") => lead - 1,
         _ => lead,
     };
-    let direction = change_before(tokens, verb_end, lexicon).or_else(|| {
-        // "a 13 percent decline", "a 5% increase": the change noun follows the figure.
-        lexicon
-            .changes
-            .match_at(tokens, draft.last)
-            .map(|(direction, _)| direction)
-    });
+    // The verb sits right before the figure ("rose 6.2%", "fell to 12"), or before a "from" a
+    // few words back ("dropping from a high of 7.8 million").
+    let from_idx = (lead.saturating_sub(4)..lead)
+        .rev()
+        .find(|idx| tokens[*idx].is("from"));
+    let direction = lexicon
+        .changes
+        .match_before(tokens, verb_end)
+        .map(|(direction, _)| direction)
+        .or_else(|| from_idx.and_then(|idx| change_before(tokens, idx, lexicon)))
+        .or_else(|| {
+            // "a 13 percent decline", "a 5% increase": the change noun follows the figure.
+            lexicon
+                .changes
+                .match_at(tokens, draft.last)
+                .map(|(direction, _)| direction)
+        });
     if let Some(direction) = direction {
         let value = draft.figure.value;
         draft.figure.range = Some(FigureRange {
