@@ -168,7 +168,8 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
         }
         // A lone "m" or "b" is a scale only after money ("$5m"); "5m" alone is metres.
         let money_before = lexicon.currency_before.match_before(tokens, idx).is_some();
-        let ambiguous = matches!(next.text, "m" | "b");
+        // "b" after whole digits is a citation's letter ("Smith 2011b") or bits, not billions.
+        let ambiguous = next.text == "m" || next.text == "b" && numeral.plain_digits;
         if let Some(scale) = lexicon
             .suffixes
             .get(next.text)
@@ -177,6 +178,20 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
             apply_scale(&mut numeral, *scale);
             numeral.last = idx + 2;
             return Some(numeral);
+        }
+    }
+    // A power: "2.5^-1", "1.1^23" (a bare "10^6" is read below as a power of ten).
+    if token.text != "10" {
+        if let Some((exponent, end)) = caret_power(tokens, idx + 1) {
+            let powered = value.powf(exponent);
+            if powered.is_finite() {
+                numeral.value = powered;
+                numeral.step = 0.0;
+                numeral.round_step = 0.0;
+                numeral.plain_digits = false;
+                numeral.last = end;
+                return Some(numeral);
+            }
         }
     }
     // A bare power of ten with a true minus or a caret: "10−7 mbar", "10^6".
@@ -272,9 +287,13 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
         numeral.plain_digits = false;
         numeral.scale = words.scale_product;
     } else if let Some(next) = tokens.get(idx + 1).filter(|next| next.is_word()) {
-        // Spaced abbreviations: "10 bn", "US$ 1 MM".
+        // Spaced abbreviations: "10 bn", "US$ 1 MM", and "2.33 k" at a clause's end.
         if let Some(scale) = lexicon.suffixes.get(next.text) {
-            if next.text.len() > 1 {
+            let clause_end = tokens
+                .get(idx + 2)
+                .is_none_or(|after| after.kind == TokenKind::Punct);
+            let spaced_k = next.text == "k" && clause_end;
+            if next.text.len() > 1 || spaced_k {
                 apply_scale(&mut numeral, *scale);
                 numeral.last = idx + 2;
             }
@@ -354,6 +373,28 @@ fn exponent_after(tokens: &[Token], pos: usize) -> Option<(f64, usize)> {
     }
     let exponent: f64 = digits.text.parse().ok()?;
     Some((sign * exponent, idx + 1))
+}
+
+/// `^23`, `^-1`, `^+23`, `^--23` glued after a number: the exponent and the index after it.
+fn caret_power(tokens: &[Token], pos: usize) -> Option<(f64, usize)> {
+    let caret = tokens.get(pos).filter(|t| t.is("^") && !t.space_before)?;
+    let _ = caret;
+    let mut idx = pos + 1;
+    let mut sign = 1.0;
+    while let Some(sign_token) = tokens
+        .get(idx)
+        .filter(|t| !t.space_before && matches!(t.text, "-" | "+" | "−" | "--"))
+    {
+        if sign_token.text == "-" || sign_token.text == "−" {
+            sign = -sign;
+        }
+        idx += 1;
+    }
+    let digits = tokens
+        .get(idx)
+        .filter(|t| t.is_number() && !t.space_before)?;
+    let exponent = parse_digits(digits.text)?;
+    (exponent <= 400.0).then_some((sign * exponent, idx + 1))
 }
 
 /// The value of a vulgar fraction character such as `½` or `¾`.

@@ -64,7 +64,14 @@ pub(super) fn continue_words(
             let Some(small) = parse_digits(token.text) else {
                 break;
             };
-            let after_and = pos > 0 && tokens[pos - 1].is("and");
+            // After "and" a small number ends the figure ("3 hundred and 21"); one followed by
+            // its own scale starts another ("3 hundred and 2 hundred").
+            let after_and = pos > 0
+                && tokens[pos - 1].is("and")
+                && small > 0.0
+                && !tokens
+                    .get(pos + 1)
+                    .is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()));
             let below_hundred = current % 100.0 == 0.0 && small < 100.0;
             let next_scales = tokens
                 .get(pos + 1)
@@ -129,15 +136,30 @@ pub(super) fn continue_words(
             pos += 1;
         } else if lower == "and" && (current > 0.0 || total > 0.0) {
             if let Some((fraction, end)) = and_fraction(tokens, pos + 1, lexicon) {
-                // "one million and a half" is a half of the last scale; "three and a half" is 3.5.
+                pos = end;
+                consumed = pos;
+                ends_with_scale = false;
+                // "one billion and a half million": the fraction scales by the word after it.
+                let scale_after = tokens
+                    .get(pos)
+                    .and_then(|next| lexicon.scales.get(next.lower.as_ref()))
+                    .copied()
+                    .filter(|scale| *scale >= 100.0 && *scale < last_scale);
+                if let (Some(scale), true) = (scale_after, current == 0.0 && last_scale.is_finite())
+                {
+                    total += fraction * scale;
+                    scale_product *= scale;
+                    ends_with_scale = true;
+                    pos += 1;
+                    consumed = pos;
+                    break;
+                }
+                // "one million and a half" is half of the last scale; "three and a half" is 3.5.
                 if current == 0.0 && last_scale.is_finite() {
                     total += fraction * last_scale;
                 } else {
                     current += fraction;
                 }
-                pos = end;
-                consumed = pos;
-                ends_with_scale = false;
                 // "five and a half million".
                 if let Some(scale) = tokens
                     .get(pos)
@@ -156,7 +178,13 @@ pub(super) fn continue_words(
             }
             let next_is_small = tokens.get(pos + 1).is_some_and(|next| {
                 lexicon.cardinals.contains_key(next.lower.as_ref()) && next.lower != "zero"
-                    || from_digits && next.is_number() && next.text.len() <= 2
+                    || from_digits
+                        && next.is_number()
+                        && next.text.len() <= 2
+                        && next.text != "0"
+                        && !tokens
+                            .get(pos + 2)
+                            .is_some_and(|after| lexicon.scales.contains_key(after.lower.as_ref()))
             });
             if !next_is_small || !(scaled || last_scale.is_finite()) {
                 break;
@@ -299,7 +327,7 @@ pub(super) fn parse_word_numeral(
             other => (1, other),
         };
         if let Some(scale) = scale_token.and_then(|t| lexicon.scales.get(t.lower.as_ref())) {
-            if *scale >= 1000.0 {
+            if *scale >= 1000.0 || *scale == 12.0 {
                 return Some(word_numeral(idx, idx + skip + 1, 0.5 * scale, *scale * 0.5));
             }
         }
