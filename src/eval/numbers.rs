@@ -10,8 +10,8 @@
 //!   spec's numeral `20` inside our `$20`), or a range whose end it is.
 //! - `numberrange`: our figure lies inside the expected span (we keep "more than" out of the
 //!   figure's text) and its interval ends match: a qualifier gives `(v,)`, `[v,)`, `(,v)`, `(,v]`,
-//!   a range or change its two ends, a bare figure `[v,v]`; open and closed ends are compared
-//!   for one-sided intervals only.
+//!   a range or change its two ends (a one-ended change counts as its qualifier), a bare figure
+//!   `[v,v]`; open and closed ends are compared for one-sided intervals only.
 //! - `currency`: cents and pence resolve to hundredths in our figures, so specs in cents are
 //!   compared after dividing by 100.
 //! - `dimension`, `temperature`: value and span, and our unit must be a measure (unit names are
@@ -20,7 +20,7 @@
 //! Only cases marked `NotSupported` or `NotSupportedByDesign` for dotnet are out of scope.
 
 use super::{byte_offset, read_text, same_value, EvalError, FileReport, SuiteReport};
-use crate::figures::{annotate, Figure, Qualifier, RangeKind, Unit};
+use crate::figures::{annotate, Figure, Qualifier, Unit};
 use crate::span::Span;
 use serde::Deserialize;
 use std::path::Path;
@@ -243,7 +243,9 @@ fn found(input: &str, expected: &Expected, figures: &[Figure]) -> bool {
             })
         }
         "numberrange" => figures.iter().any(|figure| {
-            (span.contains(figure.span) || figure.span.start == span.start)
+            // Ours may start earlier by a qualifier ("about 20~100" for "20~100").
+            let same_end = figure.span.end == span.end && figure.span.start <= span.start;
+            (span.contains(figure.span) || figure.span.start == span.start || same_end)
                 && range_matches(figure, &value_text)
         }),
         "currency" => {
@@ -319,7 +321,7 @@ fn range_matches(figure: &Figure, interval: &str) -> bool {
         return false;
     };
     let (got_low, got_high, low_closed, high_closed) = match (figure.range, figure.qualifier) {
-        (Some(range), _) if range.kind == RangeKind::Range || figure.unit != Unit::Year => {
+        (Some(range), _) if range.low != range.high => {
             (Some(range.low), Some(range.high), true, false)
         }
         (_, Qualifier::MoreThan) => (Some(figure.value), None, false, false),

@@ -22,7 +22,36 @@ pub(crate) fn attach(tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) 
                 draft.lead = start;
             }
         }
-        if let Some((qualifier, end)) = lexicon.qualifiers_after.match_at(tokens, draft.last) {
+        // "less than 5000 or equal (to)": the bound includes its value.
+        let or_equal = tokens.get(draft.last).is_some_and(|t| t.is("or"))
+            && tokens.get(draft.last + 1).is_some_and(|t| t.is("equal"));
+        if or_equal
+            && matches!(
+                draft.figure.qualifier,
+                Qualifier::LessThan | Qualifier::MoreThan
+            )
+        {
+            draft.figure.qualifier = if draft.figure.qualifier == Qualifier::LessThan {
+                Qualifier::AtMost
+            } else {
+                Qualifier::AtLeast
+            };
+            draft.tail = draft.last + 2;
+            if tokens.get(draft.last + 2).is_some_and(|t| t.is("to")) {
+                draft.tail += 1;
+            }
+            continue;
+        }
+        let post = lexicon
+            .qualifiers_after
+            .match_at(tokens, draft.last)
+            // "5000 or less than 6000": "less than" opens the next figure's bound.
+            .filter(|(_, end)| {
+                !tokens
+                    .get(*end)
+                    .is_some_and(|next| next.is("than") || next.is("to") || next.is_number())
+            });
+        if let Some((qualifier, end)) = post {
             // "50,000 or more"; a "+" must be glued ("50+"). A bound after the number outranks
             // an "about" before it ("about five hundred or more").
             let spaced_plus = tokens[draft.last].is("+") && tokens[draft.last].space_before;

@@ -83,7 +83,8 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
             if link == ["or"] && !neighbours {
                 return None;
             }
-            if glued_dash && !(a.figure.unit == b.figure.unit || a.figure.unit == Unit::Count) {
+            let a_plain = matches!(a.figure.unit, Unit::Count | Unit::Year);
+            if glued_dash && !(a.figure.unit == b.figure.unit || a_plain) {
                 return None;
             }
             (RangeKind::Range, a.lead)

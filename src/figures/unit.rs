@@ -210,9 +210,8 @@ fn currency_before(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<
     let prefix = &tokens[start];
     let glued_to_word =
         prefix.is_word() && start > 0 && !prefix.space_before && tokens[start - 1].is_word();
-    let spaced_letter = prefix.is_word()
-        && prefix.text.chars().count() == 1
-        && prefix.text.chars().all(char::is_lowercase)
+    // "a $5 fee", "music's $ 500 million man": a word or a possessive "s", not "C $".
+    let spaced_letter = matches!(prefix.text, "a" | "i" | "s")
         && tokens.get(start + 1).is_some_and(|next| next.space_before);
     if !(glued_to_word || spaced_letter) {
         return Some((code, start));
