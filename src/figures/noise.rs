@@ -103,7 +103,10 @@ pub(crate) fn is_noise(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -
         let bracket_open =
             (numeral.first.saturating_sub(4)..numeral.first).any(|idx| tokens[idx].is("["));
         let close = after.is_some_and(|after| after.is("]") || after.is(",") || after.is(")"));
-        let in_square = bracket_open && open && close && !tokens[numeral.first].space_before;
+        let in_square = bracket_open
+            && open
+            && close
+            && (!tokens[numeral.first].space_before || before.is_some_and(|before| before.is(",")));
         let small_label = before.is_some_and(|before| before.is("("))
             && after.is_some_and(|after| after.is(")"))
             && numeral.value < 10.0
@@ -246,5 +249,8 @@ mod tests {
         check("report2017.pdf", &[]);
         check("version 1.2.3 at 10:30", &[]);
         check("1. Introduction", &[]);
+        check("the 9/11 attacks", &[]);
+        check("as in [3] and [28, 29]", &[]);
+        check("Smith (2011b) found", &["2011"]);
     }
 }

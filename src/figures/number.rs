@@ -590,6 +590,17 @@ mod tests {
         );
         check("half a million", &[("half a million", 5e5)]);
         check("a pen", &[]);
+        check("the twenty-first century", &[("twenty-first", 21.0)]);
+        check(
+            "one billion and a half million",
+            &[("one billion and a half million", 1_000_500_000.0)],
+        );
+        check(
+            "3 hundred and 2 hundred",
+            &[("3 hundred", 300.0), ("2 hundred", 200.0)],
+        );
+        check("three lakh crore", &[("three lakh crore", 3e12)]);
+        check("2.5^-1", &[("2.5^-1", 0.4)]);
     }
 
     #[test]

@@ -37,6 +37,10 @@ pub(super) fn continue_words(
     while let Some(token) = tokens.get(pos) {
         let lower = token.lower.as_ref();
         if let Some(small) = lexicon.cardinals.get(lower) {
+            // "one hundred thirty fifths": tens before a unit ordinal form the denominator.
+            if is_tens(*small) && unit_ordinal_at(tokens, pos + 1, lexicon).is_some() && pos > idx {
+                break;
+            }
             let fits = match last_small {
                 // After tens ("twenty") only a unit may follow ("twenty one").
                 Some(previous) if (20.0..100.0).contains(&previous) && previous % 10.0 == 0.0 => {
@@ -96,6 +100,18 @@ pub(super) fn continue_words(
             pos += 1;
             consumed = pos;
         } else if let Some(scale) = lexicon.scales.get(lower).filter(|scale| **scale >= 1000.0) {
+            // "three lakh crore", "a thousand million": a scale right after a scale multiplies.
+            let after_scale = current == 0.0
+                && pos > idx
+                && lexicon.scales.contains_key(tokens[pos - 1].lower.as_ref());
+            if *scale >= last_scale && after_scale {
+                total *= scale;
+                scale_product *= scale;
+                last_scale = total;
+                pos += 1;
+                consumed = pos;
+                continue;
+            }
             if *scale >= last_scale {
                 break;
             }
@@ -115,7 +131,11 @@ pub(super) fn continue_words(
             if current == 0.0 {
                 current = 1.0;
             }
-            current *= 12.0;
+            // "three hundred and two dozens": the dozens are the small part only.
+            match last_small {
+                Some(small) if small > 0.0 && current > small => current += small * 11.0,
+                _ => current *= 12.0,
+            }
             scaled = true;
             last_small = None;
             ends_with_scale = false;
@@ -287,6 +307,28 @@ fn scaled_before(tokens: &[Token], pos: usize) -> bool {
 }
 
 /// `a half`, `one half`, `a quarter`, `three quarters`, `two thirds` after `and`.
+fn is_tens(value: f64) -> bool {
+    (20.0..100.0).contains(&value) && value % 10.0 == 0.0
+}
+
+/// A unit ordinal (first..ninth, singular or plural) at `pos`, after an optional hyphen: its
+/// value, the index after it, and whether it was plural.
+fn unit_ordinal_at(tokens: &[Token], pos: usize, lexicon: &Lexicon) -> Option<(f64, usize, bool)> {
+    let mut idx = pos;
+    if tokens.get(idx).is_some_and(|t| t.is("-")) {
+        idx += 1;
+    }
+    let token = tokens.get(idx)?;
+    let lower = token.lower.as_ref();
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
+    let value = lexicon
+        .ordinals
+        .get(singular)
+        .copied()
+        .filter(|v| *v < 10.0)?;
+    Some((value, idx + 1, singular.len() < lower.len()))
+}
+
 fn and_fraction(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
     let numerator_token = tokens.get(idx)?;
     let numerator = if numerator_token.is("a") || numerator_token.is("an") {
@@ -294,6 +336,10 @@ fn and_fraction(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<(f64,
     } else {
         *lexicon.cardinals.get(numerator_token.lower.as_ref())?
     };
+    // "and thirty fifths" continues the whole number (130 fifths), it adds no fraction.
+    if numerator >= 10.0 {
+        return None;
+    }
     let denominator = denominator_of(tokens.get(idx + 1)?, lexicon)?;
     Some((numerator / denominator, idx + 2))
 }
@@ -374,6 +420,30 @@ pub(super) fn parse_word_numeral(
             }
         }
     }
+    // "one one hundred fifth" (1/105): one over a spelled number ending in a singular ordinal.
+    if numerator == Some(1.0)
+        && next.is_some_and(|next| lexicon.cardinals.contains_key(next.lower.as_ref()))
+    {
+        let words = continue_words(tokens, idx + 1, 0.0, false, lexicon);
+        let mut ordinal_idx = words.last;
+        if tokens.get(ordinal_idx).is_some_and(|t| t.is("and")) {
+            ordinal_idx += 1;
+        }
+        let ordinal = tokens
+            .get(ordinal_idx)
+            .and_then(|t| lexicon.ordinals.get(t.lower.as_ref()))
+            .filter(|ordinal| **ordinal < 100.0);
+        if let (Some(ordinal), true) = (ordinal, words.value >= 100.0 && words.value % 100.0 == 0.0)
+        {
+            let denominator = words.value + ordinal;
+            return Some(fraction_numeral(
+                idx,
+                ordinal_idx + 1,
+                1.0 / denominator,
+                denominator,
+            ));
+        }
+    }
     // "one" as a pronoun: "the one you mentioned", "which one", "one another".
     if lower == "one" {
         let determiner_before = idx > 0
@@ -396,6 +466,19 @@ pub(super) fn parse_word_numeral(
             .is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()) || next.is("-"));
         if determiner_before && !number_after || next.is_some_and(|next| next.is("another")) {
             return None;
+        }
+    }
+    // Compound ordinals: "twenty-first", "thirty third".
+    if let Some(tens) = lexicon
+        .cardinals
+        .get(lower)
+        .copied()
+        .filter(|v| is_tens(*v))
+    {
+        if let Some((unit, end, false)) = unit_ordinal_at(tokens, idx + 1, lexicon) {
+            let mut numeral = word_numeral(idx, end, tens + unit, 0.0);
+            numeral.kind = NumeralKind::Ordinal;
+            return Some(numeral);
         }
     }
     if let Some(ordinal) = lexicon.ordinals.get(lower) {
