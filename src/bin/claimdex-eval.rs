@@ -2,6 +2,7 @@
 //! table per file, what was out of scope and why, and a summary line.
 
 use clap::{Parser, Subcommand};
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,8 +45,15 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(report) => {
-            println!("{}", report.render());
-            ExitCode::SUCCESS
+            // A closed pipe (`| head`) is not an error: exit 0 quietly, as ripgrep does.
+            let mut stdout = std::io::stdout().lock();
+            match writeln!(stdout, "{}", report.render()) {
+                Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("claimdex-eval: cannot write the report: {error}");
+                    ExitCode::from(2)
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(error) => {
             eprintln!("claimdex-eval: {error:#}");
