@@ -1,0 +1,311 @@
+//! Reads what a figure counts (the words after it), the period the sentence anchors it to (its
+//! years and their cue words) and the places the sentence names.
+
+use super::lexicon::Lexicon;
+use super::token::{Token, TokenKind};
+use super::{Draft, Unit};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The most words a counted phrase may have.
+const MAX_COUNTS_WORDS: usize = 8;
+/// The most tokens a clause after "of" may have ("71% of Chinese entrants to Ecuador were male").
+const MAX_CLAUSE_TOKENS: usize = 16;
+
+/// Sets `counts`, `counts_span`, `period` and `places` on every draft.
+pub(crate) fn attach(text: &str, tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) {
+    let periods = periods(text, tokens, drafts, lexicon);
+    let places = places(text, lexicon);
+    let starts: Vec<usize> = drafts.iter().map(|draft| draft.lead).collect();
+    for (idx, draft) in drafts.iter_mut().enumerate() {
+        let next_figure = starts.get(idx + 1).copied().unwrap_or(tokens.len());
+        if counts_something(draft.figure.unit) {
+            if let Some(span) = counts(tokens, draft, next_figure, lexicon) {
+                draft.figure.counts = span.slice(text).map(str::to_string);
+                draft.figure.counts_span = Some(span);
+            }
+        }
+        if draft.figure.unit != Unit::Year {
+            draft.figure.period =
+                per_period(tokens, draft).or_else(|| nearest(&periods, draft.figure.span));
+        }
+        draft.figure.places.clone_from(&places);
+    }
+}
+
+fn counts_something(unit: Unit) -> bool {
+    matches!(
+        unit,
+        Unit::Count
+            | Unit::Percent
+            | Unit::Fraction
+            | Unit::Rate
+            | Unit::Money
+            | Unit::PercentagePoints
+    )
+}
+
+/// The phrase a figure counts: "of ..." up to the clause's end for shares ("71% of Chinese
+/// entrants to Ecuador were male"), else the noun phrase after it ("48,381 Chinese nationals").
+fn counts(tokens: &[Token], draft: &Draft, next_figure: usize, lexicon: &Lexicon) -> Option<Span> {
+    let mut start = draft.last;
+    // Skip a post-qualifier ("or more") and a closing bracket.
+    if let Some((_, end)) = lexicon.qualifiers_after.match_at(tokens, start) {
+        start = end;
+    }
+    let share = matches!(
+        draft.figure.unit,
+        Unit::Percent | Unit::Fraction | Unit::PercentagePoints
+    );
+    let first = tokens.get(start)?;
+    if first.kind != TokenKind::Word {
+        return None;
+    }
+    if share && first.is("of") {
+        let mut end = start + 1;
+        while end < tokens.len() && end < next_figure && end - start < MAX_CLAUSE_TOKENS {
+            let token = &tokens[end];
+            let clause_break = token.kind == TokenKind::Punct
+                && !token.is("-")
+                && !token.is("’")
+                && !token.is("'");
+            if clause_break
+                || token.is("and") && tokens.get(end + 1).is_some_and(|next| next.is_number())
+            {
+                break;
+            }
+            end += 1;
+        }
+        // A trailing stop word ("of the migrants who") is not part of the phrase.
+        while end > start + 1
+            && lexicon
+                .counts_stop_words
+                .contains(tokens[end - 1].lower.as_ref())
+        {
+            end -= 1;
+        }
+        return (end > start + 1)
+            .then(|| Span::new(tokens[start].span.start, tokens[end - 1].span.end));
+    }
+    // "thousands of people", "a majority of": skip "of" (and "the") after vague numbers and shares.
+    if first.is("of") {
+        start += 1;
+        if tokens.get(start).is_some_and(|t| t.is("the")) {
+            start += 1;
+        }
+    }
+    let mut end = start;
+    let mut n_words = 0;
+    while end < tokens.len() && end < next_figure && n_words < MAX_COUNTS_WORDS {
+        let token = &tokens[end];
+        let joins = (token.is("-") || token.is("’") || token.is("'"))
+            && !token.space_before
+            && end > start
+            && tokens
+                .get(end + 1)
+                .is_some_and(|next| next.is_word() && !next.space_before);
+        if joins {
+            end += 2;
+            continue;
+        }
+        if token.kind != TokenKind::Word
+            || lexicon.counts_stop_words.contains(token.lower.as_ref())
+            || is_adverb(token)
+        {
+            break;
+        }
+        n_words += 1;
+        end += 1;
+    }
+    // A trailing past-tense verb ("Chinese nationals traveled to") is not what is counted.
+    while end > start + 1
+        && tokens[end - 1].lower.ends_with("ed")
+        && !tokens[end - 1].is_capitalised()
+    {
+        end -= 1;
+    }
+    (end > start).then(|| Span::new(tokens[start].span.start, tokens[end - 1].span.end))
+}
+
+/// "-ly" words end a noun phrase ("factors almost certainly explain"), nouns such as "family" aside.
+fn is_adverb(token: &Token) -> bool {
+    const NOUNS: &[&str] = &[
+        "family",
+        "supply",
+        "assembly",
+        "ally",
+        "rally",
+        "anomaly",
+        "monopoly",
+        "july",
+        "italy",
+        "butterfly",
+        "belly",
+        "bully",
+    ];
+    token.lower.len() > 4 && token.lower.ends_with("ly") && !NOUNS.contains(&token.lower.as_ref())
+}
+
+/// "15,000 per year", "37,000 a year", "each year", "annually" right after the figure.
+fn per_period(tokens: &[Token], draft: &Draft) -> Option<String> {
+    let next = tokens.get(draft.last)?;
+    let then = tokens.get(draft.last + 1);
+    let unit = then.map(|t| t.lower.as_ref());
+    match (next.lower.as_ref(), unit) {
+        ("per" | "a" | "each" | "every", Some(unit @ ("year" | "month" | "week" | "day"))) => {
+            Some(format!("per {unit}"))
+        }
+        ("annually" | "yearly", _) => Some("per year".to_string()),
+        ("monthly", _) => Some("per month".to_string()),
+        _ => None,
+    }
+}
+
+/// Every year figure with its cue words ("since January 2023", "in fiscal year 2023",
+/// "in the 1970s", "from 2010 to 2020").
+fn periods(
+    text: &str,
+    tokens: &[Token],
+    drafts: &[Draft],
+    lexicon: &Lexicon,
+) -> Vec<(Span, String)> {
+    let mut periods = Vec::new();
+    for draft in drafts
+        .iter()
+        .filter(|draft| draft.figure.unit == Unit::Year)
+    {
+        let mut start = draft.lead;
+        // A month before the year ("January 2023", "5 September 2023").
+        if start > 0
+            && lexicon.months.contains(tokens[start - 1].lower.as_ref())
+            && tokens[start - 1].is_capitalised()
+        {
+            start -= 1;
+            if start > 0 && tokens[start - 1].is_number() {
+                start -= 1;
+            }
+        }
+        // "early 1990s", "the late 1980s", "mid-2022".
+        while start > 0
+            && matches!(
+                tokens[start - 1].lower.as_ref(),
+                "early" | "late" | "mid" | "-"
+            )
+        {
+            start -= 1;
+        }
+        if let Some((_, cue_start)) = lexicon.period_cues.match_before(tokens, start) {
+            start = cue_start;
+        }
+        let span = Span::new(tokens[start].span.start, draft.figure.span.end);
+        if let Some(surface) = span.slice(text) {
+            periods.push((span, surface.to_string()));
+        }
+    }
+    periods
+}
+
+/// The period nearest to `span` (by byte distance), excluding one that contains it. `periods`
+/// are in text order, so a binary search finds the neighbours and this stays logarithmic.
+fn nearest(periods: &[(Span, String)], span: Span) -> Option<String> {
+    let idx = periods.partition_point(|(period, _)| period.end <= span.start);
+    let distance = |period: Span| {
+        if period.end <= span.start {
+            span.start - period.end
+        } else {
+            period.start.saturating_sub(span.end)
+        }
+    };
+    // The candidates: the last period before the figure and the first ones at or after it.
+    let candidates = idx.saturating_sub(1)..(idx + 2).min(periods.len());
+    periods[candidates]
+        .iter()
+        .filter(|(period, _)| !period.contains(span))
+        .min_by_key(|(period, _)| distance(*period))
+        .map(|(_, surface)| surface.clone())
+}
+
+/// Places named in `text`, each once, in order.
+fn places(text: &str, lexicon: &Lexicon) -> Vec<String> {
+    let Some(regex) = places_regex(lexicon) else {
+        return Vec::new();
+    };
+    let mut found: Vec<String> = Vec::new();
+    for captures in regex.captures_iter(text) {
+        if let Some(place) = captures.get(1) {
+            if !found.iter().any(|known| known == place.as_str()) {
+                found.push(place.as_str().to_string());
+            }
+        }
+    }
+    found
+}
+
+fn places_regex(lexicon: &Lexicon) -> Option<&'static Regex> {
+    static PLACES: OnceLock<Option<Regex>> = OnceLock::new();
+    PLACES
+        .get_or_init(|| {
+            let mut names: Vec<&str> = lexicon.places.iter().map(String::as_str).collect();
+            // Longest first, so "South Korea" wins over "Korea".
+            names.sort_by_key(|name| std::cmp::Reverse(name.len()));
+            let alternation: Vec<String> = names.iter().map(|name| regex::escape(name)).collect();
+            let pattern = format!(
+                r"(?:^|[^\p{{L}}\p{{N}}])({})(?:$|[^\p{{L}}\p{{N}}$])",
+                alternation.join("|")
+            );
+            Regex::new(&pattern).ok()
+        })
+        .as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::annotate;
+
+    /// Checks the figure with text `figure` in `text`: its counts, period and places.
+    fn check(text: &str, figure: &str, expect: (Option<&str>, Option<&str>, &[&str])) {
+        let figures = annotate(text);
+        let found = figures
+            .iter()
+            .find(|f| f.text == figure)
+            .unwrap_or_else(|| panic!("{figure} not in {figures:?}"));
+        let got = (
+            found.counts.as_deref(),
+            found.period.as_deref(),
+            found.places.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+        assert_eq!(got, (expect.0, expect.1, expect.2.to_vec()), "{text}");
+        if let (Some(span), Some(counts)) = (found.counts_span, &found.counts) {
+            assert_eq!(span.slice(text), Some(counts.as_str()));
+        }
+    }
+
+    #[test]
+    fn counts_period_places() {
+        check(
+            "In 2023, 71% of Chinese entrants to Ecuador were male.",
+            "71%",
+            (
+                Some("of Chinese entrants to Ecuador were male"),
+                Some("In 2023"),
+                &["Ecuador"],
+            ),
+        );
+        check(
+            "CBP recorded 48,381 Chinese nationals at the southwest border in fiscal year 2023.",
+            "48,381",
+            (Some("Chinese nationals"), Some("in fiscal year 2023"), &[]),
+        );
+        check(
+            "a little over 15,000 per year",
+            "a little over 15,000",
+            (None, Some("per year"), &[]),
+        );
+        check(
+            "thousands of people went to the streets in China since January 2023",
+            "thousands",
+            (Some("people"), Some("since January 2023"), &["China"]),
+        );
+    }
+}

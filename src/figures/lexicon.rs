@@ -1,0 +1,425 @@
+//! The built-in figure lexicons (`data/figures/*.toml`), parsed once and indexed for phrase lookup.
+
+use super::token::{tokenize, Token};
+use super::{Direction, Qualifier};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const NUMBERS_TOML: &str = include_str!("../../data/figures/numbers.toml");
+const QUALIFIERS_TOML: &str = include_str!("../../data/figures/qualifiers.toml");
+const UNITS_TOML: &str = include_str!("../../data/figures/units.toml");
+const CURRENCIES_TOML: &str = include_str!("../../data/figures/currencies.toml");
+const CONTEXT_TOML: &str = include_str!("../../data/figures/context.toml");
+
+/// A lexicon file that does not parse, with the file and line to fix.
+#[derive(Debug, thiserror::Error)]
+#[error("data/figures/{file}: {message}; fix the file and rebuild")]
+pub struct LexiconError {
+    pub file: &'static str,
+    pub message: String,
+}
+
+/// What a unit phrase written after a number makes of it.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum UnitEntry {
+    Percent,
+    PercentagePoints,
+    Multiplier,
+    Age,
+    Duration(String),
+    Measure(String),
+    Rate(f64),
+    Currency { code: String, minor: bool },
+}
+
+/// One phrase word: matched on the lower-cased token, or exactly for short symbols such as `M` or `C`.
+#[derive(Debug, Clone)]
+struct PhraseWord {
+    text: String,
+    exact: bool,
+}
+
+/// Phrases indexed by their first and last word, matched token by token.
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseSet<T> {
+    by_first: HashMap<String, Vec<(Vec<PhraseWord>, T)>>,
+    by_last: HashMap<String, Vec<(Vec<PhraseWord>, T)>>,
+}
+
+impl<T: Clone> PhraseSet<T> {
+    fn new() -> PhraseSet<T> {
+        PhraseSet {
+            by_first: HashMap::new(),
+            by_last: HashMap::new(),
+        }
+    }
+
+    fn insert(&mut self, phrase: &str, value: T, case_sensitive_symbols: bool) {
+        let words: Vec<PhraseWord> = tokenize(phrase)
+            .iter()
+            .map(|token| PhraseWord {
+                text: if case_sensitive_symbols && is_symbol_like(token.text) {
+                    token.text.to_string()
+                } else {
+                    token.lower.to_string()
+                },
+                exact: case_sensitive_symbols && is_symbol_like(token.text),
+            })
+            .collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return;
+        };
+        let first_key = first.text.to_lowercase();
+        let last_key = last.text.to_lowercase();
+        self.by_first
+            .entry(first_key)
+            .or_default()
+            .push((words.clone(), value.clone()));
+        self.by_last
+            .entry(last_key)
+            .or_default()
+            .push((words, value));
+    }
+
+    /// The longest phrase starting at token `start`: its value and the index after it.
+    pub fn match_at(&self, tokens: &[Token], start: usize) -> Option<(T, usize)> {
+        let first = tokens.get(start)?;
+        let candidates = self.by_first.get(first.lower.as_ref())?;
+        let mut best: Option<(T, usize)> = None;
+        for (words, value) in candidates {
+            let end = start + words.len();
+            if end > tokens.len() || best.as_ref().is_some_and(|(_, best_end)| *best_end >= end) {
+                continue;
+            }
+            let matched = words
+                .iter()
+                .zip(&tokens[start..end])
+                .all(|(word, token)| word_matches(word, token));
+            if matched {
+                best = Some((value.clone(), end));
+            }
+        }
+        best
+    }
+
+    /// The longest phrase ending just before token `end`: its value and the index where it starts.
+    pub fn match_before(&self, tokens: &[Token], end: usize) -> Option<(T, usize)> {
+        let last = tokens.get(end.checked_sub(1)?)?;
+        let candidates = self.by_last.get(last.lower.as_ref())?;
+        let mut best: Option<(T, usize)> = None;
+        for (words, value) in candidates {
+            let Some(start) = end.checked_sub(words.len()) else {
+                continue;
+            };
+            if best
+                .as_ref()
+                .is_some_and(|(_, best_start)| *best_start <= start)
+            {
+                continue;
+            }
+            let matched = words
+                .iter()
+                .zip(&tokens[start..end])
+                .all(|(word, token)| word_matches(word, token));
+            if matched {
+                best = Some((value.clone(), start));
+            }
+        }
+        best
+    }
+}
+
+fn word_matches(word: &PhraseWord, token: &Token) -> bool {
+    if word.exact {
+        word.text == token.text
+    } else {
+        word.text == token.lower
+    }
+}
+
+/// Short tokens with an upper-case letter (`M`, `GB`, `°C`'s `C`) are symbols matched exactly.
+fn is_symbol_like(text: &str) -> bool {
+    text.chars().count() <= 3 && text.chars().any(char::is_uppercase)
+}
+
+/// Everything the annotator looks words up in.
+#[derive(Debug, Clone)]
+pub(crate) struct Lexicon {
+    pub cardinals: HashMap<String, f64>,
+    pub scales: HashMap<String, f64>,
+    /// Case-sensitive abbreviations after digits.
+    pub suffixes: HashMap<String, f64>,
+    pub ordinals: HashMap<String, f64>,
+    pub denominators: HashMap<String, f64>,
+    pub vague: HashMap<String, f64>,
+    pub vague_multipliers: PhraseSet<(f64, f64)>,
+    pub qualifiers_before: PhraseSet<Qualifier>,
+    pub qualifiers_after: PhraseSet<Qualifier>,
+    pub units: PhraseSet<UnitEntry>,
+    pub currency_before: PhraseSet<String>,
+    pub months: HashSet<String>,
+    pub period_cues: PhraseSet<()>,
+    pub counts_stop_words: HashSet<String>,
+    pub changes: PhraseSet<Direction>,
+    pub places: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NumbersFile {
+    cardinals: HashMap<String, f64>,
+    scales: HashMap<String, f64>,
+    suffixes: HashMap<String, f64>,
+    ordinals: HashMap<String, f64>,
+    denominators: HashMap<String, f64>,
+    vague: HashMap<String, f64>,
+    vague_multipliers: HashMap<String, (f64, f64)>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QualifiersFile {
+    before: HashMap<Qualifier, Vec<String>>,
+    after: HashMap<Qualifier, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SymbolPhrases {
+    symbol: String,
+    phrases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitsFile {
+    percent: Vec<String>,
+    percentage_points: Vec<String>,
+    multiplier: Vec<String>,
+    age: Vec<String>,
+    duration: Vec<SymbolPhrases>,
+    measure: Vec<SymbolPhrases>,
+    rates: HashMap<String, f64>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CurrencyEntry {
+    code: String,
+    #[serde(default)]
+    minor: bool,
+    #[serde(default)]
+    before: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CurrenciesFile {
+    currency: Vec<CurrencyEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContextFile {
+    months: Vec<String>,
+    period_cues: Vec<String>,
+    counts_stop_words: Vec<String>,
+    change_up: Vec<String>,
+    change_down: Vec<String>,
+    places: Vec<String>,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(
+    file: &'static str,
+    source: &str,
+) -> Result<T, LexiconError> {
+    toml::from_str(source).map_err(|error| LexiconError {
+        file,
+        message: error.to_string(),
+    })
+}
+
+impl Lexicon {
+    /// Parses the built-in lexicons; an error names the file and line.
+    pub fn builtin() -> Result<Lexicon, LexiconError> {
+        let numbers: NumbersFile = parse("numbers.toml", NUMBERS_TOML)?;
+        let qualifiers: QualifiersFile = parse("qualifiers.toml", QUALIFIERS_TOML)?;
+        let units: UnitsFile = parse("units.toml", UNITS_TOML)?;
+        let currencies: CurrenciesFile = parse("currencies.toml", CURRENCIES_TOML)?;
+        let context: ContextFile = parse("context.toml", CONTEXT_TOML)?;
+
+        let mut vague_multipliers = PhraseSet::new();
+        for (phrase, bounds) in numbers.vague_multipliers {
+            vague_multipliers.insert(&phrase, bounds, false);
+        }
+        let mut qualifiers_before = PhraseSet::new();
+        for (qualifier, phrases) in qualifiers.before {
+            for phrase in phrases {
+                qualifiers_before.insert(&phrase, qualifier, false);
+            }
+        }
+        let mut qualifiers_after = PhraseSet::new();
+        for (qualifier, phrases) in qualifiers.after {
+            for phrase in phrases {
+                qualifiers_after.insert(&phrase, qualifier, false);
+            }
+        }
+        let mut unit_set = PhraseSet::new();
+        for phrase in &units.percent {
+            unit_set.insert(phrase, UnitEntry::Percent, false);
+        }
+        for phrase in &units.percentage_points {
+            unit_set.insert(phrase, UnitEntry::PercentagePoints, false);
+        }
+        for phrase in &units.multiplier {
+            unit_set.insert(phrase, UnitEntry::Multiplier, false);
+        }
+        for phrase in &units.age {
+            unit_set.insert(phrase, UnitEntry::Age, false);
+        }
+        for duration in &units.duration {
+            for phrase in &duration.phrases {
+                unit_set.insert(phrase, UnitEntry::Duration(duration.symbol.clone()), true);
+            }
+        }
+        for measure in &units.measure {
+            for phrase in &measure.phrases {
+                unit_set.insert(phrase, UnitEntry::Measure(measure.symbol.clone()), true);
+            }
+        }
+        for (phrase, per) in &units.rates {
+            unit_set.insert(phrase, UnitEntry::Rate(*per), false);
+        }
+        let mut currency_before = PhraseSet::new();
+        for currency in &currencies.currency {
+            for phrase in &currency.before {
+                currency_before.insert(phrase, currency.code.clone(), false);
+            }
+            for phrase in &currency.after {
+                let entry = UnitEntry::Currency {
+                    code: currency.code.clone(),
+                    minor: currency.minor,
+                };
+                unit_set.insert(phrase, entry, false);
+            }
+        }
+        let mut period_cues = PhraseSet::new();
+        for phrase in &context.period_cues {
+            period_cues.insert(phrase, (), false);
+        }
+        let mut changes = PhraseSet::new();
+        for phrase in &context.change_up {
+            changes.insert(phrase, Direction::Up, false);
+        }
+        for phrase in &context.change_down {
+            changes.insert(phrase, Direction::Down, false);
+        }
+        Ok(Lexicon {
+            cardinals: numbers.cardinals,
+            scales: numbers.scales,
+            suffixes: numbers.suffixes,
+            ordinals: numbers.ordinals,
+            denominators: numbers.denominators,
+            vague: numbers.vague,
+            vague_multipliers,
+            qualifiers_before,
+            qualifiers_after,
+            units: unit_set,
+            currency_before,
+            months: context.months.into_iter().collect(),
+            period_cues,
+            counts_stop_words: context.counts_stop_words.into_iter().collect(),
+            changes,
+            places: context.places,
+        })
+    }
+
+    fn empty() -> Lexicon {
+        Lexicon {
+            cardinals: HashMap::new(),
+            scales: HashMap::new(),
+            suffixes: HashMap::new(),
+            ordinals: HashMap::new(),
+            denominators: HashMap::new(),
+            vague: HashMap::new(),
+            vague_multipliers: PhraseSet::new(),
+            qualifiers_before: PhraseSet::new(),
+            qualifiers_after: PhraseSet::new(),
+            units: PhraseSet::new(),
+            currency_before: PhraseSet::new(),
+            months: HashSet::new(),
+            period_cues: PhraseSet::new(),
+            counts_stop_words: HashSet::new(),
+            changes: PhraseSet::new(),
+            places: Vec::new(),
+        }
+    }
+}
+
+/// The built-in lexicon, parsed on first use. A broken built-in file (caught by the
+/// `builtin_lexicons_parse` test) degrades to an empty lexicon rather than a panic.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon::builtin().unwrap_or_else(|_| Lexicon::empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicons_parse() {
+        let lexicon = Lexicon::builtin().unwrap();
+        assert_eq!(lexicon.cardinals["twenty"], 20.0);
+        assert_eq!(lexicon.suffixes["bn"], 1e9);
+        assert!(lexicon.counts_stop_words.contains("were"));
+        assert!(lexicon.places.iter().any(|place| place == "Ecuador"));
+    }
+
+    #[test]
+    fn lexicon_words_are_lower_case_and_values_positive() {
+        let lexicon = Lexicon::builtin().unwrap();
+        for map in [
+            &lexicon.cardinals,
+            &lexicon.scales,
+            &lexicon.ordinals,
+            &lexicon.denominators,
+            &lexicon.vague,
+        ] {
+            for (word, value) in map {
+                assert_eq!(word, &word.to_lowercase(), "{word} must be lower case");
+                assert!(*value >= 0.0, "{word} has a negative value");
+            }
+        }
+        for word in &lexicon.counts_stop_words {
+            assert_eq!(word, &word.to_lowercase(), "{word} must be lower case");
+        }
+    }
+
+    #[test]
+    fn phrases_match_longest() {
+        let lexicon = Lexicon::builtin().unwrap();
+        let tokens = tokenize("more than 5 percentage points");
+        assert_eq!(
+            lexicon.qualifiers_before.match_before(&tokens, 2),
+            Some((Qualifier::MoreThan, 0))
+        );
+        assert_eq!(
+            lexicon.units.match_at(&tokens, 3),
+            Some((UnitEntry::PercentagePoints, 5))
+        );
+    }
+
+    #[test]
+    fn a_broken_file_names_itself() {
+        let Err(error) = parse::<NumbersFile>("numbers.toml", "[cardinals]\none = 'x'\n") else {
+            panic!("a string is no number");
+        };
+        let message = error.to_string();
+        assert!(message.contains("numbers.toml"), "{message}");
+        assert!(message.contains("line 2"), "{message}");
+    }
+}

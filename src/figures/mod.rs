@@ -1,0 +1,198 @@
+//! Figure annotation: finds every number a passage cites and says what it is, how exact it is,
+//! and what it counts.
+//!
+//! [`annotate`] reads one sentence or passage; [`find_tables`] reads a whole document for
+//! flattened tables. Both are rule-based (lexicons in `data/figures/*.toml`), never panic and run
+//! in time linear in their input. See `docs/figures.md` and [`interval::bounds`] for the rule that
+//! turns a qualifier and the written precision into `low` and `high`.
+
+mod context;
+pub mod interval;
+mod lexicon;
+mod noise;
+mod number;
+mod qualifier;
+mod range;
+mod table;
+mod token;
+mod unit;
+mod words;
+
+pub use lexicon::LexiconError;
+pub use table::find_tables;
+
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+
+/// One number cited in a text, normalised.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// Byte span of the figure as written, relative to the annotated text: qualifier words
+    /// ("more than", "or more") and range cues ("between", "from") included, as are currency
+    /// symbols, scale words and units.
+    pub span: Span,
+    /// The figure as written (`&text[span]`).
+    pub text: String,
+    /// The normalised value: `48,381` -> 48381, `US$5 billion` -> 5e9, `71%` -> 71,
+    /// `one-fifth` -> 0.2. For a range, the first end; for a change, the end value.
+    pub value: f64,
+    pub unit: Unit,
+    /// For `rate`: the base, e.g. 1000000 for "per million", 1 for "per capita".
+    pub per: Option<f64>,
+    /// For `money`: an ISO 4217 code.
+    pub currency: Option<String>,
+    /// For `measure` (and `duration`): the unit symbol (km, miles, kg, °C, year, day).
+    pub measure_unit: Option<String>,
+    pub qualifier: Qualifier,
+    /// The interval the true value lies in (see [`interval::bounds`]); `None` is unbounded.
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub range: Option<FigureRange>,
+    /// The words the number quantifies, as written ("Chinese nationals").
+    pub counts: Option<String>,
+    pub counts_span: Option<Span>,
+    /// The period the sentence anchors the figure to ("in 2023", "since January 2023").
+    pub period: Option<String>,
+    /// Places named in the sentence.
+    pub places: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Count,
+    Percent,
+    PercentagePoints,
+    Money,
+    Rate,
+    Multiplier,
+    Fraction,
+    Year,
+    Duration,
+    Ordinal,
+    Age,
+    Measure,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    Approximately,
+    Almost,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+}
+
+/// Both ends of a range ("between 15 and 39") or a change ("from 173 million to 258 million").
+/// A change written with one end only ("fell to 12") has `low == high`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct FigureRange {
+    pub low: f64,
+    pub high: f64,
+    pub kind: RangeKind,
+    pub direction: Option<Direction>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RangeKind {
+    Range,
+    Change,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// A flattened table found in a document's raw text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub span: Span,
+    pub header: String,
+    pub rows: Vec<TableRow>,
+    /// The `Source:` line's text after the cue, and its span.
+    pub source: Option<(String, Span)>,
+}
+
+/// One row: its label and its number, whose `counts` is the column header.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableRow {
+    pub span: Span,
+    pub label: String,
+    pub figure: Figure,
+}
+
+/// A figure while it is being built, with the tokens it covers.
+#[derive(Debug, Clone)]
+pub(crate) struct Draft {
+    pub figure: Figure,
+    /// Tokens `first..last` are the figure's text.
+    pub first: usize,
+    pub last: usize,
+    /// Where the qualifier or range cue before the figure starts (`first` when there is none).
+    pub lead: usize,
+    /// Where a qualifier after the figure ends ("or more"); `last` when there is none.
+    pub tail: usize,
+    pub step: f64,
+    pub round_step: f64,
+    /// The scale words' product (`2 to 3 million` lends 1000000 to the `2`).
+    pub scale: f64,
+    /// For a vague plural ("tens of thousands"): its interval.
+    pub vague: Option<(f64, f64)>,
+}
+
+/// All figures in one sentence or passage, in text order; spans are relative to `text`.
+///
+/// ```
+/// use claimdex::figures::{annotate, Qualifier, Unit};
+/// let figures = annotate("In 2023, nearly 35 million people crossed, 71% of them men.");
+/// let people = &figures[1];
+/// assert_eq!((people.value, people.unit, people.qualifier), (35e6, Unit::Count, Qualifier::Almost));
+/// assert_eq!(people.counts.as_deref(), Some("people"));
+/// assert_eq!(figures[2].unit, Unit::Percent);
+/// ```
+pub fn annotate(text: &str) -> Vec<Figure> {
+    let lexicon = lexicon::lexicon();
+    let tokens = token::tokenize(text);
+    let numerals = number::scan(&tokens, lexicon);
+    let links = noise::link_spans(text);
+    let in_link = |numeral: &number::Numeral| {
+        let start = tokens[numeral.first].span.start;
+        // Both lists are in text order, so a binary search keeps this linear-logarithmic.
+        let idx = links.partition_point(|link| link.end <= start);
+        links.get(idx).is_some_and(|link| link.start <= start)
+    };
+    let mut drafts: Vec<Draft> = numerals
+        .iter()
+        .filter(|numeral| !in_link(numeral))
+        .filter(|numeral| !noise::is_noise(&tokens, numeral, lexicon))
+        .filter_map(|numeral| unit::build(text, &tokens, numeral, lexicon))
+        .collect();
+    qualifier::attach(&tokens, &mut drafts, lexicon);
+    for draft in &mut drafts {
+        interval::apply(draft);
+    }
+    range::merge(text, &tokens, &mut drafts, lexicon);
+    context::attach(text, &tokens, &mut drafts, lexicon);
+    drafts
+        .into_iter()
+        .map(|mut draft| {
+            let span = Span::new(
+                tokens[draft.lead].span.start,
+                tokens[draft.tail - 1].span.end,
+            );
+            if let Some(surface) = span.slice(text) {
+                draft.figure.span = span;
+                draft.figure.text = surface.to_string();
+            }
+            draft.figure
+        })
+        .collect()
+}

@@ -1,0 +1,256 @@
+//! Numbers that are no figures: footnote markers, list and page numbers, dates' days, parts of
+//! file names, URLs, versions, phone numbers and clock times.
+
+use super::lexicon::Lexicon;
+use super::number::{Numeral, NumeralKind};
+use super::token::Token;
+use crate::span::Span;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// Spans of URLs, e-mail addresses and DOIs in `text`, whose digits are no figures.
+pub(crate) fn link_spans(text: &str) -> Vec<Span> {
+    static LINK: OnceLock<Option<Regex>> = OnceLock::new();
+    let Some(regex) = LINK
+        .get_or_init(|| Regex::new(r"(?i)(?:https?://|ftp://|www\.|doi:\s?|10\.\d{4,}/)[^\s<>\x22]+|[\w.+-]+@[\w-]+\.[\w.]+").ok())
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    regex
+        .find_iter(text)
+        .map(|found| Span::new(found.start(), found.end()))
+        .collect()
+}
+
+/// Words after which a number is a reference, not a quantity ("page 12", "Table 2").
+const REFERENCE_WORDS: &[&str] = &[
+    "page",
+    "pages",
+    "p",
+    "pp",
+    "figure",
+    "fig",
+    "figs",
+    "table",
+    "tables",
+    "chapter",
+    "section",
+    "article",
+    "vol",
+    "volume",
+    "no",
+    "nos",
+    "issue",
+    "part",
+    "appendix",
+    "annex",
+    "footnote",
+    "note",
+    "notes",
+    "box",
+    "item",
+    "exhibit",
+    "chart",
+    "graph",
+    "map",
+    "paragraph",
+    "para",
+    "resolution",
+    "version",
+    "route",
+    "highway",
+    "flight",
+    "room",
+    "title",
+    "amendment",
+    "clause",
+    "schedule",
+    "step",
+    "phase",
+    "ref",
+    "id",
+    "episode",
+    "season",
+    "psalm",
+    "verse",
+];
+
+/// Whether `numeral` is noise that should not become a figure.
+pub(crate) fn is_noise(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> bool {
+    let first = &tokens[numeral.first];
+    let before = numeral.first.checked_sub(1).map(|idx| &tokens[idx]);
+    let after = tokens.get(numeral.last);
+    let glued_after = after.filter(|after| !after.space_before);
+    let digits = first.is_number();
+
+    if digits && is_footnote(tokens, numeral) {
+        return true;
+    }
+    // A list number opening a line: "1. Introduction", "2) Methods".
+    if digits
+        && numeral.first == 0
+        && glued_after.is_some_and(|after| after.is(".") || after.is(")"))
+        && tokens
+            .get(numeral.last + 1)
+            .is_some_and(|next| next.space_before)
+    {
+        return true;
+    }
+    // Citations and labels: "[3]", "[28, 29]", "(1)", and a variable's index before "=" ("axis 1=").
+    if digits && numeral.last == numeral.first + 1 {
+        let open = before.is_some_and(|before| before.is("[") || before.is("(") || before.is(","));
+        let bracket_open =
+            (numeral.first.saturating_sub(4)..numeral.first).any(|idx| tokens[idx].is("["));
+        let close = after.is_some_and(|after| after.is("]") || after.is(",") || after.is(")"));
+        let in_square = bracket_open
+            && open
+            && close
+            && (!tokens[numeral.first].space_before || before.is_some_and(|before| before.is(",")));
+        let small_label = before.is_some_and(|before| before.is("("))
+            && after.is_some_and(|after| after.is(")"))
+            && numeral.value < 10.0
+            && first.text.len() == 1;
+        let index = glued_after.is_some_and(|after| after.is("="));
+        if in_square || small_label || index {
+            return true;
+        }
+    }
+    if let Some(before) = before {
+        if REFERENCE_WORDS.contains(&before.lower.as_ref())
+            || before.is(".")
+                && numeral.first >= 2
+                && REFERENCE_WORDS.contains(&tokens[numeral.first - 2].lower.as_ref())
+        {
+            return numeral.kind != NumeralKind::Fraction && first.space_before;
+        }
+        // The tail of a dotted sequence: the "3" of "1.2.3".
+        if !first.space_before
+            && before.is(".")
+            && !before.space_before
+            && numeral.first >= 2
+            && tokens[numeral.first - 2].is_number()
+        {
+            return true;
+        }
+        // URLs, paths and query strings: "/2023/", "?id=5".
+        if !first.space_before
+            && ["/", "=", "?", "&", "_", "#", "@", "\\", ":"]
+                .iter()
+                .any(|p| before.is(p))
+        {
+            return true;
+        }
+    }
+    if let Some(after) = glued_after {
+        // Files, versions, IPs, phone numbers and clock times: "2017.pdf", "1.2.3", "10:30".
+        let then = tokens
+            .get(numeral.last + 1)
+            .filter(|then| !then.space_before);
+        // "$15.4/hour" and "10 l/km" are rates, not paths.
+        let unit_after_slash =
+            after.is("/") && lexicon.units.match_at(tokens, numeral.last + 1).is_some();
+        if (after.is(".") || after.is(":") || after.is("/") || after.is("_") || after.is("@"))
+            && !unit_after_slash
+            && then.is_some_and(|then| {
+                then.is_number()
+                    || then.is_word() && then.lower.len() <= 4 && !then.is_capitalised()
+            })
+        {
+            return true;
+        }
+        if after.is("-")
+            && then.is_some_and(|then| then.is_number())
+            && tokens
+                .get(numeral.last + 2)
+                .is_some_and(|next| next.is("-") && !next.space_before)
+        {
+            return true;
+        }
+    }
+    if before.is_some_and(|before| before.is("-") && !first.space_before)
+        && numeral.first >= 2
+        && tokens[numeral.first - 2].is_number()
+        && numeral.first >= 3
+        && tokens[numeral.first - 3].is("-")
+    {
+        return true;
+    }
+    // Days of a date: "5 September 2023", "September 5, 2023", "May 4th".
+    let is_day =
+        numeral.value >= 1.0 && numeral.value <= 31.0 && numeral.value.fract() == 0.0 && digits;
+    if is_day {
+        let month_after = after.is_some_and(|after| {
+            lexicon.months.contains(after.lower.as_ref()) && after.is_capitalised()
+        }) || after.is_some_and(|after| after.is("of"))
+            && tokens.get(numeral.last + 1).is_some_and(|month| {
+                lexicon.months.contains(month.lower.as_ref()) && month.is_capitalised()
+            });
+        let month_before = before.is_some_and(|before| {
+            lexicon.months.contains(before.lower.as_ref()) && before.is_capitalised()
+        }) || before.is_some_and(|before| before.is("."))
+            && numeral.first >= 2
+            && lexicon
+                .months
+                .contains(tokens[numeral.first - 2].lower.as_ref())
+            && tokens[numeral.first - 2].is_capitalised();
+        if month_after || month_before {
+            return true;
+        }
+    }
+    false
+}
+
+/// A footnote marker: one to three digits glued after a word and punctuation (`noted.1 IOM`,
+/// `immigrants,1 UN`, `said.”12`) or glued to a word that ends a sentence (`crisis12.`).
+fn is_footnote(tokens: &[Token], numeral: &Numeral) -> bool {
+    let first = &tokens[numeral.first];
+    if numeral.last != numeral.first + 1 || first.text.len() > 3 || first.space_before {
+        return false;
+    }
+    let Some(before_idx) = numeral.first.checked_sub(1) else {
+        return false;
+    };
+    let before = &tokens[before_idx];
+    let after = tokens.get(numeral.last);
+    let ends_clause =
+        after.is_none_or(|after| after.space_before || after.is(".") || after.is(","));
+    let punctuation = [".", ",", ";", ":", "”", "\"", "’", ")", "]", "?", "!"];
+    let after_punctuation = punctuation.iter().any(|p| before.is(p))
+        && before_idx >= 1
+        && !before.space_before
+        && !tokens[before_idx - 1].is_number();
+    let after_quote_pair = before.is("”") || before.is("\"");
+    (after_punctuation || after_quote_pair) && ends_clause
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::annotate;
+
+    /// Checks which numbers survive as figures in `text`.
+    fn check(text: &str, expect: &[&str]) {
+        let figures = annotate(text);
+        let got: Vec<&str> = figures.iter().map(|figure| figure.text.as_str()).collect();
+        assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn footnotes_are_not_figures() {
+        check("as the report noted.1 IOM said", &[]);
+        check("immigrants,1 UN data", &[]);
+        check("1,204 (12%)", &["1,204", "12%"]);
+    }
+
+    #[test]
+    fn references_dates_and_files() {
+        check("see page 12 and Table 3", &[]);
+        check("on 5 September 2023", &["2023"]);
+        check("report2017.pdf", &[]);
+        check("version 1.2.3 at 10:30", &[]);
+        check("1. Introduction", &[]);
+        check("the 9/11 attacks", &[]);
+        check("as in [3] and [28, 29]", &[]);
+        check("Smith (2011b) found", &["2011"]);
+    }
+}

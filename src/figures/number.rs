@@ -1,0 +1,625 @@
+//! Finds numerals in a token stream: digits (`48,381`, `1.2bn`, `200k`), words (`one hundred and
+//! twenty`, `a dozen`, `tens of thousands`), ordinals (`21st`, `sixth`) and fractions (`one-fifth`,
+//! `two thirds`, `one in five`, `2 1/2`).
+
+use super::lexicon::Lexicon;
+use super::token::{parse_digits, Token, TokenKind};
+use super::words::{continue_words, fraction_in, parse_word_numeral, round_step_of};
+
+/// What kind of number a numeral is, before any unit is attached.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum NumeralKind {
+    Cardinal,
+    Ordinal,
+    Fraction,
+    /// A vague plural such as `thousands` or `tens of thousands`: the value is `low`.
+    Vague {
+        low: f64,
+        high: f64,
+    },
+    /// A decade written `1970s`: the value is its first year.
+    Decade,
+}
+
+/// One numeral: tokens `first..last`, its value and the precision it was written with.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Numeral {
+    pub first: usize,
+    pub last: usize,
+    pub value: f64,
+    /// Place value of the last digit written, scale included (`3.5 million` -> 100000).
+    pub step: f64,
+    /// Place value of the last non-zero digit (`50,000` -> 10000); equals `step` for words.
+    pub round_step: f64,
+    pub kind: NumeralKind,
+    /// Spelled in words (at least partly).
+    pub words: bool,
+    /// Written with a scale word or suffix (`million`, `bn`, `k`).
+    pub scaled: bool,
+    /// Plain digits with no separator, decimal point or scale, e.g. `2023` or `274`.
+    pub plain_digits: bool,
+    /// The product of the scale words applied (`3.5 million` -> 1000000), 1 without.
+    pub scale: f64,
+}
+
+/// All numerals in `tokens`, left to right, not overlapping. Linear: every attempt looks at a
+/// bounded number of tokens beyond the ones it consumes.
+pub(crate) fn scan(tokens: &[Token], lexicon: &Lexicon) -> Vec<Numeral> {
+    let mut numerals = Vec::new();
+    let mut idx = 0;
+    while idx < tokens.len() {
+        match parse_at(tokens, idx, lexicon) {
+            Some(numeral) if numeral.last > idx => {
+                idx = numeral.last;
+                numerals.push(numeral);
+            }
+            _ => idx += 1,
+        }
+    }
+    numerals
+}
+
+fn parse_at(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
+    if let Some(numeral) = parse_vague(tokens, idx, lexicon) {
+        return Some(numeral);
+    }
+    let token = &tokens[idx];
+    let mut numeral = match token.kind {
+        TokenKind::Number => parse_digit_numeral(tokens, idx, lexicon)?,
+        TokenKind::Word => parse_word_numeral(tokens, idx, lexicon)?,
+        TokenKind::Punct => {
+            let value = vulgar_fraction(token.text)?;
+            let mut numeral = super::words::word_numeral(idx, idx + 1, value, 0.0);
+            numeral.kind = NumeralKind::Fraction;
+            numeral.words = false;
+            numeral
+        }
+    };
+    extend_fraction_of(tokens, &mut numeral, lexicon);
+    extend_negative(tokens, &mut numeral);
+    Some(numeral)
+}
+
+/// `thousands`, `tens of thousands`, `several hundred`, `a few thousand`.
+fn parse_vague(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
+    let (multiplier, mut next) = match lexicon.vague_multipliers.match_at(tokens, idx) {
+        Some((bounds, next)) => (Some(bounds), next),
+        None => (None, idx),
+    };
+    let mut product = 1.0;
+    let mut n_plural = 0;
+    let mut n_scales = 0;
+    while let Some(token) = tokens.get(next) {
+        if let Some(value) = lexicon.vague.get(token.lower.as_ref()) {
+            product *= value;
+            n_plural += 1;
+            next += 1;
+            // "tens of thousands": continue through "of" only when another plural follows.
+            if tokens.get(next).is_some_and(|t| t.is("of"))
+                && tokens
+                    .get(next + 1)
+                    .is_some_and(|t| lexicon.vague.contains_key(t.lower.as_ref()))
+            {
+                next += 1;
+            }
+            continue;
+        }
+        if multiplier.is_some() && n_plural == 0 {
+            if let Some(value) = lexicon.scales.get(token.lower.as_ref()) {
+                product *= value;
+                n_scales += 1;
+                next += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    if n_plural == 0 && n_scales == 0 {
+        return None;
+    }
+    let (low_factor, high_factor) = multiplier.unwrap_or((2.0, 10.0));
+    let low = low_factor * product;
+    let high = high_factor * product;
+    Some(Numeral {
+        first: idx,
+        last: next,
+        value: low,
+        step: product,
+        round_step: product,
+        kind: NumeralKind::Vague { low, high },
+        words: true,
+        scaled: true,
+        plain_digits: false,
+        scale: product,
+    })
+}
+
+fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
+    let token = &tokens[idx];
+    let value = parse_digits(token.text)?;
+    let (step, round_step) = digit_precision(token.text);
+    let mut numeral = Numeral {
+        first: idx,
+        last: idx + 1,
+        value,
+        step,
+        round_step,
+        kind: NumeralKind::Cardinal,
+        words: false,
+        scaled: false,
+        plain_digits: token.text.bytes().all(|byte| byte.is_ascii_digit()),
+        scale: 1.0,
+    };
+    let next = tokens.get(idx + 1);
+    // Glued suffixes: ordinals (21st), decades (1970s), scales (1.2bn, 200k).
+    if let Some(next) = next.filter(|next| !next.space_before && next.is_word()) {
+        if numeral.plain_digits && matches!(next.lower.as_ref(), "st" | "nd" | "rd" | "th") {
+            numeral.kind = NumeralKind::Ordinal;
+            numeral.last = idx + 2;
+            numeral.step = 0.0;
+            numeral.round_step = 0.0;
+            return Some(numeral);
+        }
+        if numeral.plain_digits && next.text == "s" && token.text.len() == 4 && value % 10.0 == 0.0
+        {
+            numeral.kind = NumeralKind::Decade;
+            numeral.last = idx + 2;
+            return Some(numeral);
+        }
+        // A lone "m" or "b" is a scale only after money ("$5m"); "5m" alone is metres.
+        let money_before = lexicon.currency_before.match_before(tokens, idx).is_some();
+        // "b" after whole digits is a citation's letter ("Smith 2011b") or bits, not billions.
+        let ambiguous = next.text == "m" || next.text == "b" && numeral.plain_digits;
+        if let Some(scale) = lexicon
+            .suffixes
+            .get(next.text)
+            .filter(|_| money_before || !ambiguous)
+        {
+            apply_scale(&mut numeral, *scale);
+            numeral.last = idx + 2;
+            return Some(numeral);
+        }
+    }
+    // A power: "2.5^-1", "1.1^23" (a bare "10^6" is read below as a power of ten).
+    if token.text != "10" {
+        if let Some((exponent, end)) = caret_power(tokens, idx + 1) {
+            let powered = value.powf(exponent);
+            if powered.is_finite() {
+                numeral.value = powered;
+                numeral.step = 0.0;
+                numeral.round_step = 0.0;
+                numeral.plain_digits = false;
+                numeral.last = end;
+                return Some(numeral);
+            }
+        }
+    }
+    // A bare power of ten with a true minus or a caret: "10−7 mbar", "10^6".
+    if token.text == "10" {
+        if let Some(marker) =
+            next.filter(|next| !next.space_before && (next.is("−") || next.is("^")))
+        {
+            let mut exponent_idx = idx + 2;
+            let mut sign = if marker.is("−") { -1.0 } else { 1.0 };
+            if marker.is("^")
+                && tokens
+                    .get(exponent_idx)
+                    .is_some_and(|t| t.is("-") || t.is("−"))
+            {
+                sign = -1.0;
+                exponent_idx += 1;
+            }
+            if let Some(exponent) = tokens
+                .get(exponent_idx)
+                .filter(|t| t.is_number() && !t.space_before && t.text.len() <= 2)
+                .and_then(|t| parse_digits(t.text))
+            {
+                numeral.value = 10f64.powf(sign * exponent);
+                numeral.step = numeral.value;
+                numeral.round_step = numeral.value;
+                numeral.plain_digits = false;
+                numeral.last = exponent_idx + 1;
+                return Some(numeral);
+            }
+        }
+    }
+    // Scientific notation: "1.3e6", "12.32e+14", "1.3x10^6", "6.23 × 10^-4".
+    if let Some((exponent, end)) = exponent_after(tokens, idx + 1) {
+        numeral.value *= 10f64.powf(exponent);
+        numeral.step *= 10f64.powf(exponent);
+        numeral.round_step *= 10f64.powf(exponent);
+        numeral.plain_digits = false;
+        numeral.last = end;
+        if !numeral.value.is_finite() {
+            return None;
+        }
+        return Some(numeral);
+    }
+    // Vulgar fractions glued to a whole number: "2½".
+    if let Some(fraction) = next
+        .filter(|next| !next.space_before)
+        .and_then(|next| vulgar_fraction(next.text))
+    {
+        numeral.value += fraction;
+        numeral.last = idx + 2;
+        numeral.plain_digits = false;
+        numeral.step = 0.0;
+        numeral.round_step = 0.0;
+        return Some(numeral);
+    }
+    // Mixed and slash fractions: "2 1/2", "3/4" (not dates such as 5/17/2018).
+    if let Some(fraction) = slash_fraction(tokens, idx + 1) {
+        if tokens[idx + 1].space_before && fraction.0 < fraction.1 {
+            numeral.value += fraction.0 / fraction.1;
+            numeral.last = idx + 4;
+            numeral.plain_digits = false;
+            numeral.step = 0.0;
+            numeral.round_step = 0.0;
+            return Some(numeral);
+        }
+    }
+    if let Some(fraction) = slash_fraction(tokens, idx) {
+        let before_is_slash = idx >= 1 && tokens[idx - 1].is("/") && !tokens[idx].space_before;
+        if !before_is_slash && fraction.1 != 0.0 {
+            numeral.value = fraction.0 / fraction.1;
+            numeral.kind = NumeralKind::Fraction;
+            numeral.last = idx + 3;
+            numeral.plain_digits = false;
+            numeral.step = 0.0;
+            numeral.round_step = 0.0;
+            return Some(numeral);
+        }
+    }
+    // Spaced scale words and the rest of a word number: "3.5 million", "3 hundred and 21".
+    let words = continue_words(tokens, idx + 1, value, true, lexicon);
+    if words.last > idx + 1 && words.scaled {
+        numeral.value = words.value;
+        numeral.last = words.last;
+        if words.ends_with_scale {
+            numeral.step *= words.scale_product;
+            numeral.round_step *= words.scale_product;
+        } else {
+            numeral.step = 1.0;
+            numeral.round_step = round_step_of(words.value);
+        }
+        numeral.scaled = true;
+        numeral.words = true;
+        numeral.plain_digits = false;
+        numeral.scale = words.scale_product;
+    } else if let Some(next) = tokens.get(idx + 1).filter(|next| next.is_word()) {
+        // Spaced abbreviations: "10 bn", "US$ 1 MM", and "2.33 k" at a clause's end.
+        if let Some(scale) = lexicon.suffixes.get(next.text) {
+            let clause_end = tokens
+                .get(idx + 2)
+                .is_none_or(|after| after.kind == TokenKind::Punct);
+            let spaced_k = next.text == "k" && clause_end;
+            if next.text.len() > 1 || spaced_k {
+                apply_scale(&mut numeral, *scale);
+                numeral.last = idx + 2;
+            }
+        }
+    }
+    extend_tolerance(tokens, &mut numeral);
+    fraction_in(tokens, numeral, lexicon)
+}
+
+/// "5 ± 0.2", "1.6 +/- 0.2": the tolerance becomes the numeral's precision, so its interval is
+/// [value - tolerance, value + tolerance].
+fn extend_tolerance(tokens: &[Token], numeral: &mut Numeral) {
+    let mut idx = numeral.last;
+    match tokens.get(idx).map(|t| t.text) {
+        Some("±") => idx += 1,
+        Some("+")
+            if tokens.get(idx + 1).is_some_and(|t| t.is("/"))
+                && tokens.get(idx + 2).is_some_and(|t| t.is("-")) =>
+        {
+            idx += 3
+        }
+        _ => return,
+    }
+    let Some(tolerance) = tokens
+        .get(idx)
+        .filter(|t| t.is_number())
+        .and_then(|t| parse_digits(t.text))
+    else {
+        return;
+    };
+    numeral.step = 2.0 * tolerance;
+    numeral.round_step = 2.0 * tolerance;
+    numeral.last = idx + 1;
+    numeral.plain_digits = false;
+}
+
+/// The exponent written after a mantissa at `pos`: `e6`, `e+14`, `x10^6`, `× 10^-4`, `×10−3`.
+fn exponent_after(tokens: &[Token], pos: usize) -> Option<(f64, usize)> {
+    let marker = tokens.get(pos)?;
+    let mut idx = pos + 1;
+    let scientific_e = (marker.text == "e" || marker.text == "E") && !marker.space_before;
+    if !scientific_e {
+        let times = marker.text == "x" || marker.text == "×" || marker.text == "X";
+        let ten = tokens.get(idx)?;
+        if !times || !ten.text.starts_with("10") || !ten.text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        // "× 1019": a superscript exponent flattened into the digits after "10".
+        if ten.text.len() > 2 && ten.text.len() <= 4 {
+            let exponent: f64 = ten.text[2..].parse().ok()?;
+            return Some((exponent, idx + 1));
+        }
+        if ten.text.len() != 2 {
+            return None;
+        }
+        idx += 1;
+        let caret = tokens.get(idx).filter(|t| t.text == "^" && !t.space_before);
+        if caret.is_some() {
+            idx += 1;
+        }
+    }
+    let mut sign = 1.0;
+    let sign_token = tokens.get(idx)?;
+    if matches!(sign_token.text, "-" | "−" | "+" | "--") && !sign_token.space_before {
+        if sign_token.text != "+" {
+            sign = -1.0;
+        }
+        idx += 1;
+    }
+    let digits = tokens.get(idx)?;
+    if digits.space_before
+        || !digits.is_number()
+        || !digits.text.bytes().all(|b| b.is_ascii_digit())
+        || digits.text.len() > 3
+    {
+        return None;
+    }
+    let exponent: f64 = digits.text.parse().ok()?;
+    Some((sign * exponent, idx + 1))
+}
+
+/// `^23`, `^-1`, `^+23`, `^--23` glued after a number: the exponent and the index after it.
+fn caret_power(tokens: &[Token], pos: usize) -> Option<(f64, usize)> {
+    let caret = tokens.get(pos).filter(|t| t.is("^") && !t.space_before)?;
+    let _ = caret;
+    let mut idx = pos + 1;
+    let mut sign = 1.0;
+    while let Some(sign_token) = tokens
+        .get(idx)
+        .filter(|t| !t.space_before && matches!(t.text, "-" | "+" | "−" | "--"))
+    {
+        if sign_token.text == "-" || sign_token.text == "−" {
+            sign = -sign;
+        }
+        idx += 1;
+    }
+    let digits = tokens
+        .get(idx)
+        .filter(|t| t.is_number() && !t.space_before)?;
+    let exponent = parse_digits(digits.text)?;
+    (exponent <= 400.0).then_some((sign * exponent, idx + 1))
+}
+
+/// The value of a vulgar fraction character such as `½` or `¾`.
+pub(crate) fn vulgar_fraction(text: &str) -> Option<f64> {
+    Some(match text {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
+}
+
+fn apply_scale(numeral: &mut Numeral, scale: f64) {
+    numeral.value *= scale;
+    numeral.step *= scale;
+    numeral.round_step *= scale;
+    numeral.scaled = true;
+    numeral.plain_digits = false;
+    numeral.scale *= scale;
+}
+
+/// `a / b` with tokens at `idx` (number), `idx + 1` (`/`), `idx + 2` (number), glued, and no
+/// further `/` (which would make it a date or a path).
+fn slash_fraction(tokens: &[Token], idx: usize) -> Option<(f64, f64)> {
+    let numerator = tokens.get(idx)?;
+    let slash = tokens.get(idx + 1)?;
+    let denominator = tokens.get(idx + 2)?;
+    let glued = !slash.space_before && !denominator.space_before;
+    let simple =
+        |token: &Token| token.is_number() && token.text.bytes().all(|byte| byte.is_ascii_digit());
+    if !(simple(numerator) && slash.text == "/" && simple(denominator) && glued) {
+        return None;
+    }
+    if tokens
+        .get(idx + 3)
+        .is_some_and(|after| !after.space_before && (after.is("/") || after.is("-")))
+    {
+        return None;
+    }
+    // Other pairs ("9/11", "24/7", "5/17") are dates and names more often than fractions.
+    let denominator_value = parse_digits(denominator.text)?;
+    let usual = [
+        2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 20.0, 25.0, 32.0, 40.0, 50.0, 64.0, 100.0, 1000.0,
+    ];
+    if !usual.contains(&denominator_value) {
+        return None;
+    }
+    Some((parse_digits(numerator.text)?, denominator_value))
+}
+
+/// `(step, round_step)` for digits as written: `71` -> (1, 1); `3.50` -> (0.01, 0.1);
+/// `50,000` -> (1, 10000).
+pub(crate) fn digit_precision(text: &str) -> (f64, f64) {
+    let digits: String = text
+        .chars()
+        .filter(|ch| ch.is_ascii_digit() || *ch == '.')
+        .collect();
+    let (integer, decimals) = match digits.split_once('.') {
+        Some((integer, decimals)) => (integer, decimals),
+        None => (digits.as_str(), ""),
+    };
+    let step = 10f64.powi(-(decimals.len().min(300) as i32));
+    let round_step = if let Some(last_nonzero) = decimals.rfind(|ch: char| ch != '0') {
+        10f64.powi(-((last_nonzero + 1).min(300) as i32))
+    } else {
+        let trailing_zeros = integer.len() - integer.trim_end_matches('0').len();
+        if integer.trim_end_matches('0').is_empty() {
+            1.0
+        } else {
+            10f64.powi(trailing_zeros.min(300) as i32)
+        }
+    };
+    (step, round_step)
+}
+
+/// `of a million` after a fraction: "two thirds of a million".
+fn extend_fraction_of(tokens: &[Token], numeral: &mut Numeral, lexicon: &Lexicon) {
+    if numeral.kind != NumeralKind::Fraction || !numeral.words {
+        return;
+    }
+    let idx = numeral.last;
+    let is = |offset: usize, word: &str| tokens.get(idx + offset).is_some_and(|t| t.is(word));
+    if is(0, "of") && is(1, "a") {
+        if let Some(scale) = tokens
+            .get(idx + 2)
+            .and_then(|t| lexicon.scales.get(t.lower.as_ref()))
+            .filter(|scale| **scale >= 1000.0)
+        {
+            numeral.value *= scale;
+            numeral.step *= scale;
+            numeral.round_step *= scale;
+            numeral.kind = NumeralKind::Cardinal;
+            numeral.scaled = true;
+            numeral.scale = *scale;
+            numeral.last = idx + 3;
+        }
+    }
+}
+
+/// A minus sign glued to the digits (`-9.5`, not `2000-2017`), or `minus` / `negative`.
+fn extend_negative(tokens: &[Token], numeral: &mut Numeral) {
+    let Some(before_idx) = numeral.first.checked_sub(1) else {
+        return;
+    };
+    let before = &tokens[before_idx];
+    // The sign opens the text, follows a space or punctuation ("<-30", "(-5)"), and is glued
+    // to the digits; after a number or word it is a dash ("2000-2017", "COVID-19").
+    let opens = before_idx == 0
+        || tokens[before_idx - 1].kind == TokenKind::Punct
+        || before.space_before && !tokens[before_idx - 1].is_number();
+    let sign_ok = (before.is("-") || before.is("−"))
+        && opens
+        && (!tokens[numeral.first].space_before || before_idx == 0);
+    let word_ok = before.is("minus") || before.is("negative");
+    if sign_ok || word_ok {
+        numeral.value = -numeral.value;
+        numeral.first = before_idx;
+        numeral.plain_digits = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexicon::lexicon;
+    use super::super::token::tokenize;
+    use super::*;
+
+    /// Checks the numerals found in `text` as `surface=value` pairs.
+    fn check(text: &str, expect: &[(&str, f64)]) {
+        let tokens = tokenize(text);
+        let numerals = scan(&tokens, lexicon());
+        let got: Vec<(&str, f64)> = numerals
+            .iter()
+            .map(|numeral| {
+                let start = tokens[numeral.first].span.start;
+                let end = tokens[numeral.last - 1].span.end;
+                (&text[start..end], numeral.value)
+            })
+            .collect();
+        assert_eq!(got.len(), expect.len(), "{text}: got {got:?}");
+        for ((got_text, got_value), (want_text, want_value)) in got.iter().zip(expect) {
+            assert_eq!(got_text, want_text, "{text}");
+            assert!(
+                (got_value - want_value).abs() <= 1e-9 * want_value.abs().max(1.0),
+                "{text}: {got_text} = {got_value}, want {want_value}"
+            );
+        }
+    }
+
+    #[test]
+    fn digits() {
+        check(
+            "48,381 and 48\u{A0}381",
+            &[("48,381", 48381.0), ("48\u{A0}381", 48381.0)],
+        );
+        check("1.2bn and 200k", &[("1.2bn", 1.2e9), ("200k", 200000.0)]);
+        check("3.5 million", &[("3.5 million", 3.5e6)]);
+        check("2 1/2 in", &[("2 1/2", 2.5)]);
+        check(
+            "on 5/17/2018",
+            &[("5", 5.0), ("17", 17.0), ("2018", 2018.0)],
+        );
+        check("the 21st century", &[("21st", 21.0)]);
+        check("in the 1970s", &[("1970s", 1970.0)]);
+        check("a -9.5 change", &[("-9.5", -9.5)]);
+        check("2000-2017", &[("2000", 2000.0), ("2017", 2017.0)]);
+    }
+
+    #[test]
+    fn words() {
+        check(
+            "one hundred and twenty people",
+            &[("one hundred and twenty", 120.0)],
+        );
+        check("a dozen", &[("a dozen", 12.0)]);
+        check("twenty-one trillion", &[("twenty-one trillion", 21e12)]);
+        check("two in total", &[("two", 2.0)]);
+        check(
+            "five and a half million",
+            &[("five and a half million", 5.5e6)],
+        );
+        check("half a million", &[("half a million", 5e5)]);
+        check("a pen", &[]);
+        check("the twenty-first century", &[("twenty-first", 21.0)]);
+        check(
+            "one billion and a half million",
+            &[("one billion and a half million", 1_000_500_000.0)],
+        );
+        check(
+            "3 hundred and 2 hundred",
+            &[("3 hundred", 300.0), ("2 hundred", 200.0)],
+        );
+        check("three lakh crore", &[("three lakh crore", 3e12)]);
+        check("2.5^-1", &[("2.5^-1", 0.4)]);
+    }
+
+    #[test]
+    fn fractions_and_vague() {
+        check("one-fifth of", &[("one-fifth", 0.2)]);
+        check("two thirds", &[("two thirds", 2.0 / 3.0)]);
+        check("one in five adults", &[("one in five", 0.2)]);
+        check(
+            "tens of thousands of people",
+            &[("tens of thousands", 20000.0)],
+        );
+        check("several hundred", &[("several hundred", 300.0)]);
+        check("the sixth", &[("sixth", 6.0)]);
+    }
+
+    #[test]
+    fn precision_follows_the_last_digit() {
+        assert_eq!(digit_precision("71"), (1.0, 1.0));
+        assert_eq!(digit_precision("50,000"), (1.0, 10000.0));
+        assert_eq!(digit_precision("3.50"), (0.01, 0.1));
+    }
+}

@@ -1,0 +1,92 @@
+//! Reads the qualifier around a figure: "more than", "nearly", "about" before it; "or more" after.
+
+use super::lexicon::Lexicon;
+use super::token::Token;
+use super::{Draft, Qualifier, Unit};
+
+/// Sets each draft's qualifier from the words just before (or just after) it.
+pub(crate) fn attach(tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) {
+    for idx in 0..drafts.len() {
+        let previous_end = idx
+            .checked_sub(1)
+            .map_or(0, |previous| drafts[previous].last);
+        let draft = &mut drafts[idx];
+        if matches!(draft.figure.unit, Unit::Year | Unit::Ordinal | Unit::Other) {
+            continue;
+        }
+        if let Some((qualifier, start)) =
+            lexicon.qualifiers_before.match_before(tokens, draft.first)
+        {
+            if start >= previous_end {
+                draft.figure.qualifier = qualifier;
+                draft.lead = start;
+            }
+        }
+        // "less than 5000 or equal (to)": the bound includes its value.
+        let or_equal = tokens.get(draft.last).is_some_and(|t| t.is("or"))
+            && tokens.get(draft.last + 1).is_some_and(|t| t.is("equal"));
+        if or_equal
+            && matches!(
+                draft.figure.qualifier,
+                Qualifier::LessThan | Qualifier::MoreThan
+            )
+        {
+            draft.figure.qualifier = if draft.figure.qualifier == Qualifier::LessThan {
+                Qualifier::AtMost
+            } else {
+                Qualifier::AtLeast
+            };
+            draft.tail = draft.last + 2;
+            if tokens.get(draft.last + 2).is_some_and(|t| t.is("to")) {
+                draft.tail += 1;
+            }
+            continue;
+        }
+        let post = lexicon
+            .qualifiers_after
+            .match_at(tokens, draft.last)
+            // "5000 or less than 6000": "less than" opens the next figure's bound.
+            .filter(|(_, end)| {
+                !tokens
+                    .get(*end)
+                    .is_some_and(|next| next.is("than") || next.is("to") || next.is_number())
+            });
+        if let Some((qualifier, end)) = post {
+            // "50,000 or more"; a "+" must be glued ("50+"). A bound after the number outranks
+            // an "about" before it ("about five hundred or more").
+            let spaced_plus = tokens[draft.last].is("+") && tokens[draft.last].space_before;
+            let weaker_before = matches!(
+                draft.figure.qualifier,
+                Qualifier::Exact | Qualifier::Approximately
+            );
+            if !spaced_plus && weaker_before {
+                draft.figure.qualifier = qualifier;
+                draft.tail = end;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{annotate, Qualifier};
+
+    fn check(text: &str, expect: Qualifier) {
+        let figures = annotate(text);
+        assert_eq!(figures.len(), 1, "{text}: {figures:?}");
+        assert_eq!(figures[0].qualifier, expect, "{text}");
+    }
+
+    #[test]
+    fn before_and_after() {
+        check("more than 50,000 people", Qualifier::MoreThan);
+        check("nearly 35 million", Qualifier::Almost);
+        check("an estimated 2,000", Qualifier::Approximately);
+        check("upwards of 200,000", Qualifier::MoreThan);
+        check("up to 700 workers", Qualifier::AtMost);
+        check("fewer than a thousand pandas", Qualifier::LessThan);
+        check("500 or more", Qualifier::AtLeast);
+        check("a little over 15,000 per year", Qualifier::MoreThan);
+        check("exactly 12", Qualifier::Exact);
+    }
+}

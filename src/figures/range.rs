@@ -1,0 +1,413 @@
+//! Joins two figures into a range ("between 15 and 39", "200,000 to 250,000", "2000-2017") or a
+//! change ("from 173 million to 258 million", "rose from"), and marks one-ended changes
+//! ("fell to 12", "a 13 percent decline").
+
+use super::lexicon::Lexicon;
+use super::token::Token;
+use super::{Direction, Draft, FigureRange, Qualifier, RangeKind, Unit};
+use crate::span::Span;
+
+/// Merges range and change pairs in `drafts` and marks one-ended changes.
+pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexicon: &Lexicon) {
+    let mut merged: Vec<Draft> = Vec::with_capacity(drafts.len());
+    let mut idx = 0;
+    while idx < drafts.len() {
+        if let Some(next) = drafts.get(idx + 1) {
+            let joined = join(text, tokens, &drafts[idx], next, lexicon)
+                .or_else(|| join_bounds(text, tokens, &drafts[idx], next));
+            if let Some(joined) = joined {
+                merged.push(joined);
+                idx += 2;
+                continue;
+            }
+        }
+        let mut draft = drafts[idx].clone();
+        mark_one_ended_change(tokens, &mut draft, lexicon);
+        merged.push(draft);
+        idx += 1;
+    }
+    *drafts = merged;
+}
+
+fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -> Option<Draft> {
+    // "20~100": the "~" read as b's "about" is the range's link.
+    let tilde_link = b.lead + 1 == b.first && b.lead == a.last && tokens[b.lead].is("~");
+    if b.lead != b.first && !tilde_link || a.last >= b.first || b.first - a.last > 2 {
+        return None;
+    }
+    let quantity = |unit: Unit| !matches!(unit, Unit::Ordinal | Unit::Other | Unit::Fraction);
+    if !quantity(a.figure.unit) || !quantity(b.figure.unit) {
+        return None;
+    }
+    let link: Vec<&str> = tokens[a.last..b.first]
+        .iter()
+        .map(|t| t.lower.as_ref())
+        .collect();
+    let cue = a
+        .lead
+        .checked_sub(1)
+        .map(|idx| (idx, tokens[idx].lower.as_ref()));
+    let a_qualified = a.figure.qualifier != Qualifier::Exact;
+    // "between the ages of 20 and 39".
+    let ages_cue = a.lead >= 4
+        && tokens[a.lead - 4].is("between")
+        && tokens[a.lead - 3].is("the")
+        && (tokens[a.lead - 2].is("ages") || tokens[a.lead - 2].is("age"))
+        && tokens[a.lead - 1].is("of");
+    let cue = if ages_cue {
+        Some((a.lead - 4, "between"))
+    } else {
+        cue
+    };
+    let (kind, lead) = match (cue, link.as_slice()) {
+        (Some((cue_idx, "between")), ["and"]) if !a_qualified => (RangeKind::Range, cue_idx),
+        (Some((cue_idx, "from")), ["to"] | ["until"] | ["through"] | ["till"]) if !a_qualified => {
+            (RangeKind::Change, cue_idx)
+        }
+        (
+            _,
+            ["to"]
+            | ["-", "to"]
+            | ["through"]
+            | ["-"]
+            | ["–"]
+            | ["—"]
+            | ["~"]
+            | ["and", "up"]
+            | ["or"],
+        ) if !a_qualified || a.figure.qualifier == Qualifier::Approximately => {
+            let glued_dash = matches!(link.as_slice(), ["-"] | ["–"] | ["—"] | ["~"]);
+            // "three or four": "or" joins only whole neighbours ("5.00 or 5,00" are two figures).
+            let neighbours =
+                b.figure.value - a.figure.value == 1.0 && a.figure.value.fract() == 0.0;
+            if link == ["or"] && !neighbours {
+                return None;
+            }
+            let a_plain = matches!(a.figure.unit, Unit::Count | Unit::Year);
+            if glued_dash && !(a.figure.unit == b.figure.unit || a_plain) {
+                return None;
+            }
+            (RangeKind::Range, a.lead)
+        }
+        _ => return None,
+    };
+    let mut a_figure = a.figure.clone();
+    let mut b_figure = b.figure.clone();
+    if tilde_link {
+        b_figure.qualifier = Qualifier::Exact;
+    }
+    // "1000-5000": a year-like end beside a plain number is a number too.
+    // "1323–1423 K": a year-like first end takes the second end's unit.
+    if a_figure.unit == Unit::Year
+        && b_figure.unit != Unit::Year
+        && !a_figure.text.ends_with('s')
+        && b.scale == 1.0
+    {
+        a_figure.unit = Unit::Count;
+    }
+    if b_figure.unit == Unit::Year && a_figure.unit == Unit::Count {
+        b_figure.unit = Unit::Count;
+    }
+    let b_figure = &b_figure;
+    // The first end borrows the second's unit and scale: "15 to 20 percent", "2 to 3 million".
+    if a_figure.unit == Unit::Count && b_figure.unit != Unit::Count {
+        a_figure.unit = b_figure.unit;
+        a_figure.currency.clone_from(&b_figure.currency);
+        a_figure.measure_unit.clone_from(&b_figure.measure_unit);
+        a_figure.per = b_figure.per;
+    }
+    if ages_cue && a_figure.unit == Unit::Count {
+        a_figure.unit = Unit::Age;
+    }
+    if a_figure.unit != b_figure.unit && !ages_cue {
+        return None;
+    }
+    let mut a_value = a_figure.value;
+    let mut a_low = a_figure.low.unwrap_or(a_value);
+    if b.scale > 1.0 && a.scale == 1.0 && a_value * b.scale <= b_figure.value * 1.0001 {
+        a_value *= b.scale;
+        a_low *= b.scale;
+    }
+    let b_value = b_figure.value;
+    let (kind, direction) = if kind == RangeKind::Change && a_figure.unit != Unit::Year {
+        let verb = change_before(tokens, lead, lexicon);
+        let by_value = if b_value >= a_value {
+            Direction::Up
+        } else {
+            Direction::Down
+        };
+        (RangeKind::Change, Some(verb.unwrap_or(by_value)))
+    } else {
+        // "between −55 °C and −109 °C" is written high to low; "10 to 5" without a cue is no range.
+        let cued = lead < a.first;
+        if a_value > b_value && !cued {
+            return None;
+        }
+        (RangeKind::Range, None)
+    };
+    let span = Span::new(tokens[a.first].span.start, tokens[b.last - 1].span.end);
+    let mut figure = b_figure.clone();
+    figure.unit = a_figure.unit;
+    figure.span = span;
+    figure.text = span.slice(text)?.to_string();
+    figure.range = Some(FigureRange {
+        low: a_value.min(b_value),
+        high: a_value.max(b_value),
+        kind,
+        direction,
+    });
+    if kind == RangeKind::Range {
+        figure.value = a_value.min(b_value);
+        let a_high = a_figure.high.map_or(a_value, |high| {
+            high * a_value / a_figure.value.max(f64::MIN_POSITIVE)
+        });
+        figure.low = Some(a_low.min(figure.low.unwrap_or(b_value)));
+        figure.high = Some(figure.high.unwrap_or(b_value).max(a_high));
+    }
+    Some(Draft {
+        figure,
+        first: a.first,
+        last: b.last,
+        lead,
+        tail: b.tail,
+        step: b.step,
+        round_step: b.round_step,
+        scale: b.scale,
+        vague: None,
+    })
+}
+
+/// "more than 10 and less than 20", "at most 100 and at least 20": two one-sided bounds joined
+/// by "and", "but" or a comma make a range from the lower bound to the upper one.
+fn join_bounds(text: &str, tokens: &[Token], a: &Draft, b: &Draft) -> Option<Draft> {
+    let lower = |q: Qualifier| matches!(q, Qualifier::MoreThan | Qualifier::AtLeast);
+    let upper = |q: Qualifier| matches!(q, Qualifier::LessThan | Qualifier::AtMost);
+    let (qa, qb) = (a.figure.qualifier, b.figure.qualifier);
+    if !(lower(qa) && upper(qb) || upper(qa) && lower(qb))
+        || a.last > b.lead
+        || a.figure.unit != b.figure.unit
+    {
+        return None;
+    }
+    let link: Vec<&str> = tokens[a.last..b.lead]
+        .iter()
+        .map(|t| t.lower.as_ref())
+        .collect();
+    if !matches!(
+        link.as_slice(),
+        ["and"] | ["but"] | [","] | [",", "and"] | [",", "but"]
+    ) {
+        return None;
+    }
+    let (low, high) = if lower(qa) { (a, b) } else { (b, a) };
+    if low.figure.value > high.figure.value {
+        return None;
+    }
+    let span = Span::new(tokens[a.first].span.start, tokens[b.last - 1].span.end);
+    let mut figure = low.figure.clone();
+    figure.span = span;
+    figure.text = span.slice(text)?.to_string();
+    figure.qualifier = Qualifier::Exact;
+    figure.low = Some(low.figure.value);
+    figure.high = Some(high.figure.value);
+    figure.range = Some(FigureRange {
+        low: low.figure.value,
+        high: high.figure.value,
+        kind: RangeKind::Range,
+        direction: None,
+    });
+    Some(Draft {
+        figure,
+        first: a.first,
+        last: b.last,
+        lead: a.lead,
+        tail: b.tail,
+        step: low.step,
+        round_step: low.round_step,
+        scale: low.scale,
+        vague: None,
+    })
+}
+
+/// A change verb or noun among the three tokens before `lead`: "rose from", "increased from".
+fn change_before(tokens: &[Token], lead: usize, lexicon: &Lexicon) -> Option<Direction> {
+    (lead.saturating_sub(4)..=lead)
+        .rev()
+        .take_while(|end| *end == lead || tokens[*end].kind != super::token::TokenKind::Punct)
+        .find_map(|end| {
+            lexicon
+                .changes
+                .match_before(tokens, end)
+                .map(|(direction, _)| direction)
+        })
+}
+
+/// "fell to 12", "rose by 6.2%", "a 13 percent decline", "rose 6.2%": a change with one end.
+fn mark_one_ended_change(tokens: &[Token], draft: &mut Draft, lexicon: &Lexicon) {
+    if matches!(draft.figure.unit, Unit::Year | Unit::Ordinal | Unit::Other)
+        || draft.figure.range.is_some()
+    {
+        return;
+    }
+    let lead = draft.lead;
+    let before = lead.checked_sub(1).map(|idx| tokens[idx].lower.as_ref());
+    let verb_end = match before {
+        Some("to" | "by") => lead - 1,
+        _ => lead,
+    };
+    // The verb sits right before the figure ("rose 6.2%", "fell to 12"), or before a "from" a
+    // few words back ("dropping from a high of 7.8 million").
+    let from_idx = (lead.saturating_sub(4)..lead)
+        .rev()
+        .find(|idx| tokens[*idx].is("from"));
+    let direction = lexicon
+        .changes
+        .match_before(tokens, verb_end)
+        .map(|(direction, _)| direction)
+        .or_else(|| from_idx.and_then(|idx| change_before(tokens, idx, lexicon)))
+        .or_else(|| {
+            // "a 13 percent decline", "a 5% increase": the change noun follows the figure.
+            lexicon
+                .changes
+                .match_at(tokens, draft.last)
+                .map(|(direction, _)| direction)
+        });
+    if let Some(direction) = direction {
+        let value = draft.figure.value;
+        draft.figure.range = Some(FigureRange {
+            low: value,
+            high: value,
+            kind: RangeKind::Change,
+            direction: Some(direction),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{annotate, Direction, RangeKind, Unit};
+
+    /// Checks the one figure in `text`: its text, unit, range ends, kind and direction.
+    fn check(text: &str, expect: (&str, Unit, f64, f64, RangeKind, Option<Direction>)) {
+        let figures = annotate(text);
+        assert_eq!(figures.len(), 1, "{text}: {figures:?}");
+        let figure = &figures[0];
+        let range = figure.range.unwrap();
+        let got = (
+            figure.text.as_str(),
+            figure.unit,
+            range.low,
+            range.high,
+            range.kind,
+            range.direction,
+        );
+        assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn ranges() {
+        check(
+            "between 15 and 39 years of age",
+            (
+                "between 15 and 39 years of age",
+                Unit::Age,
+                15.0,
+                39.0,
+                RangeKind::Range,
+                None,
+            ),
+        );
+        check(
+            "200,000 to 250,000",
+            (
+                "200,000 to 250,000",
+                Unit::Count,
+                200000.0,
+                250000.0,
+                RangeKind::Range,
+                None,
+            ),
+        );
+        check(
+            "2000-2017",
+            (
+                "2000-2017",
+                Unit::Year,
+                2000.0,
+                2017.0,
+                RangeKind::Range,
+                None,
+            ),
+        );
+        check(
+            "15 to 20 percent",
+            (
+                "15 to 20 percent",
+                Unit::Percent,
+                15.0,
+                20.0,
+                RangeKind::Range,
+                None,
+            ),
+        );
+        check(
+            "between 2 and 3 million",
+            (
+                "between 2 and 3 million",
+                Unit::Count,
+                2e6,
+                3e6,
+                RangeKind::Range,
+                None,
+            ),
+        );
+    }
+
+    #[test]
+    fn changes() {
+        check(
+            "from 173 million to 258 million",
+            (
+                "from 173 million to 258 million",
+                Unit::Count,
+                173e6,
+                258e6,
+                RangeKind::Change,
+                Some(Direction::Up),
+            ),
+        );
+        check(
+            "dropping from a high of 7.8 million",
+            (
+                "7.8 million",
+                Unit::Count,
+                7.8e6,
+                7.8e6,
+                RangeKind::Change,
+                Some(Direction::Down),
+            ),
+        );
+        check(
+            "sales fell to 12",
+            (
+                "12",
+                Unit::Count,
+                12.0,
+                12.0,
+                RangeKind::Change,
+                Some(Direction::Down),
+            ),
+        );
+        check(
+            "a 13 percent decline",
+            (
+                "13 percent",
+                Unit::Percent,
+                13.0,
+                13.0,
+                RangeKind::Change,
+                Some(Direction::Down),
+            ),
+        );
+    }
+}

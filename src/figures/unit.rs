@@ -1,0 +1,546 @@
+//! Turns a numeral into a figure by reading the currency before it and the unit after it, and by
+//! typing years, ordinals, fractions and identifiers.
+
+use super::lexicon::{Lexicon, UnitEntry};
+use super::number::{Numeral, NumeralKind};
+use super::token::{Token, TokenKind};
+use super::{Draft, Figure, Qualifier, Unit};
+use crate::span::Span;
+
+/// The figure for `numeral`, or `None` when it is no figure (an empty span, say).
+pub(crate) fn build(
+    text: &str,
+    tokens: &[Token],
+    numeral: &Numeral,
+    lexicon: &Lexicon,
+) -> Option<Draft> {
+    let mut first = numeral.first;
+    let mut last = numeral.last;
+    let mut value = numeral.value;
+    let mut unit = match numeral.kind {
+        NumeralKind::Cardinal | NumeralKind::Vague { .. } => Unit::Count,
+        NumeralKind::Ordinal => Unit::Ordinal,
+        NumeralKind::Fraction => Unit::Fraction,
+        NumeralKind::Decade => Unit::Year,
+    };
+    let mut currency = None;
+    let mut measure_unit = None;
+    let mut per = None;
+    let mut step = numeral.step;
+    let mut round_step = numeral.round_step;
+
+    let quantity = matches!(
+        numeral.kind,
+        NumeralKind::Cardinal | NumeralKind::Vague { .. } | NumeralKind::Fraction
+    );
+    if quantity {
+        if let Some((code, start)) = currency_before(tokens, first, lexicon) {
+            currency = Some(code);
+            unit = Unit::Money;
+            first = start;
+        }
+    }
+    // Units follow digit fractions ("1/4 inch", "½ tbsp"), not word ones ("half of").
+    let unit_allowed = numeral.kind != NumeralKind::Fraction || !numeral.words;
+    if quantity && unit_allowed {
+        // A currency symbol after the number: "10 $", "100 ₡".
+        if currency.is_none() {
+            if let Some((code, end)) = lexicon.currency_before.match_at(tokens, last) {
+                let symbol = tokens[last].kind == TokenKind::Punct;
+                if symbol && tokens.get(end).is_none_or(|next| !next.is_number()) {
+                    currency = Some(code);
+                    unit = Unit::Money;
+                    last = end;
+                }
+            }
+        }
+        let unit_entry = unit_after(tokens, last, lexicon).filter(|(entry, _)| {
+            // After a currency only rates and currency words follow: `$ 48 "` is no inches.
+            currency.is_none() || matches!(entry, UnitEntry::Rate(_) | UnitEntry::Currency { .. })
+        });
+        if let Some((entry, end)) = unit_entry {
+            let scaled_money = numeral.scaled || currency.is_some();
+            match entry {
+                UnitEntry::Percent => unit = Unit::Percent,
+                UnitEntry::PercentagePoints => unit = Unit::PercentagePoints,
+                // "10 times more" is a multiplier; "entered 48,381 times" counts occasions.
+                UnitEntry::Multiplier if !is_multiplier(tokens, end, value) => {}
+                UnitEntry::Multiplier => unit = Unit::Multiplier,
+                UnitEntry::Age => unit = Unit::Age,
+                UnitEntry::Duration(symbol) => {
+                    unit = Unit::Duration;
+                    measure_unit = Some(symbol);
+                }
+                UnitEntry::Measure(symbol) if symbol == "lb" && scaled_money => {
+                    unit = Unit::Money;
+                    currency = Some("GBP".to_string());
+                }
+                UnitEntry::Measure(symbol) => {
+                    unit = Unit::Measure;
+                    measure_unit = Some(symbol);
+                }
+                UnitEntry::Rate(base) => {
+                    if unit != Unit::Money {
+                        unit = Unit::Rate;
+                    }
+                    per = Some(base);
+                }
+                UnitEntry::Currency { code, minor } => {
+                    unit = Unit::Money;
+                    if minor {
+                        value /= 100.0;
+                        step /= 100.0;
+                        round_step /= 100.0;
+                    }
+                    currency = Some(code);
+                }
+            }
+            if !(matches!(unit, Unit::Count) && last_is_times(tokens, end)) {
+                last = end;
+            }
+        }
+        if let Some((base, end)) = rate_after(tokens, last, lexicon) {
+            if unit == Unit::Count {
+                unit = Unit::Rate;
+            }
+            per = Some(base);
+            if matches!(unit, Unit::Rate | Unit::Money) {
+                last = end;
+            }
+        }
+    }
+    // Ages written before the number: "aged 15", "age 40".
+    if unit == Unit::Count
+        && first > 0
+        && (tokens[first - 1].is("aged") || tokens[first - 1].is("age"))
+    {
+        unit = Unit::Age;
+    }
+    if unit == Unit::Count && numeral.kind == NumeralKind::Cardinal {
+        if let Some(year_first) = year_start(tokens, numeral, lexicon) {
+            unit = Unit::Year;
+            first = year_first;
+            step = 0.0;
+            round_step = 0.0;
+        } else if is_identifier(tokens, numeral) || is_name_part(tokens, numeral) {
+            unit = Unit::Other;
+        } else if is_hyphen_adjective(tokens, numeral, last) {
+            // "one-child policy": a number inside a compound adjective counts nothing.
+            unit = Unit::Other;
+        }
+    }
+    let span = Span::new(tokens[first].span.start, tokens[last - 1].span.end);
+    let figure = Figure {
+        span,
+        text: span.slice(text)?.to_string(),
+        value,
+        unit,
+        per,
+        currency,
+        measure_unit,
+        qualifier: Qualifier::Exact,
+        low: None,
+        high: None,
+        range: None,
+        counts: None,
+        counts_span: None,
+        period: None,
+        places: Vec::new(),
+    };
+    let vague = match numeral.kind {
+        NumeralKind::Vague { low, high } => Some((low, high)),
+        _ => None,
+    };
+    Some(Draft {
+        figure,
+        first,
+        last,
+        lead: first,
+        tail: last,
+        step,
+        round_step,
+        scale: numeral.scale,
+        vague,
+    })
+}
+
+/// Whether `times` (ending at `end`) multiplies: a small number before a comparison or the
+/// clause's end ("10 times more", "doubled to 3 times").
+fn is_multiplier(tokens: &[Token], end: usize, value: f64) -> bool {
+    let comparison = tokens.get(end).is_none_or(|next| {
+        next.kind == TokenKind::Punct
+            || matches!(
+                next.lower.as_ref(),
+                "more"
+                    | "less"
+                    | "fewer"
+                    | "higher"
+                    | "lower"
+                    | "larger"
+                    | "greater"
+                    | "bigger"
+                    | "smaller"
+                    | "as"
+                    | "the"
+                    | "that"
+                    | "what"
+                    | "faster"
+                    | "slower"
+                    | "over"
+                    | "likelier"
+                    | "likely"
+                    | "longer"
+                    | "worse"
+                    | "better"
+            )
+    });
+    value < 1000.0 && comparison
+}
+
+fn last_is_times(tokens: &[Token], end: usize) -> bool {
+    end.checked_sub(1)
+        .and_then(|idx| tokens.get(idx))
+        .is_some_and(|token| token.is("times"))
+}
+
+/// The currency written before the number at `first`: `$20`, `US$ 5`, `€ 2 million`, `C$ 1.34`.
+/// A one-letter prefix spaced from `$` must be upper case, so "a $48.2 million" is dollars.
+fn currency_before(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<(String, usize)> {
+    let (code, start) = lexicon.currency_before.match_before(tokens, first)?;
+    let prefix = &tokens[start];
+    let glued_to_word =
+        prefix.is_word() && start > 0 && !prefix.space_before && tokens[start - 1].is_word();
+    // "a $5 fee", "music's $ 500 million man": a word or a possessive "s", not "C $".
+    let spaced_letter = matches!(prefix.text, "a" | "i" | "s")
+        && tokens.get(start + 1).is_some_and(|next| next.space_before);
+    if !(glued_to_word || spaced_letter) {
+        return Some((code, start));
+    }
+    // Fall back to the symbol alone.
+    let symbol = first.checked_sub(1)?;
+    let (code, end) = lexicon.currency_before.match_at(tokens, symbol)?;
+    (end == first).then_some((code, symbol))
+}
+
+/// The unit written after tokens `..last`: directly, or after a glued hyphen ("90-day"), with
+/// compound parts glued on ("km s−1", "kg/cm³", "km^2").
+fn unit_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(UnitEntry, usize)> {
+    let (entry, end) = simple_unit_after(tokens, last, lexicon)?;
+    if !matches!(entry, UnitEntry::Measure(_) | UnitEntry::Duration(_)) {
+        return Some((entry, end));
+    }
+    let mut end = end;
+    // At most a few compound parts, so this stays linear.
+    for _ in 0..4 {
+        let Some(next) = tokens.get(end) else { break };
+        let exponent = |idx: usize| {
+            let mut idx = idx;
+            if tokens
+                .get(idx)
+                .is_some_and(|t| t.is("^") && !t.space_before)
+            {
+                idx += 1;
+            }
+            if tokens
+                .get(idx)
+                .is_some_and(|t| (t.is("-") || t.is("−")) && !t.space_before)
+            {
+                idx += 1;
+            }
+            tokens
+                .get(idx)
+                .filter(|t| t.is_number() && !t.space_before && t.text.len() == 1)
+                .map(|_| idx + 1)
+        };
+        if !next.space_before && (next.is("^") || next.is("-") || next.is("−")) {
+            match exponent(end) {
+                Some(after)
+                    if next.is("^") || tokens.get(end + 1).is_some_and(|t| t.is_number()) =>
+                {
+                    end = after;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if next.is("/") && !next.space_before {
+            match lexicon.units.match_at(tokens, end + 1) {
+                Some((_, after)) if !tokens[end + 1].space_before => {
+                    end = after;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        // A spaced second unit carrying an exponent: "km s−1", "mW m−2".
+        if let Some((UnitEntry::Measure(_) | UnitEntry::Duration(_), after)) =
+            lexicon.units.match_at(tokens, end)
+        {
+            if let Some(after_exponent) = exponent(after) {
+                if tokens[after].is("-") || tokens[after].is("−") {
+                    end = after_exponent;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    Some((entry, end))
+}
+
+fn simple_unit_after(
+    tokens: &[Token],
+    last: usize,
+    lexicon: &Lexicon,
+) -> Option<(UnitEntry, usize)> {
+    if let Some(found) = lexicon.units.match_at(tokens, last) {
+        if unit_word_fits(tokens, last, found.1) && !is_closing_quote(tokens, last, found.1) {
+            return Some(found);
+        }
+    }
+    let hyphen = tokens.get(last)?;
+    if hyphen.is("-")
+        && !hyphen.space_before
+        && tokens.get(last + 1).is_some_and(|t| !t.space_before)
+    {
+        let found = lexicon.units.match_at(tokens, last + 1)?;
+        if unit_word_fits(tokens, last + 1, found.1) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// A `"` after a number closes a quotation ("English 101\"") when a `"` opened it shortly before.
+fn is_closing_quote(tokens: &[Token], start: usize, end: usize) -> bool {
+    end == start + 1
+        && tokens[start].is("\"")
+        && tokens[start.saturating_sub(12)..start]
+            .iter()
+            .any(|token| token.is("\""))
+}
+
+/// A unit phrase must end at a word boundary: "5 m" is metres but "5 men" is not.
+fn unit_word_fits(tokens: &[Token], start: usize, end: usize) -> bool {
+    let Some(last_token) = end.checked_sub(1).and_then(|idx| tokens.get(idx)) else {
+        return false;
+    };
+    let next_glued_word = tokens
+        .get(end)
+        .is_some_and(|next| !next.space_before && next.is_word() && last_token.is_word());
+    // Some one-letter symbols after a space are ambiguous with words or initials ("3 s", "1 t",
+    // "40 C"); accept those only when glued or followed by punctuation or the end.
+    let short_spaced = tokens[start].is_word()
+        && matches!(
+            tokens[start].text,
+            "s" | "t" | "h" | "l" | "C" | "F" | "p" | "b"
+        )
+        && tokens[start].space_before
+        && end == start + 1
+        && tokens.get(end).is_some_and(|next| next.is_word());
+    !next_glued_word && !short_spaced
+}
+
+/// `per capita`, `per million`, `per 100,000` after the figure.
+fn rate_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
+    if let Some((UnitEntry::Rate(base), end)) = lexicon.units.match_at(tokens, last) {
+        return Some((base, end));
+    }
+    if !tokens.get(last)?.is("per") {
+        return None;
+    }
+    let base_token = tokens.get(last + 1)?;
+    if base_token.kind != TokenKind::Number {
+        return None;
+    }
+    let mut base = super::token::parse_digits(base_token.text)?;
+    let mut end = last + 2;
+    if let Some(scale) = tokens
+        .get(end)
+        .and_then(|t| lexicon.scales.get(t.lower.as_ref()))
+    {
+        base *= scale;
+        end += 1;
+    }
+    Some((base, end))
+}
+
+/// Whether a four-digit number is a year, and where its text starts (`FY2024` includes `FY`).
+fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<usize> {
+    let token = &tokens[numeral.first];
+    if !numeral.plain_digits || token.text.len() != 4 || !(1000.0..=2100.0).contains(&numeral.value)
+    {
+        return None;
+    }
+    let before = numeral.first.checked_sub(1).map(|idx| &tokens[idx]);
+    if let Some(before) = before {
+        if !token.space_before && (before.is("fy") || before.is("cy")) {
+            return Some(numeral.first - 1);
+        }
+        // "Region2023": a year glued to a long word (a flattened table header) is still a year.
+        if !token.space_before
+            && before.is_word()
+            && (before.text.chars().count() < 4 || numeral.value < 1900.0)
+        {
+            return None;
+        }
+    }
+    // "more than 2000", "above 1000": a bound is a quantity, not a year.
+    if lexicon
+        .qualifiers_before
+        .match_before(tokens, numeral.first)
+        .is_some()
+    {
+        return None;
+    }
+    // "2000 migrants" is a count unless a period word comes before ("in 2000 migrants ...").
+    let next = tokens.get(numeral.last);
+    let plural_noun_follows = next.is_some_and(|next| {
+        next.is_word()
+            && next.space_before
+            && !next.is_capitalised()
+            && next.lower.len() > 3
+            && next.lower.ends_with('s')
+            && !lexicon.counts_stop_words.contains(next.lower.as_ref())
+    });
+    let period_before = before.is_some_and(|before| {
+        lexicon
+            .period_cues
+            .match_before(tokens, numeral.first)
+            .is_some()
+            || lexicon.months.contains(before.lower.as_ref())
+            || before.is("-")
+            || before.is("the")
+            || before.is("and")
+            || before.is(",")
+    });
+    if plural_noun_follows
+        && !period_before
+        && (numeral.value % 100.0 == 0.0 || numeral.value < 1900.0)
+    {
+        return None;
+    }
+    Some(numeral.first)
+}
+
+/// Codes and names with digits: `COVID-19`, `H1N1`, `F-35`, `G7`, `3D`, `5G`.
+fn is_identifier(tokens: &[Token], numeral: &Numeral) -> bool {
+    let first = &tokens[numeral.first];
+    let after = tokens.get(numeral.last);
+    let glued_letters_after = after.is_some_and(|after| after.is_word() && !after.space_before);
+    let before = numeral.first.checked_sub(1).map(|idx| &tokens[idx]);
+    let glued_code_before = before.is_some_and(|before| {
+        !first.space_before
+            && (before.is_word()
+                && (before.text.len() <= 3 || before.text.chars().all(|ch| ch.is_uppercase()))
+                || before.is("-")
+                    && numeral.first >= 2
+                    && !before.space_before
+                    && tokens[numeral.first - 2].is_word()
+                    && tokens[numeral.first - 2].is_capitalised())
+    });
+    glued_letters_after || glued_code_before
+}
+
+/// A capitalised number word inside a name, after a capitalised word: "Priority Two", "Apollo Eleven".
+fn is_name_part(tokens: &[Token], numeral: &Numeral) -> bool {
+    let first = &tokens[numeral.first];
+    numeral.words
+        && first.is_capitalised()
+        && numeral.first.checked_sub(1).is_some_and(|idx| {
+            tokens[idx].is_word()
+                && tokens[idx].is_capitalised()
+                && idx > 0
+                && tokens[idx - 1].is_word()
+        })
+}
+
+/// `one-child`, `two-state`: a number glued by a hyphen to a following word that is no unit.
+fn is_hyphen_adjective(tokens: &[Token], numeral: &Numeral, last: usize) -> bool {
+    last == numeral.last
+        && tokens
+            .get(last)
+            .is_some_and(|t| t.is("-") && !t.space_before)
+        && tokens
+            .get(last + 1)
+            .is_some_and(|t| t.is_word() && !t.space_before)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::annotate;
+    use super::super::Unit;
+
+    /// Checks `text`'s figures as `(text, value, unit, currency or measure unit)`.
+    fn check(text: &str, expect: &[(&str, f64, Unit, Option<&str>)]) {
+        let figures = annotate(text);
+        let got: Vec<(&str, f64, Unit, Option<&str>)> = figures
+            .iter()
+            .map(|figure| {
+                let detail = figure
+                    .currency
+                    .as_deref()
+                    .or(figure.measure_unit.as_deref());
+                (figure.text.as_str(), figure.value, figure.unit, detail)
+            })
+            .collect();
+        assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn money() {
+        check(
+            "US$13,245",
+            &[("US$13,245", 13245.0, Unit::Money, Some("USD"))],
+        );
+        check(
+            "US$5 billion",
+            &[("US$5 billion", 5e9, Unit::Money, Some("USD"))],
+        );
+        check("$20,000", &[("$20,000", 20000.0, Unit::Money, Some("USD"))]);
+        check(
+            "20 million pounds",
+            &[("20 million pounds", 2e7, Unit::Money, Some("GBP"))],
+        );
+        check("50 cents", &[("50 cents", 0.5, Unit::Money, Some("USD"))]);
+        check("€2m", &[("€2m", 2e6, Unit::Money, Some("EUR"))]);
+    }
+
+    #[test]
+    fn units() {
+        check("71 percent", &[("71 percent", 71.0, Unit::Percent, None)]);
+        check("12 per cent", &[("12 per cent", 12.0, Unit::Percent, None)]);
+        check(
+            "a 90-day visa",
+            &[("90-day", 90.0, Unit::Duration, Some("day"))],
+        );
+        check(
+            "a 30-mile-wide strip",
+            &[("30-mile", 30.0, Unit::Measure, Some("mi"))],
+        );
+        check("the one-child policy", &[("one", 1.0, Unit::Other, None)]);
+        check(
+            "10 times more",
+            &[("10 times", 10.0, Unit::Multiplier, None)],
+        );
+        check(
+            "123 per million",
+            &[("123 per million", 123.0, Unit::Rate, None)],
+        );
+        check("5 men", &[("5", 5.0, Unit::Count, None)]);
+    }
+
+    #[test]
+    fn years_and_identifiers() {
+        check(
+            "In 2023, FY2024",
+            &[
+                ("2023", 2023.0, Unit::Year, None),
+                ("FY2024", 2024.0, Unit::Year, None),
+            ],
+        );
+        check("2000 migrants", &[("2000", 2000.0, Unit::Count, None)]);
+        check("COVID-19 spread", &[("19", 19.0, Unit::Other, None)]);
+        check("the 1970s", &[("1970s", 1970.0, Unit::Year, None)]);
+    }
+}

@@ -1,0 +1,648 @@
+//! Numbers written in words: `one hundred and twenty`, `a dozen`, `twenty-one trillion`,
+//! `five and a half million`, fractions (`a third`, `two thirds`, `one in five`) and ordinals.
+
+use super::lexicon::Lexicon;
+use super::number::{Numeral, NumeralKind};
+use super::token::{parse_digits, Token, TokenKind};
+
+/// The result of reading number words after an initial value.
+pub(super) struct WordsRead {
+    pub value: f64,
+    pub last: usize,
+    pub scale_product: f64,
+    pub scaled: bool,
+    /// The last word read was a scale (`million`), not a unit (`and twenty`).
+    pub ends_with_scale: bool,
+}
+
+/// Reads number words from `idx` on, starting from `start_value` (which may come from digits).
+/// Grammar: units, teens, tens (with `-` or space before a unit), `hundred`, decreasing scales,
+/// `and` between number words, `and a half` / `and three quarters`.
+pub(super) fn continue_words(
+    tokens: &[Token],
+    idx: usize,
+    start_value: f64,
+    from_digits: bool,
+    lexicon: &Lexicon,
+) -> WordsRead {
+    let mut total = 0.0;
+    let mut current = start_value;
+    let mut last_scale = f64::INFINITY;
+    let mut scale_product = 1.0;
+    let mut scaled = false;
+    let mut last_small: Option<f64> = from_digits.then_some(start_value);
+    let mut ends_with_scale = false;
+    let mut consumed = idx;
+    let mut pos = idx;
+    while let Some(token) = tokens.get(pos) {
+        let lower = token.lower.as_ref();
+        if let Some(small) = lexicon.cardinals.get(lower) {
+            // "one hundred thirty fifths": tens before a unit ordinal form the denominator.
+            if is_tens(*small) && unit_ordinal_at(tokens, pos + 1, lexicon).is_some() && pos > idx {
+                break;
+            }
+            let fits = match last_small {
+                // After tens ("twenty") only a unit may follow ("twenty one").
+                Some(previous) if (20.0..100.0).contains(&previous) && previous % 10.0 == 0.0 => {
+                    *small < 10.0 && *small > 0.0 && current % 10.0 == 0.0
+                }
+                Some(_) => false,
+                None => current % 100.0 == 0.0 || current == 0.0,
+            };
+            if !fits {
+                break;
+            }
+            current += small;
+            last_small = Some(*small);
+            ends_with_scale = false;
+            pos += 1;
+            consumed = pos;
+        } else if token.kind == TokenKind::Number
+            && from_digits
+            && last_small.is_none()
+            && (scaled || last_scale.is_finite())
+            && token.text.bytes().all(|byte| byte.is_ascii_digit())
+            && token.text.len() <= 3
+        {
+            // "3 hundred and 21", "4 thousand 3 hundred".
+            let Some(small) = parse_digits(token.text) else {
+                break;
+            };
+            // After "and" a small number ends the figure ("3 hundred and 21"); one followed by
+            // its own scale starts another ("3 hundred and 2 hundred").
+            let after_and = pos > 0
+                && tokens[pos - 1].is("and")
+                && small > 0.0
+                && !tokens
+                    .get(pos + 1)
+                    .is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()));
+            let below_hundred = current % 100.0 == 0.0 && small < 100.0;
+            let next_scales = tokens
+                .get(pos + 1)
+                .is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()));
+            if !(after_and && below_hundred || next_scales && current % 1000.0 == 0.0) {
+                break;
+            }
+            current += small;
+            last_small = Some(small);
+            ends_with_scale = false;
+            pos += 1;
+            consumed = pos;
+        } else if lower == "hundred" || lower == "hundreds" && scaled_before(tokens, pos) {
+            if current == 0.0 {
+                current = 1.0;
+            }
+            current *= 100.0;
+            scale_product *= 100.0;
+            scaled = true;
+            last_small = None;
+            ends_with_scale = true;
+            pos += 1;
+            consumed = pos;
+        } else if let Some(scale) = lexicon.scales.get(lower).filter(|scale| **scale >= 1000.0) {
+            // "three lakh crore", "a thousand million": a scale right after a scale multiplies.
+            let after_scale = current == 0.0
+                && pos > idx
+                && lexicon.scales.contains_key(tokens[pos - 1].lower.as_ref());
+            if *scale >= last_scale && after_scale {
+                total *= scale;
+                scale_product *= scale;
+                last_scale = total;
+                pos += 1;
+                consumed = pos;
+                continue;
+            }
+            if *scale >= last_scale {
+                break;
+            }
+            if current == 0.0 {
+                current = 1.0;
+            }
+            total += current * scale;
+            current = 0.0;
+            last_scale = *scale;
+            scale_product *= scale;
+            scaled = true;
+            last_small = None;
+            ends_with_scale = true;
+            pos += 1;
+            consumed = pos;
+        } else if matches!(lower, "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs") {
+            if current == 0.0 {
+                current = 1.0;
+            }
+            // "three hundred and two dozens": the dozens are the small part only.
+            match last_small {
+                Some(small) if small > 0.0 && current > small => current += small * 11.0,
+                _ => current *= 12.0,
+            }
+            scaled = true;
+            last_small = None;
+            ends_with_scale = false;
+            pos += 1;
+            consumed = pos;
+        } else if lower == "-" {
+            // "twenty-one", "fifty - two": a hyphen joins tens and a unit only.
+            let joins = last_small.is_some_and(|small| small >= 20.0 && small % 10.0 == 0.0)
+                && tokens.get(pos + 1).is_some_and(|next| {
+                    lexicon
+                        .cardinals
+                        .get(next.lower.as_ref())
+                        .is_some_and(|unit| *unit < 10.0)
+                });
+            if !joins {
+                break;
+            }
+            pos += 1;
+        } else if lower == "and" && (current > 0.0 || total > 0.0) {
+            if let Some((fraction, end)) = and_fraction(tokens, pos + 1, lexicon) {
+                pos = end;
+                consumed = pos;
+                ends_with_scale = false;
+                // "one billion and a half million": the fraction scales by the word after it.
+                let scale_after = tokens
+                    .get(pos)
+                    .and_then(|next| lexicon.scales.get(next.lower.as_ref()))
+                    .copied()
+                    .filter(|scale| *scale >= 100.0 && *scale < last_scale);
+                if let (Some(scale), true) = (scale_after, current == 0.0 && last_scale.is_finite())
+                {
+                    total += fraction * scale;
+                    scale_product *= scale;
+                    ends_with_scale = true;
+                    pos += 1;
+                    consumed = pos;
+                    break;
+                }
+                // "one million and a half" is half of the last scale; "three and a half" is 3.5.
+                if current == 0.0 && last_scale.is_finite() {
+                    total += fraction * last_scale;
+                } else {
+                    current += fraction;
+                }
+                // "five and a half million".
+                if let Some(scale) = tokens
+                    .get(pos)
+                    .and_then(|next| lexicon.scales.get(next.lower.as_ref()))
+                    .filter(|scale| **scale >= 100.0 && **scale < last_scale)
+                {
+                    total += current * scale;
+                    current = 0.0;
+                    scale_product *= scale;
+                    scaled = true;
+                    ends_with_scale = true;
+                    pos += 1;
+                    consumed = pos;
+                }
+                break;
+            }
+            let next_is_small = tokens.get(pos + 1).is_some_and(|next| {
+                lexicon.cardinals.contains_key(next.lower.as_ref()) && next.lower != "zero"
+                    || from_digits
+                        && next.is_number()
+                        && next.text.len() <= 2
+                        && next.text != "0"
+                        && !tokens
+                            .get(pos + 2)
+                            .is_some_and(|after| lexicon.scales.contains_key(after.lower.as_ref()))
+            });
+            if !next_is_small || !(scaled || last_scale.is_finite()) {
+                break;
+            }
+            last_small = None;
+            pos += 1;
+        } else {
+            break;
+        }
+    }
+    let mut value = total + current;
+    if !from_digits && consumed > idx {
+        // "two hundred point zero three", "five point five".
+        if let Some((decimals, end)) = point_decimals(tokens, consumed, lexicon) {
+            value += decimals;
+            consumed = end;
+            ends_with_scale = false;
+        }
+    }
+    WordsRead {
+        value,
+        last: consumed,
+        scale_product,
+        scaled,
+        ends_with_scale,
+    }
+}
+
+/// The decimals after `point`: digit words one by one ("point zero three" -> .03) or one
+/// number below a hundred ("point seventy-one" -> .71).
+fn point_decimals(tokens: &[Token], pos: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
+    if !tokens.get(pos)?.is("point") {
+        return None;
+    }
+    let digit_of = |token: &Token| {
+        lexicon
+            .cardinals
+            .get(token.lower.as_ref())
+            .copied()
+            .filter(|value| *value < 10.0)
+    };
+    let mut digits = String::new();
+    let mut end = pos + 1;
+    while let Some(digit) = tokens.get(end).and_then(digit_of) {
+        digits.push(char::from(b'0' + digit as u8));
+        end += 1;
+    }
+    if digits.is_empty() {
+        let words = continue_words(tokens, pos + 1, 0.0, false, lexicon);
+        if words.last <= pos + 1 || words.value >= 100.0 {
+            return None;
+        }
+        digits = format!("{}", words.value as u64);
+        end = words.last;
+    }
+    let decimals: f64 = format!("0.{digits}").parse().ok()?;
+    Some((decimals, end))
+}
+
+/// A denominator at `pos`: `fifths`, `a third`'s `third`, compound `twenty-firsts`.
+/// A numerator above one needs a plural ("two thirds"; "two millionth" is no fraction).
+fn denominator_after(
+    tokens: &[Token],
+    pos: usize,
+    numerator: f64,
+    lexicon: &Lexicon,
+) -> Option<(f64, usize)> {
+    let token = tokens.get(pos)?;
+    let plural_ok = |token: &Token| {
+        let plural = token.lower.ends_with('s') || token.is("halves");
+        if numerator > 1.0 {
+            plural
+        } else {
+            !plural
+        }
+    };
+    if let Some(tens) = lexicon
+        .cardinals
+        .get(token.lower.as_ref())
+        .filter(|v| (20.0..100.0).contains(*v) && **v % 10.0 == 0.0)
+    {
+        let mut unit_idx = pos + 1;
+        if tokens.get(unit_idx).is_some_and(|t| t.is("-")) {
+            unit_idx += 1;
+        }
+        let unit_token = tokens.get(unit_idx)?;
+        let singular = unit_token
+            .lower
+            .strip_suffix('s')
+            .unwrap_or(&unit_token.lower);
+        let unit = lexicon.ordinals.get(singular).filter(|v| **v < 10.0)?;
+        return plural_ok(unit_token).then_some((tens + unit, unit_idx + 1));
+    }
+    let denominator = denominator_of(token, lexicon)?;
+    plural_ok(token).then_some((denominator, pos + 1))
+}
+
+fn scaled_before(tokens: &[Token], pos: usize) -> bool {
+    pos > 0 && tokens[pos - 1].is_number()
+}
+
+/// `a half`, `one half`, `a quarter`, `three quarters`, `two thirds` after `and`.
+fn is_tens(value: f64) -> bool {
+    (20.0..100.0).contains(&value) && value % 10.0 == 0.0
+}
+
+/// A unit ordinal (first..ninth, singular or plural) at `pos`, after an optional hyphen: its
+/// value, the index after it, and whether it was plural.
+fn unit_ordinal_at(tokens: &[Token], pos: usize, lexicon: &Lexicon) -> Option<(f64, usize, bool)> {
+    let mut idx = pos;
+    if tokens.get(idx).is_some_and(|t| t.is("-")) {
+        idx += 1;
+    }
+    let token = tokens.get(idx)?;
+    let lower = token.lower.as_ref();
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
+    let value = lexicon
+        .ordinals
+        .get(singular)
+        .copied()
+        .filter(|v| *v < 10.0)?;
+    Some((value, idx + 1, singular.len() < lower.len()))
+}
+
+fn and_fraction(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
+    let numerator_token = tokens.get(idx)?;
+    let numerator = if numerator_token.is("a") || numerator_token.is("an") {
+        1.0
+    } else {
+        *lexicon.cardinals.get(numerator_token.lower.as_ref())?
+    };
+    // "and thirty fifths" continues the whole number (130 fifths), it adds no fraction.
+    if numerator >= 10.0 {
+        return None;
+    }
+    let denominator = denominator_of(tokens.get(idx + 1)?, lexicon)?;
+    Some((numerator / denominator, idx + 2))
+}
+
+pub(super) fn denominator_of(token: &Token, lexicon: &Lexicon) -> Option<f64> {
+    let lower = token.lower.as_ref();
+    if let Some(value) = lexicon.denominators.get(lower) {
+        return Some(*value);
+    }
+    let singular = lower.strip_suffix('s').unwrap_or(lower);
+    lexicon
+        .ordinals
+        .get(singular)
+        .copied()
+        .filter(|value| *value >= 3.0)
+}
+
+pub(super) fn parse_word_numeral(
+    tokens: &[Token],
+    idx: usize,
+    lexicon: &Lexicon,
+) -> Option<Numeral> {
+    let token = &tokens[idx];
+    let lower = token.lower.as_ref();
+    let next = tokens.get(idx + 1);
+    let is_article = lower == "a" || lower == "an";
+    // "half a million", "half million".
+    if lower == "half" {
+        let (skip, scale_token) = match next {
+            Some(next) if next.is("a") => (2, tokens.get(idx + 2)),
+            other => (1, other),
+        };
+        if let Some(scale) = scale_token.and_then(|t| lexicon.scales.get(t.lower.as_ref())) {
+            if *scale >= 1000.0 || *scale == 12.0 {
+                return Some(word_numeral(idx, idx + skip + 1, 0.5 * scale, *scale * 0.5));
+            }
+        }
+        let after_ordinal = idx > 0
+            && lexicon
+                .ordinals
+                .contains_key(tokens[idx - 1].lower.as_ref());
+        if after_ordinal || idx > 0 && tokens[idx - 1].is("the") {
+            return None;
+        }
+        return Some(fraction_numeral(idx, idx + 1, 0.5, 2.0));
+    }
+    if lower == "quarter" && next.is_some_and(|next| next.is("million") || next.is("billion")) {
+        let scale = lexicon.scales.get(next?.lower.as_ref())?;
+        return Some(word_numeral(idx, idx + 2, 0.25 * scale, 0.25 * scale));
+    }
+    // A cardinal or an article starting a fraction: "a third", "one-fifth", "two thirds".
+    let numerator = if is_article {
+        Some(1.0)
+    } else {
+        lexicon.cardinals.get(lower).copied()
+    };
+    if let Some(numerator) = numerator {
+        let mut denominator_idx = idx + 1;
+        if next.is_some_and(|next| next.is("-")) {
+            denominator_idx += 1;
+        }
+        if let Some((denominator, end)) =
+            denominator_after(tokens, denominator_idx, numerator, lexicon)
+        {
+            // "a third country" is an ordinal; "a third of", "a third." are fractions.
+            let after = tokens.get(end);
+            let fraction_context = !is_article
+                || after.is_none_or(|after| {
+                    after.is("of") || after.kind == TokenKind::Punct && !after.is("-")
+                });
+            if fraction_context {
+                return Some(fraction_numeral(
+                    idx,
+                    end,
+                    numerator / denominator,
+                    denominator,
+                ));
+            }
+        }
+    }
+    // "one one hundred fifth" (1/105): one over a spelled number ending in a singular ordinal.
+    if numerator == Some(1.0)
+        && next.is_some_and(|next| lexicon.cardinals.contains_key(next.lower.as_ref()))
+    {
+        let words = continue_words(tokens, idx + 1, 0.0, false, lexicon);
+        let mut ordinal_idx = words.last;
+        if tokens.get(ordinal_idx).is_some_and(|t| t.is("and")) {
+            ordinal_idx += 1;
+        }
+        let ordinal = tokens
+            .get(ordinal_idx)
+            .and_then(|t| lexicon.ordinals.get(t.lower.as_ref()))
+            .filter(|ordinal| **ordinal < 100.0);
+        if let (Some(ordinal), true) = (ordinal, words.value >= 100.0 && words.value % 100.0 == 0.0)
+        {
+            let denominator = words.value + ordinal;
+            return Some(fraction_numeral(
+                idx,
+                ordinal_idx + 1,
+                1.0 / denominator,
+                denominator,
+            ));
+        }
+    }
+    // "one" as a pronoun: "the one you mentioned", "which one", "one another".
+    if lower == "one" {
+        let determiner_before = idx > 0
+            && matches!(
+                tokens[idx - 1].lower.as_ref(),
+                "the"
+                    | "this"
+                    | "that"
+                    | "which"
+                    | "each"
+                    | "every"
+                    | "any"
+                    | "another"
+                    | "no"
+                    | "only"
+                    | "last"
+                    | "next"
+            );
+        let number_after = next
+            .is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()) || next.is("-"));
+        if determiner_before && !number_after || next.is_some_and(|next| next.is("another")) {
+            return None;
+        }
+    }
+    // Compound ordinals: "twenty-first", "thirty third".
+    if let Some(tens) = lexicon
+        .cardinals
+        .get(lower)
+        .copied()
+        .filter(|v| is_tens(*v))
+    {
+        if let Some((unit, end, false)) = unit_ordinal_at(tokens, idx + 1, lexicon) {
+            let mut numeral = word_numeral(idx, end, tens + unit, 0.0);
+            numeral.kind = NumeralKind::Ordinal;
+            return Some(numeral);
+        }
+    }
+    if let Some(ordinal) = lexicon.ordinals.get(lower) {
+        if lower == "second" && idx > 0 && (tokens[idx - 1].is_number() || tokens[idx - 1].is("a"))
+        {
+            return None;
+        }
+        if *ordinal >= 100.0 {
+            return None;
+        }
+        let mut numeral = word_numeral(idx, idx + 1, *ordinal, 0.0);
+        numeral.kind = NumeralKind::Ordinal;
+        return Some(numeral);
+    }
+    let starts = is_article
+        && next.is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()))
+        || lexicon.cardinals.contains_key(lower)
+        || lower == "hundred" && idx > 0 && !tokens[idx - 1].is_number()
+        || lower == "dozen";
+    if !starts {
+        return None;
+    }
+    let words_start = if is_article { idx + 1 } else { idx };
+    let words = continue_words(tokens, words_start, 0.0, false, lexicon);
+    if words.last <= words_start {
+        return None;
+    }
+    // Spelled-out numbers below 100 are exact; larger ones are as precise as their last word.
+    let step = if words.value < 100.0 {
+        1.0
+    } else {
+        round_step_of(words.value)
+    };
+    let mut numeral = word_numeral(idx, words.last, words.value, step);
+    // "a" alone is never a number; "a dozen", "a hundred" are.
+    if is_article && !words.scaled {
+        return None;
+    }
+    numeral.scaled = words.scaled;
+    numeral.scale = words.scale_product;
+    numeral.round_step = round_step_of(words.value).max(numeral.step);
+    // "twenty-three fifths", "a hundred trillionths".
+    if let Some((denominator, end)) = denominator_after(tokens, words.last, words.value, lexicon) {
+        if denominator >= 3.0
+            && !tokens
+                .get(end)
+                .is_some_and(|t| t.is("-") && !t.space_before)
+        {
+            return Some(fraction_numeral(
+                idx,
+                end,
+                words.value / denominator,
+                denominator,
+            ));
+        }
+    }
+    let numeral = fraction_in(tokens, numeral, lexicon)?;
+    Some(numeral)
+}
+
+pub(super) fn word_numeral(first: usize, last: usize, value: f64, step: f64) -> Numeral {
+    Numeral {
+        first,
+        last,
+        value,
+        step,
+        round_step: step,
+        kind: NumeralKind::Cardinal,
+        words: true,
+        scaled: false,
+        plain_digits: false,
+        scale: 1.0,
+    }
+}
+
+pub(super) fn fraction_numeral(first: usize, last: usize, value: f64, denominator: f64) -> Numeral {
+    // A fraction in words is read as precise to about half the gap to its neighbouring simple
+    // fractions, 1 / (2 d^2); see `interval::bounds`.
+    let step = 1.0 / (denominator * denominator);
+    Numeral {
+        first,
+        last,
+        value,
+        step,
+        round_step: step,
+        kind: NumeralKind::Fraction,
+        words: true,
+        scaled: false,
+        plain_digits: false,
+        scale: 1.0,
+    }
+}
+
+/// Place value of the last non-zero digit of an integer-valued `value` (`120` -> 10).
+pub(super) fn round_step_of(value: f64) -> f64 {
+    if value < 1.0 || value.fract() != 0.0 || value > 1e15 {
+        return 1.0;
+    }
+    let mut step = 1.0;
+    while value % (step * 10.0) == 0.0 {
+        step *= 10.0;
+    }
+    step
+}
+
+/// `one in five`, `1 in 5`, `two out of three`: a fraction when the numerator is smaller.
+pub(super) fn fraction_in(
+    tokens: &[Token],
+    numeral: Numeral,
+    lexicon: &Lexicon,
+) -> Option<Numeral> {
+    if numeral.kind != NumeralKind::Cardinal || numeral.scaled {
+        return Some(numeral);
+    }
+    let mut idx = numeral.last;
+    let mut over = false;
+    let link = tokens.get(idx);
+    if link.is_some_and(|t| t.is("in")) {
+        idx += 1;
+    } else if link.is_some_and(|t| t.is("out")) && tokens.get(idx + 1).is_some_and(|t| t.is("of")) {
+        idx += 2;
+    } else if link.is_some_and(|t| t.is("over")) {
+        idx += 1;
+        over = true;
+    } else {
+        return Some(numeral);
+    }
+    let Some(denominator_token) = tokens.get(idx) else {
+        return Some(numeral);
+    };
+    let denominator = match denominator_token.kind {
+        TokenKind::Number if denominator_token.text.bytes().all(|b| b.is_ascii_digit()) => {
+            let start = parse_digits(denominator_token.text)?;
+            let whole = continue_words(tokens, idx + 1, start, true, lexicon);
+            (whole.value, whole.last.max(idx + 1))
+        }
+        TokenKind::Word
+            if lexicon
+                .cardinals
+                .contains_key(denominator_token.lower.as_ref()) =>
+        {
+            let whole = continue_words(tokens, idx, 0.0, false, lexicon);
+            (whole.value, whole.last)
+        }
+        _ => return Some(numeral),
+    };
+    if over {
+        // "one over three" only at a clause's end: "2000 over 3 years" is no fraction.
+        let clause_end = tokens
+            .get(denominator.1)
+            .is_none_or(|after| after.kind == TokenKind::Punct);
+        if !clause_end || denominator.0 == 0.0 {
+            return Some(numeral);
+        }
+    } else if denominator.0 <= numeral.value || denominator.0 >= 1000.0 && !tokens[idx].is_word() {
+        // A year after "in" ("4 in 2019") is not a denominator.
+        return Some(numeral);
+    }
+    let mut fraction = numeral;
+    fraction.value /= denominator.0;
+    fraction.kind = NumeralKind::Fraction;
+    fraction.last = denominator.1;
+    fraction.step = 1.0 / (denominator.0 * denominator.0);
+    fraction.round_step = fraction.step;
+    fraction.plain_digits = false;
+    Some(fraction)
+}
