@@ -2,12 +2,14 @@
 
 use crate::print;
 use anyhow::{Context, Result};
+use claimdex::figures::Unit;
 use claimdex::index::{self, CorpusIndex, IndexError, IndexOptions, IndexReport};
 use claimdex::output::{self, Style};
-use claimdex::query::{self, SearchRequest};
+use claimdex::query::{self, FigureFilter, FigureRequest, SearchRequest};
 use clap::{Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
+use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -79,7 +81,38 @@ pub enum Command {
         /// Only documents published this year.
         #[arg(long)]
         year: Option<u32>,
+        /// Only passages citing a figure that matches UNIT OP NUMBER, e.g. 'percent>50',
+        /// 'count>=10000', 'money<1e9' (units: count, percent, percentage_points, money, rate,
+        /// multiplier, fraction, year, duration, ordinal, age, measure, other).
+        #[arg(long, value_parser = parse_figure_filter)]
+        figure: Option<FigureFilter>,
         /// One JSON object per passage, one per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the figures the corpus cites: value, unit, qualifier, interval, what they count.
+    Figures {
+        /// Only figures in passages matching this search (default: every passage, in order).
+        query: Option<String>,
+        /// Only figures of this unit (count, percent, money, rate, ...).
+        #[arg(long, value_parser = parse_unit)]
+        unit: Option<Unit>,
+        /// Only figures with a value of at least this.
+        #[arg(long, allow_hyphen_values = true)]
+        min: Option<f64>,
+        /// Only figures with a value of at most this.
+        #[arg(long, allow_hyphen_values = true)]
+        max: Option<f64>,
+        /// Only figures whose period mentions this year ("in 2023", "FY 2023", "2010 to 2023").
+        #[arg(long)]
+        year: Option<u32>,
+        /// Only this document (its slug).
+        #[arg(long)]
+        doc: Option<String>,
+        /// How many figures to list.
+        #[arg(long, short = 'n', default_value_t = 100)]
+        limit: usize,
+        /// One JSON object per figure, one per line.
         #[arg(long)]
         json: bool,
     },
@@ -142,6 +175,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             doc,
             publisher,
             year,
+            figure,
             json,
         } => {
             let corpus = open_fresh(&args.index, args.no_update)?;
@@ -151,6 +185,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 doc,
                 publisher,
                 year,
+                figure,
                 plain: false,
             };
             let results = query::search(&corpus, &request)?;
@@ -180,6 +215,54 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 );
             }
             Ok(if results.hits.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Figures {
+            query,
+            unit,
+            min,
+            max,
+            year,
+            doc,
+            limit,
+            json,
+        } => {
+            let corpus = open_fresh(&args.index, args.no_update)?;
+            let filter = match (unit, min, max) {
+                (None, None, None) => None,
+                (None, _, _) => {
+                    anyhow::bail!("--min and --max need --unit (e.g. --unit percent --min 50)")
+                }
+                (Some(unit), min, max) => Some(FigureFilter {
+                    unit,
+                    min: min.map_or(Bound::Unbounded, Bound::Included),
+                    max: max.map_or(Bound::Unbounded, Bound::Included),
+                }),
+            };
+            let request = FigureRequest {
+                query,
+                filter,
+                year,
+                doc,
+                limit,
+            };
+            let hits = query::list_figures(&corpus, &request)?;
+            if json {
+                let mut out = String::new();
+                for hit in &hits {
+                    out.push_str(&serde_json::to_string(hit)?);
+                    out.push('\n');
+                }
+                print(&out)?;
+            } else if hits.is_empty() {
+                eprintln!("no figures match");
+            } else {
+                print(&output::figures_table(&hits, style))?;
+            }
+            Ok(if hits.is_empty() {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS
@@ -254,6 +337,17 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn parse_figure_filter(spec: &str) -> Result<FigureFilter, String> {
+    FigureFilter::parse(spec)
+}
+
+fn parse_unit(name: &str) -> Result<Unit, String> {
+    Unit::parse(name).ok_or_else(|| {
+        let units: Vec<&str> = Unit::ALL.iter().map(|unit| unit.as_str()).collect();
+        format!("unknown unit {name:?} (use one of: {})", units.join(", "))
+    })
 }
 
 fn use_color(choice: ColorChoice) -> bool {

@@ -1,6 +1,8 @@
 //! Bad input: each case gets a one-line message naming the file, the right exit status, and
 //! leaves what is already indexed intact. Nothing panics.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::*;

@@ -1,6 +1,8 @@
 //! Property and hostile-input tests for `claimdex::figures`: numbers written in common forms parse
 //! back to their value, every span slices to its text, and adversarial input stays linear.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use claimdex::figures::{annotate, find_tables, Qualifier, Unit};
 use proptest::prelude::*;
 

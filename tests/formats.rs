@@ -1,5 +1,7 @@
 //! Each reader on a small fixture, through the real binary: Markdown, HTML, plain text and PDF.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::*;

@@ -1,5 +1,7 @@
 //! Re-indexing: only new or changed files are read again; deleted files leave the index.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::*;

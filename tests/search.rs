@@ -1,5 +1,7 @@
 //! `claimdex search` and `show` on the bundled corpus, through the real binary.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::*;

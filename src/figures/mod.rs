@@ -7,6 +7,7 @@
 //! turns a qualifier and the written precision into `low` and `high`.
 
 mod context;
+pub mod document;
 pub mod interval;
 mod lexicon;
 mod noise;
@@ -18,6 +19,7 @@ mod token;
 mod unit;
 mod words;
 
+pub use document::{annotate_document, FigureRecord};
 pub use lexicon::LexiconError;
 pub use table::find_tables;
 

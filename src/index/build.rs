@@ -7,6 +7,7 @@
 use super::schema::{KIND_DOCUMENT, KIND_PASSAGE};
 use super::{CorpusIndex, FileEntry, IndexError, Manifest, SCHEMA_VERSION};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::figures::{annotate_document, FigureRecord};
 use crate::ingest::{self, CorpusMeta};
 use crate::model::{Document, Metadata};
 use serde::{Deserialize, Serialize};
@@ -89,6 +90,8 @@ pub struct DocumentData {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PassageData {
     pub sentences: Vec<crate::model::Sentence>,
+    #[serde(default)]
+    pub figures: Vec<FigureRecord>,
 }
 
 struct Job {
@@ -101,7 +104,12 @@ struct Job {
 }
 
 enum Outcome {
-    Indexed(Box<Document>, FileEntry, Vec<Diagnostic>),
+    Indexed(
+        Box<Document>,
+        Vec<Vec<FigureRecord>>,
+        FileEntry,
+        Vec<Diagnostic>,
+    ),
     Unchanged(FileEntry),
     Skipped(Vec<Diagnostic>),
 }
@@ -186,7 +194,7 @@ pub fn update(
                     report.skipped += 1;
                     report.diagnostics.extend(diagnostics);
                 }
-                Outcome::Indexed(document, entry, diagnostics) => {
+                Outcome::Indexed(document, figures, entry, diagnostics) => {
                     report.diagnostics.extend(diagnostics);
                     let path_term =
                         Term::from_field_text(corpus.fields.path, &job.path.to_string_lossy());
@@ -196,7 +204,7 @@ pub fn update(
                     } else {
                         report.added += 1;
                     }
-                    add_document(&mut writer, &corpus, &document, &entry.hash)?;
+                    add_document(&mut writer, &corpus, &document, &figures, &entry.hash)?;
                     manifest.files.insert(job.path.clone(), entry);
                 }
             }
@@ -353,13 +361,15 @@ fn process(job: &Job) -> Outcome {
             .map(|p| p.sentences.len())
             .sum(),
     };
-    Outcome::Indexed(Box::new(document), entry, diagnostics)
+    let figures = annotate_document(&document);
+    Outcome::Indexed(Box::new(document), figures, entry, diagnostics)
 }
 
 fn add_document(
     writer: &mut IndexWriter<TantivyDocument>,
     corpus: &CorpusIndex,
     document: &Document,
+    figures: &[Vec<FigureRecord>],
     hash: &str,
 ) -> Result<(), IndexError> {
     let fields = &corpus.fields;
@@ -407,14 +417,17 @@ fn add_document(
         .add_document(record)
         .map_err(|err| IndexError::tantivy(&corpus.root, err))?;
 
-    for passage in document
+    let no_figures = Vec::new();
+    let passages = document
         .passages
         .iter()
-        .filter(|passage| !passage.is_heading)
-    {
+        .filter(|passage| !passage.is_heading);
+    for (idx, passage) in passages.enumerate() {
+        let passage_figures = figures.get(idx).unwrap_or(&no_figures);
         let text = passage.span.slice(&document.raw).unwrap_or("");
         let data = PassageData {
             sentences: passage.sentences.clone(),
+            figures: passage_figures.clone(),
         };
         let mut record = doc!(
             fields.kind => KIND_PASSAGE,
@@ -429,6 +442,9 @@ fn add_document(
         );
         if let Some(section) = &passage.section {
             record.add_text(fields.section, section);
+        }
+        for figure in passage_figures {
+            record.add_f64(fields.figure_field(figure.figure.unit), figure.figure.value);
         }
         common(&mut record);
         writer

@@ -1,6 +1,7 @@
 //! The tantivy schema: one tantivy document per passage, plus one per source document.
 
 use super::analyzer;
+use crate::figures::Unit;
 use tantivy::schema::{
     Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, STORED,
     STRING,
@@ -32,6 +33,9 @@ pub struct Fields {
     pub data: Field,
     /// For `document` records: the raw text spans index (HTML and PDF only), format, dropped lines.
     pub raw: Field,
+    /// One multi-valued f64 field per figure unit (`fig_percent`, `fig_count`, ...): the values
+    /// of the passage's figures, for numeric filters such as `--figure 'percent>50'`.
+    pub figures: [Field; 13],
 }
 
 pub fn build() -> (Schema, Fields) {
@@ -72,6 +76,12 @@ pub fn build() -> (Schema, Fields) {
     let span_end = builder.add_u64_field("span_end", STORED);
     let data = builder.add_text_field("data", STORED);
     let raw = builder.add_text_field("raw", STORED);
+    let figures = Unit::ALL.map(|unit| {
+        builder.add_f64_field(
+            &format!("fig_{}", unit.as_str()),
+            NumericOptions::default().set_indexed().set_fast(),
+        )
+    });
     let fields = Fields {
         kind,
         doc,
@@ -92,12 +102,18 @@ pub fn build() -> (Schema, Fields) {
         span_end,
         data,
         raw,
+        figures,
     };
     (builder.build(), fields)
 }
 
 impl Fields {
     /// The handles of an existing index, or `None` when its schema is not claimdex's.
+    /// The numeric field holding the values of figures of this unit.
+    pub fn figure_field(&self, unit: Unit) -> Field {
+        self.figures[unit as usize]
+    }
+
     pub fn from_schema(schema: &Schema) -> Option<Fields> {
         let get = |name: &str| schema.get_field(name).ok();
         Some(Fields {
@@ -120,6 +136,13 @@ impl Fields {
             span_end: get("span_end")?,
             data: get("data")?,
             raw: get("raw")?,
+            figures: {
+                let mut figures = Vec::with_capacity(Unit::ALL.len());
+                for unit in Unit::ALL {
+                    figures.push(get(&format!("fig_{}", unit.as_str()))?);
+                }
+                figures.try_into().ok()?
+            },
         })
     }
 }

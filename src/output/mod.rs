@@ -155,6 +155,75 @@ fn one_line(text: &str) -> String {
     text.replace(['\n', '\r'], " ")
 }
 
+/// Figures as a table: where, as written, value and unit, qualifier, interval, what it counts.
+pub fn figures_table(hits: &[crate::query::FigureHit], style: Style) -> String {
+    let mut out = String::new();
+    for hit in hits {
+        let figure = &hit.figure;
+        let mut unit = figure.unit.as_str().to_string();
+        if let Some(currency) = &figure.currency {
+            unit.push_str(&format!(" {currency}"));
+        }
+        if let Some(per) = figure.per {
+            unit.push_str(&format!(" per {}", format_number(per)));
+        }
+        if let Some(measure) = &figure.measure_unit {
+            unit.push_str(&format!(" {measure}"));
+        }
+        let number = |value: f64| match figure.unit {
+            crate::figures::Unit::Year => format!("{value}"),
+            _ => format_number(value),
+        };
+        let interval = format!(
+            "[{}, {}]",
+            figure.low.map_or("-∞".to_string(), number),
+            figure.high.map_or("∞".to_string(), number)
+        );
+        let counts = figure
+            .counts
+            .as_deref()
+            .map(|c| format!("  counts: {c}"))
+            .unwrap_or_default();
+        let period = figure
+            .period
+            .as_deref()
+            .map(|p| format!("  period: {p}"))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "{}  {}  = {} {}  {:?} {}{}{}\n",
+            style.cyan(&format!("{}:{}", hit.path, hit.line)),
+            style.bold(&figure.text),
+            number(figure.value),
+            unit,
+            figure.qualifier,
+            interval,
+            style.dim(&counts),
+            style.dim(&period)
+        ));
+    }
+    out
+}
+
+/// A number without a trailing `.0`, with thousands separators for large whole numbers.
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        let digits = format!("{}", value.abs() as u64);
+        let mut grouped = String::new();
+        for (idx, c) in digits.chars().enumerate() {
+            if idx > 0 && (digits.len() - idx) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        if value < 0.0 {
+            grouped.insert(0, '-');
+        }
+        grouped
+    } else {
+        format!("{}", (value * 1e6).round() / 1e6)
+    }
+}
+
 /// The loaded datasets as a table: id, rows, problems, publisher and title.
 pub fn datasets_table(summaries: &[crate::datasets::DatasetSummary], style: Style) -> String {
     let mut out = format!(

@@ -47,11 +47,7 @@ pub fn render_document(document: &StoredDocument, style: Style, dropped: bool) -
                 style.bold(&format!("## {text}"))
             ));
         }
-        let text = passage
-            .span
-            .slice(&document.raw)
-            .unwrap_or("")
-            .replace('\n', " ");
+        let text = mark_figures(&document.raw, passage, style);
         let page = passage
             .page
             .map(|page| format!(" p.{page}"))
@@ -84,4 +80,26 @@ pub fn render_document(document: &StoredDocument, style: Style, dropped: bool) -
         }
     }
     out
+}
+
+/// The passage text on one line with each figure marked: `⟨48,381⟩` (underlined in colour).
+fn mark_figures(raw: &str, passage: &crate::query::StoredPassage, style: Style) -> String {
+    let mut out = String::new();
+    let mut pos = passage.span.start;
+    for record in &passage.figures {
+        let span = record.figure.span;
+        if span.start < pos || span.end > passage.span.end {
+            continue;
+        }
+        out.push_str(raw.get(pos..span.start).unwrap_or(""));
+        let surface = raw.get(span.start..span.end).unwrap_or("");
+        if style.color {
+            out.push_str(&format!("\x1b[4;32m{surface}\x1b[0m"));
+        } else {
+            out.push_str(&format!("⟨{surface}⟩"));
+        }
+        pos = span.end;
+    }
+    out.push_str(raw.get(pos..passage.span.end).unwrap_or(""));
+    out.replace('\n', " ")
 }

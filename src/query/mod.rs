@@ -4,9 +4,11 @@
 //! Input: an open `CorpusIndex` and a `SearchRequest`. Output: `Hit`s with everything display
 //! needs (title, publisher, path, line, score, text, highlight byte ranges into the text).
 
+mod figures;
 mod stored;
 
-pub use stored::{load_document, StoredDocument};
+pub use figures::{list_figures, FigureFilter, FigureHit, FigureRequest};
+pub use stored::{load_document, StoredDocument, StoredPassage};
 
 use crate::index::analyzer;
 use crate::index::{CorpusIndex, Fields, IndexError, PassageData};
@@ -31,6 +33,8 @@ pub struct SearchRequest {
     pub doc: Option<String>,
     pub publisher: Option<String>,
     pub year: Option<u32>,
+    /// Only passages with a figure matching this filter (`--figure 'percent>50'`).
+    pub figure: Option<FigureFilter>,
     /// Treat the query as plain words, never as syntax (for benchmarks and evaluation).
     pub plain: bool,
 }
@@ -116,6 +120,9 @@ pub fn search(corpus: &CorpusIndex, request: &SearchRequest) -> Result<SearchRes
             ))),
         ));
     }
+    if let Some(filter) = &request.figure {
+        clauses.push((Occur::Must, filter.query(&fields)));
+    }
     if let Some(publisher) = &request.publisher {
         let mut publisher_parser = QueryParser::for_index(&corpus.index, vec![fields.publisher]);
         publisher_parser.set_conjunction_by_default();
@@ -192,19 +199,6 @@ pub fn plain_words(query: &str) -> String {
         .filter(|word| !matches!(*word, "AND" | "OR" | "NOT" | "IN"))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn not_becomes_minus_outside_quotes() {
-        assert_eq!(
-            super::rewrite_not("\"Darién Gap\" AND NOT Xinjiang"),
-            "\"Darién Gap\" AND -Xinjiang"
-        );
-        assert_eq!(super::rewrite_not("NOT a b"), "-a b");
-        assert_eq!(super::rewrite_not("\"do NOT go\" x"), "\"do NOT go\" x");
-    }
 }
 
 fn term_query(term: Term) -> TermQuery {
@@ -330,4 +324,17 @@ pub fn passage_counts(corpus: &CorpusIndex) -> HashMap<String, usize> {
         .values()
         .map(|entry| (entry.slug.clone(), entry.passages))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn not_becomes_minus_outside_quotes() {
+        assert_eq!(
+            super::rewrite_not("\"Darién Gap\" AND NOT Xinjiang"),
+            "\"Darién Gap\" AND -Xinjiang"
+        );
+        assert_eq!(super::rewrite_not("NOT a b"), "-a b");
+        assert_eq!(super::rewrite_not("\"do NOT go\" x"), "\"do NOT go\" x");
+    }
 }

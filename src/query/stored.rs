@@ -29,6 +29,7 @@ pub struct StoredPassage {
     pub line: usize,
     pub page: Option<u32>,
     pub sentences: Vec<crate::model::Sentence>,
+    pub figures: Vec<crate::figures::FigureRecord>,
 }
 
 /// Loads the document with this slug (or path), or `None` when the index has no such document.
@@ -99,6 +100,7 @@ pub fn load_document(
                 passages: Vec::new(),
             });
         } else {
+            let data = record.passage_data(fields.data);
             passages.push(StoredPassage {
                 number: record.u64(fields.passage).unwrap_or(0) as usize,
                 span: Span::new(
@@ -110,7 +112,8 @@ pub fn load_document(
                     .u64(fields.page)
                     .filter(|page| *page > 0)
                     .map(|page| page as u32),
-                sentences: record.passage_data(fields.data).sentences,
+                sentences: data.sentences,
+                figures: data.figures,
             });
         }
     }
