@@ -29,6 +29,11 @@ enum Suite {
         /// The `measeval` folder.
         path: PathBuf,
     },
+    /// CLEF 2020 CheckThat! Task 1 (English): check-worthiness ranking of tweets (MAP, P@k).
+    Checkworthy {
+        /// The `checkthat2020-task1-en` folder.
+        path: PathBuf,
+    },
     /// quantulum3's English quantity-extraction tests.
     Quantulum {
         /// The `quantulum3-en` folder.
@@ -42,6 +47,7 @@ fn main() -> ExitCode {
         Suite::Numbers { path } => claimdex::eval::numbers::run(path, cli.verbose),
         Suite::Measeval { path } => claimdex::eval::measeval::run(path, cli.verbose),
         Suite::Quantulum { path } => claimdex::eval::quantulum::run(path, cli.verbose),
+        Suite::Checkworthy { path } => claimdex::eval::checkworthy::run(path, cli.verbose),
     };
     match result {
         Ok(report) => {

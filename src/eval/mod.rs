@@ -3,6 +3,7 @@
 //!
 //! One file per suite; a new suite adds a module and a subcommand, nothing else.
 
+pub mod checkworthy;
 pub mod measeval;
 pub mod numbers;
 pub mod quantulum;
