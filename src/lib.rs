@@ -14,5 +14,7 @@ pub mod ingest;
 pub mod model;
 pub mod output;
 pub mod query;
+pub mod sources;
 pub mod text;
+pub mod topics;
 pub mod util;

@@ -195,10 +195,14 @@ pub fn plain_words(query: &str) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::items_after_test_module)]
 mod tests {
     #[test]
     fn not_becomes_minus_outside_quotes() {
-        assert_eq!(super::rewrite_not("\"Darién Gap\" AND NOT Xinjiang"), "\"Darién Gap\" AND -Xinjiang");
+        assert_eq!(
+            super::rewrite_not("\"Darién Gap\" AND NOT Xinjiang"),
+            "\"Darién Gap\" AND -Xinjiang"
+        );
         assert_eq!(super::rewrite_not("NOT a b"), "-a b");
         assert_eq!(super::rewrite_not("\"do NOT go\" x"), "\"do NOT go\" x");
     }
