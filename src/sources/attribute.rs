@@ -58,7 +58,10 @@ impl<'a> Attributor<'a> {
         let context = self.context(doc_text);
         let own: Vec<Option<Attribution>> = sentences
             .iter()
-            .map(|sentence| self.in_text(&context, *sentence))
+            .map(|sentence| {
+                self.in_text(&context, *sentence)
+                    .map(|found| self.link_reference(&context, found))
+            })
             .collect();
         let footnote_of = link_footnotes(doc_text, sentences, &context.footnotes);
         let mut result = Vec::with_capacity(sentences.len());

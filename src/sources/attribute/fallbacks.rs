@@ -74,11 +74,43 @@ impl Attributor<'_> {
     }
 
     /// A sentence naming a reference-list author with a year ("Smith (2002)") or a title.
+    /// An in-text source not in the registry that names a reference-list author ("Smith
+    /// found") becomes that entry, with its citation.
+    pub(super) fn link_reference(&self, context: &Context, found: Attribution) -> Attribution {
+        if found.kind.is_some() {
+            return found;
+        }
+        let entry = context.references.iter().find(|reference| {
+            let surname = reference.surname();
+            surname.len() >= 2 && found.mention.split_whitespace().any(|word| word == surname)
+        });
+        match entry {
+            Some(reference) => {
+                let known = self.registry.normalize(&reference.author_name());
+                Attribution {
+                    name: known.map_or_else(|| reference.author_name(), |e| e.name.clone()),
+                    kind: known.map(|e| e.kind),
+                    via: Via::Reference,
+                    citation: Some(reference.citation()),
+                    ..found
+                }
+            }
+            None => found,
+        }
+    }
+
     pub(super) fn reference_attribution(
         &self,
         context: &Context,
         sentence: Span,
     ) -> Option<Attribution> {
+        // An entry of the list names its own title; it is not a sentence citing it.
+        let in_list = context.references.iter().any(|reference| {
+            reference.span.start < sentence.end && sentence.start < reference.span.end
+        });
+        if in_list {
+            return None;
+        }
         let body = sentence.slice(&context.masked)?;
         context.references.iter().find_map(|reference| {
             let (offset, length) = reference.mentioned_in(body)?;

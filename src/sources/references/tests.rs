@@ -107,3 +107,17 @@ fn body_prose_is_not_a_reference_list() {
     assert!(references(text).is_empty());
     assert!(references("Smith, Jo (2001). \"One.\" Online.\n").is_empty());
 }
+
+#[test]
+fn reference_entries_are_not_attributed_to_themselves() {
+    let entry = MPI.find("Smith, Hazel (2002).").unwrap();
+    let end = entry + MPI[entry..].find('\n').unwrap();
+    let attributions = crate::sources::attribute(MPI, &[Span::new(entry, end)]);
+    assert_eq!(attributions, vec![None]);
+    let text = "As Smith (2002) found, many stayed.\n\nSmith, Hazel (2002). \"North Koreans in China.\" Online.\n\nZha, Daojiong (2003). \"Chinese Migrants.\" Online.\n";
+    let attributions = crate::sources::attribute(text, &[Span::new(0, 35)]);
+    let found = attributions[0].as_ref().unwrap();
+    assert_eq!(found.via, crate::sources::Via::Reference);
+    assert_eq!(found.name, "Hazel Smith");
+    assert_eq!(found.mention, "Smith");
+}
