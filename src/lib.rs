@@ -14,8 +14,10 @@ pub mod ingest;
 pub mod model;
 pub mod output;
 pub mod query;
+pub mod sources;
 pub mod span;
 pub mod text;
+pub mod topics;
 pub mod util;
 
 pub use diagnostic::Diagnostic;

@@ -96,6 +96,19 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
             _ => merged.push(piece),
         }
     }
+    // UAX #29 keeps an opening quote glued to a full stop with the sentence before
+    // (`statistics.“Unauthorized”`); it belongs to the sentence it opens.
+    for idx in 1..merged.len() {
+        let previous = &text[merged[idx - 1].start..merged[idx - 1].end];
+        let trimmed = previous.trim_end();
+        if let Some(head) = trimmed.strip_suffix('“') {
+            if head.ends_with(['.', '!', '?']) && merged[idx - 1].end == merged[idx].start {
+                let cut = merged[idx - 1].start + head.len();
+                merged[idx - 1].end = cut;
+                merged[idx].start = cut;
+            }
+        }
+    }
     let mut result = Vec::new();
     for sentence in merged {
         let Some(trimmed) = trim(text, sentence) else {
@@ -176,11 +189,16 @@ fn split_glued(piece: &str) -> Vec<Span> {
     parts
 }
 
-/// `increased.Statistics` (capital after a full stop with no space) and `ever.2 UNHCR`
-/// (a footnote marker glued to the full stop): group 1 starts the next sentence.
+/// `increased.Statistics` (capital after a full stop with no space, also `before.A study` and
+/// `statistics.“Unauthorized”`) and `ever.2 UNHCR` (a footnote marker glued to the full stop):
+/// group 1 starts the next sentence.
 fn glued_regex() -> &'static Regex {
     static REGEX: OnceLock<Regex> = OnceLock::new();
-    REGEX.get_or_init(|| static_regex(r#"\p{Ll}\p{Ll}[.!?]["”’]?(\p{Lu}\p{Ll}|\d{1,3}\s*\p{Lu})"#))
+    REGEX.get_or_init(|| {
+        static_regex(
+            r#"\p{Ll}\p{Ll}[.!?]["”’]?(["“]?\p{Lu}\p{Ll}|\p{Lu}\s+\p{Ll}|\d{1,3}\s*\p{Lu})"#,
+        )
+    })
 }
 
 fn trim(text: &str, span: Span) -> Option<Span> {
@@ -250,6 +268,15 @@ mod tests {
                 "Statistics show more.",
                 "It was the highest ever.",
                 "2 UNHCR, “Global Trends,” accessed.",
+            ],
+        );
+        check(
+            "It is not supported by statistics.“Unauthorized”US immigrants fell. It was less than before.A study sample showed it.",
+            &[
+                "It is not supported by statistics.",
+                "“Unauthorized”US immigrants fell.",
+                "It was less than before.",
+                "A study sample showed it.",
             ],
         );
     }

@@ -1,0 +1,383 @@
+//! The attribution recogniser: for each sentence, the source it rests on, by precedence:
+//! in-text cue, footnote, the previous sentence's cue, table `Source:` line, reference-list
+//! mention, then an anaphor to the dataset the document analyses.
+
+use super::cues::{CueKind, Cues};
+use super::footnotes::{footnotes, Footnote};
+use super::references::{references, Reference};
+use super::registry::{Registry, RegistryMatch, SourceKind};
+use super::table::{tables, Table};
+use super::tokens::{tokenize, Token};
+use super::{Attribution, Via};
+use crate::span::Span;
+
+mod fallbacks;
+mod phrases;
+
+use fallbacks::link_footnotes;
+
+/// The longest noun phrase, in words, read next to a cue.
+const MAX_PHRASE_WORDS: usize = 12;
+/// How far back (in tokens) a verb looks for "X statistics ... showed" when its subject is long.
+const FALLBACK_WINDOW: usize = 8;
+
+/// Attribution with a given registry and cue set.
+pub struct Attributor<'a> {
+    registry: &'a Registry,
+    cues: &'a Cues,
+}
+
+/// The source of each sentence (spans into `doc_text`), with the built-in registry and cues.
+///
+/// Pass sentences after `split_at_footnotes`, so a footnote that starts a segmenter "sentence"
+/// is not read as text. One result per sentence, `None` when the text names no source.
+pub fn attribute(doc_text: &str, sentences: &[Span]) -> Vec<Option<Attribution>> {
+    Attributor::new(Registry::builtin(), Cues::builtin()).attribute(doc_text, sentences)
+}
+
+/// What the recogniser knows about the whole document.
+struct Context<'t> {
+    text: &'t str,
+    /// The text with footnotes blanked out (same byte length), so cues never read citations.
+    masked: String,
+    matches: Vec<RegistryMatch>,
+    /// Registry mentions that name a dataset ("Ecuadorian travel data", an agency's statistics).
+    datasets: Vec<RegistryMatch>,
+    footnotes: Vec<Footnote>,
+    tables: Vec<Table>,
+    references: Vec<Reference>,
+}
+
+impl<'a> Attributor<'a> {
+    pub fn new(registry: &'a Registry, cues: &'a Cues) -> Attributor<'a> {
+        Attributor { registry, cues }
+    }
+
+    /// The source of each sentence; see [`attribute`].
+    pub fn attribute(&self, doc_text: &str, sentences: &[Span]) -> Vec<Option<Attribution>> {
+        let context = self.context(doc_text);
+        let own: Vec<Option<Attribution>> = sentences
+            .iter()
+            .map(|sentence| {
+                self.in_text(&context, *sentence)
+                    .map(|found| self.link_reference(&context, found))
+            })
+            .collect();
+        let footnote_of = link_footnotes(doc_text, sentences, &context.footnotes);
+        let mut result = Vec::with_capacity(sentences.len());
+        for (idx, sentence) in sentences.iter().enumerate() {
+            let previous = idx
+                .checked_sub(1)
+                .and_then(|prev| sentences.get(prev))
+                .filter(|prev| same_paragraph(doc_text, **prev, *sentence));
+            let carried = previous.and_then(|_| own.get(idx - 1).cloned().flatten());
+            let attribution = own[idx]
+                .clone()
+                .or_else(|| {
+                    footnote_of[idx]
+                        .and_then(|f| context.footnotes.get(f))
+                        .map(|footnote| self.footnote_attribution(doc_text, footnote))
+                })
+                .or(carried)
+                .or_else(|| self.table_attribution(&context, *sentence))
+                .or_else(|| self.reference_attribution(&context, *sentence))
+                .or_else(|| self.document_attribution(&context, *sentence, previous.copied()));
+            result.push(attribution);
+        }
+        result
+    }
+
+    fn context<'t>(&self, text: &'t str) -> Context<'t> {
+        let footnotes = footnotes(text);
+        let mut masked = text.to_string();
+        for footnote in &footnotes {
+            blank(&mut masked, footnote.span);
+        }
+        let matches = self.registry.find(&masked, Span::new(0, masked.len()));
+        let datasets = matches
+            .iter()
+            .filter(|found| self.names_dataset(&masked, found))
+            .copied()
+            .collect();
+        Context {
+            text,
+            tables: tables(self.registry, text),
+            references: references(text),
+            masked,
+            matches,
+            datasets,
+            footnotes,
+        }
+    }
+
+    /// A registry mention that is a dataset: a statistics agency or survey, or followed by "data".
+    fn names_dataset(&self, text: &str, found: &RegistryMatch) -> bool {
+        if self
+            .registry
+            .entry(found.entry)
+            .is_some_and(|entry| entry.kind.is_dataset())
+        {
+            return true;
+        }
+        let mention = found.span.slice(text).unwrap_or("");
+        let after = text.get(found.span.end..).unwrap_or("");
+        mention
+            .split_whitespace()
+            .last()
+            .into_iter()
+            .chain(after.split_whitespace().take(2))
+            .any(|word| self.is_data_word(word))
+    }
+
+    fn is_data_word(&self, word: &str) -> bool {
+        let word = word
+            .trim_matches(|ch: char| !ch.is_alphanumeric())
+            .to_lowercase();
+        self.cues.data.contains(&word)
+    }
+
+    /// The best source named by a cue inside the sentence.
+    fn in_text(&self, context: &Context, sentence: Span) -> Option<Attribution> {
+        let tokens = tokenize(&context.masked, sentence);
+        let mut best: Option<(u8, Attribution)> = None;
+        for start in 0..tokens.len() {
+            // A capitalised cue inside a sentence is a name ("the United States"), not a verb.
+            let inside_name = tokens[start].is_capitalised()
+                && start > 0
+                && tokens[start - 1].is_word
+                && !tokens[start - 1].text.ends_with('.');
+            if inside_name {
+                continue;
+            }
+            for (phrase, kind) in self.cues.starting_with(&tokens[start].lower) {
+                let end = start + phrase.len();
+                let matches = tokens
+                    .get(start..end)
+                    .is_some_and(|window| window.iter().zip(phrase).all(|(t, w)| &t.lower == w));
+                if !matches {
+                    continue;
+                }
+                let candidate = match kind {
+                    CueKind::Before => {
+                        let chunk = self.forward_phrase(&tokens, end);
+                        self.classify(context, &tokens, chunk, *kind)
+                    }
+                    CueKind::After | CueKind::Counting => {
+                        let chunk = self.backward_phrase(&tokens, start);
+                        self.classify(context, &tokens, chunk, *kind).or_else(|| {
+                            (*kind == CueKind::After)
+                                .then(|| self.fallback_window(context, &tokens, start))
+                                .flatten()
+                        })
+                    }
+                };
+                if let Some((rank, attribution)) = candidate {
+                    if best.as_ref().is_none_or(|(best_rank, _)| rank > *best_rank) {
+                        best = Some((rank, attribution));
+                    }
+                }
+                break;
+            }
+        }
+        best.map(|(_, attribution)| attribution)
+    }
+
+    /// The noun phrase after a cue: words up to punctuation, a clause word or a verb.
+    fn forward_phrase(&self, tokens: &[Token], from: usize) -> (usize, usize) {
+        let mut end = from;
+        let mut n_words = 0;
+        while let Some(token) = tokens.get(end) {
+            if n_words >= MAX_PHRASE_WORDS {
+                break;
+            }
+            if token.text == "(" {
+                match tokens[end..].iter().take(6).position(|t| t.text == ")") {
+                    Some(close) => {
+                        end += close + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if token.is_word {
+                if self.cues.stops.contains(&token.lower) || self.cues.verbs.contains(&token.lower)
+                {
+                    break;
+                }
+                n_words += 1;
+                end += 1;
+                continue;
+            }
+            if matches!(token.text.as_str(), "-" | "&") {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        (from, end)
+    }
+
+    /// The subject before a cue verb: skips auxiliaries ("has so far", ", which"), then reads
+    /// words back to punctuation or a clause word.
+    fn backward_phrase(&self, tokens: &[Token], cue_start: usize) -> (usize, usize) {
+        let mut end = cue_start;
+        let mut relative = false;
+        while end > 0 {
+            let token = &tokens[end - 1];
+            if token.is_word && self.cues.auxiliaries.contains(&token.lower) {
+                relative |= token.lower == "which" || token.lower == "who";
+                end -= 1;
+            } else if relative && token.text == "," {
+                relative = false;
+                end -= 1;
+            } else {
+                break;
+            }
+        }
+        let mut start = end;
+        let mut n_words = 0;
+        while start > 0 && n_words < MAX_PHRASE_WORDS {
+            let token = &tokens[start - 1];
+            if token.text == ")" {
+                let open = tokens[..start - 1]
+                    .iter()
+                    .rev()
+                    .take(5)
+                    .position(|t| t.text == "(");
+                match open {
+                    Some(back) => {
+                        start -= back + 2;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if token.is_word && !self.cues.stops.contains(&token.lower) {
+                start -= 1;
+                n_words += 1;
+                continue;
+            }
+            if matches!(token.text.as_str(), "-" | "&") {
+                start -= 1;
+                continue;
+            }
+            break;
+        }
+        (start, end)
+    }
+
+    /// Who a noun phrase names, ranked: registry source 3, a data anaphor 2, a proper name 1.
+    fn classify(
+        &self,
+        context: &Context,
+        tokens: &[Token],
+        (start, end): (usize, usize),
+        kind: CueKind,
+    ) -> Option<(u8, Attribution)> {
+        if start >= end {
+            return None;
+        }
+        let chunk = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+        if let Some(found) = self.registry_in(context, chunk, kind) {
+            return Some((3, found));
+        }
+        if kind != CueKind::Counting {
+            if let Some(found) = self.data_anaphor(context, tokens, (start, end), kind) {
+                return Some((2, found));
+            }
+        }
+        self.proper_name(context, tokens, (start, end), kind)
+            .map(|found| (1, found))
+    }
+
+    /// The registry source named in `chunk`: the first for a cue before it, else the last.
+    fn registry_in(&self, context: &Context, chunk: Span, kind: CueKind) -> Option<Attribution> {
+        let inside: Vec<&RegistryMatch> = context
+            .matches
+            .iter()
+            .skip(
+                context
+                    .matches
+                    .partition_point(|m| m.span.end <= chunk.start),
+            )
+            .take_while(|m| m.span.start < chunk.end)
+            .filter(|m| m.span.end <= chunk.end)
+            .filter(|m| {
+                kind != CueKind::Counting
+                    || self.registry.entry(m.entry).is_some_and(|entry| {
+                        !matches!(
+                            entry.kind,
+                            SourceKind::Person | SourceKind::News | SourceKind::Document
+                        )
+                    })
+            })
+            .collect();
+        let (pick, neighbour) = if kind == CueKind::Before {
+            let pick = inside.first()?;
+            (**pick, inside.get(1).copied())
+        } else {
+            let pick = inside.last()?;
+            (
+                **pick,
+                inside
+                    .len()
+                    .checked_sub(2)
+                    .and_then(|i| inside.get(i))
+                    .copied(),
+            )
+        };
+        // "the U.S. Department of Homeland Security (DHS)": one mention, both names.
+        let mut span = pick.span;
+        if let Some(other) = neighbour.filter(|other| other.entry == pick.entry) {
+            let merged = Span::new(
+                span.start.min(other.span.start),
+                span.end.max(other.span.end),
+            );
+            let between = context.text.get(merged.start..merged.end).unwrap_or("");
+            if between.len() <= span.len() + other.span.len() + 3 && between.contains('(') {
+                span = merged;
+                if context
+                    .text
+                    .get(span.end..)
+                    .is_some_and(|rest| rest.starts_with(')'))
+                {
+                    span.end += 1;
+                }
+            }
+        }
+        self.registry_attribution(context.text, pick.entry, span)
+    }
+
+    fn registry_attribution(&self, text: &str, entry: usize, span: Span) -> Option<Attribution> {
+        let entry = self.registry.entry(entry)?;
+        Some(Attribution {
+            name: entry.name.clone(),
+            mention: span.slice(text).unwrap_or("").to_string(),
+            mention_span: span,
+            kind: Some(entry.kind),
+            via: Via::Attribution,
+            citation: None,
+        })
+    }
+}
+
+fn last_before(matches: &[RegistryMatch], offset: usize) -> Option<&RegistryMatch> {
+    let idx = matches.partition_point(|m| m.span.end <= offset);
+    idx.checked_sub(1).and_then(|i| matches.get(i))
+}
+
+fn same_paragraph(text: &str, previous: Span, sentence: Span) -> bool {
+    previous.end <= sentence.start
+        && text
+            .get(previous.end..sentence.start)
+            .is_some_and(|gap| !gap.contains('\n'))
+}
+
+/// Replaces `text[span]` by spaces of the same byte length.
+fn blank(text: &mut String, span: Span) {
+    let Some(piece) = text.get(span.start..span.end) else {
+        return;
+    };
+    let spaces = " ".repeat(piece.len());
+    text.replace_range(span.start..span.end, &spaces);
+}

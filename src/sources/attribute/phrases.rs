@@ -1,0 +1,228 @@
+//! Who a noun phrase next to a cue names, when it is not a registry alias: a data phrase
+//! pointing back to a named dataset, a run of capitalised words, or (for a long subject) a
+//! registry source a few words before the verb.
+
+use super::{last_before, Attributor, Context, FALLBACK_WINDOW};
+use crate::sources::cues::CueKind;
+use crate::sources::registry::{surface_name, RegistryMatch};
+use crate::sources::tokens::Token;
+use crate::sources::{Attribution, Via};
+use crate::span::Span;
+
+impl Attributor<'_> {
+    /// "the net entry/exit data", "This data", "data from entrants to Ecuador": a data phrase
+    /// that points back to the last dataset the document named.
+    pub(super) fn data_anaphor(
+        &self,
+        context: &Context,
+        tokens: &[Token],
+        (start, end): (usize, usize),
+        kind: CueKind,
+    ) -> Option<Attribution> {
+        let positions: Vec<usize> = (start..end)
+            .filter(|idx| self.cues.data.contains(&tokens[*idx].lower))
+            .collect();
+        let ordered: Vec<usize> = if kind == CueKind::Before {
+            positions
+        } else {
+            positions.into_iter().rev().collect()
+        };
+        for data_idx in ordered {
+            let floor = start.max(data_idx.saturating_sub(4));
+            let determiner = (floor..data_idx)
+                .rev()
+                .find(|idx| self.cues.definite.contains(&tokens[*idx].lower));
+            let dataset = last_before(&context.datasets, tokens[data_idx].span.start)?;
+            let phrase_start = match determiner {
+                Some(det) => det,
+                None if self.shares_stem(context, tokens, (start, end), dataset) => start,
+                None => continue,
+            };
+            let phrase_end = if determiner.is_some() {
+                data_idx + 1
+            } else {
+                end
+            };
+            let span = Span::new(
+                tokens[phrase_start].span.start,
+                tokens[phrase_end - 1].span.end,
+            );
+            let entry = self.registry.entry(dataset.entry)?;
+            return Some(Attribution {
+                name: entry.name.clone(),
+                mention: span.slice(context.text).unwrap_or("").to_string(),
+                mention_span: span,
+                kind: Some(entry.kind),
+                via: Via::Attribution,
+                citation: None,
+            });
+        }
+        None
+    }
+
+    /// Whether a capitalised word of the phrase starts like a word of the dataset's mention
+    /// ("Ecuador" and "Ecuadorian").
+    pub(super) fn shares_stem(
+        &self,
+        context: &Context,
+        tokens: &[Token],
+        (start, end): (usize, usize),
+        dataset: &RegistryMatch,
+    ) -> bool {
+        let stem = |word: &str| word.to_lowercase().chars().take(5).collect::<String>();
+        let mention = dataset.span.slice(context.text).unwrap_or("");
+        let named: Vec<String> = mention
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|word| word.chars().count() >= 5 && word.starts_with(char::is_uppercase))
+            .map(stem)
+            .collect();
+        tokens[start..end]
+            .iter()
+            .filter(|token| token.is_capitalised() && token.text.chars().count() >= 5)
+            .any(|token| named.contains(&stem(&token.text)))
+    }
+
+    /// A run of capitalised words ("Safeguard Defenders", "Mexican immigration officials").
+    pub(super) fn proper_name(
+        &self,
+        context: &Context,
+        tokens: &[Token],
+        (start, end): (usize, usize),
+        kind: CueKind,
+    ) -> Option<Attribution> {
+        let ends_with_agent = self.cues.agents.contains(&tokens[end - 1].lower);
+        if kind == CueKind::Counting && !ends_with_agent {
+            return None;
+        }
+        let runs = name_runs(tokens, (start, end));
+        let run = if kind == CueKind::Before {
+            runs.first()
+        } else {
+            runs.last()
+        }?;
+        let run_end = if ends_with_agent { end } else { run.1 };
+        let span = Span::new(tokens[run.0].span.start, tokens[run_end - 1].span.end);
+        let mention = span.slice(context.text).unwrap_or("").to_string();
+        let entry = self.registry.normalize(&mention);
+        Some(Attribution {
+            name: entry.map_or_else(|| surface_name(&mention), |entry| entry.name.clone()),
+            kind: entry.map(|entry| entry.kind),
+            mention,
+            mention_span: span,
+            via: Via::Attribution,
+            citation: None,
+        })
+    }
+
+    /// "FBI crime statistics for that period showed": a registry source followed by a data
+    /// word, a few words before the verb, when the subject is too long for the phrase reader.
+    pub(super) fn fallback_window(
+        &self,
+        context: &Context,
+        tokens: &[Token],
+        cue_start: usize,
+    ) -> Option<(u8, Attribution)> {
+        let floor = (0..cue_start)
+            .rev()
+            .take(FALLBACK_WINDOW)
+            .take_while(|idx| !matches!(tokens[*idx].text.as_str(), ";" | ":" | "." | "!" | "?"))
+            .last()?;
+        let window = Span::new(tokens[floor].span.start, tokens[cue_start].span.start);
+        let found = context
+            .matches
+            .iter()
+            .filter(|m| window.contains(m.span))
+            .rfind(|m| {
+                let after = tokens
+                    .iter()
+                    .skip_while(|t| t.span.start < m.span.end)
+                    .take_while(|t| t.span.start < window.end)
+                    .take(2);
+                let last_word = m
+                    .span
+                    .slice(context.text)
+                    .and_then(|s| s.split_whitespace().last());
+                last_word.is_some_and(|word| self.is_data_word(word))
+                    || after.into_iter().any(|t| self.cues.data.contains(&t.lower))
+            })?;
+        self.registry_attribution(context.text, found.entry, found.span)
+            .map(|attribution| (3, attribution))
+    }
+}
+
+/// Runs of capitalised words, joined by "of", "for", "and", "the", "&", that can name a source.
+fn name_runs(tokens: &[Token], (start, end): (usize, usize)) -> Vec<(usize, usize)> {
+    const JOINERS: &[&str] = &["of", "for", "and", "the", "&", "de", "del", "y", "on", "'s"];
+    const NOT_NAMES: &[&str] = &[
+        "this",
+        "these",
+        "that",
+        "those",
+        "the",
+        "it",
+        "they",
+        "we",
+        "i",
+        "in",
+        "on",
+        "at",
+        "for",
+        "a",
+        "an",
+        "according",
+        "since",
+        "as",
+        "while",
+        "but",
+        "and",
+        "statistics",
+        "data",
+        "reports",
+        "report",
+        "studies",
+        "study",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let mut runs = Vec::new();
+    let mut idx = start;
+    while idx < end {
+        let token = &tokens[idx];
+        let nameable = token.is_capitalised() && !NOT_NAMES.contains(&token.lower.as_str());
+        if !nameable {
+            idx += 1;
+            continue;
+        }
+        let run_start = idx;
+        let mut run_end = idx + 1;
+        let mut probe = run_end;
+        while probe < end {
+            let next = &tokens[probe];
+            if next.is_capitalised() {
+                probe += 1;
+                run_end = probe;
+            } else if JOINERS.contains(&next.lower.as_str()) {
+                probe += 1;
+            } else {
+                break;
+            }
+        }
+        // A lone capitalised first word of the sentence is not a name ("Statistics show").
+        let lone_first = run_start == 0 && run_end == 1 && !token.is_acronym();
+        if !lone_first {
+            runs.push((run_start, run_end));
+        }
+        idx = run_end.max(idx + 1);
+    }
+    runs
+}

@@ -1,0 +1,408 @@
+//! The source registry: canonical names, kinds and aliases from `corpus/sources.toml`, and the
+//! lookups that turn a mention as written ("the UN", "CBP's data") into one registry entry.
+
+use super::fold::{fold, Folded};
+use crate::diagnostic::Diagnostic;
+use crate::span::{LineIndex, Span};
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The registry shipped with claimdex (a copy of `corpus/sources.toml`).
+pub const BUILTIN_SOURCES: &str = include_str!("../../corpus/sources.toml");
+
+/// What kind of body a source is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    StatisticsAgency,
+    Government,
+    InternationalOrganization,
+    ResearchCenter,
+    News,
+    Person,
+    Survey,
+    Document,
+}
+
+impl SourceKind {
+    /// Whether a source of this kind publishes data a "this data" anaphor can point back to.
+    pub fn is_dataset(self) -> bool {
+        matches!(self, SourceKind::StatisticsAgency | SourceKind::Survey)
+    }
+}
+
+/// One registry entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceEntry {
+    pub name: String,
+    pub kind: SourceKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub parent: Option<String>,
+}
+
+/// Where a registry name or alias occurs in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegistryMatch {
+    /// The raw span, including a leading "the "/"The " when the text has one.
+    pub span: Span,
+    /// Index into `Registry::entries`.
+    pub entry: usize,
+}
+
+/// Canonical sources and their aliases, with exact and in-text lookups.
+pub struct Registry {
+    entries: Vec<SourceEntry>,
+    /// Folded name or alias, without a leading "the", to entry index (case-sensitive).
+    exact: HashMap<String, usize>,
+    /// The same keys lowercased, for user queries.
+    lower: HashMap<String, usize>,
+    matcher: Option<AhoCorasick>,
+    pattern_entry: Vec<usize>,
+}
+
+impl Registry {
+    /// The built-in registry, parsed once. Its validity is checked by a unit test.
+    pub fn builtin() -> &'static Registry {
+        static REGISTRY: OnceLock<Registry> = OnceLock::new();
+        REGISTRY.get_or_init(|| Registry::parse(BUILTIN_SOURCES, None).0)
+    }
+
+    /// The built-in registry extended by the user's file at `path` (when it exists).
+    ///
+    /// An entry of the user's file replaces a built-in entry of the same name. Problems in the
+    /// file are diagnostics with `file:line`; the entries that parse are still used.
+    pub fn load(path: &Path) -> (Registry, Vec<Diagnostic>) {
+        let mut entries = Registry::builtin().entries.clone();
+        let mut diagnostics = Vec::new();
+        if path.exists() {
+            match std::fs::read_to_string(path) {
+                Ok(text) => {
+                    let (user, user_diagnostics) = parse_entries(&text, Some(path));
+                    diagnostics.extend(user_diagnostics);
+                    for entry in user {
+                        match entries.iter_mut().find(|known| known.name == entry.name) {
+                            Some(known) => *known = entry,
+                            None => entries.push(entry),
+                        }
+                    }
+                }
+                Err(err) => diagnostics.push(Diagnostic::error(
+                    Some(path.to_path_buf()),
+                    None,
+                    format!("cannot read the source registry ({err}); using the built-in one"),
+                )),
+            }
+        }
+        let (registry, build_diagnostics) = Registry::from_entries(entries, Some(path));
+        diagnostics.extend(build_diagnostics);
+        (registry, diagnostics)
+    }
+
+    /// Parses one registry file (no built-in entries).
+    pub fn parse(text: &str, path: Option<&Path>) -> (Registry, Vec<Diagnostic>) {
+        let (entries, mut diagnostics) = parse_entries(text, path);
+        let (registry, build_diagnostics) = Registry::from_entries(entries, path);
+        diagnostics.extend(build_diagnostics);
+        (registry, diagnostics)
+    }
+
+    pub fn entries(&self) -> &[SourceEntry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, idx: usize) -> Option<&SourceEntry> {
+        self.entries.get(idx)
+    }
+
+    /// The entry whose canonical name is `name`.
+    pub fn get(&self, name: &str) -> Option<&SourceEntry> {
+        self.entries.iter().find(|entry| entry.name == name)
+    }
+
+    /// The entry a mention names, tolerant of a leading article, a possessive "'s", trailing
+    /// words like "data", "report" or "statistics", quotes and spacing. Case-sensitive, as
+    /// aliases are proper nouns and acronyms. Falls back to the longest alias inside the mention.
+    pub fn normalize(&self, mention: &str) -> Option<&SourceEntry> {
+        let mut candidate = fold(mention);
+        for _ in 0..8 {
+            if let Some(idx) = self.exact.get(candidate.as_str()) {
+                return self.entries.get(*idx);
+            }
+            let next = strip_once(&candidate);
+            if next == candidate {
+                break;
+            }
+            candidate = next;
+        }
+        let longest = self
+            .find(mention, Span::new(0, mention.len()))
+            .into_iter()
+            .max_by_key(|found| found.span.len())?;
+        self.entries.get(longest.entry)
+    }
+
+    /// The entry a user query names (`--source S`): names and aliases, case-insensitive.
+    pub fn query(&self, query: &str) -> Option<&SourceEntry> {
+        let key = strip_article(trim_punctuation(&fold(query))).to_lowercase();
+        self.lower.get(&key).and_then(|idx| self.entries.get(*idx))
+    }
+
+    /// Every name or alias in `text[span]`, leftmost-longest, at word boundaries, in order.
+    pub fn find(&self, text: &str, span: Span) -> Vec<RegistryMatch> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let folded = Folded::new(text, span);
+        let haystack = folded.text.as_str();
+        let mut candidates: Vec<(usize, usize, usize)> = matcher
+            .find_overlapping_iter(haystack)
+            .filter(|found| at_word_boundaries(haystack, found.start(), found.end()))
+            .filter_map(|found| {
+                let entry = *self.pattern_entry.get(found.pattern().as_usize())?;
+                Some((found.start(), found.end(), entry))
+            })
+            .collect();
+        // Leftmost first, then longest: the greedy pass below keeps non-overlapping matches.
+        candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut matches = Vec::new();
+        let mut covered_to = 0;
+        for (start, end, entry) in candidates {
+            if start < covered_to {
+                continue;
+            }
+            covered_to = end;
+            let start = with_article(haystack, start);
+            matches.push(RegistryMatch {
+                span: folded.raw_span(start, end),
+                entry,
+            });
+        }
+        matches
+    }
+
+    fn from_entries(entries: Vec<SourceEntry>, path: Option<&Path>) -> (Registry, Vec<Diagnostic>) {
+        let mut diagnostics = Vec::new();
+        let mut exact: HashMap<String, usize> = HashMap::new();
+        let mut lower = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entry = Vec::new();
+        for (idx, entry) in entries.iter().enumerate() {
+            for alias in std::iter::once(&entry.name).chain(entry.aliases.iter()) {
+                let key = strip_article(&fold(alias)).to_string();
+                if key.is_empty() {
+                    continue;
+                }
+                match exact.get(&key) {
+                    Some(other) if *other != idx => {
+                        let other_name = entries.get(*other).map_or("", |e| e.name.as_str());
+                        diagnostics.push(Diagnostic::warning(
+                            path.map(Path::to_path_buf),
+                            None,
+                            format!(
+                                "alias '{alias}' of '{}' is already an alias of '{other_name}'; \
+                                 keeping the first, remove one of them",
+                                entry.name
+                            ),
+                        ));
+                        continue;
+                    }
+                    Some(_) => continue,
+                    None => {}
+                }
+                exact.insert(key.clone(), idx);
+                lower.entry(key.to_lowercase()).or_insert(idx);
+                patterns.push(key);
+                pattern_entry.push(idx);
+            }
+        }
+        for entry in &entries {
+            if let Some(parent) = &entry.parent {
+                if !entries.iter().any(|other| &other.name == parent) {
+                    diagnostics.push(Diagnostic::warning(
+                        path.map(Path::to_path_buf),
+                        None,
+                        format!(
+                            "'{}' has parent '{parent}', which is not a source name; add it or fix 'parent'",
+                            entry.name
+                        ),
+                    ));
+                }
+            }
+        }
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        let registry = Registry {
+            entries,
+            exact,
+            lower,
+            matcher,
+            pattern_entry,
+        };
+        (registry, diagnostics)
+    }
+}
+
+/// The form a source not in the registry is listed under: folded, without a leading article,
+/// possessive or trailing "data"/"report"-like words.
+pub fn surface_name(mention: &str) -> String {
+    let mut candidate = trim_punctuation(&fold(mention)).to_string();
+    for _ in 0..6 {
+        let next = strip_once(&candidate);
+        if next == candidate || next.is_empty() {
+            break;
+        }
+        candidate = next;
+    }
+    candidate
+}
+
+/// Words that follow a source's name without changing which source it is.
+const TRAILING_WORDS: &[&str] = &[
+    "data",
+    "dataset",
+    "database",
+    "report",
+    "reports",
+    "statistics",
+    "figures",
+    "numbers",
+    "study",
+    "studies",
+    "records",
+    "estimates",
+    "analysis",
+    "survey",
+    "surveys",
+    "count",
+    "counts",
+    "tally",
+    "release",
+    "press release",
+    "findings",
+    "research",
+];
+
+const ARTICLES: &[&str] = &["the ", "The ", "a ", "A ", "an ", "An "];
+
+#[derive(Deserialize)]
+struct File {
+    #[serde(default)]
+    source: Vec<toml::Spanned<SourceEntry>>,
+}
+
+fn parse_entries(text: &str, path: Option<&Path>) -> (Vec<SourceEntry>, Vec<Diagnostic>) {
+    let owned_path: Option<PathBuf> = path.map(Path::to_path_buf);
+    let line_index = LineIndex::new(text);
+    let file: File = match toml::from_str(text) {
+        Ok(file) => file,
+        Err(err) => {
+            let line = err.span().map(|span| line_index.line(span.start));
+            let message = format!(
+                "invalid source registry: {}; each entry is [[source]] with name, kind, aliases",
+                err.message()
+            );
+            return (
+                Vec::new(),
+                vec![Diagnostic::error(owned_path, line, message)],
+            );
+        }
+    };
+    let mut diagnostics = Vec::new();
+    let mut entries: Vec<SourceEntry> = Vec::new();
+    for spanned in file.source {
+        let line = line_index.line(spanned.span().start);
+        let entry = spanned.into_inner();
+        if entry.name.trim().is_empty() {
+            diagnostics.push(Diagnostic::error(
+                owned_path.clone(),
+                Some(line),
+                "source with an empty name; give it a name or remove it",
+            ));
+            continue;
+        }
+        if entries.iter().any(|known| known.name == entry.name) {
+            diagnostics.push(Diagnostic::error(
+                owned_path.clone(),
+                Some(line),
+                format!(
+                    "duplicate source name '{}'; merge the two entries",
+                    entry.name
+                ),
+            ));
+            continue;
+        }
+        entries.push(entry);
+    }
+    (entries, diagnostics)
+}
+
+fn strip_once(candidate: &str) -> String {
+    let trimmed = trim_punctuation(candidate);
+    if trimmed.len() != candidate.len() {
+        return trimmed.to_string();
+    }
+    let without_article = strip_article(candidate);
+    if without_article.len() != candidate.len() {
+        return without_article.to_string();
+    }
+    for possessive in ["'s", "'"] {
+        if let Some(stem) = candidate.strip_suffix(possessive) {
+            return stem.trim_end().to_string();
+        }
+    }
+    for word in TRAILING_WORDS {
+        if let Some(stem) = candidate.strip_suffix(word) {
+            if stem.ends_with(' ') && stem.trim_end().len() > 1 {
+                return trim_punctuation(stem.trim_end()).to_string();
+            }
+        }
+    }
+    candidate.to_string()
+}
+
+fn strip_article(text: &str) -> &str {
+    ARTICLES
+        .iter()
+        .find_map(|article| text.strip_prefix(article))
+        .unwrap_or(text)
+}
+
+fn trim_punctuation(text: &str) -> &str {
+    text.trim_matches(|ch: char| {
+        ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '"' | '(' | ')' | '[' | ']')
+    })
+    .trim_end_matches(['.', ','])
+}
+
+/// Whether `text[start..end]` has no letter or digit just before or just after it.
+pub(crate) fn at_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|head| head.chars().next_back());
+    let after = text.get(end..).and_then(|tail| tail.chars().next());
+    let first = text.get(start..).and_then(|tail| tail.chars().next());
+    let last = text.get(..end).and_then(|head| head.chars().next_back());
+    let joins = |outer: Option<char>, inner: Option<char>| matches!((outer, inner), (Some(o), Some(i)) if o.is_alphanumeric() && i.is_alphanumeric());
+    !joins(before, first) && !joins(after, last)
+}
+
+/// Moves a match start back over a preceding "the "/"The ".
+fn with_article(text: &str, start: usize) -> usize {
+    let head = text.get(..start).unwrap_or("");
+    for article in ["the ", "The "] {
+        if let Some(rest) = head.strip_suffix(article) {
+            if rest.is_empty() || rest.ends_with(|ch: char| !ch.is_alphanumeric()) {
+                return rest.len();
+            }
+        }
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests;
