@@ -118,9 +118,10 @@ fn counts(tokens: &[Token], draft: &Draft, next_figure: usize, lexicon: &Lexicon
         n_words += 1;
         end += 1;
     }
-    // A trailing past-tense verb ("Chinese nationals traveled to") is not what is counted.
+    // A trailing past-tense verb or participle ("Chinese nationals traveled to", "10.7 million
+    // unauthorized immigrants indicating a decline") is not what is counted.
     while end > start + 1
-        && tokens[end - 1].lower.ends_with("ed")
+        && (tokens[end - 1].lower.ends_with("ed") || tokens[end - 1].lower.ends_with("ing"))
         && !tokens[end - 1].is_capitalised()
     {
         end -= 1;

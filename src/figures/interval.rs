@@ -51,6 +51,14 @@ pub fn bounds(
 pub(crate) fn apply(draft: &mut Draft) {
     let figure = &mut draft.figure;
     let (low, high) = match figure.unit {
+        // "the mid-1800s" is a century; "the 1970s" and "the 2000s" are decades.
+        Unit::Year
+            if figure.text.ends_with('s')
+                && figure.value % 100.0 == 0.0
+                && figure.value < 2000.0 =>
+        {
+            (Some(figure.value), Some(figure.value + 99.0))
+        }
         Unit::Year if figure.text.ends_with('s') => (Some(figure.value), Some(figure.value + 9.0)),
         Unit::Year | Unit::Ordinal | Unit::Other => (Some(figure.value), Some(figure.value)),
         _ if draft.vague.is_some() => {
@@ -103,5 +111,6 @@ mod tests {
         check("fewer than 1,000", (None, Some(1000.0)));
         check("half", (Some(0.375), Some(0.625)));
         check("the 1970s", (Some(1970.0), Some(1979.0)));
+        check("the mid-1800s", (Some(1800.0), Some(1899.0)));
     }
 }

@@ -150,6 +150,18 @@ pub(crate) struct Draft {
     pub vague: Option<(f64, f64)>,
 }
 
+/// A bare "one" is a pronoun or determiner, not a cited figure: "one of their top destinations",
+/// "for one thing", "One is that", "one and the same". It stays a figure with a qualifier ("at least
+/// one"), a scale ("one million"), a unit or in a range.
+fn is_pronoun_one(draft: &Draft) -> bool {
+    draft.figure.text.eq_ignore_ascii_case("one")
+        && draft.figure.unit == Unit::Count
+        && draft.figure.qualifier == Qualifier::Exact
+        && draft.figure.range.is_none()
+        && draft.lead == draft.first
+        && draft.tail == draft.last
+}
+
 /// All figures in one sentence or passage, in text order; spans are relative to `text`.
 ///
 /// ```
@@ -182,6 +194,7 @@ pub fn annotate(text: &str) -> Vec<Figure> {
         interval::apply(draft);
     }
     range::merge(text, &tokens, &mut drafts, lexicon);
+    drafts.retain(|draft| !is_pronoun_one(draft));
     context::attach(text, &tokens, &mut drafts, lexicon);
     drafts
         .into_iter()
@@ -197,4 +210,25 @@ pub fn annotate(text: &str) -> Vec<Figure> {
             draft.figure
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::annotate;
+
+    fn texts(text: &str) -> Vec<String> {
+        annotate(text)
+            .into_iter()
+            .map(|figure| figure.text)
+            .collect()
+    }
+
+    #[test]
+    fn a_bare_one_is_no_figure() {
+        assert!(texts("the United States is one of their top destinations").is_empty());
+        assert!(texts("For one thing, it grew.").is_empty());
+        assert_eq!(texts("at least one incident"), ["at least one"]);
+        assert_eq!(texts("one million people"), ["one million"]);
+        assert_eq!(texts("one in five adults"), ["one in five"]);
+    }
 }

@@ -84,7 +84,13 @@ pub(crate) fn is_noise(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -
     let glued_after = after.filter(|after| !after.space_before);
     let digits = first.is_number();
 
-    if digits && is_footnote(tokens, numeral) {
+    // "less,13 percent": a unit or scale after the number makes it a quantity, not a marker.
+    let unit_after = lexicon.units.match_at(tokens, numeral.last).is_some()
+        || after.is_some_and(|after| lexicon.scales.contains_key(after.lower.as_ref()));
+    if digits
+        && !unit_after
+        && (is_footnote(tokens, numeral) || is_citation_marker(tokens, numeral))
+    {
         return true;
     }
     // A list number opening a line: "1. Introduction", "2) Methods".
@@ -122,7 +128,8 @@ pub(crate) fn is_noise(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -
                 && numeral.first >= 2
                 && REFERENCE_WORDS.contains(&tokens[numeral.first - 2].lower.as_ref())
         {
-            return numeral.kind != NumeralKind::Fraction && first.space_before;
+            // "page 12", and the glued abbreviation "No.20".
+            return numeral.kind != NumeralKind::Fraction && (first.space_before || before.is("."));
         }
         // The tail of a dotted sequence: the "3" of "1.2.3".
         if !first.space_before
@@ -201,6 +208,65 @@ pub(crate) fn is_noise(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -
     false
 }
 
+/// A footnote marker the annotator sees without the punctuation before it, or in a reference list:
+/// - opening a sentence, before a name and its punctuation (`2 UNHCR, “Global Trends”`,
+///   `3 Margaret Vice and Hanyu Chwe, “Mexican Views”`): the segmenter starts the citation's
+///   sentence at the marker glued to the previous full stop;
+/// - glued to a lower-case word and followed by a name (`declining5 Jens Manuel Krogstad`);
+/// - glued after a year and a comma in a citation (`December 2000,756`, `2014,68`, `2017,4 Patrick`).
+fn is_citation_marker(tokens: &[Token], numeral: &Numeral) -> bool {
+    let first = &tokens[numeral.first];
+    if numeral.last != numeral.first + 1
+        || first.text.len() > 3
+        || numeral.kind != NumeralKind::Cardinal
+    {
+        return false;
+    }
+    let after = tokens.get(numeral.last);
+    let is_year = |token: &Token| {
+        token.text.len() == 4
+            && super::token::parse_digits(token.text)
+                .is_some_and(|value| (1800.0..=2100.0).contains(&value))
+    };
+    if !first.space_before && numeral.first >= 2 {
+        let before = &tokens[numeral.first - 1];
+        let before_before = &tokens[numeral.first - 2];
+        if before.is(",")
+            && !before.space_before
+            && before_before.is_number()
+            && is_year(before_before)
+        {
+            return true;
+        }
+    }
+    let name_after =
+        after.is_some_and(|after| after.space_before && after.is_word() && after.is_capitalised());
+    if !name_after {
+        return false;
+    }
+    if numeral.first == 0 {
+        return name_then_punctuation(tokens, numeral.last);
+    }
+    let before = &tokens[numeral.first - 1];
+    !first.space_before
+        && before.is_word()
+        && before.text.chars().count() >= 3
+        && before.text.chars().all(char::is_lowercase)
+}
+
+/// Whether the tokens from `start` are a run of capitalised words (names joined by "and") ending
+/// at punctuation or the end: `UNHCR,`, `Margaret Vice and Hanyu Chwe,`, not `UN agencies said`.
+fn name_then_punctuation(tokens: &[Token], start: usize) -> bool {
+    // Names are short, so a bounded look keeps this linear.
+    for token in tokens.iter().skip(start).take(12) {
+        if token.is_word() && (token.is_capitalised() || token.is("and")) {
+            continue;
+        }
+        return !token.is_word() && !token.is_number();
+    }
+    tokens.len() <= start + 12
+}
+
 /// A footnote marker: one to three digits glued after a word and punctuation (`noted.1 IOM`,
 /// `immigrants,1 UN`, `said.”12`) or glued to a word that ends a sentence (`crisis12.`).
 fn is_footnote(tokens: &[Token], numeral: &Numeral) -> bool {
@@ -239,6 +305,20 @@ mod tests {
     fn footnotes_are_not_figures() {
         check("as the report noted.1 IOM said", &[]);
         check("immigrants,1 UN data", &[]);
+        // A marker the segmenter put at the start of the citation's sentence.
+        check("2 UNHCR, “Global Trends,” accessed.", &[]);
+        check("3 Margaret Vice and Hanyu Chwe, “Views”", &[]);
+        check("2 UN agencies said so.", &["2"]);
+        check(
+            "migration declining5 Jens Manuel Krogstad, “5 facts”",
+            &["5"],
+        );
+        check("Press, 2014,68, accessed", &["2014"]);
+        check(
+            "less,13 percent,down from 20 percent",
+            &["13 percent", "20 percent"],
+        );
+        check("Journal, No.20(2013):101.", &["2013"]);
         check("1,204 (12%)", &["1,204", "12%"]);
     }
 

@@ -84,7 +84,8 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
                 return None;
             }
             let a_plain = matches!(a.figure.unit, Unit::Count | Unit::Year);
-            if glued_dash && !(a.figure.unit == b.figure.unit || a_plain) {
+            let age_first = a.figure.unit == Unit::Age && b.figure.unit == Unit::Count;
+            if glued_dash && !(a.figure.unit == b.figure.unit || a_plain || age_first) {
                 return None;
             }
             (RangeKind::Range, a.lead)
@@ -119,7 +120,9 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
     if ages_cue && a_figure.unit == Unit::Count {
         a_figure.unit = Unit::Age;
     }
-    if a_figure.unit != b_figure.unit && !ages_cue {
+    // "ages 18-39": the age cue before the first end covers the second.
+    let age_first = a_figure.unit == Unit::Age && b_figure.unit == Unit::Count;
+    if a_figure.unit != b_figure.unit && !ages_cue && !age_first {
         return None;
     }
     let mut a_value = a_figure.value;

@@ -109,11 +109,16 @@ pub(crate) fn build(
             }
         }
     }
-    // Ages written before the number: "aged 15", "age 40".
-    if unit == Unit::Count
-        && first > 0
-        && (tokens[first - 1].is("aged") || tokens[first - 1].is("age"))
-    {
+    // Ages written before the number: "aged 15", "age 40", "ages 18-39", "median age being 39".
+    let age_word = |token: &Token| token.is("aged") || token.is("age") || token.is("ages");
+    let age_before = first > 0 && age_word(&tokens[first - 1])
+        || first > 1
+            && age_word(&tokens[first - 2])
+            && matches!(
+                tokens[first - 1].lower.as_ref(),
+                "being" | "is" | "was" | "of" | "at"
+            );
+    if unit == Unit::Count && age_before {
         unit = Unit::Age;
     }
     if unit == Unit::Count && numeral.kind == NumeralKind::Cardinal {
@@ -442,17 +447,28 @@ fn is_identifier(tokens: &[Token], numeral: &Numeral) -> bool {
     glued_letters_after || glued_code_before
 }
 
-/// A capitalised number word inside a name, after a capitalised word: "Priority Two", "Apollo Eleven".
+/// A capitalised number word inside a name: after a capitalised word ("Priority Two", "Apollo
+/// Eleven"), or mid-sentence before one ("Italy's Five Star Movement").
 fn is_name_part(tokens: &[Token], numeral: &Numeral) -> bool {
     let first = &tokens[numeral.first];
-    numeral.words
-        && first.is_capitalised()
-        && numeral.first.checked_sub(1).is_some_and(|idx| {
-            tokens[idx].is_word()
-                && tokens[idx].is_capitalised()
-                && idx > 0
-                && tokens[idx - 1].is_word()
-        })
+    if !numeral.words || !first.is_capitalised() {
+        return false;
+    }
+    let after_name = numeral.first.checked_sub(1).is_some_and(|idx| {
+        tokens[idx].is_word()
+            && tokens[idx].is_capitalised()
+            && idx > 0
+            && tokens[idx - 1].is_word()
+    });
+    // Mid-sentence: after a word, or the "s" of a possessive; not after an opening quote.
+    let mid_sentence = numeral
+        .first
+        .checked_sub(1)
+        .is_some_and(|idx| tokens[idx].is_word());
+    let name_after = tokens
+        .get(numeral.last)
+        .is_some_and(|next| next.space_before && next.is_word() && next.is_capitalised());
+    after_name || mid_sentence && name_after
 }
 
 /// `one-child`, `two-state`: a number glued by a hyphen to a following word that is no unit.
@@ -519,6 +535,16 @@ mod tests {
             &[("30-mile", 30.0, Unit::Measure, Some("mi"))],
         );
         check("the one-child policy", &[("one", 1.0, Unit::Other, None)]);
+        check("ages 18-39", &[("18-39", 18.0, Unit::Age, None)]);
+        check(
+            "their median age being 39",
+            &[("39", 39.0, Unit::Age, None)],
+        );
+        check(
+            "Italy’s Five Star Movement",
+            &[("Five", 5.0, Unit::Other, None)],
+        );
+        check("“Four reasons why", &[("Four", 4.0, Unit::Count, None)]);
         check(
             "10 times more",
             &[("10 times", 10.0, Unit::Multiplier, None)],
