@@ -1,6 +1,10 @@
 //! Loading the bundled datasets and the broken fixtures: row counts, real values read from the
 //! original tables, aliases, groups, and the diagnostics for each kind of bad input.
 
+// Helpers in test crates are not #[test] functions, so clippy.toml's allow-unwrap-in-tests
+// does not cover them.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use claimdex::datasets::{load_dir, summaries, Dataset, Row};
 use claimdex::diagnostic::Severity;
 use std::path::Path;

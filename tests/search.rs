@@ -1,5 +1,9 @@
 //! `claimdex search` and `show` on the bundled corpus, through the real binary.
 
+// Helpers in test crates are not #[test] functions, so clippy.toml's allow-unwrap-in-tests
+// does not cover them.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::*;
@@ -7,7 +11,15 @@ use common::*;
 #[test]
 fn first_search_builds_the_index_and_finds_the_ecuador_passage() {
     let index = tempfile::tempdir().unwrap();
-    let output = claimdex_bundled(index.path()).args(["search", "Chinese nationals entered Ecuador", "--limit", "3"]).output().unwrap();
+    let output = claimdex_bundled(index.path())
+        .args([
+            "search",
+            "Chinese nationals entered Ecuador",
+            "--limit",
+            "3",
+        ])
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     let out = stdout(&output);
     let first = out.lines().next().unwrap();
@@ -15,38 +27,75 @@ fn first_search_builds_the_index_and_finds_the_ecuador_passage() {
         first,
         "1. New data suggests political repression, slowing economy driving irregular Chinese migration to U.S. — Niskanen Center, 2024"
     );
-    assert!(out.contains("corpus/niskanen-2024-ecuador-entry-data-chinese-migration.txt:5  passage 3  score"), "{out}");
-    assert!(out.contains("[Chinese] [nationals] [entered] [Ecuador] 48,381 times in 2023"), "{out}");
+    assert!(
+        out.contains(
+            "corpus/niskanen-2024-ecuador-entry-data-chinese-migration.txt:5  passage 3  score"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("[Chinese] [nationals] [entered] [Ecuador] 48,381 times in 2023"),
+        "{out}"
+    );
     let err = stderr(&output);
     assert!(err.contains("building the index of corpus/"), "{err}");
     assert!(err.contains("indexed 5 documents"), "{err}");
     // The second run finds the index up to date and builds nothing.
-    let output = claimdex_bundled(index.path()).args(["search", "Ecuador"]).output().unwrap();
+    let output = claimdex_bundled(index.path())
+        .args(["search", "Ecuador"])
+        .output()
+        .unwrap();
     assert!(!stderr(&output).contains("indexed"), "{}", stderr(&output));
 }
 
 #[test]
 fn json_lines_carry_spans_that_slice_the_raw_file() {
     let index = tempfile::tempdir().unwrap();
-    let output = claimdex_bundled(index.path()).args(["search", "deficit", "--json", "--limit", "5"]).output().unwrap();
+    let output = claimdex_bundled(index.path())
+        .args(["search", "deficit", "--json", "--limit", "5"])
+        .output()
+        .unwrap();
     assert!(output.status.success());
     let out = stdout(&output);
-    let lines: Vec<serde_json::Value> = out.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
     assert!(!lines.is_empty());
     for hit in &lines {
-        for key in ["doc", "title", "path", "passage", "line", "score", "text", "highlights", "span"] {
+        for key in [
+            "doc",
+            "title",
+            "path",
+            "passage",
+            "line",
+            "score",
+            "text",
+            "highlights",
+            "span",
+        ] {
             assert!(hit.get(key).is_some(), "missing {key} in {hit}");
         }
         let path = repo_root().join(hit["path"].as_str().unwrap());
         let raw = std::fs::read_to_string(path).unwrap();
-        let (start, end) = (hit["span"]["start"].as_u64().unwrap() as usize, hit["span"]["end"].as_u64().unwrap() as usize);
+        let (start, end) = (
+            hit["span"]["start"].as_u64().unwrap() as usize,
+            hit["span"]["end"].as_u64().unwrap() as usize,
+        );
         assert_eq!(&raw[start..end], hit["text"].as_str().unwrap());
         let line = 1 + raw[..start].matches('\n').count();
         assert_eq!(hit["line"].as_u64().unwrap() as usize, line);
         let text = hit["text"].as_str().unwrap();
         for range in hit["highlights"].as_array().unwrap() {
-            let (s, e) = (range[0].as_u64().unwrap() as usize, range[1].as_u64().unwrap() as usize);
-            assert!(text[s..e].to_lowercase().starts_with("deficit"), "{}", &text[s..e]);
+            let (s, e) = (
+                range[0].as_u64().unwrap() as usize,
+                range[1].as_u64().unwrap() as usize,
+            );
+            assert!(
+                text[s..e].to_lowercase().starts_with("deficit"),
+                "{}",
+                &text[s..e]
+            );
         }
     }
 }
@@ -55,10 +104,17 @@ fn json_lines_carry_spans_that_slice_the_raw_file() {
 fn a_number_is_found_however_it_is_written() {
     let index = tempfile::tempdir().unwrap();
     for query in ["48381", "48,381", "\"48,381 times\""] {
-        let output = claimdex_bundled(index.path()).args(["search", query, "--json", "--limit", "1"]).output().unwrap();
+        let output = claimdex_bundled(index.path())
+            .args(["search", query, "--json", "--limit", "1"])
+            .output()
+            .unwrap();
         assert!(output.status.success(), "{query}: {}", stderr(&output));
-        let hit: serde_json::Value = serde_json::from_str(stdout(&output).lines().next().unwrap()).unwrap();
-        assert_eq!(hit["doc"], "niskanen-2024-ecuador-entry-data-chinese-migration", "{query}");
+        let hit: serde_json::Value =
+            serde_json::from_str(stdout(&output).lines().next().unwrap()).unwrap();
+        assert_eq!(
+            hit["doc"], "niskanen-2024-ecuador-entry-data-chinese-migration",
+            "{query}"
+        );
         assert!(hit["text"].as_str().unwrap().contains("48,381"));
     }
 }
@@ -68,24 +124,70 @@ fn filters_and_syntax() {
     let index = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| claimdex_bundled(index.path()).args(args).output().unwrap();
     // Filters by publisher, year and document.
-    let output = run(&["search", "migration", "--publisher", "Foreign Policy", "--json", "--limit", "50"]);
-    let docs: Vec<String> = stdout(&output).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"].as_str().unwrap().to_string()).collect();
-    assert!(!docs.is_empty() && docs.iter().all(|d| d == "foreign-policy-2024-chinese-migrants-invading-army"), "{docs:?}");
-    let output = run(&["search", "migration", "--year", "2019", "--json", "--limit", "50"]);
-    assert!(stdout(&output).lines().all(|l| l.contains("\"doc\":\"cis-2019-international-migration-security-challenge\"")));
-    let output = run(&["search", "Heilongjiang", "--doc", "mpi-cross-border-human-flows-northeast-asia", "--json"]);
+    let output = run(&[
+        "search",
+        "migration",
+        "--publisher",
+        "Foreign Policy",
+        "--json",
+        "--limit",
+        "50",
+    ]);
+    let docs: Vec<String> = stdout(&output)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["doc"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert!(
+        !docs.is_empty()
+            && docs
+                .iter()
+                .all(|d| d == "foreign-policy-2024-chinese-migrants-invading-army"),
+        "{docs:?}"
+    );
+    let output = run(&[
+        "search",
+        "migration",
+        "--year",
+        "2019",
+        "--json",
+        "--limit",
+        "50",
+    ]);
+    assert!(stdout(&output)
+        .lines()
+        .all(|l| l.contains("\"doc\":\"cis-2019-international-migration-security-challenge\"")));
+    let output = run(&[
+        "search",
+        "Heilongjiang",
+        "--doc",
+        "mpi-cross-border-human-flows-northeast-asia",
+        "--json",
+    ]);
     assert!(output.status.success());
-    assert!(stdout(&output).lines().all(|l| l.contains("\"doc\":\"mpi-cross-border-human-flows-northeast-asia\"")));
+    assert!(stdout(&output)
+        .lines()
+        .all(|l| l.contains("\"doc\":\"mpi-cross-border-human-flows-northeast-asia\"")));
     // Phrases, boolean operators and field queries.
     let output = run(&["search", "\"Darién Gap\" AND NOT Xinjiang", "--json"]);
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).lines().all(|l| !l.contains("Xinjiang")));
     let output = run(&["search", "title:Northeast", "--json", "--limit", "100"]);
-    assert!(stdout(&output).lines().all(|l| l.contains("\"doc\":\"mpi-cross-border-human-flows-northeast-asia\"")));
+    assert!(stdout(&output)
+        .lines()
+        .all(|l| l.contains("\"doc\":\"mpi-cross-border-human-flows-northeast-asia\"")));
     // Invalid syntax falls back to plain words with a note.
     let output = run(&["search", "Ecuador AND (visa"]);
     assert!(output.status.success());
-    assert!(stderr(&output).contains("not valid search syntax"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("not valid search syntax"),
+        "{}",
+        stderr(&output)
+    );
     // Nothing found: exit status 1 and a message.
     let output = run(&["search", "zzyzx"]);
     assert_eq!(output.status.code(), Some(1));
@@ -95,7 +197,14 @@ fn filters_and_syntax() {
 #[test]
 fn show_prints_the_cleaned_document_with_line_and_passage_numbers() {
     let index = tempfile::tempdir().unwrap();
-    let output = claimdex_bundled(index.path()).args(["show", "mpi-cross-border-human-flows-northeast-asia", "--dropped"]).output().unwrap();
+    let output = claimdex_bundled(index.path())
+        .args([
+            "show",
+            "mpi-cross-border-human-flows-northeast-asia",
+            "--dropped",
+        ])
+        .output()
+        .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     let out = stdout(&output);
     let lines: Vec<&str> = out.lines().collect();
@@ -104,7 +213,10 @@ fn show_prints_the_cleaned_document_with_line_and_passage_numbers() {
     assert!(out.contains("    7 [1]  International migration is not a new phenomenon"));
     assert!(out.contains("    1  E.g., 06/25/2024 — date-picker leftover"));
     assert!(!out.contains("    7 [1]  E.g."));
-    let output = claimdex_bundled(index.path()).args(["show", "no-such-doc"]).output().unwrap();
+    let output = claimdex_bundled(index.path())
+        .args(["show", "no-such-doc"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("no document 'no-such-doc'"));
 }
@@ -112,7 +224,14 @@ fn show_prints_the_cleaned_document_with_line_and_passage_numbers() {
 #[test]
 fn cleaning_drops_page_leftovers_in_the_bundled_corpus() {
     let index = tempfile::tempdir().unwrap();
-    let show = |doc: &str| stdout(&claimdex_bundled(index.path()).args(["show", doc, "--dropped"]).output().unwrap());
+    let show = |doc: &str| {
+        stdout(
+            &claimdex_bundled(index.path())
+                .args(["show", doc, "--dropped"])
+                .output()
+                .unwrap(),
+        )
+    };
     let fp = show("foreign-policy-2024-chinese-migrants-invading-army");
     assert!(fp.contains("The post Chinese Migrants Aren’t an Invading Army appeared first on Foreign Policy. — syndication trailer"));
     let dash = show("9dashline-2023-running-from-china");
@@ -121,5 +240,9 @@ fn cleaning_drops_page_leftovers_in_the_bundled_corpus() {
     assert!(dash.contains("of leaving — repeated title"));
     assert!(dash.contains("— disclaimer"));
     let cis = show("cis-2019-international-migration-security-challenge");
-    assert!(cis.lines().any(|line| line.starts_with("   63  标签:") && line.ends_with("— tag line")), "{cis}");
+    assert!(
+        cis.lines()
+            .any(|line| line.starts_with("   63  标签:") && line.ends_with("— tag line")),
+        "{cis}"
+    );
 }

@@ -12,7 +12,9 @@ pub fn repo_root() -> PathBuf {
 /// The `claimdex` binary, run from `dir`, with no colour and no user environment.
 pub fn claimdex_in(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("claimdex").unwrap();
-    cmd.current_dir(dir).env("NO_COLOR", "1").env_remove("CLAIMDEX_INDEX");
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("CLAIMDEX_INDEX");
     cmd
 }
 
