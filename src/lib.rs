@@ -5,6 +5,7 @@
 
 pub mod datasets;
 pub mod diagnostic;
+pub mod eval;
 pub mod span;
 
 pub use diagnostic::Diagnostic;
