@@ -90,7 +90,8 @@ pub struct ClaimRetrievalReport {
     pub tweets: usize,
     pub judged: usize,
     pub claims: usize,
-    pub unsearchable: usize,
+    /// Verified claims with no searchable passage, by id.
+    pub unsearchable: Vec<String>,
     /// MAP@k for each of `DEPTHS`.
     pub map_at: Vec<(usize, f64)>,
     pub seconds: f64,
@@ -129,7 +130,7 @@ pub fn evaluate_checkthat(
         tweets: checkthat.tweets.len(),
         judged: judged.len(),
         claims: index.documents,
-        unsearchable: index.unsearchable.len(),
+        unsearchable: index.unsearchable,
         map_at,
         seconds: started.elapsed().as_secs_f64(),
     })
@@ -158,10 +159,21 @@ impl fmt::Display for ClaimRetrievalReport {
             f,
             "  organisers' Elasticsearch BM25 baseline: not given in the task README (results sheet only; PROVENANCE.md recalls ≈ 0.61 MAP@5, unverified)"
         )?;
+        let mut ids = self
+            .unsearchable
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>();
+        if self.unsearchable.len() > ids.len() {
+            ids.push("…".to_string());
+        }
         write!(
             f,
-            "  {} verified claims with no searchable passage; {:.1} s",
-            self.unsearchable, self.seconds
+            "  {} verified claims with no searchable passage ({}); {:.1} s",
+            self.unsearchable.len(),
+            ids.join(", "),
+            self.seconds
         )
     }
 }
