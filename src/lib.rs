@@ -9,16 +9,17 @@ pub mod datasets;
 pub mod diagnostic;
 pub mod eval;
 pub mod figures;
+pub mod span;
+
+pub use diagnostic::Diagnostic;
+pub use span::{LineIndex, Span};
 pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod output;
 pub mod query;
 pub mod sources;
-pub mod span;
 pub mod text;
 pub mod topics;
 pub mod util;
 
-pub use diagnostic::Diagnostic;
-pub use span::{LineIndex, Span};

@@ -34,6 +34,22 @@ enum Suite {
         /// The `checkthat2020-task1-en` folder.
         path: PathBuf,
     },
+    /// SciFact claim → abstract retrieval: nDCG@10 and Recall@100 beside published BM25 runs.
+    Retrieval {
+        /// The SciFact folder (holding PROVENANCE.md, original/scifact-hf-csv.zip and beir/).
+        path: PathBuf,
+        /// Which claims to run: train (for tuning) or test (BEIR's test split, the one to report).
+        #[arg(long, default_value = "test")]
+        split: claimdex::eval::retrieval::Split,
+        /// Instead, score a grid of field boosts on the train claims (whatever --split says).
+        #[arg(long)]
+        tune: bool,
+    },
+    /// CheckThat! 2020 task 2: rank verified claims for each test tweet; MAP@1/3/5/10.
+    ClaimRetrieval {
+        /// The task folder (holding vclaims/ and test/).
+        path: PathBuf,
+    },
     /// quantulum3's English quantity-extraction tests.
     Quantulum {
         /// The `quantulum3-en` folder.
@@ -43,11 +59,38 @@ enum Suite {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let boosts = claimdex::query::FieldBoosts::default();
+    let text = match &cli.suite {
+        Suite::Retrieval { path, tune: true, .. } => Some(
+            claimdex::eval::retrieval::tune_scifact(path)
+                .map(|rows| rows.iter().map(|row| format!("{row}\n")).collect::<String>()),
+        ),
+        Suite::Retrieval { path, split, .. } => {
+            Some(claimdex::eval::retrieval::evaluate_scifact(path, *split, &boosts).map(|report| format!("{report}")))
+        }
+        Suite::ClaimRetrieval { path } => Some(
+            claimdex::eval::claim_retrieval::evaluate_checkthat(path, &boosts).map(|report| format!("{report}")),
+        ),
+        _ => None,
+    };
+    if let Some(text) = text {
+        return match text {
+            Ok(text) => {
+                let _ = writeln!(std::io::stdout().lock(), "{text}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("claimdex-eval: {error:#}");
+                ExitCode::from(2)
+            }
+        };
+    }
     let result = match &cli.suite {
         Suite::Numbers { path } => claimdex::eval::numbers::run(path, cli.verbose),
         Suite::Measeval { path } => claimdex::eval::measeval::run(path, cli.verbose),
         Suite::Quantulum { path } => claimdex::eval::quantulum::run(path, cli.verbose),
         Suite::Checkworthy { path } => claimdex::eval::checkworthy::run(path, cli.verbose),
+        Suite::Retrieval { .. } | Suite::ClaimRetrieval { .. } => return ExitCode::from(2),
     };
     match result {
         Ok(report) => {

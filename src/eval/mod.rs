@@ -4,9 +4,11 @@
 //! One file per suite; a new suite adds a module and a subcommand, nothing else.
 
 pub mod checkworthy;
+pub mod claim_retrieval;
 pub mod measeval;
 pub mod numbers;
 pub mod quantulum;
+pub mod retrieval;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -122,13 +122,7 @@ pub fn update(
 ) -> Result<IndexReport, IndexError> {
     let started = Instant::now();
     let corpus = CorpusIndex::open_or_create(root, options.rebuild)?;
-    let mut writer: IndexWriter<TantivyDocument> = corpus
-        .index
-        .writer_with_num_threads(
-            options.threads.clamp(1, 8),
-            options.heap_bytes.max(15_000_000),
-        )
-        .map_err(|err| IndexError::tantivy(root, err))?;
+    let mut writer = open_writer(&corpus, options.threads, options.heap_bytes)?;
     let mut manifest = corpus.manifest.clone();
     manifest.schema_version = SCHEMA_VERSION;
     let roots = resolve_roots(&options.paths, &manifest);
@@ -243,6 +237,42 @@ pub fn update(
     report.bytes = manifest.files.values().map(|entry| entry.size).sum();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// Writes documents that are already read, cleaned and segmented (an evaluation collection held
+/// in memory, say) to `corpus` in one commit, through the same `add_document` as `update`, so
+/// they are indexed exactly as files are. Returns the number of passages written.
+pub fn add_documents(
+    corpus: &CorpusIndex,
+    documents: &[Document],
+    heap_bytes: usize,
+) -> Result<usize, IndexError> {
+    let mut writer = open_writer(corpus, 1, heap_bytes)?;
+    let mut n_passages = 0;
+    for document in documents {
+        let hash = blake3::hash(document.raw.as_bytes()).to_hex().to_string();
+        let figures = annotate_document(document);
+        n_passages += add_document(&mut writer, corpus, document, &figures, &hash)?;
+    }
+    writer
+        .commit()
+        .map_err(|err| IndexError::tantivy(&corpus.root, err))?;
+    writer
+        .wait_merging_threads()
+        .map_err(|err| IndexError::tantivy(&corpus.root, err))?;
+    Ok(n_passages)
+}
+
+/// The one way claimdex opens a tantivy writer: at most 8 threads, a fixed memory budget.
+fn open_writer(
+    corpus: &CorpusIndex,
+    threads: usize,
+    heap_bytes: usize,
+) -> Result<IndexWriter<TantivyDocument>, IndexError> {
+    corpus
+        .index
+        .writer_with_num_threads(threads.clamp(1, 8), heap_bytes.max(15_000_000))
+        .map_err(|err| IndexError::tantivy(&corpus.root, err))
 }
 
 /// Whether any file under the index's roots was added, changed or removed since the last commit.
@@ -365,13 +395,15 @@ fn process(job: &Job) -> Outcome {
     Outcome::Indexed(Box::new(document), figures, entry, diagnostics)
 }
 
+/// Writes one document record and one record per passage (headings excepted); returns how many
+/// passages it wrote.
 fn add_document(
     writer: &mut IndexWriter<TantivyDocument>,
     corpus: &CorpusIndex,
     document: &Document,
     figures: &[Vec<FigureRecord>],
     hash: &str,
-) -> Result<(), IndexError> {
+) -> Result<usize, IndexError> {
     let fields = &corpus.fields;
     let path = document.path.to_string_lossy().to_string();
     let meta = &document.meta;
@@ -417,12 +449,14 @@ fn add_document(
         .add_document(record)
         .map_err(|err| IndexError::tantivy(&corpus.root, err))?;
 
+    let mut n_passages = 0;
     let no_figures = Vec::new();
     let passages = document
         .passages
         .iter()
         .filter(|passage| !passage.is_heading);
     for (idx, passage) in passages.enumerate() {
+        n_passages += 1;
         let passage_figures = figures.get(idx).unwrap_or(&no_figures);
         let text = passage.span.slice(&document.raw).unwrap_or("");
         let data = PassageData {
@@ -451,7 +485,7 @@ fn add_document(
             .add_document(record)
             .map_err(|err| IndexError::tantivy(&corpus.root, err))?;
     }
-    Ok(())
+    Ok(n_passages)
 }
 
 /// A short hash of the metadata entry, so editing `corpus.toml` re-indexes that document.

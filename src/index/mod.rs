@@ -11,8 +11,8 @@ mod build;
 mod schema;
 
 pub use build::{
-    is_stale, slugify, update, DocumentData, IndexOptions, IndexReport, PassageData, Progress,
-    DEFAULT_CORPUS,
+    add_documents, is_stale, slugify, update, DocumentData, IndexOptions, IndexReport, PassageData,
+    Progress, DEFAULT_CORPUS,
 };
 pub use schema::Fields;
 
@@ -195,6 +195,23 @@ impl CorpusIndex {
             fields,
             manifest,
         })
+    }
+
+    /// A new, empty index held in memory (same schema and analyzers), for evaluation
+    /// collections that are never written to disk. `root` only names it in errors.
+    pub fn in_memory(root: &Path) -> CorpusIndex {
+        let (schema, fields) = schema::build();
+        let index = tantivy::Index::create_in_ram(schema);
+        analyzer::register(&index);
+        CorpusIndex {
+            root: root.to_path_buf(),
+            index,
+            fields,
+            manifest: Manifest {
+                schema_version: SCHEMA_VERSION,
+                ..Manifest::default()
+            },
+        }
     }
 
     pub fn reader(&self) -> Result<tantivy::IndexReader, IndexError> {

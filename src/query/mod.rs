@@ -76,11 +76,39 @@ pub enum QueryError {
     Tantivy(#[from] tantivy::TantivyError),
 }
 
+/// How much a match in each searched field counts, relative to the passage text (1.0).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FieldBoosts {
+    /// The passage text with numbers and symbols as written (unstemmed).
+    pub text_raw: f32,
+    pub title: f32,
+    pub section: f32,
+}
+
+impl Default for FieldBoosts {
+    fn default() -> FieldBoosts {
+        FieldBoosts {
+            text_raw: 0.3,
+            title: 0.4,
+            section: 0.4,
+        }
+    }
+}
+
 /// Runs a search over the passages of the index.
 pub fn search(corpus: &CorpusIndex, request: &SearchRequest) -> Result<SearchResults, QueryError> {
+    search_with(corpus, request, &FieldBoosts::default())
+}
+
+/// `search` with other field boosts (for tuning them on an evaluation collection).
+pub fn search_with(
+    corpus: &CorpusIndex,
+    request: &SearchRequest,
+    boosts: &FieldBoosts,
+) -> Result<SearchResults, QueryError> {
     let fields = corpus.fields;
     let mut notes = Vec::new();
-    let parser = query_parser(corpus);
+    let parser = query_parser_with(corpus, boosts);
     let text_query = if request.plain {
         parser.parse_query(&plain_words(&request.query)).ok()
     } else {
@@ -151,14 +179,19 @@ pub fn search(corpus: &CorpusIndex, request: &SearchRequest) -> Result<SearchRes
 
 /// The query parser `search` uses: passage text, the as-written text, title and section heading.
 pub fn query_parser(corpus: &CorpusIndex) -> QueryParser {
+    query_parser_with(corpus, &FieldBoosts::default())
+}
+
+/// `query_parser` with other field boosts.
+pub fn query_parser_with(corpus: &CorpusIndex, boosts: &FieldBoosts) -> QueryParser {
     let fields = corpus.fields;
     let mut parser = QueryParser::for_index(
         &corpus.index,
         vec![fields.text, fields.text_raw, fields.title, fields.section],
     );
-    parser.set_field_boost(fields.text_raw, 0.3);
-    parser.set_field_boost(fields.title, 0.4);
-    parser.set_field_boost(fields.section, 0.4);
+    parser.set_field_boost(fields.text_raw, boosts.text_raw);
+    parser.set_field_boost(fields.title, boosts.title);
+    parser.set_field_boost(fields.section, boosts.section);
     parser
 }
 

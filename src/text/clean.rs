@@ -164,6 +164,17 @@ pub fn clean(raw: &RawDocument) -> Cleaned {
     }
 
     cleaned.blocks = blocks(text, &lines, &marks, !raw.headings.is_empty());
+    // A text with nothing but heading-like lines (a one-line note, a claim with no full stop)
+    // is its own body: as headings, none of it could ever be found by search.
+    if cleaned
+        .blocks
+        .iter()
+        .all(|block| block.kind == BlockKind::Heading)
+    {
+        for block in &mut cleaned.blocks {
+            block.kind = BlockKind::Paragraph;
+        }
+    }
     if cleaned.title.is_none() {
         cleaned.title = cleaned
             .blocks
@@ -395,6 +406,26 @@ mod tests {
             })
             .collect();
         (cleaned, rendered)
+    }
+
+    #[test]
+    fn a_text_of_heading_like_lines_is_its_own_body() {
+        // Found by `claimdex-eval claim-retrieval`: 85 of CheckThat's verified claims were one
+        // short line without a full stop, taken for a heading, and so never searchable.
+        let (cleaned, blocks) = check("Joe Biden Owns the Largest Mansion in His State\n");
+        assert_eq!(
+            blocks,
+            ["Paragraph@1: Joe Biden Owns the Largest Mansion in His State"]
+        );
+        assert_eq!(
+            cleaned.title.as_deref(),
+            Some("Joe Biden Owns the Largest Mansion in His State")
+        );
+        let (_, blocks) = check("Title\n\nBody text of the note.\n");
+        assert_eq!(
+            blocks,
+            ["Heading@1: Title", "Paragraph@3: Body text of the note."]
+        );
     }
 
     #[test]
