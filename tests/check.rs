@@ -133,3 +133,71 @@ fn no_contradiction_without_a_row_or_a_full_computation() {
         assert!(shown, "contradicted without evidence: {result:#}");
     }
 }
+
+#[test]
+fn six_more_claims_against_the_bundled_datasets() {
+    let share = expect("3.4 percent", "humans", "dataset", "supported");
+    assert_eq!(share["evidence"]["column"], "migrant_share_pct");
+    let gain = expect("64 million", "highincome", "dataset", "supported");
+    assert!(gain["evidence"]["computation"]
+        .as_str()
+        .unwrap()
+        .contains("= 64,442,076"));
+    let host = expect("50 million", "United States", "dataset", "supported");
+    assert_eq!(
+        host["evidence"]["dataset"],
+        "undesa_migrant_stock_2017_countries"
+    );
+    let developing = expect(
+        "Approximately 85 percent",
+        "UNHCR mandate",
+        "dataset",
+        "supported",
+    );
+    assert_eq!(
+        developing["evidence"]["dataset"],
+        "unhcr_global_trends_2017"
+    );
+    // The FBI's "48 percent" is the fall of the violent-crime rate (−49.4%), not of the count.
+    let crime = expect("48 percent", "violent crime", "dataset", "close");
+    assert!(crime["evidence"]["computation"]
+        .as_str()
+        .unwrap()
+        .starts_with("rate per 100,000"));
+    // OHSS counts Border Patrol only; the claim cites all of CBP.
+    let cbp = expect("24,376", "CBP", "dataset", "not_comparable");
+    assert!(cbp["explanation"]
+        .as_str()
+        .unwrap()
+        .contains("Border Patrol"));
+}
+
+#[test]
+fn html_and_claimreview_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let output = claimdex_bundled(&dir.path().join("index"))
+        .args(["check", "--format", "html", "--output"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert_eq!(html.matches("<script>").count(), 1);
+    assert!(html.contains("data-verdict=\"contradicted\""));
+    assert!(html.contains("<mark>30%</mark>"));
+    let output = claimdex_bundled(&dir.path().join("index"))
+        .args([
+            "check",
+            "--format",
+            "claimreview",
+            "--verdict",
+            "contradicted",
+        ])
+        .output()
+        .unwrap();
+    let reviews: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(reviews.as_array().unwrap().len(), 1);
+    assert_eq!(reviews[0]["@type"], "ClaimReview");
+    assert_eq!(reviews[0]["reviewRating"]["ratingValue"], 1);
+}

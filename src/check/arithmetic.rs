@@ -213,8 +213,15 @@ fn share(claim: &CheckClaim, figure: &Figure) -> Option<Found> {
     None
 }
 
-/// Up (+1) or down (−1): the figure's own change direction, else a change word in its sentence.
+/// Up (+1) or down (−1): the figure's own change direction, else a change word within a few
+/// words of it ("increased 49 percent", "losing 30% of"). A figure written as the end of a change
+/// ("grew … to 13 percent") is a level, not a change.
 pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Option<f64> {
+    let start = figure.span.start.checked_sub(claim.span.start)?;
+    let before = around(&claim.text, start.saturating_sub(NEAR), start);
+    if before.trim_end().to_lowercase().ends_with(" to") {
+        return None;
+    }
     if let Some(range) = figure.range {
         if range.kind == RangeKind::Change {
             return range.direction.map(|direction| match direction {
@@ -223,13 +230,32 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Optio
             });
         }
     }
-    let up = Rules::says(&claim.text, &rules.up);
-    let down = Rules::says(&claim.text, &rules.down);
+    let end = figure.span.end.checked_sub(claim.span.start)?;
+    let after = around(&claim.text, end, end + NEAR);
+    let near = format!("{before} {after}");
+    let up = Rules::says(&near, &rules.up);
+    let down = Rules::says(&near, &rules.down);
     match (up, down) {
         (true, false) => Some(1.0),
         (false, true) => Some(-1.0),
         _ => None,
     }
+}
+
+/// How many bytes around a figure its change word or its operands may be.
+const NEAR: usize = 30;
+
+/// `text[from..to]`, clamped to the text and to character boundaries.
+pub fn around(text: &str, from: usize, to: usize) -> &str {
+    let mut from = from.min(text.len());
+    let mut to = to.min(text.len());
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(from..to).unwrap_or("")
 }
 
 /// The claim interval of a percent change, negative for a fall.
@@ -245,14 +271,27 @@ pub fn signed(figure: &Figure, sign: f64) -> (f64, Option<f64>, Option<f64>) {
     }
 }
 
-/// The other figure of the sentence that is a change written with both ends.
+/// The change written with both ends right beside the figure: at most [`NEAR`] bytes away and
+/// no other statistic between them ("increased 49 percent, from 173 million to 258 million").
 fn two_ended_change<'a>(claim: &'a CheckClaim, figure: &Figure) -> Option<&'a Figure> {
     claim.figures.iter().find(|other| {
-        other.span != figure.span
+        let is_change = other.span != figure.span
             && !matches!(other.unit, Unit::Year | Unit::Percent | Unit::Multiplier)
             && other.range.is_some_and(|range| {
                 range.kind == RangeKind::Change && range.low != range.high && range.low > 0.0
-            })
+            });
+        let (first, second): (&Figure, &Figure) = if other.span.start < figure.span.start {
+            (other, figure)
+        } else {
+            (figure, other)
+        };
+        let gap = second.span.start.saturating_sub(first.span.end);
+        let between = claim.figures.iter().any(|third| {
+            super::claim::is_checkable(third)
+                && third.span.start >= first.span.end
+                && third.span.end <= second.span.start
+        });
+        is_change && gap <= NEAR && !between
     })
 }
 

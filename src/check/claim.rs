@@ -109,7 +109,9 @@ pub fn context(claims: &[CheckClaim], claim_idx: usize, _figure: &Figure) -> Con
     }
     let claim = &claims[claim_idx];
     for earlier in claims[..claim_idx].iter().rev() {
-        if earlier.doc != claim.doc || earlier.passage != claim.passage {
+        // A long paragraph is cut into several passages; its years still carry over.
+        let same_paragraph = earlier.passage == claim.passage || earlier.line == claim.line;
+        if earlier.doc != claim.doc || !same_paragraph {
             break;
         }
         let (years, span_years) = years_of(earlier);

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeSet;
 
+use super::arithmetic::around;
 use super::claim::{is_checkable, CheckClaim};
 use super::rules::Rules;
 use super::verdict::{decide, sentence, Comparison, Verdict};
@@ -34,14 +35,23 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
                 .figures
                 .iter()
                 .filter(|figure| is_checkable(figure) && figure.unit != Unit::Multiplier)
+                // A vague plural ("tens of thousands") is no statistic to compare.
+                .filter(|figure| figure.text.chars().any(|ch| ch.is_ascii_digit()))
                 .map(move |figure| (claim, figure))
         })
         .map(|(claim, figure)| {
             let window = window(claim, figure);
+            let start = figure.span.start.saturating_sub(claim.span.start);
+            let end = figure.span.end.saturating_sub(claim.span.start);
+            let context = format!(
+                "{} {}",
+                around(&claim.text, window.0, start),
+                around(&claim.text, end, window.1)
+            );
             Cited {
                 claim,
                 figure,
-                words: words(&claim.text[window.0..window.1], rules),
+                words: words(&context, rules),
                 band: band(claim, window),
             }
         })
@@ -171,7 +181,7 @@ fn words(text: &str, rules: &Rules) -> BTreeSet<String> {
     analyzer::tokens(&mut english, text)
         .into_iter()
         .map(|(word, _, _)| word)
-        .filter(|word| word.chars().any(|ch| ch.is_alphabetic()))
+        .filter(|word| word.chars().filter(|ch| ch.is_alphabetic()).count() > 2)
         .filter(|word| !rules.stopwords.iter().any(|stop| stop == word))
         .collect()
 }

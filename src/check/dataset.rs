@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use super::arithmetic::{direction_of, signed};
+use super::arithmetic::{around, direction_of, signed};
 use super::claim::{CheckClaim, Context};
 use super::derive::{row_object, select, value_at, Selection, Shape};
 use super::retrieve::RowIndex;
@@ -63,8 +63,15 @@ impl<'a> DatasetChecker<'a> {
         let candidates = self.index.search(&claim.text, 200);
         let mut order: Vec<usize> = Vec::new();
         for candidate in &candidates {
-            if !order.contains(&candidate.dataset) && order.len() < 5 {
+            if !order.contains(&candidate.dataset) {
                 order.push(candidate.dataset);
+            }
+        }
+        // BM25 ranks the datasets; the structured match below decides, so every dataset is
+        // tried (a large table's rows share most words and rank low).
+        for dataset_idx in 0..self.datasets.len() {
+            if !order.contains(&dataset_idx) {
+                order.push(dataset_idx);
             }
         }
         let nearest = candidates.first().and_then(|candidate| {
@@ -147,10 +154,26 @@ impl<'a> DatasetChecker<'a> {
             let lower = caveat.to_lowercase();
             lower.contains("revis") || lower.contains("vintage")
         });
-        let single_period = shape.years.len() <= 1;
+        // The years of the rows the claim's entities select ("Tibet" has 2020 rows only).
+        let selected_years: BTreeSet<i64> = match &shape.period {
+            Some((period, _)) => dataset
+                .rows
+                .iter()
+                .filter(|row| {
+                    selection.fixed.iter().all(|(dim, values)| {
+                        row.dims
+                            .get(dim)
+                            .is_some_and(|value| values.contains(value))
+                    })
+                })
+                .filter_map(|row| row.dims.get(period).and_then(|v| super::derive::year_of(v)))
+                .collect(),
+            None => BTreeSet::new(),
+        };
+        let single_period = selected_years.len() <= 1;
         let level_year = || -> Result<Option<i64>, String> {
             if single_period {
-                let only = shape.years.iter().next().copied();
+                let only = selected_years.iter().next().copied();
                 return match (only, context.years.is_empty()) {
                     (Some(year), false) if !context.years.contains(&year) => Err(format!(
                         "the claim is about {:?}, the dataset about {year}",
@@ -174,7 +197,9 @@ impl<'a> DatasetChecker<'a> {
         let (expected, rows, computation, claim_interval) = match intent {
             Intent::Level => {
                 let year = level_year()?;
-                let share_dim = share_dimension(shape, &selection, column);
+                let share_dim = (figure.unit == Unit::Percent)
+                    .then(|| share_dimension(shape, &selection, column))
+                    .flatten();
                 if let Some((dim, part)) = share_dim {
                     let (part_value, part_half, mut rows) = value(year)?;
                     let mut total_selection = selection.clone();
@@ -420,8 +445,9 @@ impl<'a> DatasetChecker<'a> {
                 column.description,
                 column.counts.as_deref().unwrap_or("")
             ));
-            let score = words.intersection(&sentence).count();
-            let near = words.intersection(&local).count() > 0;
+            let near_words = words.intersection(&local).count();
+            let score = words.intersection(&sentence).count() + 2 * near_words;
+            let near = near_words > 0;
             let preferred = dataset.manifest.population_measure.as_deref() == Some(&column.name);
             let better = match best {
                 None => score > 0,
@@ -437,8 +463,14 @@ impl<'a> DatasetChecker<'a> {
                 best = Some((column, score, near));
             }
         }
-        best.map(|(column, _, near)| (column, near))
-            .ok_or_else(|| "no measure of this unit shares a word with the claim".into())
+        match best {
+            Some((column, _, true)) => Ok((column, true)),
+            Some((column, _, false)) => Err(format!(
+                "{} shares no word with the words around the figure",
+                column.name
+            )),
+            None => Err("no measure of this unit shares a word with the claim".into()),
+        }
     }
 
     /// The other count measure a difference subtracts: the one sharing fewest words with the claim.
@@ -464,23 +496,22 @@ impl<'a> DatasetChecker<'a> {
         analyzer::tokens(&mut english, text)
             .into_iter()
             .map(|(word, _, _)| word)
-            .filter(|word| !word.chars().all(|ch| ch.is_ascii_digit() || ch == '.'))
+            .filter(|word| word.chars().filter(|ch| ch.is_alphabetic()).count() > 2)
             .filter(|word| !self.rules.stopwords.iter().any(|stop| stop == word))
             .collect()
     }
 }
 
-/// The counted words of a figure, or the 60 bytes after it.
+/// The words around a figure: 60 bytes before it, its counted words and 60 bytes after it.
 fn local_text(claim: &CheckClaim, figure: &Figure) -> String {
-    if let Some(counts) = &figure.counts {
-        return counts.clone();
-    }
-    let start = figure.span.end.saturating_sub(claim.span.start);
-    let mut end = (start + 60).min(claim.text.len());
-    while !claim.text.is_char_boundary(end) {
-        end -= 1;
-    }
-    claim.text.get(start..end).unwrap_or("").to_string()
+    let start = figure.span.start.saturating_sub(claim.span.start);
+    let end = figure.span.end.saturating_sub(claim.span.start);
+    format!(
+        "{} {} {}",
+        around(&claim.text, start.saturating_sub(60), start),
+        figure.counts.as_deref().unwrap_or(""),
+        around(&claim.text, end, end + 60)
+    )
 }
 
 /// Whether a measure can answer a figure with this intent.

@@ -16,8 +16,6 @@ pub struct Shape {
     pub period: Option<(String, DimensionKind)>,
     /// The calendar month dimension (`YYYY-MM`).
     pub month: Option<String>,
-    /// Distinct years of the period dimension.
-    pub years: BTreeSet<i64>,
 }
 
 impl Shape {
@@ -60,19 +58,10 @@ impl Shape {
                 _ => {}
             }
         }
-        let years = match &period {
-            Some((name, _)) => dataset
-                .rows
-                .iter()
-                .filter_map(|row| row.dims.get(name).and_then(|value| year_of(value)))
-                .collect(),
-            None => BTreeSet::new(),
-        };
         Shape {
             entities,
             period,
             month,
-            years,
         }
     }
 }

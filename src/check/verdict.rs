@@ -5,12 +5,14 @@
 //!    `not_comparable`.
 //! 2. The claim's interval `[low, high]` (see `figures::interval::bounds`) and the evidence's
 //!    interval (its value ± the source's rounding) overlap → `supported`.
+//!    An open interval is closed first: "more than v" at 2v, "less than v" at 0.
 //! 3. The gap between them is at most what a reader forgives → `close`. Forgiven: one more
 //!    rounding step of the claim (its interval's half-width), and 2 % of the evidence value (5 %
 //!    when the dataset says it is revised, so an article may have seen another vintage).
 //! 4. A larger gap with a weak match (the claim does not name the measure, entity or period
 //!    itself) → `unverifiable`, naming the candidate.
-//! 5. A larger gap from a revised dataset → `not_comparable` (another vintage).
+//! 5. A larger gap from a revised dataset → `not_comparable` (another vintage) when within a
+//!    quarter of the value, else `unverifiable` (no revision moves a figure that far).
 //! 6. Otherwise `contradicted`, with the relative difference.
 
 use serde::Serialize;
@@ -102,10 +104,23 @@ impl Comparison {
         }
     }
 
+    /// The claim's interval closed for comparison: "more than v" is taken as at most 2v and
+    /// "less than v" as at least 0 (for a positive v), so "more than 15,000" never supports
+    /// 15 million.
+    pub fn claim_bounds(&self) -> (f64, f64) {
+        let value = self.claim_value;
+        let low = self
+            .claim_low
+            .unwrap_or(if value > 0.0 { 0.0 } else { 2.0 * value });
+        let high = self
+            .claim_high
+            .unwrap_or(if value > 0.0 { 2.0 * value } else { 0.0 });
+        (low, high)
+    }
+
     /// The gap between the two intervals (0 when they overlap).
     pub fn gap(&self) -> f64 {
-        let low = self.claim_low.unwrap_or(f64::NEG_INFINITY);
-        let high = self.claim_high.unwrap_or(f64::INFINITY);
+        let (low, high) = self.claim_bounds();
         if self.expected_high < low {
             low - self.expected_high
         } else if self.expected_low > high {
@@ -119,7 +134,7 @@ impl Comparison {
     pub fn forgiven(&self) -> f64 {
         let half_width = match (self.claim_low, self.claim_high) {
             (Some(low), Some(high)) => (high - low) / 2.0,
-            _ => 0.0,
+            _ => self.claim_value.abs() * 0.01,
         };
         let share = if self.revisable { 0.05 } else { 0.02 };
         half_width.max(self.expected.abs() * share)
@@ -143,8 +158,10 @@ pub fn decide(comparison: &Comparison) -> Verdict {
         Verdict::Close
     } else if !comparison.strong {
         Verdict::Unverifiable
-    } else if comparison.revisable {
+    } else if comparison.revisable && gap <= comparison.expected.abs() * 0.25 {
         Verdict::NotComparable
+    } else if comparison.revisable {
+        Verdict::Unverifiable
     } else {
         Verdict::Contradicted
     }
