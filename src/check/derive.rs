@@ -29,10 +29,10 @@ impl Shape {
                 continue;
             }
             match kind {
-                DimensionKind::Year | DimensionKind::FiscalYear | DimensionKind::Date => {
-                    if period.is_none() {
-                        period = Some((column.name.clone(), kind));
-                    }
+                DimensionKind::Year | DimensionKind::FiscalYear | DimensionKind::Date
+                    if period.is_none() =>
+                {
+                    period = Some((column.name.clone(), kind));
                 }
                 DimensionKind::Month => month = Some(column.name.clone()),
                 kind if kind.is_entity() && kind != DimensionKind::Category => {

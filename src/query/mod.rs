@@ -194,19 +194,6 @@ pub fn plain_words(query: &str) -> String {
         .join(" ")
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn not_becomes_minus_outside_quotes() {
-        assert_eq!(
-            super::rewrite_not("\"Darién Gap\" AND NOT Xinjiang"),
-            "\"Darién Gap\" AND -Xinjiang"
-        );
-        assert_eq!(super::rewrite_not("NOT a b"), "-a b");
-        assert_eq!(super::rewrite_not("\"do NOT go\" x"), "\"do NOT go\" x");
-    }
-}
-
 fn term_query(term: Term) -> TermQuery {
     TermQuery::new(term, IndexRecordOption::Basic)
 }
@@ -330,4 +317,17 @@ pub fn passage_counts(corpus: &CorpusIndex) -> HashMap<String, usize> {
         .values()
         .map(|entry| (entry.slug.clone(), entry.passages))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn not_becomes_minus_outside_quotes() {
+        assert_eq!(
+            super::rewrite_not("\"Darién Gap\" AND NOT Xinjiang"),
+            "\"Darién Gap\" AND -Xinjiang"
+        );
+        assert_eq!(super::rewrite_not("NOT a b"), "-a b");
+        assert_eq!(super::rewrite_not("\"do NOT go\" x"), "\"do NOT go\" x");
+    }
 }

@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests: the real binary, a scratch index, fixtures.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
