@@ -130,6 +130,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Fact-check the figures of the indexed documents against the datasets, their own
+    /// arithmetic and each other.
+    Check(crate::check_cmd::CheckArgs),
     /// List the indexed documents.
     Docs {
         /// One JSON object per document.
@@ -314,6 +317,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Check(check_args) => {
+            let corpus = open_fresh(&args.index, args.no_update)?;
+            crate::check_cmd::run(&corpus, &args.datasets, &check_args, style)
+        }
         Command::Docs { json } => {
             let corpus = open_fresh(&args.index, args.no_update)?;
             let mut out = String::new();
@@ -373,7 +380,7 @@ fn run_index(root: &Path, options: &IndexOptions) -> Result<IndexReport> {
 
 /// Opens the index for reading, building it from `corpus/` on first use and bringing it up to
 /// date when files changed. A busy index (another run is writing) is searched as it is.
-fn open_fresh(root: &Path, no_update: bool) -> Result<CorpusIndex> {
+pub fn open_fresh(root: &Path, no_update: bool) -> Result<CorpusIndex> {
     if no_update {
         return Ok(CorpusIndex::open(root)?);
     }

@@ -3,6 +3,8 @@
 //! Pure functions from data to strings; the binary decides colour (a terminal and no `NO_COLOR`)
 //! and where the string goes. JSON is one object per line with the same fields as the table.
 
+pub mod check;
+pub mod check_html;
 mod show;
 
 pub use show::render_document;

@@ -1,0 +1,358 @@
+//! Arithmetic inside a passage: a difference or sum stated beside its operands ("entered 48,381
+//! times … left 24,240 times … the deficit was 24,141"), a percent change beside the two values it
+//! compares ("increased 49 percent, from 173 million to 258 million"), a multiplier beside them
+//! ("more than tripled from 3.5 million to 11.2 million") and a share beside its part and total
+//! ("1,204 (12%) of 10,033").
+//!
+//! Operands are figures of the same passage; their written precision gives the expected value an
+//! interval, and [`super::verdict::decide`] compares it with the stated figure's interval. A
+//! missing match is no result (the dataset check still runs), except where the passage leaves no
+//! choice of operands.
+
+use super::claim::CheckClaim;
+use super::rules::Rules;
+use super::verdict::{decide, Comparison, Verdict};
+use super::{ArithmeticEvidence, CheckResult, ClaimRef, Evidence, Method, Operand};
+use crate::datasets::text::format_number;
+use crate::figures::{Direction, Figure, RangeKind, Unit};
+
+/// Every arithmetic result in the claims' passages.
+pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
+    let mut results = Vec::new();
+    let mut start = 0;
+    while start < claims.len() {
+        let end = (start..claims.len())
+            .find(|idx| {
+                claims[*idx].doc != claims[start].doc
+                    || claims[*idx].passage != claims[start].passage
+            })
+            .unwrap_or(claims.len());
+        results.extend(check_passage(&claims[start..end], rules));
+        start = end;
+    }
+    results
+}
+
+fn check_passage(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
+    let mut results = Vec::new();
+    for (claim_idx, claim) in claims.iter().enumerate() {
+        for figure in &claim.figures {
+            let found = match figure.unit {
+                Unit::Count | Unit::Money => difference(claims, claim_idx, figure, rules),
+                Unit::Percent => {
+                    percent_change(claim, figure, rules).or_else(|| share(claim, figure))
+                }
+                Unit::Multiplier => multiplier(claim, figure),
+                _ => None,
+            };
+            if let Some((comparison, expression, operands)) = found {
+                results.push(result(claim, figure, &comparison, expression, operands));
+            }
+        }
+    }
+    results
+}
+
+type Found = (Comparison, String, Vec<Operand>);
+
+/// The sentence says the figure is a difference ("deficit", "gap"), and two earlier figures of
+/// the passage with its unit differ by it.
+fn difference(
+    claims: &[CheckClaim],
+    claim_idx: usize,
+    figure: &Figure,
+    rules: &Rules,
+) -> Option<Found> {
+    let claim = &claims[claim_idx];
+    let offset = figure.span.start.checked_sub(claim.span.start)?;
+    let before_figure = claim.text.get(..offset)?;
+    if !Rules::says(before_figure, &rules.difference) || figure.range.is_some() {
+        return None;
+    }
+    let operands: Vec<&Figure> = claims[..=claim_idx]
+        .iter()
+        .flat_map(|claim| claim.figures.iter())
+        .filter(|other| other.span.end <= figure.span.start)
+        .filter(|other| other.unit == figure.unit && other.range.is_none())
+        .filter(|other| other.currency == figure.currency)
+        .collect();
+    let mut best: Option<Found> = None;
+    for (i, a) in operands.iter().enumerate() {
+        for b in &operands[i + 1..] {
+            let (big, small) = if a.value >= b.value { (a, b) } else { (b, a) };
+            let comparison = Comparison {
+                strong: operands.len() == 2,
+                ..Comparison::new(
+                    (figure.value, figure.low, figure.high),
+                    (
+                        big.value - small.value,
+                        low(big) - high(small),
+                        high(big) - low(small),
+                    ),
+                )
+            };
+            let verdict = decide(&comparison);
+            let better = best
+                .as_ref()
+                .is_none_or(|(current, _, _)| comparison.gap() < current.gap());
+            if better
+                && (verdict != Verdict::Unverifiable)
+                && (operands.len() == 2 || verdict == Verdict::Supported)
+            {
+                let expression = format!(
+                    "{} − {} = {}",
+                    format_number(big.value),
+                    format_number(small.value),
+                    format_number(big.value - small.value)
+                );
+                best = Some((comparison, expression, vec![operand(big), operand(small)]));
+            }
+        }
+    }
+    best
+}
+
+/// A percent change stated in the same sentence as the change it measures.
+fn percent_change(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Option<Found> {
+    let sign = direction_of(claim, figure, rules)?;
+    let change = two_ended_change(claim, figure)?;
+    let (start, end) = ends(change)?;
+    let half = half_width(change);
+    let expected = (end - start) / start * 100.0;
+    let low_end = ((end - half) / (start + half) - 1.0) * 100.0;
+    let high_end = ((end + half) / (start - half).max(f64::MIN_POSITIVE) - 1.0) * 100.0;
+    let claim_interval = signed(figure, sign);
+    let comparison = Comparison::new(claim_interval, (expected, low_end, high_end));
+    let expression = format!(
+        "({} − {}) / {} × 100 = {:+.1}%",
+        format_number(end),
+        format_number(start),
+        format_number(start),
+        expected
+    );
+    Some((comparison, expression, vec![operand(change)]))
+}
+
+/// A multiplier ("tripled", "twice") in the same sentence as the change it measures.
+fn multiplier(claim: &CheckClaim, figure: &Figure) -> Option<Found> {
+    let change = two_ended_change(claim, figure)?;
+    let (start, end) = ends(change)?;
+    let half = half_width(change);
+    let expected = end / start;
+    let comparison = Comparison::new(
+        (figure.value, figure.low, figure.high),
+        (
+            expected,
+            (end - half) / (start + half),
+            (end + half) / (start - half).max(f64::MIN_POSITIVE),
+        ),
+    );
+    let expression = format!(
+        "{} / {} = {:.2}",
+        format_number(end),
+        format_number(start),
+        expected
+    );
+    Some((comparison, expression, vec![operand(change)]))
+}
+
+/// "1,204 (12%) of 10,033" or "1,204 of 10,033 (12%)": a share beside its part and total.
+fn share(claim: &CheckClaim, figure: &Figure) -> Option<Found> {
+    let counts: Vec<&Figure> = claim
+        .figures
+        .iter()
+        .filter(|other| other.unit == Unit::Count && other.range.is_none())
+        .collect();
+    let text_between = |a: &Figure, b: &Figure| -> Option<String> {
+        let from = a.span.end.checked_sub(claim.span.start)?;
+        let to = b.span.start.checked_sub(claim.span.start)?;
+        claim
+            .text
+            .get(from..to)
+            .map(|text| text.trim().to_lowercase())
+    };
+    for part in &counts {
+        for total in &counts {
+            if part.span == total.span || part.value >= total.value || total.value <= 0.0 {
+                continue;
+            }
+            let shape = if part.span.end <= figure.span.start && figure.span.end <= total.span.start
+            {
+                // "1,204 (12%) of 10,033".
+                text_between(part, figure).as_deref() == Some("(")
+                    && text_between(figure, total)
+                        .is_some_and(|between| between.starts_with(')') && between.ends_with("of"))
+            } else if part.span.end <= total.span.start && total.span.end <= figure.span.start {
+                // "1,204 of 10,033 (12%)".
+                text_between(part, total).as_deref() == Some("of")
+                    && text_between(total, figure).as_deref() == Some("(")
+            } else {
+                false
+            };
+            if !shape {
+                continue;
+            }
+            let expected = part.value / total.value * 100.0;
+            let comparison = Comparison::new(
+                (figure.value, figure.low, figure.high),
+                (
+                    expected,
+                    low(part) / high(total) * 100.0,
+                    high(part) / low(total).max(f64::MIN_POSITIVE) * 100.0,
+                ),
+            );
+            let expression = format!(
+                "{} / {} × 100 = {:.1}%",
+                format_number(part.value),
+                format_number(total.value),
+                expected
+            );
+            return Some((comparison, expression, vec![operand(part), operand(total)]));
+        }
+    }
+    None
+}
+
+/// Up (+1) or down (−1): the figure's own change direction, else a change word within a few
+/// words of it ("increased 49 percent", "losing 30% of"). A figure written as the end of a change
+/// ("grew … to 13 percent") is a level, not a change.
+pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Option<f64> {
+    let start = figure.span.start.checked_sub(claim.span.start)?;
+    let before = around(&claim.text, start.saturating_sub(NEAR), start);
+    if before.trim_end().to_lowercase().ends_with(" to") {
+        return None;
+    }
+    if let Some(range) = figure.range {
+        if range.kind == RangeKind::Change {
+            return range.direction.map(|direction| match direction {
+                Direction::Up => 1.0,
+                Direction::Down => -1.0,
+            });
+        }
+    }
+    let end = figure.span.end.checked_sub(claim.span.start)?;
+    let after = around(&claim.text, end, end + NEAR);
+    let near = format!("{before} {after}");
+    let up = Rules::says(&near, &rules.up);
+    let down = Rules::says(&near, &rules.down);
+    match (up, down) {
+        (true, false) => Some(1.0),
+        (false, true) => Some(-1.0),
+        _ => None,
+    }
+}
+
+/// How many bytes around a figure its change word or its operands may be.
+const NEAR: usize = 30;
+
+/// `text[from..to]`, clamped to the text and to character boundaries.
+pub fn around(text: &str, from: usize, to: usize) -> &str {
+    let mut from = from.min(text.len());
+    let mut to = to.min(text.len());
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(from..to).unwrap_or("")
+}
+
+/// The claim interval of a percent change, negative for a fall.
+pub fn signed(figure: &Figure, sign: f64) -> (f64, Option<f64>, Option<f64>) {
+    if sign < 0.0 {
+        (
+            -figure.value,
+            figure.high.map(|v| -v),
+            figure.low.map(|v| -v),
+        )
+    } else {
+        (figure.value, figure.low, figure.high)
+    }
+}
+
+/// The change written with both ends right beside the figure: at most [`NEAR`] bytes away and
+/// no other statistic between them ("increased 49 percent, from 173 million to 258 million").
+fn two_ended_change<'a>(claim: &'a CheckClaim, figure: &Figure) -> Option<&'a Figure> {
+    claim.figures.iter().find(|other| {
+        let is_change = other.span != figure.span
+            && !matches!(other.unit, Unit::Year | Unit::Percent | Unit::Multiplier)
+            && other.range.is_some_and(|range| {
+                range.kind == RangeKind::Change && range.low != range.high && range.low > 0.0
+            });
+        let (first, second): (&Figure, &Figure) = if other.span.start < figure.span.start {
+            (other, figure)
+        } else {
+            (figure, other)
+        };
+        let gap = second.span.start.saturating_sub(first.span.end);
+        let between = claim.figures.iter().any(|third| {
+            super::claim::is_checkable(third)
+                && third.span.start >= first.span.end
+                && third.span.end <= second.span.start
+        });
+        is_change && gap <= NEAR && !between
+    })
+}
+
+/// `(start, end)` of a two-ended change.
+fn ends(change: &Figure) -> Option<(f64, f64)> {
+    let range = change.range?;
+    Some(match range.direction {
+        Some(Direction::Down) => (range.high, range.low),
+        _ => (range.low, range.high),
+    })
+}
+
+/// Half the written precision of a change's end value, used for both ends.
+fn half_width(figure: &Figure) -> f64 {
+    match (figure.low, figure.high) {
+        (Some(low), Some(high)) if high > low => (high - low) / 2.0,
+        _ => 0.0,
+    }
+}
+
+fn low(figure: &Figure) -> f64 {
+    figure.low.unwrap_or(figure.value)
+}
+
+fn high(figure: &Figure) -> f64 {
+    figure.high.unwrap_or(figure.value)
+}
+
+fn operand(figure: &Figure) -> Operand {
+    Operand {
+        text: figure.text.clone(),
+        value: figure.value,
+        span: figure.span,
+    }
+}
+
+fn result(
+    claim: &CheckClaim,
+    figure: &Figure,
+    comparison: &Comparison,
+    expression: String,
+    operands: Vec<Operand>,
+) -> CheckResult {
+    let verdict = decide(comparison);
+    let explanation = super::verdict::sentence(
+        verdict,
+        &figure.text,
+        comparison,
+        &format!("The passage's own figures ({expression})"),
+    );
+    CheckResult {
+        claim: ClaimRef::of(claim),
+        figure: figure.clone(),
+        method: Method::Arithmetic,
+        verdict,
+        expected: Some(comparison.expected),
+        difference: comparison.difference(),
+        evidence: Evidence::Arithmetic(ArithmeticEvidence {
+            expression,
+            operands,
+        }),
+        explanation,
+    }
+}

@@ -1,0 +1,671 @@
+//! The dataset check: retrieve candidate rows by BM25, pick the measure the figure counts, the
+//! entities and periods the claim names, compute what the claim states (a level, both ends of a
+//! change, a change in percent or absolute terms, a difference of two measures, a share of a
+//! total, a group sum, a rate per 100,000) and compare it with the figure's interval.
+//!
+//! Each candidate dataset gives at most one comparison; the figure's result is the best of them
+//! (supported, close, contradicted, not_comparable, then unverifiable), so one dataset that
+//! confirms a figure outweighs another that measures something else.
+
+use std::collections::BTreeSet;
+
+use super::arithmetic::{around, direction_of, signed};
+use super::claim::{CheckClaim, Context};
+use super::derive::{row_object, select, value_at, Selection, Shape};
+use super::retrieve::RowIndex;
+use super::rules::Rules;
+use super::verdict::{self, decide, Comparison, Verdict};
+use super::{CheckResult, ClaimRef, DatasetEvidence, Evidence, EvidenceRow, Method};
+use crate::datasets::text::format_number;
+use crate::datasets::{Column, Dataset, Derived, Role, Row, Unit as MeasureUnit};
+use crate::figures::{Figure, RangeKind, Unit};
+use crate::index::analyzer;
+
+/// The datasets with their retrieval index and shapes.
+pub struct DatasetChecker<'a> {
+    datasets: &'a [Dataset],
+    shapes: Vec<Shape>,
+    index: RowIndex,
+    rules: &'a Rules,
+}
+
+/// What the figure states, read from its words.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Intent {
+    Level,
+    Ends,
+    ChangePercent(f64),
+    ChangeAbsolute(f64),
+    Difference,
+}
+
+/// One dataset's answer before the best is chosen.
+struct Answer<'a> {
+    comparison: Comparison,
+    dataset: &'a Dataset,
+    column: String,
+    rows: Vec<&'a Row>,
+    computation: String,
+}
+
+impl<'a> DatasetChecker<'a> {
+    pub fn new(datasets: &'a [Dataset], rules: &'a Rules) -> tantivy::Result<DatasetChecker<'a>> {
+        Ok(DatasetChecker {
+            datasets,
+            shapes: datasets.iter().map(Shape::of).collect(),
+            index: RowIndex::build(datasets)?,
+            rules,
+        })
+    }
+
+    /// The figure checked against every candidate dataset; `unverifiable` names the nearest row.
+    pub fn check(&self, claim: &CheckClaim, figure: &Figure, context: &Context) -> CheckResult {
+        let candidates = self.index.search(&claim.text, 200);
+        let mut order: Vec<usize> = Vec::new();
+        for candidate in &candidates {
+            if !order.contains(&candidate.dataset) {
+                order.push(candidate.dataset);
+            }
+        }
+        // BM25 ranks the datasets; the structured match below decides, so every dataset is
+        // tried (a large table's rows share most words and rank low).
+        for dataset_idx in 0..self.datasets.len() {
+            if !order.contains(&dataset_idx) {
+                order.push(dataset_idx);
+            }
+        }
+        let nearest = candidates.first().and_then(|candidate| {
+            let dataset = self.datasets.get(candidate.dataset)?;
+            dataset.rows.get(candidate.row).map(|row| {
+                format!(
+                    "{} ({}:{})",
+                    dataset.describe_row(row),
+                    dataset.path.display(),
+                    row.line
+                )
+            })
+        });
+        let mut best: Option<Answer> = None;
+        let mut weak_reasons: Vec<String> = Vec::new();
+        for dataset_idx in order {
+            match self.answer(claim, figure, context, dataset_idx) {
+                Ok(answer) => {
+                    let rank = |answer: &Answer| decide(&answer.comparison);
+                    if best
+                        .as_ref()
+                        .is_none_or(|current| rank(&answer) < rank(current))
+                    {
+                        best = Some(answer);
+                    }
+                }
+                Err(reason) => {
+                    weak_reasons.push(format!("{}: {reason}", self.datasets[dataset_idx].id()))
+                }
+            }
+        }
+        match best {
+            Some(answer) => result(claim, figure, answer),
+            None => {
+                let mut result = verdict::unverifiable(claim, figure, nearest);
+                if !weak_reasons.is_empty() {
+                    result
+                        .explanation
+                        .push_str(&format!(" ({})", weak_reasons.join("; ")));
+                }
+                result
+            }
+        }
+    }
+
+    fn answer(
+        &self,
+        claim: &CheckClaim,
+        figure: &Figure,
+        context: &Context,
+        dataset_idx: usize,
+    ) -> Result<Answer<'a>, String> {
+        let dataset = &self.datasets[dataset_idx];
+        let shape = &self.shapes[dataset_idx];
+        let intent = self.intent(claim, figure, context);
+        let selection = select(dataset, shape, &claim.text)?;
+        let (column, measure_strong) = self.measure(dataset, claim, figure, intent, &selection)?;
+        let fiscal = Rules::says(&claim.text, &self.rules.fiscal);
+        let dataset_text = format!(
+            "{} {} {}",
+            dataset.manifest.title, dataset.manifest.scope, column.description
+        );
+        let mut conflict = self
+            .rules
+            .conflict(&dataset_text, &claim.text)
+            .map(|conflict| conflict.reason.clone());
+        if conflict.is_none()
+            && shape
+                .period
+                .as_ref()
+                .is_some_and(|(_, kind)| *kind == crate::datasets::DimensionKind::FiscalYear)
+            && shape.month.is_none()
+            && context.explicit
+            && !context.years.is_empty()
+            && !fiscal
+        {
+            conflict = Some("the dataset counts U.S. fiscal years (October to September); the claim a calendar year".into());
+        }
+        let revisable = dataset.manifest.caveats.iter().any(|caveat| {
+            let lower = caveat.to_lowercase();
+            lower.contains("revis") || lower.contains("vintage")
+        });
+        // The years of the rows the claim's entities select ("Tibet" has 2020 rows only).
+        let selected_years: BTreeSet<i64> = match &shape.period {
+            Some((period, _)) => dataset
+                .rows
+                .iter()
+                .filter(|row| {
+                    selection.fixed.iter().all(|(dim, values)| {
+                        row.dims
+                            .get(dim)
+                            .is_some_and(|value| values.contains(value))
+                    })
+                })
+                .filter_map(|row| row.dims.get(period).and_then(|v| super::derive::year_of(v)))
+                .collect(),
+            None => BTreeSet::new(),
+        };
+        let single_period = selected_years.len() <= 1;
+        let level_year = || -> Result<Option<i64>, String> {
+            if single_period {
+                let only = selected_years.iter().next().copied();
+                return match (only, context.years.is_empty()) {
+                    (Some(year), false) if !context.years.contains(&year) => Err(format!(
+                        "the claim is about {:?}, the dataset about {year}",
+                        context.years
+                    )),
+                    _ => Ok(only),
+                };
+            }
+            context
+                .level_period()
+                .map(Some)
+                .ok_or_else(|| "the claim names no single year".to_string())
+        };
+        let change_years = || {
+            context
+                .change_periods()
+                .ok_or_else(|| "the claim names no two periods".to_string())
+        };
+        let name = column.name.as_str();
+        let value = |year: Option<i64>| value_at(dataset, shape, &selection, name, year, fiscal);
+        let (expected, rows, computation, claim_interval) = match intent {
+            Intent::Level => {
+                let year = level_year()?;
+                let share_dim = (figure.unit == Unit::Percent)
+                    .then(|| share_dimension(shape, &selection, column))
+                    .flatten();
+                if let Some((dim, part)) = share_dim {
+                    let (part_value, part_half, mut rows) = value(year)?;
+                    let mut total_selection = selection.clone();
+                    let total_value = shape
+                        .entities
+                        .iter()
+                        .find(|(name, _, _)| *name == dim)
+                        .and_then(|(_, _, values)| {
+                            values.iter().find(|v| super::derive::is_total(v))
+                        })
+                        .ok_or("no total to share")?;
+                    total_selection
+                        .fixed
+                        .insert(dim.clone(), BTreeSet::from([total_value.clone()]));
+                    let (total, total_half, total_rows) =
+                        value_at(dataset, shape, &total_selection, name, year, fiscal)?;
+                    rows.extend(total_rows);
+                    let share = part_value / total * 100.0;
+                    let low = (part_value - part_half) / (total + total_half) * 100.0;
+                    let high = (part_value + part_half) / (total - total_half).max(1.0) * 100.0;
+                    let text = format!(
+                        "{part}: {} / {} × 100 = {share:.1}%",
+                        format_number(part_value),
+                        format_number(total)
+                    );
+                    (
+                        (share, low, high),
+                        rows,
+                        text,
+                        (figure.value, figure.low, figure.high),
+                    )
+                } else {
+                    let (v, half, rows) = value(year)?;
+                    if column.unit == Some(MeasureUnit::Percent) && (v - 100.0).abs() < 1e-9 {
+                        return Err("a share of 100% is the total itself".into());
+                    }
+                    let text = format!("{} = {}", name, format_number(v));
+                    (
+                        (v, v - half, v + half),
+                        rows,
+                        text,
+                        (figure.value, figure.low, figure.high),
+                    )
+                }
+            }
+            Intent::Ends => {
+                let (from, to) = change_years()?;
+                let range = figure.range.ok_or("no range")?;
+                let (start, end) = match range.direction {
+                    Some(crate::figures::Direction::Down) => (range.high, range.low),
+                    _ => (range.low, range.high),
+                };
+                let (a, a_half, mut rows) = value(Some(from))?;
+                let (b, b_half, b_rows) = value(Some(to))?;
+                rows.extend(b_rows);
+                // Both ends must hold: compare the worse end, scaled to the end value.
+                let half = figure
+                    .high
+                    .zip(figure.low)
+                    .map_or(0.0, |(h, l)| (h - l) / 2.0);
+                let start_gap = (start - a).abs() - half - a_half;
+                let end_gap = (end - b).abs() - half - b_half;
+                let (claimed, expected, expected_half) = if start_gap > end_gap {
+                    (start, a, a_half)
+                } else {
+                    (end, b, b_half)
+                };
+                let text = format!("{from}: {}, {to}: {}", format_number(a), format_number(b));
+                (
+                    (expected, expected - expected_half, expected + expected_half),
+                    rows,
+                    text,
+                    (claimed, Some(claimed - half), Some(claimed + half)),
+                )
+            }
+            Intent::ChangePercent(sign) => {
+                let (from, to) = change_years()?;
+                let (a, a_half, mut rows) = value(Some(from))?;
+                let (b, b_half, b_rows) = value(Some(to))?;
+                rows.extend(b_rows);
+                if a <= 0.0 {
+                    return Err("the first period's value is zero".into());
+                }
+                let change = (b - a) / a * 100.0;
+                let low = ((b - b_half) / (a + a_half) - 1.0) * 100.0;
+                let high = ((b + b_half) / (a - a_half).max(f64::MIN_POSITIVE) - 1.0) * 100.0;
+                let mut text = format!(
+                    "{from}: {}, {to}: {}, ({} − {}) / {} × 100 = {change:+.1}%",
+                    format_number(a),
+                    format_number(b),
+                    format_number(b),
+                    format_number(a),
+                    format_number(a)
+                );
+                let claim_interval = signed(figure, sign);
+                let mut expected = (change, low, high);
+                if let Some((rate_change, rate_text)) =
+                    rate_change(dataset, shape, &selection, name, from, to, fiscal)
+                {
+                    let distance = |x: f64| (x - claim_interval.0).abs();
+                    if distance(rate_change) < distance(change) {
+                        text = format!("{rate_text} (the count changed {change:+.1}%)");
+                        expected = (rate_change, rate_change, rate_change);
+                    } else {
+                        text.push_str(&format!(
+                            " (the rate per 100,000 changed {rate_change:+.1}%)"
+                        ));
+                    }
+                }
+                if let Some((dim, _, members)) = &selection.group {
+                    let parts: Vec<String> = members
+                        .iter()
+                        .filter_map(|member| {
+                            let mut one = selection.clone();
+                            one.group = None;
+                            one.fixed
+                                .insert(dim.clone(), BTreeSet::from([member.clone()]));
+                            let (a, _, _) =
+                                value_at(dataset, shape, &one, name, Some(from), fiscal).ok()?;
+                            let (b, _, _) =
+                                value_at(dataset, shape, &one, name, Some(to), fiscal).ok()?;
+                            Some(format!("{member} {:+.1}%", (b - a) / a * 100.0))
+                        })
+                        .collect();
+                    text.push_str(&format!("; by member: {}", parts.join(", ")));
+                }
+                (expected, rows, text, claim_interval)
+            }
+            Intent::ChangeAbsolute(sign) => {
+                let (from, to) = change_years()?;
+                let (a, a_half, mut rows) = value(Some(from))?;
+                let (b, b_half, b_rows) = value(Some(to))?;
+                rows.extend(b_rows);
+                let change = b - a;
+                let text = format!(
+                    "{to}: {} − {from}: {} = {}",
+                    format_number(b),
+                    format_number(a),
+                    format_number(change)
+                );
+                (
+                    (change, change - a_half - b_half, change + a_half + b_half),
+                    rows,
+                    text,
+                    signed(figure, sign),
+                )
+            }
+            Intent::Difference => {
+                let year = level_year()?;
+                let other = self
+                    .complement(dataset, claim, column)
+                    .ok_or("no second measure to subtract")?;
+                let (a, a_half, mut rows) = value(year)?;
+                let (b, b_half, b_rows) =
+                    value_at(dataset, shape, &selection, &other.name, year, fiscal)?;
+                rows.extend(b_rows);
+                rows.dedup_by_key(|row| row.line);
+                let text = format!(
+                    "{} − {} = {} − {} = {}",
+                    column.name,
+                    other.name,
+                    format_number(a),
+                    format_number(b),
+                    format_number(a - b)
+                );
+                (
+                    (a - b, a - b - a_half - b_half, a - b + a_half + b_half),
+                    rows,
+                    text,
+                    (figure.value, figure.low, figure.high),
+                )
+            }
+        };
+        let mut comparison = Comparison::new(claim_interval, expected);
+        comparison.strong = measure_strong
+            && context.explicit
+            && selection.defaulted.is_empty()
+            && (!single_period || !context.years.is_empty());
+        comparison.revisable = revisable;
+        comparison.conflict = conflict;
+        Ok(Answer {
+            comparison,
+            dataset,
+            column: column.name.clone(),
+            rows,
+            computation,
+        })
+    }
+
+    fn intent(&self, claim: &CheckClaim, figure: &Figure, context: &Context) -> Intent {
+        let direction = direction_of(claim, figure, self.rules);
+        let offset = figure.span.start.saturating_sub(claim.span.start);
+        let before = claim.text.get(..offset).unwrap_or("");
+        let two_ended = figure
+            .range
+            .is_some_and(|range| range.kind == RangeKind::Change && range.low != range.high);
+        let has_periods = context.change_periods().is_some();
+        if figure.unit == Unit::Percent {
+            return match direction {
+                Some(sign) if has_periods && !two_ended => Intent::ChangePercent(sign),
+                _ if two_ended && has_periods => Intent::Ends,
+                _ => Intent::Level,
+            };
+        }
+        if two_ended && has_periods {
+            return Intent::Ends;
+        }
+        if Rules::says(before, &self.rules.difference) {
+            return Intent::Difference;
+        }
+        let ends_with_to = before.trim_end().to_lowercase().ends_with(" to");
+        match direction {
+            Some(sign) if has_periods && !ends_with_to => Intent::ChangeAbsolute(sign),
+            _ => Intent::Level,
+        }
+    }
+
+    /// The measure the figure counts: a compatible unit, the most words shared with the claim;
+    /// ties go to the dataset's population measure, then to column order. The bool says whether
+    /// the words around the figure itself name it.
+    fn measure(
+        &self,
+        dataset: &'a Dataset,
+        claim: &CheckClaim,
+        figure: &Figure,
+        intent: Intent,
+        selection: &Selection,
+    ) -> Result<(&'a Column, bool), String> {
+        let sentence = self.words(&claim.text);
+        let local = self.words(&local_text(claim, figure));
+        let mut best: Option<(&Column, usize, bool)> = None;
+        for column in dataset
+            .manifest
+            .columns
+            .iter()
+            .filter(|c| c.role == Role::Measure)
+        {
+            if !compatible(dataset, column, figure, intent, selection) {
+                continue;
+            }
+            let words = self.words(&format!(
+                "{} {}",
+                column.description,
+                column.counts.as_deref().unwrap_or("")
+            ));
+            let near_words = words.intersection(&local).count();
+            let score = words.intersection(&sentence).count() + 2 * near_words;
+            let near = near_words > 0;
+            let preferred = dataset.manifest.population_measure.as_deref() == Some(&column.name);
+            let better = match best {
+                None => score > 0,
+                Some((current, current_score, _)) => {
+                    score > current_score
+                        || (score == current_score
+                            && preferred
+                            && dataset.manifest.population_measure.as_deref()
+                                != Some(&current.name))
+                }
+            };
+            if better {
+                best = Some((column, score, near));
+            }
+        }
+        match best {
+            Some((column, _, true)) => Ok((column, true)),
+            Some((column, _, false)) => Err(format!(
+                "{} shares no word with the words around the figure",
+                column.name
+            )),
+            None => Err("no measure of this unit shares a word with the claim".into()),
+        }
+    }
+
+    /// The other count measure a difference subtracts: the one sharing fewest words with the claim.
+    fn complement(
+        &self,
+        dataset: &'a Dataset,
+        claim: &CheckClaim,
+        column: &Column,
+    ) -> Option<&'a Column> {
+        let sentence = self.words(&claim.text);
+        dataset
+            .manifest
+            .columns
+            .iter()
+            .filter(|c| c.role == Role::Measure && c.name != column.name && c.unit == column.unit)
+            .filter(|c| c.counts == column.counts)
+            .min_by_key(|c| self.words(&c.description).intersection(&sentence).count())
+    }
+
+    /// Stemmed content words.
+    fn words(&self, text: &str) -> BTreeSet<String> {
+        let mut english = analyzer::english();
+        analyzer::tokens(&mut english, text)
+            .into_iter()
+            .map(|(word, _, _)| word)
+            .filter(|word| word.chars().filter(|ch| ch.is_alphabetic()).count() > 2)
+            .filter(|word| !self.rules.stopwords.iter().any(|stop| stop == word))
+            .collect()
+    }
+}
+
+/// The words around a figure: 60 bytes before it, its counted words and 60 bytes after it.
+fn local_text(claim: &CheckClaim, figure: &Figure) -> String {
+    let start = figure.span.start.saturating_sub(claim.span.start);
+    let end = figure.span.end.saturating_sub(claim.span.start);
+    format!(
+        "{} {} {}",
+        around(&claim.text, start.saturating_sub(60), start),
+        figure.counts.as_deref().unwrap_or(""),
+        around(&claim.text, end, end + 60)
+    )
+}
+
+/// Whether a measure can answer a figure with this intent.
+fn compatible(
+    dataset: &Dataset,
+    column: &Column,
+    figure: &Figure,
+    intent: Intent,
+    selection: &Selection,
+) -> bool {
+    let allows = |derived: Derived| dataset.manifest.derived.contains(&derived);
+    let unit = column.unit;
+    let group_ok = selection.group.is_none() || allows(Derived::SumOverGroup);
+    group_ok
+        && match intent {
+            Intent::ChangePercent(_) => {
+                allows(Derived::ChangePercent)
+                    && matches!(
+                        unit,
+                        Some(MeasureUnit::Count | MeasureUnit::Money | MeasureUnit::Rate)
+                    )
+            }
+            Intent::ChangeAbsolute(_) => {
+                allows(Derived::ChangeAbsolute) && same_unit(column, figure)
+            }
+            Intent::Difference => allows(Derived::Difference) && unit == Some(MeasureUnit::Count),
+            Intent::Ends => same_unit(column, figure),
+            Intent::Level if figure.unit == Unit::Percent => {
+                unit == Some(MeasureUnit::Percent)
+                    || (unit == Some(MeasureUnit::Count)
+                        && allows(Derived::ShareOfTotal)
+                        && !selection
+                            .fixed
+                            .values()
+                            .all(|values| values.iter().all(|v| super::derive::is_total(v))))
+            }
+            Intent::Level => same_unit(column, figure),
+        }
+}
+
+fn same_unit(column: &Column, figure: &Figure) -> bool {
+    match (column.unit, figure.unit) {
+        (Some(MeasureUnit::Count), Unit::Count) => true,
+        (Some(MeasureUnit::Percent), Unit::Percent) => true,
+        (Some(MeasureUnit::Money), Unit::Money) => {
+            column.currency.as_deref() == figure.currency.as_deref()
+        }
+        (Some(MeasureUnit::Rate), Unit::Rate) => column.per == figure.per,
+        _ => false,
+    }
+}
+
+/// The dimension whose named, non-total value makes a count measure a share ("86% ethnic
+/// Tibetan": ethnic_group = Tibetan of the total), if the measure is a count.
+fn share_dimension(
+    shape: &Shape,
+    selection: &Selection,
+    column: &Column,
+) -> Option<(String, String)> {
+    if column.unit != Some(MeasureUnit::Count) {
+        return None;
+    }
+    shape.entities.iter().find_map(|(dim, _, values)| {
+        let chosen = selection.fixed.get(dim)?;
+        let part = chosen.iter().next()?;
+        (chosen.len() == 1
+            && !super::derive::is_total(part)
+            && values.iter().any(|value| super::derive::is_total(value)))
+        .then(|| (dim.clone(), part.clone()))
+    })
+}
+
+/// The change of the rate per 100,000 (measure / population), when the dataset allows it.
+fn rate_change(
+    dataset: &Dataset,
+    shape: &Shape,
+    selection: &Selection,
+    measure: &str,
+    from: i64,
+    to: i64,
+    fiscal: bool,
+) -> Option<(f64, String)> {
+    let population = dataset.manifest.population_measure.as_deref()?;
+    if !dataset.manifest.derived.contains(&Derived::Per100k) || population == measure {
+        return None;
+    }
+    let (a, _, _) = value_at(dataset, shape, selection, measure, Some(from), fiscal).ok()?;
+    let (b, _, _) = value_at(dataset, shape, selection, measure, Some(to), fiscal).ok()?;
+    let (pa, _, _) = value_at(dataset, shape, selection, population, Some(from), fiscal).ok()?;
+    let (pb, _, _) = value_at(dataset, shape, selection, population, Some(to), fiscal).ok()?;
+    let (rate_a, rate_b) = (a / pa * 1e5, b / pb * 1e5);
+    let change = (rate_b - rate_a) / rate_a * 100.0;
+    Some((
+        change,
+        format!(
+            "rate per 100,000: {from}: {} / {} × 100,000 = {rate_a:.1}, {to}: {} / {} × 100,000 = {rate_b:.1}, change {change:+.1}%",
+            format_number(a),
+            format_number(pa),
+            format_number(b),
+            format_number(pb)
+        ),
+    ))
+}
+
+fn result(claim: &CheckClaim, figure: &Figure, answer: Answer) -> CheckResult {
+    let verdict = decide(&answer.comparison);
+    let dataset = answer.dataset;
+    let against = format!(
+        "{} ({}; {})",
+        dataset.manifest.short_title(),
+        dataset.id(),
+        answer.computation
+    );
+    let explanation = verdict::sentence(verdict, &figure.text, &answer.comparison, &against);
+    let rows: Vec<EvidenceRow> = answer
+        .rows
+        .iter()
+        .map(|row| EvidenceRow {
+            line: row.line,
+            description: dataset.describe_row(row),
+            row: row_object(dataset, row),
+        })
+        .collect();
+    let caveat = answer.comparison.conflict.clone().or_else(|| {
+        (verdict == Verdict::NotComparable)
+            .then(|| {
+                dataset
+                    .manifest
+                    .caveats
+                    .iter()
+                    .find(|c| c.to_lowercase().contains("revis"))
+                    .cloned()
+            })
+            .flatten()
+    });
+    CheckResult {
+        claim: ClaimRef::of(claim),
+        figure: figure.clone(),
+        method: Method::Dataset,
+        verdict,
+        expected: Some(answer.comparison.expected),
+        difference: answer.comparison.difference(),
+        evidence: Evidence::Dataset(DatasetEvidence {
+            dataset: dataset.id().to_string(),
+            title: dataset.manifest.title.clone(),
+            publisher: dataset.manifest.publisher.clone(),
+            url: dataset.manifest.url.clone(),
+            row: rows.first().map(|row| row.row.clone()).unwrap_or_default(),
+            rows,
+            column: answer.column,
+            value: Some(answer.comparison.expected),
+            computation: Some(answer.computation),
+            caveat,
+        }),
+        explanation,
+    }
+}

@@ -1,0 +1,276 @@
+//! The fact-checker: takes every claim with a figure and says whether the number holds up, against
+//! what (a dataset row, the passage's own arithmetic, another document) and why.
+//!
+//! Input is plain data ([`CheckDocument`] → [`CheckClaim`]); output is one [`CheckResult`] per
+//! figure and method. The verdict rule lives in one place, [`verdict::decide`]; the words it
+//! reads (change cues, definition conflicts) are data in `data/check.toml` ([`rules`]).
+//!
+//! Architecture invariant: a result is `contradicted` only when its evidence is a dataset row or a
+//! computation shown in full, the evidence measures the same thing, and the match is strong
+//! (measure, entity and period named by the claim). Anything weaker is `unverifiable`.
+
+pub mod arithmetic;
+pub mod claim;
+pub mod cross;
+pub mod dataset;
+mod derive;
+mod retrieve;
+pub mod rules;
+pub mod verdict;
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+use crate::datasets::Dataset;
+use crate::diagnostic::Diagnostic;
+use crate::figures::Figure;
+use crate::model::{Metadata, Sentence};
+use crate::span::Span;
+
+pub use claim::{claims_of, CheckClaim};
+pub use rules::Rules;
+pub use verdict::Verdict;
+
+/// A document as the checker needs it: raw text, metadata and sentence spans.
+#[derive(Debug, Clone)]
+pub struct CheckDocument {
+    pub slug: String,
+    pub path: String,
+    pub meta: Metadata,
+    pub raw: String,
+    pub passages: Vec<CheckPassage>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CheckPassage {
+    pub number: usize,
+    pub span: Span,
+    pub sentences: Vec<Sentence>,
+}
+
+impl CheckDocument {
+    /// A document read back from the index.
+    pub fn from_stored(stored: &crate::query::StoredDocument) -> CheckDocument {
+        CheckDocument {
+            slug: stored.slug.clone(),
+            path: stored.path.clone(),
+            meta: stored.meta.clone(),
+            raw: stored.raw.clone(),
+            passages: stored
+                .passages
+                .iter()
+                .map(|passage| CheckPassage {
+                    number: passage.number,
+                    span: passage.span,
+                    sentences: passage.sentences.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// How a figure was checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    Dataset,
+    Arithmetic,
+    CrossDocument,
+}
+
+impl Method {
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Dataset => "dataset",
+            Method::Arithmetic => "arithmetic",
+            Method::CrossDocument => "cross_document",
+        }
+    }
+}
+
+/// What the claim was compared with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Evidence {
+    Dataset(DatasetEvidence),
+    Arithmetic(ArithmeticEvidence),
+    CrossDocument(CrossEvidence),
+    /// Nothing fitted; the nearest candidate, if any, is named.
+    None {
+        nearest: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DatasetEvidence {
+    pub dataset: String,
+    pub title: String,
+    pub publisher: String,
+    pub url: String,
+    /// The first row used, as an object (column → cell).
+    pub row: BTreeMap<String, serde_json::Value>,
+    /// Every row used, with its CSV line.
+    pub rows: Vec<EvidenceRow>,
+    pub column: String,
+    /// The value the dataset gives (derived when `computation` is set).
+    pub value: Option<f64>,
+    pub computation: Option<String>,
+    /// The manifest caveat that decided a `not_comparable`, if any.
+    pub caveat: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvidenceRow {
+    pub line: usize,
+    pub description: String,
+    pub row: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArithmeticEvidence {
+    /// The computation in full, e.g. `48,381 − 24,240 = 24,141`.
+    pub expression: String,
+    pub operands: Vec<Operand>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Operand {
+    pub text: String,
+    pub value: f64,
+    /// Byte span in the document's raw text.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CrossEvidence {
+    pub others: Vec<OtherClaim>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OtherClaim {
+    pub id: String,
+    pub doc: String,
+    pub line: usize,
+    pub text: String,
+    pub figure: String,
+}
+
+/// One checked figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckResult {
+    pub claim: ClaimRef,
+    pub figure: Figure,
+    pub method: Method,
+    pub verdict: Verdict,
+    /// The value the evidence gives.
+    pub expected: Option<f64>,
+    /// (claimed − expected) / |expected|.
+    pub difference: Option<f64>,
+    pub evidence: Evidence,
+    pub explanation: String,
+}
+
+/// The claim a result is about (its text, where it is).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimRef {
+    pub id: String,
+    pub doc: String,
+    pub path: String,
+    pub line: usize,
+    pub span: Span,
+    pub text: String,
+    pub source: Option<String>,
+}
+
+impl ClaimRef {
+    pub fn of(claim: &CheckClaim) -> ClaimRef {
+        ClaimRef {
+            id: claim.id.clone(),
+            doc: claim.doc.clone(),
+            path: claim.path.clone(),
+            line: claim.line,
+            span: claim.span,
+            text: claim.text.clone(),
+            source: claim.source.clone(),
+        }
+    }
+}
+
+/// Checks every claim of `documents`: arithmetic inside passages, datasets, other documents.
+///
+/// Each checkable figure gets at least one result; a figure nothing fits is `unverifiable`
+/// with the nearest dataset row named.
+pub fn check(
+    documents: &[CheckDocument],
+    datasets: &[Dataset],
+    rules: &Rules,
+) -> (Vec<CheckResult>, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let claims: Vec<CheckClaim> = documents.iter().flat_map(claims_of).collect();
+    let checker = match dataset::DatasetChecker::new(datasets, rules) {
+        Ok(checker) => Some(checker),
+        Err(error) => {
+            diagnostics.push(Diagnostic::error(
+                None,
+                None,
+                format!("cannot index the datasets for retrieval: {error}; only arithmetic and cross-document checks ran"),
+            ));
+            None
+        }
+    };
+    let mut results = arithmetic::check_claims(&claims, rules);
+    results.extend(cross::check_claims(&claims, rules));
+    for (claim_idx, claim) in claims.iter().enumerate() {
+        for figure in claim
+            .figures
+            .iter()
+            .filter(|figure| claim::is_checkable(figure))
+        {
+            let already = results
+                .iter()
+                .any(|result| result.claim.id == claim.id && result.figure.span == figure.span);
+            let context = claim::context(&claims, claim_idx, figure);
+            let found = checker
+                .as_ref()
+                .map(|checker| checker.check(claim, figure, &context));
+            match found {
+                Some(result) if result.verdict != Verdict::Unverifiable || !already => {
+                    results.push(result)
+                }
+                None if !already => results.push(verdict::unverifiable(claim, figure, None)),
+                _ => {}
+            }
+        }
+    }
+    results.sort_by(|a, b| {
+        (
+            a.claim.doc.as_str(),
+            a.claim.span.start,
+            a.figure.span.start,
+            a.method,
+        )
+            .cmp(&(
+                b.claim.doc.as_str(),
+                b.claim.span.start,
+                b.figure.span.start,
+                b.method,
+            ))
+    });
+    (results, diagnostics)
+}
+
+/// Counts of results per verdict, in the order of [`Verdict::ALL`].
+pub fn verdict_counts(results: &[CheckResult]) -> Vec<(Verdict, usize)> {
+    Verdict::ALL
+        .iter()
+        .map(|verdict| {
+            (
+                *verdict,
+                results
+                    .iter()
+                    .filter(|result| result.verdict == *verdict)
+                    .count(),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,273 @@
+//! The verdict rule, in one place: how a claimed interval and the evidence's interval decide
+//! `supported`, `close`, `contradicted`, `not_comparable` or `unverifiable`.
+//!
+//! 1. The evidence measures something else (a definition, scope or period conflict) →
+//!    `not_comparable`.
+//! 2. The claim's interval `[low, high]` (see `figures::interval::bounds`) and the evidence's
+//!    interval (its value ± the source's rounding) overlap → `supported`.
+//!    An open interval is closed first: "more than v" at 2v, "less than v" at 0.
+//! 3. The gap between them is at most what a reader forgives → `close`. Forgiven: one more
+//!    rounding step of the claim (its interval's half-width), and 2 % of the evidence value (5 %
+//!    when the dataset says it is revised, so an article may have seen another vintage).
+//! 4. A larger gap with a weak match (the claim does not name the measure, entity or period
+//!    itself) → `unverifiable`, naming the candidate.
+//! 5. A larger gap from a revised dataset → `not_comparable` (another vintage) when within a
+//!    quarter of the value, else `unverifiable` (no revision moves a figure that far).
+//! 6. Otherwise `contradicted`, with the relative difference.
+
+use serde::Serialize;
+
+use super::{CheckClaim, CheckResult, ClaimRef, Evidence, Method};
+use crate::datasets::text::format_number;
+use crate::figures::Figure;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Supported,
+    Close,
+    Contradicted,
+    NotComparable,
+    Unverifiable,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 5] = [
+        Verdict::Supported,
+        Verdict::Close,
+        Verdict::Contradicted,
+        Verdict::NotComparable,
+        Verdict::Unverifiable,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Close => "close",
+            Verdict::Contradicted => "contradicted",
+            Verdict::NotComparable => "not_comparable",
+            Verdict::Unverifiable => "unverifiable",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Verdict> {
+        Verdict::ALL
+            .into_iter()
+            .find(|verdict| verdict.name() == name.replace('-', "_"))
+    }
+
+    /// The ClaimReview rating (1 false … 5 true; see docs/check.md).
+    pub fn rating(self) -> u8 {
+        match self {
+            Verdict::Supported => 5,
+            Verdict::Close => 4,
+            Verdict::NotComparable | Verdict::Unverifiable => 3,
+            Verdict::Contradicted => 1,
+        }
+    }
+}
+
+/// What one comparison knows: the claim's interval, the evidence's interval, and how sure the
+/// match is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    pub claim_value: f64,
+    pub claim_low: Option<f64>,
+    pub claim_high: Option<f64>,
+    pub expected: f64,
+    pub expected_low: f64,
+    pub expected_high: f64,
+    /// The claim names the measure, entity and period itself.
+    pub strong: bool,
+    /// The dataset says its values are revised (another vintage may differ).
+    pub revisable: bool,
+    /// A definition conflict, in words.
+    pub conflict: Option<String>,
+}
+
+impl Comparison {
+    /// A claim interval against an exact value known to ± `half_step`.
+    pub fn new(
+        figure_interval: (f64, Option<f64>, Option<f64>),
+        expected: (f64, f64, f64),
+    ) -> Self {
+        Comparison {
+            claim_value: figure_interval.0,
+            claim_low: figure_interval.1,
+            claim_high: figure_interval.2,
+            expected: expected.0,
+            expected_low: expected.1.min(expected.2),
+            expected_high: expected.1.max(expected.2),
+            strong: true,
+            revisable: false,
+            conflict: None,
+        }
+    }
+
+    /// The claim's interval closed for comparison: "more than v" is taken as at most 2v and
+    /// "less than v" as at least 0 (for a positive v), so "more than 15,000" never supports
+    /// 15 million.
+    pub fn claim_bounds(&self) -> (f64, f64) {
+        let value = self.claim_value;
+        let low = self
+            .claim_low
+            .unwrap_or(if value > 0.0 { 0.0 } else { 2.0 * value });
+        let high = self
+            .claim_high
+            .unwrap_or(if value > 0.0 { 2.0 * value } else { 0.0 });
+        (low, high)
+    }
+
+    /// The gap between the two intervals (0 when they overlap).
+    pub fn gap(&self) -> f64 {
+        let (low, high) = self.claim_bounds();
+        if self.expected_high < low {
+            low - self.expected_high
+        } else if self.expected_low > high {
+            self.expected_low - high
+        } else {
+            0.0
+        }
+    }
+
+    /// What a reader forgives beyond the claim's interval (rule 3).
+    pub fn forgiven(&self) -> f64 {
+        let half_width = match (self.claim_low, self.claim_high) {
+            (Some(low), Some(high)) => (high - low) / 2.0,
+            _ => self.claim_value.abs() * 0.01,
+        };
+        let share = if self.revisable { 0.05 } else { 0.02 };
+        half_width.max(self.expected.abs() * share)
+    }
+
+    /// (claimed − expected) / |expected|, if the expected value is not zero.
+    pub fn difference(&self) -> Option<f64> {
+        (self.expected != 0.0).then(|| (self.claim_value - self.expected) / self.expected.abs())
+    }
+}
+
+/// The rule (see the module documentation).
+pub fn decide(comparison: &Comparison) -> Verdict {
+    if comparison.conflict.is_some() {
+        return Verdict::NotComparable;
+    }
+    let gap = comparison.gap();
+    if gap <= 0.0 {
+        Verdict::Supported
+    } else if gap <= comparison.forgiven() {
+        Verdict::Close
+    } else if !comparison.strong {
+        Verdict::Unverifiable
+    } else if comparison.revisable && gap <= comparison.expected.abs() * 0.25 {
+        Verdict::NotComparable
+    } else if comparison.revisable {
+        Verdict::Unverifiable
+    } else {
+        Verdict::Contradicted
+    }
+}
+
+/// The figure's interval as `(value, low, high)`, with a signed value for a change downward.
+pub fn claim_interval(figure: &Figure) -> (f64, Option<f64>, Option<f64>) {
+    (figure.value, figure.low, figure.high)
+}
+
+/// A plain sentence for a verdict: "supported: 49 percent is within …".
+pub fn sentence(verdict: Verdict, claimed: &str, comparison: &Comparison, against: &str) -> String {
+    let expected = format_number(comparison.expected);
+    let percent = comparison
+        .difference()
+        .map(|difference| format!("{:+.1}%", difference * 100.0))
+        .unwrap_or_default();
+    match verdict {
+        Verdict::Supported => format!("{against} gives {expected}, which {claimed} fits."),
+        Verdict::Close => format!(
+            "{against} gives {expected}; {claimed} is off by {percent}, within the rounding or revision a reader would forgive."
+        ),
+        Verdict::Contradicted => format!(
+            "{against} gives {expected}, not {claimed} (the claim is off by {percent})."
+        ),
+        Verdict::NotComparable => format!(
+            "{against} gives {expected}, but it does not measure the same thing: {}.",
+            comparison
+                .conflict
+                .as_deref()
+                .unwrap_or("the dataset is a revised vintage, so an article may have used other figures")
+        ),
+        Verdict::Unverifiable => format!(
+            "{against} gives {expected}, but the claim does not name the measure, place and period clearly enough to call {claimed} wrong."
+        ),
+    }
+}
+
+/// The result for a figure nothing could be compared with.
+pub fn unverifiable(claim: &CheckClaim, figure: &Figure, nearest: Option<String>) -> CheckResult {
+    let explanation = match &nearest {
+        Some(nearest) => format!(
+            "No dataset row fits {}; the nearest candidate is {nearest}.",
+            figure.text
+        ),
+        None => format!("No dataset row fits {}.", figure.text),
+    };
+    CheckResult {
+        claim: ClaimRef::of(claim),
+        figure: figure.clone(),
+        method: Method::Dataset,
+        verdict: Verdict::Unverifiable,
+        expected: None,
+        difference: None,
+        evidence: Evidence::None { nearest },
+        explanation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compare(claim: (f64, f64, f64), expected: f64) -> Comparison {
+        Comparison::new(
+            (claim.0, Some(claim.1), Some(claim.2)),
+            (expected, expected, expected),
+        )
+    }
+
+    #[test]
+    fn inside_is_supported_and_a_small_miss_is_close() {
+        assert_eq!(
+            decide(&compare((49.0, 48.5, 49.5), 49.2)),
+            Verdict::Supported
+        );
+        assert_eq!(decide(&compare((48.0, 47.5, 48.5), 48.9)), Verdict::Close);
+    }
+
+    #[test]
+    fn a_clear_miss_is_contradicted_only_when_strong_and_comparable() {
+        let mut comparison = compare((-30.0, -30.5, -29.5), -10.1);
+        assert_eq!(decide(&comparison), Verdict::Contradicted);
+        comparison.revisable = true;
+        // No revision moves a figure by two thirds: too far to blame on the vintage.
+        assert_eq!(decide(&comparison), Verdict::Unverifiable);
+        let mut vintage = compare((13245.0, 13244.5, 13245.5), 12000.0);
+        vintage.revisable = true;
+        assert_eq!(decide(&vintage), Verdict::NotComparable);
+        comparison.revisable = false;
+        comparison.strong = false;
+        assert_eq!(decide(&comparison), Verdict::Unverifiable);
+        comparison.strong = true;
+        comparison.conflict = Some("another scope".into());
+        assert_eq!(decide(&comparison), Verdict::NotComparable);
+    }
+
+    #[test]
+    fn verdict_names_round_trip() {
+        for verdict in Verdict::ALL {
+            assert_eq!(Verdict::parse(verdict.name()), Some(verdict));
+        }
+        assert_eq!(
+            Verdict::parse("not-comparable"),
+            Some(Verdict::NotComparable)
+        );
+        assert_eq!(Verdict::parse("maybe"), None);
+    }
+}

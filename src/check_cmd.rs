@@ -1,0 +1,182 @@
+//! `claimdex check`: flags, loading the documents and datasets, filtering and rendering.
+
+use anyhow::{Context, Result};
+use clap::{Args as ClapArgs, ValueEnum};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::print;
+use claimdex::check::{self, CheckDocument, CheckResult, Rules, Verdict};
+use claimdex::index::CorpusIndex;
+use claimdex::output::{self, Style};
+use claimdex::query::{self, SearchRequest};
+
+#[derive(Debug, Clone, ClapArgs)]
+pub struct CheckArgs {
+    /// Only claims in passages matching this search (tantivy syntax, as `claimdex search`).
+    pub query: Option<String>,
+    /// Only this document (its slug, as `claimdex docs` lists it).
+    #[arg(long)]
+    pub doc: Option<String>,
+    /// Only results with this verdict: supported, close, contradicted, not_comparable, unverifiable.
+    #[arg(long, value_parser = parse_verdict)]
+    pub verdict: Option<Verdict>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short = 'o')]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Markdown,
+    Html,
+    Claimreview,
+}
+
+fn parse_verdict(name: &str) -> Result<Verdict, String> {
+    Verdict::parse(name).ok_or_else(|| {
+        format!("unknown verdict '{name}'; use supported, close, contradicted, not_comparable or unverifiable")
+    })
+}
+
+/// Runs the check; exit 0 when every result is in, 1 when a filter left nothing, 2 on errors.
+pub fn run(
+    corpus: &CorpusIndex,
+    datasets_dir: &Path,
+    args: &CheckArgs,
+    style: Style,
+) -> Result<ExitCode> {
+    let (datasets, diagnostics) = claimdex::datasets::load_dir(datasets_dir);
+    for diagnostic in &diagnostics {
+        eprintln!("{diagnostic}");
+    }
+    let mut slugs: Vec<String> = corpus
+        .manifest
+        .files
+        .values()
+        .map(|entry| entry.slug.clone())
+        .collect();
+    slugs.sort();
+    if let Some(doc) = &args.doc {
+        if !slugs.contains(doc) {
+            anyhow::bail!("no document '{doc}' in the index; `claimdex docs` lists them");
+        }
+    }
+    let mut documents = Vec::new();
+    for slug in &slugs {
+        if let Some(stored) = query::load_document(corpus, slug)? {
+            documents.push(CheckDocument::from_stored(&stored));
+        }
+    }
+    let rules = Rules::builtin()?;
+    let (mut results, problems) = check::check(&documents, &datasets, &rules);
+    for problem in &problems {
+        eprintln!("{problem}");
+    }
+    if let Some(doc) = &args.doc {
+        results.retain(|result| &result.claim.doc == doc);
+    }
+    if let Some(verdict) = args.verdict {
+        results.retain(|result| result.verdict == verdict);
+    }
+    if let Some(text) = &args.query {
+        results = filter_by_query(corpus, results, text)?;
+    }
+    let rendered = match args.format {
+        Format::Table => output::check::table(&results, style),
+        Format::Json => output::check::json_lines(&results)?,
+        Format::Markdown => output::check::markdown(&results),
+        Format::Html => output::check_html::html(&results),
+        Format::Claimreview => output::check::claimreview(&results)?,
+    };
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, rendered)
+                .with_context(|| format!("writing the report to {}", path.display()))?;
+            eprintln!("{} → {}", output::check::summary(&results), path.display());
+        }
+        None => print(&rendered)?,
+    }
+    let errors = diagnostics
+        .iter()
+        .chain(&problems)
+        .any(|d| d.severity == claimdex::diagnostic::Severity::Error);
+    Ok(if errors {
+        ExitCode::from(2)
+    } else if results.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Keeps the results whose claim lies in a passage the query finds.
+fn filter_by_query(
+    corpus: &CorpusIndex,
+    results: Vec<CheckResult>,
+    text: &str,
+) -> Result<Vec<CheckResult>> {
+    let request = SearchRequest {
+        query: text.to_string(),
+        limit: 100_000,
+        doc: None,
+        publisher: None,
+        year: None,
+        plain: false,
+    };
+    let found = query::search(corpus, &request)?;
+    for note in &found.notes {
+        eprintln!("{note}");
+    }
+    Ok(results
+        .into_iter()
+        .filter(|result| {
+            found.hits.iter().any(|hit| {
+                hit.doc == result.claim.doc
+                    && hit.span.start <= result.claim.span.start
+                    && result.claim.span.start < hit.span.end
+            })
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Args, Command};
+    use clap::Parser;
+
+    #[test]
+    fn check_flags_parse() {
+        let args = Args::parse_from([
+            "claimdex",
+            "check",
+            "refugees",
+            "--doc",
+            "d",
+            "--verdict",
+            "not-comparable",
+            "--format",
+            "claimreview",
+            "-o",
+            "out.json",
+        ]);
+        match args.command {
+            Command::Check(check) => {
+                assert_eq!(check.query.as_deref(), Some("refugees"));
+                assert_eq!(check.doc.as_deref(), Some("d"));
+                assert_eq!(check.verdict, Some(Verdict::NotComparable));
+                assert_eq!(check.format, Format::Claimreview);
+                assert_eq!(check.output, Some(PathBuf::from("out.json")));
+            }
+            other => panic!("wrong command {other:?}"),
+        }
+        assert!(Args::try_parse_from(["claimdex", "check", "--verdict", "maybe"]).is_err());
+        assert!(Args::try_parse_from(["claimdex", "check", "--format", "pdf"]).is_err());
+    }
+}

@@ -1,0 +1,203 @@
+//! Fact-check reports: the terminal table grouped by verdict, JSON Lines, a Markdown report for
+//! an editor and schema.org ClaimReview JSON-LD. The HTML report is in `check_html.rs`.
+
+use crate::check::{verdict_counts, CheckResult, Evidence, Verdict};
+use crate::datasets::text::format_number;
+
+use super::Style;
+
+/// The table: one section per verdict with its count, then each result's claim, figure,
+/// expected value and evidence.
+pub fn table(results: &[CheckResult], style: Style) -> String {
+    let mut out = String::new();
+    for (verdict, count) in verdict_counts(results) {
+        if count == 0 {
+            continue;
+        }
+        out.push_str(&style.bold(&format!("{} ({count})", verdict.name())));
+        out.push('\n');
+        for result in results.iter().filter(|result| result.verdict == verdict) {
+            out.push_str(&format!(
+                "  {}:{}  [{}] {}  {}\n",
+                result.claim.path,
+                result.claim.line,
+                result.method.name(),
+                style.bold(&result.figure.text),
+                style.dim(&format!("expected: {}", expected(result)))
+            ));
+            out.push_str(&format!(
+                "    claim: {}\n",
+                one_line(&result.claim.text, 200)
+            ));
+            out.push_str(&format!("    evidence: {}\n", evidence_line(result)));
+            out.push_str(&format!("    {}\n", result.explanation));
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary(results));
+    out.push('\n');
+    out
+}
+
+/// "12 results: 5 supported, 1 close, ..." in verdict order.
+pub fn summary(results: &[CheckResult]) -> String {
+    let parts: Vec<String> = verdict_counts(results)
+        .into_iter()
+        .map(|(verdict, count)| format!("{count} {}", verdict.name()))
+        .collect();
+    format!("{} results: {}", results.len(), parts.join(", "))
+}
+
+/// One JSON object per result, one per line.
+pub fn json_lines(results: &[CheckResult]) -> Result<String, serde_json::Error> {
+    let mut out = String::new();
+    for result in results {
+        out.push_str(&serde_json::to_string(result)?);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// A Markdown report: counts, then one section per verdict with each claim quoted.
+pub fn markdown(results: &[CheckResult]) -> String {
+    let mut out = String::from("# Fact-check report\n\n");
+    out.push_str("| verdict | results |\n|---|---:|\n");
+    for (verdict, count) in verdict_counts(results) {
+        out.push_str(&format!("| {} | {count} |\n", verdict.name()));
+    }
+    for (verdict, count) in verdict_counts(results) {
+        if count == 0 {
+            continue;
+        }
+        out.push_str(&format!("\n## {} ({count})\n", verdict.name()));
+        for result in results.iter().filter(|result| result.verdict == verdict) {
+            out.push_str(&format!(
+                "\n### {} — `{}:{}` ({})\n\n> {}\n\n- **Figure:** {}\n- **Expected:** {}\n- **Evidence:** {}\n- **Why:** {}\n",
+                md_escape(&result.figure.text),
+                result.claim.path,
+                result.claim.line,
+                result.method.name(),
+                md_escape(&one_line(&result.claim.text, 600)),
+                md_escape(&result.figure.text),
+                expected(result),
+                md_escape(&evidence_line(result)),
+                md_escape(&result.explanation)
+            ));
+        }
+    }
+    out
+}
+
+/// schema.org ClaimReview JSON-LD, one object per result, in a JSON array. Ratings: 5 supported,
+/// 4 close, 3 not comparable or unverifiable, 1 contradicted (worst 1, best 5).
+pub fn claimreview(results: &[CheckResult]) -> Result<String, serde_json::Error> {
+    let reviews: Vec<serde_json::Value> = results
+        .iter()
+        .map(|result| {
+            serde_json::json!({
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "claimReviewed": result.claim.text,
+                "reviewBody": result.explanation,
+                "author": {"@type": "Organization", "name": "claimdex"},
+                "reviewRating": {
+                    "@type": "Rating",
+                    "ratingValue": result.verdict.rating(),
+                    "bestRating": 5,
+                    "worstRating": 1,
+                    "alternateName": result.verdict.name(),
+                },
+                "itemReviewed": {
+                    "@type": "Claim",
+                    "appearance": {
+                        "@type": "CreativeWork",
+                        "name": result.claim.doc,
+                        "url": result.claim.path,
+                    },
+                },
+                "url": format!("{}#L{}", result.claim.path, result.claim.line),
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&reviews).map(|text| text + "\n")
+}
+
+/// The expected value as text, or "—".
+pub fn expected(result: &CheckResult) -> String {
+    match result.expected {
+        Some(value) => {
+            let difference = result
+                .difference
+                .map(|difference| format!(" ({:+.1}%)", difference * 100.0))
+                .unwrap_or_default();
+            format!("{}{difference}", format_number(value))
+        }
+        None => "—".into(),
+    }
+}
+
+/// The evidence in one line: dataset id, row lines and computation; the expression; the other
+/// claims; or the nearest candidate.
+pub fn evidence_line(result: &CheckResult) -> String {
+    match &result.evidence {
+        Evidence::Dataset(evidence) => {
+            let lines: Vec<String> = evidence
+                .rows
+                .iter()
+                .map(|row| row.line.to_string())
+                .collect();
+            format!(
+                "{} ({}), {} rows {}: {}",
+                evidence.dataset,
+                evidence.publisher,
+                evidence.column,
+                lines.join(","),
+                evidence.computation.as_deref().unwrap_or("")
+            )
+        }
+        Evidence::Arithmetic(evidence) => evidence.expression.clone(),
+        Evidence::CrossDocument(evidence) => evidence
+            .others
+            .iter()
+            .map(|other| format!("{}:{} \"{}\"", other.doc, other.line, other.figure))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Evidence::None { nearest } => match nearest {
+            Some(nearest) => format!("nearest: {nearest}"),
+            None => "none".into(),
+        },
+    }
+}
+
+/// Text on one line, cut at `max` characters.
+pub fn one_line(text: &str, max: usize) -> String {
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        flat
+    } else {
+        let cut: String = flat.chars().take(max).collect();
+        format!("{cut}…")
+    }
+}
+
+fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '|' | '*' | '_' | '`' | '[' | ']' | '\\' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Whether a verdict name from the command line is known.
+pub fn parse_verdict(name: &str) -> Option<Verdict> {
+    Verdict::parse(name)
+}

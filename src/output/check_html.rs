@@ -1,0 +1,155 @@
+//! The HTML fact-check report: one self-contained file (inline style and script, no external
+//! assets), every piece of corpus text escaped, the figure highlighted in its sentence, a verdict
+//! badge, the evidence and its provenance, and filters by verdict and by document.
+
+use crate::check::{verdict_counts, CheckResult, Evidence};
+
+use super::check::{evidence_line, expected};
+
+const STYLE: &str =
+    "body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}\
+.result{border:1px solid #ccc;border-radius:6px;padding:.6rem .9rem;margin:.7rem 0}\
+.badge{display:inline-block;padding:.1rem .5rem;border-radius:4px;color:#fff;font-weight:600}\
+.supported{background:#2e7d32}.close{background:#689f38}.contradicted{background:#c62828}\
+.not_comparable{background:#6d4c41}.unverifiable{background:#757575}\
+mark{background:#ffe082}.meta{color:#555;font-size:.9em}.hidden{display:none}";
+
+const SCRIPT: &str = "function applyFilters(){var v=document.getElementById('verdict').value;\
+var d=document.getElementById('doc').value;\
+document.querySelectorAll('.result').forEach(function(r){\
+var show=(v===''||r.dataset.verdict===v)&&(d===''||r.dataset.doc===d);\
+r.classList.toggle('hidden',!show);});}\
+document.getElementById('verdict').addEventListener('change',applyFilters);\
+document.getElementById('doc').addEventListener('change',applyFilters);";
+
+/// The whole report as one HTML document.
+pub fn html(results: &[CheckResult]) -> String {
+    let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+    out.push_str("<title>claimdex fact-check report</title><style>");
+    out.push_str(STYLE);
+    out.push_str("</style></head><body>\n<h1>Fact-check report</h1>\n<p>");
+    let counts: Vec<String> = verdict_counts(results)
+        .into_iter()
+        .map(|(verdict, count)| {
+            format!(
+                "<span class=\"badge {0}\">{0}</span> {count}",
+                verdict.name()
+            )
+        })
+        .collect();
+    out.push_str(&counts.join(" &nbsp; "));
+    out.push_str("</p>\n<p><label>Verdict <select id=\"verdict\"><option value=\"\">all</option>");
+    for (verdict, _) in verdict_counts(results) {
+        out.push_str(&format!(
+            "<option value=\"{0}\">{0}</option>",
+            verdict.name()
+        ));
+    }
+    out.push_str(
+        "</select></label> <label>Document <select id=\"doc\"><option value=\"\">all</option>",
+    );
+    let mut docs: Vec<&str> = results
+        .iter()
+        .map(|result| result.claim.doc.as_str())
+        .collect();
+    docs.sort();
+    docs.dedup();
+    for doc in docs {
+        out.push_str(&format!("<option value=\"{0}\">{0}</option>", escape(doc)));
+    }
+    out.push_str("</select></label></p>\n");
+    for result in results {
+        out.push_str(&format!(
+            "<div class=\"result\" data-verdict=\"{}\" data-doc=\"{}\">",
+            result.verdict.name(),
+            escape(&result.claim.doc)
+        ));
+        out.push_str(&format!(
+            "<span class=\"badge {0}\">{0}</span> <span class=\"meta\">{1}:{2} · {3}</span>",
+            result.verdict.name(),
+            escape(&result.claim.path),
+            result.claim.line,
+            result.method.name()
+        ));
+        out.push_str(&format!("<p>{}</p>", highlighted(result)));
+        out.push_str(&format!(
+            "<p class=\"meta\">Expected: {} · Evidence: {}</p>",
+            escape(&expected(result)),
+            escape(&evidence_line(result))
+        ));
+        if let Evidence::Dataset(evidence) = &result.evidence {
+            out.push_str(&format!(
+                "<p class=\"meta\">Source: {} — <a href=\"{}\">{}</a></p>",
+                escape(&evidence.publisher),
+                escape(&evidence.url),
+                escape(&evidence.title)
+            ));
+        }
+        out.push_str(&format!("<p>{}</p></div>\n", escape(&result.explanation)));
+    }
+    out.push_str("<script>");
+    out.push_str(SCRIPT);
+    out.push_str("</script>\n</body></html>\n");
+    out
+}
+
+/// The claim's sentence, escaped, with the figure in `<mark>`.
+fn highlighted(result: &CheckResult) -> String {
+    let text = &result.claim.text;
+    let start = result
+        .figure
+        .span
+        .start
+        .checked_sub(result.claim.span.start);
+    let end = result.figure.span.end.checked_sub(result.claim.span.start);
+    match (start, end) {
+        (Some(start), Some(end))
+            if end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end) =>
+        {
+            format!(
+                "{}<mark>{}</mark>{}",
+                escape(&text[..start]),
+                escape(&text[start..end]),
+                escape(&text[end..])
+            )
+        }
+        _ => escape(text),
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn corpus_text_is_escaped() {
+        assert_eq!(
+            escape("<script>alert('x')</script> & \"q\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
+        );
+    }
+
+    #[test]
+    fn an_empty_report_is_still_a_page() {
+        let page = html(&[]);
+        assert!(page.starts_with("<!DOCTYPE html>"));
+        assert!(page.contains("id=\"verdict\""));
+        assert_eq!(page.matches("<script>").count(), 1);
+    }
+}

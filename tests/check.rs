@@ -1,0 +1,207 @@
+//! `claimdex check` on the bundled corpus and datasets: the claims of issue 5's "Done when" list
+//! come out with the right verdict, method and evidence.
+
+// Test helpers may unwrap: a failure there is a failed test (clippy.toml allows it only
+// inside #[test] functions).
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::{claimdex_bundled, stdout};
+use serde_json::Value;
+use std::sync::OnceLock;
+
+/// The JSON Lines report of the whole bundled corpus, computed once per test binary.
+fn report() -> &'static Vec<Value> {
+    static REPORT: OnceLock<Vec<Value>> = OnceLock::new();
+    REPORT.get_or_init(|| {
+        let index = tempfile::tempdir().unwrap();
+        let output = claimdex_bundled(&index.path().join("index"))
+            .args(["check", "--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+        stdout(&output)
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect()
+    })
+}
+
+/// The results whose figure text is `figure` in a claim containing `words`, by method.
+fn find<'a>(figure: &str, words: &str, method: &str) -> Vec<&'a Value> {
+    report()
+        .iter()
+        .filter(|result| result["figure"]["text"] == figure)
+        .filter(|result| result["claim"]["text"].as_str().unwrap().contains(words))
+        .filter(|result| result["method"] == method)
+        .collect()
+}
+
+/// The one result for `figure` by `method`, with its verdict checked.
+fn expect(figure: &str, words: &str, method: &str, verdict: &str) -> &'static Value {
+    let found = find(figure, words, method);
+    assert_eq!(found.len(), 1, "{figure} ({method}): {found:#?}");
+    assert_eq!(
+        found[0]["verdict"], verdict,
+        "{figure} ({method}): {:#}",
+        found[0]
+    );
+    found[0]
+}
+
+#[test]
+fn ecuador_deficit_adds_up() {
+    let result = expect("24,141", "deficit", "arithmetic", "supported");
+    assert_eq!(result["evidence"]["expression"], "48,381 − 24,240 = 24,141");
+}
+
+#[test]
+fn migrant_growth_holds_by_arithmetic_and_by_un_desa() {
+    let arithmetic = expect("49 percent", "173 million", "arithmetic", "supported");
+    assert!(arithmetic["evidence"]["expression"]
+        .as_str()
+        .unwrap()
+        .contains("258,000,000"));
+    let dataset = expect("49 percent", "173 million", "dataset", "supported");
+    assert_eq!(dataset["evidence"]["dataset"], "undesa_migrant_stock_2017");
+    let expected = dataset["expected"].as_f64().unwrap();
+    assert!((48.5..50.0).contains(&expected), "{expected}");
+}
+
+#[test]
+fn rust_belt_loss_is_contradicted_by_the_censuses() {
+    let result = expect("30%", "rust belt", "dataset", "contradicted");
+    let evidence = &result["evidence"];
+    assert_eq!(evidence["dataset"], "china_census_province_sums");
+    assert_eq!(evidence["rows"].as_array().unwrap().len(), 6);
+    let computation = evidence["computation"].as_str().unwrap();
+    assert!(computation.contains("-10.1%"), "{computation}");
+    assert!(computation.contains("Heilongjiang -16.9%"), "{computation}");
+    assert!(result["explanation"].as_str().unwrap().contains("not 30%"));
+}
+
+#[test]
+fn excess_of_men_is_supported_by_the_census_communique() {
+    let result = expect("nearly 35 million", "excess male", "dataset", "supported");
+    assert_eq!(result["evidence"]["dataset"], "nbs_census_2020_sex");
+    assert_eq!(result["expected"].as_f64().unwrap(), 34_901_188.0);
+}
+
+#[test]
+fn refugees_of_2017_are_supported_by_unhcr() {
+    let result = expect("25.4 million", "refugees worldwide", "dataset", "supported");
+    assert_eq!(result["evidence"]["dataset"], "unhcr_global_trends_2017");
+    assert_eq!(result["evidence"]["row"]["indicator"], "refugees_total");
+}
+
+#[test]
+fn male_and_skilled_shares_agree_across_documents() {
+    let male = expect("71 percent", "male", "cross_document", "supported");
+    assert_eq!(male["evidence"]["others"][0]["figure"], "71%");
+    let male_back = expect("71%", "male", "cross_document", "supported");
+    assert_eq!(male_back["evidence"]["others"][0]["figure"], "71 percent");
+    let skilled = expect("78 percent", "skilled", "cross_document", "supported");
+    assert_eq!(skilled["evidence"]["others"][0]["figure"], "Almost 80%");
+}
+
+#[test]
+fn the_two_age_bands_are_not_comparable() {
+    let result = expect(
+        "53 percent",
+        "20 and 39",
+        "cross_document",
+        "not_comparable",
+    );
+    assert_eq!(result["evidence"]["others"][0]["figure"], "55%");
+    assert!(result["explanation"].as_str().unwrap().contains("20–39"));
+}
+
+#[test]
+fn no_contradiction_without_a_row_or_a_full_computation() {
+    for result in report().iter().filter(|r| r["verdict"] == "contradicted") {
+        let evidence = &result["evidence"];
+        let shown = match result["method"].as_str().unwrap() {
+            "dataset" => {
+                !evidence["rows"].as_array().unwrap().is_empty()
+                    && evidence["computation"]
+                        .as_str()
+                        .is_some_and(|c| !c.is_empty())
+            }
+            "arithmetic" => evidence["expression"]
+                .as_str()
+                .is_some_and(|e| e.contains('=')),
+            "cross_document" => !evidence["others"].as_array().unwrap().is_empty(),
+            other => panic!("unknown method {other}"),
+        };
+        assert!(shown, "contradicted without evidence: {result:#}");
+    }
+}
+
+#[test]
+fn six_more_claims_against_the_bundled_datasets() {
+    let share = expect("3.4 percent", "humans", "dataset", "supported");
+    assert_eq!(share["evidence"]["column"], "migrant_share_pct");
+    let gain = expect("64 million", "highincome", "dataset", "supported");
+    assert!(gain["evidence"]["computation"]
+        .as_str()
+        .unwrap()
+        .contains("= 64,442,076"));
+    let host = expect("50 million", "United States", "dataset", "supported");
+    assert_eq!(
+        host["evidence"]["dataset"],
+        "undesa_migrant_stock_2017_countries"
+    );
+    let developing = expect(
+        "Approximately 85 percent",
+        "UNHCR mandate",
+        "dataset",
+        "supported",
+    );
+    assert_eq!(
+        developing["evidence"]["dataset"],
+        "unhcr_global_trends_2017"
+    );
+    // The FBI's "48 percent" is the fall of the violent-crime rate (−49.4%), not of the count.
+    let crime = expect("48 percent", "violent crime", "dataset", "close");
+    assert!(crime["evidence"]["computation"]
+        .as_str()
+        .unwrap()
+        .starts_with("rate per 100,000"));
+    // OHSS counts Border Patrol only; the claim cites all of CBP.
+    let cbp = expect("24,376", "CBP", "dataset", "not_comparable");
+    assert!(cbp["explanation"]
+        .as_str()
+        .unwrap()
+        .contains("Border Patrol"));
+}
+
+#[test]
+fn html_and_claimreview_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let output = claimdex_bundled(&dir.path().join("index"))
+        .args(["check", "--format", "html", "--output"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert_eq!(html.matches("<script>").count(), 1);
+    assert!(html.contains("data-verdict=\"contradicted\""));
+    assert!(html.contains("<mark>30%</mark>"));
+    let output = claimdex_bundled(&dir.path().join("index"))
+        .args([
+            "check",
+            "--format",
+            "claimreview",
+            "--verdict",
+            "contradicted",
+        ])
+        .output()
+        .unwrap();
+    let reviews: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(reviews.as_array().unwrap().len(), 1);
+    assert_eq!(reviews[0]["@type"], "ClaimReview");
+    assert_eq!(reviews[0]["reviewRating"]["ratingValue"], 1);
+}
