@@ -43,6 +43,12 @@ pub struct Args {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Ndjson,
+    QuickwitConfig,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
     Always,
@@ -129,6 +135,19 @@ pub enum Command {
         /// One JSON object per dataset.
         #[arg(long)]
         json: bool,
+    },
+    /// Export the index for another engine: every passage as NDJSON (figures nested), or a
+    /// Quickwit index config matching those fields. See docs/scaling.md.
+    Export {
+        /// ndjson: one JSON object per passage; quickwit-config: the index config YAML.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of stdout.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// The index id written into the Quickwit config.
+        #[arg(long, default_value = "claimdex-passages")]
+        index_id: String,
     },
     /// List the indexed documents.
     Docs {
@@ -314,6 +333,38 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
+        Command::Export {
+            format,
+            output,
+            index_id,
+        } => {
+            let mut out: Box<dyn std::io::Write> = match &output {
+                Some(path) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(path)
+                        .with_context(|| format!("{}: cannot create the file", path.display()))?,
+                )),
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
+            match format {
+                ExportFormat::QuickwitConfig => {
+                    out.write_all(claimdex::export::quickwit_config(&index_id).as_bytes())?;
+                    out.flush()?;
+                }
+                ExportFormat::Ndjson => {
+                    let corpus = open_fresh(&args.index, args.no_update)?;
+                    let n_passages = claimdex::export::write_ndjson(&corpus, &mut out).map_err(
+                        |err| match err {
+                            claimdex::export::ExportError::Io(io) => anyhow::Error::from(io),
+                            other => anyhow::Error::from(other),
+                        },
+                    )?;
+                    if let Some(path) = &output {
+                        eprintln!("{n_passages} passages written to {}", path.display());
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Docs { json } => {
             let corpus = open_fresh(&args.index, args.no_update)?;
             let mut out = String::new();
@@ -489,6 +540,23 @@ mod tests {
             matches!(args.command, Command::Index { ref paths, rebuild: true, .. } if paths.len() == 2)
         );
         assert!(Args::try_parse_from(["claimdex", "search"]).is_err());
+        let args = Args::parse_from([
+            "claimdex",
+            "export",
+            "--format",
+            "quickwit-config",
+            "-o",
+            "x",
+        ]);
+        assert!(matches!(
+            args.command,
+            Command::Export {
+                format: ExportFormat::QuickwitConfig,
+                output: Some(_),
+                ..
+            }
+        ));
+        assert!(Args::try_parse_from(["claimdex", "export", "--format", "csv"]).is_err());
         assert!(Args::try_parse_from(["claimdex", "--color", "sometimes", "docs"]).is_err());
     }
 }

@@ -4,9 +4,11 @@
 //! `datasets` for the fact-checker. Every stage takes and returns plain data; spans are byte
 //! offsets into each document's raw text.
 
+pub mod bench;
 pub mod datasets;
 pub mod diagnostic;
 pub mod eval;
+pub mod export;
 pub mod figures;
 pub mod index;
 pub mod ingest;
