@@ -338,6 +338,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             output,
             index_id,
         } => {
+            // The index is opened before the output file is created, so a missing index leaves
+            // no empty file behind.
+            let corpus = match format {
+                ExportFormat::Ndjson => Some(open_fresh(&args.index, args.no_update)?),
+                ExportFormat::QuickwitConfig => None,
+            };
             let mut out: Box<dyn std::io::Write> = match &output {
                 Some(path) => Box::new(std::io::BufWriter::new(
                     std::fs::File::create(path)
@@ -345,13 +351,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 )),
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
-            match format {
-                ExportFormat::QuickwitConfig => {
+            match corpus {
+                None => {
                     out.write_all(claimdex::export::quickwit_config(&index_id).as_bytes())?;
                     out.flush()?;
                 }
-                ExportFormat::Ndjson => {
-                    let corpus = open_fresh(&args.index, args.no_update)?;
+                Some(corpus) => {
                     let n_passages = claimdex::export::write_ndjson(&corpus, &mut out).map_err(
                         |err| match err {
                             claimdex::export::ExportError::Io(io) => anyhow::Error::from(io),
