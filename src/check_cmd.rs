@@ -127,6 +127,7 @@ fn filter_by_query(
         doc: None,
         publisher: None,
         year: None,
+        figure: None,
         plain: false,
     };
     let found = query::search(corpus, &request)?;

@@ -43,6 +43,12 @@ pub struct Args {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Ndjson,
+    QuickwitConfig,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
     Always,
@@ -133,6 +139,19 @@ pub enum Command {
     /// Fact-check the figures of the indexed documents against the datasets, their own
     /// arithmetic and each other.
     Check(crate::check_cmd::CheckArgs),
+    /// Export the index for another engine: every passage as NDJSON (figures nested), or a
+    /// Quickwit index config matching those fields. See docs/scaling.md.
+    Export {
+        /// ndjson: one JSON object per passage; quickwit-config: the index config YAML.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write to this file instead of stdout.
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// The index id written into the Quickwit config.
+        #[arg(long, default_value = "claimdex-passages")]
+        index_id: String,
+    },
     /// List the indexed documents.
     Docs {
         /// One JSON object per document.
@@ -321,6 +340,43 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let corpus = open_fresh(&args.index, args.no_update)?;
             crate::check_cmd::run(&corpus, &args.datasets, &check_args, style)
         }
+        Command::Export {
+            format,
+            output,
+            index_id,
+        } => {
+            // The index is opened before the output file is created, so a missing index leaves
+            // no empty file behind.
+            let corpus = match format {
+                ExportFormat::Ndjson => Some(open_fresh(&args.index, args.no_update)?),
+                ExportFormat::QuickwitConfig => None,
+            };
+            let mut out: Box<dyn std::io::Write> = match &output {
+                Some(path) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(path)
+                        .with_context(|| format!("{}: cannot create the file", path.display()))?,
+                )),
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
+            match corpus {
+                None => {
+                    out.write_all(claimdex::export::quickwit_config(&index_id).as_bytes())?;
+                    out.flush()?;
+                }
+                Some(corpus) => {
+                    let n_passages = claimdex::export::write_ndjson(&corpus, &mut out).map_err(
+                        |err| match err {
+                            claimdex::export::ExportError::Io(io) => anyhow::Error::from(io),
+                            other => anyhow::Error::from(other),
+                        },
+                    )?;
+                    if let Some(path) = &output {
+                        eprintln!("{n_passages} passages written to {}", path.display());
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Docs { json } => {
             let corpus = open_fresh(&args.index, args.no_update)?;
             let mut out = String::new();
@@ -496,6 +552,23 @@ mod tests {
             matches!(args.command, Command::Index { ref paths, rebuild: true, .. } if paths.len() == 2)
         );
         assert!(Args::try_parse_from(["claimdex", "search"]).is_err());
+        let args = Args::parse_from([
+            "claimdex",
+            "export",
+            "--format",
+            "quickwit-config",
+            "-o",
+            "x",
+        ]);
+        assert!(matches!(
+            args.command,
+            Command::Export {
+                format: ExportFormat::QuickwitConfig,
+                output: Some(_),
+                ..
+            }
+        ));
+        assert!(Args::try_parse_from(["claimdex", "export", "--format", "csv"]).is_err());
         assert!(Args::try_parse_from(["claimdex", "--color", "sometimes", "docs"]).is_err());
     }
 }

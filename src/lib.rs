@@ -4,11 +4,13 @@
 //! `datasets` for the fact-checker. Every stage takes and returns plain data; spans are byte
 //! offsets into each document's raw text.
 
+pub mod bench;
 pub mod check;
 pub mod claims;
 pub mod datasets;
 pub mod diagnostic;
 pub mod eval;
+pub mod export;
 pub mod figures;
 pub mod span;
 
@@ -23,4 +25,3 @@ pub mod sources;
 pub mod text;
 pub mod topics;
 pub mod util;
-

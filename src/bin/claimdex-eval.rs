@@ -61,15 +61,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let boosts = claimdex::query::FieldBoosts::default();
     let text = match &cli.suite {
-        Suite::Retrieval { path, tune: true, .. } => Some(
-            claimdex::eval::retrieval::tune_scifact(path)
-                .map(|rows| rows.iter().map(|row| format!("{row}\n")).collect::<String>()),
+        Suite::Retrieval {
+            path, tune: true, ..
+        } => Some(claimdex::eval::retrieval::tune_scifact(path).map(|rows| {
+            rows.iter()
+                .map(|row| format!("{row}\n"))
+                .collect::<String>()
+        })),
+        Suite::Retrieval { path, split, .. } => Some(
+            claimdex::eval::retrieval::evaluate_scifact(path, *split, &boosts)
+                .map(|report| format!("{report}")),
         ),
-        Suite::Retrieval { path, split, .. } => {
-            Some(claimdex::eval::retrieval::evaluate_scifact(path, *split, &boosts).map(|report| format!("{report}")))
-        }
         Suite::ClaimRetrieval { path } => Some(
-            claimdex::eval::claim_retrieval::evaluate_checkthat(path, &boosts).map(|report| format!("{report}")),
+            claimdex::eval::claim_retrieval::evaluate_checkthat(path, &boosts)
+                .map(|report| format!("{report}")),
         ),
         _ => None,
     };

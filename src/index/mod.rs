@@ -91,10 +91,40 @@ pub struct Manifest {
     pub schema_version: u32,
     /// The paths given to `claimdex index`, so `search` can check them for changes.
     pub roots: Vec<PathBuf>,
+    #[serde(deserialize_with = "sorted_map")]
     pub files: BTreeMap<PathBuf, FileEntry>,
     /// Size and mtime of each `corpus.toml` read, so editing one marks the index stale.
     #[serde(default)]
     pub meta_files: BTreeMap<PathBuf, (u64, u128)>,
+}
+
+/// Reads the file map as a list first: the JSON is written from a `BTreeMap`, so it is sorted,
+/// and `BTreeMap::from_iter` builds a sorted list in one pass. Inserting one path at a time
+/// compared paths component by component `n log n` times, a third of a cold `claimdex search`
+/// at 10,000 files (seen with `perf`).
+fn sorted_map<'de, D>(deserializer: D) -> Result<BTreeMap<PathBuf, FileEntry>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    struct Entries;
+    impl<'de> serde::de::Visitor<'de> for Entries {
+        type Value = Vec<(PathBuf, FileEntry)>;
+        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+            formatter.write_str("a map of paths to file entries")
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
+            while let Some(entry) = map.next_entry()? {
+                entries.push(entry);
+            }
+            Ok(entries)
+        }
+    }
+    let entries = deserializer.deserialize_map(Entries)?;
+    Ok(entries.into_iter().collect())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +143,9 @@ pub struct CorpusIndex {
     pub index: tantivy::Index,
     pub fields: Fields,
     pub manifest: Manifest,
+    /// Opened on first use and kept: opening a reader loads every segment, which cost more than
+    /// the search itself (warm p95 went from 11 ms to a few ms at 10 MB when this was cached).
+    reader: std::sync::OnceLock<tantivy::IndexReader>,
 }
 
 impl CorpusIndex {
@@ -145,6 +178,7 @@ impl CorpusIndex {
             index,
             fields,
             manifest,
+            reader: std::sync::OnceLock::new(),
         })
     }
 
@@ -194,6 +228,7 @@ impl CorpusIndex {
             index,
             fields,
             manifest,
+            reader: std::sync::OnceLock::new(),
         })
     }
 
@@ -211,13 +246,20 @@ impl CorpusIndex {
                 schema_version: SCHEMA_VERSION,
                 ..Manifest::default()
             },
+            reader: std::sync::OnceLock::new(),
         }
     }
 
+    /// The index's reader (cheap to clone), opened once per `CorpusIndex`.
     pub fn reader(&self) -> Result<tantivy::IndexReader, IndexError> {
-        self.index
+        if let Some(reader) = self.reader.get() {
+            return Ok(reader.clone());
+        }
+        let reader = self
+            .index
             .reader()
-            .map_err(|err| IndexError::tantivy(&self.root, err))
+            .map_err(|err| IndexError::tantivy(&self.root, err))?;
+        Ok(self.reader.get_or_init(|| reader).clone())
     }
 }
 

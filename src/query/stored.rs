@@ -28,6 +28,8 @@ pub struct StoredPassage {
     pub span: Span,
     pub line: usize,
     pub page: Option<u32>,
+    /// The heading the passage sits under.
+    pub section: Option<String>,
     pub sentences: Vec<crate::model::Sentence>,
     pub figures: Vec<crate::figures::FigureRecord>,
 }
@@ -112,6 +114,7 @@ pub fn load_document(
                     .u64(fields.page)
                     .filter(|page| *page > 0)
                     .map(|page| page as u32),
+                section: record.opt_text(fields.section),
                 sentences: data.sentences,
                 figures: data.figures,
             });
