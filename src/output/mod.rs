@@ -3,8 +3,13 @@
 //! Pure functions from data to strings; the binary decides colour (a terminal and no `NO_COLOR`)
 //! and where the string goes. JSON is one object per line with the same fields as the table.
 
+mod claims;
 mod show;
 
+pub use claims::{
+    claims_csv, claims_json, claims_table, csv_cell, sources_json, sources_table, topics_json,
+    topics_table,
+};
 pub use show::render_document;
 
 use crate::index::IndexReport;
