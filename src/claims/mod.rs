@@ -107,6 +107,20 @@ pub fn claims_for_document(
     let no_figures = Vec::new();
     let path = document.path.to_string_lossy().to_string();
     let model = Model::builtin();
+    let all_rows: Vec<Span> = figures_per_passage
+        .iter()
+        .flatten()
+        .filter(|record| record.table_row.is_some() && is_cited_figure(record))
+        .map(|record| record.sentence)
+        .collect();
+    // One attribution pass for every table row of the document (its context is whole-document).
+    let row_sources: Vec<Option<Attribution>> = if all_rows.is_empty() {
+        Vec::new()
+    } else {
+        attributor.attribute(raw, &all_rows)
+    };
+    let mut next_row = 0;
+    let mut next_sentence = 0;
     let mut claims = Vec::new();
     for (passage_idx, passage) in passages.iter().enumerate() {
         let passage_figures = figures_per_passage.get(passage_idx).unwrap_or(&no_figures);
@@ -138,10 +152,19 @@ pub fn claims_for_document(
             .iter()
             .filter(|record| record.table_row.is_some() && is_cited_figure(record))
             .collect();
-        for (sentence, attribution) in sentences.iter().zip(&attributions) {
-            if !passage.span.contains(*sentence) {
-                continue;
-            }
+        // Sentences and passages are both in document order: walk the sentences once.
+        while next_sentence < sentences.len() && sentences[next_sentence].end <= passage.span.start
+        {
+            next_sentence += 1;
+        }
+        let first = next_sentence;
+        while next_sentence < sentences.len() && passage.span.contains(sentences[next_sentence]) {
+            next_sentence += 1;
+        }
+        for (sentence, attribution) in sentences[first..next_sentence]
+            .iter()
+            .zip(&attributions[first..next_sentence])
+        {
             // Table rows inside a segmenter "sentence" become claims of their own below.
             if rows.iter().any(|row| sentence.contains(row.sentence)) {
                 continue;
@@ -164,12 +187,14 @@ pub fn claims_for_document(
                 attribution.clone().map(ClaimSource::from),
             ));
         }
-        let row_spans: Vec<Span> = rows.iter().map(|row| row.sentence).collect();
-        let row_sources = attributor.attribute(raw, &row_spans);
-        for (row, attribution) in rows.iter().zip(row_sources) {
-            let source = attribution
+        for row in &rows {
+            let source = row_sources
+                .get(next_row)
+                .cloned()
+                .flatten()
                 .filter(|found| found.via == Via::TableSource)
                 .map(ClaimSource::from);
+            next_row += 1;
             claims.push(make(row.sentence, vec![(*row).clone()], source));
         }
     }
