@@ -152,6 +152,54 @@ pub enum Command {
         #[arg(long, default_value = "claimdex-passages")]
         index_id: String,
     },
+    /// List claims (sentences and table rows with a cited figure or a named source), ranked by
+    /// relevance to QUERY, then check-worthiness; each with its figures marked and its source.
+    Claims {
+        /// Only claims in passages matching this search.
+        query: Option<String>,
+        /// Only claims of this topic (id or name, `claimdex topics` lists them); anything else is
+        /// searched for as an ad-hoc topic.
+        #[arg(long)]
+        topic: Option<String>,
+        /// Only claims resting on this source (a name, alias or abbreviation, e.g. CBP).
+        #[arg(long)]
+        source: Option<String>,
+        /// Only this document (its slug).
+        #[arg(long)]
+        doc: Option<String>,
+        /// Only claims whose text names no source: what to check first.
+        #[arg(long, conflicts_with = "source")]
+        unattributed: bool,
+        /// Only claims with a check-worthiness of at least this (0 to 1).
+        #[arg(long)]
+        min_score: Option<f64>,
+        /// How many claims to list.
+        #[arg(long, short = 'n', default_value_t = 20)]
+        limit: usize,
+        /// One JSON object per claim, one per line.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// CSV with a header row (cells starting with = + - @ are prefixed with ').
+        #[arg(long)]
+        csv: bool,
+    },
+    /// List the sources claims rest on, most claims first, with documents, topics and citations.
+    Sources {
+        /// Only sources of claims in passages matching this search.
+        query: Option<String>,
+        /// Only sources of claims of this topic (id or name; anything else is searched for).
+        #[arg(long)]
+        topic: Option<String>,
+        /// One JSON object per source, one per line.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the topics of the taxonomy with counts of passages, claims and sources.
+    Topics {
+        /// One JSON object per topic, one per line.
+        #[arg(long)]
+        json: bool,
+    },
     /// List the indexed documents.
     Docs {
         /// One JSON object per document.
@@ -377,6 +425,91 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Claims {
+            query,
+            topic,
+            source,
+            doc,
+            unattributed,
+            min_score,
+            limit,
+            json,
+            csv,
+        } => {
+            let corpus = open_fresh(&args.index, args.no_update)?;
+            let request = query::ClaimRequest {
+                query,
+                topic,
+                source,
+                doc,
+                unattributed,
+                min_score,
+                limit,
+            };
+            let results = query::list_claims(
+                &corpus,
+                &request,
+                claimdex::sources::Registry::builtin(),
+                claimdex::topics::Taxonomy::builtin(),
+            )?;
+            for note in &results.notes {
+                eprintln!("{note}");
+            }
+            if json {
+                print(&output::claims_json(&results.claims))?;
+            } else if csv {
+                print(&output::claims_csv(&results.claims))?;
+            } else if results.claims.is_empty() {
+                eprintln!("no claims match");
+            } else {
+                print(&output::claims_table(&results.claims, style))?;
+                eprintln!(
+                    "{} of {} matching claims shown",
+                    results.claims.len(),
+                    results.total
+                );
+            }
+            Ok(if results.claims.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Sources { query, topic, json } => {
+            let corpus = open_fresh(&args.index, args.no_update)?;
+            let (sources, notes) = query::list_sources(
+                &corpus,
+                query.as_deref(),
+                topic.as_deref(),
+                claimdex::sources::Registry::builtin(),
+                claimdex::topics::Taxonomy::builtin(),
+            )?;
+            for note in &notes {
+                eprintln!("{note}");
+            }
+            if json {
+                print(&output::sources_json(&sources))?;
+            } else if sources.is_empty() {
+                eprintln!("no sources match");
+            } else {
+                print(&output::sources_table(&sources, style))?;
+            }
+            Ok(if sources.is_empty() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Topics { json } => {
+            let corpus = open_fresh(&args.index, args.no_update)?;
+            let topics = query::topic_counts(&corpus, claimdex::topics::Taxonomy::builtin())?;
+            if json {
+                print(&output::topics_json(&topics))?;
+            } else {
+                print(&output::topics_table(&topics, style))?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Docs { json } => {
             let corpus = open_fresh(&args.index, args.no_update)?;
             let mut out = String::new();
@@ -569,6 +702,31 @@ mod tests {
             }
         ));
         assert!(Args::try_parse_from(["claimdex", "export", "--format", "csv"]).is_err());
+        let args = Args::parse_from([
+            "claimdex",
+            "claims",
+            "crime",
+            "--topic",
+            "darien-gap",
+            "--unattributed",
+            "--min-score",
+            "0.5",
+            "-n",
+            "7",
+            "--csv",
+        ]);
+        assert!(matches!(
+            args.command,
+            Command::Claims { ref query, ref topic, unattributed: true, min_score: Some(_), limit: 7, csv: true, json: false, .. }
+                if query.as_deref() == Some("crime") && topic.as_deref() == Some("darien-gap")
+        ));
+        assert!(Args::try_parse_from(["claimdex", "claims", "--json", "--csv"]).is_err());
+        let args = Args::parse_from(["claimdex", "sources", "--topic", "x", "--json"]);
+        assert!(
+            matches!(args.command, Command::Sources { json: true, ref topic, .. } if topic.as_deref() == Some("x"))
+        );
+        let args = Args::parse_from(["claimdex", "topics", "--json"]);
+        assert!(matches!(args.command, Command::Topics { json: true }));
         assert!(Args::try_parse_from(["claimdex", "--color", "sometimes", "docs"]).is_err());
     }
 }

@@ -1,5 +1,214 @@
-//! Claims: sentences that assert something checkable, with a check-worthiness score.
+//! Claims: sentences (and table rows) that assert something checkable, each tied to the source
+//! it rests on, tagged with topics and scored for check-worthiness.
+//!
+//! Input: a segmented `Document`, its figures per non-heading passage, a source `Registry` and a
+//! topic `Taxonomy`. Output: `Claim`s in document order. Architecture invariant: a claim's `span`
+//! slices the raw text; its `text` is that slice with inlined footnotes removed (their spans stay
+//! in `source.span`). This module decides *which* sentences are claims; it does not recognise
+//! figures or sources itself.
 
 pub mod checkworthy;
 
 pub use checkworthy::{Checkworthiness, Model};
+
+use crate::figures::{FigureRecord, Unit};
+use crate::model::Document;
+use crate::sources::{
+    footnotes, sentence_without_footnotes, split_at_footnotes, Attribution, Attributor, Citation,
+    Cues, Registry, SourceKind, Via,
+};
+use crate::span::{LineIndex, Span};
+use crate::topics::Taxonomy;
+use serde::{Deserialize, Serialize};
+
+/// One checkable statement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// Stable across re-indexing of an unchanged file: a hash of document slug, span and text.
+    pub id: String,
+    pub doc: String,
+    pub path: String,
+    /// The number of the passage the claim sits in.
+    pub passage: usize,
+    pub line: usize,
+    pub span: Span,
+    /// The sentence as written, footnote text removed.
+    pub text: String,
+    /// The cited figures of the sentence (or the table row's figure).
+    pub figures: Vec<FigureRecord>,
+    /// `None`: the text names no source, which is what a fact-checker looks at first.
+    pub source: Option<ClaimSource>,
+    /// Topic ids of the passage the claim sits in.
+    pub topics: Vec<String>,
+    pub checkworthiness: f64,
+    /// The check-worthiness features that fired, with their weights.
+    pub features: Vec<(String, f64)>,
+}
+
+/// The source a claim rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClaimSource {
+    /// Canonical registry name, or the normalised surface form of an unknown source.
+    pub name: String,
+    /// The words naming the source, as written.
+    pub mention: String,
+    /// Registry kind; `None` for a source not in the registry.
+    pub kind: Option<SourceKind>,
+    pub via: Via,
+    /// Where `mention` is in the raw text.
+    pub span: Span,
+    pub citation: Option<Citation>,
+}
+
+impl From<Attribution> for ClaimSource {
+    fn from(attribution: Attribution) -> ClaimSource {
+        ClaimSource {
+            name: attribution.name,
+            mention: attribution.mention,
+            kind: attribution.kind,
+            via: attribution.via,
+            span: attribution.mention_span,
+            citation: attribution.citation,
+        }
+    }
+}
+
+/// Whether a figure makes its sentence checkable (years, ordinals and "other" alone do not).
+pub fn is_cited_figure(record: &FigureRecord) -> bool {
+    !matches!(record.figure.unit, Unit::Year | Unit::Ordinal | Unit::Other)
+}
+
+/// The claims of `document`, in document order.
+///
+/// `figures_per_passage` is `annotate_document`'s output (one entry per non-heading passage).
+/// A sentence is a claim when it carries a cited figure or names its source; a table row with a
+/// cited figure is a claim sourced by the table's `Source:` line when it has one.
+pub fn claims_for_document(
+    document: &Document,
+    figures_per_passage: &[Vec<FigureRecord>],
+    registry: &Registry,
+    taxonomy: &Taxonomy,
+) -> Vec<Claim> {
+    let raw = document.raw.as_str();
+    let lines = LineIndex::new(raw);
+    let passages: Vec<_> = document
+        .passages
+        .iter()
+        .filter(|passage| !passage.is_heading)
+        .collect();
+    let segmented: Vec<Span> = passages
+        .iter()
+        .flat_map(|passage| passage.sentences.iter().map(|sentence| sentence.span))
+        .collect();
+    let document_footnotes = footnotes(raw);
+    let sentences = split_at_footnotes(raw, &segmented, &document_footnotes);
+    let attributor = Attributor::new(registry, Cues::builtin());
+    let attributions = attributor.attribute(raw, &sentences);
+    let no_figures = Vec::new();
+    let path = document.path.to_string_lossy().to_string();
+    let model = Model::builtin();
+    let all_rows: Vec<Span> = figures_per_passage
+        .iter()
+        .flatten()
+        .filter(|record| record.table_row.is_some() && is_cited_figure(record))
+        .map(|record| record.sentence)
+        .collect();
+    // One attribution pass for every table row of the document (its context is whole-document).
+    let row_sources: Vec<Option<Attribution>> = if all_rows.is_empty() {
+        Vec::new()
+    } else {
+        attributor.attribute(raw, &all_rows)
+    };
+    let mut next_row = 0;
+    let mut next_sentence = 0;
+    let mut claims = Vec::new();
+    for (passage_idx, passage) in passages.iter().enumerate() {
+        let passage_figures = figures_per_passage.get(passage_idx).unwrap_or(&no_figures);
+        let passage_text = passage.span.slice(raw).unwrap_or("");
+        let topics: Vec<String> = taxonomy
+            .topics_for(passage_text)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let make = |span: Span, figures: Vec<FigureRecord>, source: Option<ClaimSource>| {
+            let text = one_line(&sentence_without_footnotes(raw, span));
+            let scored = model.score(&text);
+            Claim {
+                id: claim_id(&document.slug, span, &text),
+                doc: document.slug.clone(),
+                path: path.clone(),
+                passage: passage.number,
+                line: lines.line(span.start),
+                span,
+                text,
+                figures,
+                source,
+                topics: topics.clone(),
+                checkworthiness: scored.score,
+                features: scored.features,
+            }
+        };
+        let rows: Vec<&FigureRecord> = passage_figures
+            .iter()
+            .filter(|record| record.table_row.is_some() && is_cited_figure(record))
+            .collect();
+        // Sentences and passages are both in document order: walk the sentences once.
+        while next_sentence < sentences.len() && sentences[next_sentence].end <= passage.span.start
+        {
+            next_sentence += 1;
+        }
+        let first = next_sentence;
+        while next_sentence < sentences.len() && passage.span.contains(sentences[next_sentence]) {
+            next_sentence += 1;
+        }
+        for (sentence, attribution) in sentences[first..next_sentence]
+            .iter()
+            .zip(&attributions[first..next_sentence])
+        {
+            // Table rows inside a segmenter "sentence" become claims of their own below.
+            if rows.iter().any(|row| sentence.contains(row.sentence)) {
+                continue;
+            }
+            let figures: Vec<FigureRecord> = passage_figures
+                .iter()
+                .filter(|record| {
+                    record.table_row.is_none()
+                        && sentence.contains(record.figure.span)
+                        && is_cited_figure(record)
+                })
+                .cloned()
+                .collect();
+            if figures.is_empty() && attribution.is_none() {
+                continue;
+            }
+            claims.push(make(
+                *sentence,
+                figures,
+                attribution.clone().map(ClaimSource::from),
+            ));
+        }
+        for row in &rows {
+            let source = row_sources
+                .get(next_row)
+                .cloned()
+                .flatten()
+                .filter(|found| found.via == Via::TableSource)
+                .map(ClaimSource::from);
+            next_row += 1;
+            claims.push(make(row.sentence, vec![(*row).clone()], source));
+        }
+    }
+    claims.sort_by_key(|claim| (claim.span.start, claim.span.end));
+    claims
+}
+
+/// A short hex id from the document slug, the span and the text.
+fn claim_id(slug: &str, span: Span, text: &str) -> String {
+    let key = format!("{slug}\u{0}{}\u{0}{}\u{0}{text}", span.start, span.end);
+    blake3::hash(key.as_bytes()).to_hex()[..16].to_string()
+}
+
+/// Whitespace runs (line breaks of wrapped text) as single spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

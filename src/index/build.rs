@@ -6,10 +6,13 @@
 
 use super::schema::{KIND_DOCUMENT, KIND_PASSAGE};
 use super::{CorpusIndex, FileEntry, IndexError, Manifest, SCHEMA_VERSION};
+use crate::claims::{claims_for_document, Claim};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::figures::{annotate_document, FigureRecord};
 use crate::ingest::{self, CorpusMeta};
 use crate::model::{Document, Metadata};
+use crate::sources::Registry;
+use crate::topics::Taxonomy;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -92,6 +95,12 @@ pub struct PassageData {
     pub sentences: Vec<crate::model::Sentence>,
     #[serde(default)]
     pub figures: Vec<FigureRecord>,
+    /// Topic ids of the passage.
+    #[serde(default)]
+    pub topics: Vec<String>,
+    /// The claims of the passage, with their sources and check-worthiness.
+    #[serde(default)]
+    pub claims: Vec<Claim>,
 }
 
 struct Job {
@@ -103,13 +112,31 @@ struct Job {
     mtime_ns: u128,
 }
 
+/// A document with everything the workers computed for it.
+/// Annotates a cleaned document: figures per passage, then claims with their sources and topics.
+fn annotate(document: Document) -> Annotated {
+    let figures = annotate_document(&document);
+    let claims = claims_for_document(
+        &document,
+        &figures,
+        Registry::builtin(),
+        Taxonomy::builtin(),
+    );
+    Annotated {
+        document,
+        figures,
+        claims,
+    }
+}
+
+struct Annotated {
+    document: Document,
+    figures: Vec<Vec<FigureRecord>>,
+    claims: Vec<Claim>,
+}
+
 enum Outcome {
-    Indexed(
-        Box<Document>,
-        Vec<Vec<FigureRecord>>,
-        FileEntry,
-        Vec<Diagnostic>,
-    ),
+    Indexed(Box<Annotated>, FileEntry, Vec<Diagnostic>),
     Unchanged(FileEntry),
     Skipped(Vec<Diagnostic>),
 }
@@ -188,7 +215,7 @@ pub fn update(
                     report.skipped += 1;
                     report.diagnostics.extend(diagnostics);
                 }
-                Outcome::Indexed(document, figures, entry, diagnostics) => {
+                Outcome::Indexed(annotated, entry, diagnostics) => {
                     report.diagnostics.extend(diagnostics);
                     let path_term =
                         Term::from_field_text(corpus.fields.path, &job.path.to_string_lossy());
@@ -198,7 +225,7 @@ pub fn update(
                     } else {
                         report.added += 1;
                     }
-                    add_document(&mut writer, &corpus, &document, &figures, &entry.hash)?;
+                    add_document(&mut writer, &corpus, &annotated, &entry.hash)?;
                     manifest.files.insert(job.path.clone(), entry);
                 }
             }
@@ -251,8 +278,8 @@ pub fn add_documents(
     let mut n_passages = 0;
     for document in documents {
         let hash = blake3::hash(document.raw.as_bytes()).to_hex().to_string();
-        let figures = annotate_document(document);
-        n_passages += add_document(&mut writer, corpus, document, &figures, &hash)?;
+        let annotated = annotate(document.clone());
+        n_passages += add_document(&mut writer, corpus, &annotated, &hash)?;
     }
     writer
         .commit()
@@ -391,8 +418,7 @@ fn process(job: &Job) -> Outcome {
             .map(|p| p.sentences.len())
             .sum(),
     };
-    let figures = annotate_document(&document);
-    Outcome::Indexed(Box::new(document), figures, entry, diagnostics)
+    Outcome::Indexed(Box::new(annotate(document)), entry, diagnostics)
 }
 
 /// Writes one document record and one record per passage (headings excepted); returns how many
@@ -400,10 +426,11 @@ fn process(job: &Job) -> Outcome {
 fn add_document(
     writer: &mut IndexWriter<TantivyDocument>,
     corpus: &CorpusIndex,
-    document: &Document,
-    figures: &[Vec<FigureRecord>],
+    annotated: &Annotated,
     hash: &str,
 ) -> Result<usize, IndexError> {
+    let document = &annotated.document;
+    let figures = &annotated.figures;
     let fields = &corpus.fields;
     let path = document.path.to_string_lossy().to_string();
     let meta = &document.meta;
@@ -462,6 +489,17 @@ fn add_document(
         let data = PassageData {
             sentences: passage.sentences.clone(),
             figures: passage_figures.clone(),
+            topics: Taxonomy::builtin()
+                .topics_for(text)
+                .into_iter()
+                .map(str::to_string)
+                .collect(),
+            claims: annotated
+                .claims
+                .iter()
+                .filter(|claim| claim.passage == passage.number)
+                .cloned()
+                .collect(),
         };
         let mut record = doc!(
             fields.kind => KIND_PASSAGE,

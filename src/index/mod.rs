@@ -23,7 +23,7 @@ use tantivy::directory::error::LockError;
 use tantivy::TantivyError;
 
 /// Bumped whenever the schema or the meaning of a stored field changes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 pub const MARKER_FILE: &str = "claimdex.json";
 const TANTIVY_DIR: &str = "tantivy";
 

@@ -5,8 +5,13 @@
 
 pub mod check;
 pub mod check_html;
+mod claims;
 mod show;
 
+pub use claims::{
+    claims_csv, claims_json, claims_table, csv_cell, sources_json, sources_table, topics_json,
+    topics_table,
+};
 pub use show::render_document;
 
 use crate::index::IndexReport;

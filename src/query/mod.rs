@@ -4,9 +4,14 @@
 //! Input: an open `CorpusIndex` and a `SearchRequest`. Output: `Hit`s with everything display
 //! needs (title, publisher, path, line, score, text, highlight byte ranges into the text).
 
+mod claims;
 mod figures;
 mod stored;
 
+pub use claims::{
+    list_claims, list_sources, summarise_sources, topic_counts, CitationSummary, ClaimExample,
+    ClaimRequest, ClaimResults, SourceSummary, TopicCount,
+};
 pub use figures::{list_figures, FigureFilter, FigureHit, FigureRequest};
 pub use stored::{load_document, StoredDocument, StoredPassage};
 

@@ -15,7 +15,7 @@ mod table;
 mod tokens;
 
 use crate::span::Span;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use attribute::{attribute, Attributor};
 pub use cues::Cues;
@@ -30,7 +30,7 @@ pub use registry::{
 pub use table::table_source;
 
 /// How a sentence is tied to its source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
     /// Attributing words in the sentence or the one before it ("according to X").
@@ -58,7 +58,7 @@ impl Via {
 }
 
 /// Bibliographic details of a footnote or reference entry, as far as the text gives them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
     /// The citation as printed (trimmed).
     pub text: String,
