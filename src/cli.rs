@@ -284,11 +284,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     results.total
                 );
             }
-            Ok(if results.hits.is_empty() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(found(!results.hits.is_empty()))
         }
         Command::Figures {
             query,
@@ -332,11 +328,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             } else {
                 print(&output::figures_table(&hits, style))?;
             }
-            Ok(if hits.is_empty() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(found(!hits.is_empty()))
         }
         Command::Show { doc, dropped } => {
             let corpus = open_fresh(&args.index, args.no_update)?;
@@ -469,11 +461,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     results.total
                 );
             }
-            Ok(if results.claims.is_empty() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(found(!results.claims.is_empty()))
         }
         Command::Sources { query, topic, json } => {
             let corpus = open_fresh(&args.index, args.no_update)?;
@@ -494,11 +482,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             } else {
                 print(&output::sources_table(&sources, style))?;
             }
-            Ok(if sources.is_empty() {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(found(!sources.is_empty()))
         }
         Command::Topics { json } => {
             let corpus = open_fresh(&args.index, args.no_update)?;
@@ -532,6 +516,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
             print(&out)?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// Exit status of a listing: 0 when something was found, 1 when nothing matched.
+fn found(anything: bool) -> ExitCode {
+    if anything {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 

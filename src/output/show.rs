@@ -36,16 +36,7 @@ pub fn render_document(document: &StoredDocument, style: Style, dropped: bool) -
     for passage in &document.passages {
         while let Some((span, line)) = headings.next_if(|(span, _)| span.start < passage.span.start)
         {
-            let text = span
-                .slice(&document.raw)
-                .unwrap_or("")
-                .trim_start_matches('#')
-                .trim();
-            out.push_str(&format!(
-                "{}  {}\n\n",
-                style.dim(&format!("{line:>5}")),
-                style.bold(&format!("## {text}"))
-            ));
+            out.push_str(&heading(&document.raw, *span, *line, style));
         }
         let text = mark_figures(&document.raw, passage, style);
         let page = passage
@@ -56,16 +47,7 @@ pub fn render_document(document: &StoredDocument, style: Style, dropped: bool) -
         out.push_str(&format!("{}  {}\n\n", style.dim(&label), text));
     }
     for (span, line) in headings {
-        let text = span
-            .slice(&document.raw)
-            .unwrap_or("")
-            .trim_start_matches('#')
-            .trim();
-        out.push_str(&format!(
-            "{}  {}\n\n",
-            style.dim(&format!("{line:>5}")),
-            style.bold(&format!("## {text}"))
-        ));
+        out.push_str(&heading(&document.raw, *span, *line, style));
     }
     if dropped && !document.data.dropped.is_empty() {
         out.push_str(&format!("{}\n", style.bold("Dropped lines")));
@@ -102,4 +84,14 @@ fn mark_figures(raw: &str, passage: &crate::query::StoredPassage, style: Style) 
     }
     out.push_str(raw.get(pos..passage.span.end).unwrap_or(""));
     out.replace('\n', " ")
+}
+
+/// One heading line of `show`: its line number, then `## text`.
+fn heading(raw: &str, span: crate::span::Span, line: usize, style: Style) -> String {
+    let text = span.slice(raw).unwrap_or("").trim_start_matches('#').trim();
+    format!(
+        "{}  {}\n\n",
+        style.dim(&format!("{line:>5}")),
+        style.bold(&format!("## {text}"))
+    )
 }
