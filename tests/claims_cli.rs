@@ -50,6 +50,31 @@ fn sources_of_chinese_migration_via_ecuador_start_with_the_ecuadorian_registry()
         .starts_with("Ecuadorian Statistical Registry of International Entries and Exits"));
 }
 
+// See: issue 4, `sources --topic "Chinese migration via Ecuador"` listed "Ecuador  unknown"
+// second, from "When Ecuador announced that ...".
+#[test]
+fn unregistered_sources_are_named_through_a_cue_never_a_bare_place() {
+    let index = tempfile::tempdir().unwrap();
+    let sources = json_lines(index.path(), &["sources", "--json"]);
+    let unregistered: Vec<&str> = sources
+        .iter()
+        .filter(|source| source["kind"].is_null())
+        .map(|source| source["name"].as_str().unwrap())
+        .collect();
+    // The one the bundled corpus has: "has been published by Amsterdam University Press".
+    assert_eq!(unregistered, vec!["Amsterdam University Press"]);
+    let names = source_names(&sources);
+    for place in ["Ecuador", "France", "China", "United States"] {
+        assert!(!names.contains(&place), "{place} listed as a source");
+    }
+    // A figure-less sentence is not a claim just because the sentence before names a source.
+    let claims = json_lines(index.path(), &["claims", "--json", "--limit", "1000"]);
+    assert!(!claims.iter().any(|claim| claim["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Other research on Chinese security practices")));
+}
+
 #[test]
 fn sources_lists_the_named_agencies_with_every_field_sorted_by_claims() {
     let index = tempfile::tempdir().unwrap();

@@ -81,8 +81,10 @@ pub fn is_cited_figure(record: &FigureRecord) -> bool {
 /// The claims of `document`, in document order.
 ///
 /// `figures_per_passage` is `annotate_document`'s output (one entry per non-heading passage).
-/// A sentence is a claim when it carries a cited figure or names its source; a table row with a
-/// cited figure is a claim sourced by the table's `Source:` line when it has one.
+/// A sentence is a claim when it carries a cited figure, or names its source itself (in its
+/// words or its footnote; a source carried over from the sentence before does not make a
+/// figure-less sentence a claim); a table row with a cited figure is a claim sourced by the
+/// table's `Source:` line when it has one.
 pub fn claims_for_document(
     document: &Document,
     figures_per_passage: &[Vec<FigureRecord>],
@@ -178,7 +180,12 @@ pub fn claims_for_document(
                 })
                 .cloned()
                 .collect();
-            if figures.is_empty() && attribution.is_none() {
+            // Without a figure, a sentence is a claim only when it names its own source: a
+            // source carried over from the sentence before is a reading aid for figures.
+            let names_own_source = attribution.as_ref().is_some_and(|found| {
+                found.via == Via::Footnote || sentence.contains(found.mention_span)
+            });
+            if figures.is_empty() && !names_own_source {
                 continue;
             }
             claims.push(make(

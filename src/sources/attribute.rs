@@ -381,3 +381,6 @@ fn blank(text: &mut String, span: Span) {
     let spaces = " ".repeat(piece.len());
     text.replace_range(span.start..span.end, &spaces);
 }
+
+#[cfg(test)]
+mod tests;

@@ -10,6 +10,10 @@ use std::sync::OnceLock;
 /// The built-in cue file.
 pub const BUILTIN_CUES: &str = include_str!("../../data/attribution.toml");
 
+/// The gazetteer the figures annotator anchors figures with (its `places` list): a name that
+/// is only a place ("Ecuador", "China and Venezuela") is never an unregistered source.
+pub const BUILTIN_PLACES: &str = include_str!("../../data/figures/context.toml");
+
 /// Where a cue stands relative to the source it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueKind {
@@ -34,6 +38,13 @@ pub struct Cues {
     pub table_pointers: Vec<Vec<String>>,
     /// Single-word `after` verbs, which end a noun phrase read forwards.
     pub verbs: HashSet<String>,
+    /// Place names as written ("Costa Rica", "U.S."), for telling a place from a source.
+    pub places: HashSet<String>,
+}
+
+#[derive(Deserialize)]
+struct PlacesFile {
+    places: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -64,7 +75,11 @@ impl Cues {
     /// The built-in cues, parsed once; a unit test keeps the data file valid.
     pub fn builtin() -> &'static Cues {
         static CUES: OnceLock<Cues> = OnceLock::new();
-        CUES.get_or_init(|| Cues::parse(BUILTIN_CUES, None).0)
+        CUES.get_or_init(|| {
+            let mut cues = Cues::parse(BUILTIN_CUES, None).0;
+            cues.places = places(BUILTIN_PLACES);
+            cues
+        })
     }
 
     /// Parses a cue file; errors carry `file:line`.
@@ -127,6 +142,14 @@ impl Cues {
     }
 }
 
+/// The `places` list of a gazetteer file; empty when the file has none (a unit test keeps the
+/// built-in one readable).
+fn places(text: &str) -> HashSet<String> {
+    toml::from_str::<PlacesFile>(text)
+        .map(|file| file.places.into_iter().collect())
+        .unwrap_or_default()
+}
+
 /// A phrase as lowercase words; "'s" is its own word, as the tokenizer makes it.
 pub fn words(phrase: &str) -> Vec<String> {
     phrase
@@ -155,6 +178,7 @@ mod tests {
             .iter()
             .any(|(w, _)| w == &["'s", "report"]));
         assert!(cues.data.contains("data"));
+        assert!(Cues::builtin().places.contains("Ecuador"));
     }
 
     #[test]

@@ -94,7 +94,7 @@ impl Attributor<'_> {
         if kind == CueKind::Counting && !ends_with_agent {
             return None;
         }
-        let runs = name_runs(tokens, (start, end));
+        let runs = name_runs(tokens, (start, end), ends_with_agent);
         let run = if kind == CueKind::Before {
             runs.first()
         } else {
@@ -104,6 +104,14 @@ impl Attributor<'_> {
         let span = Span::new(tokens[run.0].span.start, tokens[run_end - 1].span.end);
         let mention = span.slice(context.text).unwrap_or("").to_string();
         let entry = self.registry.normalize(&mention);
+        // An unregistered name is a source only when it reads as one: an agent ("Mexican
+        // immigration officials"), or a name that is neither a place nor one bare word.
+        if entry.is_none()
+            && !ends_with_agent
+            && !self.names_a_source(context, &tokens[run.0..run.1])
+        {
+            return None;
+        }
         Some(Attribution {
             name: entry.map_or_else(|| surface_name(&mention), |entry| entry.name.clone()),
             kind: entry.map(|entry| entry.kind),
@@ -112,6 +120,51 @@ impl Attributor<'_> {
             via: Via::Attribution,
             citation: None,
         })
+    }
+
+    /// Whether a run of capitalised words not in the registry can name a source: not a place
+    /// or a list of places ("Ecuador", "China and Venezuela", "the U.S."), and not one bare
+    /// word ("France", "Smith") unless it is an acronym ("ACLED") or the surname of an entry
+    /// of the document's reference list.
+    pub(super) fn names_a_source(&self, context: &Context, run: &[Token]) -> bool {
+        if self.only_places(run) {
+            return false;
+        }
+        let mut names = run.iter().filter(|token| token.is_capitalised());
+        let (Some(first), None) = (names.next(), names.next()) else {
+            return true;
+        };
+        first.is_acronym()
+            || context
+                .references
+                .iter()
+                .any(|reference| reference.surname() == first.text)
+    }
+
+    /// Every capitalised word of `run` belongs to a gazetteer place (joiners aside).
+    fn only_places(&self, run: &[Token]) -> bool {
+        const LONGEST_PLACE_WORDS: usize = 4;
+        let mut idx = 0;
+        while idx < run.len() {
+            if !run[idx].is_capitalised() {
+                idx += 1;
+                continue;
+            }
+            let longest = (1..=LONGEST_PLACE_WORDS.min(run.len() - idx))
+                .rev()
+                .find(|n_words| {
+                    let name: Vec<&str> = run[idx..idx + n_words]
+                        .iter()
+                        .map(|token| token.text.as_str())
+                        .collect();
+                    self.cues.places.contains(&name.join(" "))
+                });
+            match longest {
+                Some(n_words) => idx += n_words,
+                None => return false,
+            }
+        }
+        true
     }
 
     /// "FBI crime statistics for that period showed": a registry source followed by a data
@@ -151,7 +204,13 @@ impl Attributor<'_> {
 }
 
 /// Runs of capitalised words, joined by "of", "for", "and", "the", "&", that can name a source.
-fn name_runs(tokens: &[Token], (start, end): (usize, usize)) -> Vec<(usize, usize)> {
+/// `agent_follows`: the phrase ends in an agent noun, so a capitalised first word of the
+/// sentence is a modifier of it ("Peruvian border police"), not just a capital letter.
+fn name_runs(
+    tokens: &[Token],
+    (start, end): (usize, usize),
+    agent_follows: bool,
+) -> Vec<(usize, usize)> {
     const JOINERS: &[&str] = &["of", "for", "and", "the", "&", "de", "del", "y", "on", "'s"];
     const NOT_NAMES: &[&str] = &[
         "this",
@@ -218,7 +277,7 @@ fn name_runs(tokens: &[Token], (start, end): (usize, usize)) -> Vec<(usize, usiz
             }
         }
         // A lone capitalised first word of the sentence is not a name ("Statistics show").
-        let lone_first = run_start == 0 && run_end == 1 && !token.is_acronym();
+        let lone_first = run_start == 0 && run_end == 1 && !token.is_acronym() && !agent_follows;
         if !lone_first {
             runs.push((run_start, run_end));
         }

@@ -1,0 +1,55 @@
+use super::*;
+
+/// The source name of each sentence of `text`, one sentence per line.
+fn names(text: &str) -> Vec<Option<String>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        sentences.push(Span::new(start, start + trimmed.len()));
+        start += line.len();
+    }
+    attribute(text, &sentences)
+        .into_iter()
+        .map(|found| found.map(|attribution| attribution.name))
+        .collect()
+}
+
+// See: issue 4, "Ecuador  unknown  2 claims" listed as a source of its topic.
+#[test]
+fn a_bare_place_is_never_a_source() {
+    let text =
+        "When Ecuador announced that it would stop visa-free entry, the response was muted.\n\
+                France had shown with its decision that culture matters.\n\
+                China and Venezuela reported 300 new flights.\n\
+                According to the U.S., 12 routes closed.\n";
+    assert_eq!(names(text), vec![None, None, None, None]);
+}
+
+#[test]
+fn a_bare_proper_noun_is_not_a_source_but_an_acronym_or_full_name_is() {
+    let text = "Smith reported 40 arrivals.\n\
+                CEDOC reported 40 arrivals.\n\
+                According to Olivia Enos, 40 migrants arrived.\n\
+                Peruvian border police detained 1,200 migrants.\n";
+    assert_eq!(
+        names(text),
+        vec![
+            None,
+            Some("CEDOC".to_string()),
+            Some("Olivia Enos".to_string()),
+            Some("Peruvian border police".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_registry_alias_that_is_one_word_still_attributes() {
+    let text = "UNHCR reported 15,000 arrivals.\n";
+    assert_eq!(
+        names(text),
+        vec![Some(
+            "Office of the United Nations High Commissioner for Refugees".to_string()
+        )]
+    );
+}
