@@ -438,12 +438,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 min_score,
                 limit,
             };
-            let results = query::list_claims(
-                &corpus,
-                &request,
-                claimdex::sources::Registry::builtin(),
-                claimdex::topics::Taxonomy::builtin(),
-            )?;
+            let rules = corpus_rules(&corpus);
+            let results = query::list_claims(&corpus, &request, &rules.registry, &rules.taxonomy)?;
             for note in &results.notes {
                 eprintln!("{note}");
             }
@@ -465,12 +461,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Command::Sources { query, topic, json } => {
             let corpus = open_fresh(&args.index, args.no_update)?;
+            let rules = corpus_rules(&corpus);
             let (sources, notes) = query::list_sources(
                 &corpus,
                 query.as_deref(),
                 topic.as_deref(),
-                claimdex::sources::Registry::builtin(),
-                claimdex::topics::Taxonomy::builtin(),
+                &rules.registry,
+                &rules.taxonomy,
             )?;
             for note in &notes {
                 eprintln!("{note}");
@@ -486,7 +483,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         Command::Topics { json } => {
             let corpus = open_fresh(&args.index, args.no_update)?;
-            let topics = query::topic_counts(&corpus, claimdex::topics::Taxonomy::builtin())?;
+            let topics = query::topic_counts(&corpus, &corpus_rules(&corpus).taxonomy)?;
             if json {
                 print(&output::topics_json(&topics))?;
             } else {
@@ -548,6 +545,12 @@ fn use_color(choice: ColorChoice) -> bool {
             !no_color && std::io::stdout().is_terminal()
         }
     }
+}
+
+/// The registry and taxonomy the index was annotated with: the built-ins extended by the
+/// `sources.toml` and `topics.toml` of its roots. Their problems were reported by `index`.
+fn corpus_rules(corpus: &CorpusIndex) -> claimdex::claims::Rules {
+    claimdex::claims::Rules::load(&corpus.manifest.roots).0
 }
 
 /// Runs `claimdex index` with a progress bar on stderr when stderr is a terminal.

@@ -7,6 +7,7 @@
 pub mod bench;
 pub mod check;
 pub mod claims;
+pub mod data_file;
 pub mod datasets;
 pub mod diagnostic;
 pub mod eval;

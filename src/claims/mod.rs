@@ -8,8 +8,10 @@
 //! figures or sources itself.
 
 pub mod checkworthy;
+pub mod rules;
 
 pub use checkworthy::{Checkworthiness, Model};
+pub use rules::Rules;
 
 use crate::figures::{FigureRecord, Unit};
 use crate::model::Document;

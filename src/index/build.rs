@@ -6,13 +6,11 @@
 
 use super::schema::{KIND_DOCUMENT, KIND_PASSAGE};
 use super::{CorpusIndex, FileEntry, IndexError, Manifest, SCHEMA_VERSION};
-use crate::claims::{claims_for_document, Claim};
+use crate::claims::{claims_for_document, Claim, Rules};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::figures::{annotate_document, FigureRecord};
 use crate::ingest::{self, CorpusMeta};
 use crate::model::{Document, Metadata};
-use crate::sources::Registry;
-use crate::topics::Taxonomy;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -114,18 +112,28 @@ struct Job {
 
 /// A document with everything the workers computed for it.
 /// Annotates a cleaned document: figures per passage, then claims with their sources and topics.
-fn annotate(document: Document) -> Annotated {
+fn annotate(document: Document, rules: &Rules) -> Annotated {
     let figures = annotate_document(&document);
-    let claims = claims_for_document(
-        &document,
-        &figures,
-        Registry::builtin(),
-        Taxonomy::builtin(),
-    );
+    let claims = claims_for_document(&document, &figures, &rules.registry, &rules.taxonomy);
+    let topics = document
+        .passages
+        .iter()
+        .filter(|passage| !passage.is_heading)
+        .map(|passage| {
+            let text = passage.span.slice(&document.raw).unwrap_or("");
+            rules
+                .taxonomy
+                .topics_for(text)
+                .into_iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect();
     Annotated {
         document,
         figures,
         claims,
+        topics,
     }
 }
 
@@ -133,6 +141,8 @@ struct Annotated {
     document: Document,
     figures: Vec<Vec<FigureRecord>>,
     claims: Vec<Claim>,
+    /// Topic ids per non-heading passage.
+    topics: Vec<Vec<String>>,
 }
 
 enum Outcome {
@@ -158,6 +168,10 @@ pub fn update(
     report.diagnostics.extend(discover_diagnostics);
     let (corpus_meta, meta_diagnostics) = CorpusMeta::load(&roots);
     report.diagnostics.extend(meta_diagnostics);
+    // Rules come from every root the index knows, as `claims`, `sources` and `topics` read them.
+    let (rules, rule_diagnostics) = Rules::load(&rule_roots(&roots, &manifest));
+    report.diagnostics.extend(rule_diagnostics);
+    let rules = &rules;
 
     // Files that vanished from a root that still exists are removed; a missing root removes nothing.
     let live_roots: Vec<&PathBuf> = roots.iter().filter(|root| root.exists()).collect();
@@ -179,7 +193,13 @@ pub fn update(
     }
     report.removed = removed.len();
 
-    let jobs = plan(&files, &manifest, &corpus_meta, options.rebuild);
+    let jobs = plan(
+        &files,
+        &manifest,
+        &corpus_meta,
+        rules.fingerprint(),
+        options.rebuild,
+    );
     let total_bytes: u64 = jobs.iter().map(|job| job.size).sum();
     progress.start(jobs.len(), total_bytes);
     let next = AtomicUsize::new(0);
@@ -193,7 +213,7 @@ pub fn update(
             scope.spawn(move || loop {
                 let idx = next.fetch_add(1, Ordering::Relaxed);
                 let Some(job) = jobs.get(idx) else { break };
-                if sender.send((idx, process(job))).is_err() {
+                if sender.send((idx, process(job, rules))).is_err() {
                     break;
                 }
             });
@@ -237,10 +257,8 @@ pub fn update(
     report.unchanged += files.len().saturating_sub(jobs.len());
     manifest.meta_files = roots
         .iter()
-        .filter_map(|root| {
-            let meta = root.join(ingest::meta::FILE_NAME);
-            stat(&meta).map(|stat| (meta, stat))
-        })
+        .flat_map(|root| meta_file_paths(root))
+        .filter_map(|meta| stat(&meta).map(|stat| (meta, stat)))
         .collect();
 
     let mut all_roots: BTreeSet<PathBuf> = manifest.roots.iter().cloned().collect();
@@ -278,7 +296,7 @@ pub fn add_documents(
     let mut n_passages = 0;
     for document in documents {
         let hash = blake3::hash(document.raw.as_bytes()).to_hex().to_string();
-        let annotated = annotate(document.clone());
+        let annotated = annotate(document.clone(), Rules::builtin());
         n_passages += add_document(&mut writer, corpus, &annotated, &hash)?;
     }
     writer
@@ -310,10 +328,10 @@ pub fn is_stale(corpus: &CorpusIndex) -> bool {
     if files.len() != corpus.manifest.files.len() {
         return true;
     }
-    let meta_changed = roots.iter().any(|root| {
-        let meta = root.join(ingest::meta::FILE_NAME);
-        stat(&meta) != corpus.manifest.meta_files.get(&meta).copied()
-    });
+    let meta_changed = roots
+        .iter()
+        .flat_map(|root| meta_file_paths(root))
+        .any(|meta| stat(&meta) != corpus.manifest.meta_files.get(&meta).copied());
     meta_changed
         || files
             .iter()
@@ -321,6 +339,21 @@ pub fn is_stale(corpus: &CorpusIndex) -> bool {
                 (Some(entry), Some((size, mtime))) => entry.size != size || entry.mtime_ns != mtime,
                 _ => true,
             })
+}
+
+/// The per-folder files that change how its documents are annotated: `corpus.toml` and the
+/// rule files (`sources.toml`, `topics.toml`).
+fn meta_file_paths(root: &Path) -> Vec<PathBuf> {
+    std::iter::once(ingest::meta::FILE_NAME)
+        .chain(Rules::file_names())
+        .map(|name| root.join(name))
+        .collect()
+}
+
+/// The roots whose rule files apply: the index's known roots and the ones given now.
+fn rule_roots(roots: &[PathBuf], manifest: &Manifest) -> Vec<PathBuf> {
+    let all: BTreeSet<PathBuf> = manifest.roots.iter().chain(roots).cloned().collect();
+    all.into_iter().collect()
 }
 
 fn resolve_roots(paths: &[PathBuf], manifest: &Manifest) -> Vec<PathBuf> {
@@ -337,6 +370,7 @@ fn plan(
     files: &[PathBuf],
     manifest: &Manifest,
     corpus_meta: &CorpusMeta,
+    rules_fingerprint: &str,
     rebuild: bool,
 ) -> Vec<Job> {
     let mut slugs: BTreeMap<String, PathBuf> = manifest
@@ -349,8 +383,11 @@ fn plan(
         let meta = corpus_meta.get(path).cloned();
         let (size, mtime_ns) = stat(path).unwrap_or((0, 0));
         let previous = manifest.files.get(path);
-        let meta_hash_unchanged =
-            previous.is_some_and(|entry| entry.hash.ends_with(&meta_suffix(meta.as_ref())));
+        let meta_hash_unchanged = previous.is_some_and(|entry| {
+            entry
+                .hash
+                .ends_with(&meta_suffix(meta.as_ref(), rules_fingerprint))
+        });
         if let Some(entry) = previous {
             if !rebuild && entry.size == size && entry.mtime_ns == mtime_ns && meta_hash_unchanged {
                 continue;
@@ -376,7 +413,7 @@ fn plan(
     jobs
 }
 
-fn process(job: &Job) -> Outcome {
+fn process(job: &Job, rules: &Rules) -> Outcome {
     let bytes = match ingest::read_bytes(&job.path) {
         Ok(bytes) => bytes,
         Err(diagnostic) => return Outcome::Skipped(vec![diagnostic]),
@@ -384,7 +421,7 @@ fn process(job: &Job) -> Outcome {
     let hash = format!(
         "{}-{}",
         blake3::hash(&bytes).to_hex(),
-        meta_suffix(job.meta.as_ref())
+        meta_suffix(job.meta.as_ref(), rules.fingerprint())
     );
     if job.previous_hash.as_deref() == Some(hash.as_str()) {
         return Outcome::Unchanged(FileEntry {
@@ -418,7 +455,7 @@ fn process(job: &Job) -> Outcome {
             .map(|p| p.sentences.len())
             .sum(),
     };
-    Outcome::Indexed(Box::new(annotate(document)), entry, diagnostics)
+    Outcome::Indexed(Box::new(annotate(document, rules)), entry, diagnostics)
 }
 
 /// Writes one document record and one record per passage (headings excepted); returns how many
@@ -489,11 +526,7 @@ fn add_document(
         let data = PassageData {
             sentences: passage.sentences.clone(),
             figures: passage_figures.clone(),
-            topics: Taxonomy::builtin()
-                .topics_for(text)
-                .into_iter()
-                .map(str::to_string)
-                .collect(),
+            topics: annotated.topics.get(idx).cloned().unwrap_or_default(),
             claims: annotated
                 .claims
                 .iter()
@@ -526,11 +559,17 @@ fn add_document(
     Ok(n_passages)
 }
 
-/// A short hash of the metadata entry, so editing `corpus.toml` re-indexes that document.
-fn meta_suffix(meta: Option<&Metadata>) -> String {
-    let json = meta
+/// A short hash of the metadata entry and the rule files' fingerprint, so editing `corpus.toml`
+/// re-indexes that document and editing `sources.toml` or `topics.toml` re-annotates them all.
+fn meta_suffix(meta: Option<&Metadata>, rules_fingerprint: &str) -> String {
+    let mut json = meta
         .map(|meta| serde_json::to_string(meta).unwrap_or_default())
         .unwrap_or_default();
+    // Without rule files the hash is the metadata's alone, as before they existed.
+    if !rules_fingerprint.is_empty() {
+        json.push('\0');
+        json.push_str(rules_fingerprint);
+    }
     blake3::hash(json.as_bytes()).to_hex()[..12].to_string()
 }
 

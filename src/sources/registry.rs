@@ -2,8 +2,9 @@
 //! lookups that turn a mention as written ("the UN", "CBP's data") into one registry entry.
 
 use super::fold::{fold, Folded};
+use crate::data_file;
 use crate::diagnostic::Diagnostic;
-use crate::span::{LineIndex, Span};
+use crate::span::Span;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -72,33 +73,21 @@ impl Registry {
         REGISTRY.get_or_init(|| Registry::parse(BUILTIN_SOURCES, None).0)
     }
 
-    /// The built-in registry extended by the user's file at `path` (when it exists).
+    /// The built-in registry extended by the user's files at `paths` (those that exist), in
+    /// order.
     ///
-    /// An entry of the user's file replaces a built-in entry of the same name. Problems in the
-    /// file are diagnostics with `file:line`; the entries that parse are still used.
-    pub fn load(path: &Path) -> (Registry, Vec<Diagnostic>) {
-        let mut entries = Registry::builtin().entries.clone();
-        let mut diagnostics = Vec::new();
-        if path.exists() {
-            match std::fs::read_to_string(path) {
-                Ok(text) => {
-                    let (user, user_diagnostics) = parse_entries(&text, Some(path));
-                    diagnostics.extend(user_diagnostics);
-                    for entry in user {
-                        match entries.iter_mut().find(|known| known.name == entry.name) {
-                            Some(known) => *known = entry,
-                            None => entries.push(entry),
-                        }
-                    }
-                }
-                Err(err) => diagnostics.push(Diagnostic::error(
-                    Some(path.to_path_buf()),
-                    None,
-                    format!("cannot read the source registry ({err}); using the built-in one"),
-                )),
-            }
-        }
-        let (registry, build_diagnostics) = Registry::from_entries(entries, Some(path));
+    /// An entry of a user's file replaces a built-in (or earlier) entry of the same name.
+    /// Problems in a file are diagnostics with `file:line`; the entries that parse are still used.
+    pub fn load(paths: &[PathBuf]) -> (Registry, Vec<Diagnostic>) {
+        let (entries, mut diagnostics) = data_file::merge_files(
+            Registry::builtin().entries.clone(),
+            paths,
+            &FORMAT,
+            |entry: &SourceEntry| entry.name.as_str(),
+            |text, path| parse_entries(text, Some(path)),
+        );
+        let path = paths.last().map(PathBuf::as_path);
+        let (registry, build_diagnostics) = Registry::from_entries(entries, path);
         diagnostics.extend(build_diagnostics);
         (registry, diagnostics)
     }
@@ -291,56 +280,22 @@ const TRAILING_WORDS: &[&str] = &[
 
 const ARTICLES: &[&str] = &["the ", "The ", "a ", "A ", "an ", "An "];
 
-#[derive(Deserialize)]
-struct File {
-    #[serde(default)]
-    source: Vec<toml::Spanned<SourceEntry>>,
-}
+/// How a registry file is written, for the shared loader and its messages.
+const FORMAT: data_file::Format = data_file::Format {
+    table: "source",
+    what: "source registry",
+    key: "name",
+    fields: "name, kind, aliases",
+};
 
 fn parse_entries(text: &str, path: Option<&Path>) -> (Vec<SourceEntry>, Vec<Diagnostic>) {
-    let owned_path: Option<PathBuf> = path.map(Path::to_path_buf);
-    let line_index = LineIndex::new(text);
-    let file: File = match toml::from_str(text) {
-        Ok(file) => file,
-        Err(err) => {
-            let line = err.span().map(|span| line_index.line(span.start));
-            let message = format!(
-                "invalid source registry: {}; each entry is [[source]] with name, kind, aliases",
-                err.message()
-            );
-            return (
-                Vec::new(),
-                vec![Diagnostic::error(owned_path, line, message)],
-            );
-        }
-    };
-    let mut diagnostics = Vec::new();
-    let mut entries: Vec<SourceEntry> = Vec::new();
-    for spanned in file.source {
-        let line = line_index.line(spanned.span().start);
-        let entry = spanned.into_inner();
-        if entry.name.trim().is_empty() {
-            diagnostics.push(Diagnostic::error(
-                owned_path.clone(),
-                Some(line),
-                "source with an empty name; give it a name or remove it",
-            ));
-            continue;
-        }
-        if entries.iter().any(|known| known.name == entry.name) {
-            diagnostics.push(Diagnostic::error(
-                owned_path.clone(),
-                Some(line),
-                format!(
-                    "duplicate source name '{}'; merge the two entries",
-                    entry.name
-                ),
-            ));
-            continue;
-        }
-        entries.push(entry);
-    }
-    (entries, diagnostics)
+    data_file::parse_entries(
+        text,
+        path,
+        &FORMAT,
+        |entry: &SourceEntry| entry.name.as_str(),
+        |_| None,
+    )
 }
 
 fn strip_once(candidate: &str) -> String {

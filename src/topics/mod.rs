@@ -1,8 +1,8 @@
 //! Topics: a taxonomy of recurring subjects (`corpus/topics.toml`) and the phrase rules that
 //! tag a passage with them, in one linear pass over the text.
 
+use crate::data_file;
 use crate::diagnostic::Diagnostic;
-use crate::span::LineIndex;
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -55,30 +55,17 @@ impl Taxonomy {
         TAXONOMY.get_or_init(|| Taxonomy::parse(BUILTIN_TOPICS, None).0)
     }
 
-    /// The built-in taxonomy extended by the user's file at `path` (when it exists); a user
-    /// topic with a built-in topic's id replaces it.
-    pub fn load(path: &Path) -> (Taxonomy, Vec<Diagnostic>) {
-        let mut topics = Taxonomy::builtin().topics.clone();
-        let mut diagnostics = Vec::new();
-        if path.exists() {
-            match std::fs::read_to_string(path) {
-                Ok(text) => {
-                    let (user, user_diagnostics) = parse_topics(&text, Some(path));
-                    diagnostics.extend(user_diagnostics);
-                    for topic in user {
-                        match topics.iter_mut().find(|known| known.id == topic.id) {
-                            Some(known) => *known = topic,
-                            None => topics.push(topic),
-                        }
-                    }
-                }
-                Err(err) => diagnostics.push(Diagnostic::error(
-                    Some(path.to_path_buf()),
-                    None,
-                    format!("cannot read the topic file ({err}); using the built-in topics"),
-                )),
-            }
-        }
+    /// The built-in taxonomy extended by the user's files at `paths` (those that exist), in
+    /// order; a user topic with a known topic's id replaces it. Problems are diagnostics with
+    /// `file:line`; the topics that parse are still used.
+    pub fn load(paths: &[PathBuf]) -> (Taxonomy, Vec<Diagnostic>) {
+        let (topics, diagnostics) = data_file::merge_files(
+            Taxonomy::builtin().topics.clone(),
+            paths,
+            &FORMAT,
+            |topic: &Topic| topic.id.as_str(),
+            |text, path| parse_topics(text, Some(path)),
+        );
         (Taxonomy::from_topics(topics), diagnostics)
     }
 
@@ -172,63 +159,42 @@ impl Taxonomy {
     }
 }
 
-#[derive(Deserialize)]
-struct File {
-    #[serde(default)]
-    topic: Vec<toml::Spanned<Topic>>,
-}
+/// How a topic file is written, for the shared loader and its messages.
+const FORMAT: data_file::Format = data_file::Format {
+    table: "topic",
+    what: "topic file",
+    key: "id",
+    fields: "id, name, phrases",
+};
 
 fn parse_topics(text: &str, path: Option<&Path>) -> (Vec<Topic>, Vec<Diagnostic>) {
-    let owned: Option<PathBuf> = path.map(Path::to_path_buf);
-    let line_index = LineIndex::new(text);
-    let file: File = match toml::from_str(text) {
-        Ok(file) => file,
-        Err(err) => {
-            let line = err.span().map(|span| line_index.line(span.start));
-            let message = format!(
-                "invalid topic file: {}; each entry is [[topic]] with id, name, phrases",
-                err.message()
-            );
-            return (Vec::new(), vec![Diagnostic::error(owned, line, message)]);
-        }
-    };
-    let mut topics: Vec<Topic> = Vec::new();
-    let mut diagnostics = Vec::new();
-    for spanned in file.topic {
-        let line = Some(line_index.line(spanned.span().start));
-        let topic = spanned.into_inner();
-        let problem = if topic.id.trim().is_empty() {
-            Some("topic with an empty id; give it an id".to_string())
-        } else if topics.iter().any(|known| known.id == topic.id) {
-            Some(format!(
-                "duplicate topic id '{}'; rename or merge one",
-                topic.id
-            ))
-        } else if topic.phrases.iter().all(|phrase| phrase.trim().is_empty()) {
-            Some(format!(
-                "topic '{}' has no phrases; add at least one",
-                topic.id
-            ))
-        } else {
-            let misplaced = topic
-                .phrases
-                .iter()
-                .chain(&topic.require_any)
-                .chain(&topic.exclude)
-                .find(|phrase| phrase.trim_end_matches('*').contains('*'));
-            misplaced.map(|phrase| {
-                format!(
-                    "topic '{}': '{phrase}' has a '*' inside; '*' is only allowed at the end",
-                    topic.id
-                )
-            })
-        };
-        match problem {
-            Some(message) => diagnostics.push(Diagnostic::error(owned.clone(), line, message)),
-            None => topics.push(topic),
-        }
+    data_file::parse_entries(
+        text,
+        path,
+        &FORMAT,
+        |topic: &Topic| topic.id.as_str(),
+        check,
+    )
+}
+
+/// What is wrong with a topic besides its id, if anything.
+fn check(topic: &Topic) -> Option<String> {
+    if topic.phrases.iter().all(|phrase| phrase.trim().is_empty()) {
+        return Some(format!(
+            "topic '{}' has no phrases; add at least one",
+            topic.id
+        ));
     }
-    (topics, diagnostics)
+    let misplaced = topic
+        .phrases
+        .iter()
+        .chain(&topic.require_any)
+        .chain(&topic.exclude)
+        .find(|phrase| phrase.trim_end_matches('*').contains('*'))?;
+    Some(format!(
+        "topic '{}': '{misplaced}' has a '*' inside; '*' is only allowed at the end",
+        topic.id
+    ))
 }
 
 /// Lowercase, straight quotes, one space for each whitespace run.

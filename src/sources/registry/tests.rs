@@ -130,7 +130,7 @@ fn user_file_extends_and_overrides_builtin() {
          [[source]]\nname = \"Duplicate\"\nkind = \"person\"\n\n[[source]]\nname = \"Duplicate\"\nkind = \"person\"\n",
     )
     .unwrap();
-    let (registry, diagnostics) = Registry::load(&path);
+    let (registry, diagnostics) = Registry::load(&[path]);
     assert_eq!(
         registry.normalize("ACME").map(|e| e.name.as_str()),
         Some("Acme Institute")
