@@ -75,6 +75,67 @@ fn unregistered_sources_are_named_through_a_cue_never_a_bare_place() {
         .starts_with("Other research on Chinese security practices")));
 }
 
+/// The topics of the claim at `doc:line` whose text starts with `start`.
+fn claim_topics(claims: &[Value], doc: &str, start: &str) -> Vec<String> {
+    let claim = claims
+        .iter()
+        .find(|claim| claim["doc"] == doc && claim["text"].as_str().unwrap().starts_with(start))
+        .unwrap_or_else(|| panic!("no claim {start:?} in {doc}"));
+    claim["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|topic| topic.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_claim_has_its_own_sentences_topics_not_its_whole_passages() {
+    let index = tempfile::tempdir().unwrap();
+    let claims = json_lines(index.path(), &["claims", "--json", "--limit", "1000"]);
+    let niskanen = "niskanen-2024-ecuador-entry-data-chinese-migration";
+    // Same passage as the Ecuador travel data, but the sentence is about U.S. encounters.
+    let cbp = claim_topics(
+        &claims,
+        niskanen,
+        "For example, U.S. Customs and Border Protection",
+    );
+    assert!(cbp.contains(&"us-border-encounters".to_string()), "{cbp:?}");
+    assert!(
+        !cbp.contains(&"chinese-migration-via-ecuador".to_string()),
+        "{cbp:?}"
+    );
+    let travel = claim_topics(
+        &claims,
+        niskanen,
+        "This increase is mirrored by the Ecuadorian",
+    );
+    assert!(
+        travel.contains(&"chinese-migration-via-ecuador".to_string()),
+        "{travel:?}"
+    );
+    assert!(
+        !travel.contains(&"us-border-encounters".to_string()),
+        "{travel:?}"
+    );
+    // A sentence that names no topic continues the one before it.
+    let deficit = claim_topics(
+        &claims,
+        niskanen,
+        "The resulting entry/exit deficit was 24,141",
+    );
+    assert!(
+        deficit.contains(&"chinese-migration-via-ecuador".to_string()),
+        "{deficit:?}"
+    );
+    // A table row takes its table's topics.
+    let row = claim_topics(&claims, niskanen, "Shanghai Municipality274");
+    assert!(
+        row.contains(&"chinese-migration-via-ecuador".to_string()),
+        "{row:?}"
+    );
+}
+
 #[test]
 fn sources_lists_the_named_agencies_with_every_field_sorted_by_claims() {
     let index = tempfile::tempdir().unwrap();

@@ -40,7 +40,9 @@ pub struct Claim {
     pub figures: Vec<FigureRecord>,
     /// `None`: the text names no source, which is what a fact-checker looks at first.
     pub source: Option<ClaimSource>,
-    /// Topic ids of the passage the claim sits in.
+    /// Topic ids of the sentence: rules matched in the sentence (a required context word may
+    /// be in its passage); a sentence naming no topic takes the previous sentence's, a table row
+    /// adds its table's.
     pub topics: Vec<String>,
     pub checkworthiness: f64,
     /// The check-worthiness features that fired, with their weights.
@@ -129,13 +131,15 @@ pub fn claims_for_document(
     for (passage_idx, passage) in passages.iter().enumerate() {
         let passage_figures = figures_per_passage.get(passage_idx).unwrap_or(&no_figures);
         let passage_text = passage.span.slice(raw).unwrap_or("");
-        let topics: Vec<String> = taxonomy
-            .topics_for(passage_text)
-            .into_iter()
-            .map(str::to_string)
-            .collect();
-        let make = |span: Span, figures: Vec<FigureRecord>, source: Option<ClaimSource>| {
-            let text = one_line(&sentence_without_footnotes(raw, span));
+        let passage_scan = taxonomy.scan(passage_text);
+        let passage_topics = owned(taxonomy.topics_in_context(&passage_scan, &passage_scan));
+        let sentence_topics =
+            |text: &str| owned(taxonomy.topics_in_context(&taxonomy.scan(text), &passage_scan));
+        let make = |span: Span,
+                    text: String,
+                    figures: Vec<FigureRecord>,
+                    source: Option<ClaimSource>,
+                    topics: Vec<String>| {
             let scored = model.score(&text);
             Claim {
                 id: claim_id(&document.slug, span, &text),
@@ -147,7 +151,7 @@ pub fn claims_for_document(
                 text,
                 figures,
                 source,
-                topics: topics.clone(),
+                topics,
                 checkworthiness: scored.score,
                 features: scored.features,
             }
@@ -165,10 +169,21 @@ pub fn claims_for_document(
         while next_sentence < sentences.len() && passage.span.contains(sentences[next_sentence]) {
             next_sentence += 1;
         }
+        // A sentence that names no topic itself ("The resulting deficit was 24,141") is about
+        // what the sentence before it was about; the first one of a passage, its passage's.
+        let mut previous_topics = passage_topics.clone();
         for (sentence, attribution) in sentences[first..next_sentence]
             .iter()
             .zip(&attributions[first..next_sentence])
         {
+            let text = one_line(&sentence_without_footnotes(raw, *sentence));
+            let own = sentence_topics(&text);
+            let topics = if own.is_empty() {
+                previous_topics.clone()
+            } else {
+                own
+            };
+            previous_topics.clone_from(&topics);
             // Table rows inside a segmenter "sentence" become claims of their own below.
             if rows.iter().any(|row| sentence.contains(row.sentence)) {
                 continue;
@@ -192,8 +207,10 @@ pub fn claims_for_document(
             }
             claims.push(make(
                 *sentence,
+                text,
                 figures,
                 attribution.clone().map(ClaimSource::from),
+                topics,
             ));
         }
         for row in &rows {
@@ -204,11 +221,32 @@ pub fn claims_for_document(
                 .filter(|found| found.via == Via::TableSource)
                 .map(ClaimSource::from);
             next_row += 1;
-            claims.push(make(row.sentence, vec![(*row).clone()], source));
+            // A row's subject is in its table's title and header: its own topics and the
+            // passage's (the table) together.
+            let text = one_line(&sentence_without_footnotes(raw, row.sentence));
+            let own = sentence_topics(&text);
+            let topics = taxonomy
+                .topics()
+                .iter()
+                .map(|topic| &topic.id)
+                .filter(|id| own.contains(id) || passage_topics.contains(id))
+                .cloned()
+                .collect();
+            claims.push(make(
+                row.sentence,
+                text,
+                vec![(*row).clone()],
+                source,
+                topics,
+            ));
         }
     }
     claims.sort_by_key(|claim| (claim.span.start, claim.span.end));
     claims
+}
+
+fn owned(ids: Vec<&str>) -> Vec<String> {
+    ids.into_iter().map(str::to_string).collect()
 }
 
 /// A short hex id from the document slug, the span and the text.

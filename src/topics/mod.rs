@@ -25,12 +25,18 @@ pub struct Topic {
     pub exclude: Vec<String>,
 }
 
-/// The three rule lists of a topic.
+/// The three rule lists of a topic (the discriminant indexes `Scan`'s hit triples).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum List {
-    Phrases,
-    RequireAny,
-    Exclude,
+    Phrases = 0,
+    RequireAny = 1,
+    Exclude = 2,
+}
+
+/// Which rule lists of each topic one text matched (from `Taxonomy::scan`).
+#[derive(Debug, Clone)]
+pub struct Scan {
+    hits: Vec<[bool; 3]>,
 }
 
 /// One compiled phrase: which topic and list it belongs to, and whether it ends in `*`.
@@ -89,11 +95,18 @@ impl Taxonomy {
 
     /// The ids of the topics `text` has, in taxonomy order. Linear in the text length.
     pub fn topics_for(&self, text: &str) -> Vec<&str> {
+        let scan = self.scan(text);
+        self.topics_in_context(&scan, &scan)
+    }
+
+    /// Which rule lists of each topic `text` matches, for `topics_in_context`. Linear in the
+    /// text length.
+    pub fn scan(&self, text: &str) -> Scan {
+        let mut hits = vec![[false; 3]; self.topics.len()];
         let Some(matcher) = &self.matcher else {
-            return Vec::new();
+            return Scan { hits };
         };
         let haystack = normalize(text);
-        let mut hits = vec![[false; 3]; self.topics.len()];
         for found in matcher.find_overlapping_iter(&haystack) {
             let Some(rule) = self.rules.get(found.pattern().as_usize()) else {
                 continue;
@@ -103,20 +116,28 @@ impl Taxonomy {
             {
                 continue;
             }
-            let slot = match rule.list {
-                List::Phrases => 0,
-                List::RequireAny => 1,
-                List::Exclude => 2,
-            };
             if let Some(topic_hits) = hits.get_mut(rule.topic) {
-                topic_hits[slot] = true;
+                topic_hits[rule.list as usize] = true;
             }
         }
+        Scan { hits }
+    }
+
+    /// The topics of a sentence read in its context (its passage): one of the topic's
+    /// `phrases` and none of its `exclude` phrases in the sentence itself, and one of its
+    /// `require_any` words in the sentence or the context ("entries into Ecuador" in a passage
+    /// about Chinese nationals). Both scans must come from this taxonomy.
+    pub fn topics_in_context(&self, sentence: &Scan, context: &Scan) -> Vec<&str> {
+        let phrase = List::Phrases as usize;
+        let required = List::RequireAny as usize;
+        let excluded = List::Exclude as usize;
         self.topics
             .iter()
-            .zip(&hits)
-            .filter(|(topic, [phrase, required, excluded])| {
-                *phrase && (*required || topic.require_any.is_empty()) && !*excluded
+            .zip(sentence.hits.iter().zip(&context.hits))
+            .filter(|(topic, (own, around))| {
+                own[phrase]
+                    && (topic.require_any.is_empty() || own[required] || around[required])
+                    && !own[excluded]
             })
             .map(|(topic, _)| topic.id.as_str())
             .collect()

@@ -72,3 +72,39 @@ fn long_input_runs_linearly() {
     // No panic and the right answer on a long input (speed belongs to benchmarks).
     assert!(ids(&text).len() <= 1);
 }
+
+#[test]
+fn a_sentence_needs_the_phrase_itself_but_may_take_the_required_word_from_its_passage() {
+    let taxonomy = Taxonomy::builtin();
+    let passage = taxonomy.scan(
+        "Chinese nationals are the fastest-growing group. Entries into Ecuador reached 48,381. \
+         Border Patrol encounters rose.",
+    );
+    let in_passage =
+        |sentence: &str| taxonomy.topics_in_context(&taxonomy.scan(sentence), &passage);
+    // "Ecuador" is in the sentence, "Chinese" only in the passage: the topic holds.
+    assert!(in_passage("Entries into Ecuador reached 48,381.")
+        .contains(&"chinese-migration-via-ecuador"));
+    // A sentence about encounters is not about Ecuador because its passage is.
+    let encounters = in_passage("Border Patrol encounters rose.");
+    assert!(encounters.contains(&"us-border-encounters"));
+    assert!(!encounters.contains(&"chinese-migration-via-ecuador"));
+    // Alone, the Ecuador sentence lacks its required word.
+    assert!(!ids("Entries into Ecuador reached 48,381.").contains(&"chinese-migration-via-ecuador"));
+}
+
+#[test]
+fn an_exclusion_counts_only_in_the_sentence() {
+    let taxonomy = Taxonomy::builtin();
+    let crime = taxonomy.find("migration-and-crime").unwrap();
+    let phrase = crime.phrases[0].trim_end_matches('*');
+    let required = crime
+        .require_any
+        .first()
+        .map_or("", |w| w.trim_end_matches('*'));
+    let sentence = format!("{phrase} and {required}");
+    let passage = taxonomy.scan(&format!("{sentence}. Elsewhere, {}.", crime.exclude[0]));
+    assert!(taxonomy
+        .topics_in_context(&taxonomy.scan(&sentence), &passage)
+        .contains(&"migration-and-crime"));
+}
