@@ -7,6 +7,7 @@
 //! turns a qualifier and the written precision into `low` and `high`.
 
 mod change;
+mod compound;
 mod context;
 pub mod document;
 pub mod interval;

@@ -15,7 +15,8 @@ pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexic
         if let Some(next) = drafts.get(idx + 1) {
             let joined = join(text, tokens, &drafts[idx], next, lexicon)
                 .or_else(|| join_bounds(text, tokens, &drafts[idx], next))
-                .or_else(|| super::change::join_reversed(tokens, &drafts[idx], next, lexicon));
+                .or_else(|| super::change::join_reversed(tokens, &drafts[idx], next, lexicon))
+                .or_else(|| super::compound::join_minor_units(tokens, &drafts[idx], next, lexicon));
             if let Some(joined) = joined {
                 merged.push(joined);
                 idx += 2;
