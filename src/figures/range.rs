@@ -16,7 +16,8 @@ pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexic
             let joined = join(text, tokens, &drafts[idx], next, lexicon)
                 .or_else(|| join_bounds(text, tokens, &drafts[idx], next))
                 .or_else(|| super::change::join_reversed(tokens, &drafts[idx], next, lexicon))
-                .or_else(|| super::compound::join_minor_units(tokens, &drafts[idx], next, lexicon));
+                .or_else(|| super::compound::join_minor_units(tokens, &drafts[idx], next, lexicon))
+                .or_else(|| super::compound::join_imperial(tokens, &drafts[idx], next));
             if let Some(joined) = joined {
                 merged.push(joined);
                 idx += 2;
