@@ -1,5 +1,5 @@
 //! Every figure of the five bundled documents, through the real pipeline (ingest, clean, segment,
-//! annotate each sentence, find tables), pinned by `tests/snapshots/corpus_figures.txt`.
+//! annotate each passage's sentences, find tables), pinned by `tests/snapshots/corpus_figures.txt`.
 //!
 //! The snapshot is reviewed line by line against the source sentences: a wrong line is a bug in
 //! the annotator, not a snapshot to accept. Lines still known to be wrong are listed, with why,
@@ -9,7 +9,7 @@
 // An integration test: a failed unwrap is a failed test, as inside `#[test]` functions.
 #![allow(clippy::unwrap_used)]
 
-use claimdex::figures::{annotate, find_tables, Figure, Table};
+use claimdex::figures::{annotate_passage, find_tables, Figure, Table};
 use claimdex::span::{LineIndex, Span};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -49,9 +49,13 @@ fn document_figures(path: &Path) -> (String, Vec<Found>) {
     let in_table = |span: Span| tables.iter().any(|table| table.span.contains(span));
     let mut found = Vec::new();
     for passage in document.passages.iter().filter(|p| !p.is_heading) {
-        for sentence in &passage.sentences {
-            let text = sentence.span.slice(&document.raw).unwrap();
-            for mut figure in annotate(text) {
+        let texts: Vec<&str> = passage
+            .sentences
+            .iter()
+            .map(|sentence| sentence.span.slice(&document.raw).unwrap())
+            .collect();
+        for (sentence, figures) in passage.sentences.iter().zip(annotate_passage(&texts)) {
+            for mut figure in figures {
                 figure.span = figure.span.shift(sentence.span.start);
                 if let Some(counts_span) = figure.counts_span {
                     figure.counts_span = Some(counts_span.shift(sentence.span.start));

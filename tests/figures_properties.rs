@@ -135,8 +135,9 @@ proptest! {
         }
     }
 
+    // From two: a bare "one" is a pronoun or determiner, never a figure (`a_bare_one_is_no_figure`).
     #[test]
-    fn words_parse_back(value in 1u64..1000) {
+    fn words_parse_back(value in 2u64..1000) {
         let sentence = format!("We met {} farmers.", in_words(value));
         let figure = only_figure(&sentence);
         prop_assert!(close(figure.value, value as f64), "{sentence}: {figure:?}");

@@ -10,8 +10,13 @@ use std::sync::OnceLock;
 
 /// The most words a counted phrase may have.
 const MAX_COUNTS_WORDS: usize = 8;
-/// The most tokens a clause after "of" may have ("71% of Chinese entrants to Ecuador were male").
-const MAX_CLAUSE_TOKENS: usize = 16;
+/// The most tokens a clause after "of" may have ("71% of Chinese entrants to Ecuador were male",
+/// "67 percent of those polled said illegal immigrants are no more likely than citizens to commit
+/// a serious crime"); the clause ends at punctuation before that.
+const MAX_CLAUSE_TOKENS: usize = 24;
+
+/// Words that anchor a figure to the present ("6.7 million today").
+const PRESENT_WORDS: &[&str] = &["today", "nowadays", "currently", "presently"];
 
 /// Sets `counts`, `counts_span`, `period` and `places` on every draft.
 pub(crate) fn attach(text: &str, tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) {
@@ -70,7 +75,14 @@ fn counts(tokens: &[Token], draft: &Draft, next_figure: usize, lexicon: &Lexicon
                 && !token.is("-")
                 && !token.is("’")
                 && !token.is("'");
+            // A subordinate clause is no part of what is counted: "the top third of origin
+            // regions among Chinese travelers when adjusted for population".
+            let subordinate = matches!(
+                token.lower.as_ref(),
+                "when" | "while" | "whereas" | "because" | "although" | "though" | "unless" | "if"
+            );
             if clause_break
+                || subordinate
                 || token.is("and") && tokens.get(end + 1).is_some_and(|next| next.is_number())
             {
                 break;
@@ -117,6 +129,14 @@ fn counts(tokens: &[Token], draft: &Draft, next_figure: usize, lexicon: &Lexicon
         }
         n_words += 1;
         end += 1;
+        // A plural noun heads the phrase; a plain word after it is a verb or another phrase
+        // ("two opposing theories compete for", "refugees worldwide"), "of" aside.
+        let next_word = tokens
+            .get(end)
+            .is_some_and(|next| next.is_word() && !next.is("of") && end < next_figure);
+        if is_plural_noun(token) && next_word {
+            break;
+        }
     }
     // A trailing past-tense verb or participle ("Chinese nationals traveled to", "10.7 million
     // unauthorized immigrants indicating a decline") is not what is counted.
@@ -127,6 +147,16 @@ fn counts(tokens: &[Token], draft: &Draft, next_figure: usize, lexicon: &Lexicon
         end -= 1;
     }
     (end > start).then(|| Span::new(tokens[start].span.start, tokens[end - 1].span.end))
+}
+
+/// A plural noun by its ending: "theories", "migrants"; not "census", "class", "analysis".
+fn is_plural_noun(token: &Token) -> bool {
+    let lower = token.lower.as_ref();
+    lower.len() > 3
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
 }
 
 /// "-ly" words end a noun phrase ("factors almost certainly explain"), nouns such as "family" aside.
@@ -204,6 +234,19 @@ fn periods(
             periods.push((span, surface.to_string()));
         }
     }
+    // The present: "today", "currently", "at present".
+    for (idx, token) in tokens.iter().enumerate() {
+        let present = PRESENT_WORDS.contains(&token.lower.as_ref())
+            || token.is("present") && idx > 0 && tokens[idx - 1].is("at");
+        if present {
+            let start = if token.is("present") { idx - 1 } else { idx };
+            let span = Span::new(tokens[start].span.start, token.span.end);
+            if let Some(surface) = span.slice(text) {
+                periods.push((span, surface.to_string()));
+            }
+        }
+    }
+    periods.sort_by_key(|(span, _)| span.start);
     periods
 }
 
@@ -307,6 +350,16 @@ mod tests {
             "thousands of people went to the streets in China since January 2023",
             "thousands",
             (Some("people"), Some("since January 2023"), &["China"]),
+        );
+        check(
+            "dropping from a high of 7.8 million in the late 1980s to 6.7 million today",
+            "6.7 million",
+            (None, Some("today"), &[]),
+        );
+        check(
+            "two opposing theories compete for acceptance",
+            "two",
+            (Some("opposing theories"), None, &[]),
         );
     }
 }

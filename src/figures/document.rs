@@ -1,7 +1,7 @@
 //! Figures of a whole document: every sentence of every passage annotated, table rows added,
 //! spans made absolute (byte offsets into the document's raw text) and lines attached.
 
-use super::{annotate, find_tables, Figure, Unit};
+use super::{annotate_passage, find_tables, Figure, Unit};
 use crate::model::Document;
 use crate::span::{LineIndex, Span};
 use serde::{Deserialize, Serialize};
@@ -78,7 +78,7 @@ impl Unit {
 
 /// The figures of each non-heading passage of `document`, in passage order.
 ///
-/// Sentences are annotated one by one; the rows of flattened tables found in the raw text are
+/// Sentences are annotated one by one, each passage's in turn ([`annotate_passage`]); the rows of flattened tables found in the raw text are
 /// added to the passage that contains them (a row number is never also read as a plain figure).
 pub fn annotate_document(document: &Document) -> Vec<Vec<FigureRecord>> {
     let raw = document.raw.as_str();
@@ -106,11 +106,14 @@ pub fn annotate_document(document: &Document) -> Vec<Vec<FigureRecord>> {
             })
             .collect();
         let mut records = Vec::new();
-        for sentence in &passage.sentences {
-            let Some(text) = sentence.span.slice(raw) else {
-                continue;
-            };
-            for figure in annotate(text) {
+        let sentences: Vec<_> = passage
+            .sentences
+            .iter()
+            .filter_map(|sentence| Some((sentence, sentence.span.slice(raw)?)))
+            .collect();
+        let texts: Vec<&str> = sentences.iter().map(|(_, text)| *text).collect();
+        for ((sentence, _), figures) in sentences.iter().zip(annotate_passage(&texts)) {
+            for figure in figures {
                 let figure = figure.shifted(sentence.span.start);
                 if rows.iter().any(|row| row.sentence.contains(figure.span)) {
                     continue;

@@ -10,13 +10,16 @@ use super::{Draft, Qualifier, Unit};
 /// `round_step`, the place value of the last *non-zero* digit (`50,000` -> 10,000, `80` -> 10).
 ///
 /// Let `h = step / 2` (half a unit of the last digit written: the writer rounded to it) and
-/// `w = max(h, min(round_step / 2, 10% of |value|))` (a hedge lets the writer have rounded at the
-/// last non-zero digit, but never by more than a tenth of the value).
+/// `w = max(h, min(max(step, r / 2), 10% of |value|))`, where `r` is `round_step`, or five times
+/// it when the last non-zero digit is a 5 (writers round to fives: 85, 250, 1.5 million). A hedge
+/// lets the writer have rounded at the last non-zero digit, and is worth at least a whole unit of
+/// the last digit written (`about 28` is [27, 29], not the [27.5, 28.5] of a plain `28`), but
+/// never more than a tenth of the value.
 ///
 /// | qualifier       | interval        | example                               |
 /// |-----------------|-----------------|---------------------------------------|
 /// | `exact`         | `[v-h, v+h]`    | `71 percent` -> [70.5, 71.5]; `1 million` -> [500000, 1500000] |
-/// | `approximately` | `[v-w, v+w]`    | `about 100` -> [90, 110]              |
+/// | `approximately` | `[v-w, v+w]`    | `about 100` -> [90, 110]; `about 85` -> [82.5, 87.5] |
 /// | `almost`        | `[v-w, v]`      | `almost 80%` -> [75, 80]              |
 /// | `more_than`     | `(v, none)`     | `more than 50,000` -> (50000, none)   |
 /// | `at_least`      | `[v, none)`     | `at least 12`                         |
@@ -37,13 +40,29 @@ pub fn bounds(
     qualifier: Qualifier,
 ) -> (Option<f64>, Option<f64>) {
     let half_step = step.abs() / 2.0;
-    let hedge = half_step.max((round_step.abs() / 2.0).min(value.abs() / 10.0));
+    let widest = step.abs().max(hedge_step(value, round_step) / 2.0);
+    let hedge = half_step.max(widest.min(value.abs() / 10.0));
     match qualifier {
         Qualifier::Exact => (Some(value - half_step), Some(value + half_step)),
         Qualifier::Approximately => (Some(value - hedge), Some(value + hedge)),
         Qualifier::Almost => (Some(value - hedge), Some(value)),
         Qualifier::MoreThan | Qualifier::AtLeast => (Some(value), None),
         Qualifier::LessThan | Qualifier::AtMost => (None, Some(value)),
+    }
+}
+
+/// The rounding unit a hedged writer may have used: `round_step`, or five times it when the last
+/// non-zero digit is a 5 (`85` -> 5, `1.5 million` -> 500000, `50,000` -> 50000).
+fn hedge_step(value: f64, round_step: f64) -> f64 {
+    let round_step = round_step.abs();
+    if round_step == 0.0 || !round_step.is_finite() {
+        return round_step;
+    }
+    let last_digit = (value.abs() / round_step).round() % 10.0;
+    if last_digit == 5.0 {
+        5.0 * round_step
+    } else {
+        round_step
     }
 }
 
@@ -112,5 +131,21 @@ mod tests {
         check("half", (Some(0.375), Some(0.625)));
         check("the 1970s", (Some(1970.0), Some(1979.0)));
         check("the mid-1800s", (Some(1800.0), Some(1899.0)));
+    }
+
+    /// A hedge widens every interval, whatever the case of its first letter: a hedged `85` may
+    /// be a rounding to five, a hedged `28` is still less exact than a plain one.
+    #[test]
+    fn a_hedge_always_widens() {
+        check("Approximately 85 percent", (Some(82.5), Some(87.5)));
+        check("approximately 85 percent", (Some(82.5), Some(87.5)));
+        check("About 28 percent", (Some(27.0), Some(29.0)));
+        check("roughly 1.6 percent", (Some(1.5), Some(1.7)));
+        check("around 37,000", (Some(36500.0), Some(37500.0)));
+        check("almost 235%", (Some(232.5), Some(235.0)));
+        check("nearly 3,000", (Some(2700.0), Some(3000.0)));
+        check("85 percent", (Some(84.5), Some(85.5)));
+        check("almost one thousand", (Some(500.0), Some(1000.0)));
+        check("about 1 million", (Some(500_000.0), Some(1_500_000.0)));
     }
 }

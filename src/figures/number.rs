@@ -19,6 +19,10 @@ pub(crate) enum NumeralKind {
     },
     /// A decade written `1970s`: the value is its first year.
     Decade,
+    /// A multiplier written as one word: `doubled`, `tripled`, `halved`.
+    Multiplier,
+    /// `once`, `twice`: a count of occasions, or a multiplier before a comparison.
+    Times,
 }
 
 /// One numeral: tokens `first..last`, its value and the precision it was written with.

@@ -14,7 +14,10 @@ pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexic
     while idx < drafts.len() {
         if let Some(next) = drafts.get(idx + 1) {
             let joined = join(text, tokens, &drafts[idx], next, lexicon)
-                .or_else(|| join_bounds(text, tokens, &drafts[idx], next));
+                .or_else(|| join_bounds(text, tokens, &drafts[idx], next))
+                .or_else(|| super::change::join_reversed(tokens, &drafts[idx], next, lexicon))
+                .or_else(|| super::compound::join_minor_units(tokens, &drafts[idx], next, lexicon))
+                .or_else(|| super::compound::join_imperial(tokens, &drafts[idx], next));
             if let Some(joined) = joined {
                 merged.push(joined);
                 idx += 2;
@@ -23,6 +26,7 @@ pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexic
         }
         let mut draft = drafts[idx].clone();
         mark_one_ended_change(tokens, &mut draft, lexicon);
+        super::change::inherit_start_unit(tokens, &mut draft, &merged, lexicon);
         merged.push(draft);
         idx += 1;
     }
@@ -32,14 +36,17 @@ pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexic
 fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -> Option<Draft> {
     // "20~100": the "~" read as b's "about" is the range's link.
     let tilde_link = b.lead + 1 == b.first && b.lead == a.last && tokens[b.lead].is("~");
-    if b.lead != b.first && !tilde_link || a.last >= b.first || b.first - a.last > 2 {
+    // "from 7.9 percent to over 13 percent": a change's end may carry its own bound.
+    let b_qualified = b.lead != b.first && !tilde_link;
+    let link_end = if b_qualified { b.lead } else { b.first };
+    if a.last >= b.first || a.last > link_end || link_end - a.last > 2 {
         return None;
     }
     let quantity = |unit: Unit| !matches!(unit, Unit::Ordinal | Unit::Other | Unit::Fraction);
     if !quantity(a.figure.unit) || !quantity(b.figure.unit) {
         return None;
     }
-    let link: Vec<&str> = tokens[a.last..b.first]
+    let link: Vec<&str> = tokens[a.last..link_end]
         .iter()
         .map(|t| t.lower.as_ref())
         .collect();
@@ -60,7 +67,9 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
         cue
     };
     let (kind, lead) = match (cue, link.as_slice()) {
-        (Some((cue_idx, "between")), ["and"]) if !a_qualified => (RangeKind::Range, cue_idx),
+        (Some((cue_idx, "between")), ["and"]) if !a_qualified && !b_qualified => {
+            (RangeKind::Range, cue_idx)
+        }
         (Some((cue_idx, "from")), ["to"] | ["until"] | ["through"] | ["till"]) if !a_qualified => {
             (RangeKind::Change, cue_idx)
         }
@@ -75,7 +84,7 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
             | ["~"]
             | ["and", "up"]
             | ["or"],
-        ) if !a_qualified || a.figure.qualifier == Qualifier::Approximately => {
+        ) if !b_qualified && (!a_qualified || a.figure.qualifier == Qualifier::Approximately) => {
             let glued_dash = matches!(link.as_slice(), ["-"] | ["–"] | ["—"] | ["~"]);
             // "three or four": "or" joins only whole neighbours ("5.00 or 5,00" are two figures).
             let neighbours =

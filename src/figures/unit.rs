@@ -22,6 +22,10 @@ pub(crate) fn build(
         NumeralKind::Ordinal => Unit::Ordinal,
         NumeralKind::Fraction => Unit::Fraction,
         NumeralKind::Decade => Unit::Year,
+        NumeralKind::Multiplier => Unit::Multiplier,
+        // "twice as many" multiplies; "twice a year", "at least once" count occasions.
+        NumeralKind::Times if compares(tokens, numeral.last) => Unit::Multiplier,
+        NumeralKind::Times => Unit::Count,
     };
     let mut currency = None;
     let mut measure_unit = None;
@@ -200,6 +204,40 @@ fn is_multiplier(tokens: &[Token], end: usize, value: f64) -> bool {
             )
     });
     value < 1000.0 && comparison
+}
+
+/// Whether a comparison follows a multiplying adverb: "twice as many", "twice the number",
+/// "twice more", "three times their share".
+fn compares(tokens: &[Token], end: usize) -> bool {
+    tokens.get(end).is_some_and(|next| {
+        matches!(
+            next.lower.as_ref(),
+            "as" | "the"
+                | "that"
+                | "what"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "our"
+                | "more"
+                | "less"
+                | "fewer"
+                | "higher"
+                | "lower"
+                | "larger"
+                | "greater"
+                | "bigger"
+                | "smaller"
+                | "likely"
+                | "likelier"
+                | "faster"
+                | "slower"
+                | "longer"
+                | "worse"
+                | "better"
+        )
+    })
 }
 
 fn last_is_times(tokens: &[Token], end: usize) -> bool {

@@ -362,6 +362,9 @@ pub(super) fn parse_word_numeral(
     idx: usize,
     lexicon: &Lexicon,
 ) -> Option<Numeral> {
+    if let Some(numeral) = super::word_forms::parse(tokens, idx, lexicon) {
+        return Some(numeral);
+    }
     let token = &tokens[idx];
     let lower = token.lower.as_ref();
     let next = tokens.get(idx + 1);

@@ -1,0 +1,278 @@
+//! Second looks at a sentence's figures once their units are read: identifiers written as one
+//! glued code ("14CGJ011"), numbers inside the quoted title of a cited work ("“5 facts about
+//! illegal immigration,” accessed …"), and ages told by their context rather than by the word
+//! "age" ("Chinese citizens under 40", "get married before 30 (or at least 35)", a range that
+//! repeats an age band named just before).
+
+use super::lexicon::Lexicon;
+use super::token::{Token, TokenKind};
+use super::{Draft, Figure, RangeKind, Unit};
+use crate::span::Span;
+
+/// How many tokens a quotation may reach back or ahead of a number inside it. Bounded, so the
+/// search stays linear in the sentence.
+const QUOTE_REACH: usize = 40;
+
+/// Whether nothing is counted after token `idx`: the text ends, punctuation follows, or a word
+/// that opens another phrase ("have", "in", "or"), so the number stands alone.
+pub(crate) fn bare_after(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> bool {
+    tokens.get(idx).is_none_or(|next| {
+        next.kind == TokenKind::Punct || lexicon.counts_stop_words.contains(next.lower.as_ref())
+    })
+}
+
+/// Joins the identifiers of one glued code ("14CGJ011", "H1N1") into one `other` figure: two
+/// identifier numbers with only glued letters or digits between them are one code.
+pub(crate) fn join_identifiers(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>) {
+    let mut joined: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for draft in drafts.drain(..) {
+        if let Some(previous) = joined.last_mut() {
+            let glued = |token: &Token| !token.space_before && token.kind != TokenKind::Punct;
+            let one_code = previous.figure.unit == Unit::Other
+                && draft.figure.unit == Unit::Other
+                && previous.last < draft.first
+                && tokens[previous.last..=draft.first].iter().all(glued);
+            if one_code {
+                previous.last = draft.last;
+                previous.tail = draft.tail;
+                // The code's leading letters belong to it too: "H1N1".
+                while previous.first > 0
+                    && !tokens[previous.first].space_before
+                    && tokens[previous.first - 1].is_word()
+                {
+                    previous.first -= 1;
+                }
+                previous.lead = previous.first;
+                let span = Span::new(
+                    tokens[previous.first].span.start,
+                    tokens[previous.last - 1].span.end,
+                );
+                if let Some(surface) = span.slice(text) {
+                    previous.figure.span = span;
+                    previous.figure.text = surface.to_string();
+                }
+                continue;
+            }
+        }
+        joined.push(draft);
+    }
+    *drafts = joined;
+}
+
+/// Types the numbers inside a cited work's quoted title as `other`: they are written in the
+/// title, not claimed by the article ("“Four reasons why illegal immigration … has
+/// dropped,”October 26, 2011"). A title is a quotation ending in a comma or full stop and
+/// followed by a citation's next part: "accessed", "retrieved", a date or a year. Years keep
+/// their type.
+pub(crate) fn cited_titles(tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) {
+    for draft in drafts.iter_mut() {
+        if matches!(draft.figure.unit, Unit::Year | Unit::Other) {
+            continue;
+        }
+        if in_cited_title(tokens, draft.first, draft.last, lexicon) {
+            draft.figure.unit = Unit::Other;
+            draft.figure.currency = None;
+            draft.figure.measure_unit = None;
+            draft.figure.per = None;
+        }
+    }
+}
+
+fn in_cited_title(tokens: &[Token], first: usize, last: usize, lexicon: &Lexicon) -> bool {
+    let opening = (first.saturating_sub(QUOTE_REACH)..first)
+        .rev()
+        .find(|idx| is_quote(&tokens[*idx]));
+    let Some(opening) = opening else {
+        return false;
+    };
+    let opens = tokens[opening].is("“")
+        || tokens[opening].is("\"") && tokens.get(opening + 1).is_some_and(|t| !t.space_before);
+    if !opens {
+        return false;
+    }
+    let closing = (last..tokens.len().min(last + QUOTE_REACH)).find(|idx| is_quote(&tokens[*idx]));
+    let Some(closing) = closing else {
+        return false;
+    };
+    let closes =
+        tokens[closing].is("”") || tokens[closing].is("\"") && !tokens[closing].space_before;
+    let title_end = closing
+        .checked_sub(1)
+        .is_some_and(|idx| matches!(tokens[idx].text, "," | "." | "?" | "!"));
+    if !(closes && title_end) {
+        return false;
+    }
+    let mut next = closing + 1;
+    while tokens
+        .get(next)
+        .is_some_and(|t| matches!(t.text, "," | "." | ";" | ":" | "("))
+    {
+        next += 1;
+    }
+    tokens.get(next).is_some_and(|cue| {
+        matches!(
+            cue.lower.as_ref(),
+            "accessed" | "retrieved" | "viewed" | "published" | "available"
+        ) || cue.is_capitalised() && lexicon.months.contains(cue.lower.as_ref())
+            || cue.is_number()
+                && cue.text.len() == 4
+                && (cue.text.starts_with("19") || cue.text.starts_with("20"))
+    })
+}
+
+fn is_quote(token: &Token) -> bool {
+    matches!(token.text, "“" | "”" | "\"")
+}
+
+/// Types bare numbers as ages where the sentence says so without the word "age": after a person
+/// noun and a bound ("Chinese citizens under 40", "people over 65"), after a life event and its
+/// preposition ("get married before 30", "retired at 62"), and an alternative to an age ("before
+/// 30 (or at least 35)"). A bare number is a whole number up to 120 with no counted noun after it.
+pub(crate) fn ages(tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) {
+    for idx in 0..drafts.len() {
+        let draft = &drafts[idx];
+        let bare = draft.figure.unit == Unit::Count
+            && draft.vague.is_none()
+            && draft.scale == 1.0
+            && draft.step >= 1.0
+            && draft.figure.value.fract() == 0.0
+            && (1.0..=120.0).contains(&draft.figure.value)
+            && bare_after(tokens, draft.tail, lexicon);
+        if !bare {
+            continue;
+        }
+        let word = |offset: usize| {
+            draft
+                .lead
+                .checked_sub(offset)
+                .map(|at| tokens[at].lower.as_ref())
+        };
+        // The bound is the figure's own qualifier ("under"), read into its lead.
+        let bound = draft.lead < draft.first
+            && matches!(
+                tokens[draft.lead].lower.as_ref(),
+                "under" | "over" | "above" | "below"
+            );
+        let person_bound = bound && word(1).is_some_and(|w| lexicon.person_nouns.contains(w));
+        let life_event = matches!(word(1), Some("before" | "after" | "by" | "at" | "until"))
+            && word(2).is_some_and(|w| lexicon.life_events.contains(w));
+        let alternative = idx > 0 && {
+            let previous = &drafts[idx - 1];
+            let link = &tokens[previous.tail.min(draft.lead)..draft.lead];
+            previous.figure.unit == Unit::Age
+                && link.iter().any(|t| t.is("or"))
+                && link
+                    .iter()
+                    .all(|t| matches!(t.text, "(" | "or" | "," | "–"))
+        };
+        if person_bound || life_event || alternative {
+            drafts[idx].figure.unit = Unit::Age;
+        }
+    }
+}
+
+/// Ranges that repeat an age band named earlier in the sentence or in `previous` (the sentence
+/// before, same passage) are ages too: "53 percent are between the ages of 20 and 39. … 56
+/// percent are between 21 and 40". Only a bare range of whole numbers up to 120, counting nothing.
+pub fn carry_age_bands(previous: &[Figure], figures: &mut [Figure]) {
+    let is_band = |figure: &Figure| {
+        figure.unit == Unit::Age && figure.range.is_some_and(|r| r.kind == RangeKind::Range)
+    };
+    let mut seen = previous.iter().any(is_band);
+    for figure in figures.iter_mut() {
+        if is_band(figure) {
+            seen = true;
+            continue;
+        }
+        let bare_range = figure.unit == Unit::Count
+            && figure.counts.is_none()
+            && figure.range.is_some_and(|range| {
+                range.kind == RangeKind::Range
+                    && range.low.fract() == 0.0
+                    && range.high.fract() == 0.0
+                    && range.low >= 0.0
+                    && range.high <= 120.0
+            });
+        if seen && bare_range {
+            figure.unit = Unit::Age;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{annotate, annotate_passage, Unit};
+
+    fn units(text: &str) -> Vec<(String, Unit)> {
+        annotate(text)
+            .into_iter()
+            .map(|figure| (figure.text, figure.unit))
+            .collect()
+    }
+
+    #[test]
+    fn ages_without_the_word_age() {
+        assert_eq!(
+            units("Chinese citizens under 40 have experienced many frustrations."),
+            [("under 40".to_string(), Unit::Age)]
+        );
+        assert_eq!(
+            units("to get married before 30 (or at least 35), and to bear children"),
+            [
+                ("30".to_string(), Unit::Age),
+                ("at least 35".to_string(), Unit::Age)
+            ]
+        );
+        assert_eq!(
+            units("people over 65 are exempt"),
+            [("over 65".to_string(), Unit::Age)]
+        );
+        // A counted noun after the number, or no person before it, keeps it a count.
+        assert_eq!(
+            units("citizens under 40 companies"),
+            [("under 40".to_string(), Unit::Count)]
+        );
+        assert_eq!(
+            units("a budget under 40, and more"),
+            [("under 40".to_string(), Unit::Count)]
+        );
+        assert_eq!(
+            units("they were married before 2010."),
+            [("2010".to_string(), Unit::Year)]
+        );
+    }
+
+    #[test]
+    fn an_age_band_carries_to_the_next_sentence() {
+        let figures = annotate_passage(&[
+            "53 percent are between the ages of 20 and 39.",
+            "The other source says 56 percent are between 21 and 40.",
+        ]);
+        assert_eq!(figures[1][1].text, "between 21 and 40");
+        assert_eq!(figures[1][1].unit, Unit::Age);
+        let alone = annotate_passage(&["Between 21 and 40 boats sank."]);
+        assert_eq!(alone[0][0].unit, Unit::Count);
+    }
+
+    #[test]
+    fn numbers_in_a_cited_title_are_no_claims() {
+        let text = "Krogstad,“5 facts about illegal immigration in the U.S.,”accessed December 19,2018, as";
+        let found = annotate(text);
+        assert_eq!(found[0].text, "5");
+        assert_eq!(found[0].unit, Unit::Other);
+        let title = "Llana,“Four reasons why illegal immigration has dropped,”October 26,2011,";
+        assert_eq!(annotate(title)[0].unit, Unit::Other);
+        // Quoted speech is a claim.
+        let speech = "“We saw 5,000 people at the border,” he said.";
+        assert_eq!(annotate(speech)[0].unit, Unit::Count);
+    }
+
+    #[test]
+    fn a_glued_code_is_one_identifier() {
+        assert_eq!(
+            units("funded by Youth Project 14CGJ011."),
+            [("14CGJ011".to_string(), Unit::Other)]
+        );
+        assert_eq!(units("COVID-19 spread"), [("19".to_string(), Unit::Other)]);
+    }
+}
