@@ -11,11 +11,14 @@ use common::{claimdex_bundled, stdout};
 use serde_json::Value;
 use std::sync::OnceLock;
 
+/// The index the report was computed on, kept for the other commands the tests compare with.
+static INDEX: OnceLock<tempfile::TempDir> = OnceLock::new();
+
 /// The JSON Lines report of the whole bundled corpus, computed once per test binary.
 fn report() -> &'static Vec<Value> {
     static REPORT: OnceLock<Vec<Value>> = OnceLock::new();
     REPORT.get_or_init(|| {
-        let index = tempfile::tempdir().unwrap();
+        let index = INDEX.get_or_init(|| tempfile::tempdir().unwrap());
         let output = claimdex_bundled(&index.path().join("index"))
             .args(["check", "--format", "json"])
             .output()
@@ -26,6 +29,27 @@ fn report() -> &'static Vec<Value> {
             .map(|line| serde_json::from_str(line).unwrap())
             .collect()
     })
+}
+
+/// Runs claimdex on the report's index (built, so never updated) and returns its JSON lines.
+fn json_lines_of(args: &[&str]) -> (Vec<Value>, String) {
+    report();
+    let index = INDEX.get().unwrap().path().join("index");
+    let output = claimdex_bundled(&index)
+        .arg("--no-update")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.code() == Some(0) || output.status.code() == Some(1),
+        "{args:?}: {}",
+        common::stderr(&output)
+    );
+    let lines = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    (lines, common::stderr(&output))
 }
 
 /// The results whose figure text is `figure` in a claim containing `words`, by method.
@@ -204,4 +228,93 @@ fn html_and_claimreview_reports() {
     assert_eq!(reviews.as_array().unwrap().len(), 1);
     assert_eq!(reviews[0]["@type"], "ClaimReview");
     assert_eq!(reviews[0]["reviewRating"]["ratingValue"], 1);
+}
+
+#[test]
+fn check_reports_the_claims_of_claimdex_claims() {
+    let (claims, _) = json_lines_of(&["claims", "--json", "--limit", "100000"]);
+    let by_id: std::collections::HashMap<&str, &Value> = claims
+        .iter()
+        .map(|claim| (claim["id"].as_str().unwrap(), claim))
+        .collect();
+    assert!(!report().is_empty());
+    for result in report() {
+        let id = result["claim"]["id"].as_str().unwrap();
+        let claim = by_id
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} is no claim: {result:#}"));
+        // The whole object, not only the id: id, doc, path, line, span, text, figures, source,
+        // topics, checkworthiness.
+        assert_eq!(&result["claim"], *claim);
+        let figure = &result["figure"]["span"];
+        let span = &claim["span"];
+        assert!(span["start"].as_u64() <= figure["start"].as_u64());
+        assert!(figure["end"].as_u64() <= span["end"].as_u64());
+        for other in result["evidence"]["others"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                by_id.contains_key(other["id"].as_str().unwrap()),
+                "{other:#}"
+            );
+        }
+    }
+}
+
+/// The check results whose claim ids `claims --topic T` lists, from the full report.
+fn expected_for_topic(topic: &str) -> Vec<Value> {
+    let (claims, _) = json_lines_of(&["claims", "--topic", topic, "--json", "--limit", "100000"]);
+    let ids: std::collections::HashSet<&str> =
+        claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    report()
+        .iter()
+        .filter(|result| ids.contains(result["claim"]["id"].as_str().unwrap()))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn check_topic_means_what_claims_topic_means() {
+    // A taxonomy id: the claims tagged with it.
+    let (found, _) = json_lines_of(&[
+        "check",
+        "--topic",
+        "us-border-encounters",
+        "--format",
+        "json",
+    ]);
+    assert!(!found.is_empty());
+    assert!(found.len() < report().len());
+    for result in &found {
+        assert!(result["claim"]["topics"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("us-border-encounters")));
+    }
+    assert_eq!(found, expected_for_topic("us-border-encounters"));
+    // Its name works too.
+    let (by_name, _) = json_lines_of(&[
+        "check",
+        "--topic",
+        "US border encounters",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(by_name, found);
+    // Anything else is an ad-hoc topic: the claims of the passages a search finds, with a note.
+    let (adhoc, stderr) = json_lines_of(&[
+        "check",
+        "--topic",
+        "refugees worldwide UNHCR",
+        "--format",
+        "json",
+    ]);
+    assert!(stderr.contains("used as a search query"), "{stderr}");
+    assert!(!adhoc.is_empty());
+    assert_eq!(adhoc, expected_for_topic("refugees worldwide UNHCR"));
+    assert!(adhoc
+        .iter()
+        .any(|result| result["figure"]["text"] == "25.4 million"));
 }

@@ -12,7 +12,7 @@
 use super::claim::CheckClaim;
 use super::rules::Rules;
 use super::verdict::{decide, Comparison, Verdict};
-use super::{ArithmeticEvidence, CheckResult, ClaimRef, Evidence, Method, Operand};
+use super::{ArithmeticEvidence, CheckResult, Evidence, Method, Operand};
 use crate::datasets::text::format_number;
 use crate::figures::{Direction, Figure, RangeKind, Unit};
 
@@ -343,7 +343,7 @@ fn result(
         &format!("The passage's own figures ({expression})"),
     );
     CheckResult {
-        claim: ClaimRef::of(claim),
+        claim: claim.claim_for(figure).clone(),
         figure: figure.clone(),
         method: Method::Arithmetic,
         verdict,

@@ -15,7 +15,7 @@ use super::derive::{row_object, select, value_at, Selection, Shape};
 use super::retrieve::RowIndex;
 use super::rules::Rules;
 use super::verdict::{self, decide, Comparison, Verdict};
-use super::{CheckResult, ClaimRef, DatasetEvidence, Evidence, EvidenceRow, Method};
+use super::{CheckResult, DatasetEvidence, Evidence, EvidenceRow, Method};
 use crate::datasets::text::format_number;
 use crate::datasets::{Column, Dataset, Derived, Role, Row, Unit as MeasureUnit};
 use crate::figures::{Figure, RangeKind, Unit};
@@ -648,7 +648,7 @@ fn result(claim: &CheckClaim, figure: &Figure, answer: Answer) -> CheckResult {
             .flatten()
     });
     CheckResult {
-        claim: ClaimRef::of(claim),
+        claim: claim.claim_for(figure).clone(),
         figure: figure.clone(),
         method: Method::Dataset,
         verdict,

@@ -17,7 +17,7 @@
 
 use serde::Serialize;
 
-use super::{CheckClaim, CheckResult, ClaimRef, Evidence, Method};
+use super::{CheckClaim, CheckResult, Evidence, Method};
 use crate::datasets::text::format_number;
 use crate::figures::Figure;
 
@@ -210,7 +210,7 @@ pub fn unverifiable(claim: &CheckClaim, figure: &Figure, nearest: Option<String>
         None => format!("No dataset row fits {}.", figure.text),
     };
     CheckResult {
-        claim: ClaimRef::of(claim),
+        claim: claim.claim_for(figure).clone(),
         figure: figure.clone(),
         method: Method::Dataset,
         verdict: Verdict::Unverifiable,

@@ -48,11 +48,14 @@ pub fn summary(results: &[CheckResult]) -> String {
     format!("{} results: {}", results.len(), parts.join(", "))
 }
 
-/// One JSON object per result, one per line.
+/// One JSON object per result, one per line; `claim` is the object `claimdex claims --json`
+/// writes for the same claim.
 pub fn json_lines(results: &[CheckResult]) -> Result<String, serde_json::Error> {
     let mut out = String::new();
     for result in results {
-        out.push_str(&serde_json::to_string(result)?);
+        let mut value = serde_json::to_value(result)?;
+        value["claim"] = super::claims::claim_object(&result.claim);
+        out.push_str(&value.to_string());
         out.push('\n');
     }
     Ok(out)
