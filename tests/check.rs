@@ -318,3 +318,47 @@ fn check_topic_means_what_claims_topic_means() {
         .iter()
         .any(|result| result["figure"]["text"] == "25.4 million"));
 }
+
+/// A definition conflict (Border Patrol data against a CBP claim) is a finding only when the
+/// claim's own sentence names the measure, the period and an entity. Here the period is carried
+/// from the sentence before and the only year in the sentence is a citation's ("No.20(2013)"),
+/// so the nearest candidate is named and the verdict is `unverifiable`, not `not_comparable`.
+#[test]
+fn a_conflict_on_a_weak_match_is_unverifiable() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    common::copy_fixtures("check_weak", &corpus);
+    let output = common::claimdex_in(dir.path())
+        .args(["--index", "index", "--datasets"])
+        .arg(common::repo_root().join("corpus/datasets"))
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let results: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let encounters: Vec<&Value> = results
+        .iter()
+        .filter(|result| result["figure"]["text"] == "12,345")
+        .collect();
+    assert_eq!(encounters.len(), 1, "{results:#?}");
+    let result = encounters[0];
+    assert_eq!(result["verdict"], "unverifiable", "{result:#}");
+    assert_eq!(result["method"], "dataset");
+    let explanation = result["explanation"].as_str().unwrap();
+    assert!(explanation.contains("nearest candidate"), "{explanation}");
+    assert!(explanation.contains("Border Patrol"), "{explanation}");
+    // The citation's year is no period of the claim.
+    let computation = result["evidence"]["computation"].as_str().unwrap_or("");
+    assert!(!computation.contains("2013"), "{computation}");
+    // Numbers of the citations themselves are not checked at all.
+    for result in &results {
+        assert!(
+            !["20", "41", "37"].contains(&result["figure"]["text"].as_str().unwrap()),
+            "{result:#}"
+        );
+    }
+}

@@ -168,7 +168,10 @@ fn years_of(figures: &[Figure], span: Span, text: &str, doc_year: Option<u32>) -
         let after = text
             .get(start..(start + figure.text.len() + 4).min(text.len()))
             .unwrap_or("");
-        if before.to_lowercase().contains("accessed") || after.contains(".pdf") {
+        if before.to_lowercase().contains("accessed")
+            || after.contains(".pdf")
+            || is_citation_year(before)
+        {
             continue;
         }
         let (low, high) = match figure.range {
@@ -189,6 +192,36 @@ fn years_of(figures: &[Figure], span: Span, text: &str, doc_year: Option<u32>) -
         }
     }
     Years { years, span_years }
+}
+
+/// Whether the text right before a year makes it a citation's date, not a period: an issue or
+/// volume number just before it ("No.20(2013)", "Vol. 41 No. 37 (2019)"), or a year in
+/// parentheses right after another number ("20 (2013)").
+fn is_citation_year(before: &str) -> bool {
+    let near: String = before
+        .chars()
+        .rev()
+        .take(16)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    let cites_issue = near
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '.')
+        .any(|word| {
+            matches!(word, "no." | "vol." | "pp." | "nr." | "iss.")
+                || ((word.starts_with("no.") || word.starts_with("vol."))
+                    && word.chars().any(|ch| ch.is_ascii_digit()))
+        });
+    let trimmed = before.trim_end();
+    let after_number_in_parens = trimmed.strip_suffix('(').is_some_and(|rest| {
+        rest.trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_ascii_digit())
+    });
+    cites_issue || after_number_in_parens
 }
 
 impl Context {
@@ -273,6 +306,22 @@ mod tests {
         let claims = claims_of(&doc);
         assert!(claims[0].context.explicit);
         assert!(!claims[1].context.explicit);
+    }
+
+    #[test]
+    fn issue_and_volume_years_are_not_periods() {
+        assert!(is_citation_year("European Scientific Journal,No.20("));
+        assert!(is_citation_year("Statistics, Vol. 41 No. 37 ("));
+        assert!(is_citation_year("page 20 ("));
+        assert!(!is_citation_year("rose sharply in "));
+        assert!(!is_citation_year("the number of encounters ("));
+        let doc = document(
+            "In 2018 the rules changed. Officers logged 12,345 encounters, Bulletin No.20(2013).",
+        );
+        let claims = claims_of(&doc);
+        let last = claims.last().unwrap();
+        assert_eq!(last.context.years, vec![2018]);
+        assert!(!last.context.explicit);
     }
 
     #[test]

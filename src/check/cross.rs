@@ -87,6 +87,7 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             ),
         );
         comparison.strong = shared >= STRONG_SHARED;
+        comparison.named = comparison.strong;
         comparison.conflict = definition_conflict(one, other, rules);
         let verdict = decide(&comparison);
         if verdict == Verdict::Unverifiable {

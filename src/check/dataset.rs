@@ -378,6 +378,9 @@ impl<'a> DatasetChecker<'a> {
             && context.explicit
             && selection.defaulted.is_empty()
             && (!single_period || !context.years.is_empty());
+        // Enough to say the evidence measures something else: the measure near the figure, the
+        // period and at least one entity in the claim's own sentence (a total may be defaulted).
+        comparison.named = measure_strong && context.explicit && !selection.named.is_empty();
         comparison.revisable = revisable;
         comparison.conflict = conflict;
         Ok(Answer {

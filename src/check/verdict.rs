@@ -2,7 +2,9 @@
 //! `supported`, `close`, `contradicted`, `not_comparable` or `unverifiable`.
 //!
 //! 1. The evidence measures something else (a definition, scope or period conflict) →
-//!    `not_comparable`.
+//!    `not_comparable` when the claim's own sentence names the measure, the period and an entity;
+//!    otherwise (a stray number, a period carried from another sentence) → `unverifiable`,
+//!    naming the candidate.
 //! 2. The claim's interval `[low, high]` (see `figures::interval::bounds`) and the evidence's
 //!    interval (its value ± the source's rounding) overlap → `supported`.
 //!    An open interval is closed first: "more than v" at 2v, "less than v" at 0.
@@ -79,6 +81,9 @@ pub struct Comparison {
     pub expected_high: f64,
     /// The claim names the measure, entity and period itself.
     pub strong: bool,
+    /// The claim's own sentence names the measure, the period and an entity (other dimensions
+    /// may be defaulted totals): enough for a definition conflict to be a finding (rule 1).
+    pub named: bool,
     /// The dataset says its values are revised (another vintage may differ).
     pub revisable: bool,
     /// A definition conflict, in words.
@@ -99,6 +104,7 @@ impl Comparison {
             expected_low: expected.1.min(expected.2),
             expected_high: expected.1.max(expected.2),
             strong: true,
+            named: true,
             revisable: false,
             conflict: None,
         }
@@ -149,7 +155,13 @@ impl Comparison {
 /// The rule (see the module documentation).
 pub fn decide(comparison: &Comparison) -> Verdict {
     if comparison.conflict.is_some() {
-        return Verdict::NotComparable;
+        // A conflict read off a weak match (the claim's own sentence does not name the measure,
+        // entity and period) says nothing about the claim: it may be a stray number.
+        return if comparison.named {
+            Verdict::NotComparable
+        } else {
+            Verdict::Unverifiable
+        };
     }
     let gap = comparison.gap();
     if gap <= 0.0 {
@@ -194,9 +206,14 @@ pub fn sentence(verdict: Verdict, claimed: &str, comparison: &Comparison, agains
                 .as_deref()
                 .unwrap_or("the dataset is a revised vintage, so an article may have used other figures")
         ),
-        Verdict::Unverifiable => format!(
-            "{against} gives {expected}, but the claim does not name the measure, place and period clearly enough to call {claimed} wrong."
-        ),
+        Verdict::Unverifiable => match &comparison.conflict {
+            Some(conflict) => format!(
+                "{against} gives {expected}, the nearest candidate, but it may measure something else ({conflict}) and the claim does not name the measure, place and period clearly enough to compare {claimed} with it."
+            ),
+            None => format!(
+                "{against} gives {expected}, but the claim does not name the measure, place and period clearly enough to call {claimed} wrong."
+            ),
+        },
     }
 }
 
@@ -257,6 +274,10 @@ mod tests {
         comparison.strong = true;
         comparison.conflict = Some("another scope".into());
         assert_eq!(decide(&comparison), Verdict::NotComparable);
+        // A conflict on a weak match (a stray number, a period carried from elsewhere) is no
+        // finding about the claim.
+        comparison.named = false;
+        assert_eq!(decide(&comparison), Verdict::Unverifiable);
     }
 
     #[test]
