@@ -103,6 +103,27 @@ fn rust_belt_loss_is_contradicted_by_the_censuses() {
     assert!(computation.contains("-10.1%"), "{computation}");
     assert!(computation.contains("Heilongjiang -16.9%"), "{computation}");
     assert!(result["explanation"].as_str().unwrap().contains("not 30%"));
+    // `expected` is the signed change; `difference` compares the size of the claimed fall
+    // with the real one: (30 − 10.06) / 10.06.
+    let expected = result["expected"].as_f64().unwrap();
+    assert!((expected + 10.06).abs() < 0.01, "{expected}");
+    let difference = result["difference"].as_f64().unwrap();
+    assert!((difference - 1.982).abs() < 0.001, "{difference}");
+}
+
+#[test]
+fn the_table_writes_a_change_in_words() {
+    report();
+    let index = INDEX.get().unwrap().path().join("index");
+    let output = claimdex_bundled(&index)
+        .args(["--no-update", "check", "--verdict", "contradicted"])
+        .output()
+        .unwrap();
+    let table = stdout(&output);
+    assert!(
+        table.contains("[dataset] 30%  expected: a fall of 10.06% (+198.2%)"),
+        "{table}"
+    );
 }
 
 #[test]

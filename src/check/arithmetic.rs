@@ -122,7 +122,8 @@ fn percent_change(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Option<
     let low_end = ((end - half) / (start + half) - 1.0) * 100.0;
     let high_end = ((end + half) / (start - half).max(f64::MIN_POSITIVE) - 1.0) * 100.0;
     let claim_interval = signed(figure, sign);
-    let comparison = Comparison::new(claim_interval, (expected, low_end, high_end));
+    let comparison =
+        Comparison::new(claim_interval, (expected, low_end, high_end)).stating_change(sign);
     let expression = format!(
         "({} − {}) / {} × 100 = {:+.1}%",
         format_number(end),
@@ -349,6 +350,7 @@ fn result(
         verdict,
         expected: Some(comparison.expected),
         difference: comparison.difference(),
+        change: comparison.change,
         evidence: Evidence::Arithmetic(ArithmeticEvidence {
             expression,
             operands,

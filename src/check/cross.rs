@@ -104,6 +104,7 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             verdict,
             expected: Some(other.figure.value),
             difference: comparison.difference(),
+            change: comparison.change,
             evidence: Evidence::CrossDocument(CrossEvidence {
                 others: vec![OtherClaim {
                     id: other.claim.claim_for(other.figure).id.clone(),

@@ -374,6 +374,9 @@ impl<'a> DatasetChecker<'a> {
             }
         };
         let mut comparison = Comparison::new(claim_interval, expected);
+        if let Intent::ChangePercent(sign) | Intent::ChangeAbsolute(sign) = intent {
+            comparison = comparison.stating_change(sign);
+        }
         comparison.strong = measure_strong
             && context.explicit
             && selection.defaulted.is_empty()
@@ -657,6 +660,7 @@ fn result(claim: &CheckClaim, figure: &Figure, answer: Answer) -> CheckResult {
         verdict,
         expected: Some(answer.comparison.expected),
         difference: answer.comparison.difference(),
+        change: answer.comparison.change,
         evidence: Evidence::Dataset(DatasetEvidence {
             dataset: dataset.id().to_string(),
             title: dataset.manifest.title.clone(),

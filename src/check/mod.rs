@@ -173,8 +173,13 @@ pub struct CheckResult {
     pub verdict: Verdict,
     /// The value the evidence gives.
     pub expected: Option<f64>,
-    /// (claimed − expected) / |expected|.
+    /// (claimed − expected) / |expected| on the quantity the claim states (for a change: its
+    /// size in the claimed direction; see `Comparison::difference`).
     pub difference: Option<f64>,
+    /// For a figure stating a change, its direction (+1 rise, −1 fall); `expected` is then the
+    /// signed change the evidence gives.
+    #[serde(skip)]
+    pub change: Option<f64>,
     pub evidence: Evidence,
     pub explanation: String,
 }

@@ -88,6 +88,9 @@ pub struct Comparison {
     pub revisable: bool,
     /// A definition conflict, in words.
     pub conflict: Option<String>,
+    /// For a figure stating a change: the direction it states (+1 a rise, −1 a fall). The
+    /// claim's interval is then signed (a fall of 30% is −30).
+    pub change: Option<f64>,
 }
 
 impl Comparison {
@@ -107,6 +110,7 @@ impl Comparison {
             named: true,
             revisable: false,
             conflict: None,
+            change: None,
         }
     }
 
@@ -146,9 +150,21 @@ impl Comparison {
         half_width.max(self.expected.abs() * share)
     }
 
-    /// (claimed − expected) / |expected|, if the expected value is not zero.
+    /// The claim is a change in direction `sign` (its interval is already signed).
+    pub fn stating_change(mut self, sign: f64) -> Self {
+        self.change = Some(sign);
+        self
+    }
+
+    /// (claimed − expected) / |expected| on the quantity the claim states, if the expected value
+    /// is not zero. For a level that is the value; for a change it is the size of the change in
+    /// the claimed direction: "losing 30%" against a 10.06% fall is (30 − 10.06) / 10.06 =
+    /// +198.2% (the claimed fall is about three times the real one), against a 5% rise
+    /// (30 − (−5)) / 5 = +700%.
     pub fn difference(&self) -> Option<f64> {
-        (self.expected != 0.0).then(|| (self.claim_value - self.expected) / self.expected.abs())
+        let sign = self.change.unwrap_or(1.0);
+        (self.expected != 0.0)
+            .then(|| sign * (self.claim_value - self.expected) / self.expected.abs())
     }
 }
 
@@ -233,6 +249,7 @@ pub fn unverifiable(claim: &CheckClaim, figure: &Figure, nearest: Option<String>
         verdict: Verdict::Unverifiable,
         expected: None,
         difference: None,
+        change: None,
         evidence: Evidence::None { nearest },
         explanation,
     }
@@ -278,6 +295,21 @@ mod tests {
         // finding about the claim.
         comparison.named = false;
         assert_eq!(decide(&comparison), Verdict::Unverifiable);
+    }
+
+    #[test]
+    fn a_change_differs_by_its_size_in_the_claimed_direction() {
+        // "losing 30%": the claim interval is signed, the difference is on the size of the fall.
+        let fall = Comparison::new((-30.0, Some(-30.5), Some(-29.5)), (-10.06, -10.06, -10.06))
+            .stating_change(-1.0);
+        let difference = fall.difference().unwrap();
+        assert!((difference - 1.982).abs() < 0.001, "{difference}");
+        let wrong_way = Comparison::new((-30.0, Some(-30.5), Some(-29.5)), (5.0, 5.0, 5.0))
+            .stating_change(-1.0);
+        assert!((wrong_way.difference().unwrap() - 7.0).abs() < 1e-9);
+        let rise = Comparison::new((49.0, Some(48.5), Some(49.5)), (49.31, 49.31, 49.31))
+            .stating_change(1.0);
+        assert!((rise.difference().unwrap() + 0.0063).abs() < 0.0001);
     }
 
     #[test]

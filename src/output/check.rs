@@ -125,17 +125,37 @@ pub fn claimreview(results: &[CheckResult]) -> Result<String, serde_json::Error>
     serde_json::to_string_pretty(&reviews).map(|text| text + "\n")
 }
 
-/// The expected value as text, or "—".
+/// The expected value as text with the difference, or "—". For a change claim: the change the
+/// evidence gives in words ("a fall of 10.06%") and the difference on the claimed size of the
+/// change, so "losing 30%" against a 10.06% fall reads `a fall of 10.06% (+198.2%)`.
 pub fn expected(result: &CheckResult) -> String {
-    match result.expected {
-        Some(value) => {
-            let difference = result
-                .difference
-                .map(|difference| format!(" ({:+.1}%)", difference * 100.0))
-                .unwrap_or_default();
-            format!("{}{difference}", format_number(value))
-        }
-        None => "—".into(),
+    let Some(value) = result.expected else {
+        return "—".into();
+    };
+    let difference = result
+        .difference
+        .map(|difference| format!(" ({:+.1}%)", difference * 100.0))
+        .unwrap_or_default();
+    let Some(sign) = result.change else {
+        return format!("{}{difference}", format_number(value));
+    };
+    let unit = if result.figure.unit == crate::figures::Unit::Percent {
+        "%"
+    } else {
+        ""
+    };
+    let size = format!("{}{unit}", format_number(value.abs()));
+    let (stated, other) = if sign < 0.0 {
+        ("fall", "rise")
+    } else {
+        ("rise", "fall")
+    };
+    if value == 0.0 {
+        format!("no change (the claim states a {stated})")
+    } else if value * sign > 0.0 {
+        format!("a {stated} of {size}{difference}")
+    } else {
+        format!("a {other} of {size}, not a {stated}{difference}")
     }
 }
 
