@@ -383,3 +383,26 @@ fn a_conflict_on_a_weak_match_is_unverifiable() {
         );
     }
 }
+
+/// A percentage is never compared with a count: "65 percent are male" once got the census's
+/// male population (723,339,956) as its expected value.
+#[test]
+fn a_percentage_is_not_compared_with_a_count() {
+    let result = expect("65 percent", "Honduran", "dataset", "unverifiable");
+    assert!(result["expected"].is_null(), "{result:#}");
+    for result in report()
+        .iter()
+        .filter(|r| r["method"] == "dataset" && r["figure"]["unit"] == "percent")
+    {
+        let column = result["evidence"]["column"].as_str().unwrap_or("");
+        let computation = result["evidence"]["computation"].as_str().unwrap_or("");
+        let is_share_or_change = computation.contains('%')
+            || ["pct", "percent", "share"]
+                .iter()
+                .any(|word| column.contains(word));
+        assert!(
+            result["expected"].is_null() || is_share_or_change,
+            "{result:#}"
+        );
+    }
+}

@@ -232,6 +232,14 @@ impl<'a> DatasetChecker<'a> {
                         (figure.value, figure.low, figure.high),
                     )
                 } else {
+                    if figure.unit == Unit::Percent && column.unit != Some(MeasureUnit::Percent) {
+                        // A percentage is never compared with a count: without a part and a
+                        // total to divide there is nothing to compare it with.
+                        return Err(format!(
+                            "{} is no share and the claim names no part of a total",
+                            column.name
+                        ));
+                    }
                     let (v, half, rows) = value(year)?;
                     if column.unit == Some(MeasureUnit::Percent) && (v - 100.0).abs() < 1e-9 {
                         return Err("a share of 100% is the total itself".into());
