@@ -109,7 +109,13 @@ pub fn run(
         Format::Json => output::check::json_lines(&results)?,
         Format::Markdown => output::check::markdown(&results),
         Format::Html => output::check_html::html(&results),
-        Format::Claimreview => output::check::claimreview(&results)?,
+        Format::Claimreview => {
+            let metadata = documents
+                .iter()
+                .map(|document| (document.slug.clone(), document.meta.clone()))
+                .collect();
+            output::check::claimreview(&results, &metadata)?
+        }
     };
     match &args.output {
         Some(path) => {

@@ -249,6 +249,18 @@ fn html_and_claimreview_reports() {
     assert_eq!(reviews.as_array().unwrap().len(), 1);
     assert_eq!(reviews[0]["@type"], "ClaimReview");
     assert_eq!(reviews[0]["reviewRating"]["ratingValue"], 1);
+    // The claim reviewed appears in the Niskanen article: its title, publisher and date.
+    let appearance = &reviews[0]["itemReviewed"]["appearance"];
+    assert_eq!(appearance["publisher"]["name"], "Niskanen Center");
+    assert_eq!(appearance["datePublished"], "2024");
+    assert!(appearance["name"]
+        .as_str()
+        .unwrap()
+        .starts_with("New data suggests political repression"));
+    assert_eq!(
+        reviews[0]["itemReviewed"]["author"]["name"],
+        "Niskanen Center"
+    );
 }
 
 #[test]

@@ -3,6 +3,9 @@
 
 use crate::check::{verdict_counts, CheckResult, Evidence, Verdict};
 use crate::datasets::text::format_number;
+use crate::model::Metadata;
+use serde_json::json;
+use std::collections::BTreeMap;
 
 use super::Style;
 
@@ -92,12 +95,52 @@ pub fn markdown(results: &[CheckResult]) -> String {
 }
 
 /// schema.org ClaimReview JSON-LD, one object per result, in a JSON array. Ratings: 5 supported,
-/// 4 close, 3 not comparable or unverifiable, 1 contradicted (worst 1, best 5).
-pub fn claimreview(results: &[CheckResult]) -> Result<String, serde_json::Error> {
+/// 4 close, 3 not comparable or unverifiable, 1 contradicted (worst 1, best 5). `itemReviewed`
+/// carries the claim's document (title, author, publisher, date, url) from `documents`
+/// (slug → metadata); a field the metadata lacks is left out.
+pub fn claimreview(
+    results: &[CheckResult],
+    documents: &BTreeMap<String, Metadata>,
+) -> Result<String, serde_json::Error> {
+    let no_metadata = Metadata::default();
     let reviews: Vec<serde_json::Value> = results
         .iter()
         .map(|result| {
-            serde_json::json!({
+            let meta = documents.get(&result.claim.doc).unwrap_or(&no_metadata);
+            let organization = |name: &Option<String>| {
+                name.as_ref()
+                    .map(|name| json!({"@type": "Organization", "name": name}))
+            };
+            let person = |name: &Option<String>| {
+                name.as_ref()
+                    .map(|name| json!({"@type": "Person", "name": name}))
+            };
+            let mut appearance = json!({
+                "@type": "CreativeWork",
+                "name": meta.title.clone().unwrap_or_else(|| result.claim.doc.clone()),
+                "url": meta.url.clone().unwrap_or_else(|| result.claim.path.clone()),
+            });
+            let mut item = json!({"@type": "Claim", "appearance": null});
+            for (key, value) in [
+                (
+                    "author",
+                    person(&meta.author).or_else(|| organization(&meta.publisher)),
+                ),
+                ("publisher", organization(&meta.publisher)),
+                (
+                    "datePublished",
+                    meta.date.clone().map(serde_json::Value::from),
+                ),
+            ] {
+                if let Some(value) = value {
+                    appearance[key] = value.clone();
+                    if key != "publisher" {
+                        item[key] = value;
+                    }
+                }
+            }
+            item["appearance"] = appearance;
+            json!({
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
                 "claimReviewed": result.claim.text,
@@ -110,14 +153,7 @@ pub fn claimreview(results: &[CheckResult]) -> Result<String, serde_json::Error>
                     "worstRating": 1,
                     "alternateName": result.verdict.name(),
                 },
-                "itemReviewed": {
-                    "@type": "Claim",
-                    "appearance": {
-                        "@type": "CreativeWork",
-                        "name": result.claim.doc,
-                        "url": result.claim.path,
-                    },
-                },
+                "itemReviewed": item,
                 "url": format!("{}#L{}", result.claim.path, result.claim.line),
             })
         })
