@@ -202,7 +202,16 @@ pub fn claim_interval(figure: &Figure) -> (f64, Option<f64>, Option<f64>) {
 
 /// A plain sentence for a verdict: "supported: 49 percent is within …".
 pub fn sentence(verdict: Verdict, claimed: &str, comparison: &Comparison, against: &str) -> String {
-    let expected = format_number(comparison.expected);
+    // A change is said in words: "a fall of 10.06", not "-10.06".
+    let expected = match comparison.change {
+        Some(_) if comparison.expected < 0.0 => {
+            format!("a fall of {}", format_number(-comparison.expected))
+        }
+        Some(_) if comparison.expected > 0.0 => {
+            format!("a rise of {}", format_number(comparison.expected))
+        }
+        _ => format_number(comparison.expected),
+    };
     let percent = comparison
         .difference()
         .map(|difference| format!("{:+.1}%", difference * 100.0))
