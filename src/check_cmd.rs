@@ -18,6 +18,10 @@ pub struct CheckArgs {
     /// Only this document (its slug, as `claimdex docs` lists it).
     #[arg(long)]
     pub doc: Option<String>,
+    /// Only claims of this topic: an id or name from `claimdex topics`; anything else is
+    /// searched for as an ad-hoc topic (as `claimdex claims --topic`).
+    #[arg(long)]
+    pub topic: Option<String>,
     /// Only results with this verdict: supported, close, contradicted, not_comparable, unverifiable.
     #[arg(long, value_parser = parse_verdict)]
     pub verdict: Option<Verdict>,
@@ -84,6 +88,19 @@ pub fn run(
     if let Some(verdict) = args.verdict {
         results.retain(|result| result.verdict == verdict);
     }
+    if let Some(topic) = &args.topic {
+        let mut notes = Vec::new();
+        let filter = query::topic_filter(
+            corpus,
+            topic,
+            claimdex::topics::Taxonomy::builtin(),
+            &mut notes,
+        )?;
+        for note in &notes {
+            eprintln!("{note}");
+        }
+        results.retain(|result| filter.matches(&result.claim));
+    }
     if let Some(text) = &args.query {
         results = filter_by_query(corpus, results, text)?;
     }
@@ -92,7 +109,13 @@ pub fn run(
         Format::Json => output::check::json_lines(&results)?,
         Format::Markdown => output::check::markdown(&results),
         Format::Html => output::check_html::html(&results),
-        Format::Claimreview => output::check::claimreview(&results)?,
+        Format::Claimreview => {
+            let metadata = documents
+                .iter()
+                .map(|document| (document.slug.clone(), document.meta.clone()))
+                .collect();
+            output::check::claimreview(&results, &metadata)?
+        }
     };
     match &args.output {
         Some(path) => {
@@ -160,6 +183,8 @@ mod tests {
             "refugees",
             "--doc",
             "d",
+            "--topic",
+            "darien-gap",
             "--verdict",
             "not-comparable",
             "--format",
@@ -171,6 +196,7 @@ mod tests {
             Command::Check(check) => {
                 assert_eq!(check.query.as_deref(), Some("refugees"));
                 assert_eq!(check.doc.as_deref(), Some("d"));
+                assert_eq!(check.topic.as_deref(), Some("darien-gap"));
                 assert_eq!(check.verdict, Some(Verdict::NotComparable));
                 assert_eq!(check.format, Format::Claimreview);
                 assert_eq!(check.output, Some(PathBuf::from("out.json")));

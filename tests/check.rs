@@ -11,11 +11,14 @@ use common::{claimdex_bundled, stdout};
 use serde_json::Value;
 use std::sync::OnceLock;
 
+/// The index the report was computed on, kept for the other commands the tests compare with.
+static INDEX: OnceLock<tempfile::TempDir> = OnceLock::new();
+
 /// The JSON Lines report of the whole bundled corpus, computed once per test binary.
 fn report() -> &'static Vec<Value> {
     static REPORT: OnceLock<Vec<Value>> = OnceLock::new();
     REPORT.get_or_init(|| {
-        let index = tempfile::tempdir().unwrap();
+        let index = INDEX.get_or_init(|| tempfile::tempdir().unwrap());
         let output = claimdex_bundled(&index.path().join("index"))
             .args(["check", "--format", "json"])
             .output()
@@ -26,6 +29,27 @@ fn report() -> &'static Vec<Value> {
             .map(|line| serde_json::from_str(line).unwrap())
             .collect()
     })
+}
+
+/// Runs claimdex on the report's index (built, so never updated) and returns its JSON lines.
+fn json_lines_of(args: &[&str]) -> (Vec<Value>, String) {
+    report();
+    let index = INDEX.get().unwrap().path().join("index");
+    let output = claimdex_bundled(&index)
+        .arg("--no-update")
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.code() == Some(0) || output.status.code() == Some(1),
+        "{args:?}: {}",
+        common::stderr(&output)
+    );
+    let lines = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    (lines, common::stderr(&output))
 }
 
 /// The results whose figure text is `figure` in a claim containing `words`, by method.
@@ -79,6 +103,27 @@ fn rust_belt_loss_is_contradicted_by_the_censuses() {
     assert!(computation.contains("-10.1%"), "{computation}");
     assert!(computation.contains("Heilongjiang -16.9%"), "{computation}");
     assert!(result["explanation"].as_str().unwrap().contains("not 30%"));
+    // `expected` is the signed change; `difference` compares the size of the claimed fall
+    // with the real one: (30 − 10.06) / 10.06.
+    let expected = result["expected"].as_f64().unwrap();
+    assert!((expected + 10.06).abs() < 0.01, "{expected}");
+    let difference = result["difference"].as_f64().unwrap();
+    assert!((difference - 1.982).abs() < 0.001, "{difference}");
+}
+
+#[test]
+fn the_table_writes_a_change_in_words() {
+    report();
+    let index = INDEX.get().unwrap().path().join("index");
+    let output = claimdex_bundled(&index)
+        .args(["--no-update", "check", "--verdict", "contradicted"])
+        .output()
+        .unwrap();
+    let table = stdout(&output);
+    assert!(
+        table.contains("[dataset] 30%  expected: a fall of 10.06% (+198.2%)"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -204,4 +249,172 @@ fn html_and_claimreview_reports() {
     assert_eq!(reviews.as_array().unwrap().len(), 1);
     assert_eq!(reviews[0]["@type"], "ClaimReview");
     assert_eq!(reviews[0]["reviewRating"]["ratingValue"], 1);
+    // The claim reviewed appears in the Niskanen article: its title, publisher and date.
+    let appearance = &reviews[0]["itemReviewed"]["appearance"];
+    assert_eq!(appearance["publisher"]["name"], "Niskanen Center");
+    assert_eq!(appearance["datePublished"], "2024");
+    assert!(appearance["name"]
+        .as_str()
+        .unwrap()
+        .starts_with("New data suggests political repression"));
+    assert_eq!(
+        reviews[0]["itemReviewed"]["author"]["name"],
+        "Niskanen Center"
+    );
+}
+
+#[test]
+fn check_reports_the_claims_of_claimdex_claims() {
+    let (claims, _) = json_lines_of(&["claims", "--json", "--limit", "100000"]);
+    let by_id: std::collections::HashMap<&str, &Value> = claims
+        .iter()
+        .map(|claim| (claim["id"].as_str().unwrap(), claim))
+        .collect();
+    assert!(!report().is_empty());
+    for result in report() {
+        let id = result["claim"]["id"].as_str().unwrap();
+        let claim = by_id
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} is no claim: {result:#}"));
+        // The whole object, not only the id: id, doc, path, line, span, text, figures, source,
+        // topics, checkworthiness.
+        assert_eq!(&result["claim"], *claim);
+        let figure = &result["figure"]["span"];
+        let span = &claim["span"];
+        assert!(span["start"].as_u64() <= figure["start"].as_u64());
+        assert!(figure["end"].as_u64() <= span["end"].as_u64());
+        for other in result["evidence"]["others"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                by_id.contains_key(other["id"].as_str().unwrap()),
+                "{other:#}"
+            );
+        }
+    }
+}
+
+/// The check results whose claim ids `claims --topic T` lists, from the full report.
+fn expected_for_topic(topic: &str) -> Vec<Value> {
+    let (claims, _) = json_lines_of(&["claims", "--topic", topic, "--json", "--limit", "100000"]);
+    let ids: std::collections::HashSet<&str> =
+        claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    report()
+        .iter()
+        .filter(|result| ids.contains(result["claim"]["id"].as_str().unwrap()))
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn check_topic_means_what_claims_topic_means() {
+    // A taxonomy id: the claims tagged with it.
+    let (found, _) = json_lines_of(&[
+        "check",
+        "--topic",
+        "us-border-encounters",
+        "--format",
+        "json",
+    ]);
+    assert!(!found.is_empty());
+    assert!(found.len() < report().len());
+    for result in &found {
+        assert!(result["claim"]["topics"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("us-border-encounters")));
+    }
+    assert_eq!(found, expected_for_topic("us-border-encounters"));
+    // Its name works too.
+    let (by_name, _) = json_lines_of(&[
+        "check",
+        "--topic",
+        "US border encounters",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(by_name, found);
+    // Anything else is an ad-hoc topic: the claims of the passages a search finds, with a note.
+    let (adhoc, stderr) = json_lines_of(&[
+        "check",
+        "--topic",
+        "refugees worldwide UNHCR",
+        "--format",
+        "json",
+    ]);
+    assert!(stderr.contains("used as a search query"), "{stderr}");
+    assert!(!adhoc.is_empty());
+    assert_eq!(adhoc, expected_for_topic("refugees worldwide UNHCR"));
+    assert!(adhoc
+        .iter()
+        .any(|result| result["figure"]["text"] == "25.4 million"));
+}
+
+/// A definition conflict (Border Patrol data against a CBP claim) is a finding only when the
+/// claim's own sentence names the measure, the period and an entity. Here the period is carried
+/// from the sentence before and the only year in the sentence is a citation's ("No.20(2013)"),
+/// so the nearest candidate is named and the verdict is `unverifiable`, not `not_comparable`.
+#[test]
+fn a_conflict_on_a_weak_match_is_unverifiable() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    common::copy_fixtures("check_weak", &corpus);
+    let output = common::claimdex_in(dir.path())
+        .args(["--index", "index", "--datasets"])
+        .arg(common::repo_root().join("corpus/datasets"))
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let results: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let encounters: Vec<&Value> = results
+        .iter()
+        .filter(|result| result["figure"]["text"] == "12,345")
+        .collect();
+    assert_eq!(encounters.len(), 1, "{results:#?}");
+    let result = encounters[0];
+    assert_eq!(result["verdict"], "unverifiable", "{result:#}");
+    assert_eq!(result["method"], "dataset");
+    let explanation = result["explanation"].as_str().unwrap();
+    assert!(explanation.contains("nearest candidate"), "{explanation}");
+    assert!(explanation.contains("Border Patrol"), "{explanation}");
+    // The citation's year is no period of the claim.
+    let computation = result["evidence"]["computation"].as_str().unwrap_or("");
+    assert!(!computation.contains("2013"), "{computation}");
+    // Numbers of the citations themselves are not checked at all.
+    for result in &results {
+        assert!(
+            !["20", "41", "37"].contains(&result["figure"]["text"].as_str().unwrap()),
+            "{result:#}"
+        );
+    }
+}
+
+/// A percentage is never compared with a count: "65 percent are male" once got the census's
+/// male population (723,339,956) as its expected value.
+#[test]
+fn a_percentage_is_not_compared_with_a_count() {
+    let result = expect("65 percent", "Honduran", "dataset", "unverifiable");
+    assert!(result["expected"].is_null(), "{result:#}");
+    for result in report()
+        .iter()
+        .filter(|r| r["method"] == "dataset" && r["figure"]["unit"] == "percent")
+    {
+        let column = result["evidence"]["column"].as_str().unwrap_or("");
+        let computation = result["evidence"]["computation"].as_str().unwrap_or("");
+        let is_share_or_change = computation.contains('%')
+            || ["pct", "percent", "share"]
+                .iter()
+                .any(|word| column.contains(word));
+        assert!(
+            result["expected"].is_null() || is_share_or_change,
+            "{result:#}"
+        );
+    }
 }

@@ -12,7 +12,7 @@
 use super::claim::CheckClaim;
 use super::rules::Rules;
 use super::verdict::{decide, Comparison, Verdict};
-use super::{ArithmeticEvidence, CheckResult, ClaimRef, Evidence, Method, Operand};
+use super::{ArithmeticEvidence, CheckResult, Evidence, Method, Operand};
 use crate::datasets::text::format_number;
 use crate::figures::{Direction, Figure, RangeKind, Unit};
 
@@ -122,7 +122,8 @@ fn percent_change(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Option<
     let low_end = ((end - half) / (start + half) - 1.0) * 100.0;
     let high_end = ((end + half) / (start - half).max(f64::MIN_POSITIVE) - 1.0) * 100.0;
     let claim_interval = signed(figure, sign);
-    let comparison = Comparison::new(claim_interval, (expected, low_end, high_end));
+    let comparison =
+        Comparison::new(claim_interval, (expected, low_end, high_end)).stating_change(sign);
     let expression = format!(
         "({} − {}) / {} × 100 = {:+.1}%",
         format_number(end),
@@ -343,12 +344,13 @@ fn result(
         &format!("The passage's own figures ({expression})"),
     );
     CheckResult {
-        claim: ClaimRef::of(claim),
+        claim: claim.claim_for(figure).clone(),
         figure: figure.clone(),
         method: Method::Arithmetic,
         verdict,
         expected: Some(comparison.expected),
         difference: comparison.difference(),
+        change: comparison.change,
         evidence: Evidence::Arithmetic(ArithmeticEvidence {
             expression,
             operands,

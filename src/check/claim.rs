@@ -2,69 +2,124 @@
 //! spans and `figures::annotate`, plus the context a figure needs (its years, carried from an
 //! earlier sentence of the passage when its own names none).
 //!
-//! `CheckClaim` is deliberately small so the claims annotator's `Claim` can replace it.
+//! A `CheckClaim` is the checker's working view of a sentence (its raw text, so figure spans
+//! slice it); the claims it reports are the claims annotator's own [`Claim`]s stored in the
+//! index, so a check result's claim and its id are exactly those of `claimdex claims`. A figure
+//! that lies in no claim (a number inside an inlined footnote or reference, say) is not checked.
 
+use crate::claims::Claim;
 use crate::figures::{annotate, Figure, Unit};
 use crate::span::Span;
 
 use super::CheckDocument;
 
-/// One sentence with at least one figure.
+/// One sentence with at least one figure that lies in a claim.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckClaim {
-    /// `doc@byte`: the document slug and the sentence's first byte.
-    pub id: String,
     pub doc: String,
     pub path: String,
     pub line: usize,
     /// The sentence's span in the document's raw text.
     pub span: Span,
+    /// The sentence's raw text (footnotes included): figure spans minus `span.start` slice it.
     pub text: String,
-    /// Figures with spans into the document's raw text.
+    /// Figures with spans into the document's raw text: years (context), and every other figure
+    /// that lies in one of the sentence's claims.
     pub figures: Vec<Figure>,
-    /// Who the claim cites, once the sources annotator lands.
-    pub source: Option<String>,
+    /// The first claim of the sentence (the claims annotator splits a sentence at footnotes).
+    pub claim: Claim,
+    /// The sentence's other claims.
+    pub others: Vec<Claim>,
     /// The passage number (claims of one passage are checked together).
     pub passage: usize,
-    /// The document's publication year, if known.
-    pub doc_year: Option<u32>,
-    /// The document's metadata (for ClaimReview's itemReviewed).
-    pub meta: crate::model::Metadata,
+    /// The years the sentence's figures are about (see [`Context`]).
+    pub context: Context,
+}
+
+impl CheckClaim {
+    /// The claim a figure of this sentence belongs to.
+    pub fn claim_for(&self, figure: &Figure) -> &Claim {
+        std::iter::once(&self.claim)
+            .chain(&self.others)
+            .find(|claim| claim.span.contains(figure.span))
+            .unwrap_or(&self.claim)
+    }
 }
 
 /// The claims of one document, in text order.
+///
+/// Every sentence is read for years, so a sentence that only names a period ("The council
+/// studied the 1990-2013 data.") still gives its years to the claims after it in the paragraph.
 pub fn claims_of(document: &CheckDocument) -> Vec<CheckClaim> {
     let mut claims = Vec::new();
+    let doc_year = document.meta.year();
+    // The years of the last sentence that named any, with its passage and line.
+    let mut last_years: Option<(Years, usize, usize)> = None;
     for passage in &document.passages {
         for sentence in &passage.sentences {
             let Some(text) = sentence.span.slice(&document.raw) else {
                 continue;
             };
-            let figures: Vec<Figure> = annotate(text)
+            let annotated: Vec<Figure> = annotate(text)
                 .into_iter()
-                .map(|mut figure| {
-                    figure.span = figure.span.shift(sentence.span.start);
-                    figure.counts_span = figure
-                        .counts_span
-                        .map(|span| span.shift(sentence.span.start));
-                    figure
-                })
+                .map(|figure| figure.shifted(sentence.span.start))
                 .collect();
-            if figures.is_empty() {
+            let own = years_of(&annotated, sentence.span, text, doc_year);
+            let context = if !own.years.is_empty() {
+                Context {
+                    years: own.years.clone(),
+                    span_years: own.span_years,
+                    explicit: true,
+                }
+            } else {
+                // A long paragraph is cut into several passages; its years still carry over.
+                match &last_years {
+                    Some((years, number, line))
+                        if *number == passage.number || *line == sentence.line =>
+                    {
+                        Context {
+                            years: years.years.clone(),
+                            span_years: years.span_years,
+                            explicit: false,
+                        }
+                    }
+                    _ => Context::default(),
+                }
+            };
+            if !own.years.is_empty() {
+                last_years = Some((own, passage.number, sentence.line));
+            }
+            let mut real: Vec<Claim> = document
+                .claims
+                .iter()
+                .filter(|claim| sentence.span.contains(claim.span))
+                .cloned()
+                .collect();
+            if real.is_empty() {
                 continue;
             }
+            let figures: Vec<Figure> = annotated
+                .into_iter()
+                .filter(|figure| {
+                    figure.unit == Unit::Year
+                        || real.iter().any(|claim| claim.span.contains(figure.span))
+                })
+                .collect();
+            if !figures.iter().any(|figure| figure.unit != Unit::Year) {
+                continue;
+            }
+            let claim = real.remove(0);
             claims.push(CheckClaim {
-                id: format!("{}@{}", document.slug, sentence.span.start),
                 doc: document.slug.clone(),
                 path: document.path.clone(),
                 line: sentence.line,
                 span: sentence.span,
                 text: text.to_string(),
                 figures,
-                source: None,
+                claim,
+                others: real,
                 passage: passage.number,
-                doc_year: document.meta.year(),
-                meta: document.meta.clone(),
+                context,
             });
         }
     }
@@ -85,7 +140,7 @@ pub fn is_checkable(figure: &Figure) -> bool {
 }
 
 /// The years a figure is about, and whether its own sentence names them.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Context {
     /// Distinct years in text order.
     pub years: Vec<i64>,
@@ -95,59 +150,28 @@ pub struct Context {
     pub explicit: bool,
 }
 
-/// The years of the claim at `claim_idx`, or of the nearest earlier sentence of its passage
-/// that names any. Years inside a citation ("accessed February 18, 2019") and years after the
-/// document's publication are left out.
-pub fn context(claims: &[CheckClaim], claim_idx: usize, _figure: &Figure) -> Context {
-    let own = years_of(&claims[claim_idx]);
-    if !own.0.is_empty() {
-        return Context {
-            years: own.0,
-            span_years: own.1,
-            explicit: true,
-        };
-    }
-    let claim = &claims[claim_idx];
-    for earlier in claims[..claim_idx].iter().rev() {
-        // A long paragraph is cut into several passages; its years still carry over.
-        let same_paragraph = earlier.passage == claim.passage || earlier.line == claim.line;
-        if earlier.doc != claim.doc || !same_paragraph {
-            break;
-        }
-        let (years, span_years) = years_of(earlier);
-        if !years.is_empty() {
-            return Context {
-                years,
-                span_years,
-                explicit: false,
-            };
-        }
-    }
-    Context {
-        years: Vec::new(),
-        span_years: None,
-        explicit: false,
-    }
+/// The years one sentence names.
+#[derive(Debug, Clone, PartialEq)]
+struct Years {
+    years: Vec<i64>,
+    span_years: Option<(i64, i64)>,
 }
 
-fn years_of(claim: &CheckClaim) -> (Vec<i64>, Option<(i64, i64)>) {
+/// The years a sentence's figures name, in text order. Years inside a citation ("accessed
+/// February 18, 2019", a `.pdf` name) and years after the document's publication are left out.
+fn years_of(figures: &[Figure], span: Span, text: &str, doc_year: Option<u32>) -> Years {
     let mut years: Vec<i64> = Vec::new();
     let mut span_years = None;
-    for figure in claim
-        .figures
-        .iter()
-        .filter(|figure| figure.unit == Unit::Year)
-    {
-        let start = figure.span.start.saturating_sub(claim.span.start);
-        let before = claim
-            .text
-            .get(start.saturating_sub(40)..start)
+    for figure in figures.iter().filter(|figure| figure.unit == Unit::Year) {
+        let start = figure.span.start.saturating_sub(span.start);
+        let before = text.get(start.saturating_sub(40)..start).unwrap_or("");
+        let after = text
+            .get(start..(start + figure.text.len() + 4).min(text.len()))
             .unwrap_or("");
-        let after = claim
-            .text
-            .get(start..(start + figure.text.len() + 4).min(claim.text.len()))
-            .unwrap_or("");
-        if before.to_lowercase().contains("accessed") || after.contains(".pdf") {
+        if before.to_lowercase().contains("accessed")
+            || after.contains(".pdf")
+            || is_citation_year(before)
+        {
             continue;
         }
         let (low, high) = match figure.range {
@@ -155,7 +179,7 @@ fn years_of(claim: &CheckClaim) -> (Vec<i64>, Option<(i64, i64)>) {
             None => (figure.value, figure.value),
         };
         let (low, high) = (low.round() as i64, high.round() as i64);
-        if claim.doc_year.is_some_and(|year| low > i64::from(year)) {
+        if doc_year.is_some_and(|year| low > i64::from(year)) {
             continue;
         }
         if figure.range.is_some() && low != high && high - low < 100 {
@@ -167,7 +191,37 @@ fn years_of(claim: &CheckClaim) -> (Vec<i64>, Option<(i64, i64)>) {
             }
         }
     }
-    (years, span_years)
+    Years { years, span_years }
+}
+
+/// Whether the text right before a year makes it a citation's date, not a period: an issue or
+/// volume number just before it ("No.20(2013)", "Vol. 41 No. 37 (2019)"), or a year in
+/// parentheses right after another number ("20 (2013)").
+fn is_citation_year(before: &str) -> bool {
+    let near: String = before
+        .chars()
+        .rev()
+        .take(16)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    let cites_issue = near
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '.')
+        .any(|word| {
+            matches!(word, "no." | "vol." | "pp." | "nr." | "iss.")
+                || ((word.starts_with("no.") || word.starts_with("vol."))
+                    && word.chars().any(|ch| ch.is_ascii_digit()))
+        });
+    let trimmed = before.trim_end();
+    let after_number_in_parens = trimmed.strip_suffix('(').is_some_and(|rest| {
+        rest.trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_ascii_digit())
+    });
+    cites_issue || after_number_in_parens
 }
 
 impl Context {
@@ -207,6 +261,24 @@ mod tests {
                 ..Default::default()
             },
             raw: text.to_string(),
+            claims: sentences
+                .iter()
+                .enumerate()
+                .map(|(n, span)| Claim {
+                    id: format!("c{n}"),
+                    doc: "doc".into(),
+                    path: "doc.txt".into(),
+                    passage: 1,
+                    line: 1,
+                    span: *span,
+                    text: span.slice(text).unwrap_or("").to_string(),
+                    figures: Vec::new(),
+                    source: None,
+                    topics: Vec::new(),
+                    checkworthiness: 0.5,
+                    features: Vec::new(),
+                })
+                .collect(),
             passages: vec![super::super::CheckPassage {
                 number: 1,
                 span: Span::new(0, text.len()),
@@ -224,13 +296,32 @@ mod tests {
             "The council studied the 1990-2013 data. Violent crime declined 48 percent. Property fell 41 percent.",
         );
         let claims = claims_of(&doc);
-        assert_eq!(claims.len(), 3);
-        let first = context(&claims, 0, &claims[0].figures[0]);
-        assert_eq!(first.change_periods(), Some((1990, 2013)));
-        assert!(first.explicit);
-        let third = context(&claims, 2, &claims[2].figures[0]);
-        assert_eq!(third.change_periods(), Some((1990, 2013)));
-        assert!(!third.explicit);
+        // The first sentence names only years: it is context, not a claim to check.
+        assert_eq!(claims.len(), 2);
+        assert_eq!(claims[0].context.change_periods(), Some((1990, 2013)));
+        assert!(!claims[0].context.explicit);
+        assert_eq!(claims[1].context.change_periods(), Some((1990, 2013)));
+        let doc =
+            document("In 1990-2013 violent crime declined 48 percent. Property fell 41 percent.");
+        let claims = claims_of(&doc);
+        assert!(claims[0].context.explicit);
+        assert!(!claims[1].context.explicit);
+    }
+
+    #[test]
+    fn issue_and_volume_years_are_not_periods() {
+        assert!(is_citation_year("European Scientific Journal,No.20("));
+        assert!(is_citation_year("Statistics, Vol. 41 No. 37 ("));
+        assert!(is_citation_year("page 20 ("));
+        assert!(!is_citation_year("rose sharply in "));
+        assert!(!is_citation_year("the number of encounters ("));
+        let doc = document(
+            "In 2018 the rules changed. Officers logged 12,345 encounters, Bulletin No.20(2013).",
+        );
+        let claims = claims_of(&doc);
+        let last = claims.last().unwrap();
+        assert_eq!(last.context.years, vec![2018]);
+        assert!(!last.context.explicit);
     }
 
     #[test]
@@ -239,7 +330,6 @@ mod tests {
             "By the end of 2017, there were 25.4 million refugees, accessed December 20, 2018.",
         );
         let claims = claims_of(&doc);
-        let context = context(&claims, 0, &claims[0].figures[0]);
-        assert_eq!(context.years, vec![2017]);
+        assert_eq!(claims[0].context.years, vec![2017]);
     }
 }

@@ -10,7 +10,7 @@ use super::arithmetic::around;
 use super::claim::{is_checkable, CheckClaim};
 use super::rules::Rules;
 use super::verdict::{decide, sentence, Comparison, Verdict};
-use super::{CheckResult, ClaimRef, CrossEvidence, Evidence, Method, OtherClaim};
+use super::{CheckResult, CrossEvidence, Evidence, Method, OtherClaim};
 use crate::figures::{Figure, RangeKind, Unit};
 use crate::index::analyzer;
 
@@ -87,6 +87,7 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             ),
         );
         comparison.strong = shared >= STRONG_SHARED;
+        comparison.named = comparison.strong;
         comparison.conflict = definition_conflict(one, other, rules);
         let verdict = decide(&comparison);
         if verdict == Verdict::Unverifiable {
@@ -97,18 +98,19 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             other.claim.doc, other.claim.path, other.claim.line, other.figure.text
         );
         results.push(CheckResult {
-            claim: ClaimRef::of(one.claim),
+            claim: one.claim.claim_for(one.figure).clone(),
             figure: one.figure.clone(),
             method: Method::CrossDocument,
             verdict,
             expected: Some(other.figure.value),
             difference: comparison.difference(),
+            change: comparison.change,
             evidence: Evidence::CrossDocument(CrossEvidence {
                 others: vec![OtherClaim {
-                    id: other.claim.id.clone(),
+                    id: other.claim.claim_for(other.figure).id.clone(),
                     doc: other.claim.doc.clone(),
-                    line: other.claim.line,
-                    text: other.claim.text.clone(),
+                    line: other.claim.claim_for(other.figure).line,
+                    text: other.claim.claim_for(other.figure).text.clone(),
                     figure: other.figure.text.clone(),
                 }],
             }),

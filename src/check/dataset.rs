@@ -15,7 +15,7 @@ use super::derive::{row_object, select, value_at, Selection, Shape};
 use super::retrieve::RowIndex;
 use super::rules::Rules;
 use super::verdict::{self, decide, Comparison, Verdict};
-use super::{CheckResult, ClaimRef, DatasetEvidence, Evidence, EvidenceRow, Method};
+use super::{CheckResult, DatasetEvidence, Evidence, EvidenceRow, Method};
 use crate::datasets::text::format_number;
 use crate::datasets::{Column, Dataset, Derived, Role, Row, Unit as MeasureUnit};
 use crate::figures::{Figure, RangeKind, Unit};
@@ -232,6 +232,14 @@ impl<'a> DatasetChecker<'a> {
                         (figure.value, figure.low, figure.high),
                     )
                 } else {
+                    if figure.unit == Unit::Percent && column.unit != Some(MeasureUnit::Percent) {
+                        // A percentage is never compared with a count: without a part and a
+                        // total to divide there is nothing to compare it with.
+                        return Err(format!(
+                            "{} is no share and the claim names no part of a total",
+                            column.name
+                        ));
+                    }
                     let (v, half, rows) = value(year)?;
                     if column.unit == Some(MeasureUnit::Percent) && (v - 100.0).abs() < 1e-9 {
                         return Err("a share of 100% is the total itself".into());
@@ -374,10 +382,16 @@ impl<'a> DatasetChecker<'a> {
             }
         };
         let mut comparison = Comparison::new(claim_interval, expected);
+        if let Intent::ChangePercent(sign) | Intent::ChangeAbsolute(sign) = intent {
+            comparison = comparison.stating_change(sign);
+        }
         comparison.strong = measure_strong
             && context.explicit
             && selection.defaulted.is_empty()
             && (!single_period || !context.years.is_empty());
+        // Enough to say the evidence measures something else: the measure near the figure, the
+        // period and at least one entity in the claim's own sentence (a total may be defaulted).
+        comparison.named = measure_strong && context.explicit && !selection.named.is_empty();
         comparison.revisable = revisable;
         comparison.conflict = conflict;
         Ok(Answer {
@@ -648,12 +662,13 @@ fn result(claim: &CheckClaim, figure: &Figure, answer: Answer) -> CheckResult {
             .flatten()
     });
     CheckResult {
-        claim: ClaimRef::of(claim),
+        claim: claim.claim_for(figure).clone(),
         figure: figure.clone(),
         method: Method::Dataset,
         verdict,
         expected: Some(answer.comparison.expected),
         difference: answer.comparison.difference(),
+        change: answer.comparison.change,
         evidence: Evidence::Dataset(DatasetEvidence {
             dataset: dataset.id().to_string(),
             title: dataset.manifest.title.clone(),

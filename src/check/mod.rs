@@ -21,6 +21,7 @@ pub mod verdict;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+use crate::claims::Claim;
 use crate::datasets::Dataset;
 use crate::diagnostic::Diagnostic;
 use crate::figures::Figure;
@@ -31,7 +32,8 @@ pub use claim::{claims_of, CheckClaim};
 pub use rules::Rules;
 pub use verdict::Verdict;
 
-/// A document as the checker needs it: raw text, metadata and sentence spans.
+/// A document as the checker needs it: raw text, metadata, sentence spans and the claims the
+/// claims annotator found (in document order).
 #[derive(Debug, Clone)]
 pub struct CheckDocument {
     pub slug: String,
@@ -39,6 +41,7 @@ pub struct CheckDocument {
     pub meta: Metadata,
     pub raw: String,
     pub passages: Vec<CheckPassage>,
+    pub claims: Vec<Claim>,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +67,11 @@ impl CheckDocument {
                     span: passage.span,
                     sentences: passage.sentences.clone(),
                 })
+                .collect(),
+            claims: stored
+                .passages
+                .iter()
+                .flat_map(|passage| passage.claims.iter().cloned())
                 .collect(),
         }
     }
@@ -158,42 +166,22 @@ pub struct OtherClaim {
 /// One checked figure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckResult {
-    pub claim: ClaimRef,
+    /// The claim as `claimdex claims` reports it (same id).
+    pub claim: Claim,
     pub figure: Figure,
     pub method: Method,
     pub verdict: Verdict,
     /// The value the evidence gives.
     pub expected: Option<f64>,
-    /// (claimed − expected) / |expected|.
+    /// (claimed − expected) / |expected| on the quantity the claim states (for a change: its
+    /// size in the claimed direction; see `Comparison::difference`).
     pub difference: Option<f64>,
+    /// For a figure stating a change, its direction (+1 rise, −1 fall); `expected` is then the
+    /// signed change the evidence gives.
+    #[serde(skip)]
+    pub change: Option<f64>,
     pub evidence: Evidence,
     pub explanation: String,
-}
-
-/// The claim a result is about (its text, where it is).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ClaimRef {
-    pub id: String,
-    pub doc: String,
-    pub path: String,
-    pub line: usize,
-    pub span: Span,
-    pub text: String,
-    pub source: Option<String>,
-}
-
-impl ClaimRef {
-    pub fn of(claim: &CheckClaim) -> ClaimRef {
-        ClaimRef {
-            id: claim.id.clone(),
-            doc: claim.doc.clone(),
-            path: claim.path.clone(),
-            line: claim.line,
-            span: claim.span,
-            text: claim.text.clone(),
-            source: claim.source.clone(),
-        }
-    }
 }
 
 /// Checks every claim of `documents`: arithmetic inside passages, datasets, other documents.
@@ -220,7 +208,7 @@ pub fn check(
     };
     let mut results = arithmetic::check_claims(&claims, rules);
     results.extend(cross::check_claims(&claims, rules));
-    for (claim_idx, claim) in claims.iter().enumerate() {
+    for claim in &claims {
         for figure in claim
             .figures
             .iter()
@@ -228,11 +216,11 @@ pub fn check(
         {
             let already = results
                 .iter()
-                .any(|result| result.claim.id == claim.id && result.figure.span == figure.span);
-            let context = claim::context(&claims, claim_idx, figure);
+                .any(|result| result.claim.doc == claim.doc && result.figure.span == figure.span);
+            let context = &claim.context;
             let found = checker
                 .as_ref()
-                .map(|checker| checker.check(claim, figure, &context));
+                .map(|checker| checker.check(claim, figure, context));
             match found {
                 Some(result) if result.verdict != Verdict::Unverifiable || !already => {
                     results.push(result)

@@ -2,7 +2,9 @@
 //! `supported`, `close`, `contradicted`, `not_comparable` or `unverifiable`.
 //!
 //! 1. The evidence measures something else (a definition, scope or period conflict) →
-//!    `not_comparable`.
+//!    `not_comparable` when the claim's own sentence names the measure, the period and an entity;
+//!    otherwise (a stray number, a period carried from another sentence) → `unverifiable`,
+//!    naming the candidate.
 //! 2. The claim's interval `[low, high]` (see `figures::interval::bounds`) and the evidence's
 //!    interval (its value ± the source's rounding) overlap → `supported`.
 //!    An open interval is closed first: "more than v" at 2v, "less than v" at 0.
@@ -17,7 +19,7 @@
 
 use serde::Serialize;
 
-use super::{CheckClaim, CheckResult, ClaimRef, Evidence, Method};
+use super::{CheckClaim, CheckResult, Evidence, Method};
 use crate::datasets::text::format_number;
 use crate::figures::Figure;
 
@@ -79,10 +81,16 @@ pub struct Comparison {
     pub expected_high: f64,
     /// The claim names the measure, entity and period itself.
     pub strong: bool,
+    /// The claim's own sentence names the measure, the period and an entity (other dimensions
+    /// may be defaulted totals): enough for a definition conflict to be a finding (rule 1).
+    pub named: bool,
     /// The dataset says its values are revised (another vintage may differ).
     pub revisable: bool,
     /// A definition conflict, in words.
     pub conflict: Option<String>,
+    /// For a figure stating a change: the direction it states (+1 a rise, −1 a fall). The
+    /// claim's interval is then signed (a fall of 30% is −30).
+    pub change: Option<f64>,
 }
 
 impl Comparison {
@@ -99,8 +107,10 @@ impl Comparison {
             expected_low: expected.1.min(expected.2),
             expected_high: expected.1.max(expected.2),
             strong: true,
+            named: true,
             revisable: false,
             conflict: None,
+            change: None,
         }
     }
 
@@ -140,16 +150,34 @@ impl Comparison {
         half_width.max(self.expected.abs() * share)
     }
 
-    /// (claimed − expected) / |expected|, if the expected value is not zero.
+    /// The claim is a change in direction `sign` (its interval is already signed).
+    pub fn stating_change(mut self, sign: f64) -> Self {
+        self.change = Some(sign);
+        self
+    }
+
+    /// (claimed − expected) / |expected| on the quantity the claim states, if the expected value
+    /// is not zero. For a level that is the value; for a change it is the size of the change in
+    /// the claimed direction: "losing 30%" against a 10.06% fall is (30 − 10.06) / 10.06 =
+    /// +198.2% (the claimed fall is about three times the real one), against a 5% rise
+    /// (30 − (−5)) / 5 = +700%.
     pub fn difference(&self) -> Option<f64> {
-        (self.expected != 0.0).then(|| (self.claim_value - self.expected) / self.expected.abs())
+        let sign = self.change.unwrap_or(1.0);
+        (self.expected != 0.0)
+            .then(|| sign * (self.claim_value - self.expected) / self.expected.abs())
     }
 }
 
 /// The rule (see the module documentation).
 pub fn decide(comparison: &Comparison) -> Verdict {
     if comparison.conflict.is_some() {
-        return Verdict::NotComparable;
+        // A conflict read off a weak match (the claim's own sentence does not name the measure,
+        // entity and period) says nothing about the claim: it may be a stray number.
+        return if comparison.named {
+            Verdict::NotComparable
+        } else {
+            Verdict::Unverifiable
+        };
     }
     let gap = comparison.gap();
     if gap <= 0.0 {
@@ -174,7 +202,16 @@ pub fn claim_interval(figure: &Figure) -> (f64, Option<f64>, Option<f64>) {
 
 /// A plain sentence for a verdict: "supported: 49 percent is within …".
 pub fn sentence(verdict: Verdict, claimed: &str, comparison: &Comparison, against: &str) -> String {
-    let expected = format_number(comparison.expected);
+    // A change is said in words: "a fall of 10.06", not "-10.06".
+    let expected = match comparison.change {
+        Some(_) if comparison.expected < 0.0 => {
+            format!("a fall of {}", format_number(-comparison.expected))
+        }
+        Some(_) if comparison.expected > 0.0 => {
+            format!("a rise of {}", format_number(comparison.expected))
+        }
+        _ => format_number(comparison.expected),
+    };
     let percent = comparison
         .difference()
         .map(|difference| format!("{:+.1}%", difference * 100.0))
@@ -194,9 +231,14 @@ pub fn sentence(verdict: Verdict, claimed: &str, comparison: &Comparison, agains
                 .as_deref()
                 .unwrap_or("the dataset is a revised vintage, so an article may have used other figures")
         ),
-        Verdict::Unverifiable => format!(
-            "{against} gives {expected}, but the claim does not name the measure, place and period clearly enough to call {claimed} wrong."
-        ),
+        Verdict::Unverifiable => match &comparison.conflict {
+            Some(conflict) => format!(
+                "{against} gives {expected}, the nearest candidate, but it may measure something else ({conflict}) and the claim does not name the measure, place and period clearly enough to compare {claimed} with it."
+            ),
+            None => format!(
+                "{against} gives {expected}, but the claim does not name the measure, place and period clearly enough to call {claimed} wrong."
+            ),
+        },
     }
 }
 
@@ -210,12 +252,13 @@ pub fn unverifiable(claim: &CheckClaim, figure: &Figure, nearest: Option<String>
         None => format!("No dataset row fits {}.", figure.text),
     };
     CheckResult {
-        claim: ClaimRef::of(claim),
+        claim: claim.claim_for(figure).clone(),
         figure: figure.clone(),
         method: Method::Dataset,
         verdict: Verdict::Unverifiable,
         expected: None,
         difference: None,
+        change: None,
         evidence: Evidence::None { nearest },
         explanation,
     }
@@ -257,6 +300,25 @@ mod tests {
         comparison.strong = true;
         comparison.conflict = Some("another scope".into());
         assert_eq!(decide(&comparison), Verdict::NotComparable);
+        // A conflict on a weak match (a stray number, a period carried from elsewhere) is no
+        // finding about the claim.
+        comparison.named = false;
+        assert_eq!(decide(&comparison), Verdict::Unverifiable);
+    }
+
+    #[test]
+    fn a_change_differs_by_its_size_in_the_claimed_direction() {
+        // "losing 30%": the claim interval is signed, the difference is on the size of the fall.
+        let fall = Comparison::new((-30.0, Some(-30.5), Some(-29.5)), (-10.06, -10.06, -10.06))
+            .stating_change(-1.0);
+        let difference = fall.difference().unwrap();
+        assert!((difference - 1.982).abs() < 0.001, "{difference}");
+        let wrong_way = Comparison::new((-30.0, Some(-30.5), Some(-29.5)), (5.0, 5.0, 5.0))
+            .stating_change(-1.0);
+        assert!((wrong_way.difference().unwrap() - 7.0).abs() < 1e-9);
+        let rise = Comparison::new((49.0, Some(48.5), Some(49.5)), (49.31, 49.31, 49.31))
+            .stating_change(1.0);
+        assert!((rise.difference().unwrap() + 0.0063).abs() < 0.0001);
     }
 
     #[test]

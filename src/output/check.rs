@@ -3,6 +3,9 @@
 
 use crate::check::{verdict_counts, CheckResult, Evidence, Verdict};
 use crate::datasets::text::format_number;
+use crate::model::Metadata;
+use serde_json::json;
+use std::collections::BTreeMap;
 
 use super::Style;
 
@@ -48,11 +51,14 @@ pub fn summary(results: &[CheckResult]) -> String {
     format!("{} results: {}", results.len(), parts.join(", "))
 }
 
-/// One JSON object per result, one per line.
+/// One JSON object per result, one per line; `claim` is the object `claimdex claims --json`
+/// writes for the same claim.
 pub fn json_lines(results: &[CheckResult]) -> Result<String, serde_json::Error> {
     let mut out = String::new();
     for result in results {
-        out.push_str(&serde_json::to_string(result)?);
+        let mut value = serde_json::to_value(result)?;
+        value["claim"] = super::claims::claim_object(&result.claim);
+        out.push_str(&value.to_string());
         out.push('\n');
     }
     Ok(out)
@@ -89,12 +95,52 @@ pub fn markdown(results: &[CheckResult]) -> String {
 }
 
 /// schema.org ClaimReview JSON-LD, one object per result, in a JSON array. Ratings: 5 supported,
-/// 4 close, 3 not comparable or unverifiable, 1 contradicted (worst 1, best 5).
-pub fn claimreview(results: &[CheckResult]) -> Result<String, serde_json::Error> {
+/// 4 close, 3 not comparable or unverifiable, 1 contradicted (worst 1, best 5). `itemReviewed`
+/// carries the claim's document (title, author, publisher, date, url) from `documents`
+/// (slug → metadata); a field the metadata lacks is left out.
+pub fn claimreview(
+    results: &[CheckResult],
+    documents: &BTreeMap<String, Metadata>,
+) -> Result<String, serde_json::Error> {
+    let no_metadata = Metadata::default();
     let reviews: Vec<serde_json::Value> = results
         .iter()
         .map(|result| {
-            serde_json::json!({
+            let meta = documents.get(&result.claim.doc).unwrap_or(&no_metadata);
+            let organization = |name: &Option<String>| {
+                name.as_ref()
+                    .map(|name| json!({"@type": "Organization", "name": name}))
+            };
+            let person = |name: &Option<String>| {
+                name.as_ref()
+                    .map(|name| json!({"@type": "Person", "name": name}))
+            };
+            let mut appearance = json!({
+                "@type": "CreativeWork",
+                "name": meta.title.clone().unwrap_or_else(|| result.claim.doc.clone()),
+                "url": meta.url.clone().unwrap_or_else(|| result.claim.path.clone()),
+            });
+            let mut item = json!({"@type": "Claim", "appearance": null});
+            for (key, value) in [
+                (
+                    "author",
+                    person(&meta.author).or_else(|| organization(&meta.publisher)),
+                ),
+                ("publisher", organization(&meta.publisher)),
+                (
+                    "datePublished",
+                    meta.date.clone().map(serde_json::Value::from),
+                ),
+            ] {
+                if let Some(value) = value {
+                    appearance[key] = value.clone();
+                    if key != "publisher" {
+                        item[key] = value;
+                    }
+                }
+            }
+            item["appearance"] = appearance;
+            json!({
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
                 "claimReviewed": result.claim.text,
@@ -107,14 +153,7 @@ pub fn claimreview(results: &[CheckResult]) -> Result<String, serde_json::Error>
                     "worstRating": 1,
                     "alternateName": result.verdict.name(),
                 },
-                "itemReviewed": {
-                    "@type": "Claim",
-                    "appearance": {
-                        "@type": "CreativeWork",
-                        "name": result.claim.doc,
-                        "url": result.claim.path,
-                    },
-                },
+                "itemReviewed": item,
                 "url": format!("{}#L{}", result.claim.path, result.claim.line),
             })
         })
@@ -122,17 +161,37 @@ pub fn claimreview(results: &[CheckResult]) -> Result<String, serde_json::Error>
     serde_json::to_string_pretty(&reviews).map(|text| text + "\n")
 }
 
-/// The expected value as text, or "—".
+/// The expected value as text with the difference, or "—". For a change claim: the change the
+/// evidence gives in words ("a fall of 10.06%") and the difference on the claimed size of the
+/// change, so "losing 30%" against a 10.06% fall reads `a fall of 10.06% (+198.2%)`.
 pub fn expected(result: &CheckResult) -> String {
-    match result.expected {
-        Some(value) => {
-            let difference = result
-                .difference
-                .map(|difference| format!(" ({:+.1}%)", difference * 100.0))
-                .unwrap_or_default();
-            format!("{}{difference}", format_number(value))
-        }
-        None => "—".into(),
+    let Some(value) = result.expected else {
+        return "—".into();
+    };
+    let difference = result
+        .difference
+        .map(|difference| format!(" ({:+.1}%)", difference * 100.0))
+        .unwrap_or_default();
+    let Some(sign) = result.change else {
+        return format!("{}{difference}", format_number(value));
+    };
+    let unit = if result.figure.unit == crate::figures::Unit::Percent {
+        "%"
+    } else {
+        ""
+    };
+    let size = format!("{}{unit}", format_number(value.abs()));
+    let (stated, other) = if sign < 0.0 {
+        ("fall", "rise")
+    } else {
+        ("rise", "fall")
+    };
+    if value == 0.0 {
+        format!("no change (the claim states a {stated})")
+    } else if value * sign > 0.0 {
+        format!("a {stated} of {size}{difference}")
+    } else {
+        format!("a {other} of {size}, not a {stated}{difference}")
     }
 }
 

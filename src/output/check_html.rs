@@ -93,19 +93,32 @@ pub fn html(results: &[CheckResult]) -> String {
     out
 }
 
-/// The claim's sentence, escaped, with the figure in `<mark>`.
+/// The claim's text, escaped, with the figure in `<mark>`. The claim text has footnotes removed
+/// and whitespace collapsed, so the figure is found by its words: the occurrence nearest to
+/// where its span says it is.
 fn highlighted(result: &CheckResult) -> String {
     let text = &result.claim.text;
-    let start = result
+    let needle = result
+        .figure
+        .text
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let near = result
         .figure
         .span
         .start
-        .checked_sub(result.claim.span.start);
-    let end = result.figure.span.end.checked_sub(result.claim.span.start);
-    match (start, end) {
-        (Some(start), Some(end))
-            if end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end) =>
-        {
+        .saturating_sub(result.claim.span.start);
+    let found = if needle.is_empty() {
+        None
+    } else {
+        text.match_indices(needle.as_str())
+            .map(|(start, _)| start)
+            .min_by_key(|start| start.abs_diff(near))
+    };
+    match found {
+        Some(start) => {
+            let end = start + needle.len();
             format!(
                 "{}<mark>{}</mark>{}",
                 escape(&text[..start]),
@@ -113,7 +126,7 @@ fn highlighted(result: &CheckResult) -> String {
                 escape(&text[end..])
             )
         }
-        _ => escape(text),
+        None => escape(text),
     }
 }
 

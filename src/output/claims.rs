@@ -38,32 +38,36 @@ pub fn claims_table(claims: &[Claim], style: Style) -> String {
 pub fn claims_json(claims: &[Claim]) -> String {
     let mut out = String::new();
     for claim in claims {
-        let source = claim.source.as_ref().map(|source| {
-            serde_json::json!({
-                "name": source.name,
-                "mention": source.mention,
-                "kind": source.kind,
-                "via": source.via,
-                "span": source.span,
-                "citation": source.citation,
-            })
-        });
-        let value = serde_json::json!({
-            "id": claim.id,
-            "doc": claim.doc,
-            "path": claim.path,
-            "line": claim.line,
-            "span": claim.span,
-            "text": claim.text,
-            "figures": claim.figures,
-            "source": source,
-            "topics": claim.topics,
-            "checkworthiness": claim.checkworthiness,
-        });
-        out.push_str(&value.to_string());
+        out.push_str(&claim_object(claim).to_string());
         out.push('\n');
     }
     out
+}
+
+/// A claim as a JSON object, the one shape `claims --json` and `check --format json` share.
+pub fn claim_object(claim: &Claim) -> serde_json::Value {
+    let source = claim.source.as_ref().map(|source| {
+        serde_json::json!({
+            "name": source.name,
+            "mention": source.mention,
+            "kind": source.kind,
+            "via": source.via,
+            "span": source.span,
+            "citation": source.citation,
+        })
+    });
+    serde_json::json!({
+        "id": claim.id,
+        "doc": claim.doc,
+        "path": claim.path,
+        "line": claim.line,
+        "span": claim.span,
+        "text": claim.text,
+        "figures": claim.figures,
+        "source": source,
+        "topics": claim.topics,
+        "checkworthiness": claim.checkworthiness,
+    })
 }
 
 /// The claims as CSV with a header row; cells a spreadsheet would run as formulas are neutralised.

@@ -99,7 +99,7 @@ pub fn list_claims(
         None => None,
     };
     let topic_filter = match &request.topic {
-        Some(topic) => Some(resolve_topic(corpus, topic, taxonomy, &mut notes)?),
+        Some(topic) => Some(topic_filter(corpus, topic, taxonomy, &mut notes)?),
         None => None,
     };
     let source_filter = request
@@ -120,11 +120,9 @@ pub fn list_claims(
             None => 0,
         };
         for claim in passage.claims {
-            let topic_ok = match &topic_filter {
-                Some(TopicFilter::Id(id)) => claim.topics.contains(id),
-                Some(TopicFilter::Passages(set)) => set.contains(&key),
-                None => true,
-            };
+            let topic_ok = topic_filter
+                .as_ref()
+                .is_none_or(|filter| filter.matches(&claim));
             let source_ok = match &source_filter {
                 Some(filter) => filter.matches(&claim),
                 None => true,
@@ -273,12 +271,25 @@ pub fn topic_counts(
     Ok(counts)
 }
 
-enum TopicFilter {
+/// Which claims a `--topic` keeps: those tagged with a taxonomy topic, or, for anything that is
+/// not a taxonomy id or name, those in the passages an ad-hoc search for it finds.
+#[derive(Debug, Clone)]
+pub enum TopicFilter {
     Id(String),
     Passages(BTreeSet<(String, usize)>),
 }
 
-fn resolve_topic(
+impl TopicFilter {
+    pub fn matches(&self, claim: &Claim) -> bool {
+        match self {
+            TopicFilter::Id(id) => claim.topics.contains(id),
+            TopicFilter::Passages(set) => set.contains(&(claim.doc.clone(), claim.passage)),
+        }
+    }
+}
+
+/// Resolves what the user typed after `--topic` (a note says when it is an ad-hoc search).
+pub fn topic_filter(
     corpus: &CorpusIndex,
     topic: &str,
     taxonomy: &Taxonomy,

@@ -32,6 +32,8 @@ pub struct StoredPassage {
     pub section: Option<String>,
     pub sentences: Vec<crate::model::Sentence>,
     pub figures: Vec<crate::figures::FigureRecord>,
+    /// The claims of the passage, as `claimdex claims` lists them.
+    pub claims: Vec<crate::claims::Claim>,
 }
 
 /// Loads the document with this slug (or path), or `None` when the index has no such document.
@@ -117,6 +119,7 @@ pub fn load_document(
                 section: record.opt_text(fields.section),
                 sentences: data.sentences,
                 figures: data.figures,
+                claims: data.claims,
             });
         }
     }
