@@ -8,7 +8,8 @@
 //! that lies in no claim (a number inside an inlined footnote or reference, say) is not checked.
 
 use crate::claims::Claim;
-use crate::figures::{annotate, Figure, Unit};
+use crate::figures::{annotate_passage, Figure, Unit};
+use crate::model::Sentence;
 use crate::span::Span;
 
 use super::CheckDocument;
@@ -56,11 +57,16 @@ pub fn claims_of(document: &CheckDocument) -> Vec<CheckClaim> {
     // The years of the last sentence that named any, with its passage and line.
     let mut last_years: Option<(Years, usize, usize)> = None;
     for passage in &document.passages {
-        for sentence in &passage.sentences {
-            let Some(text) = sentence.span.slice(&document.raw) else {
-                continue;
-            };
-            let annotated: Vec<Figure> = annotate(text)
+        let sentences: Vec<(&Sentence, &str)> = passage
+            .sentences
+            .iter()
+            .filter_map(|sentence| Some((sentence, sentence.span.slice(&document.raw)?)))
+            .collect();
+        // Annotated as a passage, so an age band named in one sentence types the next one's.
+        let texts: Vec<&str> = sentences.iter().map(|(_, text)| *text).collect();
+        let per_sentence = annotate_passage(&texts);
+        for ((sentence, text), figures) in sentences.into_iter().zip(per_sentence) {
+            let annotated: Vec<Figure> = figures
                 .into_iter()
                 .map(|figure| figure.shifted(sentence.span.start))
                 .collect();
