@@ -264,7 +264,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             if let Some(doc) = &request.doc {
                 if !corpus
-                    .manifest
+                    .manifest()?
                     .files
                     .values()
                     .any(|entry| &entry.slug == doc)
@@ -497,7 +497,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Docs { json } => {
             let corpus = open_fresh(&args.index, args.no_update)?;
             let mut out = String::new();
-            for (path, entry) in &corpus.manifest.files {
+            for (path, entry) in &corpus.manifest()?.files {
                 if json {
                     let value = serde_json::json!({
                         "doc": entry.slug, "path": path, "passages": entry.passages,
