@@ -760,6 +760,44 @@ pub fn slugify(name: &str) -> String {
 mod tests {
     use super::*;
 
+    fn options(docs: &Path) -> IndexOptions {
+        IndexOptions {
+            paths: vec![docs.to_path_buf()],
+            rebuild: false,
+            threads: 1,
+            heap_bytes: 20_000_000,
+        }
+    }
+
+    #[test]
+    fn an_index_opened_before_a_commit_reads_the_newer_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        let (docs, index_dir) = (dir.path().join("docs"), dir.path().join("idx"));
+        std::fs::create_dir(&docs).unwrap();
+        std::fs::write(docs.join("a.txt"), "Alpha counted 100 arrivals.\n").unwrap();
+        update(&index_dir, &options(&docs), &()).unwrap();
+        let opened = CorpusIndex::open(&index_dir).unwrap();
+        assert!(!is_stale(&opened));
+        // A binary file is skipped, and an unchanged skipped file is not a change.
+        std::fs::write(docs.join("b.txt"), [0u8, 159, 146, 150, 0, 0]).unwrap();
+        std::fs::write(docs.join("c.txt"), "Gamma counted 300 returns.\n").unwrap();
+        assert!(is_stale(&opened));
+        let report = update(&index_dir, &options(&docs), &()).unwrap();
+        assert_eq!((report.added, report.skipped), (1, 1), "{report:?}");
+        assert!(!is_stale(&CorpusIndex::open(&index_dir).unwrap()));
+        // The first manifest is gone; the index opened before the commit finds the new one.
+        let manifests: Vec<_> = std::fs::read_dir(&index_dir)
+            .unwrap()
+            .filter_map(|entry| {
+                let name = entry.unwrap().file_name().to_string_lossy().to_string();
+                manifest::is_manifest_file(&name).then_some(name)
+            })
+            .collect();
+        assert_eq!(manifests.len(), 1, "{manifests:?}");
+        assert_ne!(manifests[0], opened.payload.manifest);
+        assert_eq!(opened.manifest().unwrap().files.len(), 2);
+    }
+
     #[test]
     fn stored_claims_expand_to_what_was_annotated() {
         let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
