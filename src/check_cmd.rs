@@ -60,7 +60,7 @@ pub fn run(
         eprintln!("{diagnostic}");
     }
     let mut slugs: Vec<String> = corpus
-        .manifest
+        .manifest()?
         .files
         .values()
         .map(|entry| entry.slug.clone())

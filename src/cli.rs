@@ -264,7 +264,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             if let Some(doc) = &request.doc {
                 if !corpus
-                    .manifest
+                    .manifest()?
                     .files
                     .values()
                     .any(|entry| &entry.slug == doc)
@@ -494,7 +494,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Docs { json } => {
             let corpus = open_fresh(&args.index, args.no_update)?;
             let mut out = String::new();
-            for (path, entry) in &corpus.manifest.files {
+            for (path, entry) in &corpus.manifest()?.files {
                 if json {
                     let value = serde_json::json!({
                         "doc": entry.slug, "path": path, "passages": entry.passages,
@@ -550,7 +550,7 @@ fn use_color(choice: ColorChoice) -> bool {
 /// The registry and taxonomy the index was annotated with: the built-ins extended by the
 /// `sources.toml` and `topics.toml` of its roots. Their problems were reported by `index`.
 fn corpus_rules(corpus: &CorpusIndex) -> claimdex::claims::Rules {
-    claimdex::claims::Rules::load(&corpus.manifest.roots).0
+    claimdex::claims::Rules::load(&corpus.payload.roots).0
 }
 
 /// Runs `claimdex index` with a progress bar on stderr when stderr is a terminal.

@@ -22,10 +22,11 @@ fn one_megabyte_run_prints_the_table() {
         "claimdex index: peak RSS",
         "**claimdex / plain throughput**",
         "search p50 / p95 / p99, warm",
+        "with its staleness check",
         "re-index, one file changed",
         "index size / corpus size",
     ] {
         assert!(table.contains(row), "{row} missing:\n{table}");
     }
-    assert_eq!(table.lines().count(), 18, "{table}");
+    assert_eq!(table.lines().count(), 19, "{table}");
 }

@@ -424,7 +424,8 @@ impl Article {
             lines.extend(wrap(&ascii(paragraph), 90));
             lines.push(String::new());
         }
-        write_pdf(&lines)
+        let pages: Vec<&[String]> = lines.chunks(50).collect();
+        pdf_bytes(&pages)
     }
 }
 
@@ -518,8 +519,9 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// A PDF with a text layer: 50 lines a page in Helvetica.
-fn write_pdf(lines: &[String]) -> Result<Vec<u8>, BenchError> {
+/// A PDF with a text layer in Helvetica, one page per entry of `pages` (its lines). The
+/// generated corpus and the tests' PDF fixtures are both written with it.
+pub fn pdf_bytes<S: AsRef<str>>(pages: &[&[S]]) -> Result<Vec<u8>, BenchError> {
     use lopdf::content::{Content, Operation};
     use lopdf::{dictionary, Document, Object, Stream};
     let mut doc = Document::with_version("1.5");
@@ -529,17 +531,17 @@ fn write_pdf(lines: &[String]) -> Result<Vec<u8>, BenchError> {
     });
     let resources_id = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font_id } });
     let mut kids = Vec::new();
-    for page_lines in lines.chunks(50) {
+    for page_lines in pages {
         let mut operations = vec![
             Operation::new("BT", vec![]),
             Operation::new("Tf", vec!["F1".into(), 10.into()]),
             Operation::new("TL", vec![14.into()]),
             Operation::new("Td", vec![50.into(), 750.into()]),
         ];
-        for line in page_lines {
+        for line in page_lines.iter() {
             operations.push(Operation::new(
                 "Tj",
-                vec![Object::string_literal(line.as_str())],
+                vec![Object::string_literal(line.as_ref())],
             ));
             operations.push(Operation::new("T*", vec![]));
         }

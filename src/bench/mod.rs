@@ -11,7 +11,7 @@ pub mod run;
 
 pub use corpus::{generate, GenOptions, GenReport};
 pub use plain::{plain_index, PlainReport};
-pub use run::{markdown_table, run, RunOptions, SizeResult};
+pub use run::{markdown_table, run, warm_search, RunOptions, SizeResult};
 
 use std::path::PathBuf;
 

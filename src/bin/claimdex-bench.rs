@@ -56,6 +56,18 @@ enum BenchCommand {
         #[arg(long)]
         json: Option<PathBuf>,
     },
+    /// Time warm searches alone on an existing index (to profile them): p50 / p95 / p99.
+    Warm {
+        /// The claimdex index folder.
+        #[arg(long)]
+        index: PathBuf,
+        /// SciFact folder whose claims are the queries (else bundled sentences).
+        #[arg(long)]
+        scifact: Option<PathBuf>,
+        /// Number of queries timed.
+        #[arg(long, default_value_t = 1000)]
+        queries: usize,
+    },
 }
 
 fn main() -> ExitCode {
@@ -127,6 +139,23 @@ fn run(cli: Cli) -> Result<()> {
             let mut stdout = std::io::stdout().lock();
             write!(stdout, "{}", bench::markdown_table(&results))?;
         }
+        BenchCommand::Warm {
+            index,
+            scifact,
+            queries,
+        } => {
+            let (source, latencies) = bench::warm_search(&index, scifact.as_deref(), queries)?;
+            let quantile = |q| bench::measure::percentile(&latencies, q);
+            let mut stdout = std::io::stdout().lock();
+            writeln!(
+                stdout,
+                "{} queries ({source}): p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms",
+                latencies.len(),
+                quantile(0.50),
+                quantile(0.95),
+                quantile(0.99)
+            )?;
+        }
     }
     Ok(())
 }
@@ -161,5 +190,10 @@ mod tests {
             }
         ));
         assert!(Cli::try_parse_from(["claimdex-bench", "run", "--sizes", "10XB"]).is_err());
+        let cli = Cli::try_parse_from(["claimdex-bench", "warm", "--index", "idx"]).unwrap();
+        assert!(
+            matches!(cli.command, BenchCommand::Warm { ref index, queries: 1000, .. } if index == &PathBuf::from("idx"))
+        );
+        assert!(Cli::try_parse_from(["claimdex-bench", "warm"]).is_err());
     }
 }

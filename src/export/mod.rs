@@ -177,7 +177,7 @@ pub fn all_fields() -> Vec<(String, ExportField)> {
 /// passages in document order. Returns the number of passages written.
 pub fn write_ndjson(corpus: &CorpusIndex, out: &mut dyn Write) -> Result<usize, ExportError> {
     let mut n_passages = 0;
-    for entry in corpus.manifest.files.values() {
+    for entry in corpus.manifest().map_err(QueryError::from)?.files.values() {
         let Some(document) = load_document(corpus, &entry.slug)? else {
             continue;
         };

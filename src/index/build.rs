@@ -1,11 +1,13 @@
 //! Building and updating the index: discover files, skip unchanged ones (size, mtime, then
 //! content hash), read, clean and segment changed ones on worker threads, write passages, and
-//! commit the passages and the manifest in one atomic tantivy commit.
+//! commit the passages and the manifest in one atomic tantivy commit (the manifest file is
+//! written first; the commit's payload names it).
 //!
 //! Invariant: a run that fails or is killed leaves the last committed index as it was.
 
+use super::manifest::{self, StatDigest};
 use super::schema::{KIND_DOCUMENT, KIND_PASSAGE};
-use super::{CorpusIndex, FileEntry, IndexError, Manifest, SCHEMA_VERSION};
+use super::{CorpusIndex, Fields, FileEntry, IndexError, Manifest, Payload, SCHEMA_VERSION};
 use crate::claims::{claims_for_document, Claim, Rules};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::figures::{annotate_document, FigureRecord};
@@ -80,6 +82,10 @@ impl IndexReport {
 /// What the `document` record's `data` field holds.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocumentData {
+    /// The document's title (its slug when it has none). Stored here rather than in the
+    /// `title` field, which only passages index, so a text query never matches a document
+    /// record and `search` needs no `kind` filter (which made tantivy score every match).
+    pub title: String,
     pub format: crate::model::Format,
     pub byline: Option<String>,
     pub hash: String,
@@ -99,6 +105,72 @@ pub struct PassageData {
     /// The claims of the passage, with their sources and check-worthiness.
     #[serde(default)]
     pub claims: Vec<Claim>,
+    /// As stored (see `compact`): per claim, the positions of its figures in `figures`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claim_figures: Vec<Vec<usize>>,
+}
+
+impl PassageData {
+    /// Drops from each claim what it repeats from its passage, to store it once: figures
+    /// (kept as positions in `figures`), topics, document slug and path. `expand` puts them
+    /// back. Figures were half of the stored JSON, and each claim stored its own copies.
+    pub fn compact(&mut self, doc: &str, path: &str) {
+        let figures = &self.figures;
+        self.claim_figures = self
+            .claims
+            .iter_mut()
+            .map(|claim| {
+                let positions: Option<Vec<usize>> = claim
+                    .figures
+                    .iter()
+                    .map(|figure| figures.iter().position(|candidate| candidate == figure))
+                    .collect();
+                match positions {
+                    Some(positions) if !positions.is_empty() => {
+                        claim.figures.clear();
+                        positions
+                    }
+                    _ => Vec::new(),
+                }
+            })
+            .collect();
+        if self.claim_figures.iter().all(Vec::is_empty) {
+            self.claim_figures.clear();
+        }
+        for claim in &mut self.claims {
+            if claim.topics == self.topics {
+                claim.topics.clear();
+            }
+            if claim.doc == doc {
+                claim.doc.clear();
+            }
+            if claim.path == path {
+                claim.path.clear();
+            }
+        }
+    }
+
+    /// Undoes `compact`, given the slug and path of the passage's document.
+    pub fn expand(&mut self, doc: &str, path: &str) {
+        let positions = std::mem::take(&mut self.claim_figures);
+        for (idx, claim) in self.claims.iter_mut().enumerate() {
+            if let Some(positions) = positions.get(idx).filter(|p| !p.is_empty()) {
+                claim.figures = positions
+                    .iter()
+                    .filter_map(|position| self.figures.get(*position).cloned())
+                    .collect();
+            }
+            if claim.topics.is_empty() {
+                claim.topics.clone_from(&self.topics);
+            }
+            if claim.doc.is_empty() {
+                claim.doc = doc.to_string();
+            }
+            if claim.path.is_empty() {
+                claim.path = path.to_string();
+            }
+        }
+    }
 }
 
 struct Job {
@@ -115,6 +187,8 @@ struct Job {
 fn annotate(document: Document, rules: &Rules) -> Annotated {
     let figures = annotate_document(&document);
     let claims = claims_for_document(&document, &figures, &rules.registry, &rules.taxonomy);
+    // A passage's topics are its whole text's; a claim's are its own sentence's (see
+    // `claims`), so the two are computed separately.
     let topics = document
         .passages
         .iter()
@@ -146,7 +220,9 @@ struct Annotated {
 }
 
 enum Outcome {
-    Indexed(Box<Annotated>, FileEntry, Vec<Diagnostic>),
+    /// The file's tantivy records (its document record, then one per passage), built on the
+    /// worker thread so the thread feeding the writer only hands them over.
+    Indexed(Vec<TantivyDocument>, FileEntry, Vec<Diagnostic>),
     Unchanged(FileEntry),
     Skipped(Vec<Diagnostic>),
 }
@@ -160,7 +236,7 @@ pub fn update(
     let started = Instant::now();
     let corpus = CorpusIndex::open_or_create(root, options.rebuild)?;
     let mut writer = open_writer(&corpus, options.threads, options.heap_bytes)?;
-    let mut manifest = corpus.manifest.clone();
+    let mut manifest = corpus.manifest()?.clone();
     manifest.schema_version = SCHEMA_VERSION;
     let roots = resolve_roots(&options.paths, &manifest);
     let mut report = IndexReport::default();
@@ -175,15 +251,22 @@ pub fn update(
 
     // Files that vanished from a root that still exists are removed; a missing root removes nothing.
     let live_roots: Vec<&PathBuf> = roots.iter().filter(|root| root.exists()).collect();
-    let found: BTreeSet<&PathBuf> = files.iter().collect();
-    let removed: Vec<PathBuf> = manifest
-        .files
-        .keys()
-        .filter(|path| {
-            !found.contains(path) && live_roots.iter().any(|root| path.starts_with(root))
-        })
+    let file_stats: Vec<Option<(u64, u128)>> = files.iter().map(|path| stat(path)).collect();
+    let (previous, unmatched) = join(&files, &manifest);
+    let removed: Vec<PathBuf> = unmatched
+        .into_iter()
+        .filter(|path| live_roots.iter().any(|root| path.starts_with(root)))
         .cloned()
         .collect();
+    let jobs = plan(
+        &files,
+        &file_stats,
+        &previous,
+        &manifest,
+        &corpus_meta,
+        rules.fingerprint(),
+        options.rebuild,
+    );
     for path in &removed {
         writer.delete_term(Term::from_field_text(
             corpus.fields.path,
@@ -193,19 +276,13 @@ pub fn update(
     }
     report.removed = removed.len();
 
-    let jobs = plan(
-        &files,
-        &manifest,
-        &corpus_meta,
-        rules.fingerprint(),
-        options.rebuild,
-    );
     let total_bytes: u64 = jobs.iter().map(|job| job.size).sum();
     progress.start(jobs.len(), total_bytes);
     let next = AtomicUsize::new(0);
     let (sender, receiver) =
         std::sync::mpsc::sync_channel::<(usize, Outcome)>(options.threads.max(1) * 2);
     let write_result = std::thread::scope(|scope| -> Result<(), IndexError> {
+        let fields = corpus.fields;
         for _ in 0..options.threads.max(1) {
             let sender = sender.clone();
             let jobs = &jobs;
@@ -213,7 +290,7 @@ pub fn update(
             scope.spawn(move || loop {
                 let idx = next.fetch_add(1, Ordering::Relaxed);
                 let Some(job) = jobs.get(idx) else { break };
-                if sender.send((idx, process(job, rules))).is_err() {
+                if sender.send((idx, process(job, &fields, rules))).is_err() {
                     break;
                 }
             });
@@ -235,7 +312,7 @@ pub fn update(
                     report.skipped += 1;
                     report.diagnostics.extend(diagnostics);
                 }
-                Outcome::Indexed(annotated, entry, diagnostics) => {
+                Outcome::Indexed(records, entry, diagnostics) => {
                     report.diagnostics.extend(diagnostics);
                     let path_term =
                         Term::from_field_text(corpus.fields.path, &job.path.to_string_lossy());
@@ -245,7 +322,11 @@ pub fn update(
                     } else {
                         report.added += 1;
                     }
-                    add_document(&mut writer, &corpus, &annotated, &entry.hash)?;
+                    for record in records {
+                        writer
+                            .add_document(record)
+                            .map_err(|err| IndexError::tantivy(root, err))?;
+                    }
                     manifest.files.insert(job.path.clone(), entry);
                 }
             }
@@ -255,23 +336,27 @@ pub fn update(
     progress.finish();
     write_result?;
     report.unchanged += files.len().saturating_sub(jobs.len());
-    manifest.meta_files = roots
-        .iter()
-        .flat_map(|root| meta_file_paths(root))
-        .filter_map(|meta| stat(&meta).map(|stat| (meta, stat)))
-        .collect();
 
     let mut all_roots: BTreeSet<PathBuf> = manifest.roots.iter().cloned().collect();
     all_roots.extend(roots.iter().filter(|root| root.exists()).cloned());
     manifest.roots = all_roots.into_iter().collect();
-    let payload = serde_json::to_string(&manifest).unwrap_or_default();
+    let stat_digest = commit_digest(&manifest, &files, &file_stats);
+    let manifest_name = manifest::write(root, &manifest)?;
+    let payload = Payload {
+        manifest: manifest_name.clone(),
+        roots: manifest.roots.clone(),
+        stat_digest,
+        passages: manifest.files.values().map(|entry| entry.passages).sum(),
+    };
     let mut prepared = writer
         .prepare_commit()
         .map_err(|err| IndexError::tantivy(root, err))?;
-    prepared.set_payload(&payload);
+    prepared.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
     prepared
         .commit()
         .map_err(|err| IndexError::tantivy(root, err))?;
+    // Only now that the commit names the new manifest may the older ones go.
+    manifest::remove_others(root, &manifest_name);
     writer
         .wait_merging_threads()
         .map_err(|err| IndexError::tantivy(root, err))?;
@@ -285,7 +370,7 @@ pub fn update(
 }
 
 /// Writes documents that are already read, cleaned and segmented (an evaluation collection held
-/// in memory, say) to `corpus` in one commit, through the same `add_document` as `update`, so
+/// in memory, say) to `corpus` in one commit, through the same `records` as `update`, so
 /// they are indexed exactly as files are. Returns the number of passages written.
 pub fn add_documents(
     corpus: &CorpusIndex,
@@ -296,8 +381,14 @@ pub fn add_documents(
     let mut n_passages = 0;
     for document in documents {
         let hash = blake3::hash(document.raw.as_bytes()).to_hex().to_string();
-        let annotated = annotate(document.clone(), Rules::builtin());
-        n_passages += add_document(&mut writer, corpus, &annotated, &hash)?;
+        let records = records(&corpus.fields, annotate(document.clone(), Rules::builtin()), &hash);
+        // One document record, then one per passage.
+        n_passages += records.len().saturating_sub(1);
+        for record in records {
+            writer
+                .add_document(record)
+                .map_err(|err| IndexError::tantivy(&corpus.root, err))?;
+        }
     }
     writer
         .commit()
@@ -321,24 +412,57 @@ fn open_writer(
 }
 
 /// Whether any file under the index's roots was added, changed or removed since the last commit.
-/// Cheap: compares sizes and modification times, reads no file.
+/// Cheap: walks the roots and compares a digest of every file's size and modification time
+/// with the one the commit stored; reads no file and not the manifest.
 pub fn is_stale(corpus: &CorpusIndex) -> bool {
-    let roots = resolve_roots(&[], &corpus.manifest);
+    let roots = if corpus.payload.roots.is_empty() {
+        vec![PathBuf::from(DEFAULT_CORPUS)]
+    } else {
+        corpus.payload.roots.clone()
+    };
     let (files, _) = ingest::discover(&roots);
-    if files.len() != corpus.manifest.files.len() {
-        return true;
+    let mut digest = StatDigest::default();
+    for path in &files {
+        digest.add(path, stat(path));
     }
-    let meta_changed = roots
-        .iter()
-        .flat_map(|root| meta_file_paths(root))
-        .any(|meta| stat(&meta) != corpus.manifest.meta_files.get(&meta).copied());
-    meta_changed
-        || files
-            .iter()
-            .any(|path| match (corpus.manifest.files.get(path), stat(path)) {
-                (Some(entry), Some((size, mtime))) => entry.size != size || entry.mtime_ns != mtime,
-                _ => true,
-            })
+    add_meta_files(&mut digest, &roots);
+    digest.finish() != corpus.payload.stat_digest
+}
+
+/// The stat digest `is_stale` will compute if nothing changes after this commit: the files
+/// walked in this run with the stats they were planned with, the manifest's other files (under
+/// roots not walked this time) with the stats they were indexed with, then `corpus.toml` files.
+fn commit_digest(
+    manifest: &Manifest,
+    files: &[PathBuf],
+    file_stats: &[Option<(u64, u128)>],
+) -> String {
+    // Both lists are sorted by path: merge them, the walk's stat winning.
+    let mut digest = StatDigest::default();
+    let mut entries = manifest.files.iter().peekable();
+    for (path, file_stat) in files.iter().zip(file_stats) {
+        while let Some((entry_path, entry)) = entries.next_if(|(entry_path, _)| *entry_path < path)
+        {
+            digest.add(entry_path, Some((entry.size, entry.mtime_ns)));
+        }
+        entries.next_if(|(entry_path, _)| *entry_path == path);
+        digest.add(path, *file_stat);
+    }
+    for (entry_path, entry) in entries {
+        digest.add(entry_path, Some((entry.size, entry.mtime_ns)));
+    }
+    add_meta_files(&mut digest, &manifest.roots);
+    digest.finish()
+}
+
+/// Adds the stats of every root's `corpus.toml` and rule files (`sources.toml`, `topics.toml`),
+/// so editing one of them makes the index stale.
+fn add_meta_files(digest: &mut StatDigest, roots: &[PathBuf]) {
+    for root in roots {
+        for meta in meta_file_paths(root) {
+            digest.add(&meta, stat(&meta));
+        }
+    }
 }
 
 /// The per-folder files that change how its documents are annotated: `corpus.toml` and the
@@ -366,24 +490,49 @@ fn resolve_roots(paths: &[PathBuf], manifest: &Manifest) -> Vec<PathBuf> {
     }
 }
 
+/// For each of `files` (sorted, no repeats, as `ingest::discover` returns them) its manifest
+/// entry, and the manifest's paths not among `files`. Both are sorted by path, so one merge
+/// walk does it; looking each file up in the map (and building a set of the files) compared
+/// paths component by component `n log n` times, over half of a re-index at 118,000 files.
+fn join<'a>(
+    files: &[PathBuf],
+    manifest: &'a Manifest,
+) -> (Vec<Option<&'a FileEntry>>, Vec<&'a PathBuf>) {
+    let mut previous = Vec::with_capacity(files.len());
+    let mut unmatched = Vec::new();
+    let mut entries = manifest.files.iter().peekable();
+    for path in files {
+        while let Some((entry_path, _)) = entries.next_if(|(entry_path, _)| *entry_path < path) {
+            unmatched.push(entry_path);
+        }
+        previous.push(
+            entries
+                .next_if(|(entry_path, _)| *entry_path == path)
+                .map(|(_, entry)| entry),
+        );
+    }
+    unmatched.extend(entries.map(|(entry_path, _)| entry_path));
+    (previous, unmatched)
+}
+
 fn plan(
     files: &[PathBuf],
+    file_stats: &[Option<(u64, u128)>],
+    previous_entries: &[Option<&FileEntry>],
     manifest: &Manifest,
     corpus_meta: &CorpusMeta,
     rules_fingerprint: &str,
     rebuild: bool,
 ) -> Vec<Job> {
-    let mut slugs: BTreeMap<String, PathBuf> = manifest
-        .files
-        .iter()
-        .map(|(path, entry)| (entry.slug.clone(), path.clone()))
-        .collect();
+    // Built only when a new file needs a slug.
+    let mut slugs: Option<BTreeMap<String, PathBuf>> = None;
     let mut jobs = Vec::new();
-    for path in files {
+    for ((path, file_stat), previous) in files.iter().zip(file_stats).zip(previous_entries) {
         let meta = corpus_meta.get(path).cloned();
-        let (size, mtime_ns) = stat(path).unwrap_or((0, 0));
-        let previous = manifest.files.get(path);
-        let meta_hash_unchanged = previous.is_some_and(|entry| {
+        let (size, mtime_ns) = file_stat.unwrap_or((0, 0));
+        let previous = *previous;
+        let meta_hash_unchanged =
+            previous.is_some_and(|entry| {
             entry
                 .hash
                 .ends_with(&meta_suffix(meta.as_ref(), rules_fingerprint))
@@ -395,7 +544,16 @@ fn plan(
         }
         let slug = match previous {
             Some(entry) => entry.slug.clone(),
-            None => unique_slug(path, &mut slugs),
+            None => unique_slug(
+                path,
+                slugs.get_or_insert_with(|| {
+                    manifest
+                        .files
+                        .iter()
+                        .map(|(path, entry)| (entry.slug.clone(), path.clone()))
+                        .collect()
+                }),
+            ),
         };
         jobs.push(Job {
             path: path.clone(),
@@ -413,7 +571,7 @@ fn plan(
     jobs
 }
 
-fn process(job: &Job, rules: &Rules) -> Outcome {
+fn process(job: &Job, fields: &Fields, rules: &Rules) -> Outcome {
     let bytes = match ingest::read_bytes(&job.path) {
         Ok(bytes) => bytes,
         Err(diagnostic) => return Outcome::Skipped(vec![diagnostic]),
@@ -455,27 +613,26 @@ fn process(job: &Job, rules: &Rules) -> Outcome {
             .map(|p| p.sentences.len())
             .sum(),
     };
-    Outcome::Indexed(Box::new(annotate(document, rules)), entry, diagnostics)
+    let records = records(fields, annotate(document, rules), &entry.hash);
+    Outcome::Indexed(records, entry, diagnostics)
 }
 
-/// Writes one document record and one record per passage (headings excepted); returns how many
-/// passages it wrote.
-fn add_document(
-    writer: &mut IndexWriter<TantivyDocument>,
-    corpus: &CorpusIndex,
-    annotated: &Annotated,
-    hash: &str,
-) -> Result<usize, IndexError> {
-    let document = &annotated.document;
-    let figures = &annotated.figures;
-    let fields = &corpus.fields;
+/// The tantivy records of an annotated document: one document record, then one per passage
+/// (headings excepted). Takes the annotations by value so they move into the stored JSON.
+fn records(fields: &Fields, annotated: Annotated, hash: &str) -> Vec<TantivyDocument> {
+    let Annotated {
+        mut document,
+        figures,
+        claims,
+        topics,
+    } = annotated;
+    let mut passages = std::mem::take(&mut document.passages);
     let path = document.path.to_string_lossy().to_string();
     let meta = &document.meta;
     let year = meta.year().map_or(0, u64::from);
     let common = |tantivy_doc: &mut TantivyDocument| {
         tantivy_doc.add_text(fields.doc, &document.slug);
         tantivy_doc.add_text(fields.path, &path);
-        tantivy_doc.add_text(fields.title, document.title());
         if let Some(publisher) = &meta.publisher {
             tantivy_doc.add_text(fields.publisher, publisher);
         }
@@ -493,11 +650,11 @@ fn add_document(
         }
     };
     let data = DocumentData {
+        title: document.title().to_string(),
         format: document.format,
         byline: document.byline.clone(),
         hash: hash.to_string(),
-        headings: document
-            .passages
+        headings: passages
             .iter()
             .filter(|p| p.is_heading)
             .map(|p| (p.span, p.line))
@@ -509,31 +666,24 @@ fn add_document(
     if !document.format.raw_is_file() {
         record.add_text(fields.raw, &document.raw);
     }
-    writer
-        .add_document(record)
-        .map_err(|err| IndexError::tantivy(&corpus.root, err))?;
+    let mut records = vec![record];
 
-    let mut n_passages = 0;
-    let no_figures = Vec::new();
-    let passages = document
-        .passages
-        .iter()
-        .filter(|passage| !passage.is_heading);
-    for (idx, passage) in passages.enumerate() {
-        n_passages += 1;
-        let passage_figures = figures.get(idx).unwrap_or(&no_figures);
+    let mut claims_by_passage: BTreeMap<usize, Vec<Claim>> = BTreeMap::new();
+    for claim in claims {
+        claims_by_passage
+            .entry(claim.passage)
+            .or_default()
+            .push(claim);
+    }
+    let mut figures = figures.into_iter();
+    let mut passage_topics = topics.into_iter();
+    for passage in passages.iter_mut().filter(|passage| !passage.is_heading) {
+        let passage_figures = figures.next().unwrap_or_default();
         let text = passage.span.slice(&document.raw).unwrap_or("");
-        let data = PassageData {
-            sentences: passage.sentences.clone(),
-            figures: passage_figures.clone(),
-            topics: annotated.topics.get(idx).cloned().unwrap_or_default(),
-            claims: annotated
-                .claims
-                .iter()
-                .filter(|claim| claim.passage == passage.number)
-                .cloned()
-                .collect(),
-        };
+        let passage_claims = claims_by_passage
+            .remove(&passage.number)
+            .unwrap_or_default();
+        let topics = passage_topics.next().unwrap_or_default();
         let mut record = doc!(
             fields.kind => KIND_PASSAGE,
             fields.text => text,
@@ -543,20 +693,30 @@ fn add_document(
             fields.page => u64::from(passage.page.unwrap_or(0)),
             fields.span_start => passage.span.start as u64,
             fields.span_end => passage.span.end as u64,
-            fields.data => serde_json::to_string(&data).unwrap_or_default(),
         );
+        record.add_text(fields.title, document.title());
         if let Some(section) = &passage.section {
             record.add_text(fields.section, section);
         }
-        for figure in passage_figures {
+        for figure in &passage_figures {
             record.add_f64(fields.figure_field(figure.figure.unit), figure.figure.value);
         }
+        let mut data = PassageData {
+            sentences: std::mem::take(&mut passage.sentences),
+            figures: passage_figures,
+            topics,
+            claims: passage_claims,
+            claim_figures: Vec::new(),
+        };
+        data.compact(&document.slug, &path);
+        record.add_text(
+            fields.data,
+            serde_json::to_string(&data).unwrap_or_default(),
+        );
         common(&mut record);
-        writer
-            .add_document(record)
-            .map_err(|err| IndexError::tantivy(&corpus.root, err))?;
+        records.push(record);
     }
-    Ok(n_passages)
+    records
 }
 
 /// A short hash of the metadata entry and the rule files' fingerprint, so editing `corpus.toml`
@@ -632,5 +792,101 @@ pub fn slugify(name: &str) -> String {
         "document".to_string()
     } else {
         slug
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(docs: &Path) -> IndexOptions {
+        IndexOptions {
+            paths: vec![docs.to_path_buf()],
+            rebuild: false,
+            threads: 1,
+            heap_bytes: 20_000_000,
+        }
+    }
+
+    #[test]
+    fn an_index_opened_before_a_commit_reads_the_newer_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        let (docs, index_dir) = (dir.path().join("docs"), dir.path().join("idx"));
+        std::fs::create_dir(&docs).unwrap();
+        std::fs::write(docs.join("a.txt"), "Alpha counted 100 arrivals.\n").unwrap();
+        update(&index_dir, &options(&docs), &()).unwrap();
+        let opened = CorpusIndex::open(&index_dir).unwrap();
+        assert!(!is_stale(&opened));
+        // A binary file is skipped, and an unchanged skipped file is not a change.
+        std::fs::write(docs.join("b.txt"), [0u8, 159, 146, 150, 0, 0]).unwrap();
+        std::fs::write(docs.join("c.txt"), "Gamma counted 300 returns.\n").unwrap();
+        assert!(is_stale(&opened));
+        let report = update(&index_dir, &options(&docs), &()).unwrap();
+        assert_eq!((report.added, report.skipped), (1, 1), "{report:?}");
+        assert!(!is_stale(&CorpusIndex::open(&index_dir).unwrap()));
+        // The first manifest is gone; the index opened before the commit finds the new one.
+        let manifests: Vec<_> = std::fs::read_dir(&index_dir)
+            .unwrap()
+            .filter_map(|entry| {
+                let name = entry.unwrap().file_name().to_string_lossy().to_string();
+                manifest::is_manifest_file(&name).then_some(name)
+            })
+            .collect();
+        assert_eq!(manifests.len(), 1, "{manifests:?}");
+        assert_ne!(manifests[0], opened.payload.manifest);
+        assert_eq!(opened.manifest().unwrap().files.len(), 2);
+    }
+
+    #[test]
+    fn stored_claims_expand_to_what_was_annotated() {
+        let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let (files, _) = ingest::discover(&[corpus]);
+        let mut n_claims = 0;
+        let mut n_shared_figures = 0;
+        for path in files {
+            let bytes = ingest::read_bytes(&path).unwrap();
+            let (raw, _) = ingest::read(&path, bytes).unwrap();
+            let document = crate::text::build_document(raw, "doc".into(), None);
+            let annotated = annotate(document, Rules::builtin());
+            let path_text = annotated.document.path.to_string_lossy().to_string();
+            let passages = annotated
+                .document
+                .passages
+                .iter()
+                .filter(|passage| !passage.is_heading);
+            for (idx, passage) in passages.enumerate() {
+                let claims: Vec<Claim> = annotated
+                    .claims
+                    .iter()
+                    .filter(|claim| claim.passage == passage.number)
+                    .cloned()
+                    .collect();
+                let Some(first) = claims.first() else {
+                    continue;
+                };
+                let original = PassageData {
+                    sentences: passage.sentences.clone(),
+                    figures: annotated.figures[idx].clone(),
+                    topics: first.topics.clone(),
+                    claims,
+                    claim_figures: Vec::new(),
+                };
+                let mut stored = original.clone();
+                stored.compact(&annotated.document.slug, &path_text);
+                n_shared_figures += stored.claim_figures.iter().flatten().count();
+                let json = serde_json::to_string(&stored).unwrap();
+                let mut read: PassageData = serde_json::from_str(&json).unwrap();
+                read.expand(&annotated.document.slug, &path_text);
+                // Compared with the uncompacted data through the same JSON (serde_json may
+                // round the last digit of a float either way).
+                let plain: PassageData =
+                    serde_json::from_str(&serde_json::to_string(&original).unwrap()).unwrap();
+                assert_eq!(read.claims, plain.claims, "{}", path.display());
+                assert!(read.claim_figures.is_empty());
+                n_claims += original.claims.len();
+            }
+        }
+        assert!(n_claims > 50, "{n_claims}");
+        assert!(n_shared_figures > 50, "{n_shared_figures}");
     }
 }

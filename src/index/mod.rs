@@ -3,27 +3,31 @@
 //!
 //! Layout of an index directory (default `index/`):
 //! - `claimdex.json`: marker with the schema version (a directory without it is never touched);
-//! - `tantivy/`: the tantivy index; its commit payload holds the `Manifest` (files, hashes),
-//!   so the manifest and the passages always change together, atomically.
+//! - `tantivy/`: the tantivy index; its commit payload (`Payload`) names the manifest file, so
+//!   the manifest and the passages always change together, atomically;
+//! - `manifest-<hash>.json`: the `Manifest` (files, hashes, stats) of the last commit, read
+//!   only by the commands that need it (see `manifest`).
 
 pub mod analyzer;
 mod build;
+mod manifest;
 mod schema;
 
 pub use build::{
     add_documents, is_stale, slugify, update, DocumentData, IndexOptions, IndexReport, PassageData,
     Progress, DEFAULT_CORPUS,
 };
+pub use manifest::{FileEntry, Manifest, Payload};
 pub use schema::Fields;
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use tantivy::directory::error::LockError;
 use tantivy::TantivyError;
 
 /// Bumped whenever the schema or the meaning of a stored field changes.
-pub const SCHEMA_VERSION: u32 = 3;
+/// v4: the manifest moved out of the commit payload into its own file.
+pub const SCHEMA_VERSION: u32 = 4;
 pub const MARKER_FILE: &str = "claimdex.json";
 const TANTIVY_DIR: &str = "tantivy";
 
@@ -85,71 +89,22 @@ struct Marker {
     schema_version: u32,
 }
 
-/// What the index holds: per file, the hash and stat of what was indexed. Stored in the commit.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct Manifest {
-    pub schema_version: u32,
-    /// The paths given to `claimdex index`, so `search` can check them for changes.
-    pub roots: Vec<PathBuf>,
-    #[serde(deserialize_with = "sorted_map")]
-    pub files: BTreeMap<PathBuf, FileEntry>,
-    /// Size and mtime of each `corpus.toml` read, so editing one marks the index stale.
-    #[serde(default)]
-    pub meta_files: BTreeMap<PathBuf, (u64, u128)>,
-}
-
-/// Reads the file map as a list first: the JSON is written from a `BTreeMap`, so it is sorted,
-/// and `BTreeMap::from_iter` builds a sorted list in one pass. Inserting one path at a time
-/// compared paths component by component `n log n` times, a third of a cold `claimdex search`
-/// at 10,000 files (seen with `perf`).
-fn sorted_map<'de, D>(deserializer: D) -> Result<BTreeMap<PathBuf, FileEntry>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-{
-    struct Entries;
-    impl<'de> serde::de::Visitor<'de> for Entries {
-        type Value = Vec<(PathBuf, FileEntry)>;
-        fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
-            formatter.write_str("a map of paths to file entries")
-        }
-        fn visit_map<A: serde::de::MapAccess<'de>>(
-            self,
-            mut map: A,
-        ) -> Result<Self::Value, A::Error> {
-            let mut entries = Vec::with_capacity(map.size_hint().unwrap_or(0));
-            while let Some(entry) = map.next_entry()? {
-                entries.push(entry);
-            }
-            Ok(entries)
-        }
-    }
-    let entries = deserializer.deserialize_map(Entries)?;
-    Ok(entries.into_iter().collect())
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FileEntry {
-    pub slug: String,
-    pub hash: String,
-    pub size: u64,
-    pub mtime_ns: u128,
-    pub passages: usize,
-    pub sentences: usize,
-}
-
-/// An open claimdex index: the tantivy index, its fields and its manifest.
+/// An open claimdex index: the tantivy index, its fields, the last commit's payload and (read on
+/// first use) its manifest.
 pub struct CorpusIndex {
     pub root: PathBuf,
     pub index: tantivy::Index,
     pub fields: Fields,
-    pub manifest: Manifest,
+    /// The last commit's payload: manifest name, roots, stat digest, passage count.
+    pub payload: Payload,
+    manifest: std::sync::OnceLock<Manifest>,
     /// Opened on first use and kept: opening a reader loads every segment, which cost more than
     /// the search itself (warm p95 went from 11 ms to a few ms at 10 MB when this was cached).
     reader: std::sync::OnceLock<tantivy::IndexReader>,
 }
 
 impl CorpusIndex {
-    /// Opens an existing index, checking the marker, schema version and manifest.
+    /// Opens an existing index, checking the marker, schema version and commit payload.
     pub fn open(root: &Path) -> Result<CorpusIndex, IndexError> {
         match check_marker(root)? {
             MarkerState::Ours => {}
@@ -172,12 +127,13 @@ impl CorpusIndex {
             reason: "unexpected schema".into(),
         })?;
         analyzer::register(&index);
-        let manifest = read_manifest(root, &index)?;
+        let payload = read_payload(root, &index)?;
         Ok(CorpusIndex {
             root: root.to_path_buf(),
             index,
             fields,
-            manifest,
+            payload,
+            manifest: std::sync::OnceLock::new(),
             reader: std::sync::OnceLock::new(),
         })
     }
@@ -222,12 +178,13 @@ impl CorpusIndex {
                 .map_err(|err| IndexError::tantivy(root, err))?,
         };
         analyzer::register(&index);
-        let manifest = read_manifest(root, &index)?;
+        let payload = read_payload(root, &index)?;
         Ok(CorpusIndex {
             root: root.to_path_buf(),
             index,
             fields,
-            manifest,
+            payload,
+            manifest: std::sync::OnceLock::new(),
             reader: std::sync::OnceLock::new(),
         })
     }
@@ -242,12 +199,38 @@ impl CorpusIndex {
             root: root.to_path_buf(),
             index,
             fields,
-            manifest: Manifest {
-                schema_version: SCHEMA_VERSION,
-                ..Manifest::default()
-            },
+            payload: Payload::default(),
+            manifest: std::sync::OnceLock::new(),
             reader: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The manifest of the last commit, read from its file on first use (a search needs none).
+    /// An index with no commit yet has an empty manifest.
+    pub fn manifest(&self) -> Result<&Manifest, IndexError> {
+        if let Some(manifest) = self.manifest.get() {
+            return Ok(manifest);
+        }
+        let manifest = if self.payload.manifest.is_empty() {
+            Manifest {
+                schema_version: SCHEMA_VERSION,
+                ..Manifest::default()
+            }
+        } else {
+            match manifest::read(&self.root, &self.payload.manifest) {
+                Ok(manifest) => manifest,
+                // A run that committed since this index was opened deletes the manifest named
+                // by the older commit; the newer commit names the current one.
+                Err(err) => {
+                    let latest = read_payload(&self.root, &self.index)?;
+                    if latest.manifest == self.payload.manifest {
+                        return Err(err);
+                    }
+                    manifest::read(&self.root, &latest.manifest)?
+                }
+            }
+        };
+        Ok(self.manifest.get_or_init(|| manifest))
     }
 
     /// The index's reader (cheap to clone), opened once per `CorpusIndex`.
@@ -310,11 +293,19 @@ fn is_effectively_empty(root: &Path) -> bool {
     }
 }
 
-/// Deletes only what claimdex put in the index folder: the marker and `tantivy/`.
+/// Deletes only what claimdex put in the index folder: the marker, manifests and `tantivy/`.
 fn remove_index_files(root: &Path) -> Result<(), IndexError> {
     let tantivy_dir = root.join(TANTIVY_DIR);
     if tantivy_dir.exists() {
         std::fs::remove_dir_all(&tantivy_dir).map_err(|err| IndexError::io(&tantivy_dir, err))?;
+    }
+    if let Ok(entries) = std::fs::read_dir(root) {
+        for entry in entries.flatten() {
+            if manifest::is_manifest_file(&entry.file_name().to_string_lossy()) {
+                let path = entry.path();
+                std::fs::remove_file(&path).map_err(|err| IndexError::io(&path, err))?;
+            }
+        }
     }
     let marker = root.join(MARKER_FILE);
     if marker.exists() {
@@ -323,18 +314,16 @@ fn remove_index_files(root: &Path) -> Result<(), IndexError> {
     Ok(())
 }
 
-fn read_manifest(root: &Path, index: &tantivy::Index) -> Result<Manifest, IndexError> {
+/// The last commit's payload; an index with no commit yet has an empty one.
+fn read_payload(root: &Path, index: &tantivy::Index) -> Result<Payload, IndexError> {
     let metas = index
         .load_metas()
         .map_err(|err| IndexError::tantivy(root, err))?;
     match metas.payload {
-        None => Ok(Manifest {
-            schema_version: SCHEMA_VERSION,
-            ..Manifest::default()
-        }),
+        None => Ok(Payload::default()),
         Some(payload) => serde_json::from_str(&payload).map_err(|err| IndexError::Corrupt {
             path: root.to_path_buf(),
-            reason: format!("manifest in the last commit: {err}"),
+            reason: format!("payload of the last commit: {err}"),
         }),
     }
 }

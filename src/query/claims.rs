@@ -312,7 +312,7 @@ fn passage_ranks(
     notes: &mut Vec<String>,
 ) -> Result<HashMap<(String, usize), usize>, QueryError> {
     let limit = corpus
-        .manifest
+        .manifest()?
         .files
         .values()
         .map(|entry| entry.passages)
@@ -369,7 +369,7 @@ fn all_passages(corpus: &CorpusIndex) -> Result<Vec<StoredPassage>, QueryError> 
     let reader = corpus.reader()?;
     let searcher = reader.searcher();
     let limit = corpus
-        .manifest
+        .manifest()?
         .files
         .values()
         .map(|entry| entry.passages)
@@ -384,7 +384,7 @@ fn all_passages(corpus: &CorpusIndex) -> Result<Vec<StoredPassage>, QueryError> 
     for (_, address) in top {
         let stored: TantivyDocument = searcher.doc(address)?;
         let record = Record(&stored);
-        let data = record.passage_data(fields.data);
+        let data = record.passage_data(&fields);
         passages.push(StoredPassage {
             doc: record.text(fields.doc),
             number: record.u64(fields.passage).unwrap_or(0) as usize,

@@ -180,7 +180,7 @@ pub fn list_figures(
         let record = Record(passage);
         let text = record.text(fields.text);
         let passage_start = record.u64(fields.span_start).unwrap_or(0) as usize;
-        for figure_record in record.passage_data(fields.data).figures {
+        for figure_record in record.passage_data(&fields).figures {
             if !keep(&figure_record, request) {
                 continue;
             }

@@ -23,6 +23,7 @@ use std::collections::{BTreeSet, HashMap};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::tokenizer::TokenStream;
 use tantivy::{DocAddress, TantivyDocument, Term};
 
 /// Characters with a meaning in tantivy's query syntax; removed for the plain-words fallback.
@@ -114,30 +115,29 @@ pub fn search_with(
     let fields = corpus.fields;
     let mut notes = Vec::new();
     let parser = query_parser_with(corpus, boosts);
-    let text_query = if request.plain {
-        parser.parse_query(&plain_words(&request.query)).ok()
+    let parsed = if request.plain {
+        let words = plain_words(&request.query);
+        parser.parse_query(&words).ok().map(|query| (query, words))
     } else {
-        match parser.parse_query(&rewrite_not(&request.query)) {
-            Ok(query) => Some(query),
+        let rewritten = rewrite_not(&request.query);
+        match parser.parse_query(&rewritten) {
+            Ok(query) => Some((query, rewritten)),
             Err(err) => {
                 notes.push(format!("note: the query is not valid search syntax ({err}); searched for its words instead"));
-                parser.parse_query(&plain_words(&request.query)).ok()
+                let words = plain_words(&request.query);
+                parser.parse_query(&words).ok().map(|query| (query, words))
             }
         }
     };
-    let Some(text_query) = text_query else {
+    let Some((text_query, query_text)) = parsed else {
         return Ok(SearchResults {
             notes,
             ..SearchResults::default()
         });
     };
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, text_query.box_clone()),
-        (
-            Occur::Must,
-            Box::new(term_query(Term::from_field_text(fields.kind, "passage"))),
-        ),
-    ];
+    let passages_only = tantivy::query_grammar::parse_query(&query_text)
+        .is_ok_and(|ast| matches_passages_only(&ast, &corpus.index.schema(), &fields));
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if let Some(doc) = &request.doc {
         clauses.push((
             Occur::Must,
@@ -166,20 +166,71 @@ pub fn search_with(
             )),
         }
     }
-    let query = BooleanQuery::new(clauses);
+    // A query that can only match passages runs as parsed: tantivy then walks the union of its
+    // term lists once. Intersecting it with `kind:passage` made tantivy seek through the union
+    // for every passage, half of a warm search (seen with `perf`); only a query that could match
+    // a document record (a filter, `*`, another field) still needs that clause.
+    let query: Box<dyn Query> = if clauses.is_empty() && passages_only {
+        text_query.box_clone()
+    } else {
+        clauses.insert(0, (Occur::Must, text_query.box_clone()));
+        if !passages_only {
+            clauses.push((
+                Occur::Must,
+                Box::new(term_query(Term::from_field_text(fields.kind, "passage"))),
+            ));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    };
     let reader = corpus.reader()?;
     let searcher = reader.searcher();
     let limit = request.limit.max(1);
+    // One pass scores every match and counts them. Ranking the top hits alone (block-max WAND)
+    // and counting in a second pass was twice as slow on SciFact claims at 100 MB: a claim is
+    // 10-20 words over four fields, and WAND's pivoting over ~60 term lists costs more than it
+    // skips (measured with `claimdex-bench warm` and `perf`; see docs/benchmarks.md).
     let (top, total) = searcher.search(
         &query,
         &(TopDocs::with_limit(limit).order_by_score(), Count),
     )?;
-    let terms = query_terms(text_query.as_ref(), &fields);
+    let mut terms = query_terms(text_query.as_ref(), &fields);
     let mut hits = Vec::with_capacity(top.len());
     for (score, address) in top {
-        hits.push(hit(&searcher, &fields, address, score, &terms)?);
+        hits.push(hit(&searcher, &fields, address, score, &mut terms)?);
     }
     Ok(SearchResults { hits, total, notes })
+}
+
+/// Whether every record a query (as the query parser reads it) can match is a passage: its
+/// leaves are words or phrases in the default fields or in fields only passages index, and it
+/// is not all negative (the parser adds "match everything" to such a query).
+fn matches_passages_only(
+    ast: &tantivy::query_grammar::UserInputAst,
+    schema: &tantivy::schema::Schema,
+    fields: &Fields,
+) -> bool {
+    use tantivy::query_grammar::{UserInputAst, UserInputLeaf};
+    let passage_fields = [fields.text, fields.text_raw, fields.title, fields.section];
+    match ast {
+        UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+            UserInputLeaf::Literal(literal) => match &literal.field_name {
+                None => true,
+                Some(name) => schema
+                    .get_field(name)
+                    .is_ok_and(|field| passage_fields.contains(&field)),
+            },
+            _ => false,
+        },
+        UserInputAst::Boost(inner, _) => matches_passages_only(inner, schema, fields),
+        UserInputAst::Clause(clauses) => {
+            clauses
+                .iter()
+                .any(|(occur, _)| *occur != Some(Occur::MustNot))
+                && clauses
+                    .iter()
+                    .all(|(_, clause)| matches_passages_only(clause, schema, fields))
+        }
+    }
 }
 
 /// The query parser `search` uses: passage text, the as-written text, title and section heading.
@@ -243,16 +294,21 @@ fn term_query(term: Term) -> TermQuery {
     TermQuery::new(term, IndexRecordOption::Basic)
 }
 
-/// Query terms per analysed field, for highlighting.
+/// Query terms per analysed field, and the two analyzers (built once per search, not per hit),
+/// for highlighting.
 struct QueryTerms {
     english: BTreeSet<String>,
     raw: BTreeSet<String>,
+    english_analyzer: tantivy::tokenizer::TextAnalyzer,
+    raw_analyzer: tantivy::tokenizer::TextAnalyzer,
 }
 
 fn query_terms(query: &dyn Query, fields: &Fields) -> QueryTerms {
     let mut terms = QueryTerms {
         english: BTreeSet::new(),
         raw: BTreeSet::new(),
+        english_analyzer: analyzer::english(),
+        raw_analyzer: analyzer::raw(),
     };
     query.query_terms(&mut |term, _| {
         let value = term.value();
@@ -267,19 +323,20 @@ fn query_terms(query: &dyn Query, fields: &Fields) -> QueryTerms {
 }
 
 /// Byte ranges of `text` whose analysed tokens are query terms, merged and sorted.
-fn highlights(text: &str, terms: &QueryTerms) -> Vec<(usize, usize)> {
+fn highlights(text: &str, terms: &mut QueryTerms) -> Vec<(usize, usize)> {
     let mut ranges: Vec<(usize, usize)> = Vec::new();
-    if !terms.english.is_empty() {
-        for (token, start, end) in analyzer::tokens(&mut analyzer::english(), text) {
-            if terms.english.contains(&token) {
-                ranges.push((start, end));
-            }
+    for (wanted, analyzer) in [
+        (&terms.english, &mut terms.english_analyzer),
+        (&terms.raw, &mut terms.raw_analyzer),
+    ] {
+        if wanted.is_empty() {
+            continue;
         }
-    }
-    if !terms.raw.is_empty() {
-        for (token, start, end) in analyzer::tokens(&mut analyzer::raw(), text) {
-            if terms.raw.contains(&token) {
-                ranges.push((start, end));
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            let token = stream.token();
+            if wanted.contains(&token.text) {
+                ranges.push((token.offset_from, token.offset_to));
             }
         }
     }
@@ -299,7 +356,7 @@ fn hit(
     fields: &Fields,
     address: DocAddress,
     score: f32,
-    terms: &QueryTerms,
+    terms: &mut QueryTerms,
 ) -> Result<Hit, QueryError> {
     let stored: TantivyDocument = searcher.doc(address)?;
     let record = Record(&stored);
@@ -347,25 +404,48 @@ impl Record<'_> {
         self.0.get_first(field).and_then(|value| value.as_u64())
     }
 
-    pub fn passage_data(&self, field: tantivy::schema::Field) -> PassageData {
-        self.opt_text(field)
+    /// The passage's stored annotations, with what storage left out of its claims put back.
+    pub fn passage_data(&self, fields: &Fields) -> PassageData {
+        let mut data: PassageData = self
+            .opt_text(fields.data)
             .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        data.expand(&self.text(fields.doc), &self.text(fields.path));
+        data
     }
 }
 
 /// Per-document counts of passages, for listings.
-pub fn passage_counts(corpus: &CorpusIndex) -> HashMap<String, usize> {
-    corpus
-        .manifest
+pub fn passage_counts(corpus: &CorpusIndex) -> Result<HashMap<String, usize>, IndexError> {
+    Ok(corpus
+        .manifest()?
         .files
         .values()
         .map(|entry| (entry.slug.clone(), entry.passages))
-        .collect()
+        .collect())
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_queries_on_passage_fields_skip_the_kind_filter() {
+        let corpus = crate::index::CorpusIndex::in_memory(std::path::Path::new("memory"));
+        let schema = corpus.index.schema();
+        let check = |query: &str| {
+            let ast = tantivy::query_grammar::parse_query(query).unwrap();
+            super::matches_passages_only(&ast, &schema, &corpus.fields)
+        };
+        assert!(check("border arrivals 2023"));
+        assert!(check("\"Chinese nationals\" AND title:report^2 -Xinjiang"));
+        assert!(check("(a OR b) AND section:method"));
+        // These can match document records, so search keeps the kind filter.
+        assert!(!check("publisher:reuters"));
+        assert!(!check("*"));
+        assert!(!check("-Xinjiang"));
+        assert!(!check("year:[2000 TO 2020]"));
+        assert!(!check("a OR (publisher:x)"));
+    }
+
     #[test]
     fn not_becomes_minus_outside_quotes() {
         assert_eq!(

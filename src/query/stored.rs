@@ -43,7 +43,7 @@ pub fn load_document(
 ) -> Result<Option<StoredDocument>, QueryError> {
     let fields = corpus.fields;
     let slug = corpus
-        .manifest
+        .manifest()?
         .files
         .iter()
         .find(|(path, entry)| entry.slug == slug_or_path || path.to_string_lossy() == slug_or_path)
@@ -59,7 +59,7 @@ pub fn load_document(
         )) as _,
     )]);
     let limit = corpus
-        .manifest
+        .manifest()?
         .files
         .values()
         .find(|e| e.slug == slug)
@@ -93,7 +93,7 @@ pub fn load_document(
                 slug: slug.clone(),
                 path,
                 meta: Metadata {
-                    title: record.opt_text(fields.title),
+                    title: Some(data.title.clone()),
                     publisher: record.opt_text(fields.publisher),
                     author: record.opt_text(fields.author),
                     date: record.opt_text(fields.date),
@@ -104,7 +104,7 @@ pub fn load_document(
                 passages: Vec::new(),
             });
         } else {
-            let data = record.passage_data(fields.data);
+            let data = record.passage_data(&fields);
             passages.push(StoredPassage {
                 number: record.u64(fields.passage).unwrap_or(0) as usize,
                 span: Span::new(
