@@ -381,7 +381,11 @@ pub fn add_documents(
     let mut n_passages = 0;
     for document in documents {
         let hash = blake3::hash(document.raw.as_bytes()).to_hex().to_string();
-        let records = records(&corpus.fields, annotate(document.clone(), Rules::builtin()), &hash);
+        let records = records(
+            &corpus.fields,
+            annotate(document.clone(), Rules::builtin()),
+            &hash,
+        );
         // One document record, then one per passage.
         n_passages += records.len().saturating_sub(1);
         for record in records {
@@ -531,8 +535,7 @@ fn plan(
         let meta = corpus_meta.get(path).cloned();
         let (size, mtime_ns) = file_stat.unwrap_or((0, 0));
         let previous = *previous;
-        let meta_hash_unchanged =
-            previous.is_some_and(|entry| {
+        let meta_hash_unchanged = previous.is_some_and(|entry| {
             entry
                 .hash
                 .ends_with(&meta_suffix(meta.as_ref(), rules_fingerprint))
