@@ -2,6 +2,7 @@
 //! the sentence names.
 
 use super::lexicon::Lexicon;
+use super::measured::named_before;
 use super::period::{period_of, periods};
 use super::token::{Token, TokenKind};
 use super::{Draft, Unit};
@@ -27,6 +28,7 @@ pub(crate) fn attach(text: &str, tokens: &[Token], drafts: &mut [Draft], lexicon
         .iter()
         .map(|draft| (draft.lead, draft.figure.unit))
         .collect();
+    let mut previous_end = 0;
     for draft in drafts.iter_mut() {
         let after = starts.partition_point(|(lead, _)| *lead < draft.last);
         let next_figure = starts.get(after).map_or(tokens.len(), |(lead, _)| *lead);
@@ -37,12 +39,19 @@ pub(crate) fn attach(text: &str, tokens: &[Token], drafts: &mut [Draft], lexicon
             .iter()
             .find(|(_, unit)| *unit != Unit::Age)
             .map_or(tokens.len(), |(lead, _)| *lead);
-        if counts_something(draft.figure.unit) {
-            if let Some(span) = counts(tokens, draft, (next_figure, next_non_age), lexicon) {
-                draft.figure.counts = span.slice(text).map(str::to_string);
-                draft.figure.counts_span = Some(span);
-            }
+        let counted = if counts_something(draft.figure.unit) {
+            counts(tokens, draft, (next_figure, next_non_age), lexicon)
+        } else if draft.figure.unit == Unit::Measure {
+            counts(tokens, draft, (next_figure, next_non_age), lexicon)
+                .or_else(|| named_before(tokens, draft, previous_end, lexicon))
+        } else {
+            None
+        };
+        if let Some(span) = counted {
+            draft.figure.counts = span.slice(text).map(str::to_string);
+            draft.figure.counts_span = Some(span);
         }
+        previous_end = previous_end.max(draft.tail);
         if draft.figure.unit != Unit::Year {
             draft.figure.period = period_of(tokens, draft, &periods);
         }

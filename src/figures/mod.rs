@@ -12,6 +12,7 @@ mod context;
 pub mod document;
 pub mod interval;
 mod lexicon;
+mod measured;
 mod noise;
 mod number;
 mod period;
