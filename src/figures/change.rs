@@ -1,11 +1,13 @@
-//! Changes written end first: "13 percent, down from 20 percent", "dropped to 2.2 children, from
-//! 6.5 children"; and the start of a change written bare after its end ("a median age of 39 in
-//! 2017, a slight increase from 38 in 2000"), which takes the end's unit.
+//! Changes, for `range::merge`: written end first ("13 percent, down from 20 percent", "dropped
+//! to 2.2 children, from 6.5 children"); with the start's period between the ends ("from a high
+//! of 7.8 million in the late 1980s to 6.7 million"); with one end ("fell to 12", "a 13 percent
+//! decline"); and the start of a change written bare after its end ("a median age of 39 in 2017,
+//! a slight increase from 38 in 2000"), which takes the end's unit.
 
 use super::lexicon::Lexicon;
 use super::retype::bare_after;
 use super::token::Token;
-use super::{Direction, Draft, FigureRange, RangeKind, Unit};
+use super::{ChangeEnds, Direction, Draft, FigureRange, RangeKind, Unit};
 
 /// The most words of a counted noun repeated between the two ends ("2.2 children, from 6.5
 /// children").
@@ -89,6 +91,10 @@ pub(crate) fn join_reversed(
     });
     joined.last = b.last;
     joined.tail = b.tail;
+    joined.change_ends = Some(ChangeEnds {
+        start: (b.first, b.tail),
+        end: (a.first, a.tail),
+    });
     Some(joined)
 }
 
@@ -147,6 +153,122 @@ pub(crate) fn inherit_start_unit(
         .measure_unit
         .clone_from(&end.figure.measure_unit);
     draft.figure.per = end.figure.per;
+}
+
+/// "from a high of 7.8 million", "from a peak of": a "from" before a few words ending in "of"
+/// (no punctuation, no figure) cues a change as a bare "from" does. Returns the "from"'s index.
+pub(super) fn from_a_level_of(tokens: &[Token], lead: usize) -> Option<usize> {
+    const MAX_WORDS: usize = 3;
+    if !lead.checked_sub(1).is_some_and(|idx| tokens[idx].is("of")) {
+        return None;
+    }
+    (lead.saturating_sub(MAX_WORDS + 2)..lead - 1)
+        .rev()
+        .take_while(|idx| tokens[*idx].is_word())
+        .find(|idx| tokens[*idx].is("from"))
+}
+
+/// "from a high of 7.8 million in the late 1980s to 6.7 million today": a change whose start
+/// is followed (after at most a few words: "from 12,000 workers in 2015 to") by its own period
+/// phrase before the "to". `drafts` begins with the start, the
+/// period's year and the end; the change is joined as if the period phrase were not there (its
+/// span runs from the cue to the end, the period phrase inside) and the year stays a figure of
+/// its own, returned second. `context` reads the period phrase as the start's period.
+pub(super) fn join_across_period(
+    text: &str,
+    tokens: &[Token],
+    drafts: &[Draft],
+    lexicon: &Lexicon,
+) -> Option<(Draft, Draft)> {
+    let [a, year, b, ..] = drafts else {
+        return None;
+    };
+    if year.figure.unit != Unit::Year
+        || year.figure.range.is_some()
+        || year.tail != year.last
+        || a.tail != a.last
+        || !words_between(
+            tokens,
+            a.tail,
+            super::period::period_start(tokens, year, lexicon),
+        )
+        || !tokens.get(year.tail).is_some_and(|link| link.is("to"))
+    {
+        return None;
+    }
+    let mut start = a.clone();
+    start.last = year.last;
+    let joined = super::range::join(text, tokens, &start, b, lexicon)?;
+    let from_to = joined
+        .figure
+        .range
+        .is_some_and(|range| range.kind == RangeKind::Change)
+        && tokens[joined.lead].is("from");
+    from_to.then(|| (joined, year.clone()))
+}
+
+/// Whether tokens `from..to` are at most three words, none a "to" ("12,000 workers in 2015").
+fn words_between(tokens: &[Token], from: usize, to: usize) -> bool {
+    const MAX_WORDS: usize = 3;
+    from <= to
+        && to - from <= MAX_WORDS
+        && tokens[from..to]
+            .iter()
+            .all(|token| token.is_word() && !token.is("to"))
+}
+
+/// A change verb or noun among the three tokens before `lead`: "rose from", "increased from".
+pub(super) fn change_before(tokens: &[Token], lead: usize, lexicon: &Lexicon) -> Option<Direction> {
+    (lead.saturating_sub(4)..=lead)
+        .rev()
+        .take_while(|end| *end == lead || tokens[*end].kind != super::token::TokenKind::Punct)
+        .find_map(|end| {
+            lexicon
+                .changes
+                .match_before(tokens, end)
+                .map(|(direction, _)| direction)
+        })
+}
+
+/// "fell to 12", "rose by 6.2%", "a 13 percent decline", "rose 6.2%": a change with one end.
+pub(super) fn mark_one_ended_change(tokens: &[Token], draft: &mut Draft, lexicon: &Lexicon) {
+    if matches!(draft.figure.unit, Unit::Year | Unit::Ordinal | Unit::Other)
+        || draft.figure.range.is_some()
+    {
+        return;
+    }
+    let lead = draft.lead;
+    let before = lead.checked_sub(1).map(|idx| tokens[idx].lower.as_ref());
+    let verb_end = match before {
+        Some("to" | "by") => lead - 1,
+        _ => lead,
+    };
+    // The verb sits right before the figure ("rose 6.2%", "fell to 12"), or before a "from" a
+    // few words back ("dropping from a high of 7.8 million").
+    let from_idx = (lead.saturating_sub(4)..lead)
+        .rev()
+        .find(|idx| tokens[*idx].is("from"));
+    let direction = lexicon
+        .changes
+        .match_before(tokens, verb_end)
+        .map(|(direction, _)| direction)
+        .or_else(|| from_idx.and_then(|idx| change_before(tokens, idx, lexicon)))
+        .or_else(|| {
+            // "a 13 percent decline", "a 5% increase": the change noun follows the figure.
+            lexicon
+                .changes
+                .match_at(tokens, draft.last)
+                .map(|(direction, _)| direction)
+        });
+    if let Some(direction) = direction {
+        let value = draft.figure.value;
+        draft.figure.range = Some(FigureRange {
+            low: value,
+            high: value,
+            kind: RangeKind::Change,
+            direction: Some(direction),
+        });
+    }
 }
 
 #[cfg(test)]
@@ -232,6 +354,25 @@ mod tests {
         assert_eq!(
             (range.low, range.high, range.kind),
             (7.9, 13.0, RangeKind::Change)
+        );
+    }
+
+    #[test]
+    fn a_period_between_the_ends_stays_a_figure() {
+        let text = "the share rose from 7.9 percent in 2000 to 13 percent";
+        let figures = annotate(text);
+        let texts: Vec<&str> = figures.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["from 7.9 percent in 2000 to 13 percent", "2000"]);
+        let range = figures[0].range.unwrap();
+        assert_eq!(
+            (figures[0].unit, range.low, range.high, range.direction),
+            (Unit::Percent, 7.9, 13.0, Some(Direction::Up))
+        );
+        assert_eq!((figures[1].unit, figures[1].value), (Unit::Year, 2000.0));
+        // Without a "to" after the period, the two stay apart.
+        assert_eq!(
+            annotate("rose from 7.9 percent in 2000, and 13 percent").len(),
+            3
         );
     }
 }

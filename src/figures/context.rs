@@ -1,7 +1,9 @@
-//! Reads what a figure counts (the words after it), the period the sentence anchors it to (its
-//! years and their cue words) and the places the sentence names.
+//! Reads what a figure counts (the words after it), its period (see `period`) and the places
+//! the sentence names.
 
 use super::lexicon::Lexicon;
+use super::measured::named_before;
+use super::period::{period_of, periods};
 use super::token::{Token, TokenKind};
 use super::{Draft, Unit};
 use crate::span::Span;
@@ -15,25 +17,43 @@ const MAX_COUNTS_WORDS: usize = 8;
 /// a serious crime"); the clause ends at punctuation before that.
 const MAX_CLAUSE_TOKENS: usize = 24;
 
-/// Words that anchor a figure to the present ("6.7 million today").
-const PRESENT_WORDS: &[&str] = &["today", "nowadays", "currently", "presently"];
-
 /// Sets `counts`, `counts_span`, `period` and `places` on every draft.
 pub(crate) fn attach(text: &str, tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) {
     let periods = periods(text, tokens, drafts, lexicon);
     let places = places(text, lexicon);
-    let starts: Vec<usize> = drafts.iter().map(|draft| draft.lead).collect();
-    for (idx, draft) in drafts.iter_mut().enumerate() {
-        let next_figure = starts.get(idx + 1).copied().unwrap_or(tokens.len());
-        if counts_something(draft.figure.unit) {
-            if let Some(span) = counts(tokens, draft, next_figure, lexicon) {
-                draft.figure.counts = span.slice(text).map(str::to_string);
-                draft.figure.counts_span = Some(span);
-            }
+    // Drafts are in text order of their leads; a change may hold a year inside its span ("from
+    // 7.8 million in the late 1980s to 6.7 million"), so the next figure is the next one starting
+    // at or after the draft's end.
+    let starts: Vec<(usize, Unit)> = drafts
+        .iter()
+        .map(|draft| (draft.lead, draft.figure.unit))
+        .collect();
+    let mut previous_end = 0;
+    for draft in drafts.iter_mut() {
+        let after = starts.partition_point(|(lead, _)| *lead < draft.last);
+        let next_figure = starts.get(after).map_or(tokens.len(), |(lead, _)| *lead);
+        // An age band is part of an "of" clause ("of immigrant males ages 18-39 are
+        // incarcerated", "of those aged 15 to 24"): the clause runs to the next figure that is
+        // not an age.
+        let next_non_age = starts[after..]
+            .iter()
+            .find(|(_, unit)| *unit != Unit::Age)
+            .map_or(tokens.len(), |(lead, _)| *lead);
+        let counted = if counts_something(draft.figure.unit) {
+            counts(tokens, draft, (next_figure, next_non_age), lexicon)
+        } else if draft.figure.unit == Unit::Measure {
+            counts(tokens, draft, (next_figure, next_non_age), lexicon)
+                .or_else(|| named_before(tokens, draft, previous_end, lexicon))
+        } else {
+            None
+        };
+        if let Some(span) = counted {
+            draft.figure.counts = span.slice(text).map(str::to_string);
+            draft.figure.counts_span = Some(span);
         }
+        previous_end = previous_end.max(draft.tail);
         if draft.figure.unit != Unit::Year {
-            draft.figure.period =
-                per_period(tokens, draft).or_else(|| nearest(&periods, draft.figure.span));
+            draft.figure.period = period_of(tokens, draft, &periods);
         }
         draft.figure.places.clone_from(&places);
     }
@@ -53,7 +73,14 @@ fn counts_something(unit: Unit) -> bool {
 
 /// The phrase a figure counts: "of ..." up to the clause's end for shares ("71% of Chinese
 /// entrants to Ecuador were male"), else the noun phrase after it ("48,381 Chinese nationals").
-fn counts(tokens: &[Token], draft: &Draft, next_figure: usize, lexicon: &Lexicon) -> Option<Span> {
+/// `next` is where the next figure starts, and where the next figure that is not an age starts.
+fn counts(
+    tokens: &[Token],
+    draft: &Draft,
+    next: (usize, usize),
+    lexicon: &Lexicon,
+) -> Option<Span> {
+    let (next_figure, next_non_age) = next;
     let mut start = draft.last;
     // Skip a post-qualifier ("or more") and a closing bracket.
     if let Some((_, end)) = lexicon.qualifiers_after.match_at(tokens, start) {
@@ -69,7 +96,7 @@ fn counts(tokens: &[Token], draft: &Draft, next_figure: usize, lexicon: &Lexicon
     }
     if share && first.is("of") {
         let mut end = start + 1;
-        while end < tokens.len() && end < next_figure && end - start < MAX_CLAUSE_TOKENS {
+        while end < tokens.len() && end < next_non_age && end - start < MAX_CLAUSE_TOKENS {
             let token = &tokens[end];
             let clause_break = token.kind == TokenKind::Punct
                 && !token.is("-")
@@ -178,98 +205,6 @@ fn is_adverb(token: &Token) -> bool {
     token.lower.len() > 4 && token.lower.ends_with("ly") && !NOUNS.contains(&token.lower.as_ref())
 }
 
-/// "15,000 per year", "37,000 a year", "each year", "annually" right after the figure.
-fn per_period(tokens: &[Token], draft: &Draft) -> Option<String> {
-    let next = tokens.get(draft.last)?;
-    let then = tokens.get(draft.last + 1);
-    let unit = then.map(|t| t.lower.as_ref());
-    match (next.lower.as_ref(), unit) {
-        ("per" | "a" | "each" | "every", Some(unit @ ("year" | "month" | "week" | "day"))) => {
-            Some(format!("per {unit}"))
-        }
-        ("annually" | "yearly", _) => Some("per year".to_string()),
-        ("monthly", _) => Some("per month".to_string()),
-        _ => None,
-    }
-}
-
-/// Every year figure with its cue words ("since January 2023", "in fiscal year 2023",
-/// "in the 1970s", "from 2010 to 2020").
-fn periods(
-    text: &str,
-    tokens: &[Token],
-    drafts: &[Draft],
-    lexicon: &Lexicon,
-) -> Vec<(Span, String)> {
-    let mut periods = Vec::new();
-    for draft in drafts
-        .iter()
-        .filter(|draft| draft.figure.unit == Unit::Year)
-    {
-        let mut start = draft.lead;
-        // A month before the year ("January 2023", "5 September 2023").
-        if start > 0
-            && lexicon.months.contains(tokens[start - 1].lower.as_ref())
-            && tokens[start - 1].is_capitalised()
-        {
-            start -= 1;
-            if start > 0 && tokens[start - 1].is_number() {
-                start -= 1;
-            }
-        }
-        // "early 1990s", "the late 1980s", "mid-2022".
-        while start > 0
-            && matches!(
-                tokens[start - 1].lower.as_ref(),
-                "early" | "late" | "mid" | "-"
-            )
-        {
-            start -= 1;
-        }
-        if let Some((_, cue_start)) = lexicon.period_cues.match_before(tokens, start) {
-            start = cue_start;
-        }
-        let span = Span::new(tokens[start].span.start, draft.figure.span.end);
-        if let Some(surface) = span.slice(text) {
-            periods.push((span, surface.to_string()));
-        }
-    }
-    // The present: "today", "currently", "at present".
-    for (idx, token) in tokens.iter().enumerate() {
-        let present = PRESENT_WORDS.contains(&token.lower.as_ref())
-            || token.is("present") && idx > 0 && tokens[idx - 1].is("at");
-        if present {
-            let start = if token.is("present") { idx - 1 } else { idx };
-            let span = Span::new(tokens[start].span.start, token.span.end);
-            if let Some(surface) = span.slice(text) {
-                periods.push((span, surface.to_string()));
-            }
-        }
-    }
-    periods.sort_by_key(|(span, _)| span.start);
-    periods
-}
-
-/// The period nearest to `span` (by byte distance), excluding one that contains it. `periods`
-/// are in text order, so a binary search finds the neighbours and this stays logarithmic.
-fn nearest(periods: &[(Span, String)], span: Span) -> Option<String> {
-    let idx = periods.partition_point(|(period, _)| period.end <= span.start);
-    let distance = |period: Span| {
-        if period.end <= span.start {
-            span.start - period.end
-        } else {
-            period.start.saturating_sub(span.end)
-        }
-    };
-    // The candidates: the last period before the figure and the first ones at or after it.
-    let candidates = idx.saturating_sub(1)..(idx + 2).min(periods.len());
-    periods[candidates]
-        .iter()
-        .filter(|(period, _)| !period.contains(span))
-        .min_by_key(|(period, _)| distance(*period))
-        .map(|(_, surface)| surface.clone())
-}
-
 /// Places named in `text`, each once, in order.
 fn places(text: &str, lexicon: &Lexicon) -> Vec<String> {
     let Some(regex) = places_regex(lexicon) else {
@@ -352,14 +287,34 @@ mod tests {
             (Some("people"), Some("since January 2023"), &["China"]),
         );
         check(
-            "dropping from a high of 7.8 million in the late 1980s to 6.7 million today",
+            "the 6.7 million people today",
             "6.7 million",
-            (None, Some("today"), &[]),
+            (Some("people"), Some("today"), &[]),
         );
         check(
             "two opposing theories compete for acceptance",
             "two",
             (Some("opposing theories"), None, &[]),
+        );
+    }
+
+    #[test]
+    fn an_age_band_is_part_of_an_of_clause() {
+        check(
+            "about 12 percent of women aged 15 to 24 reported it, against 9 percent of men.",
+            "about 12 percent",
+            (Some("of women aged 15 to 24"), None, &[]),
+        );
+        check(
+            "Half of adults ages 18-29 say so.",
+            "Half",
+            (Some("of adults ages 18-29"), None, &[]),
+        );
+        // A figure that is not an age still ends the clause.
+        check(
+            "40% of migrants in 2019 were women",
+            "40%",
+            (Some("of migrants"), Some("in 2019"), &[]),
         );
     }
 }

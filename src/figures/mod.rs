@@ -12,8 +12,10 @@ mod context;
 pub mod document;
 pub mod interval;
 mod lexicon;
+mod measured;
 mod noise;
 mod number;
+mod period;
 mod qualifier;
 mod range;
 mod retype;
@@ -153,6 +155,17 @@ pub(crate) struct Draft {
     pub scale: f64,
     /// For a vague plural ("tens of thousands"): its interval.
     pub vague: Option<(f64, f64)>,
+    /// For a change with both ends written: where each end is, so that its period can be read
+    /// from the periods written beside the ends (see `context`).
+    pub change_ends: Option<ChangeEnds>,
+}
+
+/// The token ranges (`first..tail`) of a change's two ends, in the order of time: `start` is the
+/// value changed from, `end` the value changed to, whichever is written first.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ChangeEnds {
+    pub start: (usize, usize),
+    pub end: (usize, usize),
 }
 
 /// A bare "one" is a pronoun or determiner, not a cited figure: "one of their top destinations",

@@ -4,7 +4,7 @@
 
 use super::lexicon::Lexicon;
 use super::token::Token;
-use super::{Direction, Draft, FigureRange, Qualifier, RangeKind, Unit};
+use super::{ChangeEnds, Direction, Draft, FigureRange, Qualifier, RangeKind, Unit};
 use crate::span::Span;
 
 /// Merges range and change pairs in `drafts` and marks one-ended changes.
@@ -12,6 +12,14 @@ pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexic
     let mut merged: Vec<Draft> = Vec::with_capacity(drafts.len());
     let mut idx = 0;
     while idx < drafts.len() {
+        if let Some((joined, year)) =
+            super::change::join_across_period(text, tokens, &drafts[idx..], lexicon)
+        {
+            merged.push(joined);
+            merged.push(year);
+            idx += 3;
+            continue;
+        }
         if let Some(next) = drafts.get(idx + 1) {
             let joined = join(text, tokens, &drafts[idx], next, lexicon)
                 .or_else(|| join_bounds(text, tokens, &drafts[idx], next))
@@ -25,7 +33,7 @@ pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexic
             }
         }
         let mut draft = drafts[idx].clone();
-        mark_one_ended_change(tokens, &mut draft, lexicon);
+        super::change::mark_one_ended_change(tokens, &mut draft, lexicon);
         super::change::inherit_start_unit(tokens, &mut draft, &merged, lexicon);
         merged.push(draft);
         idx += 1;
@@ -33,7 +41,13 @@ pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexic
     *drafts = merged;
 }
 
-fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -> Option<Draft> {
+pub(super) fn join(
+    text: &str,
+    tokens: &[Token],
+    a: &Draft,
+    b: &Draft,
+    lexicon: &Lexicon,
+) -> Option<Draft> {
     // "20~100": the "~" read as b's "about" is the range's link.
     let tilde_link = b.lead + 1 == b.first && b.lead == a.last && tokens[b.lead].is("~");
     // "from 7.9 percent to over 13 percent": a change's end may carry its own bound.
@@ -64,7 +78,7 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
     let cue = if ages_cue {
         Some((a.lead - 4, "between"))
     } else {
-        cue
+        super::change::from_a_level_of(tokens, a.lead).map_or(cue, |idx| Some((idx, "from")))
     };
     let (kind, lead) = match (cue, link.as_slice()) {
         (Some((cue_idx, "between")), ["and"]) if !a_qualified && !b_qualified => {
@@ -142,7 +156,7 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
     }
     let b_value = b_figure.value;
     let (kind, direction) = if kind == RangeKind::Change && a_figure.unit != Unit::Year {
-        let verb = change_before(tokens, lead, lexicon);
+        let verb = super::change::change_before(tokens, lead, lexicon);
         let by_value = if b_value >= a_value {
             Direction::Up
         } else {
@@ -186,6 +200,10 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
         round_step: b.round_step,
         scale: b.scale,
         vague: None,
+        change_ends: (kind == RangeKind::Change).then_some(ChangeEnds {
+            start: (a.first, a.tail),
+            end: (b.first, b.tail),
+        }),
     })
 }
 
@@ -238,61 +256,8 @@ fn join_bounds(text: &str, tokens: &[Token], a: &Draft, b: &Draft) -> Option<Dra
         round_step: low.round_step,
         scale: low.scale,
         vague: None,
+        change_ends: None,
     })
-}
-
-/// A change verb or noun among the three tokens before `lead`: "rose from", "increased from".
-fn change_before(tokens: &[Token], lead: usize, lexicon: &Lexicon) -> Option<Direction> {
-    (lead.saturating_sub(4)..=lead)
-        .rev()
-        .take_while(|end| *end == lead || tokens[*end].kind != super::token::TokenKind::Punct)
-        .find_map(|end| {
-            lexicon
-                .changes
-                .match_before(tokens, end)
-                .map(|(direction, _)| direction)
-        })
-}
-
-/// "fell to 12", "rose by 6.2%", "a 13 percent decline", "rose 6.2%": a change with one end.
-fn mark_one_ended_change(tokens: &[Token], draft: &mut Draft, lexicon: &Lexicon) {
-    if matches!(draft.figure.unit, Unit::Year | Unit::Ordinal | Unit::Other)
-        || draft.figure.range.is_some()
-    {
-        return;
-    }
-    let lead = draft.lead;
-    let before = lead.checked_sub(1).map(|idx| tokens[idx].lower.as_ref());
-    let verb_end = match before {
-        Some("to" | "by") => lead - 1,
-        _ => lead,
-    };
-    // The verb sits right before the figure ("rose 6.2%", "fell to 12"), or before a "from" a
-    // few words back ("dropping from a high of 7.8 million").
-    let from_idx = (lead.saturating_sub(4)..lead)
-        .rev()
-        .find(|idx| tokens[*idx].is("from"));
-    let direction = lexicon
-        .changes
-        .match_before(tokens, verb_end)
-        .map(|(direction, _)| direction)
-        .or_else(|| from_idx.and_then(|idx| change_before(tokens, idx, lexicon)))
-        .or_else(|| {
-            // "a 13 percent decline", "a 5% increase": the change noun follows the figure.
-            lexicon
-                .changes
-                .match_at(tokens, draft.last)
-                .map(|(direction, _)| direction)
-        });
-    if let Some(direction) = direction {
-        let value = draft.figure.value;
-        draft.figure.range = Some(FigureRange {
-            low: value,
-            high: value,
-            kind: RangeKind::Change,
-            direction: Some(direction),
-        });
-    }
 }
 
 #[cfg(test)]
@@ -395,6 +360,17 @@ mod tests {
                 Unit::Count,
                 7.8e6,
                 7.8e6,
+                RangeKind::Change,
+                Some(Direction::Down),
+            ),
+        );
+        check(
+            "fell from a peak of 4,100 to 3,900",
+            (
+                "from a peak of 4,100 to 3,900",
+                Unit::Count,
+                3900.0,
+                4100.0,
                 RangeKind::Change,
                 Some(Direction::Down),
             ),

@@ -170,6 +170,7 @@ pub(crate) fn build(
         round_step,
         scale: numeral.scale,
         vague,
+        change_ends: None,
     })
 }
 
