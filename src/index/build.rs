@@ -722,13 +722,16 @@ fn records(fields: &Fields, annotated: Annotated, hash: &str) -> Vec<TantivyDocu
     records
 }
 
-/// A short hash of the metadata entry and the rule files' fingerprint, so editing `corpus.toml`
-/// re-indexes that document and editing `sources.toml` or `topics.toml` re-annotates them all.
+/// A short hash of the metadata entry, the rule files' fingerprint and the annotators' own
+/// fingerprint (`build.rs`), so editing `corpus.toml` re-indexes that document, editing
+/// `sources.toml` or `topics.toml` re-annotates them all, and so does a claimdex whose
+/// annotators changed.
 fn meta_suffix(meta: Option<&Metadata>, rules_fingerprint: &str) -> String {
     let mut json = meta
         .map(|meta| serde_json::to_string(meta).unwrap_or_default())
         .unwrap_or_default();
-    // Without rule files the hash is the metadata's alone, as before they existed.
+    json.push('\0');
+    json.push_str(env!("CLAIMDEX_ANNOTATOR_FINGERPRINT"));
     if !rules_fingerprint.is_empty() {
         json.push('\0');
         json.push_str(rules_fingerprint);
