@@ -168,7 +168,7 @@ mod tests {
         let fact = model.score("According to the Ecuadorian registry, 78 percent of Chinese travelers listed a skilled occupation.");
         let opinion = model.score("I think we should be kinder to each other.");
         let question = model.score("Who would you prefer to lead our response?");
-        assert!(fact.score > 0.8, "{fact:?}");
+        assert!(fact.score > 0.6, "{fact:?}");
         assert!(opinion.score < 0.3, "{opinion:?}");
         assert!(question.score < 0.3, "{question:?}");
         let names: Vec<&str> = fact
