@@ -78,11 +78,20 @@ pub fn html(results: &[CheckResult]) -> String {
             escape(&evidence_line(result))
         ));
         if let Evidence::Dataset(evidence) = &result.evidence {
+            // A manifest is user data: only a web address becomes a link, never `javascript:`.
+            let title = if is_web_url(&evidence.url) {
+                format!(
+                    "<a href=\"{}\">{}</a>",
+                    escape(&evidence.url),
+                    escape(&evidence.title)
+                )
+            } else {
+                format!("{} ({})", escape(&evidence.title), escape(&evidence.url))
+            };
             out.push_str(&format!(
-                "<p class=\"meta\">Source: {} — <a href=\"{}\">{}</a></p>",
+                "<p class=\"meta\">Source: {} — {}</p>",
                 escape(&evidence.publisher),
-                escape(&evidence.url),
-                escape(&evidence.title)
+                title
             ));
         }
         out.push_str(&format!("<p>{}</p></div>\n", escape(&result.explanation)));
@@ -96,6 +105,12 @@ pub fn html(results: &[CheckResult]) -> String {
 /// The claim's text, escaped, with the figure in `<mark>`. The claim text has footnotes removed
 /// and whitespace collapsed, so the figure is found by its words: the occurrence nearest to
 /// where its span says it is.
+/// Whether `url` is an http(s) address, the only kind the report turns into a link.
+fn is_web_url(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
+}
+
 fn highlighted(result: &CheckResult) -> String {
     let text = &result.claim.text;
     let needle = result
@@ -156,6 +171,15 @@ mod tests {
             escape("<script>alert('x')</script> & \"q\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
         );
+    }
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert!(is_web_url("https://www.un.org/development/desa/"));
+        assert!(is_web_url("HTTP://example.org"));
+        assert!(!is_web_url("javascript:alert(1)"));
+        assert!(!is_web_url(" JavaScript:alert(1)"));
+        assert!(!is_web_url("data:text/html,<b>x</b>"));
     }
 
     #[test]
