@@ -109,6 +109,7 @@ fn rust_belt_loss_is_contradicted_by_the_censuses() {
     assert!((expected + 10.06).abs() < 0.01, "{expected}");
     let difference = result["difference"].as_f64().unwrap();
     assert!((difference - 1.982).abs() < 0.001, "{difference}");
+    assert_eq!(result["change"], "fall", "the claim states a fall");
 }
 
 #[test]

@@ -58,6 +58,12 @@ pub fn json_lines(results: &[CheckResult]) -> Result<String, serde_json::Error> 
     for result in results {
         let mut value = serde_json::to_value(result)?;
         value["claim"] = super::claims::claim_object(&result.claim);
+        // The direction the claim states, so a script can read `expected` without guessing.
+        value["change"] = match result.change {
+            Some(direction) if direction > 0.0 => json!("rise"),
+            Some(_) => json!("fall"),
+            None => serde_json::Value::Null,
+        };
         out.push_str(&value.to_string());
         out.push('\n');
     }
