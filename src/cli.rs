@@ -317,12 +317,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             };
             let hits = query::list_figures(&corpus, &request)?;
             if json {
-                let mut out = String::new();
-                for hit in &hits {
-                    out.push_str(&serde_json::to_string(hit)?);
-                    out.push('\n');
-                }
-                print(&out)?;
+                print(&output::json_lines(&hits)?)?;
             } else if hits.is_empty() {
                 eprintln!("no figures match");
             } else {
@@ -358,12 +353,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             }
             let summaries = claimdex::datasets::summaries(&datasets, &diagnostics);
             if json {
-                let mut out = String::new();
-                for summary in &summaries {
-                    out.push_str(&serde_json::to_string(summary)?);
-                    out.push('\n');
-                }
-                print(&out)?;
+                print(&output::json_lines(&summaries)?)?;
             } else {
                 print(&output::datasets_table(&summaries, style))?;
             }

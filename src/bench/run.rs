@@ -126,12 +126,7 @@ pub fn run(options: &RunOptions, log: &mut dyn FnMut(&str)) -> Result<Vec<SizeRe
 
         log(&format!("[{name}] {} warm queries", options.queries));
         let corpus_index = CorpusIndex::open(&index_dir)?;
-        result.passages = corpus_index
-            .manifest()?
-            .files
-            .values()
-            .map(|entry| entry.passages)
-            .sum();
+        result.passages = corpus_index.payload.passages;
         let (source, queries) = queries(options.scifact.as_deref(), options.queries);
         result.query_source = source;
         result.queries = queries.len();

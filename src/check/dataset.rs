@@ -159,13 +159,7 @@ impl<'a> DatasetChecker<'a> {
             Some((period, _)) => dataset
                 .rows
                 .iter()
-                .filter(|row| {
-                    selection.fixed.iter().all(|(dim, values)| {
-                        row.dims
-                            .get(dim)
-                            .is_some_and(|value| values.contains(value))
-                    })
-                })
+                .filter(|row| selection.admits(row))
                 .filter_map(|row| row.dims.get(period).and_then(|v| super::derive::year_of(v)))
                 .collect(),
             None => BTreeSet::new(),

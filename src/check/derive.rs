@@ -91,6 +91,17 @@ pub struct Selection {
     pub named: Vec<String>,
 }
 
+impl Selection {
+    /// Whether `row` has one of the allowed values in every fixed dimension.
+    pub fn admits(&self, row: &Row) -> bool {
+        self.fixed.iter().all(|(dim, values)| {
+            row.dims
+                .get(dim)
+                .is_some_and(|value| values.contains(value))
+        })
+    }
+}
+
 /// The entities `sentence` names in `dataset`, longest phrases first; `Err` says which
 /// dimension the claim leaves open.
 pub fn select(dataset: &Dataset, shape: &Shape, sentence: &str) -> Result<Selection, String> {
@@ -211,13 +222,7 @@ pub fn value_at<'a>(
     let rows: Vec<&Row> = dataset
         .rows
         .iter()
-        .filter(|row| {
-            selection.fixed.iter().all(|(dim, values)| {
-                row.dims
-                    .get(dim)
-                    .is_some_and(|value| values.contains(value))
-            })
-        })
+        .filter(|row| selection.admits(row))
         .filter(|row| match (&selection.group, year) {
             (Some((dim, _, members)), _) => row.dims.get(dim).is_some_and(|v| members.contains(v)),
             _ => true,

@@ -239,11 +239,16 @@ fn places_regex(lexicon: &Lexicon) -> Option<&'static Regex> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::super::annotate;
 
-    /// Checks the figure with text `figure` in `text`: its counts, period and places.
-    fn check(text: &str, figure: &str, expect: (Option<&str>, Option<&str>, &[&str])) {
+    /// Checks the figure with text `figure` in `text`: its counts, period and places (also used
+    /// by `period`'s tests).
+    pub(in crate::figures) fn check(
+        text: &str,
+        figure: &str,
+        expect: (Option<&str>, Option<&str>, &[&str]),
+    ) {
         let figures = annotate(text);
         let found = figures
             .iter()

@@ -92,11 +92,7 @@ impl<T: Clone> PhraseSet<T> {
             if end > tokens.len() || best.as_ref().is_some_and(|(_, best_end)| *best_end >= end) {
                 continue;
             }
-            let matched = words
-                .iter()
-                .zip(&tokens[start..end])
-                .all(|(word, token)| word_matches(word, token));
-            if matched {
+            if phrase_at(words, tokens, start) {
                 best = Some((value.clone(), end));
             }
         }
@@ -118,16 +114,22 @@ impl<T: Clone> PhraseSet<T> {
             {
                 continue;
             }
-            let matched = words
-                .iter()
-                .zip(&tokens[start..end])
-                .all(|(word, token)| word_matches(word, token));
-            if matched {
+            if phrase_at(words, tokens, start) {
                 best = Some((value.clone(), start));
             }
         }
         best
     }
+}
+
+/// Whether the phrase `words` matches `tokens` from index `start` (false when they run out).
+fn phrase_at(words: &[PhraseWord], tokens: &[Token], start: usize) -> bool {
+    tokens.get(start..start + words.len()).is_some_and(|slice| {
+        words
+            .iter()
+            .zip(slice)
+            .all(|(word, token)| word_matches(word, token))
+    })
 }
 
 fn word_matches(word: &PhraseWord, token: &Token) -> bool {

@@ -181,25 +181,7 @@ fn nearest(periods: &[(Span, String)], span: Span) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::annotate;
-
-    /// Checks the figure with text `figure` in `text`: its counts, period and places.
-    fn check(text: &str, figure: &str, expect: (Option<&str>, Option<&str>, &[&str])) {
-        let figures = annotate(text);
-        let found = figures
-            .iter()
-            .find(|f| f.text == figure)
-            .unwrap_or_else(|| panic!("{figure} not in {figures:?}"));
-        let got = (
-            found.counts.as_deref(),
-            found.period.as_deref(),
-            found.places.iter().map(String::as_str).collect::<Vec<_>>(),
-        );
-        assert_eq!(got, (expect.0, expect.1, expect.2.to_vec()), "{text}");
-        if let (Some(span), Some(counts)) = (found.counts_span, &found.counts) {
-            assert_eq!(span.slice(text), Some(counts.as_str()));
-        }
-    }
+    use super::super::context::tests::check;
 
     #[test]
     fn a_change_runs_from_the_start_period_to_the_end_period() {

@@ -233,6 +233,13 @@ impl CorpusIndex {
         Ok(self.manifest.get_or_init(|| manifest))
     }
 
+    /// An upper bound on the passages in the index (document records count too), as a search
+    /// limit that cuts no passage off; reads no manifest.
+    pub fn passage_limit(&self) -> Result<usize, IndexError> {
+        let records = self.reader()?.searcher().num_docs();
+        Ok(usize::try_from(records).unwrap_or(usize::MAX).max(1))
+    }
+
     /// The index's reader (cheap to clone), opened once per `CorpusIndex`.
     pub fn reader(&self) -> Result<tantivy::IndexReader, IndexError> {
         if let Some(reader) = self.reader.get() {

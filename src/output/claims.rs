@@ -170,12 +170,7 @@ pub fn sources_table(sources: &[SourceSummary], style: Style) -> String {
 
 /// One JSON object per source.
 pub fn sources_json(sources: &[SourceSummary]) -> String {
-    let mut out = String::new();
-    for source in sources {
-        out.push_str(&serde_json::to_string(source).unwrap_or_default());
-        out.push('\n');
-    }
-    out
+    super::json_lines(sources).unwrap_or_default()
 }
 
 /// Topics with their counts, aligned.
@@ -199,12 +194,7 @@ pub fn topics_table(topics: &[TopicCount], style: Style) -> String {
 
 /// One JSON object per topic.
 pub fn topics_json(topics: &[TopicCount]) -> String {
-    let mut out = String::new();
-    for topic in topics {
-        out.push_str(&serde_json::to_string(topic).unwrap_or_default());
-        out.push('\n');
-    }
-    out
+    super::json_lines(topics).unwrap_or_default()
 }
 
 /// The claim's text with each figure marked, found by its surface text in order.

@@ -97,14 +97,21 @@ pub fn search_table(results: &SearchResults, style: Style) -> String {
     out
 }
 
-/// One JSON object per hit, one per line.
-pub fn search_json(results: &SearchResults) -> String {
+/// One JSON object per item, one per line (the `--json` format of every listing).
+pub fn json_lines<'a, T: serde::Serialize + 'a>(
+    items: impl IntoIterator<Item = &'a T>,
+) -> Result<String, serde_json::Error> {
     let mut out = String::new();
-    for hit in &results.hits {
-        out.push_str(&serde_json::to_string(hit as &Hit).unwrap_or_default());
+    for item in items {
+        out.push_str(&serde_json::to_string(item)?);
         out.push('\n');
     }
-    out
+    Ok(out)
+}
+
+/// One JSON object per hit, one per line.
+pub fn search_json(results: &SearchResults) -> String {
+    json_lines::<Hit>(&results.hits).unwrap_or_default()
 }
 
 /// The window of about `width` characters with the most highlights, matches marked, on one line.

@@ -311,13 +311,7 @@ fn passage_ranks(
     query: &str,
     notes: &mut Vec<String>,
 ) -> Result<HashMap<(String, usize), usize>, QueryError> {
-    let limit = corpus
-        .manifest()?
-        .files
-        .values()
-        .map(|entry| entry.passages)
-        .sum::<usize>()
-        .max(1);
+    let limit = corpus.passage_limit()?;
     let results = search(
         corpus,
         &SearchRequest {
@@ -368,13 +362,7 @@ fn all_passages(corpus: &CorpusIndex) -> Result<Vec<StoredPassage>, QueryError> 
     let fields = corpus.fields;
     let reader = corpus.reader()?;
     let searcher = reader.searcher();
-    let limit = corpus
-        .manifest()?
-        .files
-        .values()
-        .map(|entry| entry.passages)
-        .sum::<usize>()
-        .max(1);
+    let limit = corpus.passage_limit()?;
     let query = TermQuery::new(
         Term::from_field_text(fields.kind, "passage"),
         IndexRecordOption::Basic,
