@@ -191,6 +191,44 @@ fn a_corrupt_index_says_to_rebuild_and_rebuild_repairs_it() {
 }
 
 #[test]
+fn a_damaged_or_missing_manifest_names_the_file_and_rebuild_repairs_it() {
+    for damage in ["garbage", "missing"] {
+        let dir = setup();
+        let manifest = std::fs::read_dir(dir.path().join("idx"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .find(|path| {
+                let name = path.file_name().unwrap().to_string_lossy().to_string();
+                name.starts_with("manifest-") && name.ends_with(".json")
+            })
+            .expect("the index keeps its manifest in its own file");
+        if damage == "garbage" {
+            std::fs::write(&manifest, "{ not json").unwrap();
+        } else {
+            std::fs::remove_file(&manifest).unwrap();
+        }
+        // Searching reads only the commit, so the indexed passages still answer.
+        let output = claimdex_in(dir.path())
+            .args(["--index", "idx", "--no-update", "search", "arrivals"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{damage}: {}", stderr(&output));
+        assert!(stdout(&output).contains("1,200"), "{damage}");
+        // Updating needs the manifest: one line naming it and what to do.
+        let output = index_cmd(dir.path(), &["docs"]);
+        assert_no_panic(&output);
+        assert_eq!(output.status.code(), Some(2), "{damage}");
+        let err = stderr(&output);
+        let name = manifest.file_name().unwrap().to_string_lossy().to_string();
+        assert!(err.contains(&name), "{damage}: {err}");
+        assert!(err.contains("claimdex index --rebuild"), "{damage}: {err}");
+        let output = index_cmd(dir.path(), &["docs", "--rebuild"]);
+        assert!(output.status.success(), "{damage}: {}", stderr(&output));
+        assert_eq!(n_docs(dir.path()), 1, "{damage}");
+    }
+}
+
+#[test]
 fn an_index_from_another_schema_version_names_rebuild() {
     let dir = setup();
     std::fs::write(
