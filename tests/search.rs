@@ -244,3 +244,46 @@ fn cleaning_drops_page_leftovers_in_the_bundled_corpus() {
         "{cis}"
     );
 }
+
+#[test]
+fn stop_words_rank_but_do_not_widen_a_plain_words_search() {
+    let index = tempfile::tempdir().unwrap();
+    let search = |query: &str| {
+        let output = claimdex_bundled(index.path())
+            .args(["search", query, "--limit", "3"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{query}: {}", stderr(&output));
+        (stdout(&output), stderr(&output))
+    };
+    // "the" and "of" are in nearly every passage: plain words find passages by their other
+    // words, and stop words neither add matches nor get highlighted.
+    let (plain_out, plain_err) = search("deficit");
+    let (stop_out, stop_err) = search("the deficit of");
+    assert!(
+        stop_err.contains("1 of 1 matching passages shown"),
+        "{stop_err}"
+    );
+    assert!(
+        plain_err.contains("1 of 1 matching passages shown"),
+        "{plain_err}"
+    );
+    assert_eq!(stop_out.lines().next(), plain_out.lines().next());
+    assert!(stop_out.contains("[deficit]"), "{stop_out}");
+    assert!(!stop_out.contains("[the]"), "{stop_out}");
+    // A phrase keeps its stop words, and so does a query of nothing else.
+    let (phrase_out, phrase_err) = search("\"the Darién Gap\"");
+    assert!(
+        phrase_out.contains("through [the] [Darién] [Gap] in Panama"),
+        "{phrase_out}"
+    );
+    assert!(
+        phrase_err.contains("2 of 2 matching passages shown"),
+        "{phrase_err}"
+    );
+    let (_, only_stop_err) = search("to be or not to be");
+    assert!(
+        only_stop_err.contains("3 of 113 matching passages shown"),
+        "{only_stop_err}"
+    );
+}

@@ -1,11 +1,13 @@
-//! Query: parse a user's query (tantivy syntax, falling back to plain words), apply filters,
-//! rank passages with BM25, and compute highlight offsets with the index's own analyzers.
+//! Query: parse a user's query (tantivy syntax, falling back to plain words; a query of plain
+//! words loses its stop words), apply filters, rank passages with BM25, and compute highlight
+//! offsets with the index's own analyzers.
 //!
 //! Input: an open `CorpusIndex` and a `SearchRequest`. Output: `Hit`s with everything display
 //! needs (title, publisher, path, line, score, text, highlight byte ranges into the text).
 
 mod claims;
 mod figures;
+mod plain;
 mod stored;
 
 pub use claims::{
@@ -115,18 +117,35 @@ pub fn search_with(
     let fields = corpus.fields;
     let mut notes = Vec::new();
     let parser = query_parser_with(corpus, boosts);
+    // Plain words find passages by their content words, and their stop words re-rank the best
+    // of them (see `plain`); anything with syntax (phrases, fields, operators) is parsed as written.
+    let mut stop_query = None;
+    let mut plain_query = |words: &str| {
+        let (content, stop) = plain::split(words);
+        if !stop.is_empty() {
+            stop_query = parser.parse_query(&stop).ok();
+        }
+        parser
+            .parse_query(&content)
+            .ok()
+            .map(|query| (query, content))
+    };
     let parsed = if request.plain {
-        let words = plain_words(&request.query);
-        parser.parse_query(&words).ok().map(|query| (query, words))
+        plain_query(&plain_words(&request.query))
     } else {
         let rewritten = rewrite_not(&request.query);
-        match parser.parse_query(&rewritten) {
-            Ok(query) => Some((query, rewritten)),
-            Err(err) => {
-                notes.push(format!("note: the query is not valid search syntax ({err}); searched for its words instead"));
-                let words = plain_words(&request.query);
-                parser.parse_query(&words).ok().map(|query| (query, words))
-            }
+        let words = tantivy::query_grammar::parse_query(&rewritten)
+            .ok()
+            .and_then(|ast| plain::words_of(&ast));
+        match words {
+            Some(words) => plain_query(&words),
+            None => match parser.parse_query(&rewritten) {
+                Ok(query) => Some((query, rewritten)),
+                Err(err) => {
+                    notes.push(format!("note: the query is not valid search syntax ({err}); searched for its words instead"));
+                    plain_query(&plain_words(&request.query))
+                }
+            },
         }
     };
     let Some((text_query, query_text)) = parsed else {
@@ -185,14 +204,27 @@ pub fn search_with(
     let reader = corpus.reader()?;
     let searcher = reader.searcher();
     let limit = request.limit.max(1);
-    // One pass scores every match and counts them. Ranking the top hits alone (block-max WAND)
-    // and counting in a second pass was twice as slow on SciFact claims at 100 MB: a claim is
-    // 10-20 words over four fields, and WAND's pivoting over ~60 term lists costs more than it
-    // skips (measured with `claimdex-bench warm` and `perf`; see docs/benchmarks.md).
-    let (top, total) = searcher.search(
-        &query,
-        &(TopDocs::with_limit(limit).order_by_score(), Count),
-    )?;
+    // One pass scores every match and counts them. Block-max WAND (the top hits alone) was
+    // slower on SciFact claims at 100 MB, with or without stop words, even on a flat disjunction
+    // of term queries that tantivy does run with WAND (p50 1.3 vs 0.7 ms on the text field
+    // alone; see docs/benchmarks.md), so the exact count costs nothing extra.
+    let pool = if stop_query.is_some() {
+        limit.max(plain::RESCORE_POOL)
+    } else {
+        limit
+    };
+    let (mut top, total) =
+        searcher.search(&query, &(TopDocs::with_limit(pool).order_by_score(), Count))?;
+    if let Some(stop_query) = &stop_query {
+        let field_boost = |field| match field {
+            field if field == fields.text_raw => boosts.text_raw,
+            field if field == fields.title => boosts.title,
+            field if field == fields.section => boosts.section,
+            _ => 1.0,
+        };
+        plain::add_scores(&searcher, stop_query.as_ref(), field_boost, &mut top)?;
+        top.truncate(limit);
+    }
     let mut terms = query_terms(text_query.as_ref(), &fields);
     let mut hits = Vec::with_capacity(top.len());
     for (score, address) in top {
