@@ -7,6 +7,7 @@
 
 use super::manifest::{self, StatDigest};
 use super::schema::{KIND_DOCUMENT, KIND_PASSAGE};
+use super::stale::stat;
 use super::{CorpusIndex, Fields, FileEntry, IndexError, Manifest, Payload, SCHEMA_VERSION};
 use crate::claims::{claims_for_document, Claim, Rules};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -17,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Instant, UNIX_EPOCH};
+use std::time::Instant;
 use tantivy::{doc, IndexWriter, TantivyDocument, Term};
 
 /// The folder indexed when no path is given and the index has no roots yet.
@@ -415,24 +416,6 @@ fn open_writer(
         .map_err(|err| IndexError::tantivy(&corpus.root, err))
 }
 
-/// Whether any file under the index's roots was added, changed or removed since the last commit.
-/// Cheap: walks the roots and compares a digest of every file's size and modification time
-/// with the one the commit stored; reads no file and not the manifest.
-pub fn is_stale(corpus: &CorpusIndex) -> bool {
-    let roots = if corpus.payload.roots.is_empty() {
-        vec![PathBuf::from(DEFAULT_CORPUS)]
-    } else {
-        corpus.payload.roots.clone()
-    };
-    let (files, _) = ingest::discover(&roots);
-    let mut digest = StatDigest::default();
-    for path in &files {
-        digest.add(path, stat(path));
-    }
-    add_meta_files(&mut digest, &roots);
-    digest.finish() != corpus.payload.stat_digest
-}
-
 /// The stat digest `is_stale` will compute if nothing changes after this commit: the files
 /// walked in this run with the stats they were planned with, the manifest's other files (under
 /// roots not walked this time) with the stats they were indexed with, then `corpus.toml` files.
@@ -461,7 +444,7 @@ fn commit_digest(
 
 /// Adds the stats of every root's `corpus.toml` and rule files (`sources.toml`, `topics.toml`),
 /// so editing one of them makes the index stale.
-fn add_meta_files(digest: &mut StatDigest, roots: &[PathBuf]) {
+pub(super) fn add_meta_files(digest: &mut StatDigest, roots: &[PathBuf]) {
     for root in roots {
         for meta in meta_file_paths(root) {
             digest.add(&meta, stat(&meta));
@@ -739,17 +722,6 @@ fn meta_suffix(meta: Option<&Metadata>, rules_fingerprint: &str) -> String {
     blake3::hash(json.as_bytes()).to_hex()[..12].to_string()
 }
 
-fn stat(path: &Path) -> Option<(u64, u128)> {
-    let metadata = std::fs::metadata(path).ok()?;
-    let mtime = metadata
-        .modified()
-        .ok()?
-        .duration_since(UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
-    Some((metadata.len(), mtime))
-}
-
 /// A slug from the file name, made unique by the parent folder's name and then a number.
 fn unique_slug(path: &Path, taken: &mut BTreeMap<String, PathBuf>) -> String {
     let stem = slugify(
@@ -803,6 +775,7 @@ pub fn slugify(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::is_stale;
     use super::*;
 
     fn options(docs: &Path) -> IndexOptions {

@@ -12,13 +12,15 @@ pub mod analyzer;
 mod build;
 mod manifest;
 mod schema;
+mod stale;
 
 pub use build::{
-    add_documents, is_stale, slugify, update, DocumentData, IndexOptions, IndexReport, PassageData,
-    Progress, DEFAULT_CORPUS,
+    add_documents, slugify, update, DocumentData, IndexOptions, IndexReport, PassageData, Progress,
+    DEFAULT_CORPUS,
 };
 pub use manifest::{FileEntry, Manifest, Payload};
 pub use schema::Fields;
+pub use stale::is_stale;
 
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
