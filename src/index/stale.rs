@@ -5,8 +5,9 @@
 //! size and modification time at commit). Output: yes or no. It reads no file and not the
 //! manifest, but it does stat every file: a file edited in place changes only its own size and
 //! mtime, not its folder's, so no cheaper signal (folder mtimes, a sample) would see every edit.
-//! The walk lists each folder once (`read_dir`; the file type comes with the entry), stats each
-//! file relative to its open folder, and walks sibling folders on several threads.
+//! The walk lists each folder once (`read_dir`; the file type comes with the entry) and stats
+//! each file relative to its open folder. Walking sibling folders on several threads was tried
+//! and was slower on the shared 2-core machine (see docs/benchmarks.md).
 
 use super::build::add_meta_files;
 use super::manifest::StatDigest;
@@ -54,7 +55,7 @@ pub fn stat_walk(roots: &[PathBuf]) -> Vec<(PathBuf, Stat)> {
             }
         } else if metadata.is_dir() {
             let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
-            files.extend(walk_dir(root, &canonical, true));
+            files.extend(walk_dir(root, &canonical));
         }
     }
     // Each root's files come out sorted (a sorted run costs one comparison per file to check);
@@ -81,9 +82,8 @@ enum Item {
     Dir(PathBuf, PathBuf),
 }
 
-/// The files under `dir` in path order. With `parallel`, the first folder that has several
-/// subfolders walks them on up to four threads.
-fn walk_dir(dir: &Path, canonical: &Path, parallel: bool) -> Vec<(PathBuf, Stat)> {
+/// The files under `dir` in path order.
+fn walk_dir(dir: &Path, canonical: &Path) -> Vec<(PathBuf, Stat)> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -92,74 +92,15 @@ fn walk_dir(dir: &Path, canonical: &Path, parallel: bool) -> Vec<(PathBuf, Stat)
         .filter(|entry| !is_hidden(&entry.file_name()))
         .collect();
     entries.sort_by_cached_key(DirEntry::file_name);
-    let items: Vec<Item> = entries
-        .iter()
-        .filter_map(|entry| item(entry, canonical))
-        .collect();
-    let n_dirs = items
-        .iter()
-        .filter(|item| matches!(item, Item::Dir(..)))
-        .count();
-    let mut walked: Vec<Vec<(PathBuf, Stat)>> = if parallel && n_dirs > 1 {
-        walk_in_parallel(&items)
-    } else {
-        items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Dir(path, canonical) => Some(walk_dir(path, canonical, parallel)),
-                Item::File(..) => None,
-            })
-            .collect()
-    }
-    .into_iter()
-    .rev()
-    .collect();
     let mut files = Vec::new();
-    for item in items {
-        match item {
-            Item::File(path, stat) => files.push((path, stat)),
-            Item::Dir(..) => files.extend(walked.pop().unwrap_or_default()),
+    for entry in &entries {
+        match item(entry, canonical) {
+            Some(Item::File(path, stat)) => files.push((path, stat)),
+            Some(Item::Dir(path, canonical)) => files.extend(walk_dir(&path, &canonical)),
+            None => {}
         }
     }
     files
-}
-
-/// The walks of the folders among `items`, in order, spread over threads.
-fn walk_in_parallel(items: &[Item]) -> Vec<Vec<(PathBuf, Stat)>> {
-    let dirs: Vec<(&PathBuf, &PathBuf)> = items
-        .iter()
-        .filter_map(|item| match item {
-            Item::Dir(path, canonical) => Some((path, canonical)),
-            Item::File(..) => None,
-        })
-        .collect();
-    let threads = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .clamp(2, 4)
-        .min(dirs.len());
-    let mut walked: Vec<Vec<(PathBuf, Stat)>> = vec![Vec::new(); dirs.len()];
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads)
-            .map(|thread| {
-                let dirs = &dirs;
-                scope.spawn(move || {
-                    // Every `threads`-th folder, so large and small folders spread evenly.
-                    (thread..dirs.len())
-                        .step_by(threads)
-                        .map(|idx| (idx, walk_dir(dirs[idx].0, dirs[idx].1, false)))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for handle in handles {
-            // A walk that panicked leaves its folders empty: the digest then differs and the
-            // index is updated, never answered from stale.
-            for (idx, files) in handle.join().unwrap_or_default() {
-                walked[idx] = files;
-            }
-        }
-    });
-    walked
 }
 
 /// What a folder entry is to the walk: a file claimdex reads, a folder to enter, or nothing.
