@@ -8,7 +8,7 @@
 use super::manifest::{self, StatDigest};
 use super::schema::{KIND_DOCUMENT, KIND_PASSAGE};
 use super::{CorpusIndex, Fields, FileEntry, IndexError, Manifest, Payload, SCHEMA_VERSION};
-use crate::claims::{claims_for_document, Claim, Rules};
+use crate::claims::{claims_and_topics, Claim, Rules};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::figures::{annotate_document, FigureRecord};
 use crate::ingest::{self, CorpusMeta};
@@ -186,23 +186,8 @@ struct Job {
 /// Annotates a cleaned document: figures per passage, then claims with their sources and topics.
 fn annotate(document: Document, rules: &Rules) -> Annotated {
     let figures = annotate_document(&document);
-    let claims = claims_for_document(&document, &figures, &rules.registry, &rules.taxonomy);
-    // A passage's topics are its whole text's; a claim's are its own sentence's (see
-    // `claims`), so the two are computed separately.
-    let topics = document
-        .passages
-        .iter()
-        .filter(|passage| !passage.is_heading)
-        .map(|passage| {
-            let text = passage.span.slice(&document.raw).unwrap_or("");
-            rules
-                .taxonomy
-                .topics_for(text)
-                .into_iter()
-                .map(str::to_string)
-                .collect()
-        })
-        .collect();
+    // A passage's topics are its whole text's; a claim's are its own sentence's (see `claims`).
+    let (claims, topics) = claims_and_topics(&document, &figures, &rules.registry, &rules.taxonomy);
     Annotated {
         document,
         figures,

@@ -20,7 +20,7 @@ impl Attributor<'_> {
         kind: CueKind,
     ) -> Option<Attribution> {
         let positions: Vec<usize> = (start..end)
-            .filter(|idx| self.cues.data.contains(&tokens[*idx].lower))
+            .filter(|idx| self.cues.data.contains(tokens[*idx].lower.as_ref()))
             .collect();
         let ordered: Vec<usize> = if kind == CueKind::Before {
             positions
@@ -31,7 +31,7 @@ impl Attributor<'_> {
             let floor = start.max(data_idx.saturating_sub(4));
             let determiner = (floor..data_idx)
                 .rev()
-                .find(|idx| self.cues.definite.contains(&tokens[*idx].lower));
+                .find(|idx| self.cues.definite.contains(tokens[*idx].lower.as_ref()));
             let dataset = last_before(&context.datasets, tokens[data_idx].span.start)?;
             let phrase_start = match determiner {
                 Some(det) => det,
@@ -90,7 +90,7 @@ impl Attributor<'_> {
         (start, end): (usize, usize),
         kind: CueKind,
     ) -> Option<Attribution> {
-        let ends_with_agent = self.cues.agents.contains(&tokens[end - 1].lower);
+        let ends_with_agent = self.cues.agents.contains(tokens[end - 1].lower.as_ref());
         if kind == CueKind::Counting && !ends_with_agent {
             return None;
         }
@@ -155,7 +155,7 @@ impl Attributor<'_> {
                 .find(|n_words| {
                     let name: Vec<&str> = run[idx..idx + n_words]
                         .iter()
-                        .map(|token| token.text.as_str())
+                        .map(|token| token.text.as_ref())
                         .collect();
                     self.cues.places.contains(&name.join(" "))
                 });
@@ -178,7 +178,7 @@ impl Attributor<'_> {
         let floor = (0..cue_start)
             .rev()
             .take(FALLBACK_WINDOW)
-            .take_while(|idx| !matches!(tokens[*idx].text.as_str(), ";" | ":" | "." | "!" | "?"))
+            .take_while(|idx| !matches!(tokens[*idx].text.as_ref(), ";" | ":" | "." | "!" | "?"))
             .last()?;
         let window = Span::new(tokens[floor].span.start, tokens[cue_start].span.start);
         let found = context
@@ -196,7 +196,9 @@ impl Attributor<'_> {
                     .slice(context.text)
                     .and_then(|s| s.split_whitespace().last());
                 last_word.is_some_and(|word| self.is_data_word(word))
-                    || after.into_iter().any(|t| self.cues.data.contains(&t.lower))
+                    || after
+                        .into_iter()
+                        .any(|t| self.cues.data.contains(t.lower.as_ref()))
             })?;
         self.registry_attribution(context.text, found.entry, found.span)
             .map(|attribution| (3, attribution))
@@ -257,7 +259,7 @@ fn name_runs(
     let mut idx = start;
     while idx < end {
         let token = &tokens[idx];
-        let nameable = token.is_capitalised() && !NOT_NAMES.contains(&token.lower.as_str());
+        let nameable = token.is_capitalised() && !NOT_NAMES.contains(&token.lower.as_ref());
         if !nameable {
             idx += 1;
             continue;
@@ -270,7 +272,7 @@ fn name_runs(
             if next.is_capitalised() {
                 probe += 1;
                 run_end = probe;
-            } else if JOINERS.contains(&next.lower.as_str()) {
+            } else if JOINERS.contains(&next.lower.as_ref()) {
                 probe += 1;
             } else {
                 break;
