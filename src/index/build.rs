@@ -6,6 +6,7 @@
 //! Invariant: a run that fails or is killed leaves the last committed index as it was.
 
 use super::manifest::{self, StatDigest};
+use super::merge::{BoundedMergePolicy, MAX_MERGE_DOCS};
 use super::schema::{KIND_DOCUMENT, KIND_PASSAGE};
 use super::{CorpusIndex, Fields, FileEntry, IndexError, Manifest, Payload, SCHEMA_VERSION};
 use crate::claims::{claims_and_topics, Claim, Rules};
@@ -18,6 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Instant, UNIX_EPOCH};
+use tantivy::indexer::IndexWriterOptions;
 use tantivy::{doc, IndexWriter, TantivyDocument, Term};
 
 /// The folder indexed when no path is given and the index has no roots yet.
@@ -388,16 +390,27 @@ pub fn add_documents(
     Ok(n_passages)
 }
 
-/// The one way claimdex opens a tantivy writer: at most 8 threads, a fixed memory budget.
+/// The one way claimdex opens a tantivy writer: at most 8 threads, a fixed memory budget, one
+/// merge at a time, of bounded size (`merge`).
 fn open_writer(
     corpus: &CorpusIndex,
     threads: usize,
     heap_bytes: usize,
 ) -> Result<IndexWriter<TantivyDocument>, IndexError> {
-    corpus
+    let threads = threads.clamp(1, 8);
+    // One merge at a time: each maps its segments (resident memory), so concurrent merges
+    // would multiply `MAX_MERGE_DOCS`' bound.
+    let options = IndexWriterOptions::builder()
+        .num_worker_threads(threads)
+        .memory_budget_per_thread(heap_bytes.max(15_000_000) / threads)
+        .num_merge_threads(1)
+        .build();
+    let writer = corpus
         .index
-        .writer_with_num_threads(threads.clamp(1, 8), heap_bytes.max(15_000_000))
-        .map_err(|err| IndexError::tantivy(&corpus.root, err))
+        .writer_with_options(options)
+        .map_err(|err| IndexError::tantivy(&corpus.root, err))?;
+    writer.set_merge_policy(Box::new(BoundedMergePolicy::new(MAX_MERGE_DOCS)));
+    Ok(writer)
 }
 
 /// Whether any file under the index's roots was added, changed or removed since the last commit.
