@@ -5,7 +5,7 @@ use super::fold::{fold, Folded};
 use crate::data_file;
 use crate::diagnostic::Diagnostic;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -223,18 +223,9 @@ impl Registry {
                 }
             }
         }
-        // A DFA finds the same matches as the default NFA, faster, for more memory (about a
-        // megabyte for a few hundred patterns); it runs over every document indexed. A pattern
-        // list too large for one falls back to the NFA.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(&patterns)
-            })
             .ok();
         let registry = Registry {
             entries,

@@ -3,7 +3,7 @@
 
 use crate::data_file;
 use crate::diagnostic::Diagnostic;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -168,18 +168,9 @@ impl Taxonomy {
                 }
             }
         }
-        // A DFA finds the same matches as the default NFA, faster, for more memory (about a
-        // megabyte for a few hundred patterns); it runs over every sentence indexed. A pattern
-        // list too large for one falls back to the NFA.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .build(&patterns)
-            })
             .ok();
         Taxonomy {
             topics,
