@@ -11,10 +11,11 @@
 use tantivy::index::SegmentMeta;
 use tantivy::indexer::{LogMergePolicy, MergeCandidate, MergePolicy};
 
-/// The most documents (passages and document records) one merge reads. A passage takes about
-/// 1.5 KB of index (stored text, JSON annotations, postings of four text fields), so a merge
-/// maps at most about 300 MB of segment files.
-pub const MAX_MERGE_DOCS: u32 = 200_000;
+/// The most documents (passages and document records) one merge reads. A document takes about
+/// 1.3 KB of index (stored text, JSON annotations, postings of four text fields), so a merge
+/// maps at most about 400 MB of segment files. At 1 GB of corpus (1.9 million documents, the
+/// writer flushing segments of ~68,000) that leaves about ten segments.
+pub const MAX_MERGE_DOCS: u32 = 300_000;
 
 /// `LogMergePolicy`'s levels, each split into merges of at most `max_docs` documents.
 #[derive(Debug)]
