@@ -4,7 +4,7 @@
 //! the features that fired.
 
 use crate::figures::{annotate, Unit};
-use regex::{Regex, RegexBuilder};
+use regex::{RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -32,11 +32,13 @@ struct CueFeature {
     cues: Vec<String>,
 }
 
-/// The compiled model: bias, computed-feature weights and one regex per cue feature.
+/// The compiled model: bias, computed-feature weights and one regex per cue feature, all
+/// matched in one pass (`cue_set` holds the patterns of `cues`, in order).
 pub struct Model {
     bias: f64,
     computed: Computed,
-    cues: Vec<(String, f64, Regex)>,
+    cues: Vec<(String, f64)>,
+    cue_set: RegexSet,
 }
 
 /// A score and the features behind it.
@@ -53,22 +55,30 @@ impl Model {
         let file: File =
             toml::from_str(text).map_err(|err| format!("data/checkworthiness.toml: {err}"))?;
         let mut cues = Vec::new();
+        let mut patterns = Vec::new();
         for feature in file.feature {
             let alternatives: Vec<String> =
                 feature.cues.iter().map(|cue| regex::escape(cue)).collect();
             let pattern = format!(r"(?:^|[^\w'’]){}(?:$|[^\w'’])", group(&alternatives));
-            let regex = RegexBuilder::new(&pattern)
+            // Compiled alone first, so an error names its feature.
+            RegexSetBuilder::new([&pattern])
                 .case_insensitive(true)
                 .build()
                 .map_err(|err| {
                     format!("data/checkworthiness.toml: feature {}: {err}", feature.name)
                 })?;
-            cues.push((feature.name, feature.weight, regex));
+            patterns.push(pattern);
+            cues.push((feature.name, feature.weight));
         }
+        let cue_set = RegexSetBuilder::new(&patterns)
+            .case_insensitive(true)
+            .build()
+            .map_err(|err| format!("data/checkworthiness.toml: {err}"))?;
         Ok(Model {
             bias: file.bias,
             computed: file.computed,
             cues,
+            cue_set,
         })
     }
 
@@ -85,6 +95,7 @@ impl Model {
                     question: 0.0,
                 },
                 cues: Vec::new(),
+                cue_set: RegexSet::empty(),
             })
         })
     }
@@ -114,8 +125,9 @@ impl Model {
         {
             features.push(("question".to_string(), self.computed.question));
         }
-        for (name, weight, regex) in &self.cues {
-            if regex.is_match(text) {
+        let matched = self.cue_set.matches(text);
+        for (idx, (name, weight)) in self.cues.iter().enumerate() {
+            if matched.matched(idx) {
                 features.push((name.clone(), *weight));
             }
         }

@@ -95,6 +95,18 @@ pub fn claims_for_document(
     registry: &Registry,
     taxonomy: &Taxonomy,
 ) -> Vec<Claim> {
+    claims_and_topics(document, figures_per_passage, registry, taxonomy).0
+}
+
+/// The claims of `document` (as [`claims_for_document`]) and the topic ids of each of its
+/// non-heading passages (`Taxonomy::topics_for` of the passage text), from the one scan of
+/// each passage that the claims' topics need anyway.
+pub fn claims_and_topics(
+    document: &Document,
+    figures_per_passage: &[Vec<FigureRecord>],
+    registry: &Registry,
+    taxonomy: &Taxonomy,
+) -> (Vec<Claim>, Vec<Vec<String>>) {
     let raw = document.raw.as_str();
     let lines = LineIndex::new(raw);
     let passages: Vec<_> = document
@@ -109,7 +121,6 @@ pub fn claims_for_document(
     let document_footnotes = footnotes(raw);
     let sentences = split_at_footnotes(raw, &segmented, &document_footnotes);
     let attributor = Attributor::new(registry, Cues::builtin());
-    let attributions = attributor.attribute(raw, &sentences);
     let no_figures = Vec::new();
     let path = document.path.to_string_lossy().to_string();
     let model = Model::builtin();
@@ -119,15 +130,13 @@ pub fn claims_for_document(
         .filter(|record| record.table_row.is_some() && is_cited_figure(record))
         .map(|record| record.sentence)
         .collect();
-    // One attribution pass for every table row of the document (its context is whole-document).
-    let row_sources: Vec<Option<Attribution>> = if all_rows.is_empty() {
-        Vec::new()
-    } else {
-        attributor.attribute(raw, &all_rows)
-    };
+    // The sentences and every table row of the document (its context is whole-document), with
+    // the document's footnotes, registry mentions, tables and references read once.
+    let (attributions, row_sources) = attributor.attribute_both(raw, &sentences, &all_rows);
     let mut next_row = 0;
     let mut next_sentence = 0;
     let mut claims = Vec::new();
+    let mut topics_per_passage = Vec::with_capacity(passages.len());
     for (passage_idx, passage) in passages.iter().enumerate() {
         let passage_figures = figures_per_passage.get(passage_idx).unwrap_or(&no_figures);
         let passage_text = passage.span.slice(raw).unwrap_or("");
@@ -240,9 +249,10 @@ pub fn claims_for_document(
                 topics,
             ));
         }
+        topics_per_passage.push(passage_topics);
     }
     claims.sort_by_key(|claim| (claim.span.start, claim.span.end));
-    claims
+    (claims, topics_per_passage)
 }
 
 fn owned(ids: Vec<&str>) -> Vec<String> {

@@ -6,10 +6,11 @@
 //! Invariant: a run that fails or is killed leaves the last committed index as it was.
 
 use super::manifest::{self, StatDigest};
+use super::merge::{BoundedMergePolicy, MAX_MERGE_DOCS};
 use super::schema::{KIND_DOCUMENT, KIND_PASSAGE};
 use super::stale::stat;
 use super::{CorpusIndex, Fields, FileEntry, IndexError, Manifest, Payload, SCHEMA_VERSION};
-use crate::claims::{claims_for_document, Claim, Rules};
+use crate::claims::{claims_and_topics, Claim, Rules};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::figures::{annotate_document, FigureRecord};
 use crate::ingest::{self, CorpusMeta};
@@ -19,6 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
+use tantivy::indexer::IndexWriterOptions;
 use tantivy::{doc, IndexWriter, TantivyDocument, Term};
 
 /// The folder indexed when no path is given and the index has no roots yet.
@@ -187,23 +189,8 @@ struct Job {
 /// Annotates a cleaned document: figures per passage, then claims with their sources and topics.
 fn annotate(document: Document, rules: &Rules) -> Annotated {
     let figures = annotate_document(&document);
-    let claims = claims_for_document(&document, &figures, &rules.registry, &rules.taxonomy);
-    // A passage's topics are its whole text's; a claim's are its own sentence's (see
-    // `claims`), so the two are computed separately.
-    let topics = document
-        .passages
-        .iter()
-        .filter(|passage| !passage.is_heading)
-        .map(|passage| {
-            let text = passage.span.slice(&document.raw).unwrap_or("");
-            rules
-                .taxonomy
-                .topics_for(text)
-                .into_iter()
-                .map(str::to_string)
-                .collect()
-        })
-        .collect();
+    // A passage's topics are its whole text's; a claim's are its own sentence's (see `claims`).
+    let (claims, topics) = claims_and_topics(&document, &figures, &rules.registry, &rules.taxonomy);
     Annotated {
         document,
         figures,
@@ -404,16 +391,27 @@ pub fn add_documents(
     Ok(n_passages)
 }
 
-/// The one way claimdex opens a tantivy writer: at most 8 threads, a fixed memory budget.
+/// The one way claimdex opens a tantivy writer: at most 8 threads, a fixed memory budget, one
+/// merge at a time, of bounded size (`merge`).
 fn open_writer(
     corpus: &CorpusIndex,
     threads: usize,
     heap_bytes: usize,
 ) -> Result<IndexWriter<TantivyDocument>, IndexError> {
-    corpus
+    let threads = threads.clamp(1, 8);
+    // One merge at a time: each maps its segments (resident memory), so concurrent merges
+    // would multiply `MAX_MERGE_DOCS`' bound.
+    let options = IndexWriterOptions::builder()
+        .num_worker_threads(threads)
+        .memory_budget_per_thread(heap_bytes.max(15_000_000) / threads)
+        .num_merge_threads(1)
+        .build();
+    let writer = corpus
         .index
-        .writer_with_num_threads(threads.clamp(1, 8), heap_bytes.max(15_000_000))
-        .map_err(|err| IndexError::tantivy(&corpus.root, err))
+        .writer_with_options(options)
+        .map_err(|err| IndexError::tantivy(&corpus.root, err))?;
+    writer.set_merge_policy(Box::new(BoundedMergePolicy::new(MAX_MERGE_DOCS)));
+    Ok(writer)
 }
 
 /// The stat digest `is_stale` will compute if nothing changes after this commit: the files

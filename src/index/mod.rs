@@ -11,6 +11,7 @@
 pub mod analyzer;
 mod build;
 mod manifest;
+mod merge;
 mod schema;
 mod stale;
 

@@ -56,22 +56,44 @@ impl<'a> Attributor<'a> {
     /// The source of each sentence; see [`attribute`].
     pub fn attribute(&self, doc_text: &str, sentences: &[Span]) -> Vec<Option<Attribution>> {
         let context = self.context(doc_text);
-        let own: Vec<Option<Attribution>> = sentences
-            .iter()
-            .map(|sentence| {
-                self.in_text(&context, *sentence)
-                    .map(|found| self.link_reference(&context, found))
-            })
-            .collect();
+        self.attribute_in(&context, sentences)
+    }
+
+    /// The sources of two lists of spans of the same document (its sentences, then its table
+    /// rows), reading the document's footnotes, registry mentions, tables and references once.
+    pub fn attribute_both(
+        &self,
+        doc_text: &str,
+        sentences: &[Span],
+        rows: &[Span],
+    ) -> (Vec<Option<Attribution>>, Vec<Option<Attribution>>) {
+        let context = self.context(doc_text);
+        (
+            self.attribute_in(&context, sentences),
+            self.attribute_in(&context, rows),
+        )
+    }
+
+    /// One pass over the sentences: each is tokenised once, and its tokens serve the in-text
+    /// cues, the table pointer and the anaphor of this sentence and of the next one.
+    fn attribute_in(&self, context: &Context, sentences: &[Span]) -> Vec<Option<Attribution>> {
+        let doc_text = context.text;
         let footnote_of = link_footnotes(doc_text, sentences, &context.footnotes);
         let mut result = Vec::with_capacity(sentences.len());
+        let mut previous_own: Option<Attribution> = None;
+        let mut previous_tokens: Option<SentenceTokens> = None;
         for (idx, sentence) in sentences.iter().enumerate() {
+            let tokens = SentenceTokens::new(context, *sentence);
+            let own = self
+                .in_text(context, &tokens.masked)
+                .map(|found| self.link_reference(context, found));
             let previous = idx
                 .checked_sub(1)
                 .and_then(|prev| sentences.get(prev))
                 .filter(|prev| same_paragraph(doc_text, **prev, *sentence));
-            let carried = previous.and_then(|_| own.get(idx - 1).cloned().flatten());
-            let attribution = own[idx]
+            let carried = previous.and_then(|_| previous_own.clone());
+            let previous_words = previous.and(previous_tokens.as_ref());
+            let attribution = own
                 .clone()
                 .or_else(|| {
                     footnote_of[idx]
@@ -79,10 +101,18 @@ impl<'a> Attributor<'a> {
                         .map(|footnote| self.footnote_attribution(doc_text, footnote))
                 })
                 .or(carried)
-                .or_else(|| self.table_attribution(&context, *sentence))
-                .or_else(|| self.reference_attribution(&context, *sentence))
-                .or_else(|| self.document_attribution(&context, *sentence, previous.copied()));
+                .or_else(|| self.table_attribution(context, *sentence, tokens.text()))
+                .or_else(|| self.reference_attribution(context, *sentence))
+                .or_else(|| {
+                    self.document_attribution(
+                        context,
+                        tokens.text(),
+                        previous_words.map(SentenceTokens::text),
+                    )
+                });
             result.push(attribution);
+            previous_own = own;
+            previous_tokens = Some(tokens);
         }
         result
     }
@@ -136,9 +166,8 @@ impl<'a> Attributor<'a> {
         self.cues.data.contains(&word)
     }
 
-    /// The best source named by a cue inside the sentence.
-    fn in_text(&self, context: &Context, sentence: Span) -> Option<Attribution> {
-        let tokens = tokenize(&context.masked, sentence);
+    /// The best source named by a cue inside the sentence (its tokens with footnotes blanked).
+    fn in_text(&self, context: &Context, tokens: &[Token]) -> Option<Attribution> {
         let mut best: Option<(u8, Attribution)> = None;
         for start in 0..tokens.len() {
             // A capitalised cue inside a sentence is a name ("the United States"), not a verb.
@@ -159,14 +188,14 @@ impl<'a> Attributor<'a> {
                 }
                 let candidate = match kind {
                     CueKind::Before => {
-                        let chunk = self.forward_phrase(&tokens, end);
-                        self.classify(context, &tokens, chunk, *kind)
+                        let chunk = self.forward_phrase(tokens, end);
+                        self.classify(context, tokens, chunk, *kind)
                     }
                     CueKind::After | CueKind::Counting => {
-                        let chunk = self.backward_phrase(&tokens, start);
-                        self.classify(context, &tokens, chunk, *kind).or_else(|| {
+                        let chunk = self.backward_phrase(tokens, start);
+                        self.classify(context, tokens, chunk, *kind).or_else(|| {
                             (*kind == CueKind::After)
-                                .then(|| self.fallback_window(context, &tokens, start))
+                                .then(|| self.fallback_window(context, tokens, start))
                                 .flatten()
                         })
                     }
@@ -180,90 +209,6 @@ impl<'a> Attributor<'a> {
             }
         }
         best.map(|(_, attribution)| attribution)
-    }
-
-    /// The noun phrase after a cue: words up to punctuation, a clause word or a verb.
-    fn forward_phrase(&self, tokens: &[Token], from: usize) -> (usize, usize) {
-        let mut end = from;
-        let mut n_words = 0;
-        while let Some(token) = tokens.get(end) {
-            if n_words >= MAX_PHRASE_WORDS {
-                break;
-            }
-            if token.text == "(" {
-                match tokens[end..].iter().take(6).position(|t| t.text == ")") {
-                    Some(close) => {
-                        end += close + 1;
-                        continue;
-                    }
-                    None => break,
-                }
-            }
-            if token.is_word {
-                if self.cues.stops.contains(&token.lower) || self.cues.verbs.contains(&token.lower)
-                {
-                    break;
-                }
-                n_words += 1;
-                end += 1;
-                continue;
-            }
-            if matches!(token.text.as_str(), "-" | "&") {
-                end += 1;
-                continue;
-            }
-            break;
-        }
-        (from, end)
-    }
-
-    /// The subject before a cue verb: skips auxiliaries ("has so far", ", which"), then reads
-    /// words back to punctuation or a clause word.
-    fn backward_phrase(&self, tokens: &[Token], cue_start: usize) -> (usize, usize) {
-        let mut end = cue_start;
-        let mut relative = false;
-        while end > 0 {
-            let token = &tokens[end - 1];
-            if token.is_word && self.cues.auxiliaries.contains(&token.lower) {
-                relative |= token.lower == "which" || token.lower == "who";
-                end -= 1;
-            } else if relative && token.text == "," {
-                relative = false;
-                end -= 1;
-            } else {
-                break;
-            }
-        }
-        let mut start = end;
-        let mut n_words = 0;
-        while start > 0 && n_words < MAX_PHRASE_WORDS {
-            let token = &tokens[start - 1];
-            if token.text == ")" {
-                let open = tokens[..start - 1]
-                    .iter()
-                    .rev()
-                    .take(5)
-                    .position(|t| t.text == "(");
-                match open {
-                    Some(back) => {
-                        start -= back + 2;
-                        continue;
-                    }
-                    None => break,
-                }
-            }
-            if token.is_word && !self.cues.stops.contains(&token.lower) {
-                start -= 1;
-                n_words += 1;
-                continue;
-            }
-            if matches!(token.text.as_str(), "-" | "&") {
-                start -= 1;
-                continue;
-            }
-            break;
-        }
-        (start, end)
     }
 
     /// Who a noun phrase names, ranked: registry source 3, a data anaphor 2, a proper name 1.
@@ -358,6 +303,27 @@ impl<'a> Attributor<'a> {
             via: Via::Attribution,
             citation: None,
         })
+    }
+}
+
+/// A sentence's tokens, read from the text with footnotes blanked (for cues) and as written.
+struct SentenceTokens<'c> {
+    masked: Vec<Token<'c>>,
+    /// `None` when no footnote touches the sentence, so both readings are the same.
+    text: Option<Vec<Token<'c>>>,
+}
+
+impl<'c> SentenceTokens<'c> {
+    fn new(context: &'c Context<'_>, sentence: Span) -> SentenceTokens<'c> {
+        let masked = tokenize(&context.masked, sentence);
+        let text = (sentence.slice(&context.masked) != sentence.slice(context.text))
+            .then(|| tokenize(context.text, sentence));
+        SentenceTokens { masked, text }
+    }
+
+    /// The tokens of the text as written.
+    fn text(&self) -> &[Token<'c>] {
+        self.text.as_deref().unwrap_or(&self.masked)
     }
 }
 

@@ -1,18 +1,22 @@
 //! Words and punctuation of one sentence, with raw spans, for the cue and noun-phrase finders.
 
 use crate::span::Span;
+use std::borrow::Cow;
 
 /// One token: a word (letters and digits, with inner `.-/&'`) or one punctuation character.
+///
+/// `text` and `lower` borrow the sentence when they read as written (no curly apostrophe, no
+/// uppercase letter), which is most tokens, so tokenising allocates little.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     pub span: Span,
     /// The token with curly quotes straightened.
-    pub text: String,
-    pub lower: String,
+    pub text: Cow<'a, str>,
+    pub lower: Cow<'a, str>,
     pub is_word: bool,
 }
 
-impl Token {
+impl Token<'_> {
     /// Starts with an uppercase letter (a name, an acronym, or a sentence's first word).
     pub fn is_capitalised(&self) -> bool {
         self.is_word && self.text.chars().next().is_some_and(char::is_uppercase)
@@ -20,13 +24,17 @@ impl Token {
 
     /// Two or more letters, all uppercase ("UNHCR", "U.S.").
     pub fn is_acronym(&self) -> bool {
-        let letters: Vec<char> = self.text.chars().filter(|ch| ch.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|ch| ch.is_uppercase())
+        let mut letters = self.text.chars().filter(|ch| ch.is_alphabetic());
+        let mut count = 0;
+        letters.all(|ch| {
+            count += 1;
+            ch.is_uppercase()
+        }) && count >= 2
     }
 }
 
 /// Tokens of `text[span]`.
-pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
+pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let Some(body) = span.slice(text) else {
         return Vec::new();
     };
@@ -87,11 +95,25 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token> {
     tokens
 }
 
-fn token(body: &str, base: usize, start: usize, end: usize, is_word: bool) -> Token {
-    let text = body[start..end].replace('’', "'");
+fn token(body: &str, base: usize, start: usize, end: usize, is_word: bool) -> Token<'_> {
+    let written = &body[start..end];
+    let text: Cow<'_, str> = if written.contains('’') {
+        Cow::Owned(written.replace('’', "'"))
+    } else {
+        Cow::Borrowed(written)
+    };
+    // Only ASCII without capitals is known to lowercase to itself without asking Unicode.
+    let lower = if text
+        .bytes()
+        .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
+    {
+        text.clone()
+    } else {
+        Cow::Owned(text.to_lowercase())
+    };
     Token {
         span: Span::new(base + start, base + end),
-        lower: text.to_lowercase(),
+        lower,
         text,
         is_word,
     }
@@ -118,7 +140,7 @@ mod tests {
     fn words(text: &str) -> Vec<String> {
         tokenize(text, Span::new(0, text.len()))
             .into_iter()
-            .map(|token| token.text)
+            .map(|token| token.text.into_owned())
             .collect()
     }
 

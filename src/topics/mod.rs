@@ -234,6 +234,7 @@ fn normalize(text: &str) -> String {
         match ch {
             '\u{2018}' | '\u{2019}' => out.push('\''),
             '\u{201C}' | '\u{201D}' => out.push('"'),
+            other if other.is_ascii() => out.push(other.to_ascii_lowercase()),
             other => out.extend(other.to_lowercase()),
         }
     }

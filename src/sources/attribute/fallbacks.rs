@@ -4,7 +4,7 @@
 use super::{last_before, Attributor, Context};
 use crate::sources::footnotes::Footnote;
 use crate::sources::registry::surface_name;
-use crate::sources::tokens::{tokenize, Token};
+use crate::sources::tokens::Token;
 use crate::sources::{Attribution, Via};
 use crate::span::Span;
 
@@ -46,16 +46,20 @@ impl Attributor<'_> {
         &self,
         context: &Context,
         sentence: Span,
+        tokens: &[Token],
     ) -> Option<Attribution> {
         if let Some(table) = context.tables.iter().find(|t| t.rows.contains(sentence)) {
             return table.attribution.clone();
         }
-        let tokens = tokenize(context.text, sentence);
+        // Without a table, a pointer to one has nothing to name.
+        if context.tables.is_empty() {
+            return None;
+        }
         let pointer = self
             .cues
             .table_pointers
             .iter()
-            .find_map(|phrase| find_phrase(&tokens, phrase))?;
+            .find_map(|phrase| find_phrase(tokens, phrase))?;
         let table = context
             .tables
             .iter()
@@ -136,18 +140,21 @@ impl Attributor<'_> {
     pub(super) fn document_attribution(
         &self,
         context: &Context,
-        sentence: Span,
-        previous: Option<Span>,
+        sentence: &[Token],
+        previous: Option<&[Token]>,
     ) -> Option<Attribution> {
+        // Without a dataset named in the document, an anaphor has nothing to point back to.
+        if context.datasets.is_empty() {
+            return None;
+        }
         let anaphor = [Some(sentence), previous]
             .into_iter()
             .flatten()
-            .find_map(|span| {
-                let tokens = tokenize(context.text, span);
+            .find_map(|tokens| {
                 self.cues
                     .document_anaphors
                     .iter()
-                    .find_map(|phrase| find_phrase(&tokens, phrase))
+                    .find_map(|phrase| find_phrase(tokens, phrase))
             })?;
         let dataset = last_before(&context.datasets, anaphor.start)?;
         let entry = self.registry.entry(dataset.entry)?;

@@ -1,8 +1,8 @@
-//! Who a noun phrase next to a cue names, when it is not a registry alias: a data phrase
-//! pointing back to a named dataset, a run of capitalised words, or (for a long subject) a
-//! registry source a few words before the verb.
+//! The noun phrase next to a cue (after "according to", before "estimates"), and who it names
+//! when it is not a registry alias: a data phrase pointing back to a named dataset, a run of
+//! capitalised words, or (for a long subject) a registry source a few words before the verb.
 
-use super::{last_before, Attributor, Context, FALLBACK_WINDOW};
+use super::{last_before, Attributor, Context, FALLBACK_WINDOW, MAX_PHRASE_WORDS};
 use crate::sources::cues::CueKind;
 use crate::sources::registry::{surface_name, RegistryMatch};
 use crate::sources::tokens::Token;
@@ -10,6 +10,91 @@ use crate::sources::{Attribution, Via};
 use crate::span::Span;
 
 impl Attributor<'_> {
+    /// The noun phrase after a cue: words up to punctuation, a clause word or a verb.
+    pub(super) fn forward_phrase(&self, tokens: &[Token], from: usize) -> (usize, usize) {
+        let mut end = from;
+        let mut n_words = 0;
+        while let Some(token) = tokens.get(end) {
+            if n_words >= MAX_PHRASE_WORDS {
+                break;
+            }
+            if token.text == "(" {
+                match tokens[end..].iter().take(6).position(|t| t.text == ")") {
+                    Some(close) => {
+                        end += close + 1;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if token.is_word {
+                if self.cues.stops.contains(token.lower.as_ref())
+                    || self.cues.verbs.contains(token.lower.as_ref())
+                {
+                    break;
+                }
+                n_words += 1;
+                end += 1;
+                continue;
+            }
+            if matches!(token.text.as_ref(), "-" | "&") {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        (from, end)
+    }
+
+    /// The subject before a cue verb: skips auxiliaries ("has so far", ", which"), then reads
+    /// words back to punctuation or a clause word.
+    pub(super) fn backward_phrase(&self, tokens: &[Token], cue_start: usize) -> (usize, usize) {
+        let mut end = cue_start;
+        let mut relative = false;
+        while end > 0 {
+            let token = &tokens[end - 1];
+            if token.is_word && self.cues.auxiliaries.contains(token.lower.as_ref()) {
+                relative |= token.lower == "which" || token.lower == "who";
+                end -= 1;
+            } else if relative && token.text == "," {
+                relative = false;
+                end -= 1;
+            } else {
+                break;
+            }
+        }
+        let mut start = end;
+        let mut n_words = 0;
+        while start > 0 && n_words < MAX_PHRASE_WORDS {
+            let token = &tokens[start - 1];
+            if token.text == ")" {
+                let open = tokens[..start - 1]
+                    .iter()
+                    .rev()
+                    .take(5)
+                    .position(|t| t.text == "(");
+                match open {
+                    Some(back) => {
+                        start -= back + 2;
+                        continue;
+                    }
+                    None => break,
+                }
+            }
+            if token.is_word && !self.cues.stops.contains(token.lower.as_ref()) {
+                start -= 1;
+                n_words += 1;
+                continue;
+            }
+            if matches!(token.text.as_ref(), "-" | "&") {
+                start -= 1;
+                continue;
+            }
+            break;
+        }
+        (start, end)
+    }
+
     /// "the net entry/exit data", "This data", "data from entrants to Ecuador": a data phrase
     /// that points back to the last dataset the document named.
     pub(super) fn data_anaphor(
@@ -20,7 +105,7 @@ impl Attributor<'_> {
         kind: CueKind,
     ) -> Option<Attribution> {
         let positions: Vec<usize> = (start..end)
-            .filter(|idx| self.cues.data.contains(&tokens[*idx].lower))
+            .filter(|idx| self.cues.data.contains(tokens[*idx].lower.as_ref()))
             .collect();
         let ordered: Vec<usize> = if kind == CueKind::Before {
             positions
@@ -31,7 +116,7 @@ impl Attributor<'_> {
             let floor = start.max(data_idx.saturating_sub(4));
             let determiner = (floor..data_idx)
                 .rev()
-                .find(|idx| self.cues.definite.contains(&tokens[*idx].lower));
+                .find(|idx| self.cues.definite.contains(tokens[*idx].lower.as_ref()));
             let dataset = last_before(&context.datasets, tokens[data_idx].span.start)?;
             let phrase_start = match determiner {
                 Some(det) => det,
@@ -90,7 +175,7 @@ impl Attributor<'_> {
         (start, end): (usize, usize),
         kind: CueKind,
     ) -> Option<Attribution> {
-        let ends_with_agent = self.cues.agents.contains(&tokens[end - 1].lower);
+        let ends_with_agent = self.cues.agents.contains(tokens[end - 1].lower.as_ref());
         if kind == CueKind::Counting && !ends_with_agent {
             return None;
         }
@@ -155,7 +240,7 @@ impl Attributor<'_> {
                 .find(|n_words| {
                     let name: Vec<&str> = run[idx..idx + n_words]
                         .iter()
-                        .map(|token| token.text.as_str())
+                        .map(|token| token.text.as_ref())
                         .collect();
                     self.cues.places.contains(&name.join(" "))
                 });
@@ -178,7 +263,7 @@ impl Attributor<'_> {
         let floor = (0..cue_start)
             .rev()
             .take(FALLBACK_WINDOW)
-            .take_while(|idx| !matches!(tokens[*idx].text.as_str(), ";" | ":" | "." | "!" | "?"))
+            .take_while(|idx| !matches!(tokens[*idx].text.as_ref(), ";" | ":" | "." | "!" | "?"))
             .last()?;
         let window = Span::new(tokens[floor].span.start, tokens[cue_start].span.start);
         let found = context
@@ -196,7 +281,9 @@ impl Attributor<'_> {
                     .slice(context.text)
                     .and_then(|s| s.split_whitespace().last());
                 last_word.is_some_and(|word| self.is_data_word(word))
-                    || after.into_iter().any(|t| self.cues.data.contains(&t.lower))
+                    || after
+                        .into_iter()
+                        .any(|t| self.cues.data.contains(t.lower.as_ref()))
             })?;
         self.registry_attribution(context.text, found.entry, found.span)
             .map(|attribution| (3, attribution))
@@ -257,7 +344,7 @@ fn name_runs(
     let mut idx = start;
     while idx < end {
         let token = &tokens[idx];
-        let nameable = token.is_capitalised() && !NOT_NAMES.contains(&token.lower.as_str());
+        let nameable = token.is_capitalised() && !NOT_NAMES.contains(&token.lower.as_ref());
         if !nameable {
             idx += 1;
             continue;
@@ -270,7 +357,7 @@ fn name_runs(
             if next.is_capitalised() {
                 probe += 1;
                 run_end = probe;
-            } else if JOINERS.contains(&next.lower.as_str()) {
+            } else if JOINERS.contains(&next.lower.as_ref()) {
                 probe += 1;
             } else {
                 break;
