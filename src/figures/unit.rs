@@ -179,30 +179,8 @@ pub(crate) fn build(
 fn is_multiplier(tokens: &[Token], end: usize, value: f64) -> bool {
     let comparison = tokens.get(end).is_none_or(|next| {
         next.kind == TokenKind::Punct
-            || matches!(
-                next.lower.as_ref(),
-                "more"
-                    | "less"
-                    | "fewer"
-                    | "higher"
-                    | "lower"
-                    | "larger"
-                    | "greater"
-                    | "bigger"
-                    | "smaller"
-                    | "as"
-                    | "the"
-                    | "that"
-                    | "what"
-                    | "faster"
-                    | "slower"
-                    | "over"
-                    | "likelier"
-                    | "likely"
-                    | "longer"
-                    | "worse"
-                    | "better"
-            )
+            || is_comparison_word(next.lower.as_ref())
+            || next.lower.as_ref() == "over"
     });
     value < 1000.0 && comparison
 }
@@ -211,34 +189,36 @@ fn is_multiplier(tokens: &[Token], end: usize, value: f64) -> bool {
 /// "twice more", "three times their share".
 fn compares(tokens: &[Token], end: usize) -> bool {
     tokens.get(end).is_some_and(|next| {
-        matches!(
-            next.lower.as_ref(),
-            "as" | "the"
-                | "that"
-                | "what"
-                | "its"
-                | "their"
-                | "his"
-                | "her"
-                | "our"
-                | "more"
-                | "less"
-                | "fewer"
-                | "higher"
-                | "lower"
-                | "larger"
-                | "greater"
-                | "bigger"
-                | "smaller"
-                | "likely"
-                | "likelier"
-                | "faster"
-                | "slower"
-                | "longer"
-                | "worse"
-                | "better"
-        )
+        let word = next.lower.as_ref();
+        is_comparison_word(word) || matches!(word, "its" | "their" | "his" | "her" | "our")
     })
+}
+
+/// A word that carries a comparison on from a multiplier or fraction: a comparative ("more",
+/// "likelier", "worse") or the word that opens what is compared ("as", "the", "that", "what").
+fn is_comparison_word(word: &str) -> bool {
+    matches!(
+        word,
+        "as" | "the"
+            | "that"
+            | "what"
+            | "more"
+            | "less"
+            | "fewer"
+            | "higher"
+            | "lower"
+            | "larger"
+            | "greater"
+            | "bigger"
+            | "smaller"
+            | "likely"
+            | "likelier"
+            | "faster"
+            | "slower"
+            | "longer"
+            | "worse"
+            | "better"
+    )
 }
 
 fn last_is_times(tokens: &[Token], end: usize) -> bool {
