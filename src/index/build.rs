@@ -8,11 +8,11 @@
 use super::manifest::{self, StatDigest};
 use super::merge::{BoundedMergePolicy, MAX_MERGE_DOCS};
 use super::schema::{KIND_DOCUMENT, KIND_PASSAGE};
-use super::stale::stat;
 use super::{CorpusIndex, Fields, FileEntry, IndexError, Manifest, Payload, SCHEMA_VERSION};
 use crate::claims::{claims_and_topics, Claim, Rules};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::figures::{annotate_document, FigureRecord};
+use crate::ingest::walk::stat;
 use crate::ingest::{self, CorpusMeta};
 use crate::model::{Document, Metadata};
 use serde::{Deserialize, Serialize};
@@ -228,8 +228,9 @@ pub fn update(
     manifest.schema_version = SCHEMA_VERSION;
     let roots = resolve_roots(&options.paths, &manifest);
     let mut report = IndexReport::default();
-    let (files, discover_diagnostics) = ingest::discover(&roots);
-    report.diagnostics.extend(discover_diagnostics);
+    let walk = ingest::walk::walk(&roots);
+    report.diagnostics.extend(walk.diagnostics);
+    let (files, file_stats): (Vec<PathBuf>, Vec<ingest::Stat>) = walk.files.into_iter().unzip();
     let (corpus_meta, meta_diagnostics) = CorpusMeta::load(&roots);
     report.diagnostics.extend(meta_diagnostics);
     // Rules come from every root the index knows, as `claims`, `sources` and `topics` read them.
@@ -239,7 +240,6 @@ pub fn update(
 
     // Files that vanished from a root that still exists are removed; a missing root removes nothing.
     let live_roots: Vec<&PathBuf> = roots.iter().filter(|root| root.exists()).collect();
-    let file_stats: Vec<Option<(u64, u128)>> = files.iter().map(|path| stat(path)).collect();
     let (previous, unmatched) = join(&files, &manifest);
     let removed: Vec<PathBuf> = unmatched
         .into_iter()
@@ -417,11 +417,7 @@ fn open_writer(
 /// The stat digest `is_stale` will compute if nothing changes after this commit: the files
 /// walked in this run with the stats they were planned with, the manifest's other files (under
 /// roots not walked this time) with the stats they were indexed with, then `corpus.toml` files.
-fn commit_digest(
-    manifest: &Manifest,
-    files: &[PathBuf],
-    file_stats: &[Option<(u64, u128)>],
-) -> String {
+fn commit_digest(manifest: &Manifest, files: &[PathBuf], file_stats: &[ingest::Stat]) -> String {
     // Both lists are sorted by path: merge them, the walk's stat winning.
     let mut digest = StatDigest::default();
     let mut entries = manifest.files.iter().peekable();
@@ -502,7 +498,7 @@ fn join<'a>(
 
 fn plan(
     files: &[PathBuf],
-    file_stats: &[Option<(u64, u128)>],
+    file_stats: &[ingest::Stat],
     previous_entries: &[Option<&FileEntry>],
     manifest: &Manifest,
     corpus_meta: &CorpusMeta,

@@ -112,7 +112,7 @@ pub fn is_manifest_file(name: &str) -> bool {
 pub struct StatDigest(blake3::Hasher);
 
 impl StatDigest {
-    pub fn add(&mut self, path: &Path, stat: Option<(u64, u128)>) {
+    pub fn add(&mut self, path: &Path, stat: crate::ingest::Stat) {
         let path = path.as_os_str().as_encoded_bytes();
         let (size, mtime) = stat.unwrap_or((u64::MAX, 0));
         self.0.update(&(path.len() as u64).to_le_bytes());

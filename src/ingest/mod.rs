@@ -1,17 +1,21 @@
 //! Ingest: find the files under the paths a user gives and read each into a `RawDocument`.
 //!
-//! Discovery walks directories recursively (hidden entries skipped, symlink loops reported),
-//! keeps the extensions claimdex reads and reports everything it cannot use as a diagnostic.
+//! Discovery (`walk`) walks directories recursively (hidden entries skipped, symlink loops
+//! reported), keeps the extensions claimdex reads, stats each file, and reports everything it
+//! cannot use as a diagnostic.
 //! Reading never panics: a file that cannot be used is a `Diagnostic`, not an abort.
 
 mod html;
 mod markdown;
 pub mod meta;
 mod pdf;
+pub mod walk;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::{Format, RawDocument};
 use std::path::{Path, PathBuf};
+
+pub use walk::{Stat, Walk};
 
 pub use meta::CorpusMeta;
 
@@ -22,65 +26,11 @@ pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 ///
 /// A path that does not exist is an error diagnostic; a file with an unknown extension given
 /// explicitly is a warning (inside a directory it is silently skipped, like `corpus.toml`).
+/// The rules are `walk::walk`'s, which also gives each file's stat.
 pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
-    let mut files = Vec::new();
-    let mut diagnostics = Vec::new();
-    for root in paths {
-        let metadata = match std::fs::metadata(root) {
-            Ok(metadata) => metadata,
-            Err(err) => {
-                diagnostics.push(Diagnostic::error(
-                    Some(root.clone()),
-                    None,
-                    format!(
-                        "{}; check the path (claimdex index PATH...)",
-                        io_reason(&err)
-                    ),
-                ));
-                continue;
-            }
-        };
-        if metadata.is_file() {
-            if Format::from_path(root).is_some() {
-                files.push(root.clone());
-            } else {
-                diagnostics.push(Diagnostic::warning(
-                    Some(root.clone()),
-                    None,
-                    "not a file claimdex reads (use .txt, .md, .html, .htm or .pdf); skipped",
-                ));
-            }
-            continue;
-        }
-        let walker = walkdir::WalkDir::new(root)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
-        for entry in walker {
-            match entry {
-                Ok(entry) => {
-                    if entry.file_type().is_file() && Format::from_path(entry.path()).is_some() {
-                        files.push(entry.into_path());
-                    }
-                }
-                Err(err) => {
-                    let path = err.path().map(Path::to_path_buf);
-                    let message = if err.loop_ancestor().is_some() {
-                        "symbolic link loop; skipped".to_string()
-                    } else if let Some(io) = err.io_error() {
-                        format!("{}; skipped", io_reason(io))
-                    } else {
-                        format!("{err}; skipped")
-                    };
-                    diagnostics.push(Diagnostic::warning(path, None, message));
-                }
-            }
-        }
-    }
-    files.sort();
-    files.dedup();
-    (files, diagnostics)
+    let walk = walk::walk(paths);
+    let files = walk.files.into_iter().map(|(path, _)| path).collect();
+    (files, walk.diagnostics)
 }
 
 /// Reads one file into a `RawDocument`, with warnings for what was repaired.
@@ -172,11 +122,6 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
 
 fn looks_binary(bytes: &[u8]) -> bool {
     bytes.iter().take(64 * 1024).any(|b| *b == 0)
-}
-
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str()
-        .is_some_and(|name| name.starts_with('.') && name != "." && name != "..")
 }
 
 fn io_reason(err: &std::io::Error) -> String {

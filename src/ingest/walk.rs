@@ -1,0 +1,258 @@
+//! The walk: every file claimdex reads under the paths a user gives, each with its stat, and a
+//! diagnostic for every path or entry it could not use.
+//!
+//! Input: root paths (files or folders). Output: `Walk`, the files sorted by path with their
+//! size and modification time, and the diagnostics. Rules: folders are walked recursively in
+//! name order, hidden entries (a name starting with `.`) are skipped below a root, symbolic
+//! links are followed unless they point to a folder that contains them (reported as a loop),
+//! and only the extensions claimdex reads are kept (inside a folder others are skipped
+//! silently, like `corpus.toml`; given explicitly they are a warning). Each folder is listed
+//! once (`read_dir`; the file type comes with the entry) and each file is statted relative to
+//! its open folder, so the staleness check a plain `claimdex search` runs, which is this walk,
+//! costs one `read_dir` per folder and one stat per file.
+
+use super::io_reason;
+use crate::diagnostic::Diagnostic;
+use crate::model::Format;
+use std::fs::{DirEntry, Metadata};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+/// A file's size and modification time in nanoseconds (`None` when the file cannot be statted).
+pub type Stat = Option<(u64, u128)>;
+
+/// What a walk found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    /// Every readable-looking file, sorted by path, without repeats, with its stat.
+    pub files: Vec<(PathBuf, Stat)>,
+    /// One per root that does not exist, explicit file claimdex does not read, unreadable
+    /// folder, dangling link and link loop.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Walks `roots` (see the module documentation for the rules).
+pub fn walk(roots: &[PathBuf]) -> Walk {
+    let mut walk = Walk::default();
+    for root in roots {
+        let metadata = match std::fs::metadata(root) {
+            Ok(metadata) => metadata,
+            Err(err) => {
+                walk.diagnostics.push(Diagnostic::error(
+                    Some(root.clone()),
+                    None,
+                    format!(
+                        "{}; check the path (claimdex index PATH...)",
+                        io_reason(&err)
+                    ),
+                ));
+                continue;
+            }
+        };
+        if metadata.is_dir() {
+            let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+            walk_dir(root, &canonical, &mut walk);
+        } else if Format::from_path(root).is_some() {
+            walk.files.push((root.clone(), stat_of(&metadata)));
+        } else {
+            walk.diagnostics.push(Diagnostic::warning(
+                Some(root.clone()),
+                None,
+                "not a file claimdex reads (use .txt, .md, .html, .htm or .pdf); skipped",
+            ));
+        }
+    }
+    // Each root's files come out sorted (a sorted run costs one comparison per file to check);
+    // overlapping roots repeat files.
+    walk.files.sort_by(|a, b| a.0.cmp(&b.0));
+    walk.files.dedup_by(|a, b| a.0 == b.0);
+    walk
+}
+
+/// The stat of the file at `path` (following symbolic links).
+pub fn stat(path: &Path) -> Stat {
+    stat_of(&std::fs::metadata(path).ok()?)
+}
+
+fn stat_of(metadata: &Metadata) -> Stat {
+    let mtime = metadata
+        .modified()
+        .ok()?
+        .duration_since(UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some((metadata.len(), mtime))
+}
+
+/// What one folder entry is to the walk.
+enum Item {
+    File(PathBuf, Stat),
+    /// A folder's path and its canonical path (to detect symbolic-link loops).
+    Dir(PathBuf, PathBuf),
+    /// Something that is not walked and needs no word: another extension, a socket.
+    Nothing,
+}
+
+/// Adds the files under `dir` (whose canonical path is `canonical`) in path order.
+fn walk_dir(dir: &Path, canonical: &Path, walk: &mut Walk) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            walk.diagnostics.push(skipped(dir, &err));
+            return;
+        }
+    };
+    let mut entries: Vec<DirEntry> = entries
+        .flatten()
+        .filter(|entry| !is_hidden(&entry.file_name()))
+        .collect();
+    entries.sort_by_cached_key(DirEntry::file_name);
+    for entry in &entries {
+        match item(entry, canonical) {
+            Ok(Item::File(path, stat)) => walk.files.push((path, stat)),
+            Ok(Item::Dir(path, canonical)) => walk_dir(&path, &canonical, walk),
+            Ok(Item::Nothing) => {}
+            Err(diagnostic) => walk.diagnostics.push(diagnostic),
+        }
+    }
+}
+
+/// What a folder entry is: a file claimdex reads, a folder to enter, nothing, or a problem.
+fn item(entry: &DirEntry, canonical_dir: &Path) -> Result<Item, Diagnostic> {
+    let path = entry.path();
+    let file_type = entry.file_type().map_err(|err| skipped(&path, &err))?;
+    if file_type.is_symlink() {
+        let metadata = std::fs::metadata(&path).map_err(|err| skipped(&path, &err))?;
+        if metadata.is_dir() {
+            let target = std::fs::canonicalize(&path).map_err(|err| skipped(&path, &err))?;
+            // A link to a folder that contains it would be walked forever.
+            if canonical_dir.starts_with(&target) {
+                return Err(Diagnostic::warning(
+                    Some(path),
+                    None,
+                    "symbolic link loop; skipped",
+                ));
+            }
+            Ok(Item::Dir(path, target))
+        } else if metadata.is_file() && Format::from_path(&path).is_some() {
+            Ok(Item::File(path, stat_of(&metadata)))
+        } else {
+            Ok(Item::Nothing)
+        }
+    } else if file_type.is_dir() {
+        Ok(Item::Dir(path, canonical_dir.join(entry.file_name())))
+    } else if file_type.is_file() && Format::from_path(&path).is_some() {
+        // Relative to the open folder: no path lookup from the root for each file.
+        let stat = entry
+            .metadata()
+            .ok()
+            .and_then(|metadata| stat_of(&metadata));
+        Ok(Item::File(path, stat))
+    } else {
+        Ok(Item::Nothing)
+    }
+}
+
+fn skipped(path: &Path, err: &std::io::Error) -> Diagnostic {
+    Diagnostic::warning(
+        Some(path.to_path_buf()),
+        None,
+        format!("{}; skipped", io_reason(err)),
+    )
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str()
+        .is_some_and(|name| name.starts_with('.') && name != "." && name != "..")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write_tree(root: &Path) {
+        for (path, text) in [
+            ("a.txt", "a"),
+            ("b/c.md", "c"),
+            ("b/d/e.html", "<p>e</p>"),
+            ("b/notes.csv", "skipped"),
+            ("b2.txt", "after the folder b"),
+            (".hidden/f.txt", "hidden"),
+            ("g/.h.txt", "hidden"),
+            ("g/i.pdf", "not really a pdf"),
+        ] {
+            let path = root.join(path);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+    }
+
+    #[test]
+    fn the_walk_lists_readable_files_in_path_order_with_their_stats() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        write_tree(&root);
+        // The root twice (as a folder and one of its files): no file is listed twice.
+        let walk = walk(&[root.clone(), root.join("a.txt")]);
+        let paths: Vec<PathBuf> = walk.files.iter().map(|(path, _)| path.clone()).collect();
+        let expected: Vec<PathBuf> = ["a.txt", "b/c.md", "b/d/e.html", "b2.txt", "g/i.pdf"]
+            .iter()
+            .map(|path| root.join(path))
+            .collect();
+        assert_eq!(paths, expected);
+        for (path, walked) in &walk.files {
+            assert!(walked.is_some(), "{}", path.display());
+            assert_eq!(*walked, stat(path), "{}", path.display());
+        }
+        assert!(walk.diagnostics.is_empty(), "{:?}", walk.diagnostics);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_followed_and_loops_and_dangling_links_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        write_tree(&root);
+        std::os::unix::fs::symlink(&root, root.join("b/loop")).unwrap();
+        std::os::unix::fs::symlink(root.join("b/d"), root.join("linked")).unwrap();
+        std::os::unix::fs::symlink(root.join("gone.txt"), root.join("dangling.txt")).unwrap();
+        let walk = walk(std::slice::from_ref(&root));
+        let paths: Vec<PathBuf> = walk.files.iter().map(|(path, _)| path.clone()).collect();
+        assert!(paths.contains(&root.join("linked/e.html")), "{paths:?}");
+        assert!(!paths
+            .iter()
+            .any(|path| path.starts_with(root.join("b/loop"))));
+        let messages: Vec<(PathBuf, String)> = walk
+            .diagnostics
+            .iter()
+            .map(|d| (d.path.clone().unwrap(), d.message.clone()))
+            .collect();
+        assert_eq!(
+            messages,
+            vec![
+                (
+                    root.join("b/loop"),
+                    "symbolic link loop; skipped".to_string()
+                ),
+                (
+                    root.join("dangling.txt"),
+                    "no such file or directory; skipped".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_root_is_an_error_and_an_unread_extension_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let notes = dir.path().join("notes.csv");
+        std::fs::write(&notes, "a,b").unwrap();
+        let walk = walk(&[dir.path().join("missing"), notes]);
+        assert!(walk.files.is_empty());
+        assert_eq!(walk.diagnostics.len(), 2, "{:?}", walk.diagnostics);
+        assert!(walk.diagnostics[0].message.contains("check the path"));
+        assert!(walk.diagnostics[1]
+            .message
+            .contains("not a file claimdex reads"));
+    }
+}
