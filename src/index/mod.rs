@@ -106,9 +106,21 @@ pub struct CorpusIndex {
     reader: std::sync::OnceLock<tantivy::IndexReader>,
 }
 
+/// What an index is opened for: a search gets a search thread per core, a write none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Use {
+    Search,
+    Write,
+}
+
 impl CorpusIndex {
-    /// Opens an existing index, checking the marker, schema version and commit payload.
+    /// Opens an existing index for searching, checking the marker, schema version and commit
+    /// payload.
     pub fn open(root: &Path) -> Result<CorpusIndex, IndexError> {
+        CorpusIndex::open_for(root, Use::Search)
+    }
+
+    fn open_for(root: &Path, purpose: Use) -> Result<CorpusIndex, IndexError> {
         match check_marker(root)? {
             MarkerState::Ours => {}
             MarkerState::Absent => {
@@ -128,12 +140,13 @@ impl CorpusIndex {
         // A search scores each segment on its own: with a thread per core, a large index (a dozen
         // segments at 1 GB) is searched on every core at once (warm p95 at 1 GB 18.5 → 12.9 ms
         // on 2 cores). A one-segment index stays on the calling thread, which is faster there.
-        // Should no thread start, the index keeps its default executor.
+        // Should no thread start, the index keeps its default executor. An index opened to be
+        // written starts none.
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
         let segments = index
             .searchable_segment_metas()
             .map_or(0, |metas| metas.len());
-        if threads > 1 && segments > 1 {
+        if purpose == Use::Search && threads > 1 && segments > 1 {
             index.set_multithread_executor(threads).ok();
         }
         let fields = Fields::from_schema(&index.schema()).ok_or_else(|| IndexError::Corrupt {
@@ -170,7 +183,7 @@ impl CorpusIndex {
             match state {
                 Ok(MarkerState::Ours) => {
                     if root.join(TANTIVY_DIR).join("meta.json").exists() {
-                        return CorpusIndex::open(root);
+                        return CorpusIndex::open_for(root, Use::Write);
                     }
                 }
                 Ok(MarkerState::Absent) => {}
