@@ -200,12 +200,15 @@ impl<'a> Attributor<'a> {
                         })
                     }
                 };
+                // The longest phrase that names a source wins; a phrase that names none lets a
+                // shorter one or the other reading try ("said" after "the Home Office", not only
+                // before "the agency").
                 if let Some((rank, attribution)) = candidate {
                     if best.as_ref().is_none_or(|(best_rank, _)| rank > *best_rank) {
                         best = Some((rank, attribution));
                     }
+                    break;
                 }
-                break;
             }
         }
         best.map(|(_, attribution)| attribution)

@@ -22,8 +22,35 @@ pub struct Footnote {
 /// The longest citation text a footnote may have.
 const MAX_CITATION_BYTES: usize = 600;
 
-/// Every inlined footnote in `text`, in order. Linear in the text length.
+/// Every footnote in `text`, in order: inlined ones and endnote markers (`super::endnotes`).
+/// Linear in the text length.
 pub fn footnotes(text: &str) -> Vec<Footnote> {
+    let inline = inline_footnotes(text);
+    let endnotes = super::endnotes::endnotes(text);
+    if endnotes.is_empty() {
+        return inline;
+    }
+    let mut all: Vec<Footnote> = Vec::with_capacity(inline.len() + endnotes.len());
+    for footnote in inline.into_iter().chain(endnotes) {
+        all.push(footnote);
+    }
+    all.sort_by_key(|footnote| footnote.span.start);
+    // An endnote marker inside an inlined footnote's citation is part of that citation.
+    let mut kept: Vec<Footnote> = Vec::with_capacity(all.len());
+    for footnote in all {
+        if kept
+            .last()
+            .is_some_and(|last| footnote.span.start < last.span.end)
+        {
+            continue;
+        }
+        kept.push(footnote);
+    }
+    kept
+}
+
+/// Footnotes inlined into the text (a marker digit glued to the sentence, then the citation).
+fn inline_footnotes(text: &str) -> Vec<Footnote> {
     let mut found: Vec<Footnote> = Vec::new();
     for caps in marker_regex().captures_iter(text) {
         let (Some(marker), Some(start)) = (caps.name("marker"), caps.name("start")) else {

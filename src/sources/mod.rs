@@ -7,6 +7,7 @@
 
 mod attribute;
 mod cues;
+mod endnotes;
 mod fold;
 mod footnotes;
 mod references;

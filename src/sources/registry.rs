@@ -329,11 +329,23 @@ fn strip_article(text: &str) -> &str {
         .unwrap_or(text)
 }
 
+/// Surrounding spaces and punctuation off; a closing bracket stays when it closes one inside
+/// ("National Statistics Office (Nepal)").
 fn trim_punctuation(text: &str) -> &str {
-    text.trim_matches(|ch: char| {
+    let trimmed = text.trim_matches(|ch: char| {
         ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '"' | '(' | ')' | '[' | ']')
-    })
-    .trim_end_matches(['.', ','])
+    });
+    let trimmed = trimmed.trim_end_matches(['.', ',']);
+    let opens = trimmed.matches('(').count();
+    let closes = trimmed.matches(')').count();
+    if opens > closes && text.contains(&format!("{trimmed})")) {
+        let end = trimmed.len() + 1;
+        return text
+            .find(trimmed)
+            .and_then(|start| text.get(start..start + end))
+            .unwrap_or(trimmed);
+    }
+    trimmed
 }
 
 /// Whether `text[start..end]` has no letter or digit just before or just after it.

@@ -109,6 +109,22 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
             }
         }
     }
+    // UAX #29 cuts a bracketed reference marker after a full stop (`world.[1] Yet`) inside the
+    // brackets; the marker belongs to the sentence it cites.
+    for idx in 1..merged.len() {
+        if merged[idx - 1].end != merged[idx].start
+            || !text[merged[idx - 1].start..merged[idx - 1].end]
+                .trim_end()
+                .ends_with('[')
+        {
+            continue;
+        }
+        if let Some(marker) = marker_tail_regex().find(&text[merged[idx].start..merged[idx].end]) {
+            let cut = merged[idx].start + marker.end();
+            merged[idx - 1].end = cut;
+            merged[idx].start = cut;
+        }
+    }
     let mut result = Vec::new();
     for sentence in merged {
         let Some(trimmed) = trim(text, sentence) else {
@@ -201,10 +217,26 @@ fn glued_regex() -> &'static Regex {
     })
 }
 
+/// The rest of a reference marker cut after its `[`: `1]`, `2, 3]`, `4–6]`.
+fn marker_tail_regex() -> &'static Regex {
+    static REGEX: OnceLock<Regex> = OnceLock::new();
+    REGEX.get_or_init(|| static_regex(r"^\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"))
+}
+
+/// A list bullet at the start of a line (`• `, `- `, `* `): not part of the sentence.
+fn bullet_regex() -> &'static Regex {
+    static REGEX: OnceLock<Regex> = OnceLock::new();
+    REGEX.get_or_init(|| static_regex(r"^[•●▪◦‣■□–—*-]\s+"))
+}
+
+/// The span without surrounding whitespace or a leading list bullet; `None` when nothing is left.
 fn trim(text: &str, span: Span) -> Option<Span> {
     let slice = &text[span.start..span.end];
-    let leading = slice.len() - slice.trim_start().len();
-    let trimmed = slice.trim();
+    let mut leading = slice.len() - slice.trim_start().len();
+    if let Some(bullet) = bullet_regex().find(&slice[leading..]) {
+        leading += bullet.end();
+    }
+    let trimmed = slice[leading..].trim();
     (!trimmed.is_empty())
         .then(|| Span::new(span.start + leading, span.start + leading + trimmed.len()))
 }
@@ -279,6 +311,23 @@ mod tests {
                 "A study sample showed it.",
             ],
         );
+    }
+
+    #[test]
+    fn reference_markers_stay_with_their_sentence_and_bullets_are_left_out() {
+        check(
+            "It reached US$11.2 billion.[1] Yet many pay.[2, 3] Others borrow.[4–6]",
+            &[
+                "It reached US$11.2 billion.[1]",
+                "Yet many pay.[2, 3]",
+                "Others borrow.[4–6]",
+            ],
+        );
+        check(
+            "• Applications fell by 9 per cent.\n- Grants rose.",
+            &["Applications fell by 9 per cent.", "Grants rose."],
+        );
+        check("-5 degrees was the low.", &["-5 degrees was the low."]);
     }
 
     #[test]
