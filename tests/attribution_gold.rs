@@ -183,10 +183,13 @@ fn attribution_precision_and_recall_on_held_out_documents() {
         "tests/fixtures/attribution-heldout",
     );
     assert_eq!(total.n, 87);
+    // Measured when the set arrived, before any rule was changed for it: P 0.731, R 0.345, with
+    // 11 sentences not found; after the general fixes it prompted: P 0.875, R 0.689. These
+    // floors keep that; what is still missed is listed in tests/gold/attribution-heldout.md.
     assert!(
-        total.precision() >= 0.0,
+        total.precision() >= 0.85,
         "precision {:.3}",
         total.precision()
     );
-    assert!(total.recall() >= 0.0, "recall {:.3}", total.recall());
+    assert!(total.recall() >= 0.65, "recall {:.3}", total.recall());
 }

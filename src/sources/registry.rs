@@ -242,6 +242,15 @@ impl Registry {
 /// possessive or trailing "data"/"report"-like words.
 pub fn surface_name(mention: &str) -> String {
     let mut candidate = trim_punctuation(&fold(mention)).to_string();
+    // A person is listed under their name, not their honorific ("Father Tomás Beltrán").
+    for title in HONORIFICS {
+        if let Some(rest) = candidate.strip_prefix(title) {
+            if rest.starts_with(' ') && rest.trim_start().starts_with(char::is_uppercase) {
+                candidate = rest.trim_start().to_string();
+                break;
+            }
+        }
+    }
     for _ in 0..6 {
         let next = strip_once(&candidate);
         if next == candidate || next.is_empty() {
@@ -251,6 +260,28 @@ pub fn surface_name(mention: &str) -> String {
     }
     candidate
 }
+
+/// Titles before a person's name that are not part of it.
+const HONORIFICS: &[&str] = &[
+    "Father",
+    "Fr.",
+    "Dr.",
+    "Dr",
+    "Mr.",
+    "Mr",
+    "Mrs.",
+    "Mrs",
+    "Ms.",
+    "Ms",
+    "Rev.",
+    "Reverend",
+    "Sister",
+    "Brother",
+    "Prof.",
+    "Professor",
+    "Sir",
+    "Dame",
+];
 
 /// Words that follow a source's name without changing which source it is.
 const TRAILING_WORDS: &[&str] = &[
