@@ -82,6 +82,23 @@ fn a_megabyte_of_footnote_lookalikes_runs_in_linear_time() {
     assert_eq!(footnotes(&large).len(), 20_000);
 }
 
+#[test]
+fn endnote_lookalikes_do_not_panic_and_resolve_only_listed_numbers() {
+    // Markers glued to multi-byte letters, out-of-range and empty brackets, superscripts with no
+    // entry, a notes list with broken entries and an Ibid. with nothing before it.
+    let body = "é[1] ü² x[999] y[] z[1, ] ¹²³⁴ “q”[2] 5%[3]\n".repeat(50_000);
+    let text = format!(
+        "{body}\nNotes\n\n3. Ibid.\n1. (Geneva: UNHCR, 2024)\n2.\n[2] UNHCR, Global Trends.\n1) \u{201C}\n\nReferences\n\n"
+    );
+    assert!(text.len() > 1_000_000);
+    run_all(&text);
+    let found = footnotes(&text);
+    assert!(found
+        .iter()
+        .all(|footnote| [1, 2, 3].contains(&footnote.marker)));
+    assert!(!found.is_empty());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
@@ -98,6 +115,7 @@ proptest! {
                 Just(","), Just("."), Just("1"), Just("“Title,”"), Just("accessed"),
                 Just("May 3, 2019"), Just("CBP"), Just("’s"), Just("("), Just(")"),
                 Just("Source:"), Just("\n"), Just("Smith, Jo (2001)."), Just("é"),
+                Just("[1]"), Just("²"), Just("\nNotes\n"), Just("\n1. IOM, Report."),
             ],
             0..80,
         )

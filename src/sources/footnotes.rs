@@ -30,10 +30,7 @@ pub fn footnotes(text: &str) -> Vec<Footnote> {
     if endnotes.is_empty() {
         return inline;
     }
-    let mut all: Vec<Footnote> = Vec::with_capacity(inline.len() + endnotes.len());
-    for footnote in inline.into_iter().chain(endnotes) {
-        all.push(footnote);
-    }
+    let mut all: Vec<Footnote> = inline.into_iter().chain(endnotes).collect();
     all.sort_by_key(|footnote| footnote.span.start);
     // An endnote marker inside an inlined footnote's citation is part of that citation.
     let mut kept: Vec<Footnote> = Vec::with_capacity(all.len());
