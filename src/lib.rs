@@ -4,13 +4,12 @@
 //! `datasets` for the fact-checker. Every stage takes and returns plain data; spans are byte
 //! offsets into each document's raw text.
 
-pub mod bench;
+pub mod bind;
 pub mod check;
 pub mod claims;
 pub mod data_file;
 pub mod datasets;
 pub mod diagnostic;
-pub mod eval;
 pub mod export;
 pub mod figures;
 pub mod span;

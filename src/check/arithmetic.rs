@@ -355,6 +355,7 @@ fn result(
             expression,
             operands,
         }),
+        binding: None,
         explanation,
     }
 }

@@ -7,6 +7,7 @@
 //! index, so a check result's claim and its id are exactly those of `claimdex claims`. A figure
 //! that lies in no claim (a number inside an inlined footnote or reference, say) is not checked.
 
+use crate::bind::{bind_passage, publication_month, BindRules, Binding, SentenceFigures};
 use crate::claims::Claim;
 use crate::figures::{annotate_passage, Figure, Unit};
 use crate::model::Sentence;
@@ -27,6 +28,8 @@ pub struct CheckClaim {
     /// Figures with spans into the document's raw text: years (context), and every other figure
     /// that lies in one of the sentence's claims.
     pub figures: Vec<Figure>,
+    /// What each of `figures` is about: its period, places and counting agency (same order).
+    pub bindings: Vec<Binding>,
     /// The first claim of the sentence (the claims annotator splits a sentence at footnotes).
     pub claim: Claim,
     /// The sentence's other claims.
@@ -38,6 +41,14 @@ pub struct CheckClaim {
 }
 
 impl CheckClaim {
+    /// The binding of one of this claim's figures.
+    pub fn binding_of(&self, figure: &Figure) -> Option<&Binding> {
+        self.figures
+            .iter()
+            .position(|own| own.span == figure.span)
+            .and_then(|idx| self.bindings.get(idx))
+    }
+
     /// The claim a figure of this sentence belongs to.
     pub fn claim_for(&self, figure: &Figure) -> &Claim {
         std::iter::once(&self.claim)
@@ -45,6 +56,65 @@ impl CheckClaim {
             .find(|claim| claim.span.contains(figure.span))
             .unwrap_or(&self.claim)
     }
+}
+
+/// One sentence of a document with every figure the annotator finds in it (spans in the raw
+/// text) and what each figure is bound to.
+#[derive(Debug, Clone)]
+pub struct BoundSentence<'a> {
+    pub passage: usize,
+    pub sentence: &'a Sentence,
+    pub text: &'a str,
+    pub figures: Vec<Figure>,
+    pub bindings: Vec<Binding>,
+}
+
+/// Every sentence of a document, its figures annotated passage by passage (so an age band named
+/// in one sentence types the next one's) and bound ([`crate::bind`]) against the document's
+/// publication date.
+pub fn bound_sentences(document: &CheckDocument) -> Vec<BoundSentence<'_>> {
+    let date = document.meta.date.as_deref().and_then(publication_month);
+    let mut out = Vec::new();
+    for passage in &document.passages {
+        let sentences: Vec<(&Sentence, &str)> = passage
+            .sentences
+            .iter()
+            .filter_map(|sentence| Some((sentence, sentence.span.slice(&document.raw)?)))
+            .collect();
+        let texts: Vec<&str> = sentences.iter().map(|(_, text)| *text).collect();
+        let shifted: Vec<Vec<Figure>> = annotate_passage(&texts)
+            .into_iter()
+            .zip(&sentences)
+            .map(|(figures, (sentence, _))| {
+                figures
+                    .into_iter()
+                    .map(|figure| figure.shifted(sentence.span.start))
+                    .collect()
+            })
+            .collect();
+        let bound: Vec<SentenceFigures> = sentences
+            .iter()
+            .zip(&shifted)
+            .map(|((sentence, text), figures)| SentenceFigures {
+                span: sentence.span,
+                text,
+                figures,
+            })
+            .collect();
+        let bindings = bind_passage(&bound, date, BindRules::builtin());
+        for (((sentence, text), figures), bindings) in
+            sentences.into_iter().zip(shifted).zip(bindings)
+        {
+            out.push(BoundSentence {
+                passage: passage.number,
+                sentence,
+                text,
+                figures,
+                bindings,
+            });
+        }
+    }
+    out
 }
 
 /// The claims of one document, in text order.
@@ -56,78 +126,74 @@ pub fn claims_of(document: &CheckDocument) -> Vec<CheckClaim> {
     let doc_year = document.meta.year();
     // The years of the last sentence that named any, with its passage and line.
     let mut last_years: Option<(Years, usize, usize)> = None;
-    for passage in &document.passages {
-        let sentences: Vec<(&Sentence, &str)> = passage
-            .sentences
-            .iter()
-            .filter_map(|sentence| Some((sentence, sentence.span.slice(&document.raw)?)))
-            .collect();
-        // Annotated as a passage, so an age band named in one sentence types the next one's.
-        let texts: Vec<&str> = sentences.iter().map(|(_, text)| *text).collect();
-        let per_sentence = annotate_passage(&texts);
-        for ((sentence, text), figures) in sentences.into_iter().zip(per_sentence) {
-            let annotated: Vec<Figure> = figures
-                .into_iter()
-                .map(|figure| figure.shifted(sentence.span.start))
-                .collect();
-            let own = years_of(&annotated, sentence.span, text, doc_year);
-            let context = if !own.years.is_empty() {
-                Context {
-                    years: own.years.clone(),
-                    span_years: own.span_years,
-                    explicit: true,
-                }
-            } else {
-                // A long paragraph is cut into several passages; its years still carry over.
-                match &last_years {
-                    Some((years, number, line))
-                        if *number == passage.number || *line == sentence.line =>
-                    {
-                        Context {
-                            years: years.years.clone(),
-                            span_years: years.span_years,
-                            explicit: false,
-                        }
+    for bound in bound_sentences(document) {
+        let BoundSentence {
+            passage,
+            sentence,
+            text,
+            figures: annotated,
+            bindings,
+        } = bound;
+        let own = years_of(&annotated, sentence.span, text, doc_year);
+        let context = if !own.years.is_empty() {
+            Context {
+                years: own.years.clone(),
+                span_years: own.span_years,
+                explicit: true,
+            }
+        } else {
+            // A long paragraph is cut into several passages; its years still carry over.
+            match &last_years {
+                Some((years, number, line)) if *number == passage || *line == sentence.line => {
+                    Context {
+                        years: years.years.clone(),
+                        span_years: years.span_years,
+                        explicit: false,
                     }
-                    _ => Context::default(),
                 }
-            };
-            if !own.years.is_empty() {
-                last_years = Some((own, passage.number, sentence.line));
+                _ => Context::default(),
             }
-            let mut real: Vec<Claim> = document
-                .claims
-                .iter()
-                .filter(|claim| sentence.span.contains(claim.span))
-                .cloned()
-                .collect();
-            if real.is_empty() {
-                continue;
-            }
-            let figures: Vec<Figure> = annotated
-                .into_iter()
-                .filter(|figure| {
-                    figure.unit == Unit::Year
-                        || real.iter().any(|claim| claim.span.contains(figure.span))
-                })
-                .collect();
-            if !figures.iter().any(|figure| figure.unit != Unit::Year) {
-                continue;
-            }
-            let claim = real.remove(0);
-            claims.push(CheckClaim {
-                doc: document.slug.clone(),
-                path: document.path.clone(),
-                line: sentence.line,
-                span: sentence.span,
-                text: text.to_string(),
-                figures,
-                claim,
-                others: real,
-                passage: passage.number,
-                context,
-            });
+        };
+        if !own.years.is_empty() {
+            last_years = Some((own, passage, sentence.line));
         }
+        let mut real: Vec<Claim> = document
+            .claims
+            .iter()
+            .filter(|claim| sentence.span.contains(claim.span))
+            .cloned()
+            .collect();
+        if real.is_empty() {
+            continue;
+        }
+        // A number inside a period phrase ("FY07", "the first five months") is part of a date,
+        // not a statistic.
+        let (figures, bindings): (Vec<Figure>, Vec<Binding>) = annotated
+            .into_iter()
+            .zip(bindings)
+            .filter(|(figure, binding)| {
+                figure.unit == Unit::Year
+                    || (!binding.in_period_phrase
+                        && real.iter().any(|claim| claim.span.contains(figure.span)))
+            })
+            .unzip();
+        if !figures.iter().any(|figure| figure.unit != Unit::Year) {
+            continue;
+        }
+        let claim = real.remove(0);
+        claims.push(CheckClaim {
+            doc: document.slug.clone(),
+            path: document.path.clone(),
+            line: sentence.line,
+            span: sentence.span,
+            text: text.to_string(),
+            figures,
+            bindings,
+            claim,
+            others: real,
+            passage,
+            context,
+        });
     }
     claims
 }

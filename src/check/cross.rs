@@ -8,9 +8,11 @@ use std::collections::BTreeSet;
 
 use super::arithmetic::around;
 use super::claim::{is_checkable, CheckClaim};
+use super::comparable::{compare, kind_of, Comparability, Kind, Side};
 use super::rules::Rules;
 use super::verdict::{decide, sentence, Comparison, Verdict};
 use super::{CheckResult, CrossEvidence, Evidence, Method, OtherClaim};
+use crate::bind::Binding;
 use crate::figures::{Figure, RangeKind, Unit};
 use crate::index::analyzer;
 
@@ -24,6 +26,20 @@ struct Cited<'a> {
     figure: &'a Figure,
     words: BTreeSet<String>,
     band: Option<(f64, f64)>,
+    binding: Binding,
+    kind: Kind,
+}
+
+impl Cited<'_> {
+    fn side(&self) -> Side<'_> {
+        Side::of_figure(
+            self.figure.unit,
+            self.kind,
+            self.figure.per,
+            &self.binding,
+            &self.figure.places,
+        )
+    }
 }
 
 /// Every cross-document result, one per figure that has a counterpart in another document.
@@ -53,6 +69,8 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
                 figure,
                 words: words(&context, rules),
                 band: band(claim, window),
+                binding: claim.binding_of(figure).cloned().unwrap_or_default(),
+                kind: kind_of(claim, figure, rules),
             }
         })
         .collect();
@@ -69,7 +87,73 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             .max_by_key(|(other_idx, shared)| (*shared, usize::MAX - other_idx))
     };
     let mut results = Vec::new();
+    // The same precise figure ("54,833", four significant digits or more) cited in other documents
+    // with a binding that does not differ: one statistic, confirmed by each other citation.
+    let mut confirmed: BTreeSet<usize> = BTreeSet::new();
+    for (idx, one) in cited.iter().enumerate() {
+        if !distinctive(one.figure) {
+            continue;
+        }
+        let mut docs: BTreeSet<&str> = BTreeSet::new();
+        let same: Vec<&Cited> = cited
+            .iter()
+            .filter(|other| {
+                other.claim.doc != one.claim.doc
+                    && other.figure.unit == one.figure.unit
+                    && distinctive(other.figure)
+                    && (other.figure.value - one.figure.value).abs() < 0.5
+                    && !matches!(
+                        compare(&one.side(), &other.side()),
+                        Comparability::Different(_)
+                    )
+            })
+            .filter(|other| docs.insert(other.claim.doc.as_str()))
+            .collect();
+        if same.is_empty() {
+            continue;
+        }
+        confirmed.insert(idx);
+        let comparison = Comparison::new(
+            (one.figure.value, one.figure.low, one.figure.high),
+            (
+                one.figure.value,
+                one.figure.low.unwrap_or(one.figure.value),
+                one.figure.high.unwrap_or(one.figure.value),
+            ),
+        );
+        let against: Vec<String> = same
+            .iter()
+            .map(|other| {
+                format!(
+                    "{} ({}:{}: \"{}\")",
+                    other.claim.doc, other.claim.path, other.claim.line, other.figure.text
+                )
+            })
+            .collect();
+        results.push(CheckResult {
+            claim: one.claim.claim_for(one.figure).clone(),
+            figure: one.figure.clone(),
+            method: Method::CrossDocument,
+            verdict: Verdict::Supported,
+            expected: Some(one.figure.value),
+            difference: comparison.difference(),
+            change: None,
+            evidence: Evidence::CrossDocument(CrossEvidence {
+                others: same.iter().map(|other| other_claim(other)).collect(),
+            }),
+            binding: None,
+            explanation: sentence(
+                Verdict::Supported,
+                &one.figure.text,
+                &comparison,
+                &against.join("; "),
+            ),
+        });
+    }
     for idx in 0..cited.len() {
+        if confirmed.contains(&idx) {
+            continue;
+        }
         let Some((other_idx, shared)) = best_match(idx) else {
             continue;
         };
@@ -78,18 +162,37 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             continue;
         }
         let (one, other) = (&cited[idx], &cited[other_idx]);
+        // The other citation's interval, closed as a claim's is ("over 20,000" is at most 40,000),
+        // so "over 20,000" and 20,310 agree whichever is checked against the other.
+        let other_bounds = Comparison::new(
+            (other.figure.value, other.figure.low, other.figure.high),
+            (0.0, 0.0, 0.0),
+        )
+        .claim_bounds();
         let mut comparison = Comparison::new(
             (one.figure.value, one.figure.low, one.figure.high),
-            (
-                other.figure.value,
-                other.figure.low.unwrap_or(other.figure.value),
-                other.figure.high.unwrap_or(other.figure.value),
-            ),
+            (other.figure.value, other_bounds.0, other_bounds.1),
         );
         comparison.strong = shared >= STRONG_SHARED;
+        comparison.magnitude_guard =
+            one.kind == Kind::Level && matches!(one.figure.unit, Unit::Count | Unit::Money);
         comparison.named = comparison.strong;
-        comparison.conflict = definition_conflict(one, other, rules);
+        match band_conflict(one, other) {
+            Some(conflict) => comparison.conflict = Some(conflict),
+            None => match compare(&one.side(), &other.side()) {
+                Comparability::Same { exact } => comparison.exact = exact,
+                // Named as a difference only for a strong textual match: two figures that merely
+                // share a couple of words were never one statistic to begin with.
+                Comparability::Different(difference) => {
+                    comparison.conflict = Some(difference);
+                    comparison.named = comparison.strong;
+                }
+                // A binding is missing: agreement still confirms, a disagreement says nothing.
+                Comparability::Uncertain(_) => comparison.exact = false,
+            },
+        }
         let verdict = decide(&comparison);
+        // Another citation that may measure something else says nothing about this figure.
         if verdict == Verdict::Unverifiable {
             continue;
         }
@@ -106,18 +209,35 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             difference: comparison.difference(),
             change: comparison.change,
             evidence: Evidence::CrossDocument(CrossEvidence {
-                others: vec![OtherClaim {
-                    id: other.claim.claim_for(other.figure).id.clone(),
-                    doc: other.claim.doc.clone(),
-                    line: other.claim.claim_for(other.figure).line,
-                    text: other.claim.claim_for(other.figure).text.clone(),
-                    figure: other.figure.text.clone(),
-                }],
+                others: vec![other_claim(other)],
             }),
+            binding: None,
             explanation: sentence(verdict, &one.figure.text, &comparison, &against),
         });
     }
     results
+}
+
+fn other_claim(other: &Cited) -> OtherClaim {
+    let claim = other.claim.claim_for(other.figure);
+    OtherClaim {
+        id: claim.id.clone(),
+        doc: other.claim.doc.clone(),
+        line: claim.line,
+        text: claim.text.clone(),
+        figure: other.figure.text.clone(),
+    }
+}
+
+/// A figure precise enough that two documents citing it cite one statistic: four significant
+/// digits or more ("54,833", "2,999"; not "186,000" or "2.5 million").
+fn distinctive(figure: &Figure) -> bool {
+    if figure.range.is_some() {
+        return false;
+    }
+    let digits: String = figure.text.chars().filter(char::is_ascii_digit).collect();
+    let significant = digits.trim_start_matches('0').trim_end_matches('0');
+    significant.len() >= 4
 }
 
 /// Byte range in the claim text: a few words before the figure and what follows it up to the
@@ -156,26 +276,15 @@ fn band(claim: &CheckClaim, window: (usize, usize)) -> Option<(f64, f64)> {
     })
 }
 
-fn definition_conflict(one: &Cited, other: &Cited, rules: &Rules) -> Option<String> {
-    if let (Some(a), Some(b)) = (one.band, other.band) {
-        if a != b {
-            return Some(format!(
-                "the bands differ: {}–{} against {}–{}",
-                a.0, a.1, b.0, b.1
-            ));
-        }
+/// Two different age bands (or other written ranges) beside the figures.
+fn band_conflict(one: &Cited, other: &Cited) -> Option<String> {
+    match (one.band, other.band) {
+        (Some(a), Some(b)) if a != b => Some(format!(
+            "the bands differ: {}–{} against {}–{}",
+            a.0, a.1, b.0, b.1
+        )),
+        _ => None,
     }
-    if let Some(conflict) = rules
-        .conflict(&one.claim.text, &other.claim.text)
-        .or_else(|| rules.conflict(&other.claim.text, &one.claim.text))
-    {
-        return Some(conflict.reason.clone());
-    }
-    let fiscal = |claim: &CheckClaim| Rules::says(&claim.text, &rules.fiscal);
-    if fiscal(one.claim) != fiscal(other.claim) {
-        return Some("one counts a fiscal year, the other a calendar year".into());
-    }
-    None
 }
 
 fn words(text: &str, rules: &Rules) -> BTreeSet<String> {

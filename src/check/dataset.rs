@@ -11,11 +11,13 @@ use std::collections::BTreeSet;
 
 use super::arithmetic::{around, direction_of, signed};
 use super::claim::{CheckClaim, Context};
+use super::comparable;
 use super::derive::{row_object, select, value_at, Selection, Shape};
 use super::retrieve::RowIndex;
 use super::rules::Rules;
 use super::verdict::{self, decide, Comparison, Verdict};
 use super::{CheckResult, DatasetEvidence, Evidence, EvidenceRow, Method};
+use crate::bind::{Binding, Granularity, PeriodSource};
 use crate::datasets::text::format_number;
 use crate::datasets::{Column, Dataset, Derived, Role, Row, Unit as MeasureUnit};
 use crate::figures::{Figure, RangeKind, Unit};
@@ -24,6 +26,8 @@ use crate::index::analyzer;
 /// The datasets with their retrieval index and shapes.
 pub struct DatasetChecker<'a> {
     datasets: &'a [Dataset],
+    /// The agency each dataset's title, scope or publisher names (its counting agency).
+    agencies: Vec<Option<String>>,
     shapes: Vec<Shape>,
     index: RowIndex,
     rules: &'a Rules,
@@ -48,10 +52,90 @@ struct Answer<'a> {
     computation: String,
 }
 
+/// The years a figure is about: its own binding's whole year, fiscal year or span of years when
+/// its clause (or sentence) names one ("310,000 so far this year, against 250,000 in all of 2022"
+/// gives 250,000 the year 2022 and nothing to 310,000), else the sentence's years.
+fn figure_context(binding: &Binding, sentence: &Context) -> Context {
+    let Some(period) = &binding.period else {
+        return sentence.clone();
+    };
+    let explicit = binding.period_source == Some(PeriodSource::Clause);
+    let own = matches!(
+        binding.period_source,
+        Some(PeriodSource::Clause | PeriodSource::Sentence)
+    );
+    if !own {
+        return sentence.clone();
+    }
+    let (start, end) = (i64::from(period.start.year()), i64::from(period.end.year()));
+    match period.granularity {
+        _ if period.partial => sentence.clone(),
+        Granularity::Year | Granularity::FiscalYear => Context {
+            years: vec![end],
+            span_years: None,
+            explicit,
+        },
+        Granularity::Years => Context {
+            years: vec![start, end],
+            span_years: Some((start, end)),
+            explicit,
+        },
+        _ => sentence.clone(),
+    }
+}
+
+/// What the figure's binding does to a dataset comparison: a part of a year, a month or a few
+/// months are not a dataset's whole-year row (`not_comparable` when the claim's own clause says
+/// so, else `unverifiable`), and a period read from anywhere but the figure's own clause can
+/// never make a contradiction.
+///
+/// A dataset counted by one agency (U.S. Border Patrol) is the same statistic only as a figure
+/// that agency counted: another agency named in the figure's clause is a difference, and a figure
+/// whose clause names no agency can at most be unverifiable, never contradicted.
+fn bind_comparison(comparison: &mut Comparison, binding: &Binding, agency: Option<&str>) {
+    comparison.exact = comparison.exact && binding.clause_bound();
+    if let Some(agency) = agency {
+        match binding.counted_by.as_deref() {
+            Some(named) if named == agency => {}
+            Some(named) if binding.counted_by_in_clause => {
+                if comparison.conflict.is_none() {
+                    comparison.conflict = Some(format!("{named}'s count against {agency}'s"));
+                }
+            }
+            _ => comparison.exact = false,
+        }
+    }
+    let Some(period) = &binding.period else {
+        return;
+    };
+    let own = matches!(
+        binding.period_source,
+        Some(PeriodSource::Clause | PeriodSource::Sentence)
+    );
+    let part =
+        period.partial || matches!(period.granularity, Granularity::Month | Granularity::Months);
+    if own && part && comparison.conflict.is_none() {
+        comparison.conflict = Some(format!(
+            "the claim counts {}; the dataset's rows are whole years",
+            comparable::describe(period)
+        ));
+        comparison.named = comparison.named && binding.clause_bound();
+    }
+}
+
 impl<'a> DatasetChecker<'a> {
     pub fn new(datasets: &'a [Dataset], rules: &'a Rules) -> tantivy::Result<DatasetChecker<'a>> {
         Ok(DatasetChecker {
             datasets,
+            agencies: datasets
+                .iter()
+                .map(|dataset| {
+                    let manifest = &dataset.manifest;
+                    [&manifest.title, &manifest.scope, &manifest.publisher]
+                        .into_iter()
+                        .find_map(|text| crate::bind::first_agency(text))
+                })
+                .collect(),
             shapes: datasets.iter().map(Shape::of).collect(),
             index: RowIndex::build(datasets)?,
             rules,
@@ -60,6 +144,8 @@ impl<'a> DatasetChecker<'a> {
 
     /// The figure checked against every candidate dataset; `unverifiable` names the nearest row.
     pub fn check(&self, claim: &CheckClaim, figure: &Figure, context: &Context) -> CheckResult {
+        let binding = claim.binding_of(figure).cloned().unwrap_or_default();
+        let context = &figure_context(&binding, context);
         let candidates = self.index.search(&claim.text, 200);
         let mut order: Vec<usize> = Vec::new();
         for candidate in &candidates {
@@ -89,7 +175,9 @@ impl<'a> DatasetChecker<'a> {
         let mut weak_reasons: Vec<String> = Vec::new();
         for dataset_idx in order {
             match self.answer(claim, figure, context, dataset_idx) {
-                Ok(answer) => {
+                Ok(mut answer) => {
+                    let agency = self.agencies[dataset_idx].as_deref();
+                    bind_comparison(&mut answer.comparison, &binding, agency);
                     let rank = |answer: &Answer| decide(&answer.comparison);
                     if best
                         .as_ref()
@@ -388,6 +476,8 @@ impl<'a> DatasetChecker<'a> {
         comparison.named = measure_strong && context.explicit && !selection.named.is_empty();
         comparison.revisable = revisable;
         comparison.conflict = conflict;
+        comparison.magnitude_guard =
+            intent == Intent::Level && matches!(figure.unit, Unit::Count | Unit::Money);
         Ok(Answer {
             comparison,
             dataset,
@@ -675,6 +765,7 @@ fn result(claim: &CheckClaim, figure: &Figure, answer: Answer) -> CheckResult {
             computation: Some(answer.computation),
             caveat,
         }),
+        binding: None,
         explanation,
     }
 }

@@ -11,6 +11,7 @@
 
 pub mod arithmetic;
 pub mod claim;
+pub mod comparable;
 pub mod cross;
 pub mod dataset;
 mod derive;
@@ -21,6 +22,7 @@ pub mod verdict;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+use crate::bind::Binding;
 use crate::claims::Claim;
 use crate::datasets::Dataset;
 use crate::diagnostic::Diagnostic;
@@ -28,7 +30,7 @@ use crate::figures::Figure;
 use crate::model::{Metadata, Sentence};
 use crate::span::Span;
 
-pub use claim::{claims_of, CheckClaim};
+pub use claim::{bound_sentences, claims_of, BoundSentence, CheckClaim};
 pub use rules::Rules;
 pub use verdict::Verdict;
 
@@ -182,6 +184,9 @@ pub struct CheckResult {
     pub change: Option<f64>,
     pub evidence: Evidence,
     pub explanation: String,
+    /// What the figure is about: its period (and where that came from), its counting agency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub binding: Option<Binding>,
 }
 
 /// Checks every claim of `documents`: arithmetic inside passages, datasets, other documents.
@@ -229,6 +234,15 @@ pub fn check(
                 _ => {}
             }
         }
+    }
+    for result in &mut results {
+        result.binding = claims
+            .iter()
+            .filter(|claim| {
+                claim.doc == result.claim.doc && claim.span.contains(result.figure.span)
+            })
+            .find_map(|claim| claim.binding_of(&result.figure))
+            .cloned();
     }
     results.sort_by(|a, b| {
         (

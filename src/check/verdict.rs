@@ -12,7 +12,8 @@
 //!    rounding step of the claim (its interval's half-width), and 2 % of the evidence value (5 %
 //!    when the dataset says it is revised, so an article may have seen another vintage).
 //! 4. A larger gap with a weak match (the claim does not name the measure, entity or period
-//!    itself) → `unverifiable`, naming the candidate.
+//!    itself, or its period is not written in its own clause: `comparable`) → `unverifiable`,
+//!    naming the candidate.
 //! 5. A larger gap from a revised dataset → `not_comparable` (another vintage) when within a
 //!    quarter of the value, else `unverifiable` (no revision moves a figure that far).
 //! 6. Otherwise `contradicted`, with the relative difference.
@@ -88,6 +89,13 @@ pub struct Comparison {
     pub revisable: bool,
     /// A definition conflict, in words.
     pub conflict: Option<String>,
+    /// The claim's period and agency were read from its own clause and nothing was guessed (see
+    /// `comparable`): required for `contradicted`.
+    pub exact: bool,
+    /// A level count or amount: evidence more than twice or less than half the claim is taken
+    /// for another statistic (another period or scope the text did not make plain), not an
+    /// error in the claim.
+    pub magnitude_guard: bool,
     /// For a figure stating a change: the direction it states (+1 a rise, −1 a fall). The
     /// claim's interval is then signed (a fall of 30% is −30).
     pub change: Option<f64>,
@@ -110,6 +118,8 @@ impl Comparison {
             named: true,
             revisable: false,
             conflict: None,
+            exact: true,
+            magnitude_guard: false,
             change: None,
         }
     }
@@ -150,6 +160,16 @@ impl Comparison {
         half_width.max(self.expected.abs() * share)
     }
 
+    /// Rule 4 for levels under `magnitude_guard`: the evidence is more than twice or less than
+    /// half the claim (a month against a year, one route against all of them).
+    pub fn implausible(&self) -> bool {
+        if !self.magnitude_guard || self.claim_value <= 0.0 || self.expected <= 0.0 {
+            return false;
+        }
+        let ratio = self.claim_value / self.expected;
+        !(0.5..=2.0).contains(&ratio)
+    }
+
     /// The claim is a change in direction `sign` (its interval is already signed).
     pub fn stating_change(mut self, sign: f64) -> Self {
         self.change = Some(sign);
@@ -184,7 +204,7 @@ pub fn decide(comparison: &Comparison) -> Verdict {
         Verdict::Supported
     } else if gap <= comparison.forgiven() {
         Verdict::Close
-    } else if !comparison.strong {
+    } else if !comparison.strong || !comparison.exact || comparison.implausible() {
         Verdict::Unverifiable
     } else if comparison.revisable && gap <= comparison.expected.abs() * 0.25 {
         Verdict::NotComparable
@@ -235,6 +255,9 @@ pub fn sentence(verdict: Verdict, claimed: &str, comparison: &Comparison, agains
             Some(conflict) => format!(
                 "{against} gives {expected}, the nearest candidate, but it may measure something else ({conflict}) and the claim does not name the measure, place and period clearly enough to compare {claimed} with it."
             ),
+            None if comparison.implausible() => format!(
+                "{against} gives {expected}, the nearest candidate, but it is too far from {claimed} ({percent}) to be the same statistic: likely another period, place or scope."
+            ),
             None => format!(
                 "{against} gives {expected}, but the claim does not name the measure, place and period clearly enough to call {claimed} wrong."
             ),
@@ -260,6 +283,7 @@ pub fn unverifiable(claim: &CheckClaim, figure: &Figure, nearest: Option<String>
         difference: None,
         change: None,
         evidence: Evidence::None { nearest },
+        binding: None,
         explanation,
     }
 }

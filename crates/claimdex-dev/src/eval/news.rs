@@ -1,0 +1,858 @@
+//! The news evaluation: claimdex on real news excerpts it was not written for, scored against
+//! gold labels written by people who did not read its rules (`tests/fixtures/news-eval/`).
+//!
+//! The score comes from the JSON a `claimdex` binary writes (`index`, `check --format json`,
+//! `figures --json`, `claims --json`), so any build (today's, or an older one kept for
+//! comparison) is measured the same way. A period is read from a check result's `binding` when
+//! the binary writes one, else from its figure's `period` words (resolved with today's period
+//! parser against the document's date), so older builds are scored on the words they chose.
+//!
+//! Every metric is printed per split (`tune`, `heldout`) and for all excerpts.
+
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use super::EvalError;
+use claimdex::bind::{period, publication_month, BindRules};
+use claimdex::span::{LineIndex, Span};
+
+#[derive(Debug, Deserialize)]
+struct GoldDoc {
+    doc: String,
+    #[serde(default)]
+    date: String,
+    #[serde(default)]
+    split: String,
+    #[serde(default)]
+    figure: Vec<GoldFigure>,
+    #[serde(default)]
+    relation: Vec<GoldRelation>,
+    #[serde(default)]
+    sentence: Vec<GoldSentence>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldFigure {
+    id: u32,
+    line: usize,
+    text: String,
+    value: f64,
+    unit: String,
+    #[serde(default)]
+    period_start: Option<String>,
+    #[serde(default)]
+    period_end: Option<String>,
+    #[serde(default)]
+    partial: bool,
+    #[serde(default)]
+    acceptable: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldRelation {
+    result: u32,
+    #[serde(default)]
+    holds: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldSentence {
+    line: usize,
+    text: String,
+    #[serde(default)]
+    source: String,
+    #[serde(default)]
+    check_worthy: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct Pairs {
+    #[serde(default)]
+    pair: Vec<GoldPair>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GoldPair {
+    a: String,
+    b: String,
+    same_statistic: bool,
+    #[serde(default)]
+    agree: bool,
+}
+
+/// A gold figure found in its document's raw text.
+struct Located<'a> {
+    doc: &'a GoldDoc,
+    figure: &'a GoldFigure,
+    span: Span,
+}
+
+/// Counters of one split.
+#[derive(Debug, Default, Clone)]
+struct Score {
+    gold_figures: usize,
+    found_right: usize,
+    predicted: usize,
+    predicted_right: usize,
+    period_judged: usize,
+    period_right: usize,
+    /// Right when an end the binding marks approximate (the publication month) is one month off.
+    period_near: usize,
+    partial_judged: usize,
+    partial_right: usize,
+    attribution_tp: usize,
+    attribution_fp: usize,
+    attribution_fn: usize,
+    relations: usize,
+    relations_found: usize,
+    relations_right: usize,
+    relations_wrong: usize,
+    same_pairs: usize,
+    same_pairs_right: usize,
+    lookalike_pairs: usize,
+    lookalike_pairs_right: usize,
+    contradicted: usize,
+    false_contradicted: usize,
+    supported: usize,
+    false_supported: usize,
+    results: usize,
+    /// (score, check-worthy) per gold sentence, for P@10 and MAP.
+    ranking: Vec<(f64, bool)>,
+}
+
+/// Runs the evaluation with the `claimdex` binary `bin` on `dir` (holding `corpus/`, `gold/`,
+/// `pairs.toml`), checking against the datasets in `datasets`. Returns the report.
+pub fn run(dir: &Path, bin: &Path, datasets: &Path, verbose: bool) -> Result<String, EvalError> {
+    let golds = read_gold(dir)?;
+    let pairs: Pairs = {
+        let path = dir.join("pairs.toml");
+        let text = super::read_text(&path)?;
+        toml::from_str(&text).map_err(|err| EvalError::Format {
+            path: path.clone(),
+            message: err.to_string(),
+        })?
+    };
+    let work = tempfile::tempdir().map_err(|source| EvalError::Read {
+        path: std::env::temp_dir(),
+        source,
+    })?;
+    let index = work.path().join("index");
+    let corpus = dir.join("corpus");
+    let run = |args: &[&str]| claimdex_json(bin, &index, datasets, args);
+    run(&["index", "--rebuild", &corpus.to_string_lossy()])?;
+    let results = run(&["check", "--format", "json"])?;
+    let figures = run(&["figures", "--json", "--limit", "1000000"])?;
+    let claims = run(&["claims", "--json", "--limit", "1000000"])?;
+
+    let raws: BTreeMap<String, String> = golds
+        .iter()
+        .filter_map(|gold| {
+            let text = std::fs::read_to_string(corpus.join(format!("{}.txt", gold.doc))).ok()?;
+            Some((gold.doc.clone(), text))
+        })
+        .collect();
+    let located = locate(&golds, &raws);
+    let split_of: BTreeMap<&str, &str> = golds
+        .iter()
+        .map(|gold| (gold.doc.as_str(), gold.split.as_str()))
+        .collect();
+    let mut scores: BTreeMap<String, Score> = BTreeMap::new();
+    let mut misses: Vec<String> = Vec::new();
+    {
+        let mut add = |doc: &str, apply: &mut dyn FnMut(&mut Score)| {
+            let split = split_of.get(doc).copied().unwrap_or("other").to_string();
+            apply(scores.entry(split).or_default());
+            apply(scores.entry("all".into()).or_default());
+        };
+        score_figures(&located, &figures, &mut add, &mut misses);
+        score_periods(&located, &results, &golds, &mut add, &mut misses);
+        score_attribution(&golds, &claims, &raws, &mut add);
+        score_relations(&located, &results, &mut add);
+        score_pairs(&located, &pairs, &results, &mut add);
+        score_verdicts(&located, &results, &mut add, &mut misses);
+    }
+    Ok(render(&scores, &misses, verbose))
+}
+
+fn read_gold(dir: &Path) -> Result<Vec<GoldDoc>, EvalError> {
+    let gold_dir = dir.join("gold");
+    let entries = std::fs::read_dir(&gold_dir).map_err(|source| EvalError::Read {
+        path: gold_dir.clone(),
+        source,
+    })?;
+    let mut paths: Vec<PathBuf> = entries
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = super::read_text(&path)?;
+            toml::from_str(&text).map_err(|err| EvalError::Format {
+                path: path.clone(),
+                message: err.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Runs `claimdex` with a scratch index and returns its stdout as JSON lines.
+fn claimdex_json(
+    bin: &Path,
+    index: &Path,
+    datasets: &Path,
+    args: &[&str],
+) -> Result<Vec<Value>, EvalError> {
+    let output = Command::new(bin)
+        .arg("--index")
+        .arg(index)
+        .arg("--datasets")
+        .arg(datasets)
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .map_err(|source| EvalError::Read {
+            path: bin.to_path_buf(),
+            source,
+        })?;
+    // 1 is "nothing found": an empty listing.
+    if !matches!(output.status.code(), Some(0 | 1)) {
+        return Err(EvalError::Format {
+            path: bin.to_path_buf(),
+            message: format!(
+                "{} failed: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&output.stderr)
+            ),
+        });
+    }
+    Ok(String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str(line).ok())
+        .collect())
+}
+
+/// Finds each gold figure's text on its line (the n-th occurrence for the n-th figure with the
+/// same text on that line).
+fn locate<'a>(golds: &'a [GoldDoc], raws: &BTreeMap<String, String>) -> Vec<Located<'a>> {
+    let mut out = Vec::new();
+    for gold in golds {
+        let Some(raw) = raws.get(&gold.doc) else {
+            continue;
+        };
+        let lines = LineIndex::new(raw);
+        let mut used: BTreeSet<usize> = BTreeSet::new();
+        for figure in &gold.figure {
+            let Some(start) = lines.line_start(figure.line) else {
+                continue;
+            };
+            let end = raw[start..].find('\n').map_or(raw.len(), |at| start + at);
+            let line = &raw[start..end];
+            let found = line
+                .match_indices(figure.text.as_str())
+                .map(|(at, _)| start + at)
+                .find(|at| !used.contains(at));
+            if let Some(at) = found {
+                used.insert(at);
+                out.push(Located {
+                    doc: gold,
+                    figure,
+                    span: Span::new(at, at + figure.text.len()),
+                });
+            }
+        }
+    }
+    out
+}
+
+fn span_of(value: &Value) -> Option<Span> {
+    let start = value.get("start")?.as_u64()?;
+    let end = value.get("end")?.as_u64()?;
+    Some(Span::new(
+        usize::try_from(start).ok()?,
+        usize::try_from(end).ok()?,
+    ))
+}
+
+fn overlaps(a: Span, b: Span) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// The gold figure a predicted figure (doc, span) stands for.
+fn gold_at<'a, 'b>(located: &'b [Located<'a>], doc: &str, span: Span) -> Option<&'b Located<'a>> {
+    located
+        .iter()
+        .filter(|gold| gold.doc.doc == doc && overlaps(gold.span, span))
+        .min_by_key(|gold| gold.span.start.abs_diff(span.start))
+}
+
+fn value_and_unit_right(gold: &GoldFigure, figure: &Value) -> bool {
+    let unit = figure.get("unit").and_then(Value::as_str).unwrap_or("");
+    let value = figure
+        .get("value")
+        .and_then(Value::as_f64)
+        .unwrap_or(f64::NAN);
+    let (value, unit_ok) = match gold.unit.as_str() {
+        "count" => (value, unit == "count"),
+        "percent" => match unit {
+            "fraction" => (value * 100.0, true),
+            _ => (value, unit == "percent"),
+        },
+        "percentage_point" => (value, unit == "percentage_points"),
+        "currency" => (value, unit == "money"),
+        "rate" => (value, unit == "rate"),
+        "multiplier" => (value, unit == "multiplier"),
+        "duration" => (value, unit == "duration"),
+        _ => (value, true),
+    };
+    let tolerance = gold.value.abs().max(1.0) * 0.005;
+    unit_ok && (value.abs() - gold.value.abs()).abs() <= tolerance
+}
+
+type Add<'s> = dyn FnMut(&str, &mut dyn FnMut(&mut Score)) + 's;
+
+fn score_figures(located: &[Located], figures: &[Value], add: &mut Add, misses: &mut Vec<String>) {
+    let docs: BTreeSet<&str> = located.iter().map(|gold| gold.doc.doc.as_str()).collect();
+    let mut right_gold: BTreeSet<(String, u32)> = BTreeSet::new();
+    for figure in figures {
+        let Some(doc) = figure.get("doc").and_then(Value::as_str) else {
+            continue;
+        };
+        if !docs.contains(doc) || figure.get("unit").and_then(Value::as_str) == Some("year") {
+            continue;
+        }
+        let Some(span) = figure.get("span").and_then(span_of) else {
+            continue;
+        };
+        let gold = gold_at(located, doc, span);
+        let right = gold.is_some_and(|gold| value_and_unit_right(gold.figure, figure));
+        add(doc, &mut |score| {
+            score.predicted += 1;
+            score.predicted_right += usize::from(right);
+        });
+        if let (Some(gold), true) = (gold, right) {
+            right_gold.insert((doc.to_string(), gold.figure.id));
+        }
+    }
+    for gold in located {
+        let right = right_gold.contains(&(gold.doc.doc.clone(), gold.figure.id));
+        add(&gold.doc.doc, &mut |score| {
+            score.gold_figures += 1;
+            score.found_right += usize::from(right);
+        });
+        if !right {
+            misses.push(format!(
+                "figure missed or wrong: {}:{} {:?} ({} {})",
+                gold.doc.doc,
+                gold.figure.line,
+                gold.figure.text,
+                gold.figure.value,
+                gold.figure.unit
+            ));
+        }
+    }
+}
+
+/// The period a check result binds its figure to: `binding.period` when written, else the
+/// figure's `period` words read by today's period parser.
+fn predicted_period(result: &Value, date: &str) -> Option<(String, String, bool, bool)> {
+    let figure = result.get("figure")?;
+    if let Some(binding) = result.get("binding") {
+        let period = binding.get("period")?;
+        if binding.get("period_source").and_then(Value::as_str) == Some("document_date") {
+            return None;
+        }
+        return Some((
+            period.get("start")?.as_str()?.to_string(),
+            period.get("end")?.as_str()?.to_string(),
+            period.get("partial")?.as_bool()?,
+            period.get("approximate_end")?.as_bool()?,
+        ));
+    }
+    let words = figure.get("period")?.as_str()?;
+    let found = period::find(words, BindRules::builtin(), publication_month(date), &[]);
+    let first = found.first()?;
+    Some((
+        first.period.start.to_string(),
+        first.period.end.to_string(),
+        first.period.partial,
+        first.period.approximate_end,
+    ))
+}
+
+fn score_periods(
+    located: &[Located],
+    results: &[Value],
+    golds: &[GoldDoc],
+    add: &mut Add,
+    misses: &mut Vec<String>,
+) {
+    let dates: BTreeMap<&str, &str> = golds
+        .iter()
+        .map(|gold| (gold.doc.as_str(), gold.date.as_str()))
+        .collect();
+    let mut judged: BTreeSet<(String, u32)> = BTreeSet::new();
+    for result in results {
+        let Some(doc) = result.pointer("/claim/doc").and_then(Value::as_str) else {
+            continue;
+        };
+        let Some(span) = result.pointer("/figure/span").and_then(span_of) else {
+            continue;
+        };
+        let Some(gold) = gold_at(located, doc, span) else {
+            continue;
+        };
+        if !judged.insert((doc.to_string(), gold.figure.id)) {
+            continue;
+        }
+        let predicted = predicted_period(result, dates.get(doc).copied().unwrap_or(""));
+        let want = match (&gold.figure.period_start, &gold.figure.period_end) {
+            (Some(start), Some(end)) => Some((start.clone(), end.clone())),
+            _ => None,
+        };
+        let right = match (&want, &predicted) {
+            (None, None) => true,
+            (Some((start, end)), Some((got_start, got_end, _, _))) => {
+                start == got_start && end == got_end
+            }
+            _ => false,
+        };
+        let near = right
+            || match (&want, &predicted) {
+                (Some((start, end)), Some((got_start, got_end, _, true))) => {
+                    start == got_start && months_apart(end, got_end) <= 1
+                }
+                _ => false,
+            };
+        let partial = want.as_ref().map(|_| {
+            predicted
+                .as_ref()
+                .is_some_and(|(_, _, partial, _)| *partial == gold.figure.partial)
+        });
+        add(doc, &mut |score| {
+            score.period_judged += 1;
+            score.period_right += usize::from(right);
+            score.period_near += usize::from(near);
+            if let Some(partial) = partial {
+                score.partial_judged += 1;
+                score.partial_right += usize::from(partial);
+            }
+        });
+        if !right {
+            misses.push(format!(
+                "period: {}:{} {:?} want {:?} got {:?}",
+                doc, gold.figure.line, gold.figure.text, want, predicted
+            ));
+        }
+    }
+}
+
+/// Months between two `YYYY-MM` strings (a large number when either does not parse).
+fn months_apart(one: &str, other: &str) -> i32 {
+    let month = |text: &str| -> Option<i32> {
+        let (year, month) = text.split_once('-')?;
+        Some(year.parse::<i32>().ok()? * 12 + month.parse::<i32>().ok()?)
+    };
+    match (month(one), month(other)) {
+        (Some(a), Some(b)) => (a - b).abs(),
+        _ => i32::MAX,
+    }
+}
+
+/// Lower-case content words of a source name.
+fn name_words(name: &str) -> BTreeSet<String> {
+    const GENERIC: &[&str] = &[
+        "the",
+        "of",
+        "and",
+        "u",
+        "s",
+        "us",
+        "u.s",
+        "for",
+        "data",
+        "department",
+        "national",
+        "agency",
+        "office",
+        "ministry",
+        "government",
+        "officials",
+        "official",
+    ];
+    name.to_lowercase()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|word| !word.is_empty() && !GENERIC.contains(word))
+        .map(str::to_string)
+        .collect()
+}
+
+fn acronym(name: &str) -> String {
+    name.split(|ch: char| !ch.is_alphanumeric())
+        .filter(|word| {
+            !word.is_empty() && !["of", "and", "the", "for"].contains(&word.to_lowercase().as_str())
+        })
+        .filter_map(|word| word.chars().next())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// Whether a predicted source names the gold one: shared content words, or one is the other's
+/// acronym ("CBP", "U.S. Customs and Border Protection").
+fn same_source(gold: &str, predicted: &[&str]) -> bool {
+    let gold_words = name_words(gold);
+    predicted.iter().any(|name| {
+        let words = name_words(name);
+        let shared = gold_words.intersection(&words).count();
+        let acronyms = [acronym(gold), acronym(name)];
+        shared > 0 && (shared * 2 >= gold_words.len().min(words.len()).max(1))
+            || words
+                .iter()
+                .any(|word| acronyms[0].ends_with(word.as_str()) && word.len() >= 3)
+            || gold_words
+                .iter()
+                .any(|word| acronyms[1].ends_with(word.as_str()) && word.len() >= 3)
+    })
+}
+
+fn claim_for<'v>(
+    claims: &'v [Value],
+    doc: &str,
+    line_start: usize,
+    line_end: usize,
+    text: &str,
+) -> Option<&'v Value> {
+    let head: String = text
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    claims.iter().find(|claim| {
+        claim.get("doc").and_then(Value::as_str) == Some(doc)
+            && claim
+                .get("span")
+                .and_then(span_of)
+                .is_some_and(|span| span.start < line_end && line_start < span.end)
+            && claim
+                .get("text")
+                .and_then(Value::as_str)
+                .is_some_and(|claim_text| {
+                    claim_text
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        .contains(&head)
+                })
+    })
+}
+
+fn score_attribution(
+    golds: &[GoldDoc],
+    claims: &[Value],
+    raws: &BTreeMap<String, String>,
+    add: &mut Add,
+) {
+    for gold in golds {
+        let Some(raw) = raws.get(&gold.doc) else {
+            continue;
+        };
+        let lines = LineIndex::new(raw);
+        for sentence in &gold.sentence {
+            let Some(start) = lines.line_start(sentence.line) else {
+                continue;
+            };
+            let end = raw[start..].find('\n').map_or(raw.len(), |at| start + at);
+            let claim = claim_for(claims, &gold.doc, start, end, &sentence.text);
+            let names: Vec<&str> = claim
+                .and_then(|claim| claim.get("source"))
+                .filter(|source| !source.is_null())
+                .map(|source| {
+                    ["name", "mention"]
+                        .iter()
+                        .filter_map(|key| source.get(*key).and_then(Value::as_str))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let score_value = claim
+                .and_then(|claim| claim.get("checkworthiness"))
+                .and_then(Value::as_f64)
+                .unwrap_or(-1.0);
+            let has_gold = !sentence.source.trim().is_empty();
+            let right = has_gold && same_source(&sentence.source, &names);
+            add(&gold.doc, &mut |score| {
+                score.ranking.push((score_value, sentence.check_worthy));
+                if right {
+                    score.attribution_tp += 1;
+                } else {
+                    score.attribution_fp += usize::from(!names.is_empty());
+                    score.attribution_fn += usize::from(has_gold);
+                }
+            });
+        }
+    }
+}
+
+fn score_relations(located: &[Located], results: &[Value], add: &mut Add) {
+    for gold in located {
+        for relation in gold
+            .doc
+            .relation
+            .iter()
+            .filter(|relation| relation.result == gold.figure.id)
+        {
+            let verdicts: Vec<&str> = results
+                .iter()
+                .filter(|result| {
+                    result.get("method").and_then(Value::as_str) == Some("arithmetic")
+                        && result.pointer("/claim/doc").and_then(Value::as_str)
+                            == Some(gold.doc.doc.as_str())
+                        && result
+                            .pointer("/figure/span")
+                            .and_then(span_of)
+                            .is_some_and(|span| overlaps(span, gold.span))
+                })
+                .filter_map(|result| result.get("verdict").and_then(Value::as_str))
+                .collect();
+            let found = !verdicts.is_empty();
+            let right = verdicts.iter().any(|verdict| {
+                if relation.holds {
+                    matches!(*verdict, "supported" | "close")
+                } else {
+                    *verdict == "contradicted"
+                }
+            });
+            let wrong = found && !right;
+            add(&gold.doc.doc, &mut |score| {
+                score.relations += 1;
+                score.relations_found += usize::from(found);
+                score.relations_right += usize::from(right);
+                score.relations_wrong += usize::from(wrong);
+            });
+        }
+    }
+}
+
+fn score_pairs(located: &[Located], pairs: &Pairs, results: &[Value], add: &mut Add) {
+    let find = |key: &str| -> Option<&Located> {
+        let (doc, id) = key.split_once('#')?;
+        let id: u32 = id.parse().ok()?;
+        located
+            .iter()
+            .find(|gold| gold.doc.doc == doc && gold.figure.id == id)
+    };
+    // Cross-document verdicts between two located figures, either way round.
+    let verdict_between = |a: &Located, b: &Located| -> Vec<String> {
+        results
+            .iter()
+            .filter(|result| result.get("method").and_then(Value::as_str) == Some("cross_document"))
+            .filter_map(|result| {
+                let doc = result.pointer("/claim/doc")?.as_str()?;
+                let span = result.pointer("/figure/span").and_then(span_of)?;
+                let others = result.pointer("/evidence/others")?.as_array()?;
+                let linked = others.iter().any(|other| {
+                    let other_doc = other.get("doc").and_then(Value::as_str).unwrap_or("");
+                    let other_line = other.get("line").and_then(Value::as_u64).unwrap_or(0);
+                    let other_text = other.get("figure").and_then(Value::as_str).unwrap_or("");
+                    let is = |one: &Located, two: &Located| {
+                        one.doc.doc == doc
+                            && overlaps(one.span, span)
+                            && two.doc.doc == other_doc
+                            && usize::try_from(other_line).is_ok_and(|line| line == two.figure.line)
+                            && !other_text.is_empty()
+                            && (other_text.contains(two.figure.text.as_str())
+                                || two.figure.text.contains(other_text))
+                    };
+                    is(a, b) || is(b, a)
+                });
+                linked.then(|| result.get("verdict")?.as_str().map(str::to_string))?
+            })
+            .collect()
+    };
+    for pair in &pairs.pair {
+        let (Some(a), Some(b)) = (find(&pair.a), find(&pair.b)) else {
+            continue;
+        };
+        let verdicts = verdict_between(a, b);
+        let right = if pair.same_statistic && pair.agree {
+            verdicts
+                .iter()
+                .any(|v| matches!(v.as_str(), "supported" | "close"))
+        } else if pair.same_statistic {
+            verdicts
+                .iter()
+                .any(|v| matches!(v.as_str(), "contradicted" | "close"))
+        } else {
+            !verdicts
+                .iter()
+                .any(|v| matches!(v.as_str(), "supported" | "contradicted" | "close"))
+        };
+        let same = pair.same_statistic;
+        add(&a.doc.doc, &mut |score| {
+            if same {
+                score.same_pairs += 1;
+                score.same_pairs_right += usize::from(right);
+            } else {
+                score.lookalike_pairs += 1;
+                score.lookalike_pairs_right += usize::from(right);
+            }
+        });
+    }
+}
+
+fn score_verdicts(located: &[Located], results: &[Value], add: &mut Add, misses: &mut Vec<String>) {
+    for result in results {
+        let Some(doc) = result.pointer("/claim/doc").and_then(Value::as_str) else {
+            continue;
+        };
+        let Some(span) = result.pointer("/figure/span").and_then(span_of) else {
+            continue;
+        };
+        let verdict = result.get("verdict").and_then(Value::as_str).unwrap_or("");
+        let gold = gold_at(located, doc, span);
+        let accepts =
+            |name: &str| gold.is_some_and(|gold| gold.figure.acceptable.iter().any(|v| v == name));
+        let false_contradicted = verdict == "contradicted" && !accepts("contradicted");
+        let false_supported = verdict == "supported" && !accepts("supported");
+        add(doc, &mut |score| {
+            score.results += 1;
+            score.contradicted += usize::from(verdict == "contradicted");
+            score.false_contradicted += usize::from(false_contradicted);
+            score.supported += usize::from(verdict == "supported");
+            score.false_supported += usize::from(false_supported);
+        });
+        if false_contradicted || false_supported {
+            misses.push(format!(
+                "false {verdict}: {doc} {:?} [{}] {}",
+                result
+                    .pointer("/figure/text")
+                    .and_then(Value::as_str)
+                    .unwrap_or(""),
+                result.get("method").and_then(Value::as_str).unwrap_or(""),
+                result
+                    .get("explanation")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+            ));
+        }
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "-".into()
+    } else {
+        format!("{:.3} ({part}/{whole})", part as f64 / whole as f64)
+    }
+}
+
+/// P@10 and mean average precision of the check-worthiness ranking.
+fn ranking_scores(ranking: &[(f64, bool)]) -> (String, String) {
+    let mut ranked = ranking.to_vec();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let relevant = ranked.iter().filter(|(_, yes)| *yes).count();
+    if ranked.is_empty() || relevant == 0 {
+        return ("-".into(), "-".into());
+    }
+    let at10 = ranked.iter().take(10).filter(|(_, yes)| *yes).count();
+    let mut hits = 0;
+    let mut sum = 0.0;
+    for (rank, (_, yes)) in ranked.iter().enumerate() {
+        if *yes {
+            hits += 1;
+            sum += hits as f64 / (rank + 1) as f64;
+        }
+    }
+    (
+        format!("{:.3}", at10 as f64 / ranked.len().min(10) as f64),
+        format!("{:.3}", sum / relevant as f64),
+    )
+}
+
+fn render(scores: &BTreeMap<String, Score>, misses: &[String], verbose: bool) -> String {
+    let columns: Vec<&str> = ["tune", "heldout", "all"]
+        .into_iter()
+        .filter(|split| scores.contains_key(*split))
+        .collect();
+    let empty = Score::default();
+    let get = |split: &str| scores.get(split).unwrap_or(&empty);
+    let mut out = String::new();
+    let _ = writeln!(out, "| measure | {} | target |", columns.join(" | "));
+    let _ = writeln!(out, "|---|{}---|", "---|".repeat(columns.len()));
+    let mut row = |name: &str, target: &str, cell: &dyn Fn(&Score) -> String| {
+        let cells: Vec<String> = columns.iter().map(|split| cell(get(split))).collect();
+        let _ = writeln!(out, "| {name} | {} | {target} |", cells.join(" | "));
+    };
+    row("figure value+unit recall", "≥ 0.97", &|s| {
+        ratio(s.found_right, s.gold_figures)
+    });
+    row("figure value+unit precision", "", &|s| {
+        ratio(s.predicted_right, s.predicted)
+    });
+    row("period right (checked figures)", "≥ 0.90", &|s| {
+        ratio(s.period_right, s.period_judged)
+    });
+    row("period right, approximate end ±1 month", "", &|s| {
+        ratio(s.period_near, s.period_judged)
+    });
+    row("partial flag right", "", &|s| {
+        ratio(s.partial_right, s.partial_judged)
+    });
+    row("attribution precision", "≥ 0.9", &|s| {
+        ratio(s.attribution_tp, s.attribution_tp + s.attribution_fp)
+    });
+    row("attribution recall", "≥ 0.8", &|s| {
+        ratio(s.attribution_tp, s.attribution_tp + s.attribution_fn)
+    });
+    row("arithmetic relations found", "≥ 0.80", &|s| {
+        ratio(s.relations_found, s.relations)
+    });
+    row("arithmetic relations right", "", &|s| {
+        ratio(s.relations_right, s.relations)
+    });
+    row("arithmetic relations wrong", "0", &|s| {
+        s.relations_wrong.to_string()
+    });
+    row("cross-document same-statistic pairs right", "", &|s| {
+        ratio(s.same_pairs_right, s.same_pairs)
+    });
+    row("cross-document look-alike pairs right", "", &|s| {
+        ratio(s.lookalike_pairs_right, s.lookalike_pairs)
+    });
+    row("cross-document pairs right", "≥ 0.75", &|s| {
+        ratio(
+            s.same_pairs_right + s.lookalike_pairs_right,
+            s.same_pairs + s.lookalike_pairs,
+        )
+    });
+    row("check results", "", &|s| s.results.to_string());
+    row("false contradicted", "0", &|s| {
+        format!("{} of {}", s.false_contradicted, s.contradicted)
+    });
+    row("false supported", "", &|s| {
+        format!("{} of {}", s.false_supported, s.supported)
+    });
+    row("check-worthiness P@10", "", &|s| {
+        ranking_scores(&s.ranking).0
+    });
+    row("check-worthiness MAP", "", &|s| {
+        ranking_scores(&s.ranking).1
+    });
+    // Every false verdict is listed; the other misses only with --verbose.
+    let shown: Vec<&String> = misses
+        .iter()
+        .filter(|miss| verbose || miss.starts_with("false "))
+        .collect();
+    if !shown.is_empty() {
+        out.push('\n');
+        for miss in shown {
+            let _ = writeln!(out, "{miss}");
+        }
+    }
+    out
+}

@@ -1,0 +1,521 @@
+//! Binding: which period, places and counting agency each figure is about.
+//!
+//! In: a passage's sentences (raw text, byte spans) with the figures the annotator found in each,
+//! and the document's publication date. Out: one [`Binding`] per figure. The figure's own clause
+//! decides first ("310,000 so far this year, against 250,000 in all of 2022" binds the first
+//! figure to 2023 so far and the second to all of 2022); the rest of the sentence, an earlier
+//! sentence of the passage and the publication date are fallbacks, and each binding records
+//! which one it came from ([`PeriodSource`]). Relative phrases ("last year", "so far this fiscal
+//! year", "since October") are resolved against the publication date; a part of a period is
+//! never the whole of it (`partial`, with what it is part of).
+//!
+//! Architecture invariant: binding reads text and never fails; a phrase it cannot resolve (a
+//! relative period in a document without a date) binds nothing rather than guessing. The rules
+//! are data (`data/binding.toml`): fiscal-year start month, clause breaks, partial cues, agencies.
+
+mod clause;
+mod month;
+pub mod period;
+
+pub use month::Month;
+
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+use crate::figures::{Figure, Unit};
+use crate::span::Span;
+
+/// A span of months a figure covers, inclusive at both ends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Period {
+    pub start: Month,
+    pub end: Month,
+    pub granularity: Granularity,
+    /// Counted in fiscal years (`data/binding.toml`: the year starts in `fiscal_start_month`).
+    pub fiscal: bool,
+    /// Only a part of a longer named period ("so far this year", "in April alone").
+    pub partial: bool,
+    /// What it is a part of ("FY2023", "2023"), when partial.
+    pub part_of: Option<String>,
+    /// The end is the publication date, so the data it quotes may stop a month or so earlier.
+    pub approximate_end: bool,
+    /// Resolved against the publication date ("last year").
+    pub relative: bool,
+    /// The words that gave the period.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    /// A moment: "as of June 2023", "by the end of 2017", "today".
+    Point,
+    Month,
+    /// Several months: "October through February", "the first five months of FY2023".
+    Months,
+    Year,
+    FiscalYear,
+    /// Several years: "from 2010 to 2020".
+    Years,
+    Decade,
+}
+
+/// Where a figure's period came from: its own clause, another clause of its sentence, an earlier
+/// sentence of its passage, or only the document's publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodSource {
+    Clause,
+    Sentence,
+    Passage,
+    DocumentDate,
+}
+
+/// What a figure is about, beyond its number.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Binding {
+    pub period: Option<Period>,
+    pub period_source: Option<PeriodSource>,
+    /// Byte span of the period phrase in the document's raw text (for a clause, sentence or
+    /// passage source).
+    pub period_span: Option<Span>,
+    /// The agency the figure's clause (else sentence) says counted it.
+    pub counted_by: Option<String>,
+    /// Whether the agency was named in the figure's own clause.
+    pub counted_by_in_clause: bool,
+    /// The figure lies inside a period phrase ("FY07", "the first five months"): it is part of a
+    /// date, not a statistic.
+    pub in_period_phrase: bool,
+}
+
+impl Binding {
+    /// The period came from the figure's own clause.
+    pub fn clause_bound(&self) -> bool {
+        self.period_source == Some(PeriodSource::Clause)
+    }
+}
+
+/// The binding rules (`data/binding.toml`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct BindRules {
+    pub fiscal_start_month: u32,
+    pub clause_breaks: Vec<String>,
+    pub partial_before: Vec<String>,
+    pub partial_after: Vec<String>,
+    #[serde(rename = "agency")]
+    pub agencies: Vec<Agency>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Agency {
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+impl BindRules {
+    /// The built-in rules. The file is part of the build, so a broken one fails the tests, not
+    /// a user's run: it then falls back to no rules at all (nothing binds).
+    pub fn builtin() -> &'static BindRules {
+        static RULES: OnceLock<BindRules> = OnceLock::new();
+        RULES.get_or_init(|| {
+            toml::from_str(include_str!("../../data/binding.toml")).unwrap_or(BindRules {
+                fiscal_start_month: 10,
+                clause_breaks: Vec::new(),
+                partial_before: Vec::new(),
+                partial_after: Vec::new(),
+                agencies: Vec::new(),
+            })
+        })
+    }
+}
+
+/// One sentence of a passage: its span in the raw text and its figures (spans in the raw text).
+pub struct SentenceFigures<'a> {
+    pub span: Span,
+    pub text: &'a str,
+    pub figures: &'a [Figure],
+}
+
+/// The bindings of every figure of a passage's sentences, sentence by sentence, figure by
+/// figure. `carried` is the last period of the passage before these sentences, if any.
+pub fn bind_passage(
+    sentences: &[SentenceFigures],
+    date: Option<Month>,
+    rules: &BindRules,
+) -> Vec<Vec<Binding>> {
+    let mut carried: Option<(Period, Span)> = None;
+    let mut out = Vec::with_capacity(sentences.len());
+    for sentence in sentences {
+        let bindings = bind_sentence(sentence, date, carried.as_ref(), rules);
+        let counts: Vec<Span> = local_counts(sentence);
+        if let Some(last) = period::find(sentence.text, rules, date, &counts).pop() {
+            carried = Some((last.period, last.span.shift(sentence.span.start)));
+        }
+        out.push(bindings);
+    }
+    out
+}
+
+/// Spans (relative to the sentence) of the figures that are quantities, not years.
+fn local_counts(sentence: &SentenceFigures) -> Vec<Span> {
+    sentence
+        .figures
+        .iter()
+        .filter(|figure| figure.unit != Unit::Year)
+        .map(|figure| {
+            Span::new(
+                figure.span.start.saturating_sub(sentence.span.start),
+                figure.span.end.saturating_sub(sentence.span.start),
+            )
+        })
+        .collect()
+}
+
+/// The bindings of one sentence's figures.
+fn bind_sentence(
+    sentence: &SentenceFigures,
+    date: Option<Month>,
+    carried: Option<&(Period, Span)>,
+    rules: &BindRules,
+) -> Vec<Binding> {
+    let text = sentence.text;
+    let counts = local_counts(sentence);
+    let periods = period::find(text, rules, date, &counts);
+    let period_spans: Vec<Span> = periods.iter().map(|found| found.span).collect();
+    let clauses = clause::split(text, &period_spans, rules);
+    let comparisons = clause::comparisons(text, &clauses);
+    let agencies = clause::agencies(text, rules);
+    sentence
+        .figures
+        .iter()
+        .map(|figure| {
+            let local = Span::new(
+                figure.span.start.saturating_sub(sentence.span.start),
+                figure.span.end.saturating_sub(sentence.span.start),
+            );
+            let mut binding = Binding {
+                in_period_phrase: figure.unit != Unit::Year
+                    && period_spans.iter().any(|p| p.contains(local)),
+                ..Binding::default()
+            };
+            let own_clause = clause::of(&clauses, local.start);
+            let in_clause = |span: Span| clause::of(&clauses, span.start) == own_clause;
+            let candidates: Vec<&period::Found> = periods
+                .iter()
+                .filter(|found| !found.span.contains(local) && !local.contains(found.span))
+                .collect();
+            let nearest = |list: &[&period::Found]| -> Option<period::Found> {
+                list.iter()
+                    .min_by_key(|found| distance(found.span, local))
+                    .map(|found| (*found).clone())
+            };
+            let own: Vec<&period::Found> = candidates
+                .iter()
+                .copied()
+                .filter(|found| in_clause(found.span))
+                .collect();
+            // Another clause's period stands in for the figure's only when that clause is not a
+            // comparison ("2.9 million more than in 2016": 2016 is the base, not the period).
+            let elsewhere: Vec<&period::Found> = candidates
+                .iter()
+                .copied()
+                .filter(|found| !comparisons[clause::of(&clauses, found.span.start)])
+                .collect();
+            let chosen = narrowest(nearest(&own), &own)
+                .map(|found| (compose(found, &own, &elsewhere), PeriodSource::Clause))
+                .or_else(|| nearest(&elsewhere).map(|found| (found, PeriodSource::Sentence)));
+            match chosen {
+                Some((found, source)) => {
+                    binding.period_span = Some(found.span.shift(sentence.span.start));
+                    binding.period = Some(found.period);
+                    binding.period_source = Some(source);
+                }
+                None => match (carried, date) {
+                    (Some((period, span)), _) => {
+                        binding.period = Some(period.clone());
+                        binding.period_span = Some(*span);
+                        binding.period_source = Some(PeriodSource::Passage);
+                    }
+                    (None, Some(date)) => {
+                        let mut period = Period::point(date);
+                        period.relative = true;
+                        period.approximate_end = true;
+                        binding.period = Some(period);
+                        binding.period_source = Some(PeriodSource::DocumentDate);
+                    }
+                    (None, None) => {}
+                },
+            }
+            let own_agency = agencies
+                .iter()
+                .filter(|(span, _)| clause::of(&clauses, span.start) == own_clause)
+                .min_by_key(|(span, _)| distance(*span, local));
+            match own_agency {
+                Some((_, name)) => {
+                    binding.counted_by = Some(name.clone());
+                    binding.counted_by_in_clause = true;
+                }
+                None => {
+                    binding.counted_by = agencies
+                        .iter()
+                        .min_by_key(|(span, _)| distance(*span, local))
+                        .map(|(_, name)| name.clone());
+                }
+            }
+            binding
+        })
+        .collect()
+}
+
+/// A month named alone and a year in the same clause make one month ("the last September high
+/// ... in 2022" is September 2022).
+/// A month named alone elsewhere in the sentence (not in a comparison) counts too: "The last
+/// September high was when Border Patrol recorded 207,597 encounters in 2022".
+fn compose(
+    chosen: period::Found,
+    own: &[&period::Found],
+    elsewhere: &[&period::Found],
+) -> period::Found {
+    let year_of_clause = |found: &period::Found| {
+        (found.period.granularity == Granularity::Year && !found.period.relative)
+            .then(|| found.period.start.year())
+    };
+    let month = if chosen.period.granularity == Granularity::Year && !chosen.period.relative {
+        own.iter()
+            .chain(elsewhere)
+            .find(|found| found.bare_month)
+            .map(|found| {
+                (
+                    found.period.start.month(),
+                    chosen.period.start.year(),
+                    found.span,
+                    found.period.text.clone(),
+                )
+            })
+    } else if chosen.bare_month {
+        own.iter().find_map(|found| {
+            year_of_clause(found).map(|year| {
+                (
+                    chosen.period.start.month(),
+                    year,
+                    found.span,
+                    found.period.text.clone(),
+                )
+            })
+        })
+    } else {
+        None
+    };
+    let Some((month, year, other_span, other_text)) = month else {
+        return chosen;
+    };
+    let mut period = Period::month(Month::new(year, month));
+    let (first, second) = if chosen.span.start <= other_span.start {
+        (chosen.period.text.as_str(), other_text.as_str())
+    } else {
+        (other_text.as_str(), chosen.period.text.as_str())
+    };
+    period.text = format!("{first} … {second}");
+    period::Found {
+        span: Span::new(
+            chosen.span.start.min(other_span.start),
+            chosen.span.end.max(other_span.end),
+        ),
+        period,
+        bare_month: false,
+    }
+}
+
+/// Of two periods in one clause, the one inside the other is the more specific: "from October
+/// through February ... this fiscal year" is October through February.
+fn narrowest(chosen: Option<period::Found>, own: &[&period::Found]) -> Option<period::Found> {
+    let mut chosen = chosen?;
+    // Only a whole year narrows to months of it; a span of years keeps the years it names
+    // ("gaining 64 million in 2000-2017" is not about a citation's "2013").
+    if !chosen.period.partial
+        && !matches!(
+            chosen.period.granularity,
+            Granularity::Year | Granularity::FiscalYear
+        )
+    {
+        return Some(chosen);
+    }
+    for other in own {
+        let months = matches!(
+            other.period.granularity,
+            Granularity::Month | Granularity::Months
+        );
+        let inside = months
+            && other.period.start >= chosen.period.start
+            && other.period.end <= chosen.period.end
+            && other.period.months() < chosen.period.months();
+        if inside {
+            chosen = (*other).clone();
+        }
+    }
+    Some(chosen)
+}
+
+/// The first agency `text` names ("U.S. Border Patrol encounters by fiscal year" names U.S.
+/// Border Patrol), for a dataset's title, scope or publisher.
+pub fn first_agency(text: &str) -> Option<String> {
+    clause::agencies(text, BindRules::builtin())
+        .into_iter()
+        .next()
+        .map(|(_, name)| name)
+}
+
+/// Bytes between two spans (0 when they overlap); a phrase after the figure counts a little
+/// nearer than one the same distance before it, since English puts the period after the count.
+fn distance(span: Span, figure: Span) -> usize {
+    if span.end <= figure.start {
+        (figure.start - span.end) * 2 + 1
+    } else if span.start >= figure.end {
+        (span.start - figure.end) * 2
+    } else {
+        0
+    }
+}
+
+/// The publication date of a document ("2023-03-15", "2023-03", "2023") as a month; a year
+/// alone is taken as its last month only for nothing: it gives no month, so relative phrases
+/// stay unresolved.
+pub fn publication_month(date: &str) -> Option<Month> {
+    let mut parts = date.trim().split(['-', '/']);
+    let year: i32 = parts.next()?.trim().parse().ok()?;
+    let month: u32 = parts.next()?.trim().parse().ok()?;
+    ((1..=12).contains(&month) && (1800..2200).contains(&year)).then(|| Month::new(year, month))
+}
+
+impl Period {
+    pub fn calendar_year(year: i32) -> Period {
+        Period {
+            granularity: Granularity::Year,
+            ..Period::span(Month::new(year, 1), Month::new(year, 12))
+        }
+    }
+
+    /// Fiscal year `year`: from `start_month` of `year - 1` (unless the year starts in January).
+    pub fn fiscal_year(year: i32, start_month: u32) -> Period {
+        let start_month = start_month.clamp(1, 12);
+        let start = if start_month == 1 {
+            Month::new(year, 1)
+        } else {
+            Month::new(year - 1, start_month)
+        };
+        Period {
+            granularity: Granularity::FiscalYear,
+            fiscal: start_month != 1,
+            ..Period::span(start, start.plus(11))
+        }
+    }
+
+    pub fn month(month: Month) -> Period {
+        Period {
+            granularity: Granularity::Month,
+            ..Period::span(month, month)
+        }
+    }
+
+    pub fn point(month: Month) -> Period {
+        Period {
+            granularity: Granularity::Point,
+            ..Period::span(month, month)
+        }
+    }
+
+    pub fn span(start: Month, end: Month) -> Period {
+        Period {
+            start,
+            end,
+            granularity: Granularity::Months,
+            fiscal: false,
+            partial: false,
+            part_of: None,
+            approximate_end: false,
+            relative: false,
+            text: String::new(),
+        }
+    }
+
+    /// The name of a whole year or fiscal year ("2023", "FY2023").
+    pub fn name(&self) -> String {
+        match self.granularity {
+            Granularity::FiscalYear => format!("FY{}", self.end.year()),
+            Granularity::Year => self.start.year().to_string(),
+            _ if self.start == self.end => self.start.to_string(),
+            _ => format!("{} to {}", self.start, self.end),
+        }
+    }
+
+    /// The first `months` months of this period: a part of it unless that is all of it.
+    pub fn first_months(&self, months: u32) -> Period {
+        let months = i32::try_from(months.max(1)).unwrap_or(1);
+        let end = self.start.plus(months - 1).min(self.end);
+        if end == self.end {
+            return self.clone();
+        }
+        Period {
+            granularity: Granularity::Months,
+            partial: true,
+            part_of: Some(self.name()),
+            ..Period::span(self.start, end)
+        }
+        .with_fiscal(self.fiscal)
+    }
+
+    /// This period from its start to `anchor` (the publication month): "so far".
+    pub fn so_far(&self, anchor: Option<Month>) -> Period {
+        let Some(anchor) = anchor.filter(|anchor| *anchor >= self.start && *anchor < self.end)
+        else {
+            let mut period = self.clone();
+            period.partial = true;
+            period.part_of.get_or_insert_with(|| self.name());
+            return period;
+        };
+        Period {
+            granularity: Granularity::Months,
+            partial: true,
+            part_of: Some(self.name()),
+            approximate_end: true,
+            relative: true,
+            ..Period::span(self.start, anchor)
+        }
+        .with_fiscal(self.fiscal)
+    }
+
+    /// The same period `months` later (earlier when negative).
+    pub fn shifted(&self, months: i32) -> Period {
+        let mut period = self.clone();
+        period.start = self.start.plus(months);
+        period.end = self.end.plus(months);
+        if let Some(part_of) = &self.part_of {
+            period.part_of = Some(format!("{part_of} (a year earlier)"));
+        }
+        period
+    }
+
+    fn with_fiscal(mut self, fiscal: bool) -> Period {
+        self.fiscal = fiscal;
+        self
+    }
+
+    /// Months covered.
+    pub fn months(&self) -> i32 {
+        self.end.index() - self.start.index() + 1
+    }
+
+    /// How a reader would name it: "FY2023", "2022", "2022-10 to 2023-02 (part of FY2023)".
+    pub fn describe(&self) -> String {
+        let mut text = self.name();
+        if self.partial {
+            if let Some(part_of) = &self.part_of {
+                text.push_str(&format!(" (part of {part_of})"));
+            }
+        }
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests;

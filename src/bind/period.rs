@@ -1,0 +1,695 @@
+//! Period phrases in a sentence: "so far this fiscal year", "FY23", "in the first five months of
+//! fiscal year 2023", "since October", "in April alone", "last year", "October through
+//! February", "from 2010 to 2020", each resolved to a span of months (relative ones against the
+//! document's publication date) with its byte span in the sentence.
+//!
+//! Patterns run most specific first; a later pattern never takes bytes an earlier one took.
+
+use regex::{Captures, Regex};
+use std::sync::OnceLock;
+
+use super::{BindRules, Month, Period};
+use crate::span::Span;
+
+/// A period phrase found in a sentence (span relative to the sentence text).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub span: Span,
+    pub period: Period,
+    /// A month named without a year or cue ("the last September high"): its year is the
+    /// publication's unless its clause names one.
+    pub bare_month: bool,
+}
+
+/// What a pattern needs to resolve its phrase.
+struct Ctx<'a> {
+    rules: &'a BindRules,
+    /// The publication month, for relative phrases.
+    anchor: Option<Month>,
+    /// The sentence counts in fiscal years ("fiscal", "FY" anywhere in it).
+    fiscal_sentence: bool,
+}
+
+type Build = fn(&Captures, &Ctx) -> Option<Period>;
+
+/// What a pattern reads.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A phrase with its own cue words.
+    Phrase,
+    /// Only a written year (or years): the figure annotator decides whether such a number is a
+    /// year or a count ("2000 migrants"), so a number it calls a count is no period.
+    Year,
+    /// A month name alone, without year or cue.
+    Month,
+}
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+const DAY: &str = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?";
+const NUMBER_WORD: &str =
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+const FISCAL: &str = r"(?:fiscal\s+years?|fiscal|fy)";
+
+fn patterns() -> &'static [(Regex, Build, Kind)] {
+    static PATTERNS: OnceLock<Vec<(Regex, Build, Kind)>> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let specs: Vec<(String, Build, Kind)> = vec![
+            // "the first five (and one-half) months of fiscal year 2023", "the first seven months of FY23".
+            (
+                format!(r"(?i)\b(?:the\s+)?first\s+({NUMBER_WORD}|\d{{1,3}})(?:[- ]and[- ]one[- ]half|[- ]and[- ]a[- ]half)?\s+(months|weeks|days)(?:\s+of\s+(?:the\s+)?(?:(?:current|this)\s+)?({FISCAL}|calendar\s+year|year)(?:\s*'?(\d{{4}}|\d{{2}}))?)?\b"),
+                first_months,
+                Kind::Phrase,
+            ),
+            // "the same period last fiscal year", "this time last year".
+            (
+                r"(?i)\b(?:(?:the\s+)?same\s+(?:period|time|months?)\s+(?:of\s+|in\s+)?|(?:by\s+)?this\s+time\s+)(?:last|the\s+previous|the\s+prior|a)\s+(fiscal\s+)?year\b".to_string(),
+                same_period_last_year,
+                Kind::Phrase,
+            ),
+            // "so far this fiscal year", "this fiscal year to date", "the current fiscal year".
+            (
+                r"(?i)\b(?:(?:so|thus)\s+far\s+(?:in\s+|during\s+)?)?(?:this|the\s+current)\s+(fiscal\s+)?year(?:\s+(?:so\s+far|to\s+date|thus\s+far))?\b".to_string(),
+                this_year,
+                Kind::Phrase,
+            ),
+            (
+                r"(?i)\b(fiscal[- ])?year[- ]to[- ]date\b".to_string(),
+                year_to_date,
+                Kind::Phrase,
+            ),
+            // "last fiscal year", "the previous fiscal year".
+            (
+                r"(?i)\b(?:last|the\s+previous|the\s+prior|the\s+preceding)\s+(fiscal\s+)?year\b".to_string(),
+                last_year,
+                Kind::Phrase,
+            ),
+            (r"(?i)\blast\s+month\b".to_string(), last_month, Kind::Phrase),
+            (r"(?i)\bthis\s+month\b".to_string(), this_month, Kind::Phrase),
+            // "in the past 12 months", "over the last five years".
+            (
+                format!(r"(?i)\b(?:the\s+)?(?:past|last|previous)\s+({NUMBER_WORD})\s+(months|years)\b"),
+                past_n,
+                Kind::Phrase,
+            ),
+            // "October 1, 2022, and February 28, 2023", "October through February", "Jan.-March 2023".
+            (
+                format!(r"(?i)\b(?:(between|from)\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?,?\s*(?:through|thru|to|until|and|-|–)\s*({MONTH}){DAY},?(?:\s+(\d{{4}}))?"),
+                month_range,
+                Kind::Phrase,
+            ),
+            // "fiscal year 2023", "FY23", "FY 2007", "fiscal 2022", "Fiscal Year 23".
+            (
+                format!(r"(?i)\b{FISCAL}\s*'?(\d{{4}}|\d{{2}})\b"),
+                fiscal_year,
+                Kind::Phrase,
+            ),
+            (r"(?i)\b(?:calendar\s+year|cy)\s*(\d{4})\b".to_string(), calendar_year, Kind::Phrase),
+            // "since October", "since October 2022", "since 2021".
+            (
+                format!(r"(?i)\bsince\s+(?:({MONTH}){DAY},?(?:\s+(\d{{4}}))?|(\d{{4}}))\b"),
+                since,
+                Kind::Phrase,
+            ),
+            // "through March", "until February 2023".
+            (
+                format!(r"(?i)\b(?:through|thru|until|up\s+to)\s+(?:the\s+end\s+of\s+)?({MONTH})(?:\s+(\d{{4}}))?\b"),
+                through_month,
+                Kind::Phrase,
+            ),
+            // "from 2010 to 2020", "2000-2017", "between 2015 and 2020".
+            (
+                r"(?i)\b(?:(?:from|between)\s+)?((?:1[89]|20)\d\d)\s*(?:-|–|to|through|and)\s*((?:1[89]|20)\d\d|\d\d)\b".to_string(),
+                year_range,
+                Kind::Year,
+            ),
+            (
+                r"(?i)\b(?:the\s+)?(?:early\s+|late\s+|mid[- ])?((?:1[89]|20)\d0)s\b".to_string(),
+                decade,
+                Kind::Year,
+            ),
+            (
+                r"(?i)\b(?:by\s+|at\s+|as\s+of\s+)?the\s+end\s+of\s+((?:1[89]|20)\d\d)\b".to_string(),
+                end_of_year,
+                Kind::Year,
+            ),
+            // "in April alone", "in March 2023", "as of June 2023", "April 2023".
+            (
+                format!(r"\b(?:(?i:in|during|as\s+of|for|by)\s+)?((?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|May){DAY},?(?:\s+(\d{{4}}))?\b"),
+                one_month,
+                Kind::Phrase,
+            ),
+            (r"(?i)\b((?:1[89]|20)\d\d)\b".to_string(), one_year, Kind::Year),
+            (
+                r"\b(January|February|March|April|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)".to_string(),
+                bare_month,
+                Kind::Month,
+            ),
+            (
+                r"(?i)\b(?:today|currently|nowadays|at\s+present|right\s+now)\b".to_string(),
+                present,
+                Kind::Phrase,
+            ),
+        ];
+        specs
+            .into_iter()
+            .filter_map(|(pattern, build, kind)| {
+                Regex::new(&pattern).ok().map(|regex| (regex, build, kind))
+            })
+            .collect()
+    })
+}
+
+/// Every period phrase of `text`, in text order, none overlapping.
+/// `counts` are the spans of numbers the figure annotator reads as quantities, not years.
+pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span]) -> Vec<Found> {
+    let lower = text.to_lowercase();
+    let ctx = Ctx {
+        rules,
+        anchor,
+        fiscal_sentence: lower.contains("fiscal") || has_word(&lower, "fy"),
+    };
+    let mut found: Vec<Found> = Vec::new();
+    for (regex, build, kind) in patterns() {
+        for caps in regex.captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            let span = Span::new(whole.start(), whole.end());
+            if found
+                .iter()
+                .any(|f| f.span.start < span.end && span.start < f.span.end)
+            {
+                continue;
+            }
+            if !clean_edges(text, span) {
+                continue;
+            }
+            if *kind == Kind::Year
+                && (counts
+                    .iter()
+                    .any(|c| c.start < span.end && span.start < c.end)
+                    || citation(text, span))
+            {
+                continue;
+            }
+            let Some(mut period) = build(&caps, &ctx) else {
+                continue;
+            };
+            let (span, partial) = widen_partial(text, span, rules);
+            if partial && !period.partial {
+                period = period.so_far(anchor);
+            } else if ongoing(&period, anchor) && !projection(&lower) {
+                // "in 2024" written in June 2024 counts 2024 so far, unless it is a forecast.
+                period = period.so_far(anchor);
+            }
+            period.text = text.get(span.start..span.end).unwrap_or("").to_string();
+            let bare_month = *kind == Kind::Month;
+            found.push(Found {
+                span,
+                period,
+                bare_month,
+            });
+        }
+    }
+    found.sort_by_key(|f| f.span.start);
+    found
+}
+
+/// A year that dates a citation or names a title, not a period: "accessed February 18, 2019",
+/// "World Migration Report 2013", "report.pdf (2019)".
+fn citation(text: &str, span: Span) -> bool {
+    const CUES: &[&str] = &[
+        "in",
+        "by",
+        "during",
+        "since",
+        "from",
+        "between",
+        "through",
+        "until",
+        "to",
+        "of",
+        "for",
+        "and",
+        "or",
+        "the",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "before",
+        "after",
+        "than",
+        "as",
+        "year",
+        "fiscal",
+        "calendar",
+        "all",
+        "entire",
+        "whole",
+        "over",
+        "throughout",
+        "at",
+        "on",
+        "with",
+        "against",
+        "versus",
+        "vs",
+        "around",
+        "about",
+        "nearly",
+        "into",
+    ];
+    let before = &text[..span.start];
+    let lower_before = before.to_lowercase();
+    let near = lower_before
+        .char_indices()
+        .rev()
+        .nth(40)
+        .map_or(lower_before.as_str(), |(at, _)| &lower_before[at..]);
+    if near.contains("accessed") || text[span.end..].starts_with(".pdf") {
+        return true;
+    }
+    let previous = before
+        .trim_end()
+        .rsplit(|ch: char| !ch.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    previous.chars().next().is_some_and(char::is_uppercase)
+        && !CUES.contains(&previous.to_lowercase().as_str())
+}
+
+/// A whole year or fiscal year that had not ended when the document was published.
+fn ongoing(period: &Period, anchor: Option<Month>) -> bool {
+    !period.relative
+        && !period.partial
+        && matches!(
+            period.granularity,
+            super::Granularity::Year | super::Granularity::FiscalYear
+        )
+        && anchor.is_some_and(|anchor| anchor >= period.start && anchor < period.end)
+}
+
+/// The sentence forecasts ("will reach", "expected to", "projected"): its years are whole.
+fn projection(lower: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "will",
+        "expected",
+        "expects",
+        "projected",
+        "projects",
+        "projection",
+        "forecast",
+        "forecasts",
+        "predicted",
+        "predicts",
+        "estimated to reach",
+        "on track",
+        "could",
+        "would",
+    ];
+    lower
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|word| WORDS.contains(&word))
+}
+
+/// A phrase must not sit inside a number ("2,022", "12.2023") or a word.
+fn clean_edges(text: &str, span: Span) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let glued = |ch: Option<char>| ch.is_some_and(|ch| ch.is_alphanumeric());
+    let numeric_join = |ch: Option<char>, next: Option<char>| {
+        matches!(ch, Some(',' | '.' | '$' | '€' | '£')) && next.is_some_and(|n| n.is_ascii_digit())
+    };
+    let before2 = text[..span.start].chars().rev().nth(1);
+    let number_before =
+        matches!(before, Some(',' | '.')) && before2.is_some_and(|c| c.is_ascii_digit());
+    !(glued(before)
+        || glued(after)
+        || number_before
+        || numeric_join(before, text[span.start..].chars().next())
+        || numeric_join(after, text[span.end..].chars().nth(1)))
+}
+
+/// "so far in" before or "so far", "to date", "alone" after make the phrase partial; the span
+/// grows to take them.
+fn widen_partial(text: &str, span: Span, rules: &BindRules) -> (Span, bool) {
+    let mut span = span;
+    let mut partial = false;
+    let before = text[..span.start].to_lowercase();
+    for cue in &rules.partial_before {
+        if let Some(stripped) = before.trim_end().strip_suffix(cue.as_str()) {
+            if stripped.is_empty() || stripped.ends_with(|c: char| !c.is_alphanumeric()) {
+                span.start = stripped.len();
+                partial = true;
+                break;
+            }
+        }
+    }
+    let after = text[span.end..].to_lowercase();
+    let trimmed = after.trim_start_matches([' ', ',']);
+    for cue in &rules.partial_after {
+        if let Some(rest) = trimmed.strip_prefix(cue.as_str()) {
+            if rest.is_empty() || rest.starts_with(|c: char| !c.is_alphanumeric()) {
+                span.end += after.len() - rest.len();
+                partial = true;
+                break;
+            }
+        }
+    }
+    (span, partial)
+}
+
+fn has_word(lower: &str, word: &str) -> bool {
+    lower.split(|c: char| !c.is_alphanumeric()).any(|token| {
+        token == word
+            || (token.starts_with(word)
+                && token[word.len()..].chars().all(|c| c.is_ascii_digit())
+                && token.len() > word.len())
+    })
+}
+
+fn number_word(word: &str) -> Option<u32> {
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
+    let lower = word.to_lowercase();
+    lower.parse().ok().or_else(|| {
+        WORDS
+            .iter()
+            .position(|w| *w == lower)
+            .and_then(|idx| u32::try_from(idx + 1).ok())
+    })
+}
+
+/// January = 1 … December = 12.
+pub(super) fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let lower = word.to_lowercase();
+    let key = lower.get(..3)?;
+    MONTHS
+        .iter()
+        .position(|m| *m == key)
+        .and_then(|idx| u32::try_from(idx + 1).ok())
+}
+
+/// "23" → 2023, "07" → 2007, "99" → 1999; four digits as written.
+fn year_of(digits: &str) -> Option<i32> {
+    let value: i32 = digits.parse().ok()?;
+    Some(match digits.len() {
+        2 if value >= 50 => 1900 + value,
+        2 => 2000 + value,
+        _ => value,
+    })
+}
+
+fn cap<'t>(caps: &Captures<'t>, idx: usize) -> Option<&'t str> {
+    caps.get(idx).map(|m| m.as_str())
+}
+
+fn first_months(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let count = number_word(cap(caps, 1)?)?;
+    let whole = caps.get(0)?.as_str().to_lowercase();
+    let half = whole.contains("half");
+    let unit = cap(caps, 2)?.to_lowercase();
+    // Days and weeks round up to the months they reach into ("the first 31 days" is January).
+    let count = match unit.as_str() {
+        "days" => count.div_ceil(31),
+        "weeks" => (count * 7).div_ceil(31),
+        _ => count,
+    };
+    let months = if half { count + 1 } else { count };
+    let fiscal = match cap(caps, 3) {
+        Some(kind) => {
+            let kind = kind.to_lowercase();
+            kind.starts_with("fiscal") || kind == "fy"
+        }
+        None => ctx.fiscal_sentence,
+    };
+    let base = match cap(caps, 4).and_then(year_of) {
+        Some(year) if fiscal => Period::fiscal_year(year, ctx.rules.fiscal_start_month),
+        Some(year) => Period::calendar_year(year),
+        None => {
+            let anchor = ctx.anchor?;
+            if fiscal {
+                Period::fiscal_year(
+                    anchor.fiscal_year(ctx.rules.fiscal_start_month),
+                    ctx.rules.fiscal_start_month,
+                )
+            } else {
+                Period::calendar_year(anchor.year())
+            }
+        }
+    };
+    let mut period = base.first_months(months.clamp(1, 12));
+    period.approximate_end = half;
+    Some(period)
+}
+
+fn same_period_last_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let fiscal = caps.get(1).is_some() || ctx.fiscal_sentence;
+    let anchor = ctx.anchor?;
+    let this = if fiscal {
+        Period::fiscal_year(
+            anchor.fiscal_year(ctx.rules.fiscal_start_month),
+            ctx.rules.fiscal_start_month,
+        )
+    } else {
+        Period::calendar_year(anchor.year())
+    };
+    let mut period = this.so_far(Some(anchor)).shifted(-12);
+    period.relative = true;
+    Some(period)
+}
+
+fn this_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let anchor = ctx.anchor?;
+    let period = if caps.get(1).is_some() {
+        Period::fiscal_year(
+            anchor.fiscal_year(ctx.rules.fiscal_start_month),
+            ctx.rules.fiscal_start_month,
+        )
+    } else {
+        Period::calendar_year(anchor.year())
+    };
+    // A year that has not ended when the article was written is only a part of it.
+    let mut period = if anchor < period.end {
+        period.so_far(Some(anchor))
+    } else {
+        period
+    };
+    period.relative = true;
+    Some(period)
+}
+
+fn year_to_date(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    this_year(caps, ctx)
+}
+
+fn last_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let anchor = ctx.anchor?;
+    let mut period = if caps.get(1).is_some() {
+        let start = ctx.rules.fiscal_start_month;
+        Period::fiscal_year(anchor.fiscal_year(start) - 1, start)
+    } else {
+        Period::calendar_year(anchor.year() - 1)
+    };
+    period.relative = true;
+    Some(period)
+}
+
+fn last_month(_: &Captures, ctx: &Ctx) -> Option<Period> {
+    let month = ctx.anchor?.plus(-1);
+    let mut period = Period::month(month);
+    period.relative = true;
+    Some(period)
+}
+
+fn this_month(_: &Captures, ctx: &Ctx) -> Option<Period> {
+    let anchor = ctx.anchor?;
+    let mut period = Period::month(anchor);
+    period.partial = true;
+    period.part_of = Some(anchor.to_string());
+    period.relative = true;
+    period.approximate_end = true;
+    Some(period)
+}
+
+fn past_n(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let count = i32::try_from(number_word(cap(caps, 1)?)?).ok()?;
+    let anchor = ctx.anchor?;
+    let months = if cap(caps, 2)?.to_lowercase().starts_with("year") {
+        count * 12
+    } else {
+        count
+    };
+    let mut period = Period::span(anchor.plus(-months), anchor.plus(-1));
+    period.relative = true;
+    period.approximate_end = true;
+    Some(period)
+}
+
+fn month_range(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let first = month_number(cap(caps, 2)?)?;
+    let last = month_number(cap(caps, 4)?)?;
+    let first_year = cap(caps, 3).and_then(year_of);
+    let last_year = cap(caps, 5).and_then(year_of);
+    let end = match (last_year, first_year) {
+        (Some(year), _) => Month::new(year, last),
+        (None, Some(year)) if last >= first => Month::new(year, last),
+        (None, Some(year)) => Month::new(year + 1, last),
+        (None, None) => ctx.anchor?.latest(last),
+    };
+    let start = match first_year {
+        Some(year) => Month::new(year, first),
+        None => {
+            let mut start = Month::new(end.year(), first);
+            if start > end {
+                start = Month::new(end.year() - 1, first);
+            }
+            start
+        }
+    };
+    if start > end {
+        return None;
+    }
+    let mut period = Period::span(start, end);
+    let fiscal_start = ctx.rules.fiscal_start_month;
+    if ctx.fiscal_sentence && start.month() == fiscal_start {
+        let fiscal_year = start.fiscal_year(fiscal_start);
+        let whole = Period::fiscal_year(fiscal_year, fiscal_start);
+        if end < whole.end {
+            period.partial = true;
+            period.fiscal = true;
+            period.part_of = Some(format!("FY{fiscal_year}"));
+        }
+    }
+    Some(period)
+}
+
+fn fiscal_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let year = year_of(cap(caps, 1)?)?;
+    if !(1950..=2100).contains(&year) {
+        return None;
+    }
+    Some(Period::fiscal_year(year, ctx.rules.fiscal_start_month))
+}
+
+fn calendar_year(caps: &Captures, _: &Ctx) -> Option<Period> {
+    Some(Period::calendar_year(year_of(cap(caps, 1)?)?))
+}
+
+fn since(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let anchor = ctx.anchor?;
+    let start = match (cap(caps, 1), cap(caps, 2), cap(caps, 3)) {
+        (Some(month), Some(year), _) => Month::new(year_of(year)?, month_number(month)?),
+        (Some(month), None, _) => anchor.latest(month_number(month)?),
+        (None, _, Some(year)) => Month::new(year_of(year)?, 1),
+        _ => return None,
+    };
+    if start > anchor {
+        return None;
+    }
+    let mut period = Period::span(start, anchor);
+    period.partial = true;
+    period.approximate_end = true;
+    period.relative = true;
+    let fiscal_start = ctx.rules.fiscal_start_month;
+    if start.month() == fiscal_start && ctx.fiscal_sentence {
+        period.fiscal = true;
+        period.part_of = Some(format!("FY{}", start.fiscal_year(fiscal_start)));
+    } else {
+        period.part_of = Some("the period to date".into());
+    }
+    Some(period)
+}
+
+fn through_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let month = month_number(cap(caps, 1)?)?;
+    let end = match cap(caps, 2).and_then(year_of) {
+        Some(year) => Month::new(year, month),
+        None => ctx.anchor?.latest(month),
+    };
+    let fiscal_start = ctx.rules.fiscal_start_month;
+    let whole = if ctx.fiscal_sentence {
+        Period::fiscal_year(end.fiscal_year(fiscal_start), fiscal_start)
+    } else {
+        Period::calendar_year(end.year())
+    };
+    Some(whole.first_months(u32::try_from(end.index() - whole.start.index() + 1).ok()?))
+}
+
+fn year_range(caps: &Captures, _: &Ctx) -> Option<Period> {
+    let first = year_of(cap(caps, 1)?)?;
+    let second_text = cap(caps, 2)?;
+    let second = if second_text.len() == 2 {
+        first - first % 100 + year_of(second_text)? % 100
+    } else {
+        year_of(second_text)?
+    };
+    if second <= first || second - first > 100 {
+        return None;
+    }
+    let mut period = Period::span(Month::new(first, 1), Month::new(second, 12));
+    period.granularity = super::Granularity::Years;
+    Some(period)
+}
+
+fn decade(caps: &Captures, _: &Ctx) -> Option<Period> {
+    let first = year_of(cap(caps, 1)?)?;
+    let mut period = Period::span(Month::new(first, 1), Month::new(first + 9, 12));
+    period.granularity = super::Granularity::Decade;
+    Some(period)
+}
+
+fn end_of_year(caps: &Captures, _: &Ctx) -> Option<Period> {
+    let year = year_of(cap(caps, 1)?)?;
+    Some(Period::point(Month::new(year, 12)))
+}
+
+fn one_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let month = month_number(cap(caps, 1)?)?;
+    let whole = caps.get(0)?.as_str().to_lowercase();
+    let at = match cap(caps, 2).and_then(year_of) {
+        Some(year) => Month::new(year, month),
+        None => {
+            // A bare month needs a cue ("in April", "as of June"): a capitalised "May" alone is
+            // as likely the verb.
+            let cued = ["in ", "during ", "as of ", "for ", "by "]
+                .iter()
+                .any(|cue| whole.starts_with(cue));
+            if !cued {
+                return None;
+            }
+            ctx.anchor?.latest(month)
+        }
+    };
+    let mut period = if whole.starts_with("as of ") || whole.starts_with("by ") {
+        Period::point(at)
+    } else {
+        Period::month(at)
+    };
+    if cap(caps, 2).is_none() {
+        period.relative = true;
+    }
+    Some(period)
+}
+
+fn bare_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let month = month_number(cap(caps, 1)?)?;
+    let mut period = Period::month(ctx.anchor?.latest(month));
+    period.relative = true;
+    Some(period)
+}
+
+fn one_year(caps: &Captures, _: &Ctx) -> Option<Period> {
+    let year = year_of(cap(caps, 1)?)?;
+    Some(Period::calendar_year(year))
+}
+
+fn present(_: &Captures, ctx: &Ctx) -> Option<Period> {
+    let mut period = Period::point(ctx.anchor?);
+    period.relative = true;
+    Some(period)
+}

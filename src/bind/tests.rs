@@ -1,0 +1,216 @@
+use super::*;
+
+/// Binds one sentence written on `date` and returns `(figure text, period, source)` for each
+/// figure that is not a year, the period as `start..end` with `partial`/`FY` marks.
+fn bind(text: &str, date: &str) -> Vec<(String, String, Option<PeriodSource>)> {
+    let figures = crate::figures::annotate(text);
+    let sentence = SentenceFigures {
+        span: Span::new(0, text.len()),
+        text,
+        figures: &figures,
+    };
+    let bindings = bind_passage(&[sentence], publication_month(date), BindRules::builtin());
+    figures
+        .iter()
+        .zip(&bindings[0])
+        .filter(|(figure, binding)| figure.unit != Unit::Year && !binding.in_period_phrase)
+        .map(|(figure, binding)| {
+            let period = binding.period.as_ref().map_or("-".to_string(), |period| {
+                let mut text = format!("{}..{}", period.start, period.end);
+                if period.partial {
+                    text.push_str(&format!(
+                        " partial of {}",
+                        period.part_of.clone().unwrap_or_default()
+                    ));
+                }
+                if period.fiscal {
+                    text.push_str(" fiscal");
+                }
+                text
+            });
+            (figure.text.clone(), period, binding.period_source)
+        })
+        .collect()
+}
+
+fn periods_of(text: &str, date: &str) -> Vec<String> {
+    period::find(text, BindRules::builtin(), publication_month(date), &[])
+        .into_iter()
+        .map(|found| {
+            format!(
+                "{} {}..{}{}",
+                found.period.text,
+                found.period.start,
+                found.period.end,
+                if found.period.partial { " partial" } else { "" }
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_figure_takes_the_period_of_its_own_clause() {
+    let got = bind(
+        "Panama counted 310,000 people so far this year, against 250,000 in all of 2022.",
+        "2023-09-15",
+    );
+    assert_eq!(got[0].0, "310,000");
+    assert_eq!(got[0].1, "2023-01..2023-09 partial of 2023");
+    assert_eq!(got[0].2, Some(PeriodSource::Clause));
+    assert_eq!(got[1].0, "250,000");
+    assert_eq!(got[1].1, "2022-01..2022-12");
+    assert_eq!(got[1].2, Some(PeriodSource::Clause));
+}
+
+#[test]
+fn fiscal_notation_is_a_year_not_a_count() {
+    for (text, start, end) in [
+        ("Agents made 4,000 arrests in FY23.", "2022-10", "2023-09"),
+        ("Agents made 4,000 arrests in FY2023.", "2022-10", "2023-09"),
+        (
+            "Agents made 4,000 arrests in Fiscal Year 23.",
+            "2022-10",
+            "2023-09",
+        ),
+        (
+            "Agents made 4,000 arrests in fiscal 2023.",
+            "2022-10",
+            "2023-09",
+        ),
+        (
+            "The record dates back to FY07, when agents made 4,000 arrests.",
+            "2006-10",
+            "2007-09",
+        ),
+    ] {
+        let got = bind(text, "2024-01-10");
+        assert_eq!(got.len(), 1, "{text}: {got:?}");
+        assert_eq!(got[0].1, format!("{start}..{end} fiscal"), "{text}");
+    }
+}
+
+#[test]
+fn partial_periods_are_parts() {
+    assert_eq!(
+        bind("Agents apprehended 4,293 Chinese nationals in the first five months of the fiscal year.", "2023-03-21")[0].1,
+        "2022-10..2023-02 partial of FY2023 fiscal"
+    );
+    assert_eq!(
+        bind(
+            "Since October, Border Patrol has encountered 2,999 Chinese nationals.",
+            "2023-02-14"
+        )[0]
+        .1,
+        "2022-10..2023-02 partial of the period to date"
+    );
+    assert_eq!(
+        bind(
+            "In April alone, agents apprehended 3,195 Chinese nationals.",
+            "2023-05-18"
+        )[0]
+        .1,
+        "2023-04..2023-04"
+    );
+    assert_eq!(
+        bind("Crossings reached 248,000 last year.", "2023-03-02")[0].1,
+        "2022-01..2022-12"
+    );
+    assert_eq!(
+        bind(
+            "From October through February agents logged 9,753 encounters this fiscal year.",
+            "2023-03-02"
+        )[0]
+        .1,
+        "2022-10..2023-02 partial of FY2023 fiscal"
+    );
+    assert_eq!(
+        bind(
+            "There were 2,999 encounters so far in fiscal year 2023.",
+            "2023-02-14"
+        )[0]
+        .1,
+        "2022-10..2023-02 partial of FY2023 fiscal"
+    );
+}
+
+#[test]
+fn fallbacks_are_recorded() {
+    let got = bind(
+        "The increase was 719 percent, and 2,999 in fiscal 2023.",
+        "2023-02-14",
+    );
+    assert_eq!(got[0].2, Some(PeriodSource::Sentence));
+    assert_eq!(got[1].2, Some(PeriodSource::Clause));
+    let got = bind("The agency counted 12,000 people.", "2023-02-14");
+    assert_eq!(got[0].2, Some(PeriodSource::DocumentDate));
+    let got = bind("The agency counted 12,000 people.", "2023");
+    assert_eq!(got[0].2, None);
+}
+
+#[test]
+fn relative_phrases_need_a_date() {
+    assert!(periods_of("so far this year", "2023").is_empty());
+    assert_eq!(
+        periods_of("since 2021", "2023-05"),
+        vec!["since 2021 2021-01..2023-05 partial"]
+    );
+    assert_eq!(
+        periods_of("between 2015 and 2020", ""),
+        vec!["between 2015 and 2020 2015-01..2020-12"]
+    );
+    assert_eq!(
+        periods_of("in the 1970s", ""),
+        vec!["the 1970s 1970-01..1979-12"]
+    );
+}
+
+#[test]
+fn numbers_are_not_years() {
+    // "2,022" and "$2000" are amounts; a count the annotator found is never a year.
+    assert!(periods_of("a rise of 2,022 people and a fee of $2019", "2023-05").is_empty());
+    let text = "They found 2000 migrants.";
+    let counts = [Span::new(11, 15)];
+    assert!(period::find(text, BindRules::builtin(), None, &counts).is_empty());
+}
+
+#[test]
+fn agencies_bind_by_clause() {
+    let text = "Panama's National Migration Service counted 520,000 crossings, while U.S. Border Patrol recorded 2.5 million encounters.";
+    let figures = crate::figures::annotate(text);
+    let sentence = SentenceFigures {
+        span: Span::new(0, text.len()),
+        text,
+        figures: &figures,
+    };
+    let bindings = bind_passage(&[sentence], None, BindRules::builtin());
+    let agencies: Vec<Option<String>> = bindings[0].iter().map(|b| b.counted_by.clone()).collect();
+    assert_eq!(
+        agencies,
+        vec![
+            Some("Panama's National Migration Service".into()),
+            Some("U.S. Border Patrol".into())
+        ]
+    );
+}
+
+#[test]
+fn rules_file_parses() {
+    let rules: BindRules = toml::from_str(include_str!("../../data/binding.toml")).unwrap();
+    assert_eq!(rules.fiscal_start_month, 10);
+    assert!(rules.agencies.len() > 10);
+}
+
+#[test]
+fn month_ranges_resolve_their_years() {
+    assert_eq!(
+        periods_of(
+            "From October through February agents logged 9,753 encounters.",
+            "2023-03-02"
+        ),
+        vec!["From October through February 2022-10..2023-02"]
+    );
+    assert_eq!(
+        periods_of("between October 1, 2022, and February 28, 2023", ""),
+        vec!["between October 1, 2022, and February 28, 2023 2022-10..2023-02"]
+    );
+}

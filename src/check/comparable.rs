@@ -1,0 +1,379 @@
+//! The comparability rule, in one place: whether two statistics measure the same thing, used by
+//! the dataset check and the cross-document check alike.
+//!
+//! Two statistics are compared only when their unit kind, kind of statistic (a level, a change, a
+//! share), rate base, period (the same span, both whole or the same part), places and counting
+//! agency agree. When both are clearly bound and something differs, the difference is named
+//! ("five months of FY2023 against all of FY2023", "Panama's National Migration Service's count
+//! against U.S. Border Patrol's") and the result is `not_comparable`; when a binding is uncertain
+//! (no period, a period carried from another sentence) the result can only be `unverifiable`.
+//! A comparison is `exact` (a contradiction may be called) only when the claim's period and
+//! agency come from its own clause and nothing had to be guessed.
+
+use super::arithmetic::direction_of;
+use super::claim::CheckClaim;
+use super::rules::Rules;
+use crate::bind::{Binding, Granularity, Period, PeriodSource};
+use crate::figures::{Figure, Unit};
+
+/// What kind of statistic a figure states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A quantity: "48,381 entries".
+    Level,
+    /// A change between two periods: "up 719 percent", "rose by 3,000".
+    Change,
+    /// A part of a whole: "84 percent of them were single adults".
+    Share,
+    /// A multiplier between two quantities: "ten times as many".
+    Ratio,
+}
+
+impl Kind {
+    fn name(self) -> &'static str {
+        match self {
+            Kind::Level => "a level",
+            Kind::Change => "a change",
+            Kind::Share => "a share of a total",
+            Kind::Ratio => "a multiplier",
+        }
+    }
+}
+
+/// The kind of statistic a claim's figure states: a change when a change word is next to it
+/// ("up 719 percent", "rose by 3,000"), a share for another percentage or fraction, a ratio for
+/// a multiplier, else a level.
+pub fn kind_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Kind {
+    if figure.unit == Unit::Multiplier {
+        return Kind::Ratio;
+    }
+    if direction_of(claim, figure, rules).is_some() {
+        return Kind::Change;
+    }
+    match figure.unit {
+        Unit::Percent | Unit::Fraction | Unit::PercentagePoints => Kind::Share,
+        _ => Kind::Level,
+    }
+}
+
+/// One side of a comparison: a claim's figure, another document's figure, or a dataset cell.
+#[derive(Debug, Clone)]
+pub struct Side<'a> {
+    pub unit: Unit,
+    pub kind: Kind,
+    /// For a rate: its base (1,000,000 for "per million").
+    pub per: Option<f64>,
+    pub period: Option<&'a Period>,
+    /// `None` for a dataset (its periods are exact by construction).
+    pub period_source: Option<PeriodSource>,
+    pub places: &'a [String],
+    pub counted_by: Option<&'a str>,
+    /// Who the agency came from: the figure's own clause (or a dataset's manifest).
+    pub counted_by_in_clause: bool,
+}
+
+impl<'a> Side<'a> {
+    /// A figure's side from its binding.
+    pub fn of_figure(
+        unit: Unit,
+        kind: Kind,
+        per: Option<f64>,
+        binding: &'a Binding,
+        places: &'a [String],
+    ) -> Side<'a> {
+        Side {
+            unit,
+            kind,
+            per,
+            // The publication date alone says nothing about which period a figure counts.
+            period: binding
+                .period
+                .as_ref()
+                .filter(|_| binding.period_source != Some(PeriodSource::DocumentDate)),
+            period_source: binding.period_source,
+            places,
+            counted_by: binding.counted_by.as_deref(),
+            counted_by_in_clause: binding.counted_by_in_clause,
+        }
+    }
+
+    /// The period is the figure's own (its clause, or a dataset's row).
+    fn clearly_bound(&self) -> bool {
+        self.period.is_some()
+            && matches!(
+                self.period_source,
+                None | Some(PeriodSource::Clause) | Some(PeriodSource::Sentence)
+            )
+    }
+}
+
+/// The outcome of the rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Comparability {
+    /// The same statistic. `exact`: every binding of the claim came from its own clause and no
+    /// end was approximate, so a disagreement is a finding.
+    Same { exact: bool },
+    /// Both clearly bound, and they measure different things: what differs.
+    Different(String),
+    /// A binding is uncertain: what is missing.
+    Uncertain(String),
+}
+
+/// The rule (see the module documentation). `claim` is the figure being checked, `evidence` what
+/// it is compared with.
+pub fn compare(claim: &Side, evidence: &Side) -> Comparability {
+    if claim.unit != evidence.unit {
+        return Comparability::Different(format!(
+            "{} against {}",
+            unit_name(claim.unit),
+            unit_name(evidence.unit)
+        ));
+    }
+    if claim.kind != evidence.kind {
+        return Comparability::Different(format!(
+            "{} against {}",
+            claim.kind.name(),
+            evidence.kind.name()
+        ));
+    }
+    if claim.unit == Unit::Rate
+        && claim.per.is_some()
+        && evidence.per.is_some()
+        && claim.per != evidence.per
+    {
+        return Comparability::Different("rates per different bases".into());
+    }
+    let both_bound = claim.clearly_bound() && evidence.clearly_bound();
+    let mut exact = claim.period_source == Some(PeriodSource::Clause);
+    match (claim.period, evidence.period) {
+        (Some(one), Some(other)) => match same_period(one, other) {
+            PeriodMatch::Same => {}
+            PeriodMatch::Nearly => exact = false,
+            PeriodMatch::Different => {
+                let difference = format!("{} against {}", describe(one), describe(other));
+                return if both_bound {
+                    Comparability::Different(difference)
+                } else {
+                    Comparability::Uncertain(format!(
+                        "{difference}, but the period of one is not written beside its figure"
+                    ))
+                };
+            }
+        },
+        (None, _) => return Comparability::Uncertain("the claim names no period".into()),
+        (_, None) => return Comparability::Uncertain("the evidence names no period".into()),
+    }
+    if !claim.places.is_empty()
+        && !evidence.places.is_empty()
+        && !claim
+            .places
+            .iter()
+            .any(|place| evidence.places.contains(place))
+    {
+        let difference = format!(
+            "{} against {}",
+            claim.places.join(", "),
+            evidence.places.join(", ")
+        );
+        return if both_bound {
+            Comparability::Different(difference)
+        } else {
+            Comparability::Uncertain(difference)
+        };
+    }
+    let same_agency = match (claim.counted_by, evidence.counted_by) {
+        (Some(one), Some(other)) if one != other => {
+            let difference = format!("{one}'s count against {other}'s");
+            return if claim.counted_by_in_clause && evidence.counted_by_in_clause {
+                Comparability::Different(difference)
+            } else {
+                Comparability::Uncertain(difference)
+            };
+        }
+        (Some(_), Some(_)) => true,
+        _ => false,
+    };
+    // A disagreement is a finding only when something ties the two to one population: the same
+    // counting agency, or the same places, named on both sides.
+    let same_places = claim
+        .places
+        .iter()
+        .any(|place| evidence.places.contains(place));
+    Comparability::Same {
+        exact: exact && (same_agency || same_places),
+    }
+}
+
+enum PeriodMatch {
+    Same,
+    /// The same start, and ends a month apart where one end is only the publication date.
+    Nearly,
+    Different,
+}
+
+fn same_period(one: &Period, other: &Period) -> PeriodMatch {
+    // A point in time ("as of June 2023") and a span are different statistics (a stock against
+    // a flow) unless they are the same month.
+    if one.start == other.start && one.end == other.end {
+        return if one.approximate_end || other.approximate_end {
+            PeriodMatch::Nearly
+        } else {
+            PeriodMatch::Same
+        };
+    }
+    let approximate = one.approximate_end || other.approximate_end;
+    let point = one.granularity == Granularity::Point || other.granularity == Granularity::Point;
+    if approximate
+        && !point
+        && one.start == other.start
+        && (one.end.index() - other.end.index()).abs() <= 1
+    {
+        return PeriodMatch::Nearly;
+    }
+    PeriodMatch::Different
+}
+
+/// A period as the explanation names it: "all of 2022", "all of FY2023", "5 months (2022-10 to
+/// 2023-02, part of FY2023)", "one month (2023-04)", "2023-06".
+pub fn describe(period: &Period) -> String {
+    match period.granularity {
+        Granularity::Year | Granularity::FiscalYear if !period.partial => {
+            format!("all of {}", period.name())
+        }
+        Granularity::Point => period.start.to_string(),
+        Granularity::Month => format!("one month ({})", period.start),
+        _ => {
+            let months = period.months();
+            let span = format!("{} to {}", period.start, period.end);
+            let part = match (&period.part_of, period.partial) {
+                (Some(part_of), true) => format!(", part of {part_of}"),
+                _ => String::new(),
+            };
+            if months % 12 == 0 && !period.partial {
+                format!("{} years ({span})", months / 12)
+            } else {
+                let plural = if months == 1 { "" } else { "s" };
+                format!("{months} month{plural} ({span}{part})")
+            }
+        }
+    }
+}
+
+fn unit_name(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Count => "a count",
+        Unit::Percent => "a percentage",
+        Unit::PercentagePoints => "percentage points",
+        Unit::Money => "an amount of money",
+        Unit::Rate => "a rate",
+        Unit::Multiplier => "a multiplier",
+        Unit::Fraction => "a fraction",
+        _ => "another unit",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bind::Month;
+
+    fn side<'a>(period: &'a Period, source: PeriodSource, agency: Option<&'a str>) -> Side<'a> {
+        Side {
+            unit: Unit::Count,
+            kind: Kind::Level,
+            per: None,
+            period: Some(period),
+            period_source: Some(source),
+            places: &[],
+            counted_by: agency,
+            counted_by_in_clause: agency.is_some(),
+        }
+    }
+
+    #[test]
+    fn a_part_is_not_the_whole() {
+        let whole = Period::fiscal_year(2023, 10);
+        let part = whole.first_months(5);
+        let got = compare(
+            &side(&part, PeriodSource::Clause, None),
+            &side(&whole, PeriodSource::Clause, None),
+        );
+        assert_eq!(
+            got,
+            Comparability::Different(
+                "5 months (2022-10 to 2023-02, part of FY2023) against all of FY2023".into()
+            )
+        );
+        // Carried from another sentence: uncertain, never a finding.
+        let got = compare(
+            &side(&part, PeriodSource::Passage, None),
+            &side(&whole, PeriodSource::Clause, None),
+        );
+        assert!(matches!(got, Comparability::Uncertain(_)), "{got:?}");
+    }
+
+    #[test]
+    fn same_binding_is_the_same_statistic() {
+        let one = Period::calendar_year(2022);
+        let got = compare(
+            &side(&one, PeriodSource::Clause, None),
+            &side(&one, PeriodSource::Clause, None),
+        );
+        // Nothing ties the two to one population: the same, but no contradiction can follow.
+        assert_eq!(got, Comparability::Same { exact: false });
+        let agency = Some("U.S. Border Patrol");
+        let got = compare(
+            &side(&one, PeriodSource::Clause, agency),
+            &side(&one, PeriodSource::Clause, agency),
+        );
+        assert_eq!(got, Comparability::Same { exact: true });
+        let got = compare(
+            &side(&one, PeriodSource::Sentence, None),
+            &side(&one, PeriodSource::Clause, None),
+        );
+        assert_eq!(got, Comparability::Same { exact: false });
+        let month = Period::month(Month::new(2023, 4));
+        let got = compare(
+            &side(&month, PeriodSource::Clause, None),
+            &side(
+                &Period::calendar_year(2023).first_months(5),
+                PeriodSource::Clause,
+                None,
+            ),
+        );
+        assert_eq!(
+            got,
+            Comparability::Different(
+                "one month (2023-04) against 5 months (2023-01 to 2023-05, part of 2023)".into()
+            )
+        );
+    }
+
+    #[test]
+    fn agencies_and_kinds_must_agree() {
+        let one = Period::calendar_year(2023);
+        let got = compare(
+            &side(
+                &one,
+                PeriodSource::Clause,
+                Some("Panama's National Migration Service"),
+            ),
+            &side(&one, PeriodSource::Clause, Some("U.S. Border Patrol")),
+        );
+        assert_eq!(
+            got,
+            Comparability::Different(
+                "Panama's National Migration Service's count against U.S. Border Patrol's".into()
+            )
+        );
+        let mut change = side(&one, PeriodSource::Clause, None);
+        change.unit = Unit::Percent;
+        change.kind = Kind::Change;
+        let mut share = change.clone();
+        share.kind = Kind::Share;
+        assert_eq!(
+            compare(&change, &share),
+            Comparability::Different("a change against a share of a total".into())
+        );
+    }
+}

@@ -1,0 +1,321 @@
+//! Bad input: each case gets a one-line message naming the file, the right exit status, and
+//! leaves what is already indexed intact. Nothing panics.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crate::common::*;
+use std::path::Path;
+
+fn index_cmd(dir: &Path, args: &[&str]) -> std::process::Output {
+    claimdex_in(dir)
+        .args(["--index", "idx", "index"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn n_docs(dir: &Path) -> usize {
+    let output = claimdex_in(dir)
+        .args(["--index", "idx", "--no-update", "docs", "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    stdout(&output).lines().count()
+}
+
+fn setup() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("docs")).unwrap();
+    std::fs::write(
+        dir.path().join("docs/good.txt"),
+        "Officials counted 1,200 arrivals in 2023.\n",
+    )
+    .unwrap();
+    let output = index_cmd(dir.path(), &["docs"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    dir
+}
+
+fn assert_no_panic(output: &std::process::Output) {
+    assert!(!stderr(output).contains("panicked"), "{}", stderr(output));
+}
+
+#[test]
+fn a_path_that_does_not_exist() {
+    let dir = setup();
+    let output = index_cmd(dir.path(), &["nope"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("error: nope: no such file or directory"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(n_docs(dir.path()), 1, "what was indexed is kept");
+}
+
+#[test]
+fn unreadable_binary_empty_and_invalid_utf8_files() {
+    let dir = setup();
+    let docs = dir.path().join("docs");
+    std::os::unix::fs::symlink(docs.join("missing-target.txt"), docs.join("dangling.txt")).unwrap();
+    std::fs::write(
+        docs.join("binary.txt"),
+        b"\x7fELF\x02\x01\x01\x00\x00\x00garbage",
+    )
+    .unwrap();
+    std::fs::write(docs.join("empty.md"), b"").unwrap();
+    std::fs::write(
+        docs.join("latin1.txt"),
+        b"Caf\xe9 owners counted 30 visitors.\nSecond line\n",
+    )
+    .unwrap();
+    let output = index_cmd(dir.path(), &["docs"]);
+    assert_no_panic(&output);
+    assert!(
+        output.status.success(),
+        "warnings do not fail the run: {}",
+        stderr(&output)
+    );
+    let err = stderr(&output);
+    assert!(
+        err.contains("docs/dangling.txt") && err.contains("skipped"),
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: docs/binary.txt: binary file"),
+        "{err}"
+    );
+    assert!(err.contains("warning: docs/empty.md: empty file"), "{err}");
+    assert!(
+        err.contains("warning: docs/latin1.txt:1: invalid UTF-8; decoded lossily"),
+        "{err}"
+    );
+    assert_eq!(n_docs(dir.path()), 2, "good.txt and latin1.txt");
+    let output = claimdex_in(dir.path())
+        .args(["--index", "idx", "search", "visitors", "--json"])
+        .output()
+        .unwrap();
+    assert!(stdout(&output).contains("Caf\u{FFFD} owners"));
+}
+
+#[test]
+fn a_symlink_loop_is_reported_and_skipped() {
+    let dir = setup();
+    std::os::unix::fs::symlink("..", dir.path().join("docs/loop")).unwrap();
+    let output = index_cmd(dir.path(), &["docs"]);
+    assert_no_panic(&output);
+    assert!(
+        stderr(&output).contains("symbolic link loop"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(n_docs(dir.path()), 1);
+}
+
+#[test]
+fn a_100_mb_single_line_file_is_indexed_in_bounded_pieces() {
+    let dir = setup();
+    let sentence = "migrants crossed the border 48,381 times and officials counted more ";
+    let mut text = String::with_capacity(100 * 1024 * 1024);
+    while text.len() < 100 * 1024 * 1024 {
+        text.push_str(sentence);
+    }
+    std::fs::write(dir.path().join("docs/one-line.txt"), &text).unwrap();
+    drop(text);
+    let output = index_cmd(dir.path(), &["docs"]);
+    assert_no_panic(&output);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = claimdex_in(dir.path())
+        .args([
+            "--index",
+            "idx",
+            "search",
+            "officials",
+            "--json",
+            "--limit",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    for line in stdout(&output).lines() {
+        let hit: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(
+            hit["text"].as_str().unwrap().chars().count() <= 2000,
+            "passages stay bounded"
+        );
+    }
+}
+
+#[test]
+fn a_foreign_folder_is_never_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("docs")).unwrap();
+    std::fs::write(dir.path().join("docs/a.txt"), "Text with 5 numbers.\n").unwrap();
+    std::fs::create_dir(dir.path().join("idx")).unwrap();
+    std::fs::write(dir.path().join("idx/my-notes.txt"), "precious").unwrap();
+    for args in [&["docs"][..], &["docs", "--rebuild"][..]] {
+        let output = index_cmd(dir.path(), args);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(
+            stderr(&output).contains("idx: not a claimdex index"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("idx/my-notes.txt")).unwrap(),
+        "precious"
+    );
+}
+
+#[test]
+fn a_corrupt_index_says_to_rebuild_and_rebuild_repairs_it() {
+    let dir = setup();
+    std::fs::write(dir.path().join("idx/tantivy/meta.json"), "{ not json").unwrap();
+    let output = claimdex_in(dir.path())
+        .args(["--index", "idx", "search", "arrivals"])
+        .output()
+        .unwrap();
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("claimdex index --rebuild"),
+        "{}",
+        stderr(&output)
+    );
+    let output = index_cmd(dir.path(), &["docs", "--rebuild"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(n_docs(dir.path()), 1);
+}
+
+#[test]
+fn a_damaged_or_missing_manifest_names_the_file_and_rebuild_repairs_it() {
+    for damage in ["garbage", "missing"] {
+        let dir = setup();
+        let manifest = std::fs::read_dir(dir.path().join("idx"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .find(|path| {
+                let name = path.file_name().unwrap().to_string_lossy().to_string();
+                name.starts_with("manifest-") && name.ends_with(".json")
+            })
+            .expect("the index keeps its manifest in its own file");
+        if damage == "garbage" {
+            std::fs::write(&manifest, "{ not json").unwrap();
+        } else {
+            std::fs::remove_file(&manifest).unwrap();
+        }
+        // Searching reads only the commit, so the indexed passages still answer.
+        let output = claimdex_in(dir.path())
+            .args(["--index", "idx", "--no-update", "search", "arrivals"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{damage}: {}", stderr(&output));
+        assert!(stdout(&output).contains("1,200"), "{damage}");
+        // Updating needs the manifest: one line naming it and what to do.
+        let output = index_cmd(dir.path(), &["docs"]);
+        assert_no_panic(&output);
+        assert_eq!(output.status.code(), Some(2), "{damage}");
+        let err = stderr(&output);
+        let name = manifest.file_name().unwrap().to_string_lossy().to_string();
+        assert!(err.contains(&name), "{damage}: {err}");
+        assert!(err.contains("claimdex index --rebuild"), "{damage}: {err}");
+        let output = index_cmd(dir.path(), &["docs", "--rebuild"]);
+        assert!(output.status.success(), "{damage}: {}", stderr(&output));
+        assert_eq!(n_docs(dir.path()), 1, "{damage}");
+    }
+}
+
+#[test]
+fn an_index_from_another_schema_version_names_rebuild() {
+    let dir = setup();
+    std::fs::write(
+        dir.path().join("idx/claimdex.json"),
+        r#"{"tool":"claimdex","schema_version":999}"#,
+    )
+    .unwrap();
+    let output = claimdex_in(dir.path())
+        .args(["--index", "idx", "search", "arrivals"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(
+        err.contains("schema v999") && err.contains("run `claimdex index --rebuild`"),
+        "{err}"
+    );
+    assert!(index_cmd(dir.path(), &["docs", "--rebuild"])
+        .status
+        .success());
+    assert_eq!(n_docs(dir.path()), 1);
+}
+
+#[test]
+fn a_second_writer_is_told_the_index_is_busy() {
+    let dir = setup();
+    let corpus = claimdex::index::CorpusIndex::open(&dir.path().join("idx")).unwrap();
+    let _writer: tantivy::IndexWriter = corpus.index.writer(15_000_000).unwrap();
+    let output = index_cmd(dir.path(), &["docs"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("the index is busy"),
+        "{}",
+        stderr(&output)
+    );
+    // Searching still works on the committed index while a writer runs.
+    std::fs::write(
+        dir.path().join("docs/new.txt"),
+        "A new file with 7 entries.\n",
+    )
+    .unwrap();
+    let output = claimdex_in(dir.path())
+        .args(["--index", "idx", "search", "arrivals"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("searching the index as it is"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_killed_index_run_leaves_the_last_commit_answering() {
+    let dir = setup();
+    let docs = dir.path().join("docs");
+    let paragraph =
+        "Border officials counted 12,345 encounters in the month, a record high.\n\n".repeat(2000);
+    for n in 0..300 {
+        std::fs::write(docs.join(format!("bulk-{n:03}.txt")), &paragraph).unwrap();
+    }
+    let binary = assert_cmd::cargo::cargo_bin("claimdex");
+    let mut child = std::process::Command::new(binary)
+        .current_dir(dir.path())
+        .args(["--index", "idx", "index", "docs"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // Killed before its commit: the index is exactly the last commit (1 document), and answers.
+    assert_eq!(n_docs(dir.path()), 1);
+    let output = claimdex_in(dir.path())
+        .args([
+            "--index",
+            "idx",
+            "--no-update",
+            "search",
+            "arrivals",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("1,200 arrivals"));
+    // And the next run completes the work.
+    let output = index_cmd(dir.path(), &["docs"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(n_docs(dir.path()), 301);
+}

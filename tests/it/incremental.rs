@@ -1,0 +1,107 @@
+//! Re-indexing: only new or changed files are read again; deleted files leave the index.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use crate::common::*;
+
+fn index(dir: &std::path::Path) -> String {
+    let output = claimdex_in(dir)
+        .args(["--index", "idx", "index", "docs"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    stderr(&output)
+}
+
+#[test]
+fn changed_new_and_deleted_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(docs.join("a.txt"), "Alpha counted 100 arrivals.\n").unwrap();
+    std::fs::write(docs.join("b.txt"), "Beta counted 200 departures.\n").unwrap();
+    assert!(index(dir.path()).contains("indexed 2 documents, 2 passages, 2 sentences"));
+    assert!(index(dir.path()).contains("(0 new, 0 updated, 0 removed, 2 unchanged, 0 skipped)"));
+
+    std::fs::write(
+        docs.join("a.txt"),
+        "Alpha counted 150 arrivals. Then more.\n",
+    )
+    .unwrap();
+    std::fs::write(docs.join("c.md"), "# Gamma\n\nGamma counted 300 returns.\n").unwrap();
+    let summary = index(dir.path());
+    assert!(
+        summary.contains("(1 new, 1 updated, 0 removed, 1 unchanged, 0 skipped)"),
+        "{summary}"
+    );
+    let search = |query: &str| {
+        let output = claimdex_in(dir.path())
+            .args(["--index", "idx", "search", query, "--json"])
+            .output()
+            .unwrap();
+        stdout(&output).lines().count()
+    };
+    assert_eq!(search("150"), 1);
+    assert_eq!(search("100"), 0, "the old version of a.txt is gone");
+
+    std::fs::remove_file(docs.join("b.txt")).unwrap();
+    let summary = index(dir.path());
+    assert!(
+        summary.contains("indexed 2 documents") && summary.contains("1 removed"),
+        "{summary}"
+    );
+    assert_eq!(search("departures"), 0);
+
+    // `search` notices a change by itself and updates first.
+    std::fs::write(docs.join("d.txt"), "Delta counted 400 crossings.\n").unwrap();
+    let output = claimdex_in(dir.path())
+        .args(["--index", "idx", "search", "crossings"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        stderr(&output).contains("files changed since the index was built"),
+        "{}",
+        stderr(&output)
+    );
+
+    // Editing corpus.toml re-indexes the document it names.
+    std::fs::write(
+        docs.join("corpus.toml"),
+        "[[document]]\nfile = \"d.txt\"\ntitle = \"Delta report\"\n",
+    )
+    .unwrap();
+    let summary = index(dir.path());
+    assert!(summary.contains("1 updated"), "{summary}");
+    let output = claimdex_in(dir.path())
+        .args(["--index", "idx", "search", "crossings", "--json"])
+        .output()
+        .unwrap();
+    assert!(stdout(&output).contains("\"title\":\"Delta report\""));
+}
+
+#[test]
+fn a_second_root_does_not_remove_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    for (folder, file) in [("one", "a.txt"), ("two", "b.txt")] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::write(
+            dir.path().join(folder).join(file),
+            format!("{folder} has 5 passages.\n"),
+        )
+        .unwrap();
+    }
+    let run = |path: &str| {
+        claimdex_in(dir.path())
+            .args(["--index", "idx", "index", path])
+            .output()
+            .unwrap()
+    };
+    assert!(run("one").status.success());
+    let output = run("two");
+    assert!(
+        stderr(&output).contains("indexed 2 documents"),
+        "{}",
+        stderr(&output)
+    );
+}
