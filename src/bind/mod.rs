@@ -148,7 +148,10 @@ pub fn bind_passage(
     for sentence in sentences {
         let bindings = bind_sentence(sentence, date, carried.as_ref(), rules);
         let counts: Vec<Span> = local_counts(sentence);
-        if let Some(last) = period::find(sentence.text, rules, date, &counts).pop() {
+        let last = period::find(sentence.text, rules, date, &counts)
+            .into_iter()
+            .rfind(|found| !found.base);
+        if let Some(last) = last {
             carried = Some((last.period, last.span.shift(sentence.span.start)));
         }
         out.push(bindings);
@@ -212,14 +215,14 @@ fn bind_sentence(
             let own: Vec<&period::Found> = candidates
                 .iter()
                 .copied()
-                .filter(|found| in_clause(found.span))
+                .filter(|found| in_clause(found.span) && !found.base)
                 .collect();
             // Another clause's period stands in for the figure's only when that clause is not a
             // comparison ("2.9 million more than in 2016": 2016 is the base, not the period).
             let elsewhere: Vec<&period::Found> = candidates
                 .iter()
                 .copied()
-                .filter(|found| !comparisons[clause::of(&clauses, found.span.start)])
+                .filter(|found| !found.base && !comparisons[clause::of(&clauses, found.span.start)])
                 .collect();
             let chosen = narrowest(nearest(&own), &own)
                 .map(|found| (compose(found, &own, &elsewhere), PeriodSource::Clause))
@@ -323,6 +326,7 @@ fn compose(
         ),
         period,
         bare_month: false,
+        base: false,
     }
 }
 

@@ -19,6 +19,9 @@ pub struct Found {
     /// A month named without a year or cue ("the last September high"): its year is the
     /// publication's unless its clause names one.
     pub bare_month: bool,
+    /// The base a change is measured against ("an increase over the same period last year",
+    /// "more than in 2016"): never the period of the figure itself.
+    pub base: bool,
 }
 
 /// What a pattern needs to resolve its phrase.
@@ -58,6 +61,12 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             (
                 format!(r"(?i)\b(?:the\s+)?first\s+({NUMBER_WORD}|\d{{1,3}})(?:[- ]and[- ]one[- ]half|[- ]and[- ]a[- ]half)?\s+(months|weeks|days)(?:\s+of\s+(?:the\s+)?(?:(?:current|this)\s+)?({FISCAL}|calendar\s+year|year)(?:\s*'?(\d{{4}}|\d{{2}}))?)?\b"),
                 first_months,
+                Kind::Phrase,
+            ),
+            // "in the last year", "the past year": the twelve months to the publication date.
+            (
+                r"(?i)\bthe\s+(?:past|last)\s+(year|month|twelve\s+months)\b".to_string(),
+                the_past_year,
                 Kind::Phrase,
             ),
             // "the same period last fiscal year", "this time last year".
@@ -202,15 +211,46 @@ pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span
             }
             period.text = text.get(span.start..span.end).unwrap_or("").to_string();
             let bare_month = *kind == Kind::Month;
+            let base = is_base(text, span, &period.text);
             found.push(Found {
                 span,
                 period,
                 bare_month,
+                base,
             });
         }
     }
     found.sort_by_key(|f| f.span.start);
     found
+}
+
+/// A period phrase right after "than", "compared with", "versus", "against", or a "same period"
+/// phrase right after "over" or "from": the base of a comparison.
+fn is_base(text: &str, span: Span, phrase: &str) -> bool {
+    const ALWAYS: &[&str] = &[
+        "than",
+        "compared with",
+        "compared to",
+        "versus",
+        "vs",
+        "vs.",
+        "against",
+    ];
+    const SAME: &[&str] = &["over", "from", "on", "with"];
+    let before = text[..span.start].trim_end().to_lowercase();
+    let ends_with = |cues: &[&str]| {
+        cues.iter().any(|cue| {
+            before.strip_suffix(cue).is_some_and(|rest| {
+                rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())
+            })
+        })
+    };
+    let lower = phrase.to_lowercase();
+    ends_with(ALWAYS)
+        || (ends_with(SAME)
+            && (lower.starts_with("the same")
+                || lower.starts_with("same")
+                || lower.contains("last")))
 }
 
 /// A year that dates a citation or names a title, not a period: "accessed February 18, 2019",
@@ -511,6 +551,19 @@ fn this_month(_: &Captures, ctx: &Ctx) -> Option<Period> {
     let mut period = Period::month(anchor);
     period.partial = true;
     period.part_of = Some(anchor.to_string());
+    period.relative = true;
+    period.approximate_end = true;
+    Some(period)
+}
+
+fn the_past_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let anchor = ctx.anchor?;
+    let months = if cap(caps, 1)?.to_lowercase() == "month" {
+        1
+    } else {
+        12
+    };
+    let mut period = Period::span(anchor.plus(-months), anchor.plus(-1));
     period.relative = true;
     period.approximate_end = true;
     Some(period)

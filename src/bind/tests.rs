@@ -214,3 +214,52 @@ fn month_ranges_resolve_their_years() {
         vec!["between October 1, 2022, and February 28, 2023 2022-10..2023-02"]
     );
 }
+
+#[test]
+fn a_year_not_over_at_publication_is_a_part_unless_forecast() {
+    assert_eq!(
+        bind(
+            "Border Patrol agents registered 24,296 citizens from China in fiscal year 2024.",
+            "2024-04-15"
+        )[0]
+        .1,
+        "2023-10..2024-04 partial of FY2024 fiscal"
+    );
+    assert_eq!(
+        bind("Remittances will reach $66 billion in 2024.", "2024-02-10")[0].1,
+        "2024-01..2024-12"
+    );
+}
+
+#[test]
+fn comparison_bases_are_not_the_figures_period() {
+    // "the same period last year" is what the 13 per cent is measured against.
+    let got = bind(
+        "In January 2024, 1,335 migrants crossed - a 13 per cent increase over the same period last year.",
+        "2024-02-01",
+    );
+    assert_eq!(got[1].0, "13 per cent");
+    assert_eq!(got[1].1, "2024-01..2024-01");
+    assert_eq!(got[1].2, Some(PeriodSource::Sentence));
+    // "in the last year" is the twelve months to the publication date, not the previous year.
+    assert_eq!(
+        bind(
+            "Some 155,754 migrants landed in the last year.",
+            "2023-12-30"
+        )[0]
+        .1,
+        "2022-12..2023-11"
+    );
+}
+
+#[test]
+fn a_month_named_alone_takes_the_year_of_its_sentence() {
+    assert_eq!(
+        bind(
+            "The last September high was when Border Patrol recorded 207,597 encounters in 2022.",
+            "2023-10-19"
+        )[0]
+        .1,
+        "2022-09..2022-09"
+    );
+}

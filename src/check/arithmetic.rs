@@ -44,7 +44,8 @@ fn check_passage(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
                 }
                 Unit::Multiplier => multiplier(claim, figure),
                 _ => None,
-            };
+            }
+            .or_else(|| super::relations::search(claims, claim_idx, figure, rules));
             if let Some((comparison, expression, operands)) = found {
                 results.push(result(claim, figure, &comparison, expression, operands));
             }
@@ -53,7 +54,7 @@ fn check_passage(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
     results
 }
 
-type Found = (Comparison, String, Vec<Operand>);
+pub(super) type Found = (Comparison, String, Vec<Operand>);
 
 /// The sentence says the figure is a difference ("deficit", "gap"), and two earlier figures of
 /// the passage with its unit differ by it.
@@ -313,15 +314,15 @@ fn half_width(figure: &Figure) -> f64 {
     }
 }
 
-fn low(figure: &Figure) -> f64 {
+pub(super) fn low(figure: &Figure) -> f64 {
     figure.low.unwrap_or(figure.value)
 }
 
-fn high(figure: &Figure) -> f64 {
+pub(super) fn high(figure: &Figure) -> f64 {
     figure.high.unwrap_or(figure.value)
 }
 
-fn operand(figure: &Figure) -> Operand {
+pub(super) fn operand(figure: &Figure) -> Operand {
     Operand {
         text: figure.text.clone(),
         value: figure.value,

@@ -241,6 +241,8 @@ pub fn describe(period: &Period) -> String {
             format!("all of {}", period.name())
         }
         Granularity::Point => period.start.to_string(),
+        Granularity::Years => format!("{} to {}", period.start.year(), period.end.year()),
+        Granularity::Decade => format!("the {}s", period.start.year()),
         Granularity::Month => format!("one month ({})", period.start),
         _ => {
             let months = period.months();

@@ -15,6 +15,7 @@ pub mod comparable;
 pub mod cross;
 pub mod dataset;
 mod derive;
+mod relations;
 mod retrieve;
 pub mod rules;
 pub mod verdict;

@@ -1,6 +1,7 @@
 //! Fact-check reports: the terminal table grouped by verdict, JSON Lines, a Markdown report for
 //! an editor and schema.org ClaimReview JSON-LD. The HTML report is in `check_html.rs`.
 
+use crate::bind::PeriodSource;
 use crate::check::{verdict_counts, CheckResult, Evidence, Verdict};
 use crate::datasets::text::format_number;
 use crate::model::Metadata;
@@ -33,6 +34,9 @@ pub fn table(results: &[CheckResult], style: Style) -> String {
                 one_line(&result.claim.text, 200)
             ));
             out.push_str(&format!("    evidence: {}\n", evidence_line(result)));
+            if let Some(binding) = binding_line(result) {
+                out.push_str(&format!("    {}\n", style.dim(&binding)));
+            }
             out.push_str(&format!("    {}\n", result.explanation));
         }
         out.push('\n');
@@ -84,7 +88,7 @@ pub fn markdown(results: &[CheckResult]) -> String {
         out.push_str(&format!("\n## {} ({count})\n", verdict.name()));
         for result in results.iter().filter(|result| result.verdict == verdict) {
             out.push_str(&format!(
-                "\n### {} — `{}:{}` ({})\n\n> {}\n\n- **Figure:** {}\n- **Expected:** {}\n- **Evidence:** {}\n- **Why:** {}\n",
+                "\n### {} — `{}:{}` ({})\n\n> {}\n\n- **Figure:** {}\n- **Expected:** {}\n- **Evidence:** {}\n{}- **Why:** {}\n",
                 md_escape(&result.figure.text),
                 result.claim.path,
                 result.claim.line,
@@ -93,11 +97,43 @@ pub fn markdown(results: &[CheckResult]) -> String {
                 md_escape(&result.figure.text),
                 expected(result),
                 md_escape(&evidence_line(result)),
+                binding_line(result)
+                    .map(|line| format!("- **Bound to:** {}\n", md_escape(&line)))
+                    .unwrap_or_default(),
                 md_escape(&result.explanation)
             ));
         }
     }
     out
+}
+
+/// Where the figure's period and agency came from: "period: 5 months (2022-10 to 2023-02, part of
+/// FY2023), from its own clause ("in the first five months of the fiscal year"); counted by U.S.
+/// Border Patrol".
+fn binding_line(result: &CheckResult) -> Option<String> {
+    let binding = result.binding.as_ref()?;
+    let mut parts = Vec::new();
+    if let (Some(period), Some(source)) = (&binding.period, binding.period_source) {
+        let from = match source {
+            PeriodSource::Clause => "from its own clause",
+            PeriodSource::Sentence => "from another clause of its sentence",
+            PeriodSource::Passage => "carried from an earlier sentence",
+            PeriodSource::DocumentDate => "only the publication date",
+        };
+        let words = if period.text.is_empty() {
+            String::new()
+        } else {
+            format!(" (\"{}\")", period.text)
+        };
+        parts.push(format!(
+            "period: {}, {from}{words}",
+            crate::check::comparable::describe(period)
+        ));
+    }
+    if let Some(agency) = &binding.counted_by {
+        parts.push(format!("counted by {agency}"));
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// schema.org ClaimReview JSON-LD, one object per result, in a JSON array. Ratings: 5 supported,
