@@ -2,7 +2,6 @@
 //!
 //! Exit status: 0 success, 1 nothing found, 2 error. A broken pipe exits 0.
 
-mod check_cmd;
 mod cli;
 
 use anyhow::Result;

@@ -171,3 +171,36 @@ fn a_broken_rule_file_is_one_error_line_and_the_built_ins_still_apply() {
         "{listed:?}"
     );
 }
+
+/// `check --topic` keeps exactly the claims `claims --topic` lists, with the corpus's own
+/// topics.toml (it used to read the built-in taxonomy only, so a corpus topic became an ad-hoc
+/// search). See: issue 15.
+#[test]
+fn check_topic_uses_the_corpus_taxonomy_as_claims_does() {
+    let dir = scratch_corpus();
+    let output = run(dir.path(), &["index", "docs"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let claims = json_lines(&run(
+        dir.path(),
+        &["claims", "--topic", "lighthouses", "--json"],
+    ));
+    let checked = run(
+        dir.path(),
+        &["check", "--topic", "lighthouses", "--format", "json"],
+    );
+    // A corpus topic is a topic of the taxonomy, not a search query.
+    assert!(
+        !stderr(&checked).contains("not a topic of the taxonomy"),
+        "{}",
+        stderr(&checked)
+    );
+    let results = json_lines(&checked);
+    assert!(!results.is_empty(), "{}", stderr(&checked));
+    let claim_ids: Vec<&str> = claims.iter().map(|c| c["id"].as_str().unwrap()).collect();
+    for result in &results {
+        assert!(
+            claim_ids.contains(&result["claim"]["id"].as_str().unwrap()),
+            "{result}"
+        );
+    }
+}

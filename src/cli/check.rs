@@ -2,13 +2,14 @@
 
 use anyhow::{Context, Result};
 use clap::{Args as ClapArgs, ValueEnum};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::Global;
 use crate::print;
 use claimdex::check::{self, CheckDocument, CheckResult, Rules, Verdict};
 use claimdex::index::CorpusIndex;
-use claimdex::output::{self, Style};
+use claimdex::output;
 use claimdex::query::{self, SearchRequest};
 
 #[derive(Debug, Clone, ClapArgs)]
@@ -49,13 +50,10 @@ fn parse_verdict(name: &str) -> Result<Verdict, String> {
 }
 
 /// Runs the check; exit 0 when every result is in, 1 when a filter left nothing, 2 on errors.
-pub fn run(
-    corpus: &CorpusIndex,
-    datasets_dir: &Path,
-    args: &CheckArgs,
-    style: Style,
-) -> Result<ExitCode> {
-    let (datasets, diagnostics) = claimdex::datasets::load_dir(datasets_dir);
+pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
+    let corpus = &global.corpus()?;
+    let style = global.style;
+    let (datasets, diagnostics) = claimdex::datasets::load_dir(&global.datasets);
     for diagnostic in &diagnostics {
         eprintln!("{diagnostic}");
     }
@@ -90,12 +88,9 @@ pub fn run(
     }
     if let Some(topic) = &args.topic {
         let mut notes = Vec::new();
-        let filter = query::topic_filter(
-            corpus,
-            topic,
-            claimdex::topics::Taxonomy::builtin(),
-            &mut notes,
-        )?;
+        // The corpus's own taxonomy (its topics.toml), as `claimdex claims --topic` uses.
+        let taxonomy = &super::corpus_rules(corpus).taxonomy;
+        let filter = query::topic_filter(corpus, topic, taxonomy, &mut notes)?;
         for note in &notes {
             eprintln!("{note}");
         }
@@ -174,6 +169,7 @@ mod tests {
     use super::*;
     use crate::cli::{Args, Command};
     use clap::Parser;
+    use std::path::PathBuf;
 
     #[test]
     fn check_flags_parse() {

@@ -1,0 +1,108 @@
+//! `claimdex claims`: claims with their figures and sources, most check-worthy first.
+
+use anyhow::Result;
+use claimdex::output;
+use claimdex::query;
+use std::process::ExitCode;
+
+use super::Global;
+use crate::print;
+
+#[derive(Debug, clap::Args)]
+pub struct ClaimsArgs {
+    /// Only claims in passages matching this search.
+    pub query: Option<String>,
+    /// Only claims of this topic (id or name, `claimdex topics` lists them); anything else is
+    /// searched for as an ad-hoc topic.
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// Only claims resting on this source (a name, alias or abbreviation, e.g. CBP).
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only this document (its slug).
+    #[arg(long)]
+    pub doc: Option<String>,
+    /// Only claims whose text names no source: what to check first.
+    #[arg(long, conflicts_with = "source")]
+    pub unattributed: bool,
+    /// Only claims with a check-worthiness of at least this (0 to 1).
+    #[arg(long)]
+    pub min_score: Option<f64>,
+    /// How many claims to list.
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    /// One JSON object per claim, one per line.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// CSV with a header row (cells starting with = + - @ are prefixed with ').
+    #[arg(long)]
+    pub csv: bool,
+}
+
+pub fn run(global: &Global, args: ClaimsArgs) -> Result<ExitCode> {
+    let corpus = global.corpus()?;
+    let request = query::ClaimRequest {
+        query: args.query,
+        topic: args.topic,
+        source: args.source,
+        doc: args.doc,
+        unattributed: args.unattributed,
+        min_score: args.min_score,
+        limit: args.limit,
+    };
+    let rules = super::corpus_rules(&corpus);
+    let results = query::list_claims(&corpus, &request, &rules.registry, &rules.taxonomy)?;
+    for note in &results.notes {
+        eprintln!("{note}");
+    }
+    if args.json {
+        print(&output::claims_json(&results.claims))?;
+    } else if args.csv {
+        print(&output::claims_csv(&results.claims))?;
+    } else if results.claims.is_empty() {
+        eprintln!("no claims match");
+    } else {
+        print(&output::claims_table(&results.claims, global.style))?;
+        eprintln!(
+            "{} of {} matching claims shown",
+            results.claims.len(),
+            results.total
+        );
+    }
+    Ok(super::found(!results.claims.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::{Args, Command};
+    use clap::Parser;
+
+    #[test]
+    fn claims_flags_parse() {
+        let args = Args::parse_from([
+            "claimdex",
+            "claims",
+            "crime",
+            "--topic",
+            "darien-gap",
+            "--unattributed",
+            "--min-score",
+            "0.5",
+            "-n",
+            "7",
+            "--csv",
+        ]);
+        assert!(matches!(
+            args.command,
+            Command::Claims(ref claims)
+                if claims.query.as_deref() == Some("crime")
+                    && claims.topic.as_deref() == Some("darien-gap")
+                    && claims.unattributed
+                    && claims.min_score.is_some()
+                    && claims.limit == 7
+                    && claims.csv
+                    && !claims.json
+        ));
+        assert!(Args::try_parse_from(["claimdex", "claims", "--json", "--csv"]).is_err());
+    }
+}

@@ -1,0 +1,65 @@
+//! `claimdex index`: build or bring the index up to date.
+
+use anyhow::Result;
+use claimdex::index::IndexOptions;
+use claimdex::output;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::Global;
+use crate::print;
+
+#[derive(Debug, clap::Args)]
+pub struct IndexArgs {
+    /// Files or folders to index (.txt, .md, .html, .htm, .pdf; folders are walked).
+    pub paths: Vec<PathBuf>,
+    /// Delete the index and build it again from scratch.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Worker threads for reading and annotating (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Print the summary as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(global: &Global, args: IndexArgs) -> Result<ExitCode> {
+    let mut options = IndexOptions {
+        paths: args.paths,
+        rebuild: args.rebuild,
+        ..IndexOptions::default()
+    };
+    if let Some(threads) = args.threads {
+        options.threads = threads.max(1);
+    }
+    let report = super::run_index(&global.index, &options)?;
+    if args.json {
+        print(&format!("{}\n", serde_json::to_string(&report)?))?;
+    } else {
+        eprintln!("{}", output::index_summary(&report));
+    }
+    Ok(if report.has_errors() {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::{Args, Command};
+    use clap::Parser;
+
+    #[test]
+    fn index_flags_parse() {
+        let args = Args::parse_from(["claimdex", "index", "corpus", "extra", "--rebuild"]);
+        assert!(
+            matches!(args.command, Command::Index(ref index) if index.paths.len() == 2 && index.rebuild)
+        );
+        let args = Args::parse_from(["claimdex", "index", "--threads", "3", "--json"]);
+        assert!(
+            matches!(args.command, Command::Index(ref index) if index.threads == Some(3) && index.json)
+        );
+    }
+}
