@@ -28,9 +28,9 @@ pub struct ClaimsArgs {
     /// Only claims with a check-worthiness of at least this (0 to 1).
     #[arg(long)]
     pub min_score: Option<f64>,
-    /// How many claims to list.
-    #[arg(long, short = 'n', default_value_t = 20)]
-    pub limit: usize,
+    /// How many claims to list (default: 20 in a table; every claim with --json or --csv).
+    #[arg(long, short = 'n')]
+    pub limit: Option<usize>,
     /// One JSON object per claim, one per line.
     #[arg(long, conflicts_with = "csv")]
     pub json: bool,
@@ -48,7 +48,12 @@ pub fn run(global: &Global, args: ClaimsArgs) -> Result<ExitCode> {
         doc: args.doc,
         unattributed: args.unattributed,
         min_score: args.min_score,
-        limit: args.limit,
+        // A listing for a program or a spreadsheet is complete unless the user asked for less.
+        limit: args.limit.unwrap_or(if args.json || args.csv {
+            usize::MAX
+        } else {
+            20
+        }),
     };
     let rules = super::corpus_rules(&corpus);
     let results = query::list_claims(&corpus, &request, &rules.registry, &rules.taxonomy)?;
@@ -99,7 +104,7 @@ mod tests {
                     && claims.topic.as_deref() == Some("darien-gap")
                     && claims.unattributed
                     && claims.min_score.is_some()
-                    && claims.limit == 7
+                    && claims.limit == Some(7)
                     && claims.csv
                     && !claims.json
         ));

@@ -29,9 +29,9 @@ pub struct FiguresArgs {
     /// Only this document (its slug).
     #[arg(long)]
     pub doc: Option<String>,
-    /// How many figures to list.
-    #[arg(long, short = 'n', default_value_t = 100)]
-    pub limit: usize,
+    /// How many figures to list (default: 100 in a table; every figure with --json).
+    #[arg(long, short = 'n')]
+    pub limit: Option<usize>,
     /// One JSON object per figure, one per line.
     #[arg(long)]
     pub json: bool,
@@ -55,7 +55,10 @@ pub fn run(global: &Global, args: FiguresArgs) -> Result<ExitCode> {
         filter,
         year: args.year,
         doc: args.doc,
-        limit: args.limit,
+        // A listing for a program is complete unless the user asked for less.
+        limit: args
+            .limit
+            .unwrap_or(if args.json { usize::MAX } else { 100 }),
     };
     let hits = query::list_figures(&corpus, &request)?;
     if args.json {
@@ -87,7 +90,7 @@ mod tests {
         ]);
         assert!(matches!(
             args.command,
-            Command::Figures(ref figures) if figures.min == Some(-5.0) && figures.limit == 3
+            Command::Figures(ref figures) if figures.min == Some(-5.0) && figures.limit == Some(3)
         ));
         assert!(Args::try_parse_from(["claimdex", "figures", "--unit", "parsecs"]).is_err());
     }

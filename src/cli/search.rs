@@ -12,9 +12,9 @@ use crate::print;
 pub struct SearchArgs {
     /// What to search for, e.g. "Chinese nationals entered Ecuador".
     pub query: String,
-    /// How many passages to show.
-    #[arg(long, short = 'n', default_value_t = 10)]
-    pub limit: usize,
+    /// How many passages to show (default: 10 in a table; every matching passage with --json).
+    #[arg(long, short = 'n')]
+    pub limit: Option<usize>,
     /// Only this document (its slug, as `claimdex show` lists it).
     #[arg(long)]
     pub doc: Option<String>,
@@ -36,9 +36,15 @@ pub struct SearchArgs {
 
 pub fn run(global: &Global, args: SearchArgs) -> Result<ExitCode> {
     let corpus = global.corpus()?;
+    // A listing for a program is complete unless the user asked for less.
+    let limit = match args.limit {
+        Some(limit) => limit,
+        None if args.json => corpus.passage_limit()?,
+        None => 10,
+    };
     let request = SearchRequest {
         query: args.query,
-        limit: args.limit,
+        limit,
         doc: args.doc,
         publisher: args.publisher,
         year: args.year,
@@ -93,7 +99,7 @@ mod tests {
                         search.year,
                         search.json
                     ),
-                    ("a b", 3, Some(2024), true)
+                    ("a b", Some(3), Some(2024), true)
                 );
             }
             other => panic!("wrong command {other:?}"),

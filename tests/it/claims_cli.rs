@@ -277,3 +277,40 @@ fn topics_lists_every_topic_with_counts() {
         }
     }
 }
+
+/// A listing for a program or a spreadsheet is complete: `--json` and `--csv` list every claim
+/// the table counts (they stopped at 20 without a word), `-n` still limits. See: issue 13.
+#[test]
+fn json_and_csv_listings_are_complete_unless_limited() {
+    let index = tempfile::tempdir().unwrap();
+    let table = claimdex_bundled(index.path())
+        .args(["claims"])
+        .output()
+        .unwrap();
+    assert!(table.status.success(), "{}", stderr(&table));
+    // "20 of 108 matching claims shown"
+    let total: usize = stderr(&table)
+        .lines()
+        .find_map(|line| {
+            let (_, rest) = line.split_once(" of ")?;
+            rest.strip_suffix(" matching claims shown")?.parse().ok()
+        })
+        .unwrap_or_else(|| panic!("no total in: {}", stderr(&table)));
+    assert!(total > 20, "{total}");
+    assert_eq!(json_lines(index.path(), &["claims", "--json"]).len(), total);
+    let csv = claimdex_bundled(index.path())
+        .args(["claims", "--csv"])
+        .output()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(csv.stdout.as_slice());
+    assert_eq!(reader.records().count(), total);
+    assert_eq!(
+        json_lines(index.path(), &["claims", "--json", "-n", "5"]).len(),
+        5
+    );
+    // Figures and search follow the same rule.
+    let figures = json_lines(index.path(), &["figures", "--json"]);
+    assert!(figures.len() > 100, "{}", figures.len());
+    let passages = json_lines(index.path(), &["search", "migrants", "--json"]);
+    assert!(passages.len() > 10, "{}", passages.len());
+}
