@@ -360,6 +360,16 @@ fn narrowest(chosen: Option<period::Found>, own: &[&period::Found]) -> Option<pe
     Some(chosen)
 }
 
+/// The byte range of the clause of `text` holding byte `at` (clauses as the binding cuts them:
+/// at `;`, brackets, dashes and clause-break words such as "including", "compared with").
+pub fn clause_at(text: &str, at: usize) -> (usize, usize) {
+    let starts = clause::split(text, &[], BindRules::builtin());
+    let idx = clause::of(&starts, at);
+    let start = starts.get(idx).copied().unwrap_or(0);
+    let end = starts.get(idx + 1).copied().unwrap_or(text.len());
+    (start, end)
+}
+
 /// The first agency `text` names ("U.S. Border Patrol encounters by fiscal year" names U.S.
 /// Border Patrol), for a dataset's title, scope or publisher.
 pub fn first_agency(text: &str) -> Option<String> {

@@ -601,14 +601,33 @@ impl<'a> DatasetChecker<'a> {
 }
 
 /// The words around a figure: 60 bytes before it, its counted words and 60 bytes after it.
+/// The words around a figure that name its measure: up to 60 bytes each side, within the
+/// figure's clause ("Property crime fell 41 percent, including … motor vehicle theft" is about
+/// property crime).
 fn local_text(claim: &CheckClaim, figure: &Figure) -> String {
     let start = figure.span.start.saturating_sub(claim.span.start);
     let end = figure.span.end.saturating_sub(claim.span.start);
+    let (mut clause_start, mut clause_end) = crate::bind::clause_at(&claim.text, start);
+    // A figure alone in its clause ("the largest number(50 million) in the United States") is
+    // named by the words around it.
+    let rest = around(&claim.text, clause_start, start)
+        .split_whitespace()
+        .count()
+        + around(&claim.text, end, clause_end.max(end))
+            .split_whitespace()
+            .count();
+    if rest < 3 {
+        (clause_start, clause_end) = (0, claim.text.len());
+    }
     format!(
         "{} {} {}",
-        around(&claim.text, start.saturating_sub(60), start),
+        around(
+            &claim.text,
+            start.saturating_sub(60).max(clause_start),
+            start
+        ),
         figure.counts.as_deref().unwrap_or(""),
-        around(&claim.text, end, end + 60)
+        around(&claim.text, end, (end + 60).min(clause_end.max(end)))
     )
 }
 

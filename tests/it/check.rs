@@ -419,3 +419,29 @@ fn a_percentage_is_not_compared_with_a_count() {
         );
     }
 }
+
+/// "Property crime fell 41 percent, including declining rates of motor vehicle theft, …" is
+/// about property crime: the measure is read from the figure's own clause, not from the list after
+/// "including" (it was checked against motor vehicle theft). See: issue 12.
+#[test]
+fn property_crime_is_checked_against_property_crime() {
+    let results = find("41 percent", "Property crime fell", "dataset");
+    assert_eq!(results.len(), 1, "{results:?}");
+    let evidence = &results[0]["evidence"];
+    assert_eq!(evidence["column"], "property_crime", "{evidence}");
+    // Its period is carried from an earlier sentence ("1990-2013"), so it can be checked but
+    // never called wrong.
+    assert_ne!(results[0]["verdict"], "contradicted");
+}
+
+/// Every result carries its figure's binding; the rust-belt fall is bound by its own clause.
+#[test]
+fn results_say_where_their_period_came_from() {
+    let results = find("30%", "rust belt", "dataset");
+    assert_eq!(results.len(), 1, "{results:?}");
+    let binding = &results[0]["binding"];
+    assert_eq!(binding["period_source"], "clause", "{binding}");
+    assert_eq!(binding["period"]["start"], "2010-01", "{binding}");
+    assert_eq!(binding["period"]["end"], "2020-12", "{binding}");
+    assert_eq!(results[0]["verdict"], "contradicted");
+}
