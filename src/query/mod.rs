@@ -108,6 +108,26 @@ pub fn search(corpus: &CorpusIndex, request: &SearchRequest) -> Result<SearchRes
     search_with(corpus, request, &FieldBoosts::default())
 }
 
+/// Joins digit groups separated by a space, a no-break space or a thin space ("48 381",
+/// "2 450 000") into one number, so a query finds the figure however the thousands are written.
+pub fn join_digit_groups(query: &str) -> String {
+    static GROUPS: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(regex) = GROUPS
+        .get_or_init(|| regex::Regex::new(r"\b\d{1,3}(?:[ \u{a0}\u{202f}]\d{3})+\b").ok())
+        .as_ref()
+    else {
+        return query.to_string();
+    };
+    regex
+        .replace_all(query, |caps: &regex::Captures| {
+            caps[0]
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+        })
+        .into_owned()
+}
+
 /// `search` with other field boosts (for tuning them on an evaluation collection).
 pub fn search_with(
     corpus: &CorpusIndex,
@@ -117,6 +137,12 @@ pub fn search_with(
     let fields = corpus.fields;
     let mut notes = Vec::new();
     let parser = query_parser_with(corpus, boosts);
+    // "48 381" (digit groups written with spaces) is the number 48,381, as the index has it.
+    let joined = join_digit_groups(&request.query);
+    let request = &SearchRequest {
+        query: joined,
+        ..request.clone()
+    };
     // Plain words find passages by their content words, and their stop words re-rank the best
     // of them (see `plain`); anything with syntax (phrases, fields, operators) is parsed as written.
     let mut stop_query = None;

@@ -96,10 +96,18 @@ fn json_lines_carry_spans_that_slice_the_raw_file() {
     }
 }
 
+/// "48 381" (the README promised it) finds 48,381 as words and as a phrase. See: issue 13.
 #[test]
 fn a_number_is_found_however_it_is_written() {
     let index = tempfile::tempdir().unwrap();
-    for query in ["48381", "48,381", "\"48,381 times\""] {
+    for query in [
+        "48381",
+        "48,381",
+        "\"48,381 times\"",
+        "48 381",
+        "\"48 381 times\"",
+        "48\u{a0}381",
+    ] {
         let output = claimdex_bundled(index.path())
             .args(["search", query, "--json", "--limit", "1"])
             .output()
