@@ -59,6 +59,43 @@ pub enum IndexError {
     Tantivy { path: PathBuf, source: TantivyError },
 }
 
+/// One short phrase for a damaged index, naming the file when tantivy says which (its own
+/// message runs to a thousand characters and suggests an old tantivy version).
+pub fn short_reason(error: &TantivyError) -> String {
+    use tantivy::directory::error::OpenReadError;
+    let file_name = |path: &Path| {
+        path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        )
+    };
+    match error {
+        TantivyError::OpenReadError(OpenReadError::FileDoesNotExist(path)) => {
+            format!("its file {} is missing", file_name(path))
+        }
+        TantivyError::OpenReadError(OpenReadError::IoError { filepath, .. }) => {
+            format!("its file {} is damaged or unreadable", file_name(filepath))
+        }
+        TantivyError::OpenReadError(OpenReadError::IncompatibleIndex(_))
+        | TantivyError::IncompatibleIndex(_) => {
+            "its files were written by another tantivy version".to_string()
+        }
+        TantivyError::DataCorruption(corruption) => {
+            format!("damaged data: {}", first_words(&format!("{corruption:?}")))
+        }
+        other => first_words(&other.to_string()),
+    }
+}
+
+/// The first line of a message, at most about 100 characters.
+fn first_words(text: &str) -> String {
+    let line = text.lines().next().unwrap_or("");
+    match line.char_indices().nth(100) {
+        Some((at, _)) => format!("{}…", &line[..at]),
+        None => line.to_string(),
+    }
+}
+
 impl IndexError {
     fn tantivy(path: &Path, source: TantivyError) -> IndexError {
         match source {
@@ -67,9 +104,10 @@ impl IndexError {
             },
             TantivyError::DataCorruption(_)
             | TantivyError::IncompatibleIndex(_)
-            | TantivyError::SchemaError(_) => IndexError::Corrupt {
+            | TantivyError::SchemaError(_)
+            | TantivyError::OpenReadError(_) => IndexError::Corrupt {
                 path: path.to_path_buf(),
-                reason: source.to_string(),
+                reason: short_reason(&source),
             },
             source => IndexError::Tantivy {
                 path: path.to_path_buf(),

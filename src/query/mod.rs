@@ -80,7 +80,7 @@ pub struct SearchResults {
 pub enum QueryError {
     #[error(transparent)]
     Index(#[from] IndexError),
-    #[error("search failed: {0}")]
+    #[error("search failed: {}; if the index is damaged, run `claimdex index --rebuild`", crate::index::short_reason(.0))]
     Tantivy(#[from] tantivy::TantivyError),
 }
 

@@ -319,3 +319,47 @@ fn a_killed_index_run_leaves_the_last_commit_answering() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(n_docs(dir.path()), 301);
 }
+
+/// Damage inside tantivy's own files (a truncated store, a deleted segment file) is one short
+/// line naming the index folder, the file and `claimdex index --rebuild`, not a thousand
+/// characters of tantivy text; rebuilding repairs it. See: issue 13.
+#[test]
+fn damaged_tantivy_files_are_one_line_that_says_rebuild() {
+    for damage in ["truncated store", "deleted idx"] {
+        let dir = setup();
+        let tantivy = dir.path().join("idx/tantivy");
+        let file = |ext: &str| {
+            std::fs::read_dir(&tantivy)
+                .unwrap()
+                .map(|entry| entry.unwrap().path())
+                .find(|path| path.extension().is_some_and(|e| e == ext))
+                .unwrap()
+        };
+        match damage {
+            "truncated store" => {
+                let store = file("store");
+                let bytes = std::fs::read(&store).unwrap();
+                std::fs::write(&store, &bytes[..bytes.len().min(10)]).unwrap();
+            }
+            _ => std::fs::remove_file(file("idx")).unwrap(),
+        }
+        let output = claimdex_in(dir.path())
+            .args(["--index", "idx", "search", "arrivals"])
+            .output()
+            .unwrap();
+        assert_no_panic(&output);
+        assert_eq!(output.status.code(), Some(2), "{damage}");
+        let err = stderr(&output);
+        assert_eq!(err.lines().count(), 1, "{damage}: {err}");
+        assert!(err.len() < 300, "{damage}: {err}");
+        assert!(
+            err.starts_with("error: idx: the index is damaged")
+                && err.contains("run `claimdex index --rebuild`"),
+            "{damage}: {err}"
+        );
+        assert!(!err.contains("tantivy 0.15"), "{damage}: {err}");
+        let output = index_cmd(dir.path(), &["docs", "--rebuild"]);
+        assert!(output.status.success(), "{damage}: {}", stderr(&output));
+        assert_eq!(n_docs(dir.path()), 1);
+    }
+}
