@@ -4,7 +4,7 @@
 //! calendar year) is `not_comparable`; a clear disagreement on a strong match is `contradicted`
 //! and names both passages.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::arithmetic::around;
 use super::claim::{is_checkable, CheckClaim};
@@ -90,17 +90,30 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
     // The same precise figure ("54,833", four significant digits or more) cited in other documents
     // with a binding that does not differ: one statistic, confirmed by each other citation.
     let mut confirmed: BTreeSet<usize> = BTreeSet::new();
+    // Citations grouped by unit and value, so each figure meets only its equals (linear, not a
+    // pass over every other figure of the corpus).
+    let mut by_value: HashMap<(Unit, i64), Vec<usize>> = HashMap::new();
+    for (idx, one) in cited.iter().enumerate() {
+        if distinctive(one.figure) {
+            by_value
+                .entry((one.figure.unit, one.figure.value.round() as i64))
+                .or_default()
+                .push(idx);
+        }
+    }
     for (idx, one) in cited.iter().enumerate() {
         if !distinctive(one.figure) {
             continue;
         }
         let mut docs: BTreeSet<&str> = BTreeSet::new();
-        let same: Vec<&Cited> = cited
+        let equals = by_value
+            .get(&(one.figure.unit, one.figure.value.round() as i64))
+            .map_or(&[][..], Vec::as_slice);
+        let same: Vec<&Cited> = equals
             .iter()
+            .map(|other_idx| &cited[*other_idx])
             .filter(|other| {
                 other.claim.doc != one.claim.doc
-                    && other.figure.unit == one.figure.unit
-                    && distinctive(other.figure)
                     && (other.figure.value - one.figure.value).abs() < 0.5
                     && !matches!(
                         compare(&one.side(), &other.side()),
