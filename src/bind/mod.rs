@@ -143,7 +143,18 @@ pub fn bind_passage(
     date: Option<Month>,
     rules: &BindRules,
 ) -> Vec<Vec<Binding>> {
-    let mut carried: Option<(Period, Span)> = None;
+    bind_carrying(sentences, date, rules, &mut None)
+}
+
+/// [`bind_passage`] for one passage of a document read in order: `carried` is the last period an
+/// earlier passage named, and is left as the last one this passage names (an article's second
+/// paragraph is usually still about the period its first one set).
+pub fn bind_carrying(
+    sentences: &[SentenceFigures],
+    date: Option<Month>,
+    rules: &BindRules,
+    carried: &mut Option<(Period, Span)>,
+) -> Vec<Vec<Binding>> {
     let mut out = Vec::with_capacity(sentences.len());
     for sentence in sentences {
         let bindings = bind_sentence(sentence, date, carried.as_ref(), rules);
@@ -152,7 +163,7 @@ pub fn bind_passage(
             .into_iter()
             .rfind(|found| !found.base);
         if let Some(last) = last {
-            carried = Some((last.period, last.span.shift(sentence.span.start)));
+            *carried = Some((last.period, last.span.shift(sentence.span.start)));
         }
         out.push(bindings);
     }

@@ -263,3 +263,48 @@ fn a_month_named_alone_takes_the_year_of_its_sentence() {
         "2022-09..2022-09"
     );
 }
+
+#[test]
+fn a_period_carries_from_one_passage_to_the_next_as_a_fallback() {
+    let first = "In fiscal 2023, agents made 4,000 arrests.";
+    let second = "Families made up 1,200 of them.";
+    let rules = BindRules::builtin();
+    let date = publication_month("2024-01-05");
+    let mut carried = None;
+    let one = crate::figures::annotate(first);
+    bind_carrying(
+        &[SentenceFigures {
+            span: Span::new(0, first.len()),
+            text: first,
+            figures: &one,
+        }],
+        date,
+        rules,
+        &mut carried,
+    );
+    // The second passage starts after the first in the raw text.
+    let offset = first.len() + 2;
+    let two: Vec<Figure> = crate::figures::annotate(second)
+        .into_iter()
+        .map(|figure| figure.shifted(offset))
+        .collect();
+    let bindings = bind_carrying(
+        &[SentenceFigures {
+            span: Span::new(offset, offset + second.len()),
+            text: second,
+            figures: &two,
+        }],
+        date,
+        rules,
+        &mut carried,
+    );
+    let binding = &bindings[0][0];
+    assert_eq!(binding.period_source, Some(PeriodSource::Passage));
+    let period = binding.period.as_ref().unwrap();
+    assert_eq!(
+        (period.start.to_string(), period.end.to_string()),
+        ("2022-10".into(), "2023-09".into())
+    );
+    // The carried period's words are in the first passage.
+    assert_eq!(binding.period_span, Some(Span::new(3, 14)));
+}

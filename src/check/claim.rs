@@ -7,7 +7,7 @@
 //! index, so a check result's claim and its id are exactly those of `claimdex claims`. A figure
 //! that lies in no claim (a number inside an inlined footnote or reference, say) is not checked.
 
-use crate::bind::{bind_passage, publication_month, BindRules, Binding, SentenceFigures};
+use crate::bind::{bind_carrying, publication_month, BindRules, Binding, SentenceFigures};
 use crate::claims::Claim;
 use crate::figures::{annotate_passage, Figure, Unit};
 use crate::model::Sentence;
@@ -75,6 +75,8 @@ pub struct BoundSentence<'a> {
 pub fn bound_sentences(document: &CheckDocument) -> Vec<BoundSentence<'_>> {
     let date = document.meta.date.as_deref().and_then(publication_month);
     let mut out = Vec::new();
+    // The last period named so far, carried from passage to passage (recorded as `passage`).
+    let mut carried = None;
     for passage in &document.passages {
         let sentences: Vec<(&Sentence, &str)> = passage
             .sentences
@@ -101,7 +103,7 @@ pub fn bound_sentences(document: &CheckDocument) -> Vec<BoundSentence<'_>> {
                 figures,
             })
             .collect();
-        let bindings = bind_passage(&bound, date, BindRules::builtin());
+        let bindings = bind_carrying(&bound, date, BindRules::builtin(), &mut carried);
         for (((sentence, text), figures), bindings) in
             sentences.into_iter().zip(shifted).zip(bindings)
         {
