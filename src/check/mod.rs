@@ -199,8 +199,38 @@ pub fn check(
     datasets: &[Dataset],
     rules: &Rules,
 ) -> (Vec<CheckResult>, Vec<Diagnostic>) {
+    check_with(documents, datasets, rules, &())
+}
+
+/// What a long check reports as it goes (the binary draws a progress bar from it).
+pub trait Progress {
+    /// A stage begins: what it does and how many steps it has.
+    fn stage(&self, _what: &str, _steps: usize) {}
+    fn advance(&self) {}
+    fn finish(&self) {}
+}
+
+impl Progress for () {}
+
+/// [`check`], reporting its stages to `progress`: reading each document's claims, the passages'
+/// arithmetic and the other documents, then each claim against the datasets.
+pub fn check_with(
+    documents: &[CheckDocument],
+    datasets: &[Dataset],
+    rules: &Rules,
+    progress: &dyn Progress,
+) -> (Vec<CheckResult>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let claims: Vec<CheckClaim> = documents.iter().flat_map(claims_of).collect();
+    progress.stage("reading claims", documents.len());
+    let claims: Vec<CheckClaim> = documents
+        .iter()
+        .flat_map(|document| {
+            let claims = claims_of(document);
+            progress.advance();
+            claims
+        })
+        .collect();
+    progress.stage("arithmetic and other documents", 1);
     let checker = match dataset::DatasetChecker::new(datasets, rules) {
         Ok(checker) => Some(checker),
         Err(error) => {
@@ -214,7 +244,9 @@ pub fn check(
     };
     let mut results = arithmetic::check_claims(&claims, rules);
     results.extend(cross::check_claims(&claims, rules));
+    progress.stage("checking against the datasets", claims.len());
     for claim in &claims {
+        progress.advance();
         for figure in claim
             .figures
             .iter()
@@ -236,6 +268,7 @@ pub fn check(
             }
         }
     }
+    progress.finish();
     for result in &mut results {
         result.binding = claims
             .iter()

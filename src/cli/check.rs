@@ -69,14 +69,17 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
             anyhow::bail!("no document '{doc}' in the index; `claimdex docs` lists them");
         }
     }
+    let bar = CheckBar::new();
+    check::Progress::stage(&bar, "loading documents", slugs.len());
     let mut documents = Vec::new();
     for slug in &slugs {
         if let Some(stored) = query::load_document(corpus, slug)? {
             documents.push(CheckDocument::from_stored(&stored));
         }
+        check::Progress::advance(&bar);
     }
     let rules = Rules::builtin()?;
-    let (mut results, problems) = check::check(&documents, &datasets, &rules);
+    let (mut results, problems) = check::check_with(&documents, &datasets, &rules, &bar);
     for problem in &problems {
         eprintln!("{problem}");
     }
@@ -131,6 +134,40 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A progress bar on stderr, one stage at a time; hidden when stderr is not a terminal.
+struct CheckBar(indicatif::ProgressBar);
+
+impl CheckBar {
+    fn new() -> CheckBar {
+        use std::io::IsTerminal;
+        let bar = if std::io::stderr().is_terminal() {
+            indicatif::ProgressBar::new(0)
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{spinner} {msg} [{bar:30}] {pos}/{len}")
+        {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        CheckBar(bar)
+    }
+}
+
+impl check::Progress for CheckBar {
+    fn stage(&self, what: &str, steps: usize) {
+        self.0.set_message(what.to_string());
+        self.0.set_length(u64::try_from(steps).unwrap_or(u64::MAX));
+        self.0.set_position(0);
+    }
+    fn advance(&self) {
+        self.0.inc(1);
+    }
+    fn finish(&self) {
+        self.0.finish_and_clear();
+    }
 }
 
 /// Keeps the results whose claim lies in a passage the query finds.
