@@ -321,17 +321,22 @@ impl Context {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::model::{Metadata, Sentence};
 
     fn document(text: &str) -> CheckDocument {
+        document_dated(text, "2019")
+    }
+
+    /// One passage whose every sentence is a claim, published on `date`.
+    pub(crate) fn document_dated(text: &str, date: &str) -> CheckDocument {
         let sentences = crate::text::segment::sentences(text, Span::new(0, text.len()));
         CheckDocument {
             slug: "doc".into(),
             path: "doc.txt".into(),
             meta: Metadata {
-                date: Some("2019".into()),
+                date: Some(date.into()),
                 ..Default::default()
             },
             raw: text.to_string(),

@@ -347,49 +347,12 @@ fn subsets<'a>(
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{check, CheckDocument, CheckPassage, Method, Rules, Verdict};
-    use crate::claims::Claim;
-    use crate::model::{Metadata, Sentence};
-    use crate::span::Span;
+    use crate::check::claim::tests::document_dated;
+    use crate::check::{check, Method, Rules, Verdict};
 
     /// The arithmetic results of one passage, as `(figure, verdict, expression)`.
     fn arithmetic(text: &str, date: &str) -> Vec<(String, Verdict, String)> {
-        let spans = crate::text::segment::sentences(text, Span::new(0, text.len()));
-        let document = CheckDocument {
-            slug: "doc".into(),
-            path: "doc.txt".into(),
-            meta: Metadata {
-                date: Some(date.into()),
-                ..Default::default()
-            },
-            raw: text.into(),
-            claims: spans
-                .iter()
-                .enumerate()
-                .map(|(n, span)| Claim {
-                    id: format!("c{n}"),
-                    doc: "doc".into(),
-                    path: "doc.txt".into(),
-                    passage: 1,
-                    line: 1,
-                    span: *span,
-                    text: span.slice(text).unwrap_or("").to_string(),
-                    figures: Vec::new(),
-                    source: None,
-                    topics: Vec::new(),
-                    checkworthiness: 0.5,
-                    features: Vec::new(),
-                })
-                .collect(),
-            passages: vec![CheckPassage {
-                number: 1,
-                span: Span::new(0, text.len()),
-                sentences: spans
-                    .into_iter()
-                    .map(|span| Sentence { span, line: 1 })
-                    .collect(),
-            }],
-        };
+        let document = document_dated(text, date);
         let rules = Rules::builtin().unwrap();
         check(&[document], &[], &rules)
             .0

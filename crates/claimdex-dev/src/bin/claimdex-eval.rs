@@ -76,39 +76,34 @@ fn main() -> ExitCode {
         Suite::Retrieval {
             path, tune: true, ..
         } => Some(
-            claimdex_dev::eval::retrieval::tune_scifact(path).map(|rows| {
-                rows.iter()
-                    .map(|row| format!("{row}\n"))
-                    .collect::<String>()
-            }),
+            claimdex_dev::eval::retrieval::tune_scifact(path)
+                .map(|rows| {
+                    rows.iter()
+                        .map(|row| format!("{row}\n"))
+                        .collect::<String>()
+                })
+                .map_err(|error| error.to_string()),
         ),
         Suite::Retrieval { path, split, .. } => Some(
             claimdex_dev::eval::retrieval::evaluate_scifact(path, *split, &boosts)
-                .map(|report| format!("{report}")),
+                .map(|report| format!("{report}"))
+                .map_err(|error| error.to_string()),
         ),
         Suite::ClaimRetrieval { path } => Some(
             claimdex_dev::eval::claim_retrieval::evaluate_checkthat(path, &boosts)
-                .map(|report| format!("{report}")),
+                .map(|report| format!("{report}"))
+                .map_err(|error| error.to_string()),
+        ),
+        Suite::News {
+            path,
+            bin,
+            datasets,
+        } => Some(
+            run_news(path, bin.as_deref(), datasets.as_deref(), cli.verbose)
+                .map_err(|error| error.to_string()),
         ),
         _ => None,
     };
-    if let Suite::News {
-        path,
-        bin,
-        datasets,
-    } = &cli.suite
-    {
-        return match run_news(path, bin.as_deref(), datasets.as_deref(), cli.verbose) {
-            Ok(text) => {
-                let _ = writeln!(std::io::stdout().lock(), "{text}");
-                ExitCode::SUCCESS
-            }
-            Err(error) => {
-                eprintln!("claimdex-eval: {error:#}");
-                ExitCode::from(2)
-            }
-        };
-    }
     if let Some(text) = text {
         return match text {
             Ok(text) => {
