@@ -157,11 +157,10 @@ pub fn bind_carrying(
 ) -> Vec<Vec<Binding>> {
     let mut out = Vec::with_capacity(sentences.len());
     for sentence in sentences {
-        let bindings = bind_sentence(sentence, date, carried.as_ref(), rules);
-        let counts: Vec<Span> = local_counts(sentence);
-        let last = period::find(sentence.text, rules, date, &counts)
-            .into_iter()
-            .rfind(|found| !found.base);
+        let counts = local_counts(sentence);
+        let periods = period::find(sentence.text, rules, date, &counts);
+        let bindings = bind_sentence(sentence, &periods, date, carried.as_ref(), rules);
+        let last = periods.into_iter().rfind(|found| !found.base);
         if let Some(last) = last {
             *carried = Some((last.period, last.span.shift(sentence.span.start)));
         }
@@ -185,16 +184,15 @@ fn local_counts(sentence: &SentenceFigures) -> Vec<Span> {
         .collect()
 }
 
-/// The bindings of one sentence's figures.
+/// The bindings of one sentence's figures; `periods` are the sentence's period phrases.
 fn bind_sentence(
     sentence: &SentenceFigures,
+    periods: &[period::Found],
     date: Option<Month>,
     carried: Option<&(Period, Span)>,
     rules: &BindRules,
 ) -> Vec<Binding> {
     let text = sentence.text;
-    let counts = local_counts(sentence);
-    let periods = period::find(text, rules, date, &counts);
     let period_spans: Vec<Span> = periods.iter().map(|found| found.span).collect();
     let clauses = clause::split(text, &period_spans, rules);
     let comparisons = clause::comparisons(text, &clauses);

@@ -308,3 +308,38 @@ fn a_period_carries_from_one_passage_to_the_next_as_a_fallback() {
     // The carried period's words are in the first passage.
     assert_eq!(binding.period_span, Some(Span::new(3, 14)));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Garbage in: binding never panics, every period span slices its sentence on character
+    /// boundaries, and there is one binding per figure.
+    #[test]
+    fn any_text_binds_without_panicking(text in "(?s).{0,160}", date in "[0-9-]{0,10}") {
+        let anchor = publication_month(&date);
+        for found in period::find(&text, BindRules::builtin(), anchor, &[]) {
+            proptest::prop_assert!(text.get(found.span.start..found.span.end).is_some());
+        }
+        let figures = crate::figures::annotate(&text);
+        let sentence = SentenceFigures { span: Span::new(0, text.len()), text: &text, figures: &figures };
+        let bindings = bind_passage(&[sentence], anchor, BindRules::builtin());
+        proptest::prop_assert_eq!(bindings[0].len(), figures.len());
+        for binding in &bindings[0] {
+            if let Some(span) = binding.period_span {
+                proptest::prop_assert!(text.get(span.start..span.end).is_some());
+            }
+        }
+    }
+
+    /// Period words with numbers and months in any order never panic either.
+    #[test]
+    fn period_words_in_any_order(words in proptest::collection::vec(
+        "(FY|fiscal|year|since|through|first|months|of|the|so far|this|last|in|alone|October|May|Sept\\.|2023|23|07|five|31|days|-|and|between|to|,)",
+        0..12,
+    )) {
+        let text = words.join(" ");
+        for found in period::find(&text, BindRules::builtin(), publication_month("2023-03-15"), &[]) {
+            proptest::prop_assert!(found.period.start <= found.period.end, "{}", text);
+        }
+    }
+}

@@ -856,3 +856,34 @@ fn render(scores: &BTreeMap<String, Score>, misses: &[String], verbose: bool) ->
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_gold_file_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("gold")).unwrap();
+        std::fs::write(dir.path().join("gold/broken.toml"), "doc = [not toml").unwrap();
+        std::fs::write(dir.path().join("pairs.toml"), "").unwrap();
+        let error = run(dir.path(), Path::new("claimdex"), dir.path(), false).unwrap_err();
+        assert!(error.to_string().contains("broken.toml"), "{error}");
+        let error = run(
+            &dir.path().join("missing"),
+            Path::new("claimdex"),
+            dir.path(),
+            false,
+        )
+        .unwrap_err();
+        assert!(error.to_string().contains("missing"), "{error}");
+    }
+
+    #[test]
+    fn sources_match_by_words_or_acronym() {
+        assert!(same_source("U.S. Customs and Border Protection", &["CBP"]));
+        assert!(same_source("UK Home Office", &["the Home Office"]));
+        assert!(!same_source("Frontex", &["UNHCR"]));
+        assert!(!same_source("Frontex", &[]));
+    }
+}
