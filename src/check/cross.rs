@@ -126,42 +126,40 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             continue;
         }
         confirmed.insert(idx);
-        let comparison = Comparison::new(
-            (one.figure.value, one.figure.low, one.figure.high),
-            (
-                one.figure.value,
-                one.figure.low.unwrap_or(one.figure.value),
-                one.figure.high.unwrap_or(one.figure.value),
-            ),
-        );
-        let against: Vec<String> = same
+        results.push(confirmed_result(one, &same));
+    }
+    // A rounded citation of the same statistic ("2.48 million" for 2,475,669): the other value lies
+    // in this figure's interval and both bindings agree exactly (period from each clause, the
+    // same agency or place named on both sides). Citations sorted by value, so each figure meets
+    // only the values inside its interval.
+    let mut by_size: Vec<usize> = (0..cited.len())
+        .filter(|idx| !confirmed.contains(idx))
+        .collect();
+    by_size.sort_by(|a, b| cited[*a].figure.value.total_cmp(&cited[*b].figure.value));
+    for &idx in &by_size {
+        let one = &cited[idx];
+        let (Some(low), Some(high)) = (one.figure.low, one.figure.high) else {
+            continue;
+        };
+        let from = by_size.partition_point(|other| cited[*other].figure.value < low);
+        let mut docs: BTreeSet<&str> = BTreeSet::new();
+        let same: Vec<&Cited> = by_size[from..]
             .iter()
-            .map(|other| {
-                format!(
-                    "{} ({}:{}: \"{}\")",
-                    other.claim.doc, other.claim.path, other.claim.line, other.figure.text
-                )
+            .take_while(|other| cited[**other].figure.value <= high)
+            .map(|other| &cited[*other])
+            .filter(|other| {
+                other.claim.doc != one.claim.doc
+                    && other.figure.unit == one.figure.unit
+                    && compare(&one.side(), &other.side()) == Comparability::Same { exact: true }
+                    && compare(&other.side(), &one.side()) == Comparability::Same { exact: true }
             })
+            .filter(|other| docs.insert(other.claim.doc.as_str()))
             .collect();
-        results.push(CheckResult {
-            claim: one.claim.claim_for(one.figure).clone(),
-            figure: one.figure.clone(),
-            method: Method::CrossDocument,
-            verdict: Verdict::Supported,
-            expected: Some(one.figure.value),
-            difference: comparison.difference(),
-            change: None,
-            evidence: Evidence::CrossDocument(CrossEvidence {
-                others: same.iter().map(|other| other_claim(other)).collect(),
-            }),
-            binding: None,
-            explanation: sentence(
-                Verdict::Supported,
-                &one.figure.text,
-                &comparison,
-                &against.join("; "),
-            ),
-        });
+        if same.is_empty() {
+            continue;
+        }
+        confirmed.insert(idx);
+        results.push(confirmed_result(one, &same));
     }
     for idx in 0..cited.len() {
         if confirmed.contains(&idx) {
@@ -229,6 +227,49 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
         });
     }
     results
+}
+
+/// A figure confirmed by other documents citing the same statistic: `supported`, each other
+/// citation named.
+fn confirmed_result(one: &Cited, same: &[&Cited]) -> CheckResult {
+    // The first other citation is the value the evidence gives (the others agree with it).
+    let first = same.first().map_or(one.figure, |other| other.figure);
+    let comparison = Comparison::new(
+        (one.figure.value, one.figure.low, one.figure.high),
+        (
+            first.value,
+            first.low.unwrap_or(first.value),
+            first.high.unwrap_or(first.value),
+        ),
+    );
+    let against: Vec<String> = same
+        .iter()
+        .map(|other| {
+            format!(
+                "{} ({}:{}: \"{}\")",
+                other.claim.doc, other.claim.path, other.claim.line, other.figure.text
+            )
+        })
+        .collect();
+    CheckResult {
+        claim: one.claim.claim_for(one.figure).clone(),
+        figure: one.figure.clone(),
+        method: Method::CrossDocument,
+        verdict: Verdict::Supported,
+        expected: Some(first.value),
+        difference: comparison.difference(),
+        change: None,
+        evidence: Evidence::CrossDocument(CrossEvidence {
+            others: same.iter().map(|other| other_claim(other)).collect(),
+        }),
+        binding: None,
+        explanation: sentence(
+            Verdict::Supported,
+            &one.figure.text,
+            &comparison,
+            &against.join("; "),
+        ),
+    }
 }
 
 fn other_claim(other: &Cited) -> OtherClaim {
@@ -308,4 +349,73 @@ fn words(text: &str, rules: &Rules) -> BTreeSet<String> {
         .filter(|word| word.chars().filter(|ch| ch.is_alphabetic()).count() > 2)
         .filter(|word| !rules.stopwords.iter().any(|stop| stop == word))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::claim::tests::document_dated;
+    use crate::check::{check, Method, Rules, Verdict};
+
+    /// Cross-document results as `(doc, figure, verdict)`.
+    fn cross(texts: &[(&str, &str)]) -> Vec<(String, String, Verdict)> {
+        let documents: Vec<_> = texts
+            .iter()
+            .map(|(slug, text)| {
+                let mut document = document_dated(text, "2023-11-15");
+                document.slug = (*slug).to_string();
+                for claim in &mut document.claims {
+                    claim.doc = (*slug).to_string();
+                }
+                document
+            })
+            .collect();
+        let rules = Rules::builtin().unwrap();
+        check(&documents, &[], &rules)
+            .0
+            .into_iter()
+            .filter(|result| result.method == Method::CrossDocument)
+            .map(|result| (result.claim.doc, result.figure.text, result.verdict))
+            .collect()
+    }
+
+    #[test]
+    fn a_rounded_citation_of_the_same_statistic_supports_it() {
+        let got = cross(&[
+            (
+                "a",
+                "Border Patrol recorded 2.48 million encounters in fiscal 2023.",
+            ),
+            (
+                "b",
+                "Border Patrol recorded 2,475,669 encounters in fiscal 2023.",
+            ),
+        ]);
+        assert!(
+            got.contains(&("a".into(), "2.48 million".into(), Verdict::Supported)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn the_same_number_for_another_period_or_agency_is_not_confirmation() {
+        let got = cross(&[
+            (
+                "a",
+                "Border Patrol recorded 2.48 million encounters in fiscal 2023.",
+            ),
+            (
+                "b",
+                "Border Patrol recorded 2,475,669 encounters in fiscal 2022.",
+            ),
+            (
+                "c",
+                "Panama's National Migration Service counted 2,475,669 crossings in fiscal 2023.",
+            ),
+        ]);
+        assert!(
+            !got.iter()
+                .any(|(_, _, verdict)| *verdict == Verdict::Supported),
+            "{got:?}"
+        );
+    }
 }
