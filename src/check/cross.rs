@@ -105,28 +105,20 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
         if !distinctive(one.figure) {
             continue;
         }
-        let mut docs: BTreeSet<&str> = BTreeSet::new();
         let equals = by_value
             .get(&(one.figure.unit, one.figure.value.round() as i64))
             .map_or(&[][..], Vec::as_slice);
-        let same: Vec<&Cited> = equals
-            .iter()
-            .map(|other_idx| &cited[*other_idx])
-            .filter(|other| {
-                other.claim.doc != one.claim.doc
-                    && (other.figure.value - one.figure.value).abs() < 0.5
-                    && !matches!(
-                        compare(&one.side(), &other.side()),
-                        Comparability::Different(_)
-                    )
-            })
-            .filter(|other| docs.insert(other.claim.doc.as_str()))
-            .collect();
-        if same.is_empty() {
-            continue;
+        let same = confirmations(one, equals.iter().map(|other| &cited[*other]), |other| {
+            (other.figure.value - one.figure.value).abs() < 0.5
+                && !matches!(
+                    compare(&one.side(), &other.side()),
+                    Comparability::Different(_)
+                )
+        });
+        if !same.is_empty() {
+            confirmed.insert(idx);
+            results.push(confirmed_result(one, &same));
         }
-        confirmed.insert(idx);
-        results.push(confirmed_result(one, &same));
     }
     // A rounded citation of the same statistic ("2.48 million" for 2,475,669): the other value lies
     // in this figure's interval and both bindings agree exactly (period from each clause, the
@@ -142,24 +134,20 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             continue;
         };
         let from = by_size.partition_point(|other| cited[*other].figure.value < low);
-        let mut docs: BTreeSet<&str> = BTreeSet::new();
-        let same: Vec<&Cited> = by_size[from..]
+        let in_interval = by_size[from..]
             .iter()
             .take_while(|other| cited[**other].figure.value <= high)
-            .map(|other| &cited[*other])
-            .filter(|other| {
-                other.claim.doc != one.claim.doc
-                    && other.figure.unit == one.figure.unit
-                    && compare(&one.side(), &other.side()) == Comparability::Same { exact: true }
-                    && compare(&other.side(), &one.side()) == Comparability::Same { exact: true }
-            })
-            .filter(|other| docs.insert(other.claim.doc.as_str()))
-            .collect();
-        if same.is_empty() {
-            continue;
+            .map(|other| &cited[*other]);
+        let same = confirmations(one, in_interval, |other| {
+            let exact = Comparability::Same { exact: true };
+            other.figure.unit == one.figure.unit
+                && compare(&one.side(), &other.side()) == exact
+                && compare(&other.side(), &one.side()) == exact
+        });
+        if !same.is_empty() {
+            confirmed.insert(idx);
+            results.push(confirmed_result(one, &same));
         }
-        confirmed.insert(idx);
-        results.push(confirmed_result(one, &same));
     }
     for idx in 0..cited.len() {
         if confirmed.contains(&idx) {
@@ -227,6 +215,19 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
         });
     }
     results
+}
+
+/// The candidates from other documents that `agrees` keeps, one per document.
+fn confirmations<'c, 'a>(
+    one: &Cited,
+    candidates: impl Iterator<Item = &'c Cited<'a>>,
+    agrees: impl Fn(&Cited) -> bool,
+) -> Vec<&'c Cited<'a>> {
+    let mut docs: BTreeSet<&str> = BTreeSet::new();
+    candidates
+        .filter(|other| other.claim.doc != one.claim.doc && agrees(other))
+        .filter(|other| docs.insert(other.claim.doc.as_str()))
+        .collect()
 }
 
 /// A figure confirmed by other documents citing the same statistic: `supported`, each other
