@@ -194,25 +194,38 @@ fn share(claim: &CheckClaim, figure: &Figure) -> Option<Found> {
             if !shape {
                 continue;
             }
-            let expected = part.value / total.value * 100.0;
-            let comparison = Comparison::new(
+            return Some(share_of(
                 (figure.value, figure.low, figure.high),
-                (
-                    expected,
-                    low(part) / high(total) * 100.0,
-                    high(part) / low(total).max(f64::MIN_POSITIVE) * 100.0,
-                ),
-            );
-            let expression = format!(
-                "{} / {} × 100 = {:.1}%",
-                format_number(part.value),
-                format_number(total.value),
-                expected
-            );
-            return Some((comparison, expression, vec![operand(part), operand(total)]));
+                part,
+                total,
+            ));
         }
     }
     None
+}
+
+/// A claimed percentage against `part` / `whole` × 100, the interval from both operands' own.
+pub(super) fn share_of(
+    claimed: (f64, Option<f64>, Option<f64>),
+    part: &Figure,
+    whole: &Figure,
+) -> Found {
+    let expected = part.value / whole.value * 100.0;
+    let comparison = Comparison::new(
+        claimed,
+        (
+            expected,
+            low(part) / high(whole) * 100.0,
+            high(part) / low(whole).max(f64::MIN_POSITIVE) * 100.0,
+        ),
+    );
+    let expression = format!(
+        "{} / {} × 100 = {:.1}%",
+        format_number(part.value),
+        format_number(whole.value),
+        expected
+    );
+    (comparison, expression, vec![operand(part), operand(whole)])
 }
 
 /// Up (+1) or down (−1): the figure's own change direction, else a change word within a few

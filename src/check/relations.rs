@@ -8,7 +8,7 @@
 //! meant, so a miss is never a finding. Operands are figures of the same passage with the unit
 //! the relation needs, at least one of them in the figure's sentence or the one before or after.
 
-use super::arithmetic::{direction_of, high, low, operand, signed, Found};
+use super::arithmetic::{direction_of, high, low, operand, share_of, signed, Found};
 use super::claim::CheckClaim;
 use super::rules::Rules;
 use super::verdict::{decide, Comparison, Verdict};
@@ -189,24 +189,7 @@ fn share(figure: &Figure, pool: &Pool, near: impl Fn(usize) -> bool) -> Option<F
             .filter(|(part, whole)| same_time(part, whole))
             .map(|(part, whole)| (part.figure, whole.figure))
             .filter(|(part, whole)| part.value < whole.value)
-            .map(|(part, whole)| {
-                let expected = part.value / whole.value * 100.0;
-                let comparison = Comparison::new(
-                    claimed,
-                    (
-                        expected,
-                        low(part) / high(whole) * 100.0,
-                        high(part) / low(whole).max(f64::MIN_POSITIVE) * 100.0,
-                    ),
-                );
-                let expression = format!(
-                    "{} / {} × 100 = {:.1}%",
-                    format_number(part.value),
-                    format_number(whole.value),
-                    expected
-                );
-                (comparison, expression, vec![operand(part), operand(whole)])
-            }),
+            .map(|(part, whole)| share_of(claimed, part, whole)),
     )
 }
 
