@@ -76,7 +76,11 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<(RawDocument, Vec<Diagnostic>
     };
     let document = match format {
         Format::Markdown => markdown::read(path, text),
-        Format::Html => html::read(path, &text),
+        Format::Html => {
+            let (document, warning) = html::read(path, &text);
+            diagnostics.extend(warning);
+            document
+        }
         Format::Text | Format::Pdf => RawDocument::new(path.to_path_buf(), Format::Text, text),
     };
     if document.text.trim().is_empty() {

@@ -147,6 +147,37 @@ fn a_100_mb_single_line_file_is_indexed_in_bounded_pieces() {
 }
 
 #[test]
+fn html_nested_100_000_tags_deep_is_read_with_a_warning_and_the_rest_indexed() {
+    let dir = setup();
+    let depth = 100_000;
+    let mut page = String::from("<html><body>");
+    page.push_str(&"<div><span>".repeat(depth / 2));
+    page.push_str("Deep inside, officials counted 7,321 arrivals.");
+    page.push_str(&"</span></div>".repeat(depth / 2));
+    page.push_str("</body></html>");
+    std::fs::write(dir.path().join("docs/deep.html"), page).unwrap();
+    std::fs::write(
+        dir.path().join("docs/beside.html"),
+        "<p>Beside it, 512 families arrived.</p>",
+    )
+    .unwrap();
+    let output = index_cmd(dir.path(), &["docs"]);
+    assert_no_panic(&output);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("docs/deep.html: HTML nested more than 512 tags deep"),
+        "{err}"
+    );
+    assert_eq!(n_docs(dir.path()), 3, "good.txt, deep.html and beside.html");
+    let output = claimdex_in(dir.path())
+        .args(["--index", "idx", "search", "\"7,321 arrivals\"", "--json"])
+        .output()
+        .unwrap();
+    assert!(stdout(&output).contains("deep.html"), "{}", stdout(&output));
+}
+
+#[test]
 fn a_foreign_folder_is_never_touched() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("docs")).unwrap();

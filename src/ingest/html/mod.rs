@@ -3,8 +3,12 @@
 //! The raw text of an HTML document is the extracted text: one block per line, blocks separated
 //! by a blank line. Spans index that text, which the index stores so it can be sliced again.
 
+mod depth;
+
+use crate::diagnostic::Diagnostic;
 use crate::model::{Format, RawDocument};
 use crate::span::Span;
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 use std::path::Path;
 
@@ -49,8 +53,20 @@ const BLOCKS: &[&str] = &[
     "details",
 ];
 
-pub fn read(path: &Path, source: &str) -> RawDocument {
-    let html = Html::parse_document(source);
+/// Reads a page; a warning says when tags nested too deeply were dropped (their text is kept).
+pub fn read(path: &Path, source: &str) -> (RawDocument, Option<Diagnostic>) {
+    let (source, capped) = depth::bound_depth(source);
+    let warning = capped.then(|| {
+        Diagnostic::warning(
+            Some(path.to_path_buf()),
+            None,
+            format!(
+                "HTML nested more than {} tags deep; the deeper tags were ignored and their text kept",
+                depth::MAX_DEPTH
+            ),
+        )
+    });
+    let html = Html::parse_document(&source);
     let mut document = RawDocument::new(path.to_path_buf(), Format::Html, String::new());
     document.meta.title = select_text(&html, "title");
     document.meta.publisher = meta_content(&html, &["og:site_name", "publisher", "dc.publisher"]);
@@ -75,7 +91,7 @@ pub fn read(path: &Path, source: &str) -> RawDocument {
     extractor.flush();
     document.text = extractor.text;
     document.headings = extractor.headings;
-    document
+    (document, warning)
 }
 
 #[derive(Default)]
@@ -88,36 +104,54 @@ struct Extractor {
 }
 
 impl Extractor {
-    fn walk(&mut self, element: ElementRef<'_>) {
-        for child in element.children() {
-            match child.value() {
-                Node::Text(text) => self.push_text(text),
-                Node::Element(data) => {
-                    let name = data.name();
-                    if DROPPED.contains(&name) || data.attr("hidden").is_some() {
+    /// Walks the subtree in document order without recursion: a page nested a hundred thousand
+    /// tags deep must not overflow the stack (html5ever builds such trees happily).
+    fn walk(&mut self, root: ElementRef<'_>) {
+        // The dropped element whose subtree is being skipped, if any.
+        let mut skipping: Option<ego_tree::NodeId> = None;
+        for edge in root.traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    if skipping.is_some() || node.id() == root.id() {
                         continue;
                     }
-                    let Some(child_element) = ElementRef::wrap(child) else {
-                        continue;
-                    };
-                    let is_block = BLOCKS.contains(&name);
-                    let is_heading = matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
-                    if is_block {
-                        self.flush();
-                    }
-                    if is_heading {
-                        self.heading_depth += 1;
-                        self.line_is_heading = true;
-                    }
-                    self.walk(child_element);
-                    if is_block {
-                        self.flush();
-                    }
-                    if is_heading {
-                        self.heading_depth -= 1;
+                    match node.value() {
+                        Node::Text(text) => self.push_text(text),
+                        Node::Element(data) => {
+                            let name = data.name();
+                            if DROPPED.contains(&name) || data.attr("hidden").is_some() {
+                                skipping = Some(node.id());
+                                continue;
+                            }
+                            if BLOCKS.contains(&name) {
+                                self.flush();
+                            }
+                            if is_heading(name) {
+                                self.heading_depth += 1;
+                                self.line_is_heading = true;
+                            }
+                        }
+                        _ => {}
                     }
                 }
-                _ => {}
+                Edge::Close(node) => {
+                    if skipping == Some(node.id()) {
+                        skipping = None;
+                        continue;
+                    }
+                    if skipping.is_some() || node.id() == root.id() {
+                        continue;
+                    }
+                    if let Node::Element(data) = node.value() {
+                        let name = data.name();
+                        if BLOCKS.contains(&name) {
+                            self.flush();
+                        }
+                        if is_heading(name) {
+                            self.heading_depth -= 1;
+                        }
+                    }
+                }
             }
         }
     }
@@ -153,6 +187,10 @@ impl Extractor {
         self.line.clear();
         self.line_is_heading = self.heading_depth > 0;
     }
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
 }
 
 fn select_text(html: &Html, selector: &str) -> Option<String> {
@@ -198,7 +236,8 @@ mod tests {
             <header>Site header</header><article><h1>Big <em>news</em></h1>
             <p>First   paragraph with <a href="x">a link</a>.</p><p>Second.</p>
             <style>p{}</style></article><footer>Copyright</footer></body></html>"#;
-        let document = read(Path::new("a.html"), source);
+        let (document, warning) = read(Path::new("a.html"), source);
+        assert!(warning.is_none());
         assert_eq!(
             document.text,
             "Big news\n\nFirst paragraph with a link.\n\nSecond."
