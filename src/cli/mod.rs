@@ -149,7 +149,13 @@ fn use_color(choice: ColorChoice) -> bool {
 /// The registry and taxonomy the index was annotated with: the built-ins extended by the
 /// `sources.toml` and `topics.toml` of its roots. Their problems were reported by `index`.
 fn corpus_rules(corpus: &CorpusIndex) -> claimdex::claims::Rules {
-    claimdex::claims::Rules::load(&corpus.payload.roots).0
+    let roots: Vec<_> = corpus
+        .payload
+        .roots
+        .iter()
+        .map(|root| corpus.anchor.resolve(root))
+        .collect();
+    claimdex::claims::Rules::load(&roots).0
 }
 
 /// Runs `claimdex index` with a progress bar on stderr when stderr is a terminal.

@@ -8,7 +8,9 @@
 use super::manifest::{self, StatDigest};
 use super::merge::{BoundedMergePolicy, MAX_MERGE_DOCS};
 use super::schema::{KIND_DOCUMENT, KIND_PASSAGE};
-use super::{CorpusIndex, Fields, FileEntry, IndexError, Manifest, Payload, SCHEMA_VERSION};
+use super::{
+    Anchor, CorpusIndex, Fields, FileEntry, IndexError, Manifest, Payload, SCHEMA_VERSION,
+};
 use crate::claims::{claims_and_topics, Claim, Rules};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::figures::{annotate_document, FigureRecord};
@@ -177,7 +179,10 @@ impl PassageData {
 }
 
 struct Job {
+    /// The path as stored (relative to the index's base, see `Anchor`).
     path: PathBuf,
+    /// The path this process opens.
+    opened: PathBuf,
     slug: String,
     meta: Option<Metadata>,
     previous_hash: Option<String>,
@@ -226,27 +231,43 @@ pub fn update(
     let mut writer = open_writer(&corpus, options.threads, options.heap_bytes)?;
     let mut manifest = corpus.manifest()?.clone();
     manifest.schema_version = SCHEMA_VERSION;
-    let roots = resolve_roots(&options.paths, &manifest);
+    let anchor = &corpus.anchor;
+    // Roots and files are kept in their stored form (`Anchor`) and opened through the anchor,
+    // so an index answers the same from any folder.
+    let roots = resolve_roots(&options.paths, &manifest, anchor);
+    let opened_roots: Vec<PathBuf> = roots.iter().map(|root| anchor.resolve(root)).collect();
     let mut report = IndexReport::default();
-    let walk = ingest::walk::walk(&roots);
+    let walk = ingest::walk::walk(&opened_roots);
     report.diagnostics.extend(walk.diagnostics);
-    let (files, file_stats): (Vec<PathBuf>, Vec<ingest::Stat>) = walk.files.into_iter().unzip();
-    let (corpus_meta, meta_diagnostics) = CorpusMeta::load(&roots);
+    let (files, file_stats): (Vec<PathBuf>, Vec<ingest::Stat>) = walk
+        .files
+        .into_iter()
+        .map(|(path, stat)| (anchor.unresolve(&path), stat))
+        .unzip();
+    let (corpus_meta, meta_diagnostics) = CorpusMeta::load(&opened_roots);
+    let corpus_meta = corpus_meta.rekey(|path| anchor.unresolve(path));
     report.diagnostics.extend(meta_diagnostics);
     // Rules come from every root the index knows, as `claims`, `sources` and `topics` read them.
-    let (rules, rule_diagnostics) = Rules::load(&rule_roots(&roots, &manifest));
+    let rule_roots: Vec<PathBuf> = rule_roots(&roots, &manifest)
+        .iter()
+        .map(|root| anchor.resolve(root))
+        .collect();
+    let (rules, rule_diagnostics) = Rules::load(&rule_roots);
     report.diagnostics.extend(rule_diagnostics);
     let rules = &rules;
 
     // Files that vanished from a root that still exists are removed; a missing root removes nothing.
-    let live_roots: Vec<&PathBuf> = roots.iter().filter(|root| root.exists()).collect();
+    let live_roots: Vec<&PathBuf> = roots
+        .iter()
+        .filter(|root| anchor.resolve(root).exists())
+        .collect();
     let (previous, unmatched) = join(&files, &manifest);
     let removed: Vec<PathBuf> = unmatched
         .into_iter()
         .filter(|path| live_roots.iter().any(|root| path.starts_with(root)))
         .cloned()
         .collect();
-    let jobs = plan(
+    let mut jobs = plan(
         &files,
         &file_stats,
         &previous,
@@ -255,6 +276,9 @@ pub fn update(
         rules.fingerprint(),
         options.rebuild,
     );
+    for job in &mut jobs {
+        job.opened = anchor.resolve(&job.path);
+    }
     for path in &removed {
         writer.delete_term(Term::from_field_text(
             corpus.fields.path,
@@ -326,9 +350,14 @@ pub fn update(
     report.unchanged += files.len().saturating_sub(jobs.len());
 
     let mut all_roots: BTreeSet<PathBuf> = manifest.roots.iter().cloned().collect();
-    all_roots.extend(roots.iter().filter(|root| root.exists()).cloned());
+    all_roots.extend(
+        roots
+            .iter()
+            .filter(|root| anchor.resolve(root).exists())
+            .cloned(),
+    );
     manifest.roots = all_roots.into_iter().collect();
-    let stat_digest = commit_digest(&manifest, &files, &file_stats);
+    let stat_digest = commit_digest(&manifest, &files, &file_stats, anchor);
     let manifest_name = manifest::write(root, &manifest)?;
     let payload = Payload {
         manifest: manifest_name.clone(),
@@ -417,7 +446,12 @@ fn open_writer(
 /// The stat digest `is_stale` will compute if nothing changes after this commit: the files
 /// walked in this run with the stats they were planned with, the manifest's other files (under
 /// roots not walked this time) with the stats they were indexed with, then `corpus.toml` files.
-fn commit_digest(manifest: &Manifest, files: &[PathBuf], file_stats: &[ingest::Stat]) -> String {
+fn commit_digest(
+    manifest: &Manifest,
+    files: &[PathBuf],
+    file_stats: &[ingest::Stat],
+    anchor: &Anchor,
+) -> String {
     // Both lists are sorted by path: merge them, the walk's stat winning.
     let mut digest = StatDigest::default();
     let mut entries = manifest.files.iter().peekable();
@@ -432,16 +466,17 @@ fn commit_digest(manifest: &Manifest, files: &[PathBuf], file_stats: &[ingest::S
     for (entry_path, entry) in entries {
         digest.add(entry_path, Some((entry.size, entry.mtime_ns)));
     }
-    add_meta_files(&mut digest, &manifest.roots);
+    add_meta_files(&mut digest, &manifest.roots, anchor);
     digest.finish()
 }
 
 /// Adds the stats of every root's `corpus.toml` and rule files (`sources.toml`, `topics.toml`),
-/// so editing one of them makes the index stale.
-pub(super) fn add_meta_files(digest: &mut StatDigest, roots: &[PathBuf]) {
+/// so editing one of them makes the index stale. `roots` are stored paths; the digest holds
+/// stored paths and the stats of the files they open to.
+pub(super) fn add_meta_files(digest: &mut StatDigest, roots: &[PathBuf], anchor: &Anchor) {
     for root in roots {
         for meta in meta_file_paths(root) {
-            digest.add(&meta, stat(&meta));
+            digest.add(&meta, stat(&anchor.resolve(&meta)));
         }
     }
 }
@@ -461,13 +496,15 @@ fn rule_roots(roots: &[PathBuf], manifest: &Manifest) -> Vec<PathBuf> {
     all.into_iter().collect()
 }
 
-fn resolve_roots(paths: &[PathBuf], manifest: &Manifest) -> Vec<PathBuf> {
+/// The roots of this run in stored form: the paths given (relative to the working directory),
+/// else the index's own, else `corpus/` beside the index.
+fn resolve_roots(paths: &[PathBuf], manifest: &Manifest, anchor: &Anchor) -> Vec<PathBuf> {
     if !paths.is_empty() {
-        paths.to_vec()
+        paths.iter().map(|path| anchor.store(path)).collect()
     } else if !manifest.roots.is_empty() {
         manifest.roots.clone()
     } else {
-        vec![PathBuf::from(DEFAULT_CORPUS)]
+        vec![anchor.store(Path::new(DEFAULT_CORPUS))]
     }
 }
 
@@ -537,6 +574,8 @@ fn plan(
         };
         jobs.push(Job {
             path: path.clone(),
+            // Resolved by `update`, which knows the anchor.
+            opened: path.clone(),
             slug,
             meta,
             previous_hash: if rebuild {
@@ -552,7 +591,7 @@ fn plan(
 }
 
 fn process(job: &Job, fields: &Fields, rules: &Rules) -> Outcome {
-    let bytes = match ingest::read_bytes(&job.path) {
+    let bytes = match ingest::read_bytes(&job.opened) {
         Ok(bytes) => bytes,
         Err(diagnostic) => return Outcome::Skipped(vec![diagnostic]),
     };
@@ -571,10 +610,12 @@ fn process(job: &Job, fields: &Fields, rules: &Rules) -> Outcome {
             sentences: 0,
         });
     }
-    let (raw, diagnostics) = match ingest::read(&job.path, bytes) {
+    let (mut raw, diagnostics) = match ingest::read(&job.opened, bytes) {
         Ok(read) => read,
         Err(diagnostic) => return Outcome::Skipped(vec![diagnostic]),
     };
+    // Messages name the file as this process opened it; the index stores its anchored path.
+    raw.path.clone_from(&job.path);
     let document = crate::text::build_document(raw, job.slug.clone(), job.meta.as_ref());
     let entry = FileEntry {
         slug: job.slug.clone(),

@@ -9,12 +9,14 @@
 //!   only by the commands that need it (see `manifest`).
 
 pub mod analyzer;
+mod anchor;
 mod build;
 mod manifest;
 mod merge;
 mod schema;
 mod stale;
 
+pub use anchor::Anchor;
 pub use build::{
     add_documents, slugify, update, DocumentData, IndexOptions, IndexReport, PassageData, Progress,
     DEFAULT_CORPUS,
@@ -134,6 +136,8 @@ struct Marker {
 /// first use) its manifest.
 pub struct CorpusIndex {
     pub root: PathBuf,
+    /// How the stored document paths (relative to the folder holding `root`) are opened.
+    pub anchor: Anchor,
     pub index: tantivy::Index,
     pub fields: Fields,
     /// The last commit's payload: manifest name, roots, stat digest, passage count.
@@ -195,6 +199,7 @@ impl CorpusIndex {
         let payload = read_payload(root, &index)?;
         Ok(CorpusIndex {
             root: root.to_path_buf(),
+            anchor: Anchor::of(root),
             index,
             fields,
             payload,
@@ -246,6 +251,7 @@ impl CorpusIndex {
         let payload = read_payload(root, &index)?;
         Ok(CorpusIndex {
             root: root.to_path_buf(),
+            anchor: Anchor::of(root),
             index,
             fields,
             payload,
@@ -262,6 +268,7 @@ impl CorpusIndex {
         analyzer::register(&index);
         CorpusIndex {
             root: root.to_path_buf(),
+            anchor: Anchor::of(root),
             index,
             fields,
             payload: Payload::default(),

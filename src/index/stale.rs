@@ -11,21 +11,23 @@
 
 use super::build::add_meta_files;
 use super::manifest::StatDigest;
-use super::{CorpusIndex, DEFAULT_CORPUS};
+use super::{Anchor, CorpusIndex, DEFAULT_CORPUS};
 use crate::ingest;
 use std::path::PathBuf;
 
 /// Whether any file under the index's roots was added, changed or removed since the last commit.
 pub fn is_stale(corpus: &CorpusIndex) -> bool {
+    let anchor: &Anchor = &corpus.anchor;
     let roots = if corpus.payload.roots.is_empty() {
-        vec![PathBuf::from(DEFAULT_CORPUS)]
+        vec![anchor.store(&PathBuf::from(DEFAULT_CORPUS))]
     } else {
         corpus.payload.roots.clone()
     };
+    let opened: Vec<PathBuf> = roots.iter().map(|root| anchor.resolve(root)).collect();
     let mut digest = StatDigest::default();
-    for (path, stat) in ingest::walk::walk(&roots).files {
-        digest.add(&path, stat);
+    for (path, stat) in ingest::walk::walk(&opened).files {
+        digest.add(&anchor.unresolve(&path), stat);
     }
-    add_meta_files(&mut digest, &roots);
+    add_meta_files(&mut digest, &roots, anchor);
     digest.finish() != corpus.payload.stat_digest
 }

@@ -101,6 +101,17 @@ impl CorpusMeta {
         (meta, diagnostics)
     }
 
+    /// The same entries keyed by `key(path)` (the index stores paths in its own form).
+    pub fn rekey(self, key: impl Fn(&Path) -> PathBuf) -> CorpusMeta {
+        CorpusMeta {
+            by_path: self
+                .by_path
+                .into_iter()
+                .map(|(path, meta)| (normalize(&key(&path)), meta))
+                .collect(),
+        }
+    }
+
     pub fn get(&self, path: &Path) -> Option<&Metadata> {
         self.by_path.get(&normalize(path))
     }

@@ -4,6 +4,7 @@ use super::{QueryError, Record};
 use crate::index::{CorpusIndex, DocumentData, IndexError};
 use crate::model::{Format, Metadata};
 use crate::span::Span;
+use std::path::Path;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, TermQuery};
 use tantivy::schema::IndexRecordOption;
@@ -81,10 +82,13 @@ pub fn load_document(
                 })?;
             let path = record.text(fields.path);
             let raw = if data.format == Format::Text || data.format == Format::Markdown {
-                let bytes = std::fs::read(&path).map_err(|source| IndexError::Io {
-                    path: path.clone().into(),
-                    source,
-                })?;
+                let bytes =
+                    std::fs::read(corpus.anchor.resolve(Path::new(&path))).map_err(|source| {
+                        IndexError::Io {
+                            path: path.clone().into(),
+                            source,
+                        }
+                    })?;
                 String::from_utf8_lossy(&bytes).into_owned()
             } else {
                 record.text(fields.raw)

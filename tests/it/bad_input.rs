@@ -178,6 +178,46 @@ fn html_nested_100_000_tags_deep_is_read_with_a_warning_and_the_rest_indexed() {
 }
 
 #[test]
+fn an_index_built_with_relative_paths_answers_the_same_from_any_folder() {
+    let dir = setup();
+    std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    let elsewhere = dir.path().join("elsewhere");
+    let docs = dir.path().join("docs");
+    let from_base = claimdex_in(dir.path())
+        .args(["--index", "idx", "search", "arrivals", "--json"])
+        .output()
+        .unwrap();
+    for (cwd, index) in [(&elsewhere, "../idx"), (&docs, "../idx")] {
+        let output = claimdex_in(cwd)
+            .args(["--index", index, "search", "arrivals", "--json"])
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert_eq!(stderr(&output), "", "nothing is stale, nothing is missing");
+        assert_eq!(stdout(&output), stdout(&from_base));
+    }
+    // A file added under the root is found from the other folder, and the root is not doubled.
+    std::fs::write(docs.join("later.txt"), "Later, 75 arrivals were counted.\n").unwrap();
+    let output = claimdex_in(&elsewhere)
+        .args(["--index", "../idx", "index", "../docs"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("1 new, 0 updated, 0 removed, 1 unchanged"),
+        "{}",
+        stderr(&output)
+    );
+    let output = claimdex_in(&elsewhere)
+        .args(["--index", "../idx", "show", "later"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("75"), "{}", stdout(&output));
+    assert_eq!(n_docs(dir.path()), 2);
+}
+
+#[test]
 fn a_foreign_folder_is_never_touched() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("docs")).unwrap();
