@@ -21,6 +21,8 @@ pub struct Footnote {
 
 /// The longest citation text a footnote may have.
 const MAX_CITATION_BYTES: usize = 600;
+/// The longest sentence a footnote marker is taken to support (the segmenter's longest).
+const MAX_SUPPORTED_BYTES: usize = 2000;
 
 /// Every footnote in `text`, in order: inlined ones and endnote markers (`super::endnotes`).
 /// Linear in the text length.
@@ -210,10 +212,12 @@ pub fn parse_citation(citation_text: &str) -> Citation {
 /// Finds where the citation starting at `start` ends: after its access date, or at its first
 /// full stop outside quotes. Returns the end, the citation text and a URL left in it.
 fn citation_extent(text: &str, start: usize) -> Option<(usize, &str, Option<String>)> {
-    let line_end = text[start..]
+    // Only the citation's longest extent is searched for the line's end, so a file that is
+    // one long line costs the same per marker as any other.
+    let limit = floor_char_boundary(text, (start + MAX_CITATION_BYTES).min(text.len()));
+    let window_end = text[start..limit]
         .find('\n')
-        .map_or(text.len(), |idx| start + idx);
-    let window_end = floor_char_boundary(text, line_end.min(start + MAX_CITATION_BYTES));
+        .map_or(limit, |idx| start + idx);
     let window = text.get(start..window_end)?;
     let stop = first_full_stop(window);
     let accessed = accessed_regex()
@@ -316,7 +320,12 @@ fn first_full_stop(window: &str) -> Option<usize> {
 
 /// The start of the sentence that ends at `marker` (no earlier than `floor` or the line start).
 fn sentence_start(text: &str, marker: usize, floor: usize) -> usize {
-    let line_start = text[..marker].rfind('\n').map_or(0, |idx| idx + 1);
+    // A supported sentence is never longer than the segmenter's longest, so the line's start
+    // is looked for that far back only (a one-line file would make every marker scan it all).
+    let lookback = ceil_char_boundary(text, marker.saturating_sub(MAX_SUPPORTED_BYTES));
+    let line_start = text[lookback..marker]
+        .rfind('\n')
+        .map_or(lookback, |idx| lookback + idx + 1);
     let floor = floor.max(line_start);
     let head = text.get(floor..marker).unwrap_or("");
     // The stop right before the marker ("ever.2") ends the supported sentence itself.
@@ -352,6 +361,13 @@ fn trimmed(text: &str, span: Span) -> Span {
     let start = span.start + (piece.len() - piece.trim_start().len());
     let end = span.start + piece.trim_end().len();
     Span::new(start, end.max(start))
+}
+
+fn ceil_char_boundary(text: &str, mut idx: usize) -> usize {
+    while idx < text.len() && !text.is_char_boundary(idx) {
+        idx += 1;
+    }
+    idx
 }
 
 fn floor_char_boundary(text: &str, mut idx: usize) -> usize {

@@ -218,6 +218,45 @@ fn an_index_built_with_relative_paths_answers_the_same_from_any_folder() {
 }
 
 #[test]
+fn a_10_mb_single_line_of_real_prose_is_indexed_whole() {
+    // The bundled articles with every line break removed: footnote markers, citations and
+    // sources on one line, which once made each marker scan the whole line (quadratic).
+    let dir = setup();
+    let mut prose = String::new();
+    for entry in std::fs::read_dir(repo_root().join("corpus")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|ext| ext == "txt") {
+            let text = std::fs::read_to_string(&path).unwrap();
+            prose.push_str(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+            prose.push(' ');
+        }
+    }
+    let mut line = String::with_capacity(10 * 1024 * 1024 + prose.len());
+    while line.len() < 10 * 1024 * 1024 {
+        line.push_str(&prose);
+    }
+    std::fs::write(dir.path().join("docs/one-line.txt"), &line).unwrap();
+    let output = index_cmd(dir.path(), &["docs"]);
+    assert_no_panic(&output);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert_eq!(n_docs(dir.path()), 2);
+    let output = claimdex_in(dir.path())
+        .args(["--index", "idx", "--no-update", "docs", "--json"])
+        .output()
+        .unwrap();
+    let one_line = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
+        .find(|doc| doc["path"].as_str().unwrap_or("").ends_with("one-line.txt"))
+        .unwrap();
+    let passages = one_line["passages"].as_u64().unwrap();
+    assert!(
+        passages as usize > line.len() / 2000,
+        "the whole line is indexed, in passages of bounded size: {passages}"
+    );
+}
+
+#[test]
 fn a_foreign_folder_is_never_touched() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("docs")).unwrap();

@@ -16,6 +16,11 @@ const BUNDLED: [&str; 5] = [
     include_str!("../../../../corpus/niskanen-2024-ecuador-entry-data-chinese-migration.txt"),
 ];
 
+/// The bundled articles' texts, as the generator reads them.
+pub fn bundled_texts() -> &'static [&'static str] {
+    &BUNDLED
+}
+
 const PLACES: [&str; 24] = [
     "Ecuador",
     "Mexico",

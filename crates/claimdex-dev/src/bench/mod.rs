@@ -5,11 +5,13 @@
 //! are thin wrappers. Timing lives here and in `benches/`, never in tests.
 
 pub mod corpus;
+pub mod hostile;
 pub mod measure;
 pub mod plain;
 pub mod run;
 
 pub use corpus::{generate, GenOptions, GenReport};
+pub use hostile::{hostile, hostile_table, HostileResult};
 pub use plain::{plain_index, PlainReport};
 pub use run::{markdown_table, run, warm_search, RunOptions, SizeResult};
 

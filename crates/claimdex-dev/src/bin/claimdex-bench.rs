@@ -56,6 +56,22 @@ enum BenchCommand {
         #[arg(long)]
         json: Option<PathBuf>,
     },
+    /// Index hostile inputs at n, 2n and 4n (a one-line file of prose, a deeply nested HTML
+    /// page) and print time and peak memory with the ratio between neighbouring sizes.
+    Hostile {
+        /// Size of the smallest one-line file.
+        #[arg(long, value_parser = bench::parse_size, default_value = "4MB")]
+        line: u64,
+        /// Depth of the shallowest nested page.
+        #[arg(long, default_value_t = 25_000)]
+        depth: u64,
+        /// Folder for the temporary files and indexes.
+        #[arg(long, default_value = "bench-work")]
+        work: PathBuf,
+        /// The claimdex binary (default: next to this one).
+        #[arg(long)]
+        claimdex: Option<PathBuf>,
+    },
     /// Time warm searches alone on an existing index (to profile them): p50 / p95 / p99.
     Warm {
         /// The claimdex index folder.
@@ -138,6 +154,24 @@ fn run(cli: Cli) -> Result<()> {
             }
             let mut stdout = std::io::stdout().lock();
             write!(stdout, "{}", bench::markdown_table(&results))?;
+        }
+        BenchCommand::Hostile {
+            line,
+            depth,
+            work,
+            claimdex,
+        } => {
+            let claimdex = match claimdex {
+                Some(path) => path,
+                None => std::env::current_exe()
+                    .context("finding this binary's folder; pass --claimdex")?
+                    .with_file_name("claimdex"),
+            };
+            std::fs::create_dir_all(&work)
+                .with_context(|| format!("creating {}", work.display()))?;
+            let results = bench::hostile(&claimdex, &work, line, depth, &mut log)?;
+            let mut stdout = std::io::stdout().lock();
+            write!(stdout, "{}", bench::hostile_table(&results))?;
         }
         BenchCommand::Warm {
             index,
