@@ -257,6 +257,87 @@ fn a_10_mb_single_line_of_real_prose_is_indexed_whole() {
 }
 
 #[test]
+fn a_bad_csv_row_is_named_by_file_and_line_and_the_good_rows_load() {
+    let output = claimdex_in(&repo_root())
+        .args(["--datasets", "tests/fixtures/datasets", "datasets"])
+        .output()
+        .unwrap();
+    assert_no_panic(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "errors in datasets fail the command"
+    );
+    let err = stderr(&output);
+    assert!(
+        err.contains("error: tests/fixtures/datasets/bad_cell.csv:5: has 2 fields but the header has 3; row skipped"),
+        "{err}"
+    );
+    assert!(
+        err.lines()
+            .all(|line| line.starts_with("error: ") || line.starts_with("warning: ")),
+        "one line per problem: {err}"
+    );
+    assert!(
+        stdout(&output).contains("bad_cell"),
+        "the dataset's good rows still load"
+    );
+}
+
+#[test]
+fn hostile_html_keeps_scripts_and_markup_out_of_the_text() {
+    let dir = setup();
+    std::fs::write(
+        dir.path().join("docs/hostile.html"),
+        "<html><head><script>alert('x')</script><style>p{}</style></head><body>\
+         <p onclick=\"steal()\">Officials counted 4,400 <b>arrivals</b> in 2022.</p>\
+         <iframe src=\"javascript:alert(1)\">framed secret</iframe>\
+         <p>&lt;script&gt;escaped&lt;/script&gt; text &#x1F600; and a stray < bracket\
+         <!-- an unterminated comment",
+    )
+    .unwrap();
+    let output = index_cmd(dir.path(), &["docs"]);
+    assert_no_panic(&output);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let output = claimdex_in(dir.path())
+        .args(["--index", "idx", "show", "hostile"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("4,400"), "{text}");
+    for absent in ["alert", "steal", "framed secret", "p{}"] {
+        assert!(!text.contains(absent), "{absent} leaked: {text}");
+    }
+    assert!(
+        text.contains("<script>escaped</script>"),
+        "escaped markup is text: {text}"
+    );
+}
+
+#[test]
+fn a_pdf_without_text_is_a_warning_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_pdf("scan.pdf", &dir.path().join("scan.pdf"));
+    std::fs::write(
+        dir.path().join("ok.txt"),
+        "A readable note about 10 migrants.\n",
+    )
+    .unwrap();
+    let output = claimdex_in(dir.path())
+        .args(["--index", "idx", "index", "."])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("scan.pdf") && err.contains("no text layer"),
+        "{err}"
+    );
+    assert!(err.contains("indexed 1 documents"), "{err}");
+}
+
+#[test]
 fn a_foreign_folder_is_never_touched() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("docs")).unwrap();

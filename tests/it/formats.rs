@@ -88,25 +88,3 @@ fn every_format_is_read_and_searchable() {
     assert_eq!(hits[0]["page"], 2);
     assert!(hits[0]["text"].as_str().unwrap().contains("12,345"));
 }
-
-#[test]
-fn a_pdf_without_text_is_a_warning_not_a_crash() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_pdf("scan.pdf", &dir.path().join("scan.pdf"));
-    std::fs::write(
-        dir.path().join("ok.txt"),
-        "A readable note about 10 migrants.\n",
-    )
-    .unwrap();
-    let output = claimdex_in(dir.path())
-        .args(["--index", "idx", "index", "."])
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    let err = stderr(&output);
-    assert!(
-        err.contains("scan.pdf") && err.contains("no text layer"),
-        "{err}"
-    );
-    assert!(err.contains("indexed 1 documents"), "{err}");
-}
