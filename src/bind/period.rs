@@ -58,9 +58,36 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
     PATTERNS.get_or_init(|| {
         let specs: Vec<(String, Build, Kind)> = vec![
             // "the first five (and one-half) months of fiscal year 2023", "the first seven months of FY23".
+            // "the year's first three months", "the first month of the year", "the first 31 days
+            // of 2024".
             (
-                format!(r"(?i)\b(?:the\s+)?first\s+({NUMBER_WORD}|\d{{1,3}})(?:[- ]and[- ]one[- ]half|[- ]and[- ]a[- ]half)?\s+(months|weeks|days)(?:\s+of\s+(?:the\s+)?(?:(?:current|this)\s+)?({FISCAL}|calendar\s+year|year)(?:\s*'?(\d{{4}}|\d{{2}}))?)?\b"),
+                format!(r"(?i)\b(?:the\s+)?(?:(?:fiscal\s+)?year['’]?s\s+)?first\s+(?:({NUMBER_WORD}|\d{{1,3}})(?:[- ]and[- ]one[- ]half|[- ]and[- ]a[- ]half)?\s+)?(months?|weeks?|days?)(?:\s+of\s+(?:the\s+)?(?:(?:current|this)\s+)?(?:({FISCAL}|calendar\s+year|year)(?:\s*'?(\d{{4}}|\d{{2}}))?|((?:19|20)\d\d)))?\b"),
                 first_months,
+                Kind::Phrase,
+            ),
+            // "the third quarter of 2025", "the year's first quarter", "Q3 2025", "2024 Q4",
+            // "the first quarter of fiscal year 2024".
+            (
+                format!(r"(?i)\b(?:the\s+)?(?:((?:fiscal\s+)?year)['’]?s\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:the\s+)?(?:({FISCAL}|calendar\s+year|year)\s*)?'?((?:19|20)\d\d)?)?\b"),
+                quarter,
+                Kind::Phrase,
+            ),
+            (
+                r"\b(?:Q([1-4])\s*(?:of\s+)?(?:(FY)\s*)?'?((?:19|20)\d\d)|((?:19|20)\d\d)\s*[-/ ]?Q([1-4]))\b".to_string(),
+                quarter_code,
+                Kind::Phrase,
+            ),
+            // "the 2024 fiscal year (that ended Sept. 30)".
+            (
+                format!(r"(?i)\b(?:the\s+)?((?:19|20)\d\d)\s+(?:fiscal|budget)\s+year(?:\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?:on\s+|in\s+)?{MONTH}{DAY},?(?:\s+(?:19|20)\d\d)?)?\b"),
+                fiscal_year,
+                Kind::Phrase,
+            ),
+            // "the budget year that ended Sept. 30", "the fiscal year ending September 2023",
+            // "the year ending March 2025", "the 12 months to June".
+            (
+                format!(r"(?i)\b(?:the\s+)?(?:government['’]?s\s+|federal\s+)?((?:budget|fiscal|financial)\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+)?({MONTH}){DAY},?(?:\s+((?:19|20)\d\d))?\b"),
+                year_ending,
                 Kind::Phrase,
             ),
             // "in the last year", "the past year": the twelve months to the publication date.
@@ -449,14 +476,18 @@ fn cap<'t>(caps: &Captures<'t>, idx: usize) -> Option<&'t str> {
 }
 
 fn first_months(caps: &Captures, ctx: &Ctx) -> Option<Period> {
-    let count = number_word(cap(caps, 1)?)?;
+    // "the first month of the year" counts one.
+    let count = match cap(caps, 1) {
+        Some(word) => number_word(word)?,
+        None => 1,
+    };
     let whole = caps.get(0)?.as_str().to_lowercase();
     let half = whole.contains("half");
     let unit = cap(caps, 2)?.to_lowercase();
     // Days and weeks round up to the months they reach into ("the first 31 days" is January).
-    let count = match unit.as_str() {
-        "days" => count.div_ceil(31),
-        "weeks" => (count * 7).div_ceil(31),
+    let count = match unit.trim_end_matches('s') {
+        "day" => count.div_ceil(31),
+        "week" => (count * 7).div_ceil(31),
         _ => count,
     };
     let months = if half { count + 1 } else { count };
@@ -467,7 +498,8 @@ fn first_months(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         }
         None => ctx.fiscal_sentence,
     };
-    let base = match cap(caps, 4).and_then(year_of) {
+    let year = cap(caps, 4).or_else(|| cap(caps, 5)).and_then(year_of);
+    let base = match year {
         Some(year) if fiscal => Period::fiscal_year(year, ctx.rules.fiscal_start_month),
         Some(year) => Period::calendar_year(year),
         None => {
@@ -484,6 +516,86 @@ fn first_months(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     };
     let mut period = base.first_months(months.clamp(1, 12));
     period.approximate_end = half;
+    Some(period)
+}
+
+/// Quarter `number` (1–4) of the calendar year `year`, or of the fiscal year when `fiscal`:
+/// three months, a part of the year.
+fn quarter_of(number: u32, year: Option<i32>, fiscal: bool, ctx: &Ctx) -> Option<Period> {
+    let fiscal_start = ctx.rules.fiscal_start_month;
+    let whole = match year {
+        Some(year) if fiscal => Period::fiscal_year(year, fiscal_start),
+        Some(year) => Period::calendar_year(year),
+        None => {
+            // The latest such quarter that had begun when the article was written.
+            let anchor = ctx.anchor?;
+            let this = if fiscal {
+                Period::fiscal_year(anchor.fiscal_year(fiscal_start), fiscal_start)
+            } else {
+                Period::calendar_year(anchor.year())
+            };
+            let start = this.start.plus(3 * (i32::try_from(number).ok()? - 1));
+            if start > anchor {
+                this.shifted(-12)
+            } else {
+                this
+            }
+        }
+    };
+    let offset = 3 * (i32::try_from(number).ok()? - 1);
+    let start = whole.start.plus(offset);
+    Some(
+        Period {
+            partial: true,
+            part_of: Some(whole.name()),
+            ..Period::span(start, start.plus(2))
+        }
+        .with_fiscal(whole.fiscal),
+    )
+}
+
+fn quarter(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let number = match cap(caps, 2)?.to_lowercase().as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" | "final" => 4,
+        _ => return None,
+    };
+    let kind = cap(caps, 1)
+        .or_else(|| cap(caps, 3))
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let fiscal = kind.starts_with("fiscal") || kind == "fy";
+    quarter_of(number, cap(caps, 4).and_then(year_of), fiscal, ctx)
+}
+
+fn quarter_code(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let (number, year) = match (cap(caps, 1), cap(caps, 5)) {
+        (Some(number), _) => (number, cap(caps, 3)),
+        (None, Some(number)) => (number, cap(caps, 4)),
+        _ => return None,
+    };
+    let fiscal = caps.get(2).is_some();
+    quarter_of(number.parse().ok()?, year.and_then(year_of), fiscal, ctx)
+}
+
+fn year_ending(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let month = month_number(cap(caps, 2)?)?;
+    let end = match cap(caps, 3).and_then(year_of) {
+        Some(year) => Month::new(year, month),
+        None => ctx.anchor?.latest(month),
+    };
+    let fiscal_words = caps.get(1).is_some();
+    let fiscal_start = ctx.rules.fiscal_start_month;
+    if fiscal_words && end.plus(1).month() == fiscal_start {
+        return Some(Period::fiscal_year(
+            end.fiscal_year(fiscal_start),
+            fiscal_start,
+        ));
+    }
+    let mut period = Period::span(end.plus(-11), end);
+    period.fiscal = fiscal_words;
     Some(period)
 }
 

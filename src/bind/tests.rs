@@ -343,3 +343,89 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn quarters_are_three_months_and_a_part_of_their_year() {
+    // Invented sentences, one per way of writing a quarter.
+    assert_eq!(
+        periods_of(
+            "In the second quarter of 2019, 4,000 people applied.",
+            "2019-09-01"
+        ),
+        ["the second quarter of 2019 2019-04..2019-06 partial"]
+    );
+    assert_eq!(
+        periods_of(
+            "Applications rose in Q1 2022 and fell in 2021 Q4.",
+            "2022-06-01"
+        ),
+        [
+            "Q1 2022 2022-01..2022-03 partial",
+            "2021 Q4 2021-10..2021-12 partial"
+        ]
+    );
+    // Without a year: the latest such quarter begun by the publication date.
+    assert_eq!(
+        periods_of("Arrests doubled in the year's first quarter.", "2021-05-10"),
+        ["the year's first quarter 2021-01..2021-03 partial"]
+    );
+    assert_eq!(
+        periods_of("It was lower in the fourth quarter.", "2021-05-10"),
+        ["the fourth quarter 2020-10..2020-12 partial"]
+    );
+    let got = bind(
+        "In the first quarter of fiscal year 2020, agents made 90,000 arrests.",
+        "2020-03-01",
+    );
+    assert_eq!(got[0].1, "2019-10..2019-12 partial of FY2020 fiscal");
+    // "a quarter of" is a share, not a period.
+    assert!(periods_of(
+        "A quarter of the 8,000 applicants were minors.",
+        "2020-03-01"
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_year_ending_in_a_month_is_the_twelve_months_to_it() {
+    let got = bind(
+        "Arrests for the government's budget year that ended Sept. 30 topped 1.5 million.",
+        "2019-10-20",
+    );
+    assert_eq!(got[0].1, "2018-10..2019-09 fiscal");
+    let got = bind(
+        "The agency removed 150,000 people during the 2019 fiscal year that ended Sept. 30.",
+        "2019-12-20",
+    );
+    assert_eq!(got[0].1, "2018-10..2019-09 fiscal");
+    assert_eq!(
+        periods_of(
+            "There were 60,000 claims in the year ending June 2021.",
+            "2021-09-01"
+        ),
+        ["the year ending June 2021 2020-07..2021-06"]
+    );
+    assert_eq!(
+        periods_of("Visas fell in the 12 months to March.", "2022-05-01"),
+        ["the 12 months to March 2021-04..2022-03"]
+    );
+}
+
+#[test]
+fn the_first_days_or_month_of_a_written_year_stay_that_long() {
+    let got = bind(
+        "During the first 31 days of 2020, a total of 900 people crossed.",
+        "2020-02-02",
+    );
+    assert_eq!(got[0].1, "2020-01..2020-01 partial of 2020");
+    let got = bind(
+        "In all, 5,000 applications were received in the first month of the year.",
+        "2020-02-20",
+    );
+    assert_eq!(got[0].1, "2020-01..2020-01 partial of 2020");
+    let got = bind(
+        "Some 7,000 requests were filed in the year's first three months.",
+        "2020-04-04",
+    );
+    assert_eq!(got[0].1, "2020-01..2020-03 partial of 2020");
+}
