@@ -45,6 +45,9 @@ enum Kind {
     Year,
     /// A month name alone, without year or cue.
     Month,
+    /// A day of the week or "yesterday": the figure's when it dates the event, not when it
+    /// dates the report ("officials said Monday").
+    Recent,
 }
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
@@ -61,7 +64,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             // "the year's first three months", "the first month of the year", "the first 31 days
             // of 2024".
             (
-                format!(r"(?i)\b(?:the\s+)?(?:(?:fiscal\s+)?year['’]?s\s+)?first\s+(?:({NUMBER_WORD}|\d{{1,3}})(?:[- ]and[- ]one[- ]half|[- ]and[- ]a[- ]half)?\s+)?(months?|weeks?|days?)(?:\s+of\s+(?:the\s+)?(?:(?:current|this)\s+)?(?:({FISCAL}|calendar\s+year|year)(?:\s*'?(\d{{4}}|\d{{2}}))?|((?:19|20)\d\d)))?\b"),
+                format!(r"(?i)\b(?:the\s+)?(?:(?:fiscal\s+)?year['’]?s\s+)?first\s+(?:({NUMBER_WORD}|\d{{1,3}})(?:[- ]and[- ]one[- ]half|[- ]and[- ]a[- ]half)?\s+)?(months?|weeks?|days?)(?:\s+of\s+(?:the\s+)?(?:(?:current|this)\s+)?(?:({FISCAL}|calendar\s+year|year)(?:\s*'?(\d{{4}}|\d{{2}}))?|((?:19|20)\d\d)|({MONTH})(?:\s+((?:19|20)\d\d))?))?\b"),
                 first_months,
                 Kind::Phrase,
             ),
@@ -129,7 +132,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             ),
             // "October 1, 2022, and February 28, 2023", "October through February", "Jan.-March 2023".
             (
-                format!(r"(?i)\b(?:(between|from)\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?,?\s*(?:through|thru|to|until|and|-|–)\s*({MONTH}){DAY},?(?:\s+(\d{{4}}))?"),
+                format!(r"(?i)\b(?:(between|from)\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?,?\s*(?:through|thru|to|until|and|-|–)\s*({MONTH}){DAY},?(?:\s+(\d{{4}}))?\b"),
                 month_range,
                 Kind::Phrase,
             ),
@@ -185,6 +188,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 present,
                 Kind::Phrase,
             ),
+            // "on Monday", "yesterday", "over the past three days": within days of the article,
+            // so its month.
+            (
+                format!(r"(?i)\b(?:(?:on|last|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b|\b(?:over\s+|in\s+)?the\s+(?:past|last)\s+(?:{NUMBER_WORD}\s+)?(?:days?|weeks?|weekend)\b"),
+                recent_days,
+                Kind::Recent,
+            ),
         ];
         specs
             .into_iter()
@@ -224,6 +234,9 @@ pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span
                     .any(|c| c.start < span.end && span.start < c.end)
                     || citation(text, span))
             {
+                continue;
+            }
+            if *kind == Kind::Recent && dates_the_report(text, span) {
                 continue;
             }
             let Some(mut period) = build(&caps, &ctx) else {
@@ -278,6 +291,46 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
             && (lower.starts_with("the same")
                 || lower.starts_with("same")
                 || lower.contains("last")))
+}
+
+/// A day that dates the report rather than the figure: "officials said Monday", "data released
+/// on Tuesday", "reported Thursday".
+fn dates_the_report(text: &str, span: Span) -> bool {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "reported",
+        "reports",
+        "announced",
+        "announces",
+        "released",
+        "published",
+        "told",
+        "stated",
+        "confirmed",
+        "showed",
+        "show",
+        "shows",
+        "revealed",
+        "added",
+        "noted",
+        "wrote",
+        "posted",
+        "tweeted",
+        "issued",
+    ];
+    let before = text[..span.start].to_lowercase();
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .rev();
+    let first = words.next().unwrap_or("");
+    let first = if first == "on" {
+        words.next().unwrap_or("")
+    } else {
+        first
+    };
+    VERBS.contains(&first)
 }
 
 /// A year that dates a citation or names a title, not a period: "accessed February 18, 2019",
@@ -490,6 +543,19 @@ fn first_months(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         "week" => (count * 7).div_ceil(31),
         _ => count,
     };
+    // "the first 27 days of December": a part of that month.
+    if let Some(month) = cap(caps, 6).and_then(month_number) {
+        let at = match cap(caps, 7).and_then(year_of) {
+            Some(year) => Month::new(year, month),
+            None => ctx.anchor?.latest(month),
+        };
+        let mut period = Period::month(at);
+        if !unit.starts_with("month") {
+            period.partial = true;
+            period.part_of = Some(at.to_string());
+        }
+        return Some(period);
+    }
     let months = if half { count + 1 } else { count };
     let fiscal = match cap(caps, 3) {
         Some(kind) => {
@@ -851,6 +917,16 @@ fn bare_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 fn one_year(caps: &Captures, _: &Ctx) -> Option<Period> {
     let year = year_of(cap(caps, 1)?)?;
     Some(Period::calendar_year(year))
+}
+
+fn recent_days(_: &Captures, ctx: &Ctx) -> Option<Period> {
+    let anchor = ctx.anchor?;
+    let mut period = Period::month(anchor);
+    period.partial = true;
+    period.part_of = Some(anchor.to_string());
+    period.relative = true;
+    period.approximate_end = true;
+    Some(period)
 }
 
 fn present(_: &Captures, ctx: &Ctx) -> Option<Period> {

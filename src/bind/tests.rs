@@ -429,3 +429,29 @@ fn the_first_days_or_month_of_a_written_year_stay_that_long() {
     );
     assert_eq!(got[0].1, "2020-01..2020-03 partial of 2020");
 }
+
+#[test]
+fn days_of_the_week_date_the_figure_unless_they_date_the_report() {
+    let got = bind(
+        "Some 300 people made the crossing on Monday, taking the total for 2020 to 9,000.",
+        "2020-06-10",
+    );
+    assert_eq!(got[0].1, "2020-06..2020-06 partial of 2020-06");
+    let got = bind(
+        "Officials said Monday that 1,200 people applied in fiscal year 2019.",
+        "2020-06-10",
+    );
+    assert_eq!(got[0].1, "2018-10..2019-09 fiscal");
+    let got = bind(
+        "Agents made 5,000 arrests during the first 27 days of December.",
+        "2020-12-29",
+    );
+    assert_eq!(got[0].1, "2020-12..2020-12 partial of 2020-12");
+    assert_eq!(
+        periods_of(
+            "Between January and May 2020, 4,000 fewer people applied.",
+            "2020-06-10"
+        ),
+        ["Between January and May 2020 2020-01..2020-05"]
+    );
+}
