@@ -25,7 +25,10 @@ pub fn split(text: &str, periods: &[Span], rules: &BindRules) -> Vec<usize> {
     }
     if let Some(regex) = break_words(rules) {
         for found in regex.find_iter(text) {
-            if !inside(found.start()) && boundary(text, found.start(), found.end()) {
+            if !inside(found.start())
+                && boundary(text, found.start(), found.end())
+                && !qualifier_than(text, found.start(), found.end())
+            {
                 starts.push(found.start());
             }
         }
@@ -33,6 +36,34 @@ pub fn split(text: &str, periods: &[Span], rules: &BindRules) -> Vec<usize> {
     starts.sort_unstable();
     starts.dedup();
     starts
+}
+
+/// "than" inside a figure's qualifier ("more than 302,000", "fewer than a million") starts no
+/// clause: the figure and the words after it ("in December") are one clause.
+fn qualifier_than(text: &str, start: usize, end: usize) -> bool {
+    const BEFORE: &[&str] = &["more", "less", "fewer", "greater", "over"];
+    const NUMBER_WORDS: &[&str] = &[
+        "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+        "ninety", "hundred", "half", "a", "dozen",
+    ];
+    if !text[start..end].eq_ignore_ascii_case("than") {
+        return false;
+    }
+    let previous = text[..start]
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|word| !word.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let rest = text[end..].trim_start();
+    let next_is_number = rest
+        .starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
+        || NUMBER_WORDS.iter().any(|word| {
+            rest.get(..word.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(word))
+                && !rest[word.len()..].starts_with(|c: char| c.is_alphanumeric())
+        });
+    BEFORE.contains(&previous.as_str()) && next_is_number
 }
 
 /// Whether each clause (by its start) is a comparison: it opens with "than", "compared",

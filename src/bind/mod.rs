@@ -221,10 +221,21 @@ fn bind_sentence(
                     .min_by_key(|found| distance(found.span, local))
                     .map(|found| (*found).clone())
             };
+            // In a comparison clause, a base written just before the figure (no comma between)
+            // is the figure's: in "higher than 2021's total of 28,526", 28,526 is the 2021
+            // total. Elsewhere a base is never the figure's ("rose 109% from 2022 to 520,085",
+            // "Compared with the third quarter of 2024, returns rose 2.7%").
+            let comparison_clause = comparisons[own_clause];
             let own: Vec<&period::Found> = candidates
                 .iter()
                 .copied()
-                .filter(|found| in_clause(found.span) && !found.base)
+                .filter(|found| {
+                    in_clause(found.span)
+                        && (!found.base
+                            || (comparison_clause
+                                && found.span.end <= local.start
+                                && !text[found.span.end..local.start].contains(',')))
+                })
                 .collect();
             // Another clause's period stands in for the figure's only when that clause is not a
             // comparison ("2.9 million more than in 2016": 2016 is the base, not the period).

@@ -31,6 +31,8 @@ struct Ctx<'a> {
     anchor: Option<Month>,
     /// The sentence counts in fiscal years ("fiscal", "FY" anywhere in it).
     fiscal_sentence: bool,
+    /// The sentence forecasts ("could reach", "is expected to"): its years are whole.
+    projection: bool,
 }
 
 type Build = fn(&Captures, &Ctx) -> Option<Period>;
@@ -212,7 +214,10 @@ pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span
     let ctx = Ctx {
         rules,
         anchor,
-        fiscal_sentence: lower.contains("fiscal") || has_word(&lower, "fy"),
+        fiscal_sentence: lower.contains("fiscal")
+            || lower.contains("budget year")
+            || has_word(&lower, "fy"),
+        projection: projection(&lower),
     };
     let mut found: Vec<Found> = Vec::new();
     for (regex, build, kind) in patterns() {
@@ -245,7 +250,7 @@ pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span
             let (span, partial) = widen_partial(text, span, rules);
             if partial && !period.partial {
                 period = period.so_far(anchor);
-            } else if ongoing(&period, anchor) && !projection(&lower) {
+            } else if ongoing(&period, anchor) && !ctx.projection {
                 // "in 2024" written in June 2024 counts 2024 so far, unless it is a forecast.
                 period = period.so_far(anchor);
             }
@@ -261,7 +266,33 @@ pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span
         }
     }
     found.sort_by_key(|f| f.span.start);
+    same_period_of_the_sentence(&mut found);
     found
+}
+
+/// "the same period a year earlier" is the period the sentence names, a year before ("in the
+/// budget year that ended Sept. 30 ... the same period a year earlier" is the fiscal year
+/// before), when the sentence names one; otherwise it stays relative to the publication date.
+fn same_period_of_the_sentence(found: &mut [Found]) {
+    let is_same = |found: &Found| {
+        let lower = found.period.text.to_lowercase();
+        lower.contains("same") || lower.contains("this time")
+    };
+    let named: Vec<(Span, Period)> = found
+        .iter()
+        .filter(|other| !is_same(other) && !other.period.relative && !other.base)
+        .map(|other| (other.span, other.period.clone()))
+        .collect();
+    for same in found.iter_mut().filter(|found| is_same(found)) {
+        let nearest = named
+            .iter()
+            .min_by_key(|(span, _)| span.start.abs_diff(same.span.start));
+        if let Some((_, period)) = nearest {
+            let text = std::mem::take(&mut same.period.text);
+            same.period = period.shifted(-12);
+            same.period.text = text;
+        }
+    }
 }
 
 /// A period phrase right after "than", "compared with", "versus", "against", or a "same period"
@@ -286,7 +317,18 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
         })
     };
     let lower = phrase.to_lowercase();
-    ends_with(ALWAYS)
+    // "a 90% increase from 2023", "up 12 percent from August": the start of a change.
+    let change_from = before.strip_suffix("from").is_some_and(|rest| {
+        let words: Vec<&str> = rest
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .rev()
+            .take(4)
+            .collect();
+        words.iter().any(|word| CHANGE_WORDS.contains(word))
+    });
+    change_from
+        || ends_with(ALWAYS)
         || (ends_with(SAME)
             && (lower.starts_with("the same")
                 || lower.starts_with("same")
@@ -332,6 +374,41 @@ fn dates_the_report(text: &str, span: Span) -> bool {
     };
     VERBS.contains(&first)
 }
+
+/// Words that make a following "from <period>" the start of a change.
+const CHANGE_WORDS: &[&str] = &[
+    "increase",
+    "increased",
+    "increases",
+    "decrease",
+    "decreased",
+    "rise",
+    "rose",
+    "risen",
+    "drop",
+    "dropped",
+    "fell",
+    "fall",
+    "fallen",
+    "up",
+    "down",
+    "jump",
+    "jumped",
+    "growth",
+    "grew",
+    "decline",
+    "declined",
+    "climbed",
+    "surged",
+    "surge",
+    "plunged",
+    "plummeted",
+    "doubled",
+    "tripled",
+    "percent",
+    "cent",
+    "%",
+];
 
 /// A year that dates a citation or names a title, not a period: "accessed February 18, 2019",
 /// "World Migration Report 2013", "report.pdf (2019)".
@@ -691,8 +768,9 @@ fn this_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     } else {
         Period::calendar_year(anchor.year())
     };
-    // A year that has not ended when the article was written is only a part of it.
-    let mut period = if anchor < period.end {
+    // A year that has not ended when the article was written is only a part of it, unless
+    // the sentence forecasts its whole ("could reach half a million this year").
+    let mut period = if anchor < period.end && !ctx.projection {
         period.so_far(Some(anchor))
     } else {
         period

@@ -455,3 +455,105 @@ fn days_of_the_week_date_the_figure_unless_they_date_the_report() {
         ["Between January and May 2020 2020-01..2020-05"]
     );
 }
+
+#[test]
+fn more_than_belongs_to_the_figure_not_to_a_comparison() {
+    let got = bind(
+        "Agents encountered more than 150,000 migrants in March, the highest on record, officials said.",
+        "2020-04-02",
+    );
+    assert_eq!(got[0].1, "2020-03..2020-03");
+    assert_eq!(got[0].2, Some(PeriodSource::Clause));
+    // A real comparison still cuts the clause: 2016 is the base, not the period.
+    let got = bind(
+        "In 2017 the total reached 9,000, more than in 2016.",
+        "2018-04-02",
+    );
+    assert_eq!(got[0].1, "2017-01..2017-12");
+}
+
+#[test]
+fn a_figure_inside_the_comparison_takes_the_base_and_a_change_from_a_year_is_not_carried() {
+    let got = bind(
+        "Crossings in 2019 were higher than 2017's total of 12,000.",
+        "2020-01-10",
+    );
+    assert_eq!(got[0].1, "2017-01..2017-12");
+    let got = bind(
+        "Crossings rose 50% from 2018 to 9,000 in 2019.",
+        "2020-01-10",
+    );
+    assert_eq!(got[1].1, "2019-01..2019-12");
+    let got = bind(
+        "Crossings in 2019 rose 50% from 2018, to 9,000.",
+        "2020-01-10",
+    );
+    assert_eq!(got[1].1, "2019-01..2019-12");
+    // "from 2018" starts the change: not the period the next sentence carries.
+    let sentences = [
+        "Removals rose 40% from 2018 in fiscal year 2019.",
+        "About 30,000 people were sent to Guatemala.",
+    ];
+    let mut carried = None;
+    let text = sentences.join(" ");
+    let figures: Vec<_> = sentences
+        .iter()
+        .map(|s| crate::figures::annotate(s))
+        .collect();
+    let mut offset = 0;
+    let mut bound = Vec::new();
+    for (sentence, figures) in sentences.iter().zip(&figures) {
+        let shifted: Vec<_> = figures
+            .iter()
+            .map(|figure| {
+                let mut figure = figure.clone();
+                figure.span = figure.span.shift(offset);
+                figure
+            })
+            .collect();
+        let one = SentenceFigures {
+            span: Span::new(offset, offset + sentence.len()),
+            text: &text[offset..offset + sentence.len()],
+            figures: &shifted,
+        };
+        bound.extend(bind_carrying(
+            &[one],
+            publication_month("2019-12-01"),
+            BindRules::builtin(),
+            &mut carried,
+        ));
+        offset += sentence.len() + 1;
+    }
+    let second = bound[1][0].period.as_ref().unwrap();
+    assert_eq!(
+        (second.start.to_string(), second.end.to_string()),
+        ("2018-10".into(), "2019-09".into())
+    );
+}
+
+#[test]
+fn a_forecast_for_this_year_is_the_whole_year() {
+    let got = bind(
+        "Officials said crossings this year could reach half a million.",
+        "2020-09-27",
+    );
+    assert_eq!(got[0].1, "2020-01..2020-12");
+}
+
+#[test]
+fn the_same_period_a_year_earlier_is_the_sentence_period_shifted() {
+    let got = bind(
+        "Arrests for the budget year that ended Sept. 30 fell 7% from more than 1.9 million arrests in the same period a year earlier.",
+        "2019-10-20",
+    );
+    let last = got.last().unwrap();
+    assert_eq!(last.1, "2017-10..2018-09 fiscal");
+    let got = bind(
+        "Compared with the third quarter of 2018, the number of returns went up by 2.7%.",
+        "2019-12-10",
+    );
+    assert_ne!(
+        got[0].1, "2018-07..2018-09 partial of 2018",
+        "the base is not the figure's"
+    );
+}

@@ -409,6 +409,21 @@ fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<
             return None;
         }
     }
+    // "2021's total", "2022’s record": a possessive is a year's (above 1900, so "1000's" of
+    // people stays a quantity).
+    let next = tokens.get(numeral.last);
+    let possessive = next.is_some_and(|next| {
+        !next.space_before
+            && (next.text == "'s"
+                || next.text == "’s"
+                || ((next.text == "'" || next.text == "’")
+                    && tokens
+                        .get(numeral.last + 1)
+                        .is_some_and(|s| !s.space_before && s.lower.as_ref() == "s")))
+    });
+    if possessive && numeral.value >= 1900.0 {
+        return Some(numeral.first);
+    }
     // "more than 2000", "above 1000": a bound is a quantity, not a year.
     if lexicon
         .qualifiers_before
@@ -418,7 +433,6 @@ fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<
         return None;
     }
     // "2000 migrants" is a count unless a period word comes before ("in 2000 migrants ...").
-    let next = tokens.get(numeral.last);
     let plural_noun_follows = next.is_some_and(|next| {
         next.is_word()
             && next.space_before
