@@ -4,6 +4,7 @@
 //! `datasets` for the fact-checker. Every stage takes and returns plain data; spans are byte
 //! offsets into each document's raw text.
 
+pub mod annotate;
 pub mod bind;
 pub mod check;
 pub mod claims;

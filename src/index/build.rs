@@ -11,9 +11,10 @@ use super::schema::{KIND_DOCUMENT, KIND_PASSAGE};
 use super::{
     Anchor, CorpusIndex, Fields, FileEntry, IndexError, Manifest, Payload, SCHEMA_VERSION,
 };
-use crate::claims::{claims_and_topics, Claim, Rules};
+use crate::annotate::{annotate, Annotated};
+use crate::claims::{Claim, Rules};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::figures::{annotate_document, FigureRecord};
+use crate::figures::FigureRecord;
 use crate::ingest::walk::stat;
 use crate::ingest::{self, CorpusMeta};
 use crate::model::{Document, Metadata};
@@ -188,28 +189,6 @@ struct Job {
     previous_hash: Option<String>,
     size: u64,
     mtime_ns: u128,
-}
-
-/// A document with everything the workers computed for it.
-/// Annotates a cleaned document: figures per passage, then claims with their sources and topics.
-fn annotate(document: Document, rules: &Rules) -> Annotated {
-    let figures = annotate_document(&document);
-    // A passage's topics are its whole text's; a claim's are its own sentence's (see `claims`).
-    let (claims, topics) = claims_and_topics(&document, &figures, &rules.registry, &rules.taxonomy);
-    Annotated {
-        document,
-        figures,
-        claims,
-        topics,
-    }
-}
-
-struct Annotated {
-    document: Document,
-    figures: Vec<Vec<FigureRecord>>,
-    claims: Vec<Claim>,
-    /// Topic ids per non-heading passage.
-    topics: Vec<Vec<String>>,
 }
 
 enum Outcome {
@@ -616,7 +595,8 @@ fn process(job: &Job, fields: &Fields, rules: &Rules) -> Outcome {
     };
     // Messages name the file as this process opened it; the index stores its anchored path.
     raw.path.clone_from(&job.path);
-    let document = crate::text::build_document(raw, job.slug.clone(), job.meta.as_ref());
+    let annotated = crate::annotate::read_document(raw, job.slug.clone(), job.meta.as_ref(), rules);
+    let document = &annotated.document;
     let entry = FileEntry {
         slug: job.slug.clone(),
         hash,
@@ -634,7 +614,7 @@ fn process(job: &Job, fields: &Fields, rules: &Rules) -> Outcome {
             .map(|p| p.sentences.len())
             .sum(),
     };
-    let records = records(fields, annotate(document, rules), &entry.hash);
+    let records = records(fields, annotated, &entry.hash);
     Outcome::Indexed(records, entry, diagnostics)
 }
 
