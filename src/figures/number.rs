@@ -613,6 +613,10 @@ mod tests {
         check("two thirds", &[("two thirds", 2.0 / 3.0)]);
         check("one in five adults", &[("one in five", 0.2)]);
         check(
+            "two out of every five migrants",
+            &[("two out of every five", 0.4)],
+        );
+        check(
             "tens of thousands of people",
             &[("tens of thousands", 20000.0)],
         );

@@ -111,6 +111,9 @@ pub(crate) fn build(
             if matches!(unit, Unit::Rate | Unit::Money) {
                 last = end;
             }
+        } else if unit == Unit::Count && per_short_time_after(tokens, last) {
+            // "52 people per day", "2,000 a week": a pace, never a period's count.
+            unit = Unit::Rate;
         }
     }
     // Ages written before the number: "aged 15", "age 40", "ages 18-39", "median age being 39".
@@ -389,6 +392,22 @@ fn rate_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(f64, 
     Some((base, end))
 }
 
+/// "people per day", "a week", "migrants each day" after a number: a count per day or week
+/// (longer spans, "a year", read as counts of that span, are left alone).
+fn per_short_time_after(tokens: &[Token], last: usize) -> bool {
+    let link = |token: Option<&Token>| {
+        token.is_some_and(|t| t.is("per") || t.is("a") || t.is("each") || t.is("every"))
+    };
+    let time = |token: Option<&Token>| {
+        token.is_some_and(|t| t.is("day") || t.is("week") || t.is("hour") || t.is("night"))
+    };
+    let at = |idx: usize| tokens.get(idx);
+    (link(at(last)) && time(at(last + 1)))
+        || (at(last).is_some_and(|t| t.is_word() && !link(Some(t)))
+            && link(at(last + 1))
+            && time(at(last + 2)))
+}
+
 /// Whether a four-digit number is a year, and where its text starts (`FY2024` includes `FY`).
 fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<usize> {
     let token = &tokens[numeral.first];
@@ -587,6 +606,15 @@ mod tests {
             &[("123 per million", 123.0, Unit::Rate, None)],
         );
         check("5 men", &[("5", 5.0, Unit::Count, None)]);
+        check("52 people per day", &[("52", 52.0, Unit::Rate, None)]);
+        check(
+            "about 2,000 a week",
+            &[("about 2,000", 2000.0, Unit::Rate, None)],
+        );
+        check(
+            "2 million people a year",
+            &[("2 million", 2e6, Unit::Count, None)],
+        );
     }
 
     #[test]

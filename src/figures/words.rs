@@ -587,7 +587,8 @@ pub(super) fn round_step_of(value: f64) -> f64 {
     step
 }
 
-/// `one in five`, `1 in 5`, `two out of three`: a fraction when the numerator is smaller.
+/// `one in five`, `1 in 5`, `two out of three`, `one out of every three`: a fraction when the
+/// numerator is smaller.
 pub(super) fn fraction_in(
     tokens: &[Token],
     numeral: Numeral,
@@ -603,6 +604,10 @@ pub(super) fn fraction_in(
         idx += 1;
     } else if link.is_some_and(|t| t.is("out")) && tokens.get(idx + 1).is_some_and(|t| t.is("of")) {
         idx += 2;
+        // "two out of every five"
+        if tokens.get(idx).is_some_and(|t| t.is("every")) {
+            idx += 1;
+        }
     } else if link.is_some_and(|t| t.is("over")) {
         idx += 1;
         over = true;
