@@ -18,6 +18,7 @@ mod derive;
 mod relations;
 mod retrieve;
 pub mod rules;
+pub mod select;
 pub mod verdict;
 
 use serde::Serialize;

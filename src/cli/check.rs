@@ -1,4 +1,5 @@
-//! `claimdex check`: flags, loading the documents and datasets, filtering and rendering.
+//! `claimdex check`: flags, the progress bar and rendering; loading, checking and filtering are
+//! the library's (`check::select`).
 
 use anyhow::{Context, Result};
 use clap::{Args as ClapArgs, ValueEnum};
@@ -7,10 +8,8 @@ use std::process::ExitCode;
 
 use super::Global;
 use crate::print;
-use claimdex::check::{self, CheckDocument, CheckResult, Rules, Verdict};
-use claimdex::index::CorpusIndex;
+use claimdex::check::{self, select::Selection, Verdict};
 use claimdex::output;
-use claimdex::query::{self, SearchRequest};
 
 #[derive(Debug, Clone, ClapArgs)]
 pub struct CheckArgs {
@@ -57,75 +56,41 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
     for diagnostic in &diagnostics {
         eprintln!("{diagnostic}");
     }
-    let mut slugs: Vec<String> = corpus
-        .manifest()?
-        .files
-        .values()
-        .map(|entry| entry.slug.clone())
-        .collect();
-    slugs.sort();
-    if let Some(doc) = &args.doc {
-        if !slugs.contains(doc) {
-            anyhow::bail!("no document '{doc}' in the index; `claimdex docs` lists them");
-        }
-    }
+    // The corpus's own taxonomy (its topics.toml), as `claimdex claims --topic` uses.
+    let taxonomy = &super::corpus_rules(corpus).taxonomy;
+    let selection = Selection {
+        doc: args.doc.clone(),
+        verdict: args.verdict,
+        topic: args.topic.clone(),
+        query: args.query.clone(),
+    };
     let bar = CheckBar::new();
-    check::Progress::stage(&bar, "loading documents", slugs.len());
-    let mut documents = Vec::new();
-    for slug in &slugs {
-        if let Some(stored) = query::load_document(corpus, slug)? {
-            documents.push(CheckDocument::from_stored(&stored));
-        }
-        check::Progress::advance(&bar);
-    }
-    let rules = Rules::builtin()?;
-    let (mut results, problems) = check::check_with(&documents, &datasets, &rules, &bar);
-    for problem in &problems {
+    let checked = check::select::check_index(corpus, &datasets, taxonomy, &selection, &bar)?;
+    for problem in &checked.problems {
         eprintln!("{problem}");
     }
-    if let Some(doc) = &args.doc {
-        results.retain(|result| &result.claim.doc == doc);
+    for note in &checked.notes {
+        eprintln!("{note}");
     }
-    if let Some(verdict) = args.verdict {
-        results.retain(|result| result.verdict == verdict);
-    }
-    if let Some(topic) = &args.topic {
-        let mut notes = Vec::new();
-        // The corpus's own taxonomy (its topics.toml), as `claimdex claims --topic` uses.
-        let taxonomy = &super::corpus_rules(corpus).taxonomy;
-        let filter = query::topic_filter(corpus, topic, taxonomy, &mut notes)?;
-        for note in &notes {
-            eprintln!("{note}");
-        }
-        results.retain(|result| filter.matches(&result.claim));
-    }
-    if let Some(text) = &args.query {
-        results = filter_by_query(corpus, results, text)?;
-    }
+    let (results, problems) = (&checked.results, &checked.problems);
     let rendered = match args.format {
-        Format::Table => output::check::table(&results, style),
-        Format::Json => output::check::json_lines(&results)?,
-        Format::Markdown => output::check::markdown(&results),
-        Format::Html => output::check_html::html(&results),
-        Format::Claimreview => {
-            let metadata = documents
-                .iter()
-                .map(|document| (document.slug.clone(), document.meta.clone()))
-                .collect();
-            output::check::claimreview(&results, &metadata)?
-        }
+        Format::Table => output::check::table(results, style),
+        Format::Json => output::check::json_lines(results)?,
+        Format::Markdown => output::check::markdown(results),
+        Format::Html => output::check_html::html(results),
+        Format::Claimreview => output::check::claimreview(results, &checked.metadata)?,
     };
     match &args.output {
         Some(path) => {
             std::fs::write(path, rendered)
                 .with_context(|| format!("writing the report to {}", path.display()))?;
-            eprintln!("{} → {}", output::check::summary(&results), path.display());
+            eprintln!("{} → {}", output::check::summary(results), path.display());
         }
         None => print(&rendered)?,
     }
     let errors = diagnostics
         .iter()
-        .chain(&problems)
+        .chain(problems)
         .any(|d| d.severity == claimdex::diagnostic::Severity::Error);
     Ok(if errors {
         ExitCode::from(2)
@@ -168,37 +133,6 @@ impl check::Progress for CheckBar {
     fn finish(&self) {
         self.0.finish_and_clear();
     }
-}
-
-/// Keeps the results whose claim lies in a passage the query finds.
-fn filter_by_query(
-    corpus: &CorpusIndex,
-    results: Vec<CheckResult>,
-    text: &str,
-) -> Result<Vec<CheckResult>> {
-    let request = SearchRequest {
-        query: text.to_string(),
-        limit: 100_000,
-        doc: None,
-        publisher: None,
-        year: None,
-        figure: None,
-        plain: false,
-    };
-    let found = query::search(corpus, &request)?;
-    for note in &found.notes {
-        eprintln!("{note}");
-    }
-    Ok(results
-        .into_iter()
-        .filter(|result| {
-            found.hits.iter().any(|hit| {
-                hit.doc == result.claim.doc
-                    && hit.span.start <= result.claim.span.start
-                    && result.claim.span.start < hit.span.end
-            })
-        })
-        .collect())
 }
 
 #[cfg(test)]

@@ -1,0 +1,136 @@
+//! Checking what an index holds, narrowed the way a user asks: one document, one verdict, a
+//! topic, or the passages a search finds.
+//!
+//! Input: an open `CorpusIndex`, the loaded datasets, the corpus's topic taxonomy and a
+//! `Selection`. Output: `Checked`, the results that pass every filter (in the order `check`
+//! gives them), the problems found while checking, notes for the user (an ad-hoc topic, a
+//! query's rewrites), and each document's metadata (for ClaimReview). Every command and front
+//! end that shows check results goes through here, so they agree on what a filter keeps.
+
+use super::{check_with, CheckDocument, CheckResult, Progress, Rules, Verdict};
+use crate::datasets::Dataset;
+use crate::diagnostic::Diagnostic;
+use crate::index::{CorpusIndex, IndexError};
+use crate::model::Metadata;
+use crate::query::{self, QueryError, SearchRequest};
+use crate::topics::Taxonomy;
+use std::collections::BTreeMap;
+
+/// What to keep of the check results. `None` keeps everything.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// A document slug.
+    pub doc: Option<String>,
+    pub verdict: Option<Verdict>,
+    /// A topic id or name from the taxonomy, or words searched as an ad-hoc topic.
+    pub topic: Option<String>,
+    /// A search query: results whose claim lies in a passage it finds.
+    pub query: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct Checked {
+    pub results: Vec<CheckResult>,
+    pub problems: Vec<Diagnostic>,
+    pub notes: Vec<String>,
+    /// Each checked document's metadata, by slug.
+    pub metadata: BTreeMap<String, Metadata>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SelectError {
+    #[error("no document '{0}' in the index; `claimdex docs` lists them")]
+    UnknownDocument(String),
+    #[error("the built-in check rules do not load: {0}")]
+    Rules(String),
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+}
+
+/// Checks every document of `corpus` against `datasets` and keeps what `selection` asks for.
+pub fn check_index(
+    corpus: &CorpusIndex,
+    datasets: &[Dataset],
+    taxonomy: &Taxonomy,
+    selection: &Selection,
+    progress: &dyn Progress,
+) -> Result<Checked, SelectError> {
+    let mut slugs: Vec<String> = corpus
+        .manifest()?
+        .files
+        .values()
+        .map(|entry| entry.slug.clone())
+        .collect();
+    slugs.sort();
+    if let Some(doc) = &selection.doc {
+        if !slugs.contains(doc) {
+            return Err(SelectError::UnknownDocument(doc.clone()));
+        }
+    }
+    progress.stage("loading documents", slugs.len());
+    let mut documents = Vec::new();
+    for slug in &slugs {
+        if let Some(stored) = query::load_document(corpus, slug)? {
+            documents.push(CheckDocument::from_stored(&stored));
+        }
+        progress.advance();
+    }
+    let rules = Rules::builtin().map_err(|err| SelectError::Rules(err.to_string()))?;
+    let (mut results, problems) = check_with(&documents, datasets, &rules, progress);
+    let mut notes = Vec::new();
+    if let Some(doc) = &selection.doc {
+        results.retain(|result| &result.claim.doc == doc);
+    }
+    if let Some(verdict) = selection.verdict {
+        results.retain(|result| result.verdict == verdict);
+    }
+    if let Some(topic) = &selection.topic {
+        let filter = query::topic_filter(corpus, topic, taxonomy, &mut notes)?;
+        results.retain(|result| filter.matches(&result.claim));
+    }
+    if let Some(text) = &selection.query {
+        results = in_found_passages(corpus, results, text, &mut notes)?;
+    }
+    let metadata = documents
+        .into_iter()
+        .map(|document| (document.slug, document.meta))
+        .collect();
+    Ok(Checked {
+        results,
+        problems,
+        notes,
+        metadata,
+    })
+}
+
+/// Keeps the results whose claim lies in a passage the query finds.
+fn in_found_passages(
+    corpus: &CorpusIndex,
+    results: Vec<CheckResult>,
+    text: &str,
+    notes: &mut Vec<String>,
+) -> Result<Vec<CheckResult>, QueryError> {
+    let request = SearchRequest {
+        query: text.to_string(),
+        limit: 100_000,
+        doc: None,
+        publisher: None,
+        year: None,
+        figure: None,
+        plain: false,
+    };
+    let found = query::search(corpus, &request)?;
+    notes.extend(found.notes);
+    Ok(results
+        .into_iter()
+        .filter(|result| {
+            found.hits.iter().any(|hit| {
+                hit.doc == result.claim.doc
+                    && hit.span.start <= result.claim.span.start
+                    && result.claim.span.start < hit.span.end
+            })
+        })
+        .collect())
+}
