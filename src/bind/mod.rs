@@ -232,7 +232,7 @@ fn bind_sentence(
                 .filter(|found| {
                     in_clause(found.span)
                         && (!found.base
-                            || (comparison_clause
+                            || ((comparison_clause || found.possessive)
                                 && found.span.end <= local.start
                                 && !text[found.span.end..local.start].contains(',')))
                 })
@@ -347,6 +347,7 @@ fn compose(
         period,
         bare_month: false,
         base: false,
+        possessive: false,
     }
 }
 

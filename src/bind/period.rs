@@ -22,6 +22,9 @@ pub struct Found {
     /// The base a change is measured against ("an increase over the same period last year",
     /// "more than in 2016"): never the period of the figure itself.
     pub base: bool,
+    /// Followed by a possessive ("last year's annual total of 29,437", "2022's record of
+    /// 45,744"): the period of the figure the phrase owns.
+    pub possessive: bool,
 }
 
 /// What a pattern needs to resolve its phrase.
@@ -257,11 +260,14 @@ pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span
             period.text = text.get(span.start..span.end).unwrap_or("").to_string();
             let bare_month = *kind == Kind::Month;
             let base = is_base(text, span, &period.text);
+            let after = &text[span.end..];
+            let possessive = after.starts_with("'s") || after.starts_with("’s");
             found.push(Found {
                 span,
                 period,
                 bare_month,
                 base,
+                possessive,
             });
         }
     }

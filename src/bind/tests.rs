@@ -557,3 +557,13 @@ fn the_same_period_a_year_earlier_is_the_sentence_period_shifted() {
         "the base is not the figure's"
     );
 }
+
+#[test]
+fn a_possessive_period_owns_the_figure_after_it() {
+    let got = bind(
+        "Some 9,578 migrants have crossed since January, up on last year's annual total of 9,437.",
+        "2020-10-20",
+    );
+    assert_eq!(got[0].1, "2020-01..2020-10 partial of the period to date");
+    assert_eq!(got[1].1, "2019-01..2019-12");
+}

@@ -80,6 +80,19 @@ pub(super) fn join(
     } else {
         super::change::from_a_level_of(tokens, a.lead).map_or(cue, |idx| Some((idx, "from")))
     };
+    // "reduced in 2023 to 29,437": a year after a period word is the period of what follows,
+    // never the first end of a range with a count.
+    let dated_year = a.figure.unit == Unit::Year
+        && b.figure.unit != Unit::Year
+        && cue.is_some_and(|(_, word)| {
+            matches!(
+                word,
+                "in" | "during" | "by" | "for" | "of" | "since" | "until"
+            )
+        });
+    if dated_year {
+        return None;
+    }
     let (kind, lead) = match (cue, link.as_slice()) {
         (Some((cue_idx, "between")), ["and"]) if !a_qualified && !b_qualified => {
             (RangeKind::Range, cue_idx)
@@ -338,6 +351,14 @@ mod tests {
                 None,
             ),
         );
+    }
+
+    #[test]
+    fn a_dated_year_before_to_is_no_range() {
+        let figures = crate::figures::annotate("This figure fell in 2019 to 12,437 crossings.");
+        let texts: Vec<&str> = figures.iter().map(|f| f.text.as_str()).collect();
+        assert_eq!(texts, ["2019", "12,437"]);
+        assert_eq!(figures[0].unit, Unit::Year);
     }
 
     #[test]

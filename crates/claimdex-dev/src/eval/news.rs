@@ -172,7 +172,7 @@ pub fn run(dir: &Path, bin: &Path, datasets: &Path, verbose: bool) -> Result<Str
         score_periods(&located, &results, &golds, &mut add, &mut misses);
         score_attribution(&golds, &claims, &raws, &mut add);
         score_relations(&located, &results, &mut add);
-        score_pairs(&located, &pairs, &results, &mut add);
+        score_pairs(&located, &pairs, &results, &mut add, &mut misses);
         score_verdicts(&located, &results, &mut add, &mut misses);
     }
     Ok(render(&scores, &misses, verbose))
@@ -638,7 +638,13 @@ fn score_relations(located: &[Located], results: &[Value], add: &mut Add) {
     }
 }
 
-fn score_pairs(located: &[Located], pairs: &Pairs, results: &[Value], add: &mut Add) {
+fn score_pairs(
+    located: &[Located],
+    pairs: &Pairs,
+    results: &[Value],
+    add: &mut Add,
+    misses: &mut Vec<String>,
+) {
     let find = |key: &str| -> Option<&Located> {
         let (doc, id) = key.split_once('#')?;
         let id: u32 = id.parse().ok()?;
@@ -693,6 +699,22 @@ fn score_pairs(located: &[Located], pairs: &Pairs, results: &[Value], add: &mut 
                 .any(|v| matches!(v.as_str(), "supported" | "contradicted" | "close"))
         };
         let same = pair.same_statistic;
+        if !right {
+            misses.push(format!(
+                "pair {}: {}:{} {:?} ~ {}:{} {:?}, verdicts {verdicts:?}",
+                if same {
+                    "same statistic missed"
+                } else {
+                    "look-alike matched"
+                },
+                a.doc.doc,
+                a.figure.line,
+                a.figure.text,
+                b.doc.doc,
+                b.figure.line,
+                b.figure.text,
+            ));
+        }
         add(&a.doc.doc, &mut |score| {
             if same {
                 score.same_pairs += 1;
