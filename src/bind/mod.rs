@@ -226,11 +226,30 @@ fn bind_sentence(
             // total. Elsewhere a base is never the figure's ("rose 109% from 2022 to 520,085",
             // "Compared with the third quarter of 2024, returns rose 2.7%").
             let comparison_clause = comparisons[own_clause];
+            // "in FY 2023, during which encounters totaled 2,475,669": a relative clause's
+            // period is the one its "which" or "when" refers back to, written just before it.
+            let clause_start = clauses.get(own_clause).copied().unwrap_or(0);
+            let antecedent = |span: Span| {
+                let opener = text[clause_start..].trim_start().to_lowercase();
+                if !(opener.starts_with("which ") || opener.starts_with("when ")) {
+                    return false;
+                }
+                let Some(gap) = text.get(span.end..clause_start) else {
+                    return false;
+                };
+                let gap = gap
+                    .trim_matches(|c: char| c == ',' || c.is_whitespace())
+                    .to_lowercase();
+                matches!(
+                    gap.as_str(),
+                    "" | "during" | "in" | "by" | "over" | "throughout"
+                )
+            };
             let own: Vec<&period::Found> = candidates
                 .iter()
                 .copied()
                 .filter(|found| {
-                    in_clause(found.span)
+                    (in_clause(found.span) || (antecedent(found.span) && !found.base))
                         && (!found.base
                             || ((comparison_clause || found.possessive)
                                 && found.span.end <= local.start

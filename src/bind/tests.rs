@@ -567,3 +567,13 @@ fn a_possessive_period_owns_the_figure_after_it() {
     assert_eq!(got[0].1, "2020-01..2020-10 partial of the period to date");
     assert_eq!(got[1].1, "2019-01..2019-12");
 }
+
+#[test]
+fn a_relative_clause_takes_the_period_it_refers_back_to() {
+    let got = bind(
+        "September marked the end of FY 2019, during which encounters totaled 977,509.",
+        "2019-10-20",
+    );
+    assert_eq!(got[0].1, "2018-10..2019-09 fiscal");
+    assert_eq!(got[0].2, Some(PeriodSource::Clause));
+}
