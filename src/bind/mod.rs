@@ -197,10 +197,12 @@ fn bind_sentence(
     let clauses = clause::split(text, &period_spans, rules);
     let comparisons = clause::comparisons(text, &clauses);
     let agencies = clause::agencies(text, rules);
+    let respective = respectively(sentence, periods);
     sentence
         .figures
         .iter()
-        .map(|figure| {
+        .enumerate()
+        .map(|(figure_idx, figure)| {
             let local = Span::new(
                 figure.span.start.saturating_sub(sentence.span.start),
                 figure.span.end.saturating_sub(sentence.span.start),
@@ -263,8 +265,13 @@ fn bind_sentence(
                 .copied()
                 .filter(|found| !found.base && !comparisons[clause::of(&clauses, found.span.start)])
                 .collect();
-            let chosen = narrowest(nearest(&own), &own)
-                .map(|found| (compose(found, &own, &elsewhere), PeriodSource::Clause))
+            let chosen = respective
+                .get(&figure_idx)
+                .map(|found| (found.clone(), PeriodSource::Clause))
+                .or_else(|| {
+                    narrowest(nearest(&own), &own)
+                        .map(|found| (compose(found, &own, &elsewhere), PeriodSource::Clause))
+                })
                 .or_else(|| nearest(&elsewhere).map(|found| (found, PeriodSource::Sentence)));
             match chosen {
                 Some((found, source)) => {
@@ -307,6 +314,74 @@ fn bind_sentence(
             binding
         })
         .collect()
+}
+
+/// "232,963 and 183,479 encounters ... in August and July, respectively": the n figures written
+/// last before a list of n periods that ends in "respectively" take them in order. Returns
+/// figure index → period.
+fn respectively(
+    sentence: &SentenceFigures,
+    periods: &[period::Found],
+) -> std::collections::BTreeMap<usize, period::Found> {
+    let mut out = std::collections::BTreeMap::new();
+    let text = sentence.text;
+    let Some(at) = text.to_lowercase().find("respectively") else {
+        return out;
+    };
+    let joins = |gap: &str| {
+        let gap = gap
+            .trim_matches(|c: char| c == ',' || c.is_whitespace())
+            .to_lowercase();
+        matches!(gap.as_str(), "" | "and" | "or" | "in" | "and in")
+    };
+    // The list of periods that ends right before "respectively".
+    let mut list: Vec<&period::Found> = Vec::new();
+    let mut end = at;
+    for found in periods.iter().rev().filter(|found| found.span.end <= at) {
+        if !joins(text.get(found.span.end..end).unwrap_or("x")) {
+            break;
+        }
+        list.push(found);
+        end = found.span.start;
+    }
+    list.reverse();
+    if list.len() < 2 {
+        return out;
+    }
+    let first_period = list[0].span.start;
+    let local = |figure: &Figure| {
+        Span::new(
+            figure.span.start.saturating_sub(sentence.span.start),
+            figure.span.end.saturating_sub(sentence.span.start),
+        )
+    };
+    let before: Vec<usize> = sentence
+        .figures
+        .iter()
+        .enumerate()
+        .filter(|(_, figure)| figure.unit != Unit::Year && local(figure).end <= first_period)
+        .map(|(idx, _)| idx)
+        .collect();
+    if before.len() < list.len() {
+        return out;
+    }
+    let chosen = &before[before.len() - list.len()..];
+    // The figures are one list too: only "and", commas and a few words between them.
+    let listed = chosen.windows(2).all(|pair| {
+        let gap = text
+            .get(local(&sentence.figures[pair[0]]).end..local(&sentence.figures[pair[1]]).start)
+            .unwrap_or("x");
+        gap.len() <= 40 && (gap.contains("and") || gap.contains(','))
+    });
+    if !listed {
+        return out;
+    }
+    for (figure_idx, found) in chosen.iter().zip(list) {
+        let mut found = found.clone();
+        found.base = false;
+        out.insert(*figure_idx, found);
+    }
+    out
 }
 
 /// A month named alone and a year in the same clause make one month ("the last September high

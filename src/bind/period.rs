@@ -137,7 +137,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             ),
             // "October 1, 2022, and February 28, 2023", "October through February", "Jan.-March 2023".
             (
-                format!(r"(?i)\b(?:(between|from)\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?,?\s*(?:through|thru|to|until|and|-|–)\s*({MONTH}){DAY},?(?:\s+(\d{{4}}))?\b"),
+                format!(r"(?i)\b(?:(between|from)\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?,?\s*(through|thru|to|until|and|-|–)\s*({MONTH}){DAY},?(?:\s+(\d{{4}}))?\b"),
                 month_range,
                 Kind::Phrase,
             ),
@@ -846,10 +846,16 @@ fn past_n(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 }
 
 fn month_range(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    // "between January and May" is a range; "in August and July" names two months.
+    if cap(caps, 4)?.eq_ignore_ascii_case("and")
+        && !cap(caps, 1).is_some_and(|cue| cue.eq_ignore_ascii_case("between"))
+    {
+        return None;
+    }
     let first = month_number(cap(caps, 2)?)?;
-    let last = month_number(cap(caps, 4)?)?;
+    let last = month_number(cap(caps, 5)?)?;
     let first_year = cap(caps, 3).and_then(year_of);
-    let last_year = cap(caps, 5).and_then(year_of);
+    let last_year = cap(caps, 6).and_then(year_of);
     let end = match (last_year, first_year) {
         (Some(year), _) => Month::new(year, last),
         (None, Some(year)) if last >= first => Month::new(year, last),

@@ -577,3 +577,24 @@ fn a_relative_clause_takes_the_period_it_refers_back_to() {
     assert_eq!(got[0].1, "2018-10..2019-09 fiscal");
     assert_eq!(got[0].2, Some(PeriodSource::Clause));
 }
+
+#[test]
+fn respectively_pairs_figures_and_periods_in_order() {
+    let got = bind(
+        "The total far exceeded the 132,963 and 103,479 encounters reported in August and July, respectively.",
+        "2019-10-02",
+    );
+    assert_eq!(got[0].1, "2019-08..2019-08");
+    assert_eq!(got[1].1, "2019-07..2019-07");
+    let got = bind(
+        "Encounters totaled 977,509, as opposed to 396,579 and 310,531 in 2018 and 2017, respectively.",
+        "2019-10-02",
+    );
+    assert_eq!(got[1].1, "2018-01..2018-12");
+    assert_eq!(got[2].1, "2017-01..2017-12");
+    // "August and July" without "between" is two months, not a range.
+    assert_eq!(
+        periods_of("Crossings rose in August and July.", "2019-10-02"),
+        ["in August 2019-08..2019-08", "July 2019-07..2019-07"]
+    );
+}
