@@ -15,7 +15,8 @@ mod harness;
 const MAX_SECONDS_PER_INPUT: u64 = 30;
 
 /// Runs every file in `tests/fixtures/fuzz/<target>/` through `run`; fails naming each file
-/// that panicked or took too long, and fails if the folder holds no input at all.
+/// that panicked or is still running after the time bound (left behind; the failing test ends
+/// the process), and fails if the folder holds no input at all.
 fn replay(target: &str, run: fn(&[u8])) {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/fuzz")
@@ -34,17 +35,27 @@ fn replay(target: &str, run: fn(&[u8])) {
     let mut failures = Vec::new();
     for file in &files {
         let data = std::fs::read(file).unwrap();
+        // Each input runs on its own thread (with the 8 MB stack of the binary's main thread), so
+        // that a hang is reported after the time bound instead of stalling the test forever.
+        let (done, outcome) = std::sync::mpsc::channel();
         let started = Instant::now();
-        let outcome = std::panic::catch_unwind(|| run(&data));
-        let elapsed = started.elapsed();
-        if outcome.is_err() {
-            failures.push(format!("{}: panicked (message above)", file.display()));
-        } else if elapsed > Duration::from_secs(MAX_SECONDS_PER_INPUT) {
-            failures.push(format!(
-                "{}: took {:.1} s (limit {MAX_SECONDS_PER_INPUT} s)",
+        std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn(move || {
+                let panicked = std::panic::catch_unwind(|| run(&data)).is_err();
+                let _ = done.send(panicked);
+            })
+            .unwrap();
+        match outcome.recv_timeout(Duration::from_secs(MAX_SECONDS_PER_INPUT)) {
+            Ok(false) => {}
+            Ok(true) | Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                failures.push(format!("{}: panicked (message above)", file.display()));
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => failures.push(format!(
+                "{}: still running after {:.0} s (limit {MAX_SECONDS_PER_INPUT} s)",
                 file.display(),
-                elapsed.as_secs_f64()
-            ));
+                started.elapsed().as_secs_f64()
+            )),
         }
     }
     assert!(
