@@ -12,6 +12,14 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(RawDocument, Vec<Diagnostic>),
     if !bytes.starts_with(b"%PDF") {
         return Err(fail("not a PDF file (no %PDF header); skipped".to_string()));
     }
+    // pdf-extract looks a page's inherited keys (MediaBox, Resources) up its /Parent chain with
+    // no guard: a page that is its own ancestor loops forever (found by `fuzz/`).
+    if std::panic::catch_unwind(|| page_tree_loops(bytes)).unwrap_or(false) {
+        return Err(fail(
+            "cannot read the PDF (a page is its own ancestor in the page tree); skipped"
+                .to_string(),
+        ));
+    }
     let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
     let pages = match result {
         Ok(Ok(pages)) => pages,
@@ -43,4 +51,27 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(RawDocument, Vec<Diagnostic>),
         )));
     }
     Ok((document, Vec::new()))
+}
+
+/// Whether some page's /Parent chain comes back to a node it passed (only when the file parses;
+/// a file that does not is reported by pdf-extract).
+fn page_tree_loops(bytes: &[u8]) -> bool {
+    let Ok(document) = pdf_extract::Document::load_mem(bytes) else {
+        return false;
+    };
+    document.get_pages().values().any(|&page| {
+        let mut seen = std::collections::HashSet::new();
+        let mut node = page;
+        while seen.insert(node) {
+            let parent = document
+                .get_dictionary(node)
+                .and_then(|dict| dict.get(b"Parent"))
+                .and_then(|parent| parent.as_reference());
+            match parent {
+                Ok(parent) => node = parent,
+                Err(_) => return false,
+            }
+        }
+        true
+    })
 }

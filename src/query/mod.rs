@@ -239,8 +239,34 @@ pub fn search_with(
     } else {
         limit
     };
-    let (mut top, total) =
-        searcher.search(&query, &(TopDocs::with_limit(pool).order_by_score(), Count))?;
+    // tantivy 0.27 can panic running a query it parsed: a negated word the analyzer splits in
+    // two (`migrants NOT s.s`) is a phrase in the exclusion set, which tantivy seeks backwards once
+    // it is exhausted (a debug assertion, quickwit-oss/tantivy#2811; found by `fuzz/`). Such a
+    // search is run again as plain words, with a note, instead of aborting the run.
+    let searched = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        searcher.search(&query, &(TopDocs::with_limit(pool).order_by_score(), Count))
+    }));
+    let (mut top, total) = match searched {
+        Ok(result) => result?,
+        Err(_) => {
+            notes.push(
+                "note: the search engine failed on this query's syntax; searched for its words instead"
+                    .to_string(),
+            );
+            let mut results = if request.plain {
+                SearchResults::default()
+            } else {
+                let plain = SearchRequest {
+                    plain: true,
+                    ..request.clone()
+                };
+                search_with(corpus, &plain, boosts)?
+            };
+            notes.append(&mut results.notes);
+            results.notes = notes;
+            return Ok(results);
+        }
+    };
     if let Some(stop_query) = &stop_query {
         let field_boost = |field| match field {
             field if field == fields.text_raw => boosts.text_raw,

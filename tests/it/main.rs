@@ -17,6 +17,7 @@ mod figures_cli;
 mod figures_corpus;
 mod figures_properties;
 mod formats;
+mod fuzz_replay;
 mod incremental;
 mod search;
 mod sources_robustness;
