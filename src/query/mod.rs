@@ -241,7 +241,8 @@ pub fn search_with(
     };
     // tantivy 0.27 can panic running a query it parsed: a negated word the analyzer splits in
     // two (`migrants NOT s.s`) is a phrase in the exclusion set, which tantivy seeks backwards once
-    // it is exhausted (a debug assertion, quickwit-oss/tantivy#2811; found by `fuzz/`). Such a
+    // it is exhausted (a debug assertion in its postings seek; a similar report against tantivy 0.19 is
+    // trustification/trustification#283; found by `fuzz/`). Such a
     // search is run again as plain words, with a note, instead of aborting the run.
     let searched = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         searcher.search(&query, &(TopDocs::with_limit(pool).order_by_score(), Count))
