@@ -197,7 +197,8 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             // so its month.
             (
                 format!(r"(?i)\b(?:(?:on|last|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b|\b(?:over\s+|in\s+)?the\s+(?:past|last)\s+(?:{NUMBER_WORD}\s+)?(?:days?|weeks?|weekend)\b"),
-                recent_days,
+                // Days of the publication's month: a part of this month.
+                this_month,
                 Kind::Recent,
             ),
         ];
@@ -1007,16 +1008,6 @@ fn bare_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 fn one_year(caps: &Captures, _: &Ctx) -> Option<Period> {
     let year = year_of(cap(caps, 1)?)?;
     Some(Period::calendar_year(year))
-}
-
-fn recent_days(_: &Captures, ctx: &Ctx) -> Option<Period> {
-    let anchor = ctx.anchor?;
-    let mut period = Period::month(anchor);
-    period.partial = true;
-    period.part_of = Some(anchor.to_string());
-    period.relative = true;
-    period.approximate_end = true;
-    Some(period)
 }
 
 fn present(_: &Captures, ctx: &Ctx) -> Option<Period> {
