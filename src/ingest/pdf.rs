@@ -12,6 +12,14 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(RawDocument, Vec<Diagnostic>),
     if !bytes.starts_with(b"%PDF") {
         return Err(fail("not a PDF file (no %PDF header); skipped".to_string()));
     }
+    // lopdf allocates a buffer of each cross-reference stream field's declared width before
+    // reading it: a width of 195,880,666,000 bytes aborts the process (found by `fuzz/`).
+    if let Some(width) = widest_xref_field(bytes).filter(|&width| width > MAX_XREF_FIELD_BYTES) {
+        return Err(fail(format!(
+            "cannot read the PDF (a cross-reference stream declares a {width}-byte field; \
+             at most {MAX_XREF_FIELD_BYTES} is meaningful); skipped"
+        )));
+    }
     // pdf-extract looks a page's inherited keys (MediaBox, Resources) up its /Parent chain with
     // no guard: a page that is its own ancestor loops forever (found by `fuzz/`).
     if std::panic::catch_unwind(|| page_tree_loops(bytes)).unwrap_or(false) {
@@ -53,6 +61,39 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(RawDocument, Vec<Diagnostic>),
     Ok((document, Vec::new()))
 }
 
+/// A cross-reference stream field holds a byte offset, an object number or a generation: eight
+/// bytes already address more than any file.
+const MAX_XREF_FIELD_BYTES: u64 = 8;
+
+/// The widest field any `/W [a b c]` array in the file declares (cross-reference streams are
+/// never inside object streams, so their dictionaries are in the raw bytes). Only digits are read;
+/// a width lopdf would reject anyway (negative, a reference, a real) does not count.
+fn widest_xref_field(bytes: &[u8]) -> Option<u64> {
+    let mut widest = None;
+    let mut rest = bytes;
+    while let Some(at) = rest.windows(2).position(|pair| pair == b"/W") {
+        rest = &rest[at + 2..];
+        let after_name = rest.trim_ascii_start();
+        let Some(array) = after_name.strip_prefix(b"[") else {
+            continue;
+        };
+        let end = array.iter().position(|&b| b == b']').unwrap_or(array.len());
+        for token in array[..end].split(|b| b.is_ascii_whitespace()) {
+            let digits = token.strip_prefix(b"+").unwrap_or(token);
+            if digits.is_empty() || !digits.iter().all(u8::is_ascii_digit) {
+                continue;
+            }
+            // Too many digits for u64 is wider than any limit.
+            let width = std::str::from_utf8(digits)
+                .ok()
+                .and_then(|digits| digits.parse::<u64>().ok())
+                .unwrap_or(u64::MAX);
+            widest = widest.max(Some(width));
+        }
+    }
+    widest
+}
+
 /// Whether some page's /Parent chain comes back to a node it passed (only when the file parses;
 /// a file that does not is reported by pdf-extract).
 fn page_tree_loops(bytes: &[u8]) -> bool {
@@ -74,4 +115,24 @@ fn page_tree_loops(bytes: &[u8]) -> bool {
         }
         true
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::widest_xref_field;
+
+    #[test]
+    fn the_widest_declared_xref_field_is_read_and_other_w_names_are_not() {
+        assert_eq!(
+            widest_xref_field(b"<</Type/XRef/W[1 4 195880666000]>>"),
+            Some(195_880_666_000)
+        );
+        assert_eq!(widest_xref_field(b"<</W [ 1 2 1 ] /Size 9>>"), Some(2));
+        assert_eq!(
+            widest_xref_field(b"/W [1 99999999999999999999999 1]"),
+            Some(u64::MAX)
+        );
+        assert_eq!(widest_xref_field(b"<</Width 612 /W 3 0 R>>"), None);
+        assert_eq!(widest_xref_field(b"<</W [-1 2 1.5]>>"), Some(2));
+    }
 }

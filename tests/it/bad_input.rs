@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crate::common::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn index_cmd(dir: &Path, args: &[&str]) -> std::process::Output {
     claimdex_in(dir)
@@ -332,6 +332,30 @@ fn a_pdf_without_text_is_a_warning_not_a_crash() {
     let err = stderr(&output);
     assert!(
         err.contains("scan.pdf") && err.contains("no text layer"),
+        "{err}"
+    );
+    assert!(err.contains("indexed 1 documents"), "{err}");
+}
+
+#[test]
+fn a_pdf_that_would_make_the_pdf_library_abort_is_skipped_and_the_rest_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let crash = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/fuzz/pdf/crash-xref-stream-allocates-195-gb.pdf");
+    std::fs::copy(crash, dir.path().join("hostile.pdf")).unwrap();
+    std::fs::write(
+        dir.path().join("ok.txt"),
+        "A readable note about 10 migrants.\n",
+    )
+    .unwrap();
+    let output = claimdex_in(dir.path())
+        .args(["--index", "idx", "index", "."])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let err = stderr(&output);
+    assert!(
+        err.contains("hostile.pdf") && err.contains("cross-reference stream"),
         "{err}"
     );
     assert!(err.contains("indexed 1 documents"), "{err}");
