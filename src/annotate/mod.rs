@@ -9,7 +9,7 @@
 //! module and everything it reaches.
 
 use crate::claims::{claims_and_topics, Claim, Rules};
-use crate::figures::{annotate_document, FigureRecord};
+use crate::figures::{annotate_document, FigureRecord, Unit};
 use crate::model::{Document, Metadata, RawDocument};
 
 /// A document with everything annotation found in it.
@@ -34,8 +34,10 @@ pub fn read_document(
 }
 
 /// Annotates a cleaned, segmented document: figures per passage, then claims with their
-/// sources and topics.
-pub fn annotate(document: Document, rules: &Rules) -> Annotated {
+/// sources and topics. Headlines that state a figure are annotated like any passage first (see
+/// [`promote_headlines`]).
+pub fn annotate(mut document: Document, rules: &Rules) -> Annotated {
+    promote_headlines(&mut document);
     let figures = annotate_document(&document);
     // A passage's topics are its whole text's; a claim's are its own sentence's (see `claims`).
     let (claims, topics) = claims_and_topics(&document, &figures, &rules.registry, &rules.taxonomy);
@@ -47,8 +49,84 @@ pub fn annotate(document: Document, rules: &Rules) -> Annotated {
     }
 }
 
+/// Words that open a heading naming a part of the document, not stating a fact ("Table 3:
+/// arrivals by month, 2015-2020", "Chapter 4"): its numbers are labels.
+const STRUCTURAL_HEADING_WORDS: &[&str] = &[
+    "annex", "appendix", "box", "chapter", "chart", "exhibit", "figure", "fig", "graph", "map",
+    "part", "section", "table",
+];
+
+/// Turns every heading that states a figure into a passage of its own, so its figures, claim and
+/// source are annotated like a paragraph's: a news headline or standfirst ("Migrant arrivals up
+/// 50% in 2023", "Forced displacement at record 68.5 million people - UNHCR") is the claim a
+/// reader sees first. A heading stays a heading when it names a part of the document (a leading
+/// section number, or `STRUCTURAL_HEADING_WORDS`), has fewer than three words, or holds no figure
+/// other than a year or an ordinal. Passages are renumbered in order; the promoted passage sits
+/// in the section of the heading before it.
+fn promote_headlines(document: &mut Document) {
+    let mut section = None;
+    let mut number = 0;
+    for passage in &mut document.passages {
+        if passage.is_heading {
+            let text = passage.span.slice(&document.raw).unwrap_or("");
+            if states_a_figure(text) {
+                passage.is_heading = false;
+                passage.section = section.clone();
+            }
+            section = Some(text.trim().trim_start_matches('#').trim().to_string());
+        }
+        if !passage.is_heading {
+            number += 1;
+            passage.number = number;
+        }
+    }
+}
+
+fn states_a_figure(heading: &str) -> bool {
+    let heading = heading.trim().trim_start_matches('#').trim();
+    let words: Vec<&str> = heading.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    let first = first.trim_end_matches([':', '.', ')']).to_lowercase();
+    let enumerator = first.chars().all(|c| c.is_ascii_digit() || c == '.')
+        || (first.chars().count() <= 4 && first.chars().all(|c| "ivxlc".contains(c)));
+    if words.len() < 3 || enumerator || STRUCTURAL_HEADING_WORDS.contains(&first.as_str()) {
+        return false;
+    }
+    crate::figures::annotate(heading)
+        .iter()
+        .any(|figure| !matches!(figure.unit, Unit::Year | Unit::Ordinal))
+}
+
 #[cfg(test)]
 mod tests {
+    use super::states_a_figure;
+
+    #[test]
+    fn a_headline_with_a_figure_is_annotated_and_a_heading_naming_a_part_is_not() {
+        for headline in [
+            "Migrant arrivals up 50% in 2023",
+            "Forced displacement at record 68.5 million people - UNHCR",
+            "155,754 landed up to Dec 29, up from 103,846 in 2022",
+            "Nearly 30,000 crossed the Channel last year",
+            "Remittances hit record $63B",
+        ] {
+            assert!(states_a_figure(headline), "{headline}");
+        }
+        for heading in [
+            "Table 3: Arrivals by month, 2015-2020",
+            "Figure 2.1 Net migration of 250,000",
+            "3.2 Remittances and 40 million households",
+            "IV. Findings on 12 countries",
+            "Migration in 2023",
+            "The first decade of the century",
+            "Arrivals",
+            "## Methods and sources",
+        ] {
+            assert!(!states_a_figure(heading), "{heading}");
+        }
+    }
     /// The modules `build.rs` derived the annotator fingerprint from.
     fn fingerprinted() -> Vec<&'static str> {
         env!("CLAIMDEX_ANNOTATOR_MODULES").split(',').collect()

@@ -289,7 +289,7 @@ fn stop_words_rank_but_do_not_widen_a_plain_words_search() {
     );
     let (_, only_stop_err) = search("to be or not to be");
     assert!(
-        only_stop_err.contains("3 of 113 matching passages shown"),
+        only_stop_err.contains("3 of 114 matching passages shown"),
         "{only_stop_err}"
     );
 }
