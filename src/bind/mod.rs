@@ -169,6 +169,46 @@ pub fn bind_carrying(
     out
 }
 
+/// How far before the publication date the data of a "so far this year" may stop: the text may
+/// say where elsewhere ("between January and May 2024" in an article of June 21).
+const MAX_DATA_LAG_MONTHS: i32 = 2;
+
+/// Settles the end of every "so far" period of one document, whose end is only the publication
+/// date (`approximate_end`), when the document names the same span with an explicit end: "41.9%
+/// so far this year" in an article of June 21, 2024 that also says "between January and May
+/// 2024" is January to May. A named span counts when it starts where the "so far" period starts
+/// and ends at most `MAX_DATA_LAG_MONTHS` before it; of several, the latest end wins. Nothing
+/// changes when the document names none.
+pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>) {
+    let named: Vec<(Month, Month)> = bindings
+        .iter()
+        .filter_map(|binding| binding.period.as_ref())
+        .filter(|period| {
+            !period.approximate_end
+                && matches!(period.granularity, Granularity::Month | Granularity::Months)
+        })
+        .map(|period| (period.start, period.end))
+        .collect();
+    for binding in &mut bindings {
+        let Some(period) = binding.period.as_mut().filter(|p| p.approximate_end) else {
+            continue;
+        };
+        let end = named
+            .iter()
+            .filter(|(start, end)| {
+                *start == period.start
+                    && *end < period.end
+                    && period.end.index() - end.index() <= MAX_DATA_LAG_MONTHS
+            })
+            .map(|(_, end)| *end)
+            .max();
+        if let Some(end) = end {
+            period.end = end;
+            period.approximate_end = false;
+        }
+    }
+}
+
 /// Spans (relative to the sentence) of the figures that are quantities, not years.
 fn local_counts(sentence: &SentenceFigures) -> Vec<Span> {
     sentence
@@ -198,6 +238,11 @@ fn bind_sentence(
     let comparisons = clause::comparisons(text, &clauses);
     let agencies = clause::agencies(text, rules);
     let respective = respectively(sentence, periods);
+    // Figures that are statistics, not a part of a period phrase ("first" in "the first quarter").
+    let quantities: Vec<Span> = local_counts(sentence)
+        .into_iter()
+        .filter(|span| !period_spans.iter().any(|p| p.contains(*span)))
+        .collect();
     sentence
         .figures
         .iter()
@@ -269,7 +314,20 @@ fn bind_sentence(
                 .get(&figure_idx)
                 .map(|found| (found.clone(), PeriodSource::Clause))
                 .or_else(|| {
-                    narrowest(nearest(&own), &own)
+                    // A narrower period nearer to another figure of the clause is that figure's:
+                    // in "63,436 in the same period of 2023, a year that ended with 140,982",
+                    // the same period is 63,436's and 140,982 keeps 2023.
+                    let narrower: Vec<&period::Found> = own
+                        .iter()
+                        .copied()
+                        .filter(|found| {
+                            let mine = distance(found.span, local);
+                            !quantities
+                                .iter()
+                                .any(|&other| other != local && distance(found.span, other) < mine)
+                        })
+                        .collect();
+                    narrowest(nearest(&own), &narrower)
                         .map(|found| (compose(found, &own, &elsewhere), PeriodSource::Clause))
                 })
                 .or_else(|| nearest(&elsewhere).map(|found| (found, PeriodSource::Sentence)));
@@ -619,7 +677,17 @@ impl Period {
         period.start = self.start.plus(months);
         period.end = self.end.plus(months);
         if let Some(part_of) = &self.part_of {
-            period.part_of = Some(format!("{part_of} (a year earlier)"));
+            let years = months / 12;
+            period.part_of = Some(match part_of.parse::<i32>() {
+                // A plain calendar year moves with the period: "2024" three years back is "2021".
+                Ok(year) if months % 12 == 0 => (year + years).to_string(),
+                _ if months == -12 => format!("{part_of} (a year earlier)"),
+                _ if months % 12 == 0 && years < 0 => {
+                    format!("{part_of} ({} years earlier)", -years)
+                }
+                _ if months % 12 == 0 => format!("{part_of} ({years} years later)"),
+                _ => format!("{part_of} (shifted {months} months)"),
+            });
         }
         period
     }

@@ -104,6 +104,15 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 the_past_year,
                 Kind::Phrase,
             ),
+            // "the same period of 2023", "the same months in 2022": the sentence's period, moved
+            // to that year (see `same_period_of_the_sentence`). Only "the same period of" is the
+            // phrase: the year stays free for what else it dates ("2023, a year that ended with
+            // a record of 140,982").
+            (
+                r"(?i)\b(?P<phrase>(?:the\s+)?same\s+(?:period|time|months?)\s+(?:of|in))\s+((?:19|20)\d\d)\b".to_string(),
+                same_period_of_year,
+                Kind::Phrase,
+            ),
             // "the same period last fiscal year", "this time last year".
             (
                 r"(?i)\b(?:(?:the\s+)?same\s+(?:period|time|months?)\s+(?:of\s+|in\s+)?|(?:by\s+)?this\s+time\s+)(?:last|the\s+previous|the\s+prior|a)\s+(fiscal\s+)?year\b".to_string(),
@@ -226,7 +235,10 @@ pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span
     let mut found: Vec<Found> = Vec::new();
     for (regex, build, kind) in patterns() {
         for caps in regex.captures_iter(text) {
-            let Some(whole) = caps.get(0) else { continue };
+            // A pattern may name the part of its match that is the phrase.
+            let Some(whole) = caps.name("phrase").or_else(|| caps.get(0)) else {
+                continue;
+            };
             let span = Span::new(whole.start(), whole.end());
             if found
                 .iter()
@@ -280,6 +292,8 @@ pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span
 /// "the same period a year earlier" is the period the sentence names, a year before ("in the
 /// budget year that ended Sept. 30 ... the same period a year earlier" is the fiscal year
 /// before), when the sentence names one; otherwise it stays relative to the publication date.
+/// "the same period of 2023" is the sentence's period moved to 2023 ("Between January and May
+/// 2024 ... the same period of 2023" is January to May 2023).
 fn same_period_of_the_sentence(found: &mut [Found]) {
     let is_same = |found: &Found| {
         let lower = found.period.text.to_lowercase();
@@ -291,12 +305,22 @@ fn same_period_of_the_sentence(found: &mut [Found]) {
         .map(|other| (other.span, other.period.clone()))
         .collect();
     for same in found.iter_mut().filter(|found| is_same(found)) {
+        // "the same period of" (its year written right after the phrase, which the builder has
+        // already put the phrase in): that year is the phrase's, not the period it repeats.
+        let lower = same.period.text.to_lowercase();
+        let year_follows = lower.ends_with(" of") || lower.ends_with(" in");
         let nearest = named
             .iter()
+            .filter(|(span, _)| !(year_follows && span.start.abs_diff(same.span.end) <= 1))
             .min_by_key(|(span, _)| span.start.abs_diff(same.span.start));
         if let Some((_, period)) = nearest {
+            let months = if year_follows {
+                (same.period.end.year() - period.end.year()) * 12
+            } else {
+                -12
+            };
             let text = std::mem::take(&mut same.period.text);
-            same.period = period.shifted(-12);
+            same.period = period.shifted(months);
             same.period.text = text;
         }
     }
@@ -746,6 +770,19 @@ fn year_ending(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     }
     let mut period = Period::span(end.plus(-11), end);
     period.fiscal = fiscal_words;
+    Some(period)
+}
+
+/// "the same period of 2023" with no other period in its sentence: the part of that year the
+/// publication date's year has reached.
+fn same_period_of_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let year: i32 = caps.get(2)?.as_str().parse().ok()?;
+    let anchor = ctx.anchor?;
+    let this = Period::calendar_year(anchor.year());
+    let mut period = this
+        .so_far(Some(anchor))
+        .shifted((year - anchor.year()) * 12);
+    period.relative = true;
     Some(period)
 }
 

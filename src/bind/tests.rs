@@ -48,6 +48,40 @@ fn periods_of(text: &str, date: &str) -> Vec<String> {
         .collect()
 }
 
+/// Binds `paragraphs` as one document's passages, in order, written on `date`, each paragraph
+/// one sentence, separated by a blank line in the raw text (so spans are the document's): the
+/// period carried from passage to passage and the so-far ends settled as `check` does.
+fn bind_paragraphs(paragraphs: &[&str], date: &str) -> Vec<Vec<Binding>> {
+    let mut carried = None;
+    let mut offset = 0;
+    let mut out = Vec::new();
+    for paragraph in paragraphs {
+        let figures: Vec<Figure> = crate::figures::annotate(paragraph)
+            .into_iter()
+            .map(|figure| figure.shifted(offset))
+            .collect();
+        let sentence = SentenceFigures {
+            span: Span::new(offset, offset + paragraph.len()),
+            text: paragraph,
+            figures: &figures,
+        };
+        out.extend(bind_carrying(
+            &[sentence],
+            publication_month(date),
+            BindRules::builtin(),
+            &mut carried,
+        ));
+        offset += paragraph.len() + 2;
+    }
+    settle_to_date_ends(out.iter_mut().flatten().collect());
+    out
+}
+
+fn span_of(binding: &Binding) -> (String, String) {
+    let period = binding.period.as_ref().expect("a period");
+    (period.start.to_string(), period.end.to_string())
+}
+
 #[test]
 fn each_figure_takes_the_period_of_its_own_clause() {
     let got = bind(
@@ -268,43 +302,10 @@ fn a_month_named_alone_takes_the_year_of_its_sentence() {
 fn a_period_carries_from_one_passage_to_the_next_as_a_fallback() {
     let first = "In fiscal 2023, agents made 4,000 arrests.";
     let second = "Families made up 1,200 of them.";
-    let rules = BindRules::builtin();
-    let date = publication_month("2024-01-05");
-    let mut carried = None;
-    let one = crate::figures::annotate(first);
-    bind_carrying(
-        &[SentenceFigures {
-            span: Span::new(0, first.len()),
-            text: first,
-            figures: &one,
-        }],
-        date,
-        rules,
-        &mut carried,
-    );
-    // The second passage starts after the first in the raw text.
-    let offset = first.len() + 2;
-    let two: Vec<Figure> = crate::figures::annotate(second)
-        .into_iter()
-        .map(|figure| figure.shifted(offset))
-        .collect();
-    let bindings = bind_carrying(
-        &[SentenceFigures {
-            span: Span::new(offset, offset + second.len()),
-            text: second,
-            figures: &two,
-        }],
-        date,
-        rules,
-        &mut carried,
-    );
+    let bindings = &bind_paragraphs(&[first, second], "2024-01-05")[1..];
     let binding = &bindings[0][0];
     assert_eq!(binding.period_source, Some(PeriodSource::Passage));
-    let period = binding.period.as_ref().unwrap();
-    assert_eq!(
-        (period.start.to_string(), period.end.to_string()),
-        ("2022-10".into(), "2023-09".into())
-    );
+    assert_eq!(span_of(binding), ("2022-10".into(), "2023-09".into()));
     // The carried period's words are in the first passage.
     assert_eq!(binding.period_span, Some(Span::new(3, 14)));
 }
@@ -490,45 +491,14 @@ fn a_figure_inside_the_comparison_takes_the_base_and_a_change_from_a_year_is_not
     );
     assert_eq!(got[1].1, "2019-01..2019-12");
     // "from 2018" starts the change: not the period the next sentence carries.
-    let sentences = [
-        "Removals rose 40% from 2018 in fiscal year 2019.",
-        "About 30,000 people were sent to Guatemala.",
-    ];
-    let mut carried = None;
-    let text = sentences.join(" ");
-    let figures: Vec<_> = sentences
-        .iter()
-        .map(|s| crate::figures::annotate(s))
-        .collect();
-    let mut offset = 0;
-    let mut bound = Vec::new();
-    for (sentence, figures) in sentences.iter().zip(&figures) {
-        let shifted: Vec<_> = figures
-            .iter()
-            .map(|figure| {
-                let mut figure = figure.clone();
-                figure.span = figure.span.shift(offset);
-                figure
-            })
-            .collect();
-        let one = SentenceFigures {
-            span: Span::new(offset, offset + sentence.len()),
-            text: &text[offset..offset + sentence.len()],
-            figures: &shifted,
-        };
-        bound.extend(bind_carrying(
-            &[one],
-            publication_month("2019-12-01"),
-            BindRules::builtin(),
-            &mut carried,
-        ));
-        offset += sentence.len() + 1;
-    }
-    let second = bound[1][0].period.as_ref().unwrap();
-    assert_eq!(
-        (second.start.to_string(), second.end.to_string()),
-        ("2018-10".into(), "2019-09".into())
+    let bound = bind_paragraphs(
+        &[
+            "Removals rose 40% from 2018 in fiscal year 2019.",
+            "About 30,000 people were sent to Guatemala.",
+        ],
+        "2019-12-01",
     );
+    assert_eq!(span_of(&bound[1][0]), ("2018-10".into(), "2019-09".into()));
 }
 
 #[test]
@@ -597,4 +567,49 @@ fn respectively_pairs_figures_and_periods_in_order() {
         periods_of("Crossings rose in August and July.", "2019-10-02"),
         ["in August 2019-08..2019-08", "July 2019-07..2019-07"]
     );
+}
+
+#[test]
+fn the_same_period_of_a_named_year_is_the_sentence_period_moved_to_that_year() {
+    let got = bind(
+        "Between January and May 2021, 9,100 people applied, fewer than the 11,250 registered in the same period of 2019.",
+        "2021-06-21",
+    );
+    assert_eq!(got[0].1, "2021-01..2021-05");
+    assert_eq!(got[1].1, "2019-01..2019-05");
+    // With no other period in the sentence: the part of that year the publication has reached.
+    let got = bind(
+        "Applications fell to 4,000, against 6,000 in the same months of 2020.",
+        "2022-04-02",
+    );
+    assert_eq!(got[1].1, "2020-01..2020-04 partial of 2020");
+}
+
+#[test]
+fn a_so_far_period_ends_where_the_document_says_its_data_end() {
+    let bound = bind_paragraphs(
+        &[
+            "Applications fell 41.9% so far this year, to 36,860.",
+            "Between January and May 2024, there were 26,576 fewer than a year before.",
+        ],
+        "2024-06-21",
+    );
+    assert_eq!(span_of(&bound[0][0]), ("2024-01".into(), "2024-05".into()));
+    assert!(!bound[0][0].period.as_ref().unwrap().approximate_end);
+    // Named nowhere else: the end stays the publication date, approximate.
+    let bound = bind_paragraphs(
+        &["Applications fell 41.9% so far this year, to 36,860."],
+        "2024-06-21",
+    );
+    assert_eq!(span_of(&bound[0][0]), ("2024-01".into(), "2024-06".into()));
+    assert!(bound[0][0].period.as_ref().unwrap().approximate_end);
+    // A span ending long before is another period, not where the so-far data end.
+    let bound = bind_paragraphs(
+        &[
+            "Applications fell 41.9% so far this year, to 36,860.",
+            "Between January and February 2024, 9,000 applied.",
+        ],
+        "2024-06-21",
+    );
+    assert_eq!(span_of(&bound[0][0]), ("2024-01".into(), "2024-06".into()));
 }

@@ -7,7 +7,9 @@
 //! index, so a check result's claim and its id are exactly those of `claimdex claims`. A figure
 //! that lies in no claim (a number inside an inlined footnote or reference, say) is not checked.
 
-use crate::bind::{bind_carrying, publication_month, BindRules, Binding, SentenceFigures};
+use crate::bind::{
+    bind_carrying, publication_month, settle_to_date_ends, BindRules, Binding, SentenceFigures,
+};
 use crate::claims::Claim;
 use crate::figures::{annotate_passage, Figure, Unit};
 use crate::model::Sentence;
@@ -116,6 +118,11 @@ pub fn bound_sentences(document: &CheckDocument) -> Vec<BoundSentence<'_>> {
             });
         }
     }
+    settle_to_date_ends(
+        out.iter_mut()
+            .flat_map(|bound| bound.bindings.iter_mut())
+            .collect(),
+    );
     out
 }
 
