@@ -331,6 +331,14 @@ fn bind_sentence(
                         .map(|found| (compose(found, &own, &elsewhere), PeriodSource::Clause))
                 })
                 .or_else(|| nearest(&elsewhere).map(|found| (found, PeriodSource::Sentence)));
+            // "as of Dec. 20, 513,782 migrants had crossed": a running total from the start of
+            // the year the clause names (else the cut-off's calendar year) to the cut-off.
+            let chosen = chosen.map(|(found, source)| {
+                if !(period::is_cutoff(text, found.span) && period::counts_to_date(text)) {
+                    return (found, source);
+                }
+                (running_total(found, &own), source)
+            });
             match chosen {
                 Some((found, source)) => {
                     binding.period_span = Some(found.span.shift(sentence.span.start));
@@ -372,6 +380,44 @@ fn bind_sentence(
             binding
         })
         .collect()
+}
+
+/// The running total up to a cut-off date: from the start of the (fiscal) year of the clause that
+/// holds the cut-off ("as of 6 am Wednesday, 399,606 had entered ... in 2023"), else of the
+/// cut-off's calendar year, to the cut-off's month; a part of that year.
+fn running_total(cutoff: period::Found, own: &[&period::Found]) -> period::Found {
+    let end = cutoff.period.end;
+    let year = own.iter().find(|other| {
+        !other.base
+            && other.span != cutoff.span
+            && other.period.start <= end
+            && (end <= other.period.end || other.period.approximate_end)
+            && other.period.start.year() >= end.year() - 1
+            && matches!(
+                other.period.granularity,
+                Granularity::Year | Granularity::FiscalYear | Granularity::Months
+            )
+            && other.period.months() >= cutoff.period.months()
+    });
+    let (start, fiscal, part_of) = match year {
+        Some(other) => (
+            other.period.start,
+            other.period.fiscal,
+            other
+                .period
+                .part_of
+                .clone()
+                .unwrap_or_else(|| other.period.name()),
+        ),
+        None => (Month::new(end.year(), 1), false, end.year().to_string()),
+    };
+    let mut period = Period::span(start, end);
+    period.fiscal = fiscal;
+    period.partial = true;
+    period.part_of = Some(part_of);
+    period.relative = cutoff.period.relative;
+    period.text = cutoff.period.text.clone();
+    period::Found { period, ..cutoff }
 }
 
 /// "232,963 and 183,479 encounters ... in August and July, respectively": the n figures written

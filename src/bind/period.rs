@@ -104,12 +104,12 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 the_past_year,
                 Kind::Phrase,
             ),
-            // "the same period of 2023", "the same months in 2022": the sentence's period, moved
-            // to that year (see `same_period_of_the_sentence`). Only "the same period of" is the
+            // "the same period of 2023", "the same months in 2022", "at this stage in 2022": the
+            // sentence's period, moved to that year (see `same_period_of_the_sentence`). Only "the same period of" is the
             // phrase: the year stays free for what else it dates ("2023, a year that ended with
             // a record of 140,982").
             (
-                r"(?i)\b(?P<phrase>(?:the\s+)?same\s+(?:period|time|months?)\s+(?:of|in))\s+((?:19|20)\d\d)\b".to_string(),
+                r"(?i)\b(?P<phrase>(?:the\s+)?same\s+(?:period|time|months?)\s+(?:of|in)|(?:at\s+|by\s+)?this\s+(?:stage|point|time)\s+(?:of|in))\s+((?:19|20)\d\d)\b".to_string(),
                 same_period_of_year,
                 Kind::Phrase,
             ),
@@ -297,7 +297,9 @@ pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span
 fn same_period_of_the_sentence(found: &mut [Found]) {
     let is_same = |found: &Found| {
         let lower = found.period.text.to_lowercase();
-        lower.contains("same") || lower.contains("this time")
+        ["same", "this time", "this stage", "this point"]
+            .iter()
+            .any(|cue| lower.contains(cue))
     };
     let named: Vec<(Span, Period)> = found
         .iter()
@@ -309,8 +311,12 @@ fn same_period_of_the_sentence(found: &mut [Found]) {
         // already put the phrase in): that year is the phrase's, not the period it repeats.
         let lower = same.period.text.to_lowercase();
         let year_follows = lower.ends_with(" of") || lower.ends_with(" in");
+        // "a year earlier" repeats a period already named ("in the budget year that ended Sept.
+        // 30 ... the same period a year earlier"), never one written after it ("26,501 this time
+        // last year but 38,129 at this stage in 2022").
         let nearest = named
             .iter()
+            .filter(|(span, _)| year_follows || span.end <= same.span.start)
             .filter(|(span, _)| !(year_follows && span.start.abs_diff(same.span.end) <= 1))
             .min_by_key(|(span, _)| span.start.abs_diff(same.span.start));
         if let Some((_, period)) = nearest {
@@ -324,6 +330,33 @@ fn same_period_of_the_sentence(found: &mut [Found]) {
             same.period.text = text;
         }
     }
+}
+
+/// The phrase is a cut-off date: "as of Dec. 20", "as at 30 June", "as of 6 am Wednesday".
+pub fn is_cutoff(text: &str, span: Span) -> bool {
+    static BEFORE: OnceLock<Regex> = OnceLock::new();
+    let before = BEFORE.get_or_init(|| {
+        crate::util::static_regex(
+            r"(?i)\bas\s+(?:of|at)(?:\s+[\d:.]+\s*(?:am|pm|a\.m\.|p\.m\.|hours|h))?\s*$",
+        )
+    });
+    let phrase = text[span.start..span.end].to_lowercase();
+    phrase.starts_with("as of ")
+        || phrase.starts_with("as at ")
+        || before.is_match(&text[span.start.saturating_sub(24)..span.start])
+}
+
+/// The sentence counts up to a date with a perfect tense ("513,782 migrants had crossed", "have
+/// arrived", "has been deported"): what it states is a running total, not the date's own count.
+pub fn counts_to_date(text: &str) -> bool {
+    static PERFECT: OnceLock<Regex> = OnceLock::new();
+    PERFECT
+        .get_or_init(|| {
+            crate::util::static_regex(
+                r"(?i)\b(?:had|have|has)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|ft|ught|un)\b",
+            )
+        })
+        .is_match(text)
 }
 
 /// A period phrase right after "than", "compared with", "versus", "against", or a "same period"

@@ -613,3 +613,40 @@ fn a_so_far_period_ends_where_the_document_says_its_data_end() {
     );
     assert_eq!(span_of(&bound[0][0]), ("2024-01".into(), "2024-06".into()));
 }
+
+#[test]
+fn this_time_last_year_repeats_only_a_period_named_before_it() {
+    let got = bind(
+        "This is 12% higher than the 26,501 recorded this time last year but 22% lower than the 38,129 people making the journey at this stage in 2022.",
+        "2024-10-26",
+    );
+    let of = |text: &str| {
+        got.iter()
+            .find(|(figure, ..)| figure == text)
+            .unwrap()
+            .1
+            .clone()
+    };
+    assert_eq!(of("26,501"), "2023-01..2023-10 partial of 2023");
+    assert_eq!(of("38,129"), "2022-01..2022-10 partial of 2022");
+}
+
+#[test]
+fn a_running_total_as_of_a_date_counts_from_the_start_of_its_year() {
+    let got = bind(
+        "According to the authorities, as of Dec. 20, 513,782 migrants had crossed the Darien.",
+        "2023-12-22",
+    );
+    assert_eq!(got[0].1, "2023-01..2023-12 partial of 2023");
+    let got = bind(
+        "As of 6 am Wednesday, 399,606 migrants had entered the country through the jungle in 2023.",
+        "2023-09-27",
+    );
+    assert_eq!(got[0].1, "2023-01..2023-09 partial of 2023");
+    // A level at a date is the date's: no perfect tense, no running total.
+    let got = bind(
+        "As of June 2023, 110 million people were displaced worldwide.",
+        "2023-10-01",
+    );
+    assert_eq!(got[0].1, "2023-06..2023-06");
+}
