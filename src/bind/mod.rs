@@ -258,6 +258,10 @@ fn bind_sentence(
                 ..Binding::default()
             };
             let own_clause = clause::of(&clauses, local.start);
+            let runs_to_writing = figure
+                .period
+                .as_deref()
+                .is_some_and(|period| period.ends_with("to the time of writing"));
             let in_clause = |span: Span| clause::of(&clauses, span.start) == own_clause;
             let candidates: Vec<&period::Found> = periods
                 .iter()
@@ -327,10 +331,18 @@ fn bind_sentence(
                                 .any(|&other| other != local && distance(found.span, other) < mine)
                         })
                         .collect();
+                    // The annotator read the change as running to the time of writing ("dropped
+                    // to 2.2 children, from 6.5 in the 1970s"): the clause's period is its start's
+                    // and no other clause's period is its end's.
+                    if runs_to_writing {
+                        return None;
+                    }
                     narrowest(nearest(&own), &narrower)
                         .map(|found| (compose(found, &own, &elsewhere), PeriodSource::Clause))
-                })
-                .or_else(|| nearest(&elsewhere).map(|found| (found, PeriodSource::Sentence)));
+                        .or_else(|| {
+                            nearest(&elsewhere).map(|found| (found, PeriodSource::Sentence))
+                        })
+                });
             // "as of Dec. 20, 513,782 migrants had crossed": a running total from the start of
             // the year the clause names (else the cut-off's calendar year) to the cut-off.
             let chosen = chosen.map(|(found, source)| {
@@ -345,7 +357,7 @@ fn bind_sentence(
                     binding.period = Some(found.period);
                     binding.period_source = Some(source);
                 }
-                None => match (carried, date) {
+                None => match (carried.filter(|_| !runs_to_writing), date) {
                     (Some((period, span)), _) => {
                         binding.period = Some(period.clone());
                         binding.period_span = Some(*span);

@@ -233,6 +233,7 @@ pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span
         projection: projection(&lower),
     };
     let mut found: Vec<Found> = Vec::new();
+    let mut citations: Vec<Span> = Vec::new();
     for (regex, build, kind) in patterns() {
         for caps in regex.captures_iter(text) {
             // A pattern may name the part of its match that is the phrase.
@@ -242,7 +243,9 @@ pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span
             let span = Span::new(whole.start(), whole.end());
             if found
                 .iter()
-                .any(|f| f.span.start < span.end && span.start < f.span.end)
+                .map(|f| &f.span)
+                .chain(&citations)
+                .any(|other| other.start < span.end && span.start < other.end)
             {
                 continue;
             }
@@ -255,6 +258,11 @@ pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span
                     .any(|c| c.start < span.end && span.start < c.end)
                     || citation(text, span))
             {
+                continue;
+            }
+            if citation_date(text, span) {
+                // Its year is the citation's too.
+                citations.push(span);
                 continue;
             }
             if *kind == Kind::Recent && dates_the_report(text, span) {
@@ -538,6 +546,17 @@ fn citation(text: &str, span: Span) -> bool {
         && !CUES.contains(&previous.to_lowercase().as_str())
 }
 
+/// A date that dates a citation glued into the sentence (a footnote's text): after "accessed", or
+/// right after a quoted title (`“Population Growth in Mexico,”August 7, 2018`).
+fn citation_date(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end();
+    let near_start = before.char_indices().rev().nth(40).map_or(0, |(at, _)| at);
+    let after_title = [",”", ",\"", ".”", "”,"]
+        .iter()
+        .any(|end| before.ends_with(end));
+    after_title || before[near_start..].to_lowercase().contains("accessed")
+}
+
 /// A whole year or fiscal year that had not ended when the document was published.
 fn ongoing(period: &Period, anchor: Option<Month>) -> bool {
     !period.relative
@@ -583,11 +602,16 @@ fn clean_edges(text: &str, span: Span) -> bool {
     let before2 = text[..span.start].chars().rev().nth(1);
     let number_before =
         matches!(before, Some(',' | '.')) && before2.is_some_and(|c| c.is_ascii_digit());
+    // "months.2" ends a sentence at a footnote marker; "2023.5" or "1,2023" is one number.
+    let ends_in_digit = text[..span.end]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit());
     !(glued(before)
         || glued(after)
         || number_before
         || numeric_join(before, text[span.start..].chars().next())
-        || numeric_join(after, text[span.end..].chars().nth(1)))
+        || (ends_in_digit && numeric_join(after, text[span.end..].chars().nth(1))))
 }
 
 /// "so far in" before or "so far", "to date", "alone" after make the phrase partial; the span

@@ -650,3 +650,38 @@ fn a_running_total_as_of_a_date_counts_from_the_start_of_its_year() {
     );
     assert_eq!(got[0].1, "2023-06..2023-06");
 }
+
+#[test]
+fn a_date_of_a_citation_glued_into_the_sentence_is_no_period() {
+    let got = periods_of(
+        "Fertility has dropped to 2.2 children,1 “Population Growth in Mexico,”August 7, 2018, accessed December 19, 2018, and more.",
+        "2019-02-01",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
+
+#[test]
+fn a_change_running_to_the_time_of_writing_takes_no_other_clause_period() {
+    let got = bind(
+        "The birth rate for women in Mexico has dropped to 2.2 children, from 6.5 children in the 1970s, and income per capita reached US$13,245 in 2011.",
+        "2019-02-01",
+    );
+    let rate = got
+        .iter()
+        .find(|(figure, ..)| figure.starts_with("2.2"))
+        .unwrap();
+    assert_eq!(rate.2, Some(PeriodSource::DocumentDate), "{got:?}");
+    let income = got
+        .iter()
+        .find(|(figure, ..)| figure == "US$13,245")
+        .unwrap();
+    assert_eq!(income.1, "2011-01..2011-12");
+}
+#[test]
+fn a_footnote_marker_after_a_period_phrase_does_not_hide_it() {
+    let got = periods_of(
+        "48 percent said they experienced discrimination in the past 12 months.2 “U.S. Muslims Concerned,”July 26,2017.",
+        "2019-02-01",
+    );
+    assert_eq!(got, ["the past 12 months 2018-02..2019-01"]);
+}

@@ -308,7 +308,7 @@ mod tests {
             change("The birth rate has dropped to 2.2 children,from 6.5 children in the 1970s"),
             (
                 "2.2 children,from 6.5".to_string(),
-                Unit::Count,
+                Unit::Rate,
                 2.2,
                 6.5,
                 Direction::Down

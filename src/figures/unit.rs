@@ -116,6 +116,25 @@ pub(crate) fn build(
             unit = Unit::Rate;
         }
     }
+    // "The birth rate for women in Mexico has dropped to 2.2 children", "a fertility rate of
+    // 1.7": children per woman, however the sentence words it.
+    // The children stay what the figure counts (`counts`); the figure is their rate per woman.
+    if unit == Unit::Count && value < 10.0 && quantity {
+        let at = |idx: usize| tokens.get(idx);
+        let children = at(last).is_some_and(|next| {
+            ["children", "child", "births", "babies", "kids"]
+                .iter()
+                .any(|word| next.is(word))
+        });
+        let per_woman = children
+            && at(last + 1).is_some_and(|t| t.is("per"))
+            && at(last + 2).is_some_and(|t| t.is("woman") || t.is("women"));
+        let bare = at(last).is_none_or(|next| !next.is_word());
+        if per_woman || ((children || bare) && fertility_before(tokens, first)) {
+            unit = Unit::Rate;
+            per = Some(1.0);
+        }
+    }
     // Ages written before the number: "aged 15", "age 40", "ages 18-39", "median age being 39".
     let age_word = |token: &Token| token.is("aged") || token.is("age") || token.is("ages");
     let age_before = first > 0 && age_word(&tokens[first - 1])
@@ -392,6 +411,18 @@ fn rate_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(f64, 
     Some((base, end))
 }
 
+/// "fertility" or "birth rate" among the words of the sentence before the figure (both ends of
+/// "dropped to 2.2 children, from 6.5 children" must read alike).
+fn fertility_before(tokens: &[Token], first: usize) -> bool {
+    const WINDOW_TOKENS: usize = 30;
+    let window = &tokens[first.saturating_sub(WINDOW_TOKENS)..first];
+    window.iter().enumerate().any(|(idx, token)| {
+        token.is("fertility")
+            || token.is("birthrate")
+            || (token.is("birth") && window.get(idx + 1).is_some_and(|next| next.is("rate")))
+    })
+}
+
 /// "people per day", "a week", "migrants each day" after a number: a count per day or week
 /// (longer spans, "a year", read as counts of that span, are left alone).
 fn per_short_time_after(tokens: &[Token], last: usize) -> bool {
@@ -607,6 +638,20 @@ mod tests {
         );
         check("5 men", &[("5", 5.0, Unit::Count, None)]);
         check("52 people per day", &[("52", 52.0, Unit::Rate, None)]);
+        // Children per woman, with or without the words.
+        check(
+            "the birth rate for women in Mexico has dropped to 2.2 children",
+            &[("2.2", 2.2, Unit::Rate, None)],
+        );
+        check(
+            "a fertility rate of 1.7, below replacement",
+            &[("1.7", 1.7, Unit::Rate, None)],
+        );
+        check("1.6 children per woman", &[("1.6", 1.6, Unit::Rate, None)]);
+        check(
+            "fertility clinics treated 12,000 women",
+            &[("12,000", 12000.0, Unit::Count, None)],
+        );
         check(
             "about 2,000 a week",
             &[("about 2,000", 2000.0, Unit::Rate, None)],

@@ -434,6 +434,37 @@ fn property_crime_is_checked_against_property_crime() {
     assert_ne!(results[0]["verdict"], "contradicted");
 }
 
+/// "The birth rate for women in Mexico has dropped to 2.2 children,from 6.5 children in the
+/// 1970s" is a fertility rate (children per woman), so it is checked; its end runs to the time
+/// of writing, so the "2011" of the next clause is not its period and it cannot be called wrong,
+/// only shown beside the nearest World Bank fertility row. See: issue 12.
+#[test]
+fn mexican_fertility_is_a_rate_checked_against_the_world_bank() {
+    let results = find("2.2 children,from 6.5", "birth rate", "dataset");
+    assert_eq!(results.len(), 1, "{results:?}");
+    let result = &results[0];
+    assert_eq!(result["figure"]["unit"], "rate", "{result}");
+    assert_eq!(result["verdict"], "unverifiable", "{result}");
+    let explanation = result["explanation"].as_str().unwrap();
+    assert!(explanation.contains("fertility rate"), "{explanation}");
+    assert_ne!(result["binding"]["period"]["start"], "2011-01", "{result}");
+}
+
+/// "the Mexican GNP income per capita reached US$13,245 in 2011" is bound to 2011 by its own
+/// clause and checked against the World Bank's per-capita income; none of its three series
+/// (Atlas, PPP GNI, PPP GDP) says 13,245, and the claim does not say which it means, so it is
+/// unverifiable with the nearest value named, never contradicted. See: issue 12.
+#[test]
+fn mexican_income_per_capita_is_bound_to_2011() {
+    let results = find("US$13,245", "per capita", "dataset");
+    assert_eq!(results.len(), 1, "{results:?}");
+    let result = &results[0];
+    assert_eq!(result["binding"]["period"]["start"], "2011-01", "{result}");
+    assert_eq!(result["binding"]["period_source"], "clause", "{result}");
+    assert_eq!(result["evidence"]["dataset"], "wb_wdi_selected", "{result}");
+    assert_ne!(result["verdict"], "contradicted");
+}
+
 /// Every result carries its figure's binding; the rust-belt fall is bound by its own clause.
 #[test]
 fn results_say_where_their_period_came_from() {
