@@ -86,7 +86,8 @@ impl<'a> Attributor<'a> {
             let tokens = SentenceTokens::new(context, *sentence);
             let own = self
                 .in_text(context, &tokens.masked)
-                .map(|found| self.link_reference(context, found));
+                .map(|found| self.link_reference(context, found))
+                .or_else(|| self.trailing_source(context, *sentence));
             let previous = idx
                 .checked_sub(1)
                 .and_then(|prev| sentences.get(prev))
@@ -115,6 +116,22 @@ impl<'a> Attributor<'a> {
             previous_tokens = Some(tokens);
         }
         result
+    }
+
+    /// A headline's source written after a dash or colon at its end: "Forced displacement at
+    /// record 68.5 million people - UNHCR", "... rose over 60% last year: Eurostat".
+    fn trailing_source(&self, context: &Context, sentence: Span) -> Option<Attribution> {
+        let text = sentence.slice(context.text)?;
+        let end = sentence.start + text.trim_end_matches(['.', ' ', '\n']).len();
+        let found = context
+            .matches
+            .iter()
+            .find(|found| found.span.end == end && found.span.start >= sentence.start)?;
+        let before = context.text[sentence.start..found.span.start].trim_end();
+        if !before.ends_with(['-', '–', '—', ':', '|']) {
+            return None;
+        }
+        self.registry_attribution(context.text, found.entry, found.span)
     }
 
     fn context<'t>(&self, text: &'t str) -> Context<'t> {
@@ -233,6 +250,9 @@ impl<'a> Attributor<'a> {
             if let Some(found) = self.data_anaphor(context, tokens, (start, end), kind) {
                 return Some((2, found));
             }
+        }
+        if let Some(found) = self.agency_anaphor(context, tokens, (start, end)) {
+            return Some((2, found));
         }
         self.proper_name(context, tokens, (start, end), kind)
             .map(|found| (1, found))

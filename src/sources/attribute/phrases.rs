@@ -4,7 +4,7 @@
 
 use super::{last_before, Attributor, Context, FALLBACK_WINDOW, MAX_PHRASE_WORDS};
 use crate::sources::cues::CueKind;
-use crate::sources::registry::{surface_name, RegistryMatch};
+use crate::sources::registry::{surface_name, RegistryMatch, SourceKind};
 use crate::sources::tokens::Token;
 use crate::sources::{Attribution, Via};
 use crate::span::Span;
@@ -141,6 +141,74 @@ impl Attributor<'_> {
                 via: Via::Attribution,
                 citation: None,
             });
+        }
+        None
+    }
+
+    /// "the agency said", "according to the ministry", "the bloc's statistical agency said": a
+    /// definite, uncapitalised noun phrase headed by an `agents` word points back to the last
+    /// agency, government body or international organisation the document named before it.
+    /// The mention is the anaphor's own words; the name is the agency it resolves to.
+    pub(super) fn agency_anaphor(
+        &self,
+        context: &Context,
+        tokens: &[Token],
+        (start, end): (usize, usize),
+    ) -> Option<Attribution> {
+        /// Words between the determiner and the agent noun ("the bloc's statistical agency").
+        const MAX_MODIFIERS: usize = 3;
+        for det in start..end {
+            if !self.cues.definite.contains(tokens[det].lower.as_ref()) {
+                continue;
+            }
+            let head = (det + 1..end.min(det + 2 + MAX_MODIFIERS))
+                .take_while(|idx| !tokens[*idx].is_capitalised())
+                .find(|idx| self.cues.agents.contains(tokens[*idx].lower.as_ref()))?;
+            // Only the phrase's head: "the agency's data" is the data anaphor's.
+            if head + 1 < end && tokens[head + 1].is_word {
+                return None;
+            }
+            let before = tokens[det].span.start;
+            let span = Span::new(tokens[det].span.start, tokens[head].span.end);
+            let mention = span.slice(context.text).unwrap_or("").to_string();
+            let agency = context
+                .matches
+                .iter()
+                .take_while(|found| found.span.end <= before)
+                .filter_map(|found| self.registry.entry(found.entry))
+                .filter(|entry| {
+                    matches!(
+                        entry.kind,
+                        SourceKind::StatisticsAgency
+                            | SourceKind::Government
+                            | SourceKind::InternationalOrganization
+                    )
+                })
+                .last();
+            return match agency {
+                Some(entry) => Some(Attribution {
+                    name: entry.name.clone(),
+                    mention,
+                    mention_span: span,
+                    kind: Some(entry.kind),
+                    via: Via::Attribution,
+                    citation: None,
+                }),
+                // None named before: a phrase that says which body ("the interior ministry",
+                // "the bloc's statistical agency") names it; a bare "the agency" names nothing.
+                None if head > det + 1 => {
+                    let words = Span::new(tokens[det + 1].span.start, tokens[head].span.end);
+                    Some(Attribution {
+                        name: surface_name(words.slice(context.text).unwrap_or("")),
+                        mention,
+                        mention_span: span,
+                        kind: None,
+                        via: Via::Attribution,
+                        citation: None,
+                    })
+                }
+                None => None,
+            };
         }
         None
     }

@@ -53,3 +53,43 @@ fn a_registry_alias_that_is_one_word_still_attributes() {
         )]
     );
 }
+
+#[test]
+fn a_definite_agency_phrase_points_back_to_the_agency_named_before_it() {
+    let text = "Eurostat said that in 2022, 881,200 people applied.\n\
+                The figure excludes 4.3 million Ukrainians.\n\
+                The agency said 131,000 Syrians applied.\n\
+                In the EU there were 1,973 applicants per million people, according to the agency.\n";
+    assert_eq!(
+        names(text),
+        vec![
+            Some("Eurostat".to_string()),
+            None,
+            Some("Eurostat".to_string()),
+            Some("Eurostat".to_string()),
+        ]
+    );
+    // Nothing named before: a phrase that says which body names it, a bare one nothing.
+    let text = "Arrivals rose 50 per cent, the interior ministry said Saturday.\n\
+                The agency said 131,000 Syrians applied.\n";
+    assert_eq!(
+        names(text),
+        vec![Some("interior ministry".to_string()), None]
+    );
+}
+
+#[test]
+fn a_source_after_a_dash_or_colon_ends_a_headline() {
+    let text = "Forced displacement at record 68.5 million people - UNHCR\n\
+                Asylum applicants rose over 60% last year: Eurostat\n\
+                Arrivals fell in Greece - and in Italy\n";
+    let got = names(text);
+    assert_eq!(got[1], Some("Eurostat".to_string()));
+    assert!(
+        got[0]
+            .as_deref()
+            .is_some_and(|name| name.contains("Refugee") || name == "UNHCR"),
+        "{got:?}"
+    );
+    assert_eq!(got[2], None);
+}

@@ -170,7 +170,7 @@ pub fn run(dir: &Path, bin: &Path, datasets: &Path, verbose: bool) -> Result<Str
         };
         score_figures(&located, &figures, &mut add, &mut misses);
         score_periods(&located, &results, &golds, &mut add, &mut misses);
-        score_attribution(&golds, &claims, &raws, &mut add);
+        score_attribution(&golds, &claims, &raws, &mut add, &mut misses);
         score_relations(&located, &results, &mut add);
         score_pairs(&located, &pairs, &results, &mut add, &mut misses);
         score_verdicts(&located, &results, &mut add, &mut misses);
@@ -557,6 +557,7 @@ fn score_attribution(
     claims: &[Value],
     raws: &BTreeMap<String, String>,
     add: &mut Add,
+    misses: &mut Vec<String>,
 ) {
     for gold in golds {
         let Some(raw) = raws.get(&gold.doc) else {
@@ -585,6 +586,16 @@ fn score_attribution(
                 .unwrap_or(-1.0);
             let has_gold = !sentence.source.trim().is_empty();
             let right = has_gold && same_source(&sentence.source, &names);
+            if !right && (has_gold || !names.is_empty()) {
+                misses.push(format!(
+                    "attribution: {}:{} want {:?} got {:?}{}",
+                    gold.doc,
+                    sentence.line,
+                    sentence.source,
+                    names,
+                    if claim.is_none() { " (no claim)" } else { "" }
+                ));
+            }
             add(&gold.doc, &mut |score| {
                 score.ranking.push((score_value, sentence.check_worthy));
                 if right {
