@@ -234,7 +234,26 @@ pub(super) fn share_of(
 pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Option<f64> {
     let start = figure.span.start.checked_sub(claim.span.start)?;
     let before = around(&claim.text, start.saturating_sub(NEAR), start);
-    if before.trim_end().to_lowercase().ends_with(" to") {
+    let before_lower = before.trim_end().to_lowercase();
+    if before_lower.ends_with(" to") {
+        return None;
+    }
+    // The base of a change or comparison is a level: "up 16% from 232,963 in August", "more
+    // than the 63,436 registered a year earlier".
+    if [
+        " from",
+        " than",
+        " compared with",
+        " compared to",
+        " than the",
+        " from the",
+    ]
+    .iter()
+    .any(|cue| before_lower.ends_with(cue))
+        && figure
+            .range
+            .is_none_or(|range| range.kind != RangeKind::Change)
+    {
         return None;
     }
     if let Some(range) = figure.range {

@@ -18,6 +18,9 @@ use crate::index::analyzer;
 
 /// Content words shared right after both figures for them to count as one statistic.
 const MIN_SHARED: usize = 2;
+/// How far apart (relative) two precise citations of one statistic may be and still be one
+/// statistic revised or copied from another release.
+const REVISION: f64 = 0.001;
 /// Shared words for a disagreement to be called `contradicted` rather than left alone.
 const STRONG_SHARED: usize = 3;
 
@@ -149,6 +152,45 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             results.push(confirmed_result(one, &same));
         }
     }
+    // The same statistic cited with a slightly different precise value (a revision, or a copy
+    // of an earlier release: 45,774 and 45,744 for one year's Channel crossings): both
+    // distinctive, at most `REVISION` apart, both periods from their own clauses and no
+    // difference in the bindings. `close`, never a
+    // contradiction: which release is right is not for a citation to say.
+    let mut revised: Vec<usize> = (0..cited.len())
+        .filter(|idx| distinctive(cited[*idx].figure))
+        .collect();
+    revised.sort_by(|a, b| cited[*a].figure.value.total_cmp(&cited[*b].figure.value));
+    for &idx in &revised {
+        if confirmed.contains(&idx) {
+            continue;
+        }
+        let one = &cited[idx];
+        let value = one.figure.value;
+        let from =
+            revised.partition_point(|other| cited[*other].figure.value < value * (1.0 - REVISION));
+        let near = revised[from..]
+            .iter()
+            .take_while(|other| cited[**other].figure.value <= value * (1.0 + REVISION))
+            .map(|other| &cited[*other]);
+        // Both periods from the figures' own clauses and nothing in either binding differing
+        // (an agency or place named on one side only is no difference).
+        let same = confirmations(one, near, |other| {
+            let same = |a: &Cited, b: &Cited| {
+                matches!(compare(&a.side(), &b.side()), Comparability::Same { .. })
+            };
+            other.figure.unit == one.figure.unit
+                && other.kind == one.kind
+                && one.binding.clause_bound()
+                && other.binding.clause_bound()
+                && same(one, other)
+                && same(other, one)
+        });
+        if let Some(first) = same.first() {
+            confirmed.insert(idx);
+            results.push(revised_result(one, first));
+        }
+    }
     for idx in 0..cited.len() {
         if confirmed.contains(&idx) {
             continue;
@@ -270,6 +312,32 @@ fn confirmed_result(one: &Cited, same: &[&Cited]) -> CheckResult {
             &comparison,
             &against.join("; "),
         ),
+    }
+}
+
+/// The same statistic cited by another document with a value at most `REVISION` away.
+fn revised_result(one: &Cited, other: &Cited) -> CheckResult {
+    let comparison = Comparison::new(
+        (one.figure.value, one.figure.low, one.figure.high),
+        (other.figure.value, other.figure.value, other.figure.value),
+    );
+    let against = format!(
+        "{} ({}:{}: \"{}\", the same statistic for the same period)",
+        other.claim.doc, other.claim.path, other.claim.line, other.figure.text
+    );
+    CheckResult {
+        claim: one.claim.claim_for(one.figure).clone(),
+        figure: one.figure.clone(),
+        method: Method::CrossDocument,
+        verdict: Verdict::Close,
+        expected: Some(other.figure.value),
+        difference: comparison.difference(),
+        change: None,
+        evidence: Evidence::CrossDocument(CrossEvidence {
+            others: vec![other_claim(other)],
+        }),
+        binding: None,
+        explanation: sentence(Verdict::Close, &one.figure.text, &comparison, &against),
     }
 }
 
@@ -416,6 +484,31 @@ mod tests {
         assert!(
             !got.iter()
                 .any(|(_, _, verdict)| *verdict == Verdict::Supported),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_revised_precise_value_of_the_same_statistic_is_close_never_contradicted() {
+        let got = cross(&[
+            ("a", "In 2022, a record 45,774 people crossed the Channel."),
+            ("b", "There were 45,744 crossings of the Channel in 2022."),
+        ]);
+        assert!(
+            got.contains(&("b".into(), "45,744".into(), Verdict::Close)),
+            "{got:?}"
+        );
+        // Another year, or a value further off than a revision, is no such citation.
+        let got = cross(&[
+            ("a", "In 2022, a record 45,774 people crossed the Channel."),
+            ("b", "There were 45,744 crossings of the Channel in 2021."),
+            ("c", "There were 45,244 crossings of the Channel in 2022."),
+        ]);
+        assert!(
+            !got.iter().any(|(_, _, verdict)| matches!(
+                verdict,
+                Verdict::Close | Verdict::Supported | Verdict::Contradicted
+            )),
             "{got:?}"
         );
     }
