@@ -16,9 +16,13 @@ use super::{ArithmeticEvidence, CheckResult, Evidence, Method, Operand};
 use crate::datasets::text::format_number;
 use crate::figures::{Direction, Figure, RangeKind, Unit};
 
-/// Every arithmetic result in the claims' passages.
+/// Every arithmetic result in the claims' passages. A relation searched for over operands
+/// ([`super::relations::search`]) may also take them from the passage before or after, in the
+/// same document: a headline's "up 50%" and the standfirst's "155,754 landed, up from 103,846";
+/// "increased by 50 per cent, the ministry said" and the next paragraph's two totals.
 pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
-    let mut results = Vec::new();
+    // Runs of claims of one passage, in order.
+    let mut passages: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
     while start < claims.len() {
         let end = (start..claims.len())
@@ -27,13 +31,38 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
                     || claims[*idx].passage != claims[start].passage
             })
             .unwrap_or(claims.len());
-        results.extend(check_passage(&claims[start..end], rules));
+        passages.push(start..end);
         start = end;
+    }
+    let mut results = Vec::new();
+    for (idx, passage) in passages.iter().enumerate() {
+        let doc = &claims[passage.start].doc;
+        let same_doc = |range: &std::ops::Range<usize>| claims[range.start].doc == *doc;
+        let window_start = idx
+            .checked_sub(1)
+            .map(|before| &passages[before])
+            .filter(|before| same_doc(before))
+            .map_or(passage.start, |before| before.start);
+        let window_end = passages
+            .get(idx + 1)
+            .filter(|after| same_doc(after))
+            .map_or(passage.end, |after| after.end);
+        results.extend(check_passage(
+            &claims[window_start..window_end],
+            passage.start - window_start..passage.end - window_start,
+            rules,
+        ));
     }
     results
 }
 
-fn check_passage(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
+/// The results of the claims `central` of `window` (one passage; the window adds its neighbours).
+fn check_passage(
+    window: &[CheckClaim],
+    central: std::ops::Range<usize>,
+    rules: &Rules,
+) -> Vec<CheckResult> {
+    let claims = &window[central.clone()];
     let mut results = Vec::new();
     for (claim_idx, claim) in claims.iter().enumerate() {
         for figure in &claim.figures {
@@ -45,7 +74,15 @@ fn check_passage(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
                 Unit::Multiplier => multiplier(claim, figure),
                 _ => None,
             }
-            .or_else(|| super::relations::search(claims, claim_idx, figure, rules));
+            .or_else(|| {
+                super::relations::search(
+                    window,
+                    central.clone(),
+                    central.start + claim_idx,
+                    figure,
+                    rules,
+                )
+            });
             if let Some((comparison, expression, operands)) = found {
                 results.push(result(claim, figure, &comparison, expression, operands));
             }

@@ -376,6 +376,33 @@ pub(crate) mod tests {
         }
     }
 
+    /// [`document_dated`] with one passage per paragraph (paragraphs separated by a blank line).
+    pub(crate) fn paragraphs_dated(text: &str, date: &str) -> CheckDocument {
+        let mut document = document_dated(text, date);
+        let mut passages = Vec::new();
+        let mut start = 0;
+        for (number, paragraph) in text.split("\n\n").enumerate() {
+            let span = Span::new(start, start + paragraph.len());
+            passages.push(super::super::CheckPassage {
+                number: number + 1,
+                span,
+                sentences: crate::text::segment::sentences(text, span)
+                    .into_iter()
+                    .map(|span| Sentence { span, line: 1 })
+                    .collect(),
+            });
+            start += paragraph.len() + 2;
+        }
+        for claim in &mut document.claims {
+            claim.passage = passages
+                .iter()
+                .find(|passage| passage.span.contains(claim.span))
+                .map_or(1, |passage| passage.number);
+        }
+        document.passages = passages;
+        document
+    }
+
     #[test]
     fn years_come_from_the_sentence_or_carry_over() {
         let doc = document(

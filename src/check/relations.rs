@@ -14,7 +14,7 @@ use super::rules::Rules;
 use super::verdict::{decide, Comparison, Verdict};
 use crate::bind::{Period, PeriodSource};
 use crate::datasets::text::format_number;
-use crate::figures::{Figure, Unit};
+use crate::figures::{Figure, Qualifier, Unit};
 
 /// The most operands a total is searched over (a passage's counts taken 2 to 4 at a time).
 const MAX_SUM_POOL: usize = 12;
@@ -25,11 +25,21 @@ const NEAR: usize = 40;
 /// The relation the passage's figures make true of `figure`, if any.
 pub fn search(
     claims: &[CheckClaim],
+    passage: std::ops::Range<usize>,
     claim_idx: usize,
     figure: &Figure,
     rules: &Rules,
 ) -> Option<Found> {
     let claim = &claims[claim_idx];
+    // Operands from a neighbouring passage (`claims` outside `passage`) fit only an exact claimed
+    // figure written in digits, and only when they are distinctive themselves: "one in three",
+    // "approximately half" or a round 100,000 fit some pair of a longer text by chance.
+    let exact_claim = figure.qualifier == Qualifier::Exact
+        && !matches!(figure.unit, Unit::Fraction)
+        && figure.text.chars().any(|ch| ch.is_ascii_digit());
+    let allowed = |idx: usize, operand: &Figure| {
+        passage.contains(&idx) || (exact_claim && significant_digits(operand) >= 3)
+    };
     let pool: Vec<Operand> = claims
         .iter()
         .enumerate()
@@ -49,6 +59,7 @@ pub fn search(
             })
         })
         .filter(|other| other.figure.span != figure.span && precise(other.figure))
+        .filter(|other| allowed(other.sentence, other.figure))
         .collect();
     let near = |idx: usize| idx.abs_diff(claim_idx) <= 1;
     let found = match figure.unit {
@@ -78,6 +89,12 @@ struct Operand<'a> {
 
 type Pool<'a> = [Operand<'a>];
 
+/// Significant digits as written: 3 for "103,846"'s 103846, 1 for "100,000", 2 for "2.5 million".
+fn significant_digits(figure: &Figure) -> usize {
+    let digits: String = figure.text.chars().filter(char::is_ascii_digit).collect();
+    digits.trim_start_matches('0').trim_end_matches('0').len()
+}
+
 /// Precise enough to be an operand found by search: a bounded interval within ±1% ("2.2
 /// million" and "more than 2 million" fit too many pairs to say anything).
 fn precise(figure: &Figure) -> bool {
@@ -91,11 +108,15 @@ fn precise(figure: &Figure) -> bool {
     }
 }
 
-/// `from` is about an earlier time than `to` (a change compares one quantity over time); when a
+/// `from` is about an earlier span of the same length than `to` (a change compares one quantity
+/// over time); when a
 /// period is not written beside them, both must sit in the figure's own sentence (`here`).
 fn earlier(from: &Operand, to: &Operand, here: usize) -> bool {
     match (from.period, to.period) {
-        (Some(one), Some(other)) => one.start < other.start && one.end <= other.end,
+        // Like spans only: a month against three months is no change of one quantity.
+        (Some(one), Some(other)) => {
+            one.start < other.start && one.end <= other.end && one.months() == other.months()
+        }
         _ => from.sentence == here && to.sentence == here,
     }
 }
@@ -330,7 +351,7 @@ fn subsets<'a>(
 
 #[cfg(test)]
 mod tests {
-    use crate::check::claim::tests::document_dated;
+    use crate::check::claim::tests::{document_dated, paragraphs_dated};
     use crate::check::{check, Method, Rules, Verdict};
 
     /// The arithmetic results of one passage, as `(figure, verdict, expression)`.
@@ -392,5 +413,34 @@ mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, Verdict::Supported);
         assert_eq!(got[0].2, "8,207 / 9,753 × 100 = 84.1%");
+    }
+
+    #[test]
+    fn a_headline_change_is_found_in_the_next_paragraph_but_not_from_round_or_vague_figures() {
+        let text = "Migrant arrivals up 50% in 2023\n\n\
+                    155,754 landed up to Dec 29, up from 103,846 in 2022";
+        let document = paragraphs_dated(text, "2023-12-30");
+        let rules = Rules::builtin().unwrap();
+        let got: Vec<_> = check(&[document], &[], &rules)
+            .0
+            .into_iter()
+            .filter(|result| result.method == Method::Arithmetic)
+            .map(|result| (result.figure.text, result.verdict))
+            .collect();
+        assert!(
+            got.contains(&("50%".to_string(), Verdict::Supported)),
+            "{got:?}"
+        );
+        // A vague claim does not take operands from another paragraph.
+        let text = "Arrivals rose by about half\n\n\
+                    155,754 landed up to Dec 29, up from 103,846 in 2022";
+        let document = paragraphs_dated(text, "2023-12-30");
+        let got: Vec<_> = check(&[document], &[], &rules)
+            .0
+            .into_iter()
+            .filter(|result| result.method == Method::Arithmetic)
+            .map(|result| result.figure.text)
+            .collect();
+        assert!(!got.contains(&"about half".to_string()), "{got:?}");
     }
 }
