@@ -16,6 +16,11 @@ use super::{ArithmeticEvidence, CheckResult, Evidence, Method, Operand};
 use crate::datasets::text::format_number;
 use crate::figures::{Direction, Figure, RangeKind, Unit};
 
+/// How many passages before and after a figure's own may hold the operands of a relation
+/// searched for (a news article states a change in its lead and the two totals a paragraph or
+/// two further down).
+const NEIGHBOUR_PASSAGES: usize = 2;
+
 /// Every arithmetic result in the claims' passages. A relation searched for over operands
 /// ([`super::relations::search`]) may also take them from the passage before or after, in the
 /// same document: a headline's "up 50%" and the standfirst's "155,754 landed, up from 103,846";
@@ -38,15 +43,14 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
     for (idx, passage) in passages.iter().enumerate() {
         let doc = &claims[passage.start].doc;
         let same_doc = |range: &std::ops::Range<usize>| claims[range.start].doc == *doc;
-        let window_start = idx
-            .checked_sub(1)
-            .map(|before| &passages[before])
-            .filter(|before| same_doc(before))
-            .map_or(passage.start, |before| before.start);
-        let window_end = passages
-            .get(idx + 1)
-            .filter(|after| same_doc(after))
-            .map_or(passage.end, |after| after.end);
+        // The nearest passages of the same document, up to `NEIGHBOUR_PASSAGES` each way.
+        let window_start = (idx.saturating_sub(NEIGHBOUR_PASSAGES)..idx)
+            .find(|before| same_doc(&passages[*before]))
+            .map_or(passage.start, |before| passages[before].start);
+        let window_end = (idx + 1..passages.len().min(idx + 1 + NEIGHBOUR_PASSAGES))
+            .take_while(|after| same_doc(&passages[*after]))
+            .last()
+            .map_or(passage.end, |after| passages[after].end);
         results.extend(check_passage(
             &claims[window_start..window_end],
             passage.start - window_start..passage.end - window_start,

@@ -57,6 +57,10 @@ struct GoldRelation {
     result: u32,
     #[serde(default)]
     holds: bool,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -171,7 +175,7 @@ pub fn run(dir: &Path, bin: &Path, datasets: &Path, verbose: bool) -> Result<Str
         score_figures(&located, &figures, &mut add, &mut misses);
         score_periods(&located, &results, &golds, &mut add, &mut misses);
         score_attribution(&golds, &claims, &raws, &mut add, &mut misses);
-        score_relations(&located, &results, &mut add);
+        score_relations(&located, &results, &mut add, &mut misses);
         score_pairs(&located, &pairs, &results, &mut add, &mut misses);
         score_verdicts(&located, &results, &mut add, &mut misses);
     }
@@ -609,7 +613,12 @@ fn score_attribution(
     }
 }
 
-fn score_relations(located: &[Located], results: &[Value], add: &mut Add) {
+fn score_relations(
+    located: &[Located],
+    results: &[Value],
+    add: &mut Add,
+    misses: &mut Vec<String>,
+) {
     for gold in located {
         for relation in gold
             .doc
@@ -639,6 +648,17 @@ fn score_relations(located: &[Located], results: &[Value], add: &mut Add) {
                 }
             });
             let wrong = found && !right;
+            if !right {
+                misses.push(format!(
+                    "relation {}: {}:{} {:?} {} ({}), verdicts {verdicts:?}",
+                    if found { "wrong" } else { "missed" },
+                    gold.doc.doc,
+                    gold.figure.line,
+                    gold.figure.text,
+                    relation.kind,
+                    relation.note,
+                ));
+            }
             add(&gold.doc.doc, &mut |score| {
                 score.relations += 1;
                 score.relations_found += usize::from(found);
