@@ -93,6 +93,11 @@ pub(crate) fn is_noise(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -
     {
         return true;
     }
+    // The base of a rate written after the counted words ("19.1 applications per one hundred
+    // thousand people"): part of the rate before it, not a figure.
+    if before.is_some_and(|before| before.is("per")) {
+        return true;
+    }
     // A clock time: "at 6pm", "11 p.m.", "7am" (not picometres).
     let hour = digits
         && numeral.last == numeral.first + 1

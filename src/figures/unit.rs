@@ -387,26 +387,67 @@ fn unit_word_fits(tokens: &[Token], start: usize, end: usize) -> bool {
     !next_glued_word && !short_spaced
 }
 
-/// `per capita`, `per million`, `per 100,000` after the figure.
+/// `per capita`, `per million`, `per 100,000` after the figure, or after the few words it
+/// counts ("1,973 first-time asylum applicants per million people", "5.63 convictions or
+/// charges per individual"). The end returned is the figure's own end when words sit between.
 fn rate_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
-    if let Some((UnitEntry::Rate(base), end)) = lexicon.units.match_at(tokens, last) {
+    /// Words the counted noun phrase may take between the figure and "per".
+    const MAX_COUNTED_WORDS: usize = 5;
+    if let Some(found) = rate_at(tokens, last, lexicon) {
+        return Some(found);
+    }
+    let mut idx = last;
+    while idx < tokens.len() && idx - last <= MAX_COUNTED_WORDS {
+        let token = &tokens[idx];
+        if token.is("per") {
+            return rate_at(tokens, idx, lexicon).map(|(base, _)| (base, last));
+        }
+        // Running text only: lowercase words ("first-time asylum applicants"), not a table's
+        // title-case header ("2023 Rate of Travel to Ecuador per Million").
+        let joins = token.kind == TokenKind::Punct && token.text == "-";
+        let lowercase_word = token.is_word() && token.text.chars().all(|c| !c.is_uppercase());
+        if !(lowercase_word || joins) || lexicon.scales.contains_key(token.lower.as_ref()) {
+            return None;
+        }
+        idx += 1;
+    }
+    None
+}
+
+/// The rate base of a `per …` phrase starting at token `at`, and the token after it.
+fn rate_at(tokens: &[Token], at: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
+    if let Some((UnitEntry::Rate(base), end)) = lexicon.units.match_at(tokens, at) {
         return Some((base, end));
     }
-    if !tokens.get(last)?.is("per") {
+    if !tokens.get(at)?.is("per") {
         return None;
     }
+    let last = at;
     let base_token = tokens.get(last + 1)?;
-    if base_token.kind != TokenKind::Number {
+    // "per one hundred thousand people".
+    let word_base = match base_token.lower.as_ref() {
+        "one" | "a" => Some(1.0),
+        "ten" => Some(10.0),
+        _ => None,
+    };
+    if base_token.kind != TokenKind::Number && word_base.is_none() {
         return None;
     }
-    let mut base = super::token::parse_digits(base_token.text)?;
+    let mut base = match word_base {
+        Some(base) => base,
+        None => super::token::parse_digits(base_token.text)?,
+    };
     let mut end = last + 2;
-    if let Some(scale) = tokens
+    while let Some(scale) = tokens
         .get(end)
         .and_then(|t| lexicon.scales.get(t.lower.as_ref()))
     {
         base *= scale;
         end += 1;
+    }
+    // "per one" alone is no base.
+    if word_base.is_some() && end == last + 2 {
+        return None;
     }
     Some((base, end))
 }
@@ -423,7 +464,7 @@ fn fertility_before(tokens: &[Token], first: usize) -> bool {
     })
 }
 
-/// "people per day", "a week", "migrants each day" after a number: a count per day or week
+/// "people per day", "a week", "migrants each day", "daily apprehensions" after a number: a count per day or week
 /// (longer spans, "a year", read as counts of that span, are left alone).
 fn per_short_time_after(tokens: &[Token], last: usize) -> bool {
     let link = |token: Option<&Token>| {
@@ -433,7 +474,11 @@ fn per_short_time_after(tokens: &[Token], last: usize) -> bool {
         token.is_some_and(|t| t.is("day") || t.is("week") || t.is("hour") || t.is("night"))
     };
     let at = |idx: usize| tokens.get(idx);
-    (link(at(last)) && time(at(last + 1)))
+    // "averaged 9,773 daily apprehensions".
+    let daily = at(last).is_some_and(|t| t.is("daily") || t.is("weekly") || t.is("nightly"))
+        && at(last + 1).is_some_and(Token::is_word);
+    daily
+        || (link(at(last)) && time(at(last + 1)))
         || (at(last).is_some_and(|t| t.is_word() && !link(Some(t)))
             && link(at(last + 1))
             && time(at(last + 2)))
@@ -638,6 +683,34 @@ mod tests {
         );
         check("5 men", &[("5", 5.0, Unit::Count, None)]);
         check("52 people per day", &[("52", 52.0, Unit::Rate, None)]);
+        // The counted words between the figure and its base.
+        check(
+            "there were 1,973 first-time asylum applicants per million people",
+            &[
+                ("1,973", 1973.0, Unit::Rate, None),
+                ("first", 1.0, Unit::Ordinal, None),
+            ],
+        );
+        check(
+            "the EU average of 19.1 applications per one hundred thousand people",
+            &[("19.1", 19.1, Unit::Rate, None)],
+        );
+        check(
+            "an average of 5.63 convictions or charges per individual",
+            &[("5.63", 5.63, Unit::Rate, None)],
+        );
+        check(
+            "Border Patrol averaged 9,773 daily apprehensions",
+            &[("9,773", 9773.0, Unit::Rate, None)],
+        );
+        // A number among the words ends the search: "per" belongs to the other figure.
+        check(
+            "12 migrants in 3 boats per crossing",
+            &[
+                ("12", 12.0, Unit::Count, None),
+                ("3", 3.0, Unit::Count, None),
+            ],
+        );
         // Children per woman, with or without the words.
         check(
             "the birth rate for women in Mexico has dropped to 2.2 children",
