@@ -356,7 +356,11 @@ mod tests {
 
     /// The arithmetic results of one passage, as `(figure, verdict, expression)`.
     fn arithmetic(text: &str, date: &str) -> Vec<(String, Verdict, String)> {
-        let document = document_dated(text, date);
+        arithmetic_of(document_dated(text, date))
+    }
+
+    /// [`arithmetic`] of a document built by a test helper.
+    fn arithmetic_of(document: crate::check::CheckDocument) -> Vec<(String, Verdict, String)> {
         let rules = Rules::builtin().unwrap();
         check(&[document], &[], &rules)
             .0
@@ -419,27 +423,18 @@ mod tests {
     fn a_headline_change_is_found_in_the_next_paragraph_but_not_from_round_or_vague_figures() {
         let text = "Migrant arrivals up 50% in 2023\n\n\
                     155,754 landed up to Dec 29, up from 103,846 in 2022";
-        let document = paragraphs_dated(text, "2023-12-30");
-        let rules = Rules::builtin().unwrap();
-        let got: Vec<_> = check(&[document], &[], &rules)
-            .0
-            .into_iter()
-            .filter(|result| result.method == Method::Arithmetic)
-            .map(|result| (result.figure.text, result.verdict))
-            .collect();
+        let got = arithmetic_of(paragraphs_dated(text, "2023-12-30"));
         assert!(
-            got.contains(&("50%".to_string(), Verdict::Supported)),
+            got.iter()
+                .any(|(figure, verdict, _)| figure == "50%" && *verdict == Verdict::Supported),
             "{got:?}"
         );
         // A vague claim does not take operands from another paragraph.
         let text = "Arrivals rose by about half\n\n\
                     155,754 landed up to Dec 29, up from 103,846 in 2022";
-        let document = paragraphs_dated(text, "2023-12-30");
-        let got: Vec<_> = check(&[document], &[], &rules)
-            .0
+        let got: Vec<String> = arithmetic_of(paragraphs_dated(text, "2023-12-30"))
             .into_iter()
-            .filter(|result| result.method == Method::Arithmetic)
-            .map(|result| result.figure.text)
+            .map(|(figure, ..)| figure)
             .collect();
         assert!(!got.contains(&"about half".to_string()), "{got:?}");
     }
