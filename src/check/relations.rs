@@ -74,6 +74,9 @@ pub fn search(
             .and_then(|sign| points(figure, sign, &pool, claim_idx, near)),
         Unit::Multiplier => ratio(figure, &pool, near),
         Unit::Count | Unit::Money if says_total(claim, figure, rules) => total(figure, &pool, near),
+        Unit::Count | Unit::Money => fewer_than(claim, figure)
+            .filter(|than| precise(than))
+            .and_then(|than| difference_from(figure, than, &pool)),
         _ => None,
     }?;
     (decide(&found.0) == Verdict::Supported).then_some(found)
@@ -272,6 +275,68 @@ fn ratio(figure: &Figure, pool: &Pool, near: impl Fn(usize) -> bool) -> Option<F
     )
 }
 
+/// "26,576 fewer applications than the 63,436 registered …": the figure is a difference, and
+/// the figure written after "than" in its sentence is the larger (or smaller) side. Returns
+/// that figure.
+fn fewer_than<'c>(claim: &'c CheckClaim, figure: &Figure) -> Option<&'c Figure> {
+    /// Words between the figure and "fewer"/"more" ("26,576 fewer", "3,000 more migrants").
+    const MAX_GAP_WORDS: usize = 1;
+    let end = figure.span.end.checked_sub(claim.span.start)?;
+    let after = claim.text.get(end..)?.to_lowercase();
+    let mut words = after.split_whitespace();
+    let comparative = words
+        .by_ref()
+        .take(MAX_GAP_WORDS + 1)
+        .any(|word| matches!(word, "fewer" | "more" | "less"));
+    if !comparative {
+        return None;
+    }
+    let than = after.find(" than ")? + end + " than ".len();
+    claim.figures.iter().find(|other| {
+        let start = other.span.start.saturating_sub(claim.span.start);
+        start >= than
+            && claim.text[than..start].split_whitespace().count() <= 2
+            && other.unit == figure.unit
+            && other.currency == figure.currency
+    })
+}
+
+/// `than` − another figure of the pool (or the other way round) equals the figure.
+fn difference_from(figure: &Figure, than: &Figure, pool: &Pool) -> Option<Found> {
+    best(
+        pool.iter()
+            .map(|other| other.figure)
+            .filter(|other| {
+                other.span != than.span
+                    && other.unit == figure.unit
+                    && other.currency == figure.currency
+                    && other.range.is_none()
+            })
+            .map(|other| {
+                let (big, small) = if than.value >= other.value {
+                    (than, other)
+                } else {
+                    (other, than)
+                };
+                let comparison = Comparison::new(
+                    (figure.value, figure.low, figure.high),
+                    (
+                        big.value - small.value,
+                        low(big) - high(small),
+                        high(big) - low(small),
+                    ),
+                );
+                let expression = format!(
+                    "{} − {} = {}",
+                    format_number(big.value),
+                    format_number(small.value),
+                    format_number(big.value - small.value)
+                );
+                (comparison, expression, vec![operand(big), operand(small)])
+            }),
+    )
+}
+
 /// A sum word within a few words of the figure ("a total of", "combined", "in all").
 fn says_total(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> bool {
     let start = figure.span.start.saturating_sub(claim.span.start);
@@ -437,5 +502,25 @@ mod tests {
             .map(|(figure, ..)| figure)
             .collect();
         assert!(!got.contains(&"about half".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn n_fewer_than_a_figure_is_the_difference_from_another_figure() {
+        let text = "Applications reached a total of 36,860 so far this year.\n\n\
+                    There have been 26,576 fewer applications than the 63,436 registered a year earlier.";
+        let got = arithmetic_of(paragraphs_dated(text, "2024-06-21"));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "26,576"
+                    && *verdict == Verdict::Supported
+                    && expression == "63,436 − 36,860 = 26,576"),
+            "{got:?}"
+        );
+        // A difference that no pair makes is no finding.
+        let got = arithmetic(
+            "There were 1,234 fewer arrivals than the 9,000 of 2022.",
+            "2024-06-21",
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 }
