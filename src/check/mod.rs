@@ -311,3 +311,53 @@ pub fn verdict_counts(results: &[CheckResult]) -> Vec<(Verdict, usize)> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{check_with, Progress, Rules};
+    use crate::check::claim::tests::document_dated;
+    use std::cell::RefCell;
+
+    /// Every stage a check reports, with its step count and the steps advanced in it.
+    #[derive(Default)]
+    struct Recorder(RefCell<Vec<(String, usize, usize)>>);
+
+    impl Progress for Recorder {
+        fn stage(&self, what: &str, steps: usize) {
+            self.0.borrow_mut().push((what.to_string(), steps, 0));
+        }
+        fn advance(&self) {
+            if let Some(last) = self.0.borrow_mut().last_mut() {
+                last.2 += 1;
+            }
+        }
+    }
+
+    /// What `claimdex check` draws its progress bar from (issue 13: a long check showed
+    /// nothing): each stage is announced with its size and advanced step by step.
+    #[test]
+    fn a_check_reports_each_stage_and_its_steps() {
+        let documents = [
+            document_dated("Arrests rose to 2,000 in 2023.", "2024-01-10"),
+            document_dated(
+                "In 2023, 1,500 people applied. Another 700 were refused.",
+                "2024-01-10",
+            ),
+        ];
+        let recorder = Recorder::default();
+        check_with(&documents, &[], &Rules::builtin().unwrap(), &recorder);
+        let stages = recorder.0.into_inner();
+        let names: Vec<&str> = stages.iter().map(|(name, ..)| name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "reading claims",
+                "arithmetic and other documents",
+                "checking against the datasets"
+            ]
+        );
+        assert_eq!((stages[0].1, stages[0].2), (2, 2), "one step per document");
+        assert_eq!(stages[2].1, stages[2].2, "every claim advanced: {stages:?}");
+        assert!(stages[2].1 >= 2, "{stages:?}");
+    }
+}
