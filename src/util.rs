@@ -10,3 +10,21 @@ use regex::Regex;
 pub fn static_regex(pattern: &str) -> Regex {
     Regex::new(pattern).expect("built-in regex pattern is valid")
 }
+
+/// The largest char boundary of `text` at or before byte `idx` (clamped to the text).
+pub fn floor_char_boundary(text: &str, idx: usize) -> usize {
+    let mut idx = idx.min(text.len());
+    while idx > 0 && !text.is_char_boundary(idx) {
+        idx -= 1;
+    }
+    idx
+}
+
+/// The smallest char boundary of `text` at or after byte `idx` (clamped to the text).
+pub fn ceil_char_boundary(text: &str, idx: usize) -> usize {
+    let mut idx = idx.min(text.len());
+    while idx < text.len() && !text.is_char_boundary(idx) {
+        idx += 1;
+    }
+    idx
+}

@@ -351,7 +351,10 @@ pub fn is_cutoff(text: &str, span: Span) -> bool {
     let phrase = text[span.start..span.end].to_lowercase();
     phrase.starts_with("as of ")
         || phrase.starts_with("as at ")
-        || before.is_match(&text[span.start.saturating_sub(24)..span.start])
+        || before.is_match(
+            &text
+                [crate::util::floor_char_boundary(text, span.start.saturating_sub(24))..span.start],
+        )
 }
 
 /// The sentence counts up to a date with a perfect tense ("513,782 migrants had crossed", "have
@@ -527,14 +530,9 @@ fn citation(text: &str, span: Span) -> bool {
         "nearly",
         "into",
     ];
+    // An access date ("accessed February 18, 2019") is `citation_date`'s, for every kind.
     let before = &text[..span.start];
-    let lower_before = before.to_lowercase();
-    let near = lower_before
-        .char_indices()
-        .rev()
-        .nth(40)
-        .map_or(lower_before.as_str(), |(at, _)| &lower_before[at..]);
-    if near.contains("accessed") || text[span.end..].starts_with(".pdf") {
+    if text[span.end..].starts_with(".pdf") || citation_date(text, span) {
         return true;
     }
     let previous = before

@@ -685,3 +685,14 @@ fn a_footnote_marker_after_a_period_phrase_does_not_hide_it() {
     );
     assert_eq!(got, ["the past 12 months 2018-02..2019-01"]);
 }
+
+#[test]
+fn a_cut_off_date_after_multibyte_text_never_splits_a_character() {
+    for pad in ["", "x", "xx"] {
+        let text = format!("{pad}——————————— the count on 20 March 2023 was 5,000 and had risen.");
+        bind(&text, "2023-03-21");
+        let text = format!("{pad}ééééééééééééééé as of March 20, 5,000 migrants had crossed.");
+        let got = bind(&text, "2023-03-21");
+        assert_eq!(got[0].1, "2023-01..2023-03 partial of 2023", "{text}");
+    }
+}

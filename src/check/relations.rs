@@ -282,7 +282,8 @@ fn fewer_than<'c>(claim: &'c CheckClaim, figure: &Figure) -> Option<&'c Figure> 
     /// Words between the figure and "fewer"/"more" ("26,576 fewer", "3,000 more migrants").
     const MAX_GAP_WORDS: usize = 1;
     let end = figure.span.end.checked_sub(claim.span.start)?;
-    let after = claim.text.get(end..)?.to_lowercase();
+    // ASCII lowercase keeps byte offsets, which index `claim.text` below.
+    let after = claim.text.get(end..)?.to_ascii_lowercase();
     let mut words = after.split_whitespace();
     let comparative = words
         .by_ref()
@@ -515,6 +516,11 @@ mod tests {
                     && *verdict == Verdict::Supported
                     && expression == "63,436 − 36,860 = 26,576"),
             "{got:?}"
+        );
+        // Letters whose lowercase is longer than they are do not shift the offsets.
+        arithmetic(
+            "There were 2,000 fewer İİİ arrivals than ééé 9,000 in 2022, after 7,000 in 2021.",
+            "2024-06-21",
         );
         // A difference that no pair makes is no finding.
         let got = arithmetic(

@@ -3,7 +3,7 @@
 
 use super::Citation;
 use crate::span::Span;
-use crate::util::static_regex;
+use crate::util::{ceil_char_boundary, floor_char_boundary, static_regex};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -361,20 +361,6 @@ fn trimmed(text: &str, span: Span) -> Span {
     let start = span.start + (piece.len() - piece.trim_start().len());
     let end = span.start + piece.trim_end().len();
     Span::new(start, end.max(start))
-}
-
-fn ceil_char_boundary(text: &str, mut idx: usize) -> usize {
-    while idx < text.len() && !text.is_char_boundary(idx) {
-        idx += 1;
-    }
-    idx
-}
-
-fn floor_char_boundary(text: &str, mut idx: usize) -> usize {
-    while idx > 0 && !text.is_char_boundary(idx) {
-        idx -= 1;
-    }
-    idx
 }
 
 fn iso_date(caps: &regex::Captures) -> Option<String> {
