@@ -136,11 +136,7 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
         let (Some(low), Some(high)) = (one.figure.low, one.figure.high) else {
             continue;
         };
-        let from = by_size.partition_point(|other| cited[*other].figure.value < low);
-        let in_interval = by_size[from..]
-            .iter()
-            .take_while(|other| cited[**other].figure.value <= high)
-            .map(|other| &cited[*other]);
+        let in_interval = valued_between(&by_size, &cited, low, high);
         let same = confirmations(one, in_interval, |other| {
             let exact = Comparability::Same { exact: true };
             other.figure.unit == one.figure.unit
@@ -167,12 +163,12 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
         }
         let one = &cited[idx];
         let value = one.figure.value;
-        let from =
-            revised.partition_point(|other| cited[*other].figure.value < value * (1.0 - REVISION));
-        let near = revised[from..]
-            .iter()
-            .take_while(|other| cited[**other].figure.value <= value * (1.0 + REVISION))
-            .map(|other| &cited[*other]);
+        let near = valued_between(
+            &revised,
+            &cited,
+            value * (1.0 - REVISION),
+            value * (1.0 + REVISION),
+        );
         // Both periods from the figures' own clauses and nothing in either binding differing
         // (an agency or place named on one side only is no difference).
         let same = confirmations(one, near, |other| {
@@ -257,6 +253,21 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
         });
     }
     results
+}
+
+/// The citations of `sorted` (indices into `cited`, sorted by value) whose value lies in
+/// `low..=high`: a binary search, then a walk to `high`.
+fn valued_between<'c, 'a>(
+    sorted: &'c [usize],
+    cited: &'c [Cited<'a>],
+    low: f64,
+    high: f64,
+) -> impl Iterator<Item = &'c Cited<'a>> {
+    let from = sorted.partition_point(|other| cited[*other].figure.value < low);
+    sorted[from..]
+        .iter()
+        .take_while(move |other| cited[**other].figure.value <= high)
+        .map(move |other| &cited[*other])
 }
 
 /// The candidates from other documents that `agrees` keeps, one per document.
