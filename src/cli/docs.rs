@@ -16,7 +16,9 @@ pub struct DocsArgs {
 pub fn run(global: &Global, args: DocsArgs) -> Result<ExitCode> {
     let corpus = global.corpus()?;
     let mut out = String::new();
-    for (path, entry) in &corpus.manifest()?.files {
+    for (stored, entry) in &corpus.manifest()?.files {
+        // Shown as the user can open it from here (stored paths are relative to the index's base).
+        let path = corpus.anchor.resolve(stored);
         if args.json {
             let value = serde_json::json!({
                 "doc": entry.slug, "path": path, "passages": entry.passages,

@@ -372,7 +372,7 @@ fn all_passages(corpus: &CorpusIndex) -> Result<Vec<StoredPassage>, QueryError> 
     for (_, address) in top {
         let stored: TantivyDocument = searcher.doc(address)?;
         let record = Record(&stored);
-        let data = record.passage_data(&fields);
+        let data = record.passage_data(&fields, &corpus.anchor);
         passages.push(StoredPassage {
             doc: record.text(fields.doc),
             number: record.u64(fields.passage).unwrap_or(0) as usize,

@@ -180,7 +180,7 @@ pub fn list_figures(
         let record = Record(passage);
         let text = record.text(fields.text);
         let passage_start = record.u64(fields.span_start).unwrap_or(0) as usize;
-        for figure_record in record.passage_data(&fields).figures {
+        for figure_record in record.passage_data(&fields, &corpus.anchor).figures {
             if !keep(&figure_record, request) {
                 continue;
             }
@@ -193,7 +193,7 @@ pub fn list_figures(
                 .to_string();
             hits.push(FigureHit {
                 doc: record.text(fields.doc),
-                path: record.text(fields.path),
+                path: record.path(&fields, &corpus.anchor),
                 passage: record.u64(fields.passage).unwrap_or(0) as usize,
                 line: figure_record.line,
                 figure: figure_record.figure,

@@ -18,7 +18,7 @@ pub use figures::{list_figures, FigureFilter, FigureHit, FigureRequest};
 pub use stored::{load_document, StoredDocument, StoredPassage};
 
 use crate::index::analyzer;
-use crate::index::{CorpusIndex, Fields, IndexError, PassageData};
+use crate::index::{Anchor, CorpusIndex, Fields, IndexError, PassageData};
 use crate::span::Span;
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
@@ -281,7 +281,14 @@ pub fn search_with(
     let mut terms = query_terms(text_query.as_ref(), &fields);
     let mut hits = Vec::with_capacity(top.len());
     for (score, address) in top {
-        hits.push(hit(&searcher, &fields, address, score, &mut terms)?);
+        hits.push(hit(
+            &searcher,
+            &fields,
+            &corpus.anchor,
+            address,
+            score,
+            &mut terms,
+        )?);
     }
     Ok(SearchResults { hits, total, notes })
 }
@@ -439,6 +446,7 @@ fn highlights(text: &str, terms: &mut QueryTerms) -> Vec<(usize, usize)> {
 fn hit(
     searcher: &tantivy::Searcher,
     fields: &Fields,
+    anchor: &Anchor,
     address: DocAddress,
     score: f32,
     terms: &mut QueryTerms,
@@ -452,7 +460,7 @@ fn hit(
         title: record.text(fields.title),
         publisher: record.opt_text(fields.publisher),
         year: record.u64(fields.year).map(|y| y as u32),
-        path: record.text(fields.path),
+        path: record.path(fields, anchor),
         passage: record.u64(fields.passage).unwrap_or(0) as usize,
         line: record.u64(fields.line).unwrap_or(0) as usize,
         page: record
@@ -489,13 +497,25 @@ impl Record<'_> {
         self.0.get_first(field).and_then(|value| value.as_u64())
     }
 
-    /// The passage's stored annotations, with what storage left out of its claims put back.
-    pub fn passage_data(&self, fields: &Fields) -> PassageData {
+    /// The record's file as this process can open it: stored paths are relative to the index's
+    /// base (`Anchor`), which is not the working directory when the index lives elsewhere, and
+    /// every path a user is shown must open from where they ran the command.
+    pub fn path(&self, fields: &Fields, anchor: &Anchor) -> String {
+        let stored = self.text(fields.path);
+        anchor
+            .resolve(std::path::Path::new(&stored))
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    /// The passage's stored annotations, with what storage left out of its claims put back
+    /// (their paths resolved as `path` does).
+    pub fn passage_data(&self, fields: &Fields, anchor: &Anchor) -> PassageData {
         let mut data: PassageData = self
             .opt_text(fields.data)
             .and_then(|json| serde_json::from_str(&json).ok())
             .unwrap_or_default();
-        data.expand(&self.text(fields.doc), &self.text(fields.path));
+        data.expand(&self.text(fields.doc), &self.path(fields, anchor));
         data
     }
 }

@@ -4,7 +4,6 @@ use super::{QueryError, Record};
 use crate::index::{CorpusIndex, DocumentData, IndexError};
 use crate::model::{Format, Metadata};
 use crate::span::Span;
-use std::path::Path;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, TermQuery};
 use tantivy::schema::IndexRecordOption;
@@ -80,15 +79,12 @@ pub fn load_document(
                         reason: format!("document record of {slug}: {err}"),
                     }
                 })?;
-            let path = record.text(fields.path);
+            let path = record.path(&fields, &corpus.anchor);
             let raw = if data.format == Format::Text || data.format == Format::Markdown {
-                let bytes =
-                    std::fs::read(corpus.anchor.resolve(Path::new(&path))).map_err(|source| {
-                        IndexError::Io {
-                            path: path.clone().into(),
-                            source,
-                        }
-                    })?;
+                let bytes = std::fs::read(&path).map_err(|source| IndexError::Io {
+                    path: path.clone().into(),
+                    source,
+                })?;
                 String::from_utf8_lossy(&bytes).into_owned()
             } else {
                 record.text(fields.raw)
@@ -108,7 +104,7 @@ pub fn load_document(
                 passages: Vec::new(),
             });
         } else {
-            let data = record.passage_data(&fields);
+            let data = record.passage_data(&fields, &corpus.anchor);
             passages.push(StoredPassage {
                 number: record.u64(fields.passage).unwrap_or(0) as usize,
                 span: Span::new(

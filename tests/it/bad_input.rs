@@ -187,6 +187,7 @@ fn an_index_built_with_relative_paths_answers_the_same_from_any_folder() {
         .args(["--index", "idx", "search", "arrivals", "--json"])
         .output()
         .unwrap();
+    let base_hits = same_hits_from(dir.path(), &stdout(&from_base));
     for (cwd, index) in [(&elsewhere, "../idx"), (&docs, "../idx")] {
         let output = claimdex_in(cwd)
             .args(["--index", index, "search", "arrivals", "--json"])
@@ -194,7 +195,7 @@ fn an_index_built_with_relative_paths_answers_the_same_from_any_folder() {
             .unwrap();
         assert!(output.status.success(), "{}", stderr(&output));
         assert_eq!(stderr(&output), "", "nothing is stale, nothing is missing");
-        assert_eq!(stdout(&output), stdout(&from_base));
+        assert_eq!(same_hits_from(cwd, &stdout(&output)), base_hits);
     }
     // A file added under the root is found from the other folder, and the root is not doubled.
     std::fs::write(docs.join("later.txt"), "Later, 75 arrivals were counted.\n").unwrap();
@@ -215,6 +216,75 @@ fn an_index_built_with_relative_paths_answers_the_same_from_any_folder() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(stdout(&output).contains("75"), "{}", stdout(&output));
     assert_eq!(n_docs(dir.path()), 2);
+}
+
+/// The JSON lines of a listing with each `path` replaced by the file it opens from `cwd`, so two
+/// listings run from different folders compare equal when they name the same files.
+fn same_hits_from(cwd: &Path, json_lines: &str) -> Vec<serde_json::Value> {
+    json_lines
+        .lines()
+        .map(|line| {
+            let mut value: serde_json::Value = serde_json::from_str(line).unwrap();
+            let path = value["path"]
+                .as_str()
+                .expect("every line has a path")
+                .to_string();
+            let opened = cwd
+                .join(&path)
+                .canonicalize()
+                .unwrap_or_else(|err| panic!("{path} does not open from {cwd:?}: {err}"));
+            value["path"] = serde_json::json!(opened);
+            value
+        })
+        .collect()
+}
+
+#[test]
+fn every_path_shown_opens_from_where_the_command_ran() {
+    // The index and the corpus's folder side by side, the command run from a third folder:
+    // stored paths are relative to the index's base (`root`, stored `papers/corpus/a.txt`), and
+    // every listing must turn them into paths that open from the working directory (a clone
+    // under /tmp, tested with an index in /tmp, once printed `tmp.X/corpus/a.txt`).
+    let root = tempfile::tempdir().unwrap();
+    let corpus = root.path().join("papers/corpus");
+    let index = root.path().join("idx");
+    let cwd = root.path().join("desk");
+    for folder in [&corpus, &cwd] {
+        std::fs::create_dir_all(folder).unwrap();
+    }
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Border crossings\n\nThe agency counted 48,381 arrivals in 2023, UNHCR said.\n",
+    )
+    .unwrap();
+    let index_arg = index.to_str().unwrap();
+    let output = claimdex_in(&cwd)
+        .args(["--index", index_arg, "index", "../papers/corpus"])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    for listing in [
+        &["search", "arrivals", "--json"][..],
+        &["figures", "--json"],
+        &["claims", "--json"],
+        &["docs", "--json"],
+    ] {
+        let output = claimdex_in(&cwd)
+            .args(["--index", index_arg])
+            .args(listing)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{listing:?}: {}", stderr(&output));
+        let lines = stdout(&output);
+        assert!(!lines.is_empty(), "{listing:?} listed nothing");
+        for value in same_hits_from(&cwd, &lines) {
+            assert_eq!(
+                value["path"],
+                serde_json::json!(corpus.join("a.txt").canonicalize().unwrap()),
+                "{listing:?}"
+            );
+        }
+    }
 }
 
 #[test]
