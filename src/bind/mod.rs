@@ -156,9 +156,11 @@ pub fn bind_carrying(
     carried: &mut Option<(Period, Span)>,
 ) -> Vec<Vec<Binding>> {
     let mut out = Vec::with_capacity(sentences.len());
+    let mut fiscal_before = false;
     for sentence in sentences {
         let counts = local_counts(sentence);
-        let periods = period::find(sentence.text, rules, date, &counts);
+        let periods = period::find_in(sentence.text, rules, date, &counts, fiscal_before);
+        fiscal_before = period::counts_in_fiscal_years(sentence.text);
         let bindings = bind_sentence(sentence, &periods, date, carried.as_ref(), rules);
         let last = periods.into_iter().rfind(|found| !found.base);
         if let Some(last) = last {

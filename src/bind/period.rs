@@ -223,13 +223,31 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
 /// Every period phrase of `text`, in text order, none overlapping.
 /// `counts` are the spans of numbers the figure annotator reads as quantities, not years.
 pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span]) -> Vec<Found> {
+    find_in(text, rules, anchor, counts, false)
+}
+
+/// Whether a sentence counts in fiscal years ("fiscal", "budget year" or "FY" anywhere in it).
+pub fn counts_in_fiscal_years(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("fiscal") || lower.contains("budget year") || has_word(&lower, "fy")
+}
+
+/// [`find`] for a sentence read after one that counts in fiscal years (`fiscal_before`): its
+/// bare and relative years are fiscal too ("registered 24,296 in fiscal year 2024. The number is
+/// higher than the 24,125 in all of last year": last year is FY2023), unless it says "calendar".
+pub fn find_in(
+    text: &str,
+    rules: &BindRules,
+    anchor: Option<Month>,
+    counts: &[Span],
+    fiscal_before: bool,
+) -> Vec<Found> {
     let lower = text.to_lowercase();
     let ctx = Ctx {
         rules,
         anchor,
-        fiscal_sentence: lower.contains("fiscal")
-            || lower.contains("budget year")
-            || has_word(&lower, "fy"),
+        fiscal_sentence: counts_in_fiscal_years(text)
+            || (fiscal_before && !lower.contains("calendar")),
         projection: projection(&lower),
     };
     let mut found: Vec<Found> = Vec::new();
@@ -884,7 +902,7 @@ fn year_to_date(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 
 fn last_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let anchor = ctx.anchor?;
-    let mut period = if caps.get(1).is_some() {
+    let mut period = if caps.get(1).is_some() || ctx.fiscal_sentence {
         let start = ctx.rules.fiscal_start_month;
         Period::fiscal_year(anchor.fiscal_year(start) - 1, start)
     } else {
@@ -1097,9 +1115,16 @@ fn bare_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     Some(period)
 }
 
-fn one_year(caps: &Captures, _: &Ctx) -> Option<Period> {
+/// A bare year; in a sentence that counts in fiscal years ("the end of FY 2023, ... as opposed to
+/// 2,378,944 and 1,734,686 in 2021 and 2020, respectively") it is a fiscal year too: a writer who
+/// set the fiscal calendar does not switch to calendar years for the comparison without saying so.
+fn one_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let year = year_of(cap(caps, 1)?)?;
-    Some(Period::calendar_year(year))
+    Some(if ctx.fiscal_sentence {
+        Period::fiscal_year(year, ctx.rules.fiscal_start_month)
+    } else {
+        Period::calendar_year(year)
+    })
 }
 
 fn present(_: &Captures, ctx: &Ctx) -> Option<Period> {

@@ -696,3 +696,84 @@ fn a_cut_off_date_after_multibyte_text_never_splits_a_character() {
         assert_eq!(got[0].1, "2023-01..2023-03 partial of 2023", "{text}");
     }
 }
+
+#[test]
+fn bare_years_in_a_sentence_that_counts_in_fiscal_years_are_fiscal() {
+    let got = bind(
+        "Apprehensions reached 1,900,000 in fiscal 2022, against 1,650,000 and 400,000 in 2021 and 2020, respectively.",
+        "2023-01-10",
+    );
+    assert_eq!(
+        got.iter()
+            .map(|(_, period, _)| period.as_str())
+            .collect::<Vec<_>>(),
+        [
+            "2021-10..2022-09 fiscal",
+            "2020-10..2021-09 fiscal",
+            "2019-10..2020-09 fiscal"
+        ],
+        "{got:?}"
+    );
+    // Without a fiscal cue the same years are calendar years.
+    let got = bind(
+        "Arrivals reached 1,900,000 in 2022, against 1,650,000 in 2021.",
+        "2023-01-10",
+    );
+    assert_eq!(got[1].1, "2021-01..2021-12", "{got:?}");
+}
+
+#[test]
+fn last_year_after_a_sentence_in_fiscal_years_is_the_previous_fiscal_year() {
+    let first = "Agents stopped 9,100 travellers from Peru in fiscal year 2024.";
+    let second = "That already tops the 8,700 stopped in all of last year.";
+    let text = format!("{first} {second}");
+    let figures = crate::figures::annotate(&text);
+    let split = first.len() + 1;
+    let (before, after): (Vec<Figure>, Vec<Figure>) = figures
+        .into_iter()
+        .partition(|figure| figure.span.start < split);
+    let sentences = [
+        SentenceFigures {
+            span: Span::new(0, first.len()),
+            text: first,
+            figures: &before,
+        },
+        SentenceFigures {
+            span: Span::new(split, text.len()),
+            text: second,
+            figures: &after,
+        },
+    ];
+    let bindings = bind_passage(
+        &sentences,
+        publication_month("2024-04-15"),
+        BindRules::builtin(),
+    );
+    let last_year = bindings[1]
+        .iter()
+        .zip(&after)
+        .find(|(_, figure)| figure.text == "8,700")
+        .and_then(|(binding, _)| binding.period.clone())
+        .expect("8,700 has a period");
+    assert_eq!(
+        (
+            last_year.start.to_string(),
+            last_year.end.to_string(),
+            last_year.fiscal
+        ),
+        ("2022-10".to_string(), "2023-09".to_string(), true)
+    );
+    // A sentence that says "calendar" keeps calendar years.
+    let second = "That already tops the 8,700 stopped in calendar year 2023.";
+    let found = period::find_in(
+        second,
+        BindRules::builtin(),
+        publication_month("2024-04-15"),
+        &[],
+        true,
+    );
+    assert!(
+        !found.is_empty() && found.iter().all(|found| !found.period.fiscal),
+        "{found:?}"
+    );
+}
