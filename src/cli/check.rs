@@ -2,10 +2,11 @@
 //! the library's (`check::select`).
 
 use anyhow::{Context, Result};
-use clap::{Args as ClapArgs, ValueEnum};
+use clap::Args as ClapArgs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::format::{Format, FormatArgs};
 use super::Global;
 use crate::print;
 use claimdex::check::{self, select::Selection, Verdict};
@@ -25,21 +26,11 @@ pub struct CheckArgs {
     /// Only results with this verdict: supported, close, contradicted, not_comparable, unverifiable.
     #[arg(long, value_parser = parse_verdict)]
     pub verdict: Option<Verdict>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output_format: FormatArgs,
     /// Write the report to this file instead of standard output.
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Json,
-    Markdown,
-    Html,
-    Claimreview,
 }
 
 fn parse_verdict(name: &str) -> Result<Verdict, String> {
@@ -50,6 +41,17 @@ fn parse_verdict(name: &str) -> Result<Verdict, String> {
 
 /// Runs the check; exit 0 when every result is in, 1 when a filter left nothing, 2 on errors.
 pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
+    let format = args.output_format.choose(
+        "check",
+        &[
+            Format::Table,
+            Format::Json,
+            Format::Csv,
+            Format::Markdown,
+            Format::Html,
+            Format::Claimreview,
+        ],
+    )?;
     let corpus = &global.corpus()?;
     let style = global.style;
     let (datasets, diagnostics) = claimdex::datasets::load_dir(&global.datasets);
@@ -73,9 +75,10 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
         eprintln!("{note}");
     }
     let (results, problems) = (&checked.results, &checked.problems);
-    let rendered = match args.format {
+    let rendered = match format {
         Format::Table => output::check::table(results, style),
         Format::Json => output::check::json_lines(results)?,
+        Format::Csv => output::csv_rows(results)?,
         Format::Markdown => output::check::markdown(results),
         Format::Html => output::check_html::html(results),
         Format::Claimreview => output::check::claimreview(results, &checked.metadata)?,
@@ -165,7 +168,7 @@ mod tests {
                 assert_eq!(check.doc.as_deref(), Some("d"));
                 assert_eq!(check.topic.as_deref(), Some("darien-gap"));
                 assert_eq!(check.verdict, Some(Verdict::NotComparable));
-                assert_eq!(check.format, Format::Claimreview);
+                assert_eq!(check.output_format.format, Some(Format::Claimreview));
                 assert_eq!(check.output, Some(PathBuf::from("out.json")));
             }
             other => panic!("wrong command {other:?}"),

@@ -5,6 +5,7 @@ use claimdex::output;
 use claimdex::query;
 use std::process::ExitCode;
 
+use super::format::{Format, FormatArgs, LISTING};
 use super::Global;
 use crate::print;
 
@@ -31,15 +32,12 @@ pub struct ClaimsArgs {
     /// How many claims to list (default: 20 in a table; every claim with --json or --csv).
     #[arg(long, short = 'n')]
     pub limit: Option<usize>,
-    /// One JSON object per claim, one per line.
-    #[arg(long, conflicts_with = "csv")]
-    pub json: bool,
-    /// CSV with a header row (cells starting with = + - @ are prefixed with ').
-    #[arg(long)]
-    pub csv: bool,
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 pub fn run(global: &Global, args: ClaimsArgs) -> Result<ExitCode> {
+    let format = args.output.choose("claims", LISTING)?;
     let corpus = global.corpus()?;
     let request = query::ClaimRequest {
         query: args.query,
@@ -49,20 +47,18 @@ pub fn run(global: &Global, args: ClaimsArgs) -> Result<ExitCode> {
         unattributed: args.unattributed,
         min_score: args.min_score,
         // A listing for a program or a spreadsheet is complete unless the user asked for less.
-        limit: args.limit.unwrap_or(if args.json || args.csv {
-            usize::MAX
-        } else {
-            20
-        }),
+        limit: args
+            .limit
+            .unwrap_or(if format.is_data() { usize::MAX } else { 20 }),
     };
     let rules = super::corpus_rules(&corpus);
     let results = query::list_claims(&corpus, &request, &rules.registry, &rules.taxonomy)?;
     for note in &results.notes {
         eprintln!("{note}");
     }
-    if args.json {
+    if format == Format::Json {
         print(&output::claims_json(&results.claims))?;
-    } else if args.csv {
+    } else if format == Format::Csv {
         print(&output::claims_csv(&results.claims))?;
     } else if results.claims.is_empty() {
         eprintln!("no claims match");
@@ -105,8 +101,8 @@ mod tests {
                     && claims.unattributed
                     && claims.min_score.is_some()
                     && claims.limit == Some(7)
-                    && claims.csv
-                    && !claims.json
+                    && claims.output.csv
+                    && !claims.output.json
         ));
         assert!(Args::try_parse_from(["claimdex", "claims", "--json", "--csv"]).is_err());
     }

@@ -4,17 +4,18 @@ use anyhow::Result;
 use claimdex::output;
 use std::process::ExitCode;
 
+use super::format::{Format, FormatArgs, LISTING};
 use super::Global;
 use crate::print;
 
 #[derive(Debug, clap::Args)]
 pub struct DatasetsArgs {
-    /// One JSON object per dataset.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 pub fn run(global: &Global, args: DatasetsArgs) -> Result<ExitCode> {
+    let format = args.output.choose("datasets", LISTING)?;
     if !global.datasets.is_dir() {
         anyhow::bail!(
             "{}: no such folder of datasets; pass --datasets DIR (default corpus/datasets)",
@@ -26,8 +27,10 @@ pub fn run(global: &Global, args: DatasetsArgs) -> Result<ExitCode> {
         eprintln!("{diagnostic}");
     }
     let summaries = claimdex::datasets::summaries(&datasets, &diagnostics);
-    if args.json {
+    if format == Format::Json {
         print(&output::json_lines(&summaries)?)?;
+    } else if format == Format::Csv {
+        print(&output::csv_rows(&summaries)?)?;
     } else {
         print(&output::datasets_table(&summaries, global.style))?;
     }

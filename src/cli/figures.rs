@@ -7,6 +7,7 @@ use claimdex::query::{self, FigureFilter, FigureRequest};
 use std::ops::Bound;
 use std::process::ExitCode;
 
+use super::format::{Format, FormatArgs, LISTING};
 use super::Global;
 use crate::print;
 
@@ -32,12 +33,12 @@ pub struct FiguresArgs {
     /// How many figures to list (default: 100 in a table; every figure with --json).
     #[arg(long, short = 'n')]
     pub limit: Option<usize>,
-    /// One JSON object per figure, one per line.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 pub fn run(global: &Global, args: FiguresArgs) -> Result<ExitCode> {
+    let format = args.output.choose("figures", LISTING)?;
     let corpus = global.corpus()?;
     let filter = match (args.unit, args.min, args.max) {
         (None, None, None) => None,
@@ -58,11 +59,13 @@ pub fn run(global: &Global, args: FiguresArgs) -> Result<ExitCode> {
         // A listing for a program is complete unless the user asked for less.
         limit: args
             .limit
-            .unwrap_or(if args.json { usize::MAX } else { 100 }),
+            .unwrap_or(if format.is_data() { usize::MAX } else { 100 }),
     };
     let hits = query::list_figures(&corpus, &request)?;
-    if args.json {
+    if format == Format::Json {
         print(&output::json_lines(&hits)?)?;
+    } else if format == Format::Csv {
+        print(&output::csv_rows(&hits)?)?;
     } else if hits.is_empty() {
         eprintln!("no figures match");
     } else {

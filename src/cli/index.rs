@@ -6,6 +6,7 @@ use claimdex::output;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use super::format::{Format, FormatArgs};
 use super::Global;
 use crate::print;
 
@@ -19,12 +20,15 @@ pub struct IndexArgs {
     /// Worker threads for reading and annotating (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Print the summary as one JSON object.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 pub fn run(global: &Global, args: IndexArgs) -> Result<ExitCode> {
+    // The summary is one object: a table (on stderr) or JSON, no CSV.
+    let format = args
+        .output
+        .choose("index", &[Format::Table, Format::Json])?;
     let mut options = IndexOptions {
         paths: args.paths,
         rebuild: args.rebuild,
@@ -34,7 +38,7 @@ pub fn run(global: &Global, args: IndexArgs) -> Result<ExitCode> {
         options.threads = threads.max(1);
     }
     let report = super::run_index(&global.index, &options)?;
-    if args.json {
+    if format == Format::Json {
         print(&format!("{}\n", serde_json::to_string(&report)?))?;
     } else {
         eprintln!("{}", output::index_summary(&report));
@@ -59,7 +63,7 @@ mod tests {
         );
         let args = Args::parse_from(["claimdex", "index", "--threads", "3", "--json"]);
         assert!(
-            matches!(args.command, Command::Index(ref index) if index.threads == Some(3) && index.json)
+            matches!(args.command, Command::Index(ref index) if index.threads == Some(3) && index.output.json)
         );
     }
 }

@@ -7,6 +7,7 @@ mod datasets;
 mod docs;
 mod export;
 mod figures;
+mod format;
 mod index;
 mod search;
 mod show;

@@ -5,6 +5,7 @@ use claimdex::output;
 use claimdex::query::{self, FigureFilter, SearchRequest};
 use std::process::ExitCode;
 
+use super::format::{Format, FormatArgs, LISTING};
 use super::Global;
 use crate::print;
 
@@ -29,17 +30,17 @@ pub struct SearchArgs {
     /// multiplier, fraction, year, duration, ordinal, age, measure, other).
     #[arg(long, value_parser = FigureFilter::parse)]
     pub figure: Option<FigureFilter>,
-    /// One JSON object per passage, one per line.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 pub fn run(global: &Global, args: SearchArgs) -> Result<ExitCode> {
+    let format = args.output.choose("search", LISTING)?;
     let corpus = global.corpus()?;
     // A listing for a program is complete unless the user asked for less.
     let limit = match args.limit {
         Some(limit) => limit,
-        None if args.json => corpus.passage_limit()?,
+        None if format.is_data() => corpus.passage_limit()?,
         None => 10,
     };
     let request = SearchRequest {
@@ -65,8 +66,10 @@ pub fn run(global: &Global, args: SearchArgs) -> Result<ExitCode> {
             eprintln!("note: no document '{doc}' in the index; `claimdex docs` lists them");
         }
     }
-    if args.json {
+    if format == Format::Json {
         print(&output::search_json(&results))?;
+    } else if format == Format::Csv {
+        print(&output::csv_rows(&results.hits)?)?;
     } else if results.hits.is_empty() {
         eprintln!("no passages match");
     } else {
@@ -97,7 +100,7 @@ mod tests {
                         search.query.as_str(),
                         search.limit,
                         search.year,
-                        search.json
+                        search.output.json
                     ),
                     ("a b", Some(3), Some(2024), true)
                 );

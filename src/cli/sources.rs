@@ -5,6 +5,7 @@ use claimdex::output;
 use claimdex::query;
 use std::process::ExitCode;
 
+use super::format::{Format, FormatArgs, LISTING};
 use super::Global;
 use crate::print;
 
@@ -15,12 +16,12 @@ pub struct SourcesArgs {
     /// Only sources of claims of this topic (id or name; anything else is searched for).
     #[arg(long)]
     pub topic: Option<String>,
-    /// One JSON object per source, one per line.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 pub fn run(global: &Global, args: SourcesArgs) -> Result<ExitCode> {
+    let format = args.output.choose("sources", LISTING)?;
     let corpus = global.corpus()?;
     let rules = super::corpus_rules(&corpus);
     let (sources, notes) = query::list_sources(
@@ -33,8 +34,10 @@ pub fn run(global: &Global, args: SourcesArgs) -> Result<ExitCode> {
     for note in &notes {
         eprintln!("{note}");
     }
-    if args.json {
+    if format == Format::Json {
         print(&output::sources_json(&sources))?;
+    } else if format == Format::Csv {
+        print(&output::csv_rows(&sources)?)?;
     } else if sources.is_empty() {
         eprintln!("no sources match");
     } else {
@@ -53,7 +56,7 @@ mod tests {
         let args = Args::parse_from(["claimdex", "sources", "--topic", "x", "--json"]);
         assert!(matches!(
             args.command,
-            Command::Sources(ref sources) if sources.json && sources.topic.as_deref() == Some("x")
+            Command::Sources(ref sources) if sources.output.json && sources.topic.as_deref() == Some("x")
         ));
     }
 }

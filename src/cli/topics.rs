@@ -5,21 +5,24 @@ use claimdex::output;
 use claimdex::query;
 use std::process::ExitCode;
 
+use super::format::{Format, FormatArgs, LISTING};
 use super::Global;
 use crate::print;
 
 #[derive(Debug, clap::Args)]
 pub struct TopicsArgs {
-    /// One JSON object per topic, one per line.
-    #[arg(long)]
-    pub json: bool,
+    #[command(flatten)]
+    pub output: FormatArgs,
 }
 
 pub fn run(global: &Global, args: TopicsArgs) -> Result<ExitCode> {
+    let format = args.output.choose("topics", LISTING)?;
     let corpus = global.corpus()?;
     let topics = query::topic_counts(&corpus, &super::corpus_rules(&corpus).taxonomy)?;
-    if args.json {
+    if format == Format::Json {
         print(&output::topics_json(&topics))?;
+    } else if format == Format::Csv {
+        print(&output::csv_rows(&topics)?)?;
     } else {
         print(&output::topics_table(&topics, global.style))?;
     }

@@ -109,6 +109,108 @@ pub fn json_lines<'a, T: serde::Serialize + 'a>(
     Ok(out)
 }
 
+/// Items as CSV with a header row, one row per item, from the same objects `--json` writes: a
+/// nested object's fields become columns `outer.inner`, a list of plain values one cell joined
+/// with "; ", any other list its JSON. Columns are every key any item has, in first-seen order;
+/// a key an item lacks is an empty cell. Cells a spreadsheet would run as formulas are
+/// neutralised ([`csv_cell`]).
+pub fn csv_rows<'a, T: serde::Serialize + 'a>(
+    items: impl IntoIterator<Item = &'a T>,
+) -> Result<String, serde_json::Error> {
+    let mut rows: Vec<Vec<(String, String)>> = Vec::new();
+    let mut columns: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for item in items {
+        let mut row = Vec::new();
+        // Through the JSON text, so numbers read as `--json` writes them (an f32 score as
+        // 2.8958123, not the f64 it widens to).
+        let value: serde_json::Value = serde_json::from_str(&serde_json::to_string(item)?)?;
+        flatten_cells("", &value, &mut row);
+        for (key, _) in &row {
+            if seen.insert(key.clone()) {
+                // A nested field goes beside its object's other fields ("span.end" after
+                // "span.start"), wherever the first item that had it put them.
+                let parent = key.rsplit_once('.').map(|(parent, _)| parent);
+                let at = parent.and_then(|parent| {
+                    columns.iter().rposition(|column| {
+                        column == parent
+                            || column
+                                .strip_prefix(parent)
+                                .is_some_and(|rest| rest.starts_with('.'))
+                    })
+                });
+                match at {
+                    Some(at) => columns.insert(at + 1, key.clone()),
+                    None => columns.push(key.clone()),
+                }
+            }
+        }
+        rows.push(row);
+    }
+    // A field that is null in some items and an object in others is the object's columns only.
+    let nested: std::collections::HashSet<&str> = columns
+        .iter()
+        .filter_map(|column| column.rsplit_once('.').map(|(parent, _)| parent))
+        .collect();
+    let columns: Vec<String> = columns
+        .iter()
+        .filter(|column| !nested.contains(column.as_str()))
+        .cloned()
+        .collect();
+    let mut out = String::new();
+    if rows.is_empty() {
+        return Ok(out);
+    }
+    let header: Vec<String> = columns.iter().map(|column| csv_cell(column)).collect();
+    out.push_str(&header.join(","));
+    out.push('\n');
+    for row in rows {
+        let cells: std::collections::HashMap<&str, &str> = row
+            .iter()
+            .map(|(key, value)| (key.as_str(), value.as_str()))
+            .collect();
+        let line: Vec<String> = columns
+            .iter()
+            .map(|column| csv_cell(cells.get(column.as_str()).copied().unwrap_or("")))
+            .collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// The cells of one JSON value under `prefix` (see [`csv_rows`]).
+fn flatten_cells(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    use serde_json::Value;
+    let plain = |value: &Value| match value {
+        Value::Null => Some(String::new()),
+        Value::String(text) => Some(text.clone()),
+        Value::Bool(_) | Value::Number(_) => Some(value.to_string()),
+        Value::Array(_) | Value::Object(_) => None,
+    };
+    match value {
+        Value::Object(fields) => {
+            for (key, field) in fields {
+                let name = if prefix.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{prefix}.{key}")
+                };
+                flatten_cells(&name, field, out);
+            }
+        }
+        Value::Array(items) => {
+            let cell = items
+                .iter()
+                .map(plain)
+                .collect::<Option<Vec<String>>>()
+                .map_or_else(|| value.to_string(), |cells| cells.join("; "));
+            out.push((prefix.to_string(), cell));
+        }
+        other => out.push((prefix.to_string(), plain(other).unwrap_or_default())),
+    }
+}
+
 /// One JSON object per hit, one per line.
 pub fn search_json(results: &SearchResults) -> String {
     json_lines::<Hit>(&results.hits).unwrap_or_default()
@@ -295,5 +397,26 @@ mod tests {
         let out = snippet(&text, &[(start, start + 6)], 40, style);
         assert!(out.contains("[needle]"), "{out}");
         assert!(out.starts_with('…') && out.ends_with('…'));
+    }
+}
+
+#[cfg(test)]
+mod csv_tests {
+    use super::csv_rows;
+    use serde_json::json;
+
+    #[test]
+    fn csv_rows_flattens_nested_fields_joins_lists_and_keeps_every_key() {
+        let items = [
+            json!({"doc": "a", "span": {"start": 1, "end": 4}, "places": ["US", "Mexico"], "range": null}),
+            json!({"doc": "=b", "span": {"start": 5, "end": 9}, "places": [], "range": {"low": 2}, "note": "x, y"}),
+        ];
+        assert_eq!(
+            csv_rows(&items).unwrap(),
+            "doc,places,range.low,span.end,span.start,note\n\
+             a,US; Mexico,,4,1,\n\
+             '=b,,2,9,5,\"x, y\"\n"
+        );
+        assert_eq!(csv_rows::<serde_json::Value>(&[]).unwrap(), "");
     }
 }

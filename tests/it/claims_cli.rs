@@ -314,3 +314,77 @@ fn json_and_csv_listings_are_complete_unless_limited() {
     let passages = json_lines(index.path(), &["search", "migrants", "--json"]);
     assert!(passages.len() > 10, "{}", passages.len());
 }
+
+#[test]
+fn every_listing_writes_csv_with_the_rows_and_values_of_its_json() {
+    let index = tempfile::tempdir().unwrap();
+    for listing in [
+        &["search", "migrants"][..],
+        &["figures"],
+        &["claims"],
+        &["sources"],
+        &["topics"],
+        &["docs"],
+        &["datasets"],
+        &[
+            "check",
+            "--doc",
+            "niskanen-2024-ecuador-entry-data-chinese-migration",
+        ],
+    ] {
+        let mut json_args = listing.to_vec();
+        json_args.push("--json");
+        let objects = json_lines(index.path(), &json_args);
+        assert!(!objects.is_empty(), "{listing:?} listed nothing");
+        for csv_flags in [&["--csv"][..], &["--format", "csv"]] {
+            let output = claimdex_bundled(index.path())
+                .args(listing)
+                .args(csv_flags)
+                .output()
+                .unwrap();
+            assert!(output.status.success(), "{listing:?}: {}", stderr(&output));
+            let mut reader = csv::Reader::from_reader(output.stdout.as_slice());
+            let header = reader.headers().unwrap().clone();
+            let records: Vec<csv::StringRecord> =
+                reader.records().map(|record| record.unwrap()).collect();
+            assert_eq!(records.len(), objects.len(), "{listing:?}");
+            // Each row carries its object's plain values under the object's own keys. Claims'
+            // CSV is written for editors (its own columns, scores rounded): rows only.
+            if listing[0] == "claims" {
+                continue;
+            }
+            for (record, object) in records.iter().zip(&objects) {
+                for (column, cell) in header.iter().zip(record) {
+                    let Some(value) = object.get(column) else {
+                        continue;
+                    };
+                    let expected = match value {
+                        serde_json::Value::String(text) => text.clone(),
+                        serde_json::Value::Null => String::new(),
+                        serde_json::Value::Number(_) | serde_json::Value::Bool(_) => {
+                            value.to_string()
+                        }
+                        _ => continue,
+                    };
+                    // Cells a spreadsheet would run as formulas carry a leading '.
+                    let expected = if expected.starts_with(['=', '+', '-', '@']) {
+                        format!("'{expected}")
+                    } else {
+                        expected
+                    };
+                    assert_eq!(cell, expected, "{listing:?} column {column}");
+                }
+            }
+        }
+    }
+    // A format a command does not write is one line naming the ones it does.
+    let output = claimdex_bundled(index.path())
+        .args(["figures", "--format", "html"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr(&output).trim(),
+        "error: claimdex figures does not write html; use --format table, json, csv"
+    );
+}
