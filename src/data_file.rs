@@ -1,6 +1,12 @@
+//! Data files, one loader for all of them.
+//!
+//! Built-in rule files ([`builtin`]): every TOML file under `data/` and the bundled corpus's
+//! `sources.toml` and `topics.toml`, compiled into the binary and listed in one place, each read
+//! with [`Builtin::parse`] (errors `path:line: message`). To add a rule file: a line in
+//! [`builtin`] and a `parse` where it is used; the test here reads every one.
+//!
 //! User-extendable data files of `[[entry]]` tables (the source registry, the topic taxonomy):
 //! parsed entry by entry with `file:line` errors, and merged over the built-in entries.
-//!
 //! One bad entry is a diagnostic and is left out; the other entries of the file are kept. A file
 //! that is not TOML at all is one diagnostic and contributes nothing, so the built-ins still apply.
 
@@ -9,6 +15,73 @@ use crate::span::LineIndex;
 use serde::de::DeserializeOwned;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+
+/// A rule file built into the binary: its path in the repository (for messages) and its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Builtin {
+    pub path: &'static str,
+    pub text: &'static str,
+}
+
+impl Builtin {
+    /// The file read as `T`; an error names the file and line (`data/binding.toml:3: ...`).
+    /// Built-in files are part of the build and read by a unit test, so an error here is a
+    /// broken build, never a user's input.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, String> {
+        toml::from_str(self.text).map_err(|error| {
+            match error
+                .span()
+                .map(|span| LineIndex::new(self.text).line(span.start))
+            {
+                Some(line) => format!("{}:{line}: {}", self.path, error.message()),
+                None => format!("{}: {}", self.path, error.message()),
+            }
+        })
+    }
+}
+
+macro_rules! builtin_files {
+    ($($(#[$doc:meta])* $name:ident = $path:literal;)*) => {
+        $($(#[$doc])* pub const $name: Builtin = Builtin {
+            path: $path,
+            text: include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/", $path)),
+        };)*
+        /// Every built-in rule file.
+        pub const ALL: &[Builtin] = &[$($name),*];
+    };
+}
+
+/// The built-in rule files, each once.
+pub mod builtin {
+    use super::Builtin;
+
+    builtin_files! {
+        /// Sentence cleaning and abbreviations (`text`).
+        CLEANING = "data/cleaning.toml";
+        /// Number words and scales (`figures`).
+        NUMBERS = "data/figures/numbers.toml";
+        /// Qualifiers: "about", "more than" (`figures`).
+        QUALIFIERS = "data/figures/qualifiers.toml";
+        /// Units written after a number (`figures`).
+        UNITS = "data/figures/units.toml";
+        /// Currency symbols and codes (`figures`).
+        CURRENCIES = "data/figures/currencies.toml";
+        /// Period cues, counted nouns, change verbs and places (`figures`, `sources`).
+        CONTEXT = "data/figures/context.toml";
+        /// Attribution cues: "according to", "said" (`sources`).
+        ATTRIBUTION = "data/attribution.toml";
+        /// Check-worthiness features and weights (`claims`).
+        CHECKWORTHINESS = "data/checkworthiness.toml";
+        /// Period binding: fiscal year start, clause breaks, partial cues, agencies (`bind`).
+        BINDING = "data/binding.toml";
+        /// Change, sum and difference cues, definition conflicts (`check`).
+        CHECK = "data/check.toml";
+        /// The source registry of the bundled corpus, the built-in one (`sources`).
+        SOURCES = "corpus/sources.toml";
+        /// The topic taxonomy of the bundled corpus, the built-in one (`topics`).
+        TOPICS = "corpus/topics.toml";
+    }
+}
 
 /// What one kind of data file holds, for parsing and for messages.
 #[derive(Debug, Clone, Copy)]
@@ -254,5 +327,24 @@ mod tests {
         assert!(diagnostics.is_empty());
         let sizes: Vec<(&str, u32)> = items.iter().map(|i| (i.name.as_str(), i.size)).collect();
         assert_eq!(sizes, vec![("a", 2), ("b", 1), ("z", 0)]);
+    }
+}
+
+#[cfg(test)]
+mod builtin_tests {
+    use super::builtin;
+
+    #[test]
+    fn every_builtin_file_is_toml_and_an_error_names_file_and_line() {
+        for file in builtin::ALL {
+            file.parse::<toml::Value>()
+                .unwrap_or_else(|error| panic!("{error}"));
+        }
+        let broken = super::Builtin {
+            path: "data/broken.toml",
+            text: "a = 1\nb = [\n",
+        };
+        let error = broken.parse::<toml::Value>().unwrap_err();
+        assert!(error.starts_with("data/broken.toml:"), "{error}");
     }
 }

@@ -118,13 +118,15 @@ impl BindRules {
     pub fn builtin() -> &'static BindRules {
         static RULES: OnceLock<BindRules> = OnceLock::new();
         RULES.get_or_init(|| {
-            toml::from_str(include_str!("../../data/binding.toml")).unwrap_or(BindRules {
-                fiscal_start_month: 10,
-                clause_breaks: Vec::new(),
-                partial_before: Vec::new(),
-                partial_after: Vec::new(),
-                agencies: Vec::new(),
-            })
+            crate::data_file::builtin::BINDING
+                .parse()
+                .unwrap_or(BindRules {
+                    fiscal_start_month: 10,
+                    clause_breaks: Vec::new(),
+                    partial_before: Vec::new(),
+                    partial_after: Vec::new(),
+                    agencies: Vec::new(),
+                })
         })
     }
 }

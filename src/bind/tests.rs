@@ -229,7 +229,7 @@ fn agencies_bind_by_clause() {
 
 #[test]
 fn rules_file_parses() {
-    let rules: BindRules = toml::from_str(include_str!("../../data/binding.toml")).unwrap();
+    let rules: BindRules = crate::data_file::builtin::BINDING.parse().unwrap();
     assert_eq!(rules.fiscal_start_month, 10);
     assert!(rules.agencies.len() > 10);
 }

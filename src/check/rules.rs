@@ -3,8 +3,6 @@
 
 use serde::Deserialize;
 
-const CHECK_TOML: &str = include_str!("../../data/check.toml");
-
 /// The parsed `data/check.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -39,11 +37,7 @@ pub struct RulesError(String);
 impl Rules {
     /// The built-in rules.
     pub fn builtin() -> Result<Rules, RulesError> {
-        Rules::parse(CHECK_TOML)
-    }
-
-    pub fn parse(text: &str) -> Result<Rules, RulesError> {
-        toml::from_str(text).map_err(|error| RulesError(error.to_string()))
+        crate::data_file::builtin::CHECK.parse().map_err(RulesError)
     }
 
     /// Whether `text` (any case) says one of `phrases` on word boundaries.

@@ -8,8 +8,6 @@ use regex::{RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-const CHECKWORTHINESS_TOML: &str = include_str!("../../data/checkworthiness.toml");
-
 #[derive(Debug, Deserialize)]
 struct File {
     bias: f64,
@@ -50,10 +48,9 @@ pub struct Checkworthiness {
 }
 
 impl Model {
-    /// Parses a model file; errors name the file and what is wrong.
-    pub fn parse(text: &str) -> Result<Model, String> {
-        let file: File =
-            toml::from_str(text).map_err(|err| format!("data/checkworthiness.toml: {err}"))?;
+    /// Reads the built-in model; errors name the file, line and what is wrong.
+    pub fn parse() -> Result<Model, String> {
+        let file: File = crate::data_file::builtin::CHECKWORTHINESS.parse()?;
         let mut cues = Vec::new();
         let mut patterns = Vec::new();
         for feature in file.feature {
@@ -86,7 +83,7 @@ impl Model {
     pub fn builtin() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
         MODEL.get_or_init(|| {
-            Model::parse(CHECKWORTHINESS_TOML).unwrap_or(Model {
+            Model::parse().unwrap_or(Model {
                 bias: 0.0,
                 computed: Computed {
                     has_figure: 0.0,
@@ -170,7 +167,7 @@ mod tests {
 
     #[test]
     fn data_file_is_valid() {
-        let model = Model::parse(CHECKWORTHINESS_TOML).unwrap();
+        let model = Model::parse().unwrap();
         assert!(model.cues.len() >= 6);
     }
 

@@ -6,15 +6,11 @@ use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-const NUMBERS_TOML: &str = include_str!("../../data/figures/numbers.toml");
-const QUALIFIERS_TOML: &str = include_str!("../../data/figures/qualifiers.toml");
-const UNITS_TOML: &str = include_str!("../../data/figures/units.toml");
-const CURRENCIES_TOML: &str = include_str!("../../data/figures/currencies.toml");
-const CONTEXT_TOML: &str = include_str!("../../data/figures/context.toml");
+use crate::data_file::builtin;
 
 /// A lexicon file that does not parse, with the file and line to fix.
 #[derive(Debug, thiserror::Error)]
-#[error("data/figures/{file}: {message}; fix the file and rebuild")]
+#[error("{message}; fix the file and rebuild")]
 pub struct LexiconError {
     pub file: &'static str,
     pub message: String,
@@ -247,23 +243,22 @@ struct ContextFile {
 }
 
 fn parse<T: serde::de::DeserializeOwned>(
-    file: &'static str,
-    source: &str,
+    file: crate::data_file::Builtin,
 ) -> Result<T, LexiconError> {
-    toml::from_str(source).map_err(|error| LexiconError {
-        file,
-        message: error.to_string(),
+    file.parse().map_err(|message| LexiconError {
+        file: file.path,
+        message,
     })
 }
 
 impl Lexicon {
     /// Parses the built-in lexicons; an error names the file and line.
     pub fn builtin() -> Result<Lexicon, LexiconError> {
-        let numbers: NumbersFile = parse("numbers.toml", NUMBERS_TOML)?;
-        let qualifiers: QualifiersFile = parse("qualifiers.toml", QUALIFIERS_TOML)?;
-        let units: UnitsFile = parse("units.toml", UNITS_TOML)?;
-        let currencies: CurrenciesFile = parse("currencies.toml", CURRENCIES_TOML)?;
-        let context: ContextFile = parse("context.toml", CONTEXT_TOML)?;
+        let numbers: NumbersFile = parse(builtin::NUMBERS)?;
+        let qualifiers: QualifiersFile = parse(builtin::QUALIFIERS)?;
+        let units: UnitsFile = parse(builtin::UNITS)?;
+        let currencies: CurrenciesFile = parse(builtin::CURRENCIES)?;
+        let context: ContextFile = parse(builtin::CONTEXT)?;
 
         let mut vague_multipliers = PhraseSet::new();
         for (phrase, bounds) in numbers.vague_multipliers {
@@ -444,11 +439,17 @@ mod tests {
 
     #[test]
     fn a_broken_file_names_itself() {
-        let Err(error) = parse::<NumbersFile>("numbers.toml", "[cardinals]\none = 'x'\n") else {
+        let broken = crate::data_file::Builtin {
+            path: "data/figures/numbers.toml",
+            text: "[cardinals]\none = 'x'\n",
+        };
+        let Err(error) = parse::<NumbersFile>(broken) else {
             panic!("a string is no number");
         };
         let message = error.to_string();
-        assert!(message.contains("numbers.toml"), "{message}");
-        assert!(message.contains("line 2"), "{message}");
+        assert!(
+            message.starts_with("data/figures/numbers.toml:2: "),
+            "{message}"
+        );
     }
 }

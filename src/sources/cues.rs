@@ -8,11 +8,11 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 /// The built-in cue file.
-pub const BUILTIN_CUES: &str = include_str!("../../data/attribution.toml");
+pub const BUILTIN_CUES: &str = crate::data_file::builtin::ATTRIBUTION.text;
 
 /// The gazetteer the figures annotator anchors figures with (its `places` list): a name that
 /// is only a place ("Ecuador", "China and Venezuela") is never an unregistered source.
-pub const BUILTIN_PLACES: &str = include_str!("../../data/figures/context.toml");
+pub const BUILTIN_PLACES: &str = crate::data_file::builtin::CONTEXT.text;
 
 /// Where a cue stands relative to the source it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

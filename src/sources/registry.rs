@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// The registry shipped with claimdex (a copy of `corpus/sources.toml`).
-pub const BUILTIN_SOURCES: &str = include_str!("../../corpus/sources.toml");
+pub const BUILTIN_SOURCES: &str = crate::data_file::builtin::SOURCES.text;
 
 /// What kind of body a source is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

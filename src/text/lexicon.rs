@@ -5,8 +5,6 @@ use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-const CLEANING_TOML: &str = include_str!("../../data/cleaning.toml");
-
 #[derive(Deserialize)]
 struct File {
     drop: Vec<DropRule>,
@@ -37,7 +35,7 @@ pub struct Lexicon {
 /// at run time a rule that does not compile is left out rather than aborting.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| parse(CLEANING_TOML).unwrap_or_else(|_| empty()))
+    LEXICON.get_or_init(|| parse().unwrap_or_else(|_| empty()))
 }
 
 fn empty() -> Lexicon {
@@ -49,8 +47,8 @@ fn empty() -> Lexicon {
     }
 }
 
-fn parse(text: &str) -> Result<Lexicon, String> {
-    let file: File = toml::from_str(text).map_err(|err| format!("data/cleaning.toml: {err}"))?;
+fn parse() -> Result<Lexicon, String> {
+    let file: File = crate::data_file::builtin::CLEANING.parse()?;
     let mut drop = Vec::new();
     for rule in file.drop {
         let regex = RegexBuilder::new(&rule.pattern)
@@ -71,7 +69,7 @@ fn parse(text: &str) -> Result<Lexicon, String> {
 mod tests {
     #[test]
     fn data_file_is_valid() {
-        let lexicon = super::parse(super::CLEANING_TOML).unwrap();
+        let lexicon = super::parse().unwrap();
         assert!(lexicon.drop.len() >= 5);
         assert!(lexicon.always.contains("Sept"));
         assert!(lexicon.ambiguous.contains("U.S"));

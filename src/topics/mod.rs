@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 /// The taxonomy shipped with claimdex (a copy of `corpus/topics.toml`).
-pub const BUILTIN_TOPICS: &str = include_str!("../../corpus/topics.toml");
+pub const BUILTIN_TOPICS: &str = crate::data_file::builtin::TOPICS.text;
 
 /// One topic and its phrase rules.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
