@@ -1,9 +1,9 @@
 //! Figure annotator throughput on the bundled corpus (criterion), checking its answer first, and
 //! the annotator's time on hostile inputs at three sizes, to show it grows linearly.
 //!
-//! `cargo bench --bench figures`. Throughput is reported in bytes of document text per second
-//! on one core; `claimdex-bench run` measures the same on the generated corpora.
-//! `cargo bench --bench figures -- hostile` runs only the hostile inputs and prints, per input,
+//! `cargo bench --manifest-path benches/Cargo.toml --bench figures`. Throughput is reported in
+//! bytes of document text per second on one core; `claimdex-bench run` measures the same on the
+//! generated corpora. Appending `-- hostile` runs only the hostile inputs and prints, per input,
 //! the time ratios between sizes n, 2n and 4n (linear is about 2.0 per doubling).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 const EXPECTED_FIGURES: usize = 273;
 
 fn bundled_documents() -> Vec<claimdex::model::Document> {
-    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../corpus");
     let (files, _) = claimdex::ingest::discover(&[corpus]);
     files
         .iter()
