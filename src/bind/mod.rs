@@ -304,11 +304,14 @@ fn bind_sentence(
                 .iter()
                 .copied()
                 .filter(|found| {
-                    (in_clause(found.span) || (antecedent(found.span) && !found.base))
-                        && (!found.base
-                            || ((comparison_clause || found.possessive)
-                                && found.span.end <= local.start
-                                && !text[found.span.end..local.start].contains(',')))
+                    // "an increase from November, when they saw 6,159": the clause describes the
+                    // period it refers back to, a change's base or not.
+                    antecedent(found.span)
+                        || (in_clause(found.span)
+                            && (!found.base
+                                || ((comparison_clause || found.possessive)
+                                    && found.span.end <= local.start
+                                    && !text[found.span.end..local.start].contains(','))))
                 })
                 .collect();
             // Another clause's period stands in for the figure's only when that clause is not a

@@ -777,3 +777,16 @@ fn last_year_after_a_sentence_in_fiscal_years_is_the_previous_fiscal_year() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_when_clause_after_a_changes_base_is_about_that_base_period() {
+    // The base of "an increase from March" is March, and the clause "when ... 4,210" says what
+    // March counted: 4,210 is March's, not the article's month.
+    let got = bind(
+        "This is a sharp increase from March when officers recorded 4,210 arrivals.",
+        "2024-05-02",
+    );
+    assert_eq!(got[0].0, "4,210");
+    assert_eq!(got[0].1, "2024-03..2024-03", "{got:?}");
+    assert_eq!(got[0].2, Some(PeriodSource::Clause));
+}
