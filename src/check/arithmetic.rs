@@ -297,6 +297,13 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Optio
     {
         return None;
     }
+    if figure
+        .range
+        .is_none_or(|range| range.kind != RangeKind::Change)
+        && is_comparison_base(&before_lower)
+    {
+        return None;
+    }
     if let Some(range) = figure.range {
         if range.kind == RangeKind::Change {
             return range.direction.map(|direction| match direction {
@@ -315,6 +322,33 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Optio
         (false, true) => Some(-1.0),
         _ => None,
     }
+}
+
+/// A figure written a few words after "than" or "from" is the base of the comparison, a level:
+/// "higher than 2021's total of 28,526", "down 7% from an all-time high of more than 2.2 million".
+/// `before` is the lowercased text before the figure. The words between the cue and the figure
+/// are a short noun phrase: at most five, no comma, no "to" (which starts the change's other
+/// end), and no number but a year.
+fn is_comparison_base(before: &str) -> bool {
+    let Some(after_cue) = [" than ", " from ", " compared with ", " compared to "]
+        .iter()
+        .filter_map(|cue| before.rfind(cue).map(|at| &before[at + cue.len()..]))
+        .min_by_key(|rest| rest.len())
+    else {
+        return false;
+    };
+    let words: Vec<&str> = after_cue.split_whitespace().collect();
+    let is_year = |word: &str| {
+        let digits = word.trim_end_matches("'s").trim_end_matches("’s");
+        digits.len() == 4 && digits.chars().all(|ch| ch.is_ascii_digit())
+    };
+    !words.is_empty()
+        && words.len() <= 5
+        && !after_cue.contains(',')
+        && !words.contains(&"to")
+        && words
+            .iter()
+            .all(|word| is_year(word) || !word.chars().any(|ch| ch.is_ascii_digit()))
 }
 
 /// How many bytes around a figure its change word or its operands may be.
@@ -431,5 +465,32 @@ fn result(
         }),
         binding: None,
         explanation,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_comparison_base;
+
+    #[test]
+    fn a_figure_a_few_words_after_than_or_from_is_the_comparisons_base() {
+        for before in [
+            "crossings in 2023 were higher than 2021's total of",
+            "down 7% from an all-time high of",
+            "a decline of 80% from a peak of nearly",
+            "fewer applications compared with the",
+        ] {
+            assert!(is_comparison_base(before), "{before}");
+        }
+        for before in [
+            // The change's other end, a clause later, a figure between: not a base.
+            "arrivals rose from 2019 to",
+            "up 300% from 2019, reaching",
+            "higher than in 2022 when 4,000 and then",
+            "the total climbed, rising by",
+            "far more than the number that the agency had expected to see in its own",
+        ] {
+            assert!(!is_comparison_base(before), "{before}");
+        }
     }
 }
