@@ -102,6 +102,9 @@ pub struct BindRules {
     pub clause_breaks: Vec<String>,
     pub partial_before: Vec<String>,
     pub partial_after: Vec<String>,
+    /// Phrases of a sentence recalling an earlier record, whose period is not carried on.
+    #[serde(default)]
+    pub earlier_record: Vec<String>,
     #[serde(rename = "agency")]
     pub agencies: Vec<Agency>,
 }
@@ -125,6 +128,7 @@ impl BindRules {
                     clause_breaks: Vec::new(),
                     partial_before: Vec::new(),
                     partial_after: Vec::new(),
+                    earlier_record: Vec::new(),
                     agencies: Vec::new(),
                 })
         })
@@ -161,11 +165,21 @@ pub fn bind_carrying(
     let mut fiscal_before = false;
     for sentence in sentences {
         let counts = local_counts(sentence);
-        let periods = period::find_in(sentence.text, rules, date, &counts, fiscal_before);
+        let mut periods = period::find_in(sentence.text, rules, date, &counts, fiscal_before);
+        if let Some((named, _)) = carried.as_ref() {
+            period::repeat_carried(&mut periods, named);
+        }
         fiscal_before = period::counts_in_fiscal_years(sentence.text);
         let bindings = bind_sentence(sentence, &periods, date, carried.as_ref(), rules);
+        // "The previous high was in September 2023": that month is its own figures', not what
+        // the passage goes on about.
+        let lower = sentence.text.to_lowercase();
+        let recalls_record = rules
+            .earlier_record
+            .iter()
+            .any(|phrase| lower.contains(phrase.as_str()));
         let last = periods.into_iter().rfind(|found| !found.base);
-        if let Some(last) = last {
+        if let Some(last) = last.filter(|_| !recalls_record) {
             *carried = Some((last.period, last.span.shift(sentence.span.start)));
         }
         out.push(bindings);

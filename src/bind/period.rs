@@ -321,12 +321,7 @@ pub fn find_in(
 /// "the same period of 2023" is the sentence's period moved to 2023 ("Between January and May
 /// 2024 ... the same period of 2023" is January to May 2023).
 fn same_period_of_the_sentence(found: &mut [Found]) {
-    let is_same = |found: &Found| {
-        let lower = found.period.text.to_lowercase();
-        ["same", "this time", "this stage", "this point"]
-            .iter()
-            .any(|cue| lower.contains(cue))
-    };
+    let is_same = repeats_a_period;
     let named: Vec<(Span, Period)> = found
         .iter()
         .filter(|other| !is_same(other) && !other.period.relative && !other.base)
@@ -358,6 +353,36 @@ fn same_period_of_the_sentence(found: &mut [Found]) {
     }
 }
 
+/// The phrase repeats a period named elsewhere: "the same period last year", "this time last
+/// year", "at this stage in 2022".
+fn repeats_a_period(found: &Found) -> bool {
+    let lower = found.period.text.to_lowercase();
+    ["same", "this time", "this stage", "this point"]
+        .iter()
+        .any(|cue| lower.contains(cue))
+}
+
+/// "In January 2024, 85,855 applied. In the same period last year, they had been 83,310": a
+/// "same period last year" its own sentence left relative to the publication date repeats the
+/// period the sentence before named (`carried`, when that one is a named period), a year earlier,
+/// when the sentence names no other period.
+pub fn repeat_carried(found: &mut [Found], carried: &Period) {
+    // A sentence that names a period of its own ("so far this year ... the same period last
+    // year") repeats that one, as `same_period_of_the_sentence` reads it.
+    if carried.relative || found.iter().any(|other| !repeats_a_period(other)) {
+        return;
+    }
+    for same in found.iter_mut() {
+        let lower = same.period.text.to_lowercase();
+        let year_follows = lower.ends_with(" of") || lower.ends_with(" in");
+        if repeats_a_period(same) && same.period.relative && !year_follows {
+            let text = std::mem::take(&mut same.period.text);
+            same.period = carried.shifted(-12);
+            same.period.text = text;
+        }
+    }
+}
+
 /// The phrase is a cut-off date: "as of Dec. 20", "as at 30 June", "as of 6 am Wednesday".
 pub fn is_cutoff(text: &str, span: Span) -> bool {
     static BEFORE: OnceLock<Regex> = OnceLock::new();
@@ -366,9 +391,15 @@ pub fn is_cutoff(text: &str, span: Span) -> bool {
             r"(?i)\bas\s+(?:of|at)(?:\s+[\d:.]+\s*(?:am|pm|a\.m\.|p\.m\.|hours|h))?\s*$",
         )
     });
+    static BY_DAY: OnceLock<Regex> = OnceLock::new();
+    // "by October 2 2022", "by Oct. 2": a day-precise date after "by" is a cut-off; "by October"
+    // alone may be a month's own count.
+    let by_day = BY_DAY
+        .get_or_init(|| crate::util::static_regex(r"^by\s+[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"));
     let phrase = text[span.start..span.end].to_lowercase();
     phrase.starts_with("as of ")
         || phrase.starts_with("as at ")
+        || by_day.is_match(&phrase)
         || before.is_match(
             &text
                 [crate::util::floor_char_boundary(text, span.start.saturating_sub(24))..span.start],
@@ -382,7 +413,7 @@ pub fn counts_to_date(text: &str) -> bool {
     PERFECT
         .get_or_init(|| {
             crate::util::static_regex(
-                r"(?i)\b(?:had|have|has)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|ne|ft|ught|un)\b",
+                r"(?i)\b(?:had|have|has)\s+(?:now\s+|already\s+|so\s+far\s+)?(?:been\s+)?(?:[a-z]+(?:ed|en|wn|ne|ft|ught|un)|made|paid|sent|spent|kept|held|found|got|built|met|lost|sold|told)\b",
             )
         })
         .is_match(text)

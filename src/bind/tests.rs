@@ -790,3 +790,68 @@ fn a_when_clause_after_a_changes_base_is_about_that_base_period() {
     assert_eq!(got[0].1, "2024-03..2024-03", "{got:?}");
     assert_eq!(got[0].2, Some(PeriodSource::Clause));
 }
+
+#[test]
+fn the_same_period_last_year_repeats_the_period_the_sentence_before_named() {
+    let got = bind_paragraphs(
+        &[
+            "In February 2025, 61,200 people applied for asylum.",
+            "In the same period last year, there were 58,900 applications.",
+        ],
+        "2025-05-20",
+    );
+    let periods: Vec<String> = got
+        .iter()
+        .map(|bindings| {
+            bindings
+                .iter()
+                .filter_map(|binding| binding.period.as_ref())
+                .map(|period| format!("{}..{}", period.start, period.end))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
+    // 58,900 is the second paragraph's only figure that is not a year.
+    assert!(periods[1].contains("2024-02..2024-02"), "{periods:?}");
+    assert!(!periods[1].contains("2024-01..2024-05"), "{periods:?}");
+}
+
+#[test]
+fn a_perfect_tense_count_by_a_day_is_a_running_total() {
+    let got = bind(
+        "Nearly 12,400 people had made the journey by March 9 2024.",
+        "2024-03-12",
+    );
+    assert_eq!(got[0].1, "2024-01..2024-03 partial of 2024", "{got:?}");
+    // A month alone after "by" is no cut-off.
+    let got = bind(
+        "Nearly 12,400 people had made the journey by March.",
+        "2024-06-12",
+    );
+    assert_ne!(got[0].1, "2024-01..2024-03 partial of 2024", "{got:?}");
+}
+
+#[test]
+fn a_sentence_recalling_an_earlier_record_does_not_set_the_period_that_follows() {
+    let got = bind_paragraphs(
+        &[
+            "Agents stopped more than 190,000 people in March.",
+            "The previous record was in June 2021, when they stopped 180,034.",
+            "About 61,000 of them were single adults.",
+        ],
+        "2025-04-10",
+    );
+    let last = got[2]
+        .iter()
+        .filter_map(|binding| binding.period.as_ref())
+        .map(|period| format!("{}..{}", period.start, period.end))
+        .collect::<Vec<_>>();
+    assert_eq!(last, ["2025-03..2025-03"], "{got:?}");
+    // The recalled record keeps its own month.
+    let record = got[1]
+        .iter()
+        .filter_map(|binding| binding.period.as_ref())
+        .map(|period| format!("{}..{}", period.start, period.end))
+        .collect::<Vec<_>>();
+    assert!(record.contains(&"2021-06..2021-06".to_string()), "{got:?}");
+}
