@@ -108,6 +108,18 @@ struct Score {
     period_near: usize,
     partial_judged: usize,
     partial_right: usize,
+    /// Period misses by kind, counted per split so the held-back part can be read without its
+    /// texts: see [`PeriodMiss`].
+    period_misses: [usize; PeriodMiss::KINDS],
+    /// Disjoint period misses by where claimdex's period came from: clause, sentence, passage,
+    /// document date, and the gold period earlier / later than claimdex's.
+    disjoint_sources: [usize; 4],
+    disjoint_gold_earlier: usize,
+    /// (right, judged) periods by where claimdex's period came from, as `disjoint_sources`.
+    by_source: [(usize, usize); 4],
+    /// (right, judged) of the passage periods carried from an earlier paragraph.
+    carried_across: (usize, usize),
+    disjoint_gold_later: usize,
     attribution_tp: usize,
     attribution_fp: usize,
     attribution_fn: usize,
@@ -173,7 +185,7 @@ pub fn run(dir: &Path, bin: &Path, datasets: &Path, verbose: bool) -> Result<Str
             apply(scores.entry("all".into()).or_default());
         };
         score_figures(&located, &figures, &mut add, &mut misses);
-        score_periods(&located, &results, &golds, &mut add, &mut misses);
+        score_periods(&located, &results, &golds, &raws, &mut add, &mut misses);
         score_attribution(&golds, &claims, &raws, &mut add, &mut misses);
         score_relations(&located, &results, &mut add, &mut misses);
         score_pairs(&located, &pairs, &results, &mut add, &mut misses);
@@ -394,6 +406,7 @@ fn score_periods(
     located: &[Located],
     results: &[Value],
     golds: &[GoldDoc],
+    raws: &BTreeMap<String, String>,
     add: &mut Add,
     misses: &mut Vec<String>,
 ) {
@@ -439,7 +452,48 @@ fn score_periods(
                 .as_ref()
                 .is_some_and(|(_, _, partial, _)| *partial == gold.figure.partial)
         });
+        let miss = (!right).then(|| PeriodMiss::of(&want, &predicted));
+        let source = match result
+            .pointer("/binding/period_source")
+            .and_then(Value::as_str)
+        {
+            Some("clause") => 0,
+            Some("sentence") => 1,
+            Some("passage") => 2,
+            _ => 3,
+        };
+        // A period carried from an earlier sentence: from the figure's own paragraph, or from an
+        // earlier one (a blank line between them in the raw text).
+        let carried_across = source == 2
+            && raws.get(doc).is_some_and(|raw| {
+                result
+                    .pointer("/binding/period_span/end")
+                    .and_then(Value::as_u64)
+                    .and_then(|from| raw.get(from as usize..span.start))
+                    .is_some_and(|between| between.contains("\n\n"))
+            });
+        let gold_earlier = match (&want, &predicted) {
+            (Some((_, end)), Some((got_start, _, _, _))) => end < got_start,
+            _ => false,
+        };
         add(doc, &mut |score| {
+            score.by_source[source].0 += usize::from(right);
+            score.by_source[source].1 += 1;
+            if carried_across {
+                score.carried_across.0 += usize::from(right);
+                score.carried_across.1 += 1;
+            }
+            if let Some(miss) = miss {
+                score.period_misses[miss as usize] += 1;
+                if matches!(miss, PeriodMiss::Disjoint) {
+                    score.disjoint_sources[source] += 1;
+                    if gold_earlier {
+                        score.disjoint_gold_earlier += 1;
+                    } else {
+                        score.disjoint_gold_later += 1;
+                    }
+                }
+            }
             score.period_judged += 1;
             score.period_right += usize::from(right);
             score.period_near += usize::from(near);
@@ -453,6 +507,50 @@ fn score_periods(
                 "period: {}:{} {:?} want {:?} got {:?}",
                 doc, gold.figure.line, gold.figure.text, want, predicted
             ));
+        }
+    }
+}
+
+/// How a period miss differs from the gold, by months only (no text is needed to read it).
+#[derive(Debug, Clone, Copy)]
+enum PeriodMiss {
+    /// The gold has a period, claimdex none.
+    NoPeriod,
+    /// claimdex gives a period, the gold none.
+    NotInGold,
+    /// The gold's period lies within claimdex's (a stock's end month read as its year).
+    GoldWithin,
+    /// claimdex's lies within the gold's (a change's current period for its base-to-current span).
+    OursWithin,
+    /// No month in common (another figure's period, or the wrong year).
+    Disjoint,
+    /// Some months in common, neither within the other.
+    Overlapping,
+}
+
+impl PeriodMiss {
+    const KINDS: usize = 6;
+
+    fn of(
+        want: &Option<(String, String)>,
+        got: &Option<(String, String, bool, bool)>,
+    ) -> PeriodMiss {
+        let (Some((start, end)), Some((got_start, got_end, _, _))) = (want, got) else {
+            return if want.is_some() {
+                PeriodMiss::NoPeriod
+            } else {
+                PeriodMiss::NotInGold
+            };
+        };
+        // `YYYY-MM` strings order as the months do.
+        if got_start <= start && end <= got_end {
+            PeriodMiss::GoldWithin
+        } else if start <= got_start && got_end <= end {
+            PeriodMiss::OursWithin
+        } else if got_end < start || end < got_start {
+            PeriodMiss::Disjoint
+        } else {
+            PeriodMiss::Overlapping
         }
     }
 }
@@ -856,6 +954,46 @@ fn render(scores: &BTreeMap<String, Score>, misses: &[String], verbose: bool) ->
     row("partial flag right", "", &|s| {
         ratio(s.partial_right, s.partial_judged)
     });
+    row(
+        "period misses: none · not in gold · gold within ours · ours within gold · disjoint · overlapping",
+        "",
+        &|s| {
+            s.period_misses
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(" · ")
+        },
+    );
+    row(
+        "period right by where it came from: clause · sentence · passage · document date",
+        "",
+        &|s| {
+            s.by_source
+                .iter()
+                .map(|(right, judged)| format!("{right}/{judged}"))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        },
+    );
+    row(
+        "of the passage periods, carried from an earlier paragraph: right",
+        "",
+        &|s| format!("{}/{}", s.carried_across.0, s.carried_across.1),
+    );
+    row(
+        "disjoint periods from: clause · sentence · passage · document date (gold earlier · later)",
+        "",
+        &|s| {
+            let sources: Vec<String> = s.disjoint_sources.iter().map(usize::to_string).collect();
+            format!(
+                "{} ({} · {})",
+                sources.join(" · "),
+                s.disjoint_gold_earlier,
+                s.disjoint_gold_later
+            )
+        },
+    );
     row("attribution precision", "≥ 0.9", &|s| {
         ratio(s.attribution_tp, s.attribution_tp + s.attribution_fp)
     });
