@@ -169,11 +169,11 @@ pub fn bind_carrying(
         if let Some((named, _)) = carried.as_ref() {
             period::repeat_carried(&mut periods, named);
         }
-        fiscal_before = period::counts_in_fiscal_years(sentence.text);
+        let lower = sentence.text.to_lowercase();
+        fiscal_before = period::counts_in_fiscal_years(&lower);
         let bindings = bind_sentence(sentence, &periods, date, carried.as_ref(), rules);
         // "The previous high was in September 2023": that month is its own figures', not what
         // the passage goes on about.
-        let lower = sentence.text.to_lowercase();
         let recalls_record = rules
             .earlier_record
             .iter()

@@ -226,10 +226,10 @@ pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span
     find_in(text, rules, anchor, counts, false)
 }
 
-/// Whether a sentence counts in fiscal years ("fiscal", "budget year" or "FY" anywhere in it).
-pub fn counts_in_fiscal_years(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    lower.contains("fiscal") || lower.contains("budget year") || has_word(&lower, "fy")
+/// Whether a sentence, lowercased, counts in fiscal years ("fiscal", "budget year" or "FY"
+/// anywhere in it).
+pub fn counts_in_fiscal_years(lower: &str) -> bool {
+    lower.contains("fiscal") || lower.contains("budget year") || has_word(lower, "fy")
 }
 
 /// [`find`] for a sentence read after one that counts in fiscal years (`fiscal_before`): its
@@ -246,7 +246,7 @@ pub fn find_in(
     let ctx = Ctx {
         rules,
         anchor,
-        fiscal_sentence: counts_in_fiscal_years(text)
+        fiscal_sentence: counts_in_fiscal_years(&lower)
             || (fiscal_before && !lower.contains("calendar")),
         projection: projection(&lower),
     };
@@ -330,8 +330,7 @@ fn same_period_of_the_sentence(found: &mut [Found]) {
     for same in found.iter_mut().filter(|found| is_same(found)) {
         // "the same period of" (its year written right after the phrase, which the builder has
         // already put the phrase in): that year is the phrase's, not the period it repeats.
-        let lower = same.period.text.to_lowercase();
-        let year_follows = lower.ends_with(" of") || lower.ends_with(" in");
+        let year_follows = year_follows(same);
         // "a year earlier" repeats a period already named ("in the budget year that ended Sept.
         // 30 ... the same period a year earlier"), never one written after it ("26,501 this time
         // last year but 38,129 at this stage in 2022").
@@ -362,6 +361,13 @@ fn repeats_a_period(found: &Found) -> bool {
         .any(|cue| lower.contains(cue))
 }
 
+/// "the same period of" or "… in": the phrase's year is written right after it (the builder has
+/// already put that year in the phrase's period).
+fn year_follows(found: &Found) -> bool {
+    let lower = found.period.text.to_lowercase();
+    lower.ends_with(" of") || lower.ends_with(" in")
+}
+
 /// "In January 2024, 85,855 applied. In the same period last year, they had been 83,310": a
 /// "same period last year" its own sentence left relative to the publication date repeats the
 /// period the sentence before named (`carried`, when that one is a named period), a year earlier,
@@ -373,9 +379,7 @@ pub fn repeat_carried(found: &mut [Found], carried: &Period) {
         return;
     }
     for same in found.iter_mut() {
-        let lower = same.period.text.to_lowercase();
-        let year_follows = lower.ends_with(" of") || lower.ends_with(" in");
-        if repeats_a_period(same) && same.period.relative && !year_follows {
+        if repeats_a_period(same) && same.period.relative && !year_follows(same) {
             let text = std::mem::take(&mut same.period.text);
             same.period = carried.shifted(-12);
             same.period.text = text;

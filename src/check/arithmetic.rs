@@ -280,23 +280,7 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Optio
         return None;
     }
     // The base of a change or comparison is a level: "up 16% from 232,963 in August", "more
-    // than the 63,436 registered a year earlier".
-    if [
-        " from",
-        " than",
-        " compared with",
-        " compared to",
-        " than the",
-        " from the",
-    ]
-    .iter()
-    .any(|cue| before_lower.ends_with(cue))
-        && figure
-            .range
-            .is_none_or(|range| range.kind != RangeKind::Change)
-    {
-        return None;
-    }
+    // than the 63,436 registered a year earlier", "higher than 2021's total of 28,526".
     if figure
         .range
         .is_none_or(|range| range.kind != RangeKind::Change)
@@ -324,12 +308,14 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Optio
     }
 }
 
-/// A figure written a few words after "than" or "from" is the base of the comparison, a level:
-/// "higher than 2021's total of 28,526", "down 7% from an all-time high of more than 2.2 million".
-/// `before` is the lowercased text before the figure. The words between the cue and the figure
-/// are a short noun phrase: at most five, no comma, no "to" (which starts the change's other
-/// end), and no number but a year.
+/// A figure written right after "than" or "from", or a few words after, is the base of the
+/// comparison, a level: "from 232,963", "higher than 2021's total of 28,526", "down 7% from an
+/// all-time high of more than 2.2 million". `before` is the lowercased text before the figure,
+/// trimmed. The words between the cue and the figure are a short noun phrase: at most five, no
+/// comma, no "to" (which starts the change's other end), and no number but a year.
 fn is_comparison_base(before: &str) -> bool {
+    // Padded, so a cue right before the figure ("from 232,963") leaves no words at all.
+    let before = format!("{before} ");
     let Some(after_cue) = [" than ", " from ", " compared with ", " compared to "]
         .iter()
         .filter_map(|cue| before.rfind(cue).map(|at| &before[at + cue.len()..]))
@@ -342,8 +328,7 @@ fn is_comparison_base(before: &str) -> bool {
         let digits = word.trim_end_matches("'s").trim_end_matches("’s");
         digits.len() == 4 && digits.chars().all(|ch| ch.is_ascii_digit())
     };
-    !words.is_empty()
-        && words.len() <= 5
+    words.len() <= 5
         && !after_cue.contains(',')
         && !words.contains(&"to")
         && words
@@ -479,6 +464,8 @@ mod tests {
             "down 7% from an all-time high of",
             "a decline of 80% from a peak of nearly",
             "fewer applications compared with the",
+            "up 16% from",
+            "more than",
         ] {
             assert!(is_comparison_base(before), "{before}");
         }
