@@ -105,6 +105,11 @@ mod tests {
         assert_eq!(chosen(&["--format", "csv"]), Format::Csv);
         assert!(with(&["--json", "--csv"]).is_err());
         assert!(with(&["--json", "--format", "table"]).is_err());
+        assert!(
+            with(&["--format", "xml"]).is_err(),
+            "an unknown format is clap's error"
+        );
+        assert!(with(&["--format"]).is_err(), "--format needs a value");
         let err = with(&["--format", "html"])
             .unwrap()
             .choose("figures", LISTING)
