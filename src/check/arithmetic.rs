@@ -43,29 +43,44 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
     for (idx, passage) in passages.iter().enumerate() {
         let doc = &claims[passage.start].doc;
         let same_doc = |range: &std::ops::Range<usize>| claims[range.start].doc == *doc;
-        // The nearest passages of the same document, up to `NEIGHBOUR_PASSAGES` each way.
-        let window_start = (idx.saturating_sub(NEIGHBOUR_PASSAGES)..idx)
-            .find(|before| same_doc(&passages[*before]))
+        // The document's passages, and the nearest ones, up to `NEIGHBOUR_PASSAGES` each way.
+        let doc_start = (0..idx)
+            .rev()
+            .take_while(|before| same_doc(&passages[*before]))
+            .last()
             .map_or(passage.start, |before| passages[before].start);
-        let window_end = (idx + 1..passages.len().min(idx + 1 + NEIGHBOUR_PASSAGES))
+        let doc_end = (idx + 1..passages.len())
             .take_while(|after| same_doc(&passages[*after]))
             .last()
             .map_or(passage.end, |after| passages[after].end);
+        // Passages numbered within `NEIGHBOUR_PASSAGES` of this one (a paragraph without
+        // figures counts too).
+        let number = claims[passage.start].passage;
+        let window_start = (doc_start..passage.start)
+            .find(|claim| number - claims[*claim].passage <= NEIGHBOUR_PASSAGES)
+            .unwrap_or(passage.start);
+        let window_end = (passage.end..doc_end)
+            .find(|claim| claims[*claim].passage - number > NEIGHBOUR_PASSAGES)
+            .unwrap_or(doc_end);
         results.extend(check_passage(
-            &claims[window_start..window_end],
-            passage.start - window_start..passage.end - window_start,
+            &claims[doc_start..doc_end],
+            passage.start - doc_start..passage.end - doc_start,
+            window_start - doc_start..window_end - doc_start,
             rules,
         ));
     }
     results
 }
 
-/// The results of the claims `central` of `window` (one passage; the window adds its neighbours).
+/// The results of the claims `central` of `document` (one passage; `neighbours` adds the
+/// passages around it).
 fn check_passage(
-    window: &[CheckClaim],
+    document: &[CheckClaim],
     central: std::ops::Range<usize>,
+    neighbours: std::ops::Range<usize>,
     rules: &Rules,
 ) -> Vec<CheckResult> {
+    let window = document;
     let claims = &window[central.clone()];
     let mut results = Vec::new();
     for (claim_idx, claim) in claims.iter().enumerate() {
@@ -82,6 +97,7 @@ fn check_passage(
                 super::relations::search(
                     window,
                     central.clone(),
+                    neighbours.clone(),
                     central.start + claim_idx,
                     figure,
                     rules,
@@ -237,27 +253,28 @@ fn share(claim: &CheckClaim, figure: &Figure) -> Option<Found> {
             }
             return Some(share_of(
                 (figure.value, figure.low, figure.high),
-                part,
-                total,
+                (part, low(part), high(part)),
+                (total, low(total), high(total)),
             ));
         }
     }
     None
 }
 
-/// A claimed percentage against `part` / `whole` × 100, the interval from both operands' own.
+/// A claimed percentage against `part` / `whole` × 100, the interval from both operands'
+/// `(figure, low, high)`.
 pub(super) fn share_of(
     claimed: (f64, Option<f64>, Option<f64>),
-    part: &Figure,
-    whole: &Figure,
+    (part, part_low, part_high): (&Figure, f64, f64),
+    (whole, whole_low, whole_high): (&Figure, f64, f64),
 ) -> Found {
     let expected = part.value / whole.value * 100.0;
     let comparison = Comparison::new(
         claimed,
         (
             expected,
-            low(part) / high(whole) * 100.0,
-            high(part) / low(whole).max(f64::MIN_POSITIVE) * 100.0,
+            part_low / whole_high * 100.0,
+            part_high / whole_low.max(f64::MIN_POSITIVE) * 100.0,
         ),
     );
     let expression = format!(

@@ -5,8 +5,10 @@
 //!
 //! Only a relation that holds is reported (`supported`, with the computation in full): among the
 //! many pairs of a passage's figures, one that misses says nothing about which pair the writer
-//! meant, so a miss is never a finding. Operands are figures of the same passage with the unit
-//! the relation needs, at least one of them in the figure's sentence or the one before or after.
+//! meant, so a miss is never a finding. Operands are figures with the unit the relation needs,
+//! at least one of them in the figure's sentence or the one before or after; from the figure's
+//! passage, from its neighbours when the claim and operands are exact and distinctive, and from
+//! anywhere in the document when, besides, their periods are the figure's own (see `search`).
 
 use super::arithmetic::{direction_of, high, low, operand, share_of, signed, Found};
 use super::claim::CheckClaim;
@@ -22,10 +24,13 @@ const MAX_SUM_TERMS: usize = 4;
 /// Bytes around a figure its sum word ("total", "combined") may be.
 const NEAR: usize = 40;
 
-/// The relation the passage's figures make true of `figure`, if any.
+/// The relation the document's figures make true of `figure`, if any. `claims` is the
+/// document's sentences, `passage` the figure's own passage among them and `neighbours` the
+/// passages around it whose exact figures may be operands.
 pub fn search(
     claims: &[CheckClaim],
     passage: std::ops::Range<usize>,
+    neighbours: std::ops::Range<usize>,
     claim_idx: usize,
     figure: &Figure,
     rules: &Rules,
@@ -33,61 +38,107 @@ pub fn search(
     let claim = &claims[claim_idx];
     // Operands from a neighbouring passage (`claims` outside `passage`) fit only an exact claimed
     // figure written in digits, and only when they are distinctive themselves: "one in three",
-    // "approximately half" or a round 100,000 fit some pair of a longer text by chance.
+    // "approximately half" or a round 100,000 fit some pair of a longer text by chance. Further
+    // away, an operand must also be about the figure's own period or the like span before it
+    // ("fell 41% in 2024" and, five paragraphs on, "302,203 in 2024, compared with 520,085 in
+    // 2023").
     let exact_claim = figure.qualifier == Qualifier::Exact
         && !matches!(figure.unit, Unit::Fraction)
         && figure.text.chars().any(|ch| ch.is_ascii_digit());
-    let allowed = |idx: usize, operand: &Figure| {
-        passage.contains(&idx) || (exact_claim && significant_digits(operand) >= 3)
+    let own_period = clause_or_sentence_period(claim, figure);
+    let allowed = |idx: usize, operand: &Figure, period: Option<&Period>| {
+        if passage.contains(&idx) {
+            return true;
+        }
+        let distinctive = exact_claim && significant_digits(operand) >= 3;
+        distinctive
+            && (neighbours.contains(&idx)
+                || own_period
+                    .zip(period)
+                    .is_some_and(|(own, other)| like_period(own, other)))
     };
+    let neighbours = &neighbours;
     let pool: Vec<Operand> = claims
         .iter()
         .enumerate()
         .flat_map(|(idx, other)| {
-            other.figures.iter().map(move |fig| Operand {
-                sentence: idx,
-                figure: fig,
-                period: other
-                    .binding_of(fig)
-                    .filter(|binding| {
-                        matches!(
-                            binding.period_source,
-                            Some(PeriodSource::Clause | PeriodSource::Sentence)
-                        )
-                    })
-                    .and_then(|binding| binding.period.as_ref()),
+            other.figures.iter().filter_map(move |fig| {
+                let period = clause_or_sentence_period(other, fig);
+                let (low, high) = bounds(fig)?;
+                Some(Operand {
+                    sentence: idx,
+                    figure: fig,
+                    period,
+                    low,
+                    high,
+                    far: !neighbours.contains(&idx),
+                })
             })
         })
-        .filter(|other| other.figure.span != figure.span && precise(other.figure))
-        .filter(|other| allowed(other.sentence, other.figure))
+        .filter(|other| {
+            other.figure.span != figure.span && precise(other.figure, (other.low, other.high))
+        })
+        .filter(|other| allowed(other.sentence, other.figure, other.period))
+        .collect();
+    // An operand from far away makes a change only ending in the figure's own period.
+    let ends_here =
+        |to: &Operand| !to.far || own_period.zip(to.period).is_some_and(|(own, to)| own == to);
+    // Shares take theirs at the figure's own time.
+    let at_own_time = |operand: &Operand| ends_here(operand);
+    // Points, ratios, totals and differences take two-sided operands of the neighbourhood only.
+    let close_pool: Vec<Operand> = pool
+        .iter()
+        .filter(|other| !other.far && other.figure.low.is_some() && other.figure.high.is_some())
+        .map(Operand::clone)
         .collect();
     let near = |idx: usize| idx.abs_diff(claim_idx) <= 1;
     let found = match figure.unit {
         Unit::Percent | Unit::Fraction => match direction_of(claim, figure, rules) {
-            Some(sign) if figure.unit == Unit::Percent => {
-                percent_change(figure, sign, &pool, claim_idx, near)
+            // "fell by a third" is a change of −33 1/3 percent.
+            Some(sign) => {
+                // "they had been 83,310, 3 per cent fewer": the figure compares its own
+                // sentence's count with the other, whichever came first.
+                let compares = |from: &Operand, to: &Operand| {
+                    earlier(from, to, claim_idx)
+                        || (is_comparative(claim, figure)
+                            && to.sentence == claim_idx
+                            && earlier(to, from, claim_idx))
+                };
+                percent_change(&as_percent(figure), sign, &pool, near, compares, ends_here)
             }
-            Some(_) => None,
-            None => share(figure, &pool, near),
+            None => share(figure, &pool, near, at_own_time),
         },
         Unit::PercentagePoints => direction_of(claim, figure, rules)
-            .and_then(|sign| points(figure, sign, &pool, claim_idx, near)),
-        Unit::Multiplier => ratio(figure, &pool, near),
-        Unit::Count | Unit::Money if says_total(claim, figure, rules) => total(figure, &pool, near),
-        Unit::Count | Unit::Money => fewer_than(claim, figure)
-            .filter(|than| precise(than))
-            .and_then(|than| difference_from(figure, than, &pool)),
+            .and_then(|sign| points(figure, sign, &close_pool, claim_idx, near)),
+        Unit::Multiplier => ratio(figure, &close_pool, near),
+        Unit::Count | Unit::Money => says_total(claim, figure, rules)
+            .then(|| total(figure, &close_pool, near))
+            .flatten()
+            .or_else(|| {
+                fewer_than(claim, figure)
+                    .filter(|than| {
+                        than.low
+                            .zip(than.high)
+                            .is_some_and(|bounds| precise(than, bounds))
+                    })
+                    .and_then(|than| difference_from(figure, than, &close_pool))
+            }),
         _ => None,
     }?;
     (decide(&found.0) == Verdict::Supported).then_some(found)
 }
 
-/// A figure of the passage that may be an operand: its sentence and the period its own clause
-/// or sentence gives it.
+/// A figure of the passage that may be an operand: its sentence, the period its own clause or
+/// sentence gives it, the interval it stands for, and whether it lies outside the figure's
+/// neighbouring passages (`far`: then only a like period makes it an operand).
+#[derive(Clone)]
 struct Operand<'a> {
     sentence: usize,
     figure: &'a Figure,
     period: Option<&'a Period>,
+    low: f64,
+    high: f64,
+    far: bool,
 }
 
 type Pool<'a> = [Operand<'a>];
@@ -98,17 +149,53 @@ fn significant_digits(figure: &Figure) -> usize {
     digits.trim_start_matches('0').trim_end_matches('0').len()
 }
 
-/// Precise enough to be an operand found by search: a bounded interval within ±1% ("2.2
-/// million" and "more than 2 million" fit too many pairs to say anything).
-fn precise(figure: &Figure) -> bool {
+/// Precise enough to be an operand found by search: an interval within ±1% ("2.2 million" and
+/// "more than 2 million" fit too many pairs to say anything).
+fn precise(figure: &Figure, (low, high): (f64, f64)) -> bool {
+    figure.range.is_none() && figure.value > 0.0 && (high - low) / 2.0 <= figure.value * 0.01
+}
+
+/// The interval an operand stands for. A one-sided figure is taken to its last written digit:
+/// "more than 131,000" is 131,000 to 132,000 and "under 5,000" 4,000 to 5,000, as a writer
+/// rounds a count down to say "more than" (up to say "under").
+fn bounds(figure: &Figure) -> Option<(f64, f64)> {
     match (figure.low, figure.high) {
-        (Some(low), Some(high)) => {
-            figure.range.is_none()
-                && figure.value > 0.0
-                && (high - low) / 2.0 <= figure.value * 0.01
-        }
-        _ => false,
+        (Some(low), Some(high)) => Some((low, high)),
+        _ if figure.value <= 0.0 => None,
+        (Some(low), None) => Some((low, figure.value + last_digit(figure))),
+        (None, Some(high)) => Some(((figure.value - last_digit(figure)).max(0.0), high)),
+        (None, None) => None,
     }
+}
+
+/// The value of one unit in the figure's last significant written digit: 1,000 for "131,000",
+/// 100,000 for "4.3 million", 1 for "342".
+fn last_digit(figure: &Figure) -> f64 {
+    let significant = significant_digits(figure).max(1) as i32;
+    10f64.powi(figure.value.log10().floor() as i32 - significant + 1)
+}
+
+/// The period a figure's own clause or sentence gives it (none when only carried or dated).
+fn clause_or_sentence_period<'c>(claim: &'c CheckClaim, figure: &Figure) -> Option<&'c Period> {
+    claim
+        .binding_of(figure)
+        .filter(|binding| {
+            matches!(
+                binding.period_source,
+                Some(PeriodSource::Clause | PeriodSource::Sentence)
+            )
+        })
+        .and_then(|binding| binding.period.as_ref())
+}
+
+/// `other` is `own`'s period or the like span right before it: a year earlier, or the same
+/// number of months earlier.
+fn like_period(own: &Period, other: &Period) -> bool {
+    let same = |shift: i32| {
+        let moved = own.shifted(-shift);
+        moved.start == other.start && moved.end == other.end
+    };
+    same(0) || same(12) || same(own.months())
 }
 
 /// `from` is about an earlier span of the same length than `to` (a change compares one quantity
@@ -161,28 +248,30 @@ fn best(candidates: impl Iterator<Item = Found>) -> Option<Found> {
         .min_by(|a, b| a.0.gap().total_cmp(&b.0.gap()))
 }
 
+/// A percent change between two operands `compares` orders from the first to the second.
 fn percent_change(
     figure: &Figure,
     sign: f64,
     pool: &Pool,
-    here: usize,
     near: impl Fn(usize) -> bool,
+    compares: impl Fn(&Operand, &Operand) -> bool,
+    ends_here: impl Fn(&Operand) -> bool,
 ) -> Option<Found> {
     let units = [Unit::Count, Unit::Money];
+    let claimed = signed(&truncated_or_rounded(figure), sign);
     best(
         pairs(pool, near, &units)
-            .filter(|(from, to)| earlier(from, to, here))
-            .map(|(from, to)| (from.figure, to.figure))
-            .filter(|(from, to)| (to.value - from.value) * sign > 0.0)
+            .filter(|(from, to)| compares(from, to) && ends_here(to))
+            .filter(|(from, to)| (to.figure.value - from.figure.value) * sign > 0.0)
             .map(|(from, to)| {
-                let expected = (to.value - from.value) / from.value * 100.0;
+                let expected = (to.figure.value - from.figure.value) / from.figure.value * 100.0;
                 let corners = [
-                    (low(to) / high(from) - 1.0) * 100.0,
-                    (high(to) / low(from).max(f64::MIN_POSITIVE) - 1.0) * 100.0,
+                    (to.low / from.high - 1.0) * 100.0,
+                    (to.high / from.low.max(f64::MIN_POSITIVE) - 1.0) * 100.0,
                 ];
-                let comparison =
-                    Comparison::new(signed(figure, sign), (expected, corners[0], corners[1]))
-                        .stating_change(sign);
+                let comparison = Comparison::new(claimed, (expected, corners[0], corners[1]))
+                    .stating_change(sign);
+                let (from, to) = (from.figure, to.figure);
                 let expression = format!(
                     "({} − {}) / {} × 100 = {:+.1}%",
                     format_number(to.value),
@@ -195,25 +284,64 @@ fn percent_change(
     )
 }
 
-fn share(figure: &Figure, pool: &Pool, near: impl Fn(usize) -> bool) -> Option<Found> {
-    // A fraction ("one-fifth") is compared as a percentage.
-    let scale = if figure.unit == Unit::Fraction {
-        100.0
-    } else {
-        1.0
+/// The figure is followed by a comparative ("3 per cent fewer", "10% more than"): it compares
+/// its sentence's subject with something else, not a later time with an earlier one.
+fn is_comparative(claim: &CheckClaim, figure: &Figure) -> bool {
+    let Some(end) = figure.span.end.checked_sub(claim.span.start) else {
+        return false;
     };
-    let claimed = (
-        figure.value * scale,
-        figure.low.map(|v| v * scale),
-        figure.high.map(|v| v * scale),
-    );
+    let after = super::arithmetic::around(&claim.text, end, end + NEAR).to_lowercase();
+    after.split_whitespace().next().is_some_and(|word| {
+        let word = word.trim_matches(|ch: char| !ch.is_alphanumeric());
+        matches!(word, "fewer" | "less" | "more" | "higher" | "lower")
+    })
+}
+
+/// A whole percent written without qualifier may be truncated rather than rounded ("fell 41%"
+/// for a fall of 41.9%): its interval reaches to the next whole number.
+fn truncated_or_rounded(figure: &Figure) -> Figure {
+    let mut widened = figure.clone();
+    let whole = figure.value.fract() == 0.0 && figure.qualifier == Qualifier::Exact;
+    if figure.unit == Unit::Percent && whole && figure.high.is_some() {
+        widened.high = Some(figure.value + 1.0);
+    }
+    widened
+}
+
+/// A fraction ("one-fifth", "a third") as the percentage it is; other figures unchanged.
+fn as_percent(figure: &Figure) -> Figure {
+    let mut percent = figure.clone();
+    if figure.unit == Unit::Fraction {
+        percent.unit = Unit::Percent;
+        percent.value *= 100.0;
+        percent.low = figure.low.map(|v| v * 100.0);
+        percent.high = figure.high.map(|v| v * 100.0);
+    }
+    percent
+}
+
+fn share(
+    figure: &Figure,
+    pool: &Pool,
+    near: impl Fn(usize) -> bool,
+    at_own_time: impl Fn(&Operand) -> bool,
+) -> Option<Found> {
+    // A fraction ("one-fifth") is compared as a percentage.
+    let percent = as_percent(figure);
+    let claimed = (percent.value, percent.low, percent.high);
     let units = [Unit::Count, Unit::Money];
     best(
         pairs(pool, near, &units)
             .filter(|(part, whole)| same_time(part, whole))
-            .map(|(part, whole)| (part.figure, whole.figure))
-            .filter(|(part, whole)| part.value < whole.value)
-            .map(|(part, whole)| share_of(claimed, part, whole)),
+            .filter(|(part, whole)| at_own_time(part) && at_own_time(whole))
+            .filter(|(part, whole)| part.figure.value < whole.figure.value)
+            .map(|(part, whole)| {
+                share_of(
+                    claimed,
+                    (part.figure, part.low, part.high),
+                    (whole.figure, whole.low, whole.high),
+                )
+            }),
     )
 }
 
@@ -276,8 +404,8 @@ fn ratio(figure: &Figure, pool: &Pool, near: impl Fn(usize) -> bool) -> Option<F
 }
 
 /// "26,576 fewer applications than the 63,436 registered …": the figure is a difference, and
-/// the figure written after "than" in its sentence is the larger (or smaller) side. Returns
-/// that figure.
+/// the figure written after "than" (or "from", "over") in its sentence is the larger (or
+/// smaller) side. Returns that figure.
 fn fewer_than<'c>(claim: &'c CheckClaim, figure: &Figure) -> Option<&'c Figure> {
     /// Words between the figure and "fewer"/"more" ("26,576 fewer", "3,000 more migrants").
     const MAX_GAP_WORDS: usize = 1;
@@ -292,7 +420,12 @@ fn fewer_than<'c>(claim: &'c CheckClaim, figure: &Figure) -> Option<&'c Figure> 
     if !comparative {
         return None;
     }
-    let than = after.find(" than ")? + end + " than ".len();
+    // "26,576 fewer … than the 63,436", "about 100,000 more from the 2.38 million of 2022".
+    let than = [" than ", " from ", " over "]
+        .iter()
+        .filter_map(|word| after.find(word).map(|at| at + word.len()))
+        .min()?
+        + end;
     claim.figures.iter().find(|other| {
         let start = other.span.start.saturating_sub(claim.span.start);
         start >= than
@@ -528,5 +661,75 @@ mod tests {
             "2024-06-21",
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_change_takes_its_operands_from_anywhere_in_the_document_when_they_are_its_own_years() {
+        let lead = "Crossings of the jungle fell 41% in 2024, the president said.";
+        let far = "302,203 people crossed in 2024, compared with 520,085 in 2023.";
+        let filler = "The routes were closed after an agreement in July.";
+        let text = format!("{lead}\n\n{filler}\n\n{filler}\n\n{filler}\n\n{far}");
+        let got = arithmetic_of(paragraphs_dated(&text, "2025-01-03"));
+        // A writer may truncate: 41.9% is "41%".
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "41%"
+                    && *verdict == Verdict::Supported
+                    && expression == "(302,203 − 520,085) / 520,085 × 100 = -41.9%"),
+            "{got:?}"
+        );
+        // Figures of other years four paragraphs away are no operands of a 2024 change.
+        let far = "302,203 people crossed in 2022, compared with 520,085 in 2021.";
+        let text = format!("{lead}\n\n{filler}\n\n{filler}\n\n{filler}\n\n{far}");
+        let got = arithmetic_of(paragraphs_dated(&text, "2025-01-03"));
+        assert!(!got.iter().any(|(figure, ..)| figure == "41%"), "{got:?}");
+    }
+
+    #[test]
+    fn more_than_a_round_count_is_an_operand_to_its_last_digit() {
+        let text = "In 2022, 881,200 first-time applicants applied for protection.\n\n\
+                    In 2022, more than 131,000 Syrians applied, accounting for 15% of the total.";
+        let got = arithmetic_of(paragraphs_dated(text, "2023-03-16"));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "15%"
+                    && *verdict == Verdict::Supported
+                    && expression == "131,000 / 881,200 × 100 = 14.9%"),
+            "{got:?}"
+        );
+        // "more than 2 million" stands for 2 to 3 million: too wide to be an operand.
+        let text = "In 2022, 8,812,000 applications were lodged.\n\n\
+                    In 2022, more than 2 million came from Syrians, 23% of the total.";
+        let got = arithmetic_of(paragraphs_dated(text, "2023-03-16"));
+        assert!(!got.iter().any(|(figure, ..)| figure == "23%"), "{got:?}");
+    }
+
+    #[test]
+    fn a_comparative_percent_compares_its_own_sentences_count_with_the_other() {
+        let got = arithmetic(
+            "In January 2024, 85,855 people applied. In the same period last year, they had been 83,310, 3 per cent fewer.",
+            "2024-04-22",
+        );
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "3 per cent"
+                    && *verdict == Verdict::Supported
+                    && expression == "(83,310 − 85,855) / 85,855 × 100 = -3.0%"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn n_more_from_a_figure_is_a_difference_too() {
+        let text = "In fiscal 2023 the agency encountered a total of 2.48 million migrants, \
+                    about 100,000 more from the 2.38 million encounters in fiscal 2022.";
+        let got = arithmetic(text, "2023-10-21");
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "about 100,000"
+                    && *verdict == Verdict::Supported
+                    && expression == "2,480,000 − 2,380,000 = 100,000"),
+            "{got:?}"
+        );
     }
 }
