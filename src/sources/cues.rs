@@ -23,6 +23,9 @@ pub enum CueKind {
     After,
     /// "X detained 1,200": the subject, when it is an agency or officials.
     Counting,
+    /// "arrested 54,833 times by the Border Patrol": the source follows, and only an agency of
+    /// the registry counts (a passive's agent may be anyone).
+    Passive,
 }
 
 /// Compiled cue lists. Phrases are stored as lowercase word sequences, indexed by first word.
@@ -52,10 +55,12 @@ struct File {
     before: PhraseList,
     after: PhraseList,
     counting: PhraseList,
+    #[serde(default)]
+    passive: PhraseList,
     words: Words,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct PhraseList {
     phrases: Vec<String>,
 }
@@ -104,6 +109,7 @@ impl Cues {
             (&file.before.phrases, CueKind::Before),
             (&file.after.phrases, CueKind::After),
             (&file.counting.phrases, CueKind::Counting),
+            (&file.passive.phrases, CueKind::Passive),
         ] {
             for phrase in list {
                 let words = words(phrase);
@@ -134,6 +140,13 @@ impl Cues {
             .collect();
         cues.table_pointers = file.words.table_pointers.iter().map(|p| words(p)).collect();
         (cues, Vec::new())
+    }
+
+    /// A one-word counting or reporting cue ("arrested", "recorded", "reported").
+    pub fn is_counting_or_reporting_verb(&self, word: &str) -> bool {
+        self.starting_with(word).iter().any(|(words, kind)| {
+            words.len() == 1 && matches!(kind, CueKind::Counting | CueKind::After)
+        })
     }
 
     /// The cue phrases that start with `word` (lowercase), longest first.

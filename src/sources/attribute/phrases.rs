@@ -247,7 +247,7 @@ impl Attributor<'_> {
         if kind == CueKind::Counting && !ends_with_agent {
             return None;
         }
-        let runs = name_runs(tokens, (start, end), ends_with_agent);
+        let runs = name_runs(context.text, tokens, (start, end), ends_with_agent);
         let run = if kind == CueKind::Before {
             runs.first()
         } else {
@@ -292,6 +292,7 @@ impl Attributor<'_> {
                 .references
                 .iter()
                 .any(|reference| reference.surname() == first.text)
+            || named_in_full_before(context.text, first)
     }
 
     /// Every capitalised word of `run` belongs to a gazetteer place (joiners aside).
@@ -362,6 +363,7 @@ impl Attributor<'_> {
 /// `agent_follows`: the phrase ends in an agent noun, so a capitalised first word of the
 /// sentence is a modifier of it ("Peruvian border police"), not just a capital letter.
 fn name_runs(
+    text: &str,
     tokens: &[Token],
     (start, end): (usize, usize),
     agent_follows: bool,
@@ -431,12 +433,35 @@ fn name_runs(
                 break;
             }
         }
-        // A lone capitalised first word of the sentence is not a name ("Statistics show").
-        let lone_first = run_start == 0 && run_end == 1 && !token.is_acronym() && !agent_follows;
+        // A lone capitalised first word of the sentence is not a name ("Statistics show"),
+        // unless it is a surname the document wrote in full before.
+        let lone_first = run_start == 0
+            && run_end == 1
+            && !token.is_acronym()
+            && !agent_follows
+            && !named_in_full_before(text, token);
         if !lone_first {
             runs.push((run_start, run_end));
         }
         idx = run_end.max(idx + 1);
     }
     runs
+}
+
+/// A surname on second reference: the document wrote the word earlier as the last of a full
+/// name ("President Jose Raul Mulino said …", then "Mulino said …").
+fn named_in_full_before(text: &str, word: &Token) -> bool {
+    let before = text.get(..word.span.start).unwrap_or("");
+    before.match_indices(word.text.as_ref()).any(|(at, found)| {
+        let after = before[at + found.len()..].chars().next();
+        let ends_word = after.is_none_or(|ch| !ch.is_alphanumeric());
+        let previous = before[..at].strip_suffix(' ').and_then(|rest| {
+            rest.split(|ch: char| !ch.is_alphanumeric() && ch != '.')
+                .next_back()
+        });
+        ends_word
+            && previous.is_some_and(|name| {
+                name.len() > 1 && name.chars().next().is_some_and(char::is_uppercase)
+            })
+    })
 }

@@ -93,3 +93,56 @@ fn a_source_after_a_dash_or_colon_ends_a_headline() {
     );
     assert_eq!(got[2], None);
 }
+
+#[test]
+fn a_surname_alone_is_a_source_once_the_full_name_was_written() {
+    let text = "President Jose Raul Mulino said 302,000 people crossed.\n\
+                Mulino said that at least 55 migrants had died.\n\
+                Smith said that 40 migrants had died.\n";
+    assert_eq!(
+        names(text),
+        vec![
+            Some("President Jose Raul Mulino".to_string()),
+            Some("Mulino".to_string()),
+            None,
+        ]
+    );
+}
+
+#[test]
+fn an_agency_after_by_is_the_source_of_a_counted_passive() {
+    let text = "Venezuelans were arrested 54,833 times by the Border Patrol in September.\n\
+                There were 269,735 encounters, the most ever recorded in a single month by CBP.\n\
+                The data was published today (April 22) by the Statistical Office of the European Union.\n\
+                Hong Kong saw acute repression by the Chinese Communist Party in 2023.\n\
+                He won by encouraging more frequent ICE raids on 40 businesses.\n";
+    assert_eq!(
+        names(text),
+        vec![
+            Some("U.S. Border Patrol".to_string()),
+            Some("U.S. Customs and Border Protection".to_string()),
+            Some("Eurostat".to_string()),
+            None,
+            None,
+        ]
+    );
+}
+
+#[test]
+fn figures_confirm_and_a_named_office_or_organization_said() {
+    let text = "More than 25,000 people crossed so far this year, Home Office figures confirm.\n\
+                Refugees accounted for 25.4 million, the biggest increase UNHCR has seen, the organization said.\n\
+                The crossings fell by 41 percent in 2024, Panama's president said Thursday.\n\
+                In the first five months, the INM identified 1,393,683 foreign nationals.\n";
+    let got = names(text);
+    assert_eq!(got[0].as_deref(), Some("Home Office"));
+    assert_eq!(
+        got[1].as_deref(),
+        Some("Office of the United Nations High Commissioner for Refugees")
+    );
+    assert_eq!(got[2].as_deref(), Some("Panama's president"));
+    assert_eq!(
+        got[3].as_deref(),
+        Some("Instituto Nacional de Migración (Mexico)")
+    );
+}
