@@ -21,6 +21,8 @@ const MIN_SHARED: usize = 2;
 /// How far apart (relative) two precise citations of one statistic may be and still be one
 /// statistic revised or copied from another release.
 const REVISION: f64 = 0.001;
+/// Bytes before a figure read for what it counts when two citations are matched by value.
+const WIDER_BEFORE: usize = 40;
 /// Shared words for a disagreement to be called `contradicted` rather than left alone.
 const STRONG_SHARED: usize = 3;
 
@@ -28,6 +30,9 @@ struct Cited<'a> {
     claim: &'a CheckClaim,
     figure: &'a Figure,
     words: BTreeSet<String>,
+    /// `words` and those of the clause a little further before the figure ("border encounters
+    /// totaled 2,475,669"), for telling what a figure counts.
+    wider_words: BTreeSet<String>,
     band: Option<(f64, f64)>,
     binding: Binding,
     kind: Kind,
@@ -67,10 +72,16 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
                 around(&claim.text, window.0, start),
                 around(&claim.text, end, window.1)
             );
+            let wider = format!(
+                "{} {}",
+                around(&claim.text, start.saturating_sub(WIDER_BEFORE), start),
+                around(&claim.text, end, window.1)
+            );
             Cited {
                 claim,
                 figure,
                 words: words(&context, rules),
+                wider_words: words(&wider, rules),
                 band: band(claim, window),
                 binding: claim.binding_of(figure).cloned().unwrap_or_default(),
                 kind: kind_of(claim, figure, rules),
@@ -133,15 +144,36 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
     by_size.sort_by(|a, b| cited[*a].figure.value.total_cmp(&cited[*b].figure.value));
     for &idx in &by_size {
         let one = &cited[idx];
-        let (Some(low), Some(high)) = (one.figure.low, one.figure.high) else {
+        // "more than 302,000" stands for 302,000 to 303,000 here (a citation rounds down), when
+        // it has three significant digits or more ("over 100,000" is not one statistic).
+        let one_sided = one.figure.low.is_none() || one.figure.high.is_none();
+        if one_sided && one.figure.significant_digits() < 3 {
+            continue;
+        }
+        let Some((low, high)) = one.figure.written_bounds() else {
             continue;
         };
         let in_interval = valued_between(&by_size, &cited, low, high);
         let same = confirmations(one, in_interval, |other| {
             let exact = Comparability::Same { exact: true };
-            other.figure.unit == one.figure.unit
-                && compare(&one.side(), &other.side()) == exact
-                && compare(&other.side(), &one.side()) == exact
+            let same = |a: &Cited, b: &Cited| {
+                matches!(compare(&a.side(), &b.side()), Comparability::Same { .. })
+            };
+            // Exactly alike (each period from its clause, one agency or place named on both
+            // sides), or: both with three significant digits or more, both periods from their
+            // own clauses, nothing differing, and a word of what is counted shared ("more than 302,000 migrants in December" and "302,034
+            // encounters in December" of one border do not both name the agency).
+            let exactly = compare(&one.side(), &other.side()) == exact
+                && compare(&other.side(), &one.side()) == exact;
+            let distinctive = |cited: &Cited| cited.figure.significant_digits() >= 3;
+            let alike = distinctive(one)
+                && distinctive(other)
+                && one.binding.clause_bound()
+                && other.binding.clause_bound()
+                && same(one, other)
+                && same(other, one)
+                && !one.wider_words.is_disjoint(&other.wider_words);
+            other.figure.unit == one.figure.unit && (exactly || alike)
         });
         if !same.is_empty() {
             confirmed.insert(idx);
@@ -182,9 +214,9 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
                 && same(one, other)
                 && same(other, one)
         });
-        if let Some(first) = same.first() {
+        if !same.is_empty() {
             confirmed.insert(idx);
-            results.push(revised_result(one, first));
+            results.push(revised_result(one, &same));
         }
     }
     for idx in 0..cited.len() {
@@ -327,14 +359,26 @@ fn confirmed_result(one: &Cited, same: &[&Cited]) -> CheckResult {
 }
 
 /// The same statistic cited by another document with a value at most `REVISION` away.
-fn revised_result(one: &Cited, other: &Cited) -> CheckResult {
+/// `close` against the other citations of one statistic at a slightly different value, each
+/// named (the comparison is with the first).
+fn revised_result(one: &Cited, others: &[&Cited]) -> CheckResult {
+    let other = others[0];
     let comparison = Comparison::new(
         (one.figure.value, one.figure.low, one.figure.high),
         (other.figure.value, other.figure.value, other.figure.value),
     );
+    let against: Vec<String> = others
+        .iter()
+        .map(|other| {
+            format!(
+                "{} ({}:{}: \"{}\")",
+                other.claim.doc, other.claim.path, other.claim.line, other.figure.text
+            )
+        })
+        .collect();
     let against = format!(
-        "{} ({}:{}: \"{}\", the same statistic for the same period)",
-        other.claim.doc, other.claim.path, other.claim.line, other.figure.text
+        "{}, the same statistic for the same period",
+        against.join("; ")
     );
     CheckResult {
         claim: one.claim.claim_for(one.figure).clone(),
@@ -345,7 +389,7 @@ fn revised_result(one: &Cited, other: &Cited) -> CheckResult {
         difference: comparison.difference(),
         change: None,
         evidence: Evidence::CrossDocument(CrossEvidence {
-            others: vec![other_claim(other)],
+            others: others.iter().map(|other| other_claim(other)).collect(),
         }),
         binding: None,
         explanation: sentence(Verdict::Close, &one.figure.text, &comparison, &against),
@@ -366,7 +410,11 @@ fn other_claim(other: &Cited) -> OtherClaim {
 /// A figure precise enough that two documents citing it cite one statistic: four significant
 /// digits or more ("54,833", "2,999"; not "186,000" or "2.5 million").
 fn distinctive(figure: &Figure) -> bool {
-    if figure.range.is_some() {
+    // A change written with its end only ("increased to 28,526") states that level.
+    let one_ended = figure
+        .range
+        .is_some_and(|range| range.kind == RangeKind::Change && range.low == range.high);
+    if figure.range.is_some() && !one_ended {
         return false;
     }
     let digits: String = figure.text.chars().filter(char::is_ascii_digit).collect();
@@ -520,6 +568,54 @@ mod tests {
                 verdict,
                 Verdict::Close | Verdict::Supported | Verdict::Contradicted
             )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn more_than_a_count_is_supported_by_a_citation_to_its_last_digit() {
+        let got = cross(&[
+            (
+                "a",
+                "Officials encountered more than 302,000 migrants at the border in October.",
+            ),
+            (
+                "b",
+                "For the entire Southwest border, the encounters were 302,034 in October.",
+            ),
+        ]);
+        assert!(
+            got.contains(&("a".into(), "more than 302,000".into(), Verdict::Supported)),
+            "{got:?}"
+        );
+        // "over 100,000" stands for too much to be matched by value alone with 158,000.
+        let got = cross(&[
+            ("a", "Over 100,000 migrants crossed in October."),
+            ("b", "In October the agency logged 158,000 migrants."),
+        ]);
+        assert!(
+            !got.iter()
+                .any(|(_, _, verdict)| *verdict == Verdict::Supported),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_level_written_as_a_changes_end_is_one_statistic_with_the_level() {
+        let got = cross(&[
+            (
+                "a",
+                "In 2021, there was a massive increase to 28,526 Channel crossings.",
+            ),
+            (
+                "b",
+                "Crossings in 2022 were higher than 2021's total of 28,526 Channel crossings.",
+            ),
+        ]);
+        assert!(
+            got.iter().any(|(doc, figure, verdict)| doc == "a"
+                && figure.contains("28,526")
+                && *verdict == Verdict::Supported),
             "{got:?}"
         );
     }

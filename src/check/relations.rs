@@ -50,7 +50,7 @@ pub fn search(
         if passage.contains(&idx) {
             return true;
         }
-        let distinctive = exact_claim && significant_digits(operand) >= 3;
+        let distinctive = exact_claim && operand.significant_digits() >= 3;
         distinctive
             && (neighbours.contains(&idx)
                 || own_period
@@ -64,7 +64,7 @@ pub fn search(
         .flat_map(|(idx, other)| {
             other.figures.iter().filter_map(move |fig| {
                 let period = clause_or_sentence_period(other, fig);
-                let (low, high) = bounds(fig)?;
+                let (low, high) = fig.written_bounds()?;
                 Some(Operand {
                     sentence: idx,
                     figure: fig,
@@ -143,36 +143,10 @@ struct Operand<'a> {
 
 type Pool<'a> = [Operand<'a>];
 
-/// Significant digits as written: 3 for "103,846"'s 103846, 1 for "100,000", 2 for "2.5 million".
-fn significant_digits(figure: &Figure) -> usize {
-    let digits: String = figure.text.chars().filter(char::is_ascii_digit).collect();
-    digits.trim_start_matches('0').trim_end_matches('0').len()
-}
-
 /// Precise enough to be an operand found by search: an interval within ±1% ("2.2 million" and
 /// "more than 2 million" fit too many pairs to say anything).
 fn precise(figure: &Figure, (low, high): (f64, f64)) -> bool {
     figure.range.is_none() && figure.value > 0.0 && (high - low) / 2.0 <= figure.value * 0.01
-}
-
-/// The interval an operand stands for. A one-sided figure is taken to its last written digit:
-/// "more than 131,000" is 131,000 to 132,000 and "under 5,000" 4,000 to 5,000, as a writer
-/// rounds a count down to say "more than" (up to say "under").
-fn bounds(figure: &Figure) -> Option<(f64, f64)> {
-    match (figure.low, figure.high) {
-        (Some(low), Some(high)) => Some((low, high)),
-        _ if figure.value <= 0.0 => None,
-        (Some(low), None) => Some((low, figure.value + last_digit(figure))),
-        (None, Some(high)) => Some(((figure.value - last_digit(figure)).max(0.0), high)),
-        (None, None) => None,
-    }
-}
-
-/// The value of one unit in the figure's last significant written digit: 1,000 for "131,000",
-/// 100,000 for "4.3 million", 1 for "342".
-fn last_digit(figure: &Figure) -> f64 {
-    let significant = significant_digits(figure).max(1) as i32;
-    10f64.powi(figure.value.log10().floor() as i32 - significant + 1)
 }
 
 /// The period a figure's own clause or sentence gives it (none when only carried or dated).

@@ -66,6 +66,33 @@ pub struct Figure {
     pub places: Vec<String>,
 }
 
+impl Figure {
+    /// Significant digits as written: 3 for "103,846"'s 103846, 1 for "100,000", 2 for "2.5
+    /// million".
+    pub fn significant_digits(&self) -> usize {
+        let digits: String = self.text.chars().filter(char::is_ascii_digit).collect();
+        digits.trim_start_matches('0').trim_end_matches('0').len()
+    }
+
+    /// The interval the figure stands for as a citation: its own, and for a one-sided figure
+    /// the span to its last written digit ("more than 131,000" is 131,000 to 132,000, "under
+    /// 5,000" 4,000 to 5,000), as a writer rounds a count down to say "more than" and up to
+    /// say "under". `None` for no value above zero.
+    pub fn written_bounds(&self) -> Option<(f64, f64)> {
+        let last_digit = || {
+            let significant = self.significant_digits().max(1) as i32;
+            10f64.powi(self.value.log10().floor() as i32 - significant + 1)
+        };
+        match (self.low, self.high) {
+            (Some(low), Some(high)) => Some((low, high)),
+            _ if self.value <= 0.0 => None,
+            (Some(low), None) => Some((low, self.value + last_digit())),
+            (None, Some(high)) => Some(((self.value - last_digit()).max(0.0), high)),
+            (None, None) => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
