@@ -14,7 +14,7 @@ use super::rules::Rules;
 use super::verdict::{decide, Comparison, Verdict};
 use super::{ArithmeticEvidence, CheckResult, Evidence, Method, Operand};
 use crate::datasets::text::format_number;
-use crate::figures::{Direction, Figure, RangeKind, Unit};
+use crate::figures::{Direction, Figure, Qualifier, RangeKind, Unit};
 
 /// How many passages before and after a figure's own may hold the operands of a relation
 /// searched for (a news article states a change in its lead and the two totals a paragraph or
@@ -179,7 +179,7 @@ fn percent_change(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Option<
     let expected = (end - start) / start * 100.0;
     let low_end = ((end - half) / (start + half) - 1.0) * 100.0;
     let high_end = ((end + half) / (start - half).max(f64::MIN_POSITIVE) - 1.0) * 100.0;
-    let claim_interval = signed(figure, sign);
+    let claim_interval = signed(&stated_change(figure), sign);
     let comparison =
         Comparison::new(claim_interval, (expected, low_end, high_end)).stating_change(sign);
     let expression = format!(
@@ -367,6 +367,27 @@ pub fn around(text: &str, from: usize, to: usize) -> &str {
         to -= 1;
     }
     text.get(from..to).unwrap_or("")
+}
+
+/// The interval a stated percent change stands for. A whole percent written without qualifier
+/// may be truncated rather than rounded ("fell 41%" for a fall of 41.9%): it reaches to the next
+/// whole number. A round one stands for its last significant digit ("soared 1,500%" is 1,450
+/// to 1,550, as a writer rounds a change of 1,581% to "1,500%", not to the unit).
+pub(super) fn stated_change(figure: &Figure) -> Figure {
+    let mut stated = figure.clone();
+    let whole = figure.value.fract() == 0.0 && figure.qualifier == Qualifier::Exact;
+    if figure.unit != Unit::Percent || !whole || figure.high.is_none() {
+        return stated;
+    }
+    let integer_digits = figure.value.abs().log10().floor() as usize + 1;
+    if figure.value.abs() >= 10.0 && figure.significant_digits() < integer_digits {
+        let unit = 10f64.powi((integer_digits - figure.significant_digits()) as i32);
+        stated.low = Some(figure.value - unit / 2.0);
+        stated.high = Some(figure.value + unit / 2.0);
+    } else {
+        stated.high = Some(figure.value + 1.0);
+    }
+    stated
 }
 
 /// The claim interval of a percent change, negative for a fall.

@@ -10,7 +10,7 @@
 //! passage, from its neighbours when the claim and operands are exact and distinctive, and from
 //! anywhere in the document when, besides, their periods are the figure's own (see `search`).
 
-use super::arithmetic::{direction_of, high, low, operand, share_of, signed, Found};
+use super::arithmetic::{direction_of, high, low, operand, share_of, signed, stated_change, Found};
 use super::claim::CheckClaim;
 use super::rules::Rules;
 use super::verdict::{decide, Comparison, Verdict};
@@ -232,7 +232,7 @@ fn percent_change(
     ends_here: impl Fn(&Operand) -> bool,
 ) -> Option<Found> {
     let units = [Unit::Count, Unit::Money];
-    let claimed = signed(&truncated_or_rounded(figure), sign);
+    let claimed = signed(&stated_change(figure), sign);
     best(
         pairs(pool, near, &units)
             .filter(|(from, to)| compares(from, to) && ends_here(to))
@@ -269,17 +269,6 @@ fn is_comparative(claim: &CheckClaim, figure: &Figure) -> bool {
         let word = word.trim_matches(|ch: char| !ch.is_alphanumeric());
         matches!(word, "fewer" | "less" | "more" | "higher" | "lower")
     })
-}
-
-/// A whole percent written without qualifier may be truncated rather than rounded ("fell 41%"
-/// for a fall of 41.9%): its interval reaches to the next whole number.
-fn truncated_or_rounded(figure: &Figure) -> Figure {
-    let mut widened = figure.clone();
-    let whole = figure.value.fract() == 0.0 && figure.qualifier == Qualifier::Exact;
-    if figure.unit == Unit::Percent && whole && figure.high.is_some() {
-        widened.high = Some(figure.value + 1.0);
-    }
-    widened
 }
 
 /// A fraction ("one-fifth", "a third") as the percentage it is; other figures unchanged.
@@ -705,5 +694,22 @@ mod tests {
                     && expression == "2,480,000 − 2,380,000 = 100,000"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_round_percent_change_stands_for_its_last_significant_digit() {
+        // 1,515 -> 25,465 is +1,581%: "1,500%" is a writer's rounding, close, not an error.
+        let got = arithmetic(
+            "Over the last five years, the number of asylum claims by international students soared an alarming 1,500%, from 1,515 claims in 2018 to 25,465 in 2023.",
+            "2024-09-18",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, Verdict::Close, "{got:?}");
+        // A change off by far more is still contradicted.
+        let got = arithmetic(
+            "Over the last five years, the number of asylum claims by international students soared an alarming 900%, from 1,515 claims in 2018 to 25,465 in 2023.",
+            "2024-09-18",
+        );
+        assert_eq!(got[0].1, Verdict::Contradicted, "{got:?}");
     }
 }

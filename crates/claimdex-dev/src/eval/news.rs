@@ -135,6 +135,8 @@ struct Score {
     false_contradicted: usize,
     supported: usize,
     false_supported: usize,
+    /// `supported` on numbers the labeller did not take for figures.
+    unlabelled_supported: usize,
     results: usize,
     /// (score, check-worthy) per gold sentence, for P@10 and MAP.
     ranking: Vec<(f64, bool)>,
@@ -738,11 +740,14 @@ fn score_relations(
                 .filter_map(|result| result.get("verdict").and_then(Value::as_str))
                 .collect();
             let found = !verdicts.is_empty();
+            // A relation that does not hold is found by `contradicted`, or by `close` when the
+            // labeller accepts `close` for the figure (off, but by what a reader forgives).
+            let accepts_close = gold.figure.acceptable.iter().any(|v| v == "close");
             let right = verdicts.iter().any(|verdict| {
                 if relation.holds {
                     matches!(*verdict, "supported" | "close")
                 } else {
-                    *verdict == "contradicted"
+                    *verdict == "contradicted" || (*verdict == "close" && accepts_close)
                 }
             });
             let wrong = found && !right;
@@ -868,18 +873,28 @@ fn score_verdicts(located: &[Located], results: &[Value], add: &mut Add, misses:
         let gold = gold_at(located, doc, span);
         let accepts =
             |name: &str| gold.is_some_and(|gold| gold.figure.acceptable.iter().any(|v| v == name));
+        // Any `contradicted` the labeller did not accept is false, labelled figure or not; a
+        // `supported` on a number the labeller did not take for a figure ("roughly twice") is
+        // counted apart: nobody judged it.
         let false_contradicted = verdict == "contradicted" && !accepts("contradicted");
-        let false_supported = verdict == "supported" && !accepts("supported");
+        let unlabelled_supported = verdict == "supported" && gold.is_none();
+        let false_supported = verdict == "supported" && gold.is_some() && !accepts("supported");
         add(doc, &mut |score| {
             score.results += 1;
             score.contradicted += usize::from(verdict == "contradicted");
             score.false_contradicted += usize::from(false_contradicted);
             score.supported += usize::from(verdict == "supported");
             score.false_supported += usize::from(false_supported);
+            score.unlabelled_supported += usize::from(unlabelled_supported);
         });
-        if false_contradicted || false_supported {
+        if false_contradicted || false_supported || unlabelled_supported {
+            let label = if unlabelled_supported {
+                "unlabelled supported".to_string()
+            } else {
+                format!("false {verdict}")
+            };
             misses.push(format!(
-                "false {verdict}: {doc} {:?} [{}] {}",
+                "{label}: {doc} {:?} [{}] {}",
                 result
                     .pointer("/figure/text")
                     .and_then(Value::as_str)
@@ -1027,6 +1042,9 @@ fn render(scores: &BTreeMap<String, Score>, misses: &[String], verbose: bool) ->
     });
     row("false supported", "", &|s| {
         format!("{} of {}", s.false_supported, s.supported)
+    });
+    row("supported on numbers not labelled as figures", "", &|s| {
+        s.unlabelled_supported.to_string()
     });
     row("check-worthiness P@10", "", &|s| {
         ranking_scores(&s.ranking).0
