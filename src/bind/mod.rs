@@ -86,6 +86,11 @@ pub struct Binding {
     /// The figure lies inside a period phrase ("FY07", "the first five months"): it is part of a
     /// date, not a statistic.
     pub in_period_phrase: bool,
+    /// For a figure stating a change, the period it is measured against, written in its own
+    /// clause ("up 21% from August", "a 7.6% increase compared to 2022"): the change covers
+    /// `compared_with.start` to `period.end`. Set by the checker only on changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compared_with: Option<Period>,
 }
 
 impl Binding {
@@ -372,6 +377,16 @@ fn bind_sentence(
                 }
                 (running_total(found, &own), source)
             });
+            // The base a change in this clause is measured against, when it is not the figure's
+            // own period ("218,763 in September, up 21% from 181,084 in August").
+            let chosen_span = chosen.as_ref().map(|(found, _)| found.span);
+            // Its own clause's base first, else the sentence's nearest ("a 7.6% increase,
+            // compared to 2022").
+            binding.compared_with = candidates
+                .iter()
+                .filter(|found| found.base && Some(found.span) != chosen_span)
+                .min_by_key(|found| (!in_clause(found.span), distance(found.span, local)))
+                .map(|found| found.period.clone());
             match chosen {
                 Some((found, source)) => {
                     binding.period_span = Some(found.span.shift(sentence.span.start));

@@ -855,3 +855,32 @@ fn a_sentence_recalling_an_earlier_record_does_not_set_the_period_that_follows()
         .collect::<Vec<_>>();
     assert!(record.contains(&"2021-06..2021-06".to_string()), "{got:?}");
 }
+
+#[test]
+fn a_change_records_the_base_period_its_sentence_names() {
+    let text =
+        "Mexicans abroad sent $63.31 billion home last year, a 7.6% increase compared to 2022.";
+    let figures = crate::figures::annotate(text);
+    let sentence = SentenceFigures {
+        span: Span::new(0, text.len()),
+        text,
+        figures: &figures,
+    };
+    let bindings = bind_passage(
+        &[sentence],
+        publication_month("2024-02-10"),
+        BindRules::builtin(),
+    );
+    let percent = figures
+        .iter()
+        .position(|figure| figure.text == "7.6%")
+        .unwrap();
+    let binding = &bindings[0][percent];
+    let period = binding.period.as_ref().unwrap();
+    assert_eq!(
+        format!("{}..{}", period.start, period.end),
+        "2023-01..2023-12"
+    );
+    let base = binding.compared_with.as_ref().unwrap();
+    assert_eq!(format!("{}..{}", base.start, base.end), "2022-01..2022-12");
+}

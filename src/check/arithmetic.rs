@@ -330,7 +330,7 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Optio
 /// all-time high of more than 2.2 million". `before` is the lowercased text before the figure,
 /// trimmed. The words between the cue and the figure are a short noun phrase: at most five, no
 /// comma, no "to" (which starts the change's other end), and no number but a year.
-fn is_comparison_base(before: &str) -> bool {
+pub(super) fn is_comparison_base(before: &str) -> bool {
     // Padded, so a cue right before the figure ("from 232,963") leaves no words at all.
     let before = format!("{before} ");
     let Some(after_cue) = [" than ", " from ", " compared with ", " compared to "]

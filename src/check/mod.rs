@@ -28,7 +28,7 @@ use crate::bind::Binding;
 use crate::claims::Claim;
 use crate::datasets::Dataset;
 use crate::diagnostic::Diagnostic;
-use crate::figures::Figure;
+use crate::figures::{Figure, Unit};
 use crate::model::{Metadata, Sentence};
 use crate::span::Span;
 
@@ -276,8 +276,33 @@ pub fn check_with(
             .filter(|claim| {
                 claim.doc == result.claim.doc && claim.span.contains(result.figure.span)
             })
-            .find_map(|claim| claim.binding_of(&result.figure))
-            .cloned();
+            .find_map(|claim| {
+                let mut binding = claim.binding_of(&result.figure)?.clone();
+                // Only a change is measured against another period: the base period written in
+                // its sentence, else the period of the level it is measured from ("up 21% from
+                // 181,084 in August").
+                // A count near a change word is often the level the change ends at ("totaled
+                // 218,763 in September, up 21% from 181,084"): only a relative figure or a
+                // two-ended change states the change itself.
+                let relative = matches!(
+                    result.figure.unit,
+                    Unit::Percent | Unit::PercentagePoints | Unit::Multiplier | Unit::Fraction
+                ) || result.figure.range.is_some_and(|range| {
+                    range.kind == crate::figures::RangeKind::Change && range.low != range.high
+                });
+                if relative
+                    && comparable::kind_of(claim, &result.figure, rules) == comparable::Kind::Change
+                {
+                    binding.compared_with = binding
+                        .compared_with
+                        .take()
+                        .or_else(|| base_figure_period(claim, &result.figure, &binding))
+                        .map(|base| in_fiscal_years(base, binding.period.as_ref()));
+                } else {
+                    binding.compared_with = None;
+                }
+                Some(binding)
+            });
     }
     results.sort_by(|a, b| {
         (
@@ -294,6 +319,57 @@ pub fn check_with(
             ))
     });
     (results, diagnostics)
+}
+
+/// The period of the level a change is measured from, written after it in its sentence ("up 21%
+/// from 181,084 in August"), when that period is the level's own and not the change's.
+fn base_figure_period(
+    claim: &CheckClaim,
+    change: &Figure,
+    binding: &Binding,
+) -> Option<crate::bind::Period> {
+    claim
+        .figures
+        .iter()
+        .zip(&claim.bindings)
+        .filter(|(figure, _)| figure.span.start >= change.span.end && figure.unit != Unit::Year)
+        .find(|(figure, _)| {
+            let before = arithmetic::around(
+                &claim.text,
+                0,
+                figure.span.start.saturating_sub(claim.span.start),
+            );
+            arithmetic::is_comparison_base(before.trim_end().to_lowercase().as_str())
+        })
+        .and_then(|(_, base)| {
+            base.period
+                .as_ref()
+                .filter(|_| base.clause_bound())
+                .filter(|period| Some(*period) != binding.period.as_ref())
+                .cloned()
+        })
+}
+
+/// "a 90% increase from 2023" said of a fiscal year: the base year is a fiscal year too, the
+/// one ending in 2023.
+fn in_fiscal_years(
+    base: crate::bind::Period,
+    own: Option<&crate::bind::Period>,
+) -> crate::bind::Period {
+    use crate::bind::Granularity;
+    match own {
+        Some(own)
+            if own.fiscal
+                && own.granularity == Granularity::FiscalYear
+                && !base.fiscal
+                && base.granularity == Granularity::Year =>
+        {
+            let mut fiscal = own.shifted(-12 * (own.end.year() - base.end.year()));
+            fiscal.text = base.text;
+            fiscal
+        }
+        _ => base,
+    }
 }
 
 /// Counts of results per verdict, in the order of [`Verdict::ALL`].
@@ -359,5 +435,27 @@ mod tests {
         assert_eq!((stages[0].1, stages[0].2), (2, 2), "one step per document");
         assert_eq!(stages[2].1, stages[2].2, "every claim advanced: {stages:?}");
         assert!(stages[2].1 >= 2, "{stages:?}");
+    }
+
+    /// A change records the period it is measured against; a level never does.
+    #[test]
+    fn a_change_is_compared_with_the_period_of_the_level_it_is_measured_from() {
+        let document = document_dated(
+            "Arrests totaled 218,763 in September, up 21% from 181,084 in August.",
+            "2023-10-21",
+        );
+        let rules = Rules::builtin().unwrap();
+        let (results, _) = super::check(&[document], &[], &rules);
+        let compared = |text: &str| {
+            results
+                .iter()
+                .find(|result| result.figure.text == text)
+                .and_then(|result| result.binding.as_ref())
+                .and_then(|binding| binding.compared_with.as_ref())
+                .map(|period| format!("{}..{}", period.start, period.end))
+        };
+        assert_eq!(compared("21%").as_deref(), Some("2023-08..2023-08"));
+        assert_eq!(compared("218,763"), None);
+        assert_eq!(compared("181,084"), None);
     }
 }

@@ -404,6 +404,16 @@ fn predicted_period(result: &Value, date: &str) -> Option<(String, String, bool,
     ))
 }
 
+/// For a change measured against an earlier period, the start of that period: labellers write
+/// a change's period either as its own ("up 18% in 2023") or as the span it covers (2022 to
+/// 2023), and either reading of the same words is right.
+fn compared_start(result: &Value) -> Option<String> {
+    result
+        .pointer("/binding/compared_with/start")
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
 fn score_periods(
     located: &[Located],
     results: &[Value],
@@ -435,10 +445,12 @@ fn score_periods(
             (Some(start), Some(end)) => Some((start.clone(), end.clone())),
             _ => None,
         };
+        let compared = compared_start(result);
         let right = match (&want, &predicted) {
             (None, None) => true,
             (Some((start, end)), Some((got_start, got_end, _, _))) => {
-                start == got_start && end == got_end
+                end == got_end
+                    && (start == got_start || compared.as_ref().is_some_and(|from| from == start))
             }
             _ => false,
         };
@@ -506,8 +518,15 @@ fn score_periods(
         });
         if !right {
             misses.push(format!(
-                "period: {}:{} {:?} want {:?} got {:?}",
-                doc, gold.figure.line, gold.figure.text, want, predicted
+                "period: {}:{} {:?} want {:?} got {:?}{}",
+                doc,
+                gold.figure.line,
+                gold.figure.text,
+                want,
+                predicted,
+                compared
+                    .map(|from| format!(" compared with a period from {from}"))
+                    .unwrap_or_default()
             ));
         }
     }
