@@ -80,6 +80,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 quarter,
                 Kind::Phrase,
             ),
+            // "the first half of this year", "the second half of 2022", "the fiscal year's first
+            // half".
+            (
+                format!(r"(?i)\b(?:the\s+)?(?:((?:fiscal\s+)?year)['’]?s\s+)?(first|second|1st|2nd)\s+half(?:\s+of\s+(?:the\s+)?(?:(?:current|this)\s+)?(?:({FISCAL}|calendar\s+year|year)\s*)?'?((?:19|20)\d\d)?)?\b"),
+                half,
+                Kind::Phrase,
+            ),
             (
                 r"\b(?:Q([1-4])\s*(?:of\s+)?(?:(FY)\s*)?'?((?:19|20)\d\d)|((?:19|20)\d\d)\s*[-/ ]?Q([1-4]))\b".to_string(),
                 quarter_code,
@@ -489,8 +496,15 @@ fn dates_the_report(text: &str, span: Span) -> bool {
         "tweeted",
         "issued",
     ];
+    /// Words between the verb and the day: "first reported by the Neue Osnabrücker Zeitung on
+    /// Saturday".
+    const MAX_GAP: usize = 6;
     let before = text[..span.start].to_lowercase();
-    let mut words = before
+    // Back to the clause's start: a comma or full stop ends the search.
+    let clause = before
+        .rfind([',', '.', ';', ':'])
+        .map_or(before.as_str(), |at| &before[at + 1..]);
+    let mut words = clause
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .rev();
@@ -500,7 +514,25 @@ fn dates_the_report(text: &str, span: Span) -> bool {
     } else {
         first
     };
-    VERBS.contains(&first)
+    if VERBS.contains(&first) {
+        return true;
+    }
+    // "reported by <the outlet> on Saturday": the verb, its agent after "by", no number between
+    // (in "reported 1,200 arrests on Monday" the day may be the arrests').
+    let mut gap: Vec<&str> = std::iter::once(first)
+        .chain(words)
+        .take(MAX_GAP + 2)
+        .collect();
+    gap.reverse();
+    gap.iter()
+        .position(|word| VERBS.contains(word))
+        .is_some_and(|verb| {
+            let after = &gap[verb + 1..];
+            after.first() == Some(&"by")
+                && !after
+                    .iter()
+                    .any(|word| word.chars().any(|c| c.is_ascii_digit()))
+        })
 }
 
 /// Words that make a following "from <period>" the start of a change.
@@ -804,6 +836,33 @@ fn first_months(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 /// Quarter `number` (1–4) of the calendar year `year`, or of the fiscal year when `fiscal`:
 /// three months, a part of the year.
 fn quarter_of(number: u32, year: Option<i32>, fiscal: bool, ctx: &Ctx) -> Option<Period> {
+    part_of_year(number, 3, year, fiscal, ctx)
+}
+
+/// "the first half of 2023": six months, a part of the (fiscal) year.
+fn half(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let number = match cap(caps, 2)?.to_lowercase().as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        _ => return None,
+    };
+    let kind = cap(caps, 1)
+        .or_else(|| cap(caps, 3))
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    let fiscal = kind.starts_with("fiscal") || kind == "fy";
+    part_of_year(number, 6, cap(caps, 4).and_then(year_of), fiscal, ctx)
+}
+
+/// Part `number` of a year cut into parts of `months` months: the given year's, else the
+/// latest such part that had begun when the article was written.
+fn part_of_year(
+    number: u32,
+    months: i32,
+    year: Option<i32>,
+    fiscal: bool,
+    ctx: &Ctx,
+) -> Option<Period> {
     let fiscal_start = ctx.rules.fiscal_start_month;
     let whole = match year {
         Some(year) if fiscal => Period::fiscal_year(year, fiscal_start),
@@ -816,7 +875,7 @@ fn quarter_of(number: u32, year: Option<i32>, fiscal: bool, ctx: &Ctx) -> Option
             } else {
                 Period::calendar_year(anchor.year())
             };
-            let start = this.start.plus(3 * (i32::try_from(number).ok()? - 1));
+            let start = this.start.plus(months * (i32::try_from(number).ok()? - 1));
             if start > anchor {
                 this.shifted(-12)
             } else {
@@ -824,13 +883,13 @@ fn quarter_of(number: u32, year: Option<i32>, fiscal: bool, ctx: &Ctx) -> Option
             }
         }
     };
-    let offset = 3 * (i32::try_from(number).ok()? - 1);
+    let offset = months * (i32::try_from(number).ok()? - 1);
     let start = whole.start.plus(offset);
     Some(
         Period {
             partial: true,
             part_of: Some(whole.name()),
-            ..Period::span(start, start.plus(2))
+            ..Period::span(start, start.plus(months - 1))
         }
         .with_fiscal(whole.fiscal),
     )

@@ -884,3 +884,39 @@ fn a_change_records_the_base_period_its_sentence_names() {
     let base = binding.compared_with.as_ref().unwrap();
     assert_eq!(format!("{}..{}", base.start, base.end), "2022-01..2022-12");
 }
+
+#[test]
+fn a_half_year_is_six_months_of_its_year() {
+    let got = bind(
+        "Deportations rose to 7,861 in the first half of this year.",
+        "2023-08-20",
+    );
+    assert_eq!(got[0].1, "2023-01..2023-06 partial of 2023", "{got:?}");
+    let got = bind(
+        "Arrivals reached 12,400 in the second half of 2022.",
+        "2023-08-20",
+    );
+    assert_eq!(got[0].1, "2022-07..2022-12 partial of 2022", "{got:?}");
+}
+
+#[test]
+fn a_day_after_reported_by_an_outlet_dates_the_report_not_the_figures() {
+    let got = bind_paragraphs(
+        &[
+            "This amounts to 7,861 deportations in the first half, first reported by the Neue Osnabrücker Zeitung on Saturday.",
+            "Of those deported, 1,664 were women.",
+        ],
+        "2023-08-20",
+    );
+    let periods: Vec<String> = got
+        .iter()
+        .flat_map(|bindings| bindings.iter())
+        .filter(|binding| !binding.in_period_phrase)
+        .filter_map(|binding| binding.period.as_ref())
+        .map(|period| format!("{}..{}", period.start, period.end))
+        .collect();
+    assert!(
+        !periods.is_empty() && periods.iter().all(|period| period == "2023-01..2023-06"),
+        "{periods:?}"
+    );
+}

@@ -518,12 +518,13 @@ fn score_periods(
         });
         if !right {
             misses.push(format!(
-                "period: {}:{} {:?} want {:?} got {:?}{}",
+                "period: {}:{} {:?} want {:?} got {:?} from {}{}",
                 doc,
                 gold.figure.line,
                 gold.figure.text,
                 want,
                 predicted,
+                ["clause", "sentence", "passage", "document date"][source],
                 compared
                     .map(|from| format!(" compared with a period from {from}"))
                     .unwrap_or_default()
