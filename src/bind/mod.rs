@@ -168,9 +168,16 @@ pub fn bind_carrying(
 ) -> Vec<Vec<Binding>> {
     let mut out = Vec::with_capacity(sentences.len());
     let mut fiscal_before = false;
+    let mut last_named: Option<Period> = carried.as_ref().map(|(period, _)| period.clone());
     for sentence in sentences {
         let counts = local_counts(sentence);
         let mut periods = period::find_in(sentence.text, rules, date, &counts, fiscal_before);
+        // "… compared to 26,216 in the same period of 2021. That year, 133,000 passed": that
+        // year is the last one named, a comparison's base or not.
+        period::resolve_that_year(&mut periods, last_named.as_ref(), rules.fiscal_start_month);
+        if let Some(last) = periods.iter().max_by_key(|found| found.span.end) {
+            last_named = Some(last.period.clone());
+        }
         if let Some((named, _)) = carried.as_ref() {
             period::repeat_carried(&mut periods, named);
         }
@@ -369,6 +376,17 @@ fn bind_sentence(
                             nearest(&elsewhere).map(|found| (found, PeriodSource::Sentence))
                         })
                 });
+            // "the lowest mark since July 2020, when there were 38,536": the "when" clause
+            // describes the month the "since" starts at, not the span to now.
+            let chosen = chosen.map(|(mut found, source)| {
+                let since = found.period.text.to_lowercase().starts_with("since ");
+                if since && antecedent(found.span) {
+                    let text = std::mem::take(&mut found.period.text);
+                    found.period = Period::month(found.period.start);
+                    found.period.text = text;
+                }
+                (found, source)
+            });
             // "as of Dec. 20, 513,782 migrants had crossed": a running total from the start of
             // the year the clause names (else the cut-off's calendar year) to the cut-off.
             let chosen = chosen.map(|(found, source)| {

@@ -105,6 +105,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 year_ending,
                 Kind::Phrase,
             ),
+            // "That year, a total of 133,000 migrants passed": the year named before (resolved
+            // by `resolve_that_year`).
+            (
+                r"(?i)\b(?:that|the\s+same)\s+year\b".to_string(),
+                that_year,
+                Kind::Phrase,
+            ),
             // "in the last year", "the past year": the twelve months to the publication date.
             (
                 r"(?i)\bthe\s+(?:past|last)\s+(year|month|twelve\s+months)\b".to_string(),
@@ -1021,6 +1028,57 @@ fn this_month(_: &Captures, ctx: &Ctx) -> Option<Period> {
     period.relative = true;
     period.approximate_end = true;
     Some(period)
+}
+
+/// A placeholder for "that year": the publication's, until `resolve_that_year` puts the year
+/// the text named before.
+fn that_year(_caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let mut period = Period::calendar_year(ctx.anchor?.year());
+    period.relative = true;
+    Some(period)
+}
+
+/// Whether a found phrase is "that year" / "the same year".
+fn is_that_year(found: &Found) -> bool {
+    let lower = found.period.text.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    matches!(words.as_slice(), ["that", "year"] | ["the", "same", "year"])
+}
+
+/// "In 2021 …; that year" or "… in the same period of 2021. That year, 133,000 passed": each
+/// "that year" becomes the (fiscal) year of the nearest period named before it in its sentence,
+/// else of `carried` (the last the document named); with neither, it dates nothing.
+pub fn resolve_that_year(found: &mut Vec<Found>, carried: Option<&Period>, fiscal_start: u32) {
+    if !found.iter().any(is_that_year) {
+        return;
+    }
+    let named: Vec<(Span, Period)> = found
+        .iter()
+        .filter(|other| !is_that_year(other))
+        .map(|other| (other.span, other.period.clone()))
+        .collect();
+    found.retain_mut(|that| {
+        if !is_that_year(that) {
+            return true;
+        }
+        let before = named
+            .iter()
+            .filter(|(span, _)| span.end <= that.span.start)
+            .max_by_key(|(span, _)| span.end)
+            .map(|(_, period)| period)
+            .or(carried);
+        let Some(before) = before else {
+            return false;
+        };
+        let text = std::mem::take(&mut that.period.text);
+        that.period = if before.fiscal {
+            Period::fiscal_year(before.end.fiscal_year(fiscal_start), fiscal_start)
+        } else {
+            Period::calendar_year(before.end.year())
+        };
+        that.period.text = text;
+        true
+    });
 }
 
 fn the_past_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {

@@ -920,3 +920,30 @@ fn a_day_after_reported_by_an_outlet_dates_the_report_not_the_figures() {
         "{periods:?}"
     );
 }
+
+#[test]
+fn that_year_is_the_year_named_before() {
+    let got = bind_paragraphs(
+        &[
+            "So far this year, 46,415 migrants have been registered, compared to 26,216 detected in the same period of 2021.",
+            "That year, a total of 133,000 migrants passed through Panama, suggesting that this year's total will be even higher.",
+        ],
+        "2022-06-22",
+    );
+    let periods: Vec<String> = got[1]
+        .iter()
+        .filter(|binding| !binding.in_period_phrase)
+        .filter_map(|binding| binding.period.as_ref())
+        .map(|period| format!("{}..{}", period.start, period.end))
+        .collect();
+    assert_eq!(periods, vec!["2021-01..2021-12"], "{got:?}");
+}
+
+#[test]
+fn a_when_clause_after_since_a_month_describes_that_month() {
+    let got = bind(
+        "The tally was the lowest since July 2020, when there were 38,536 arrests.",
+        "2024-12-10",
+    );
+    assert_eq!(got[0].1, "2020-07..2020-07", "{got:?}");
+}
