@@ -67,8 +67,13 @@ pub(crate) fn build(
             match entry {
                 UnitEntry::Percent => unit = Unit::Percent,
                 UnitEntry::PercentagePoints => unit = Unit::PercentagePoints,
-                // "10 times more" is a multiplier; "entered 48,381 times" counts occasions.
-                UnitEntry::Multiplier if !is_multiplier(tokens, end, value) => {}
+                // "10 times more" is a multiplier; "entered 48,381 times" counts occasions. A
+                // "-fold" is always one ("a five-fold increase").
+                UnitEntry::Multiplier
+                    if !is_multiplier(tokens, end, value)
+                        && tokens[..end]
+                            .last()
+                            .is_none_or(|token| token.lower.as_ref() != "fold") => {}
                 UnitEntry::Multiplier => unit = Unit::Multiplier,
                 UnitEntry::Age => unit = Unit::Age,
                 UnitEntry::Duration(symbol) => {
@@ -683,6 +688,15 @@ mod tests {
         );
         check("5 men", &[("5", 5.0, Unit::Count, None)]);
         check("52 people per day", &[("52", 52.0, Unit::Rate, None)]);
+        check(
+            "nearly 69 people per boat",
+            &[("nearly 69", 69.0, Unit::Rate, None)],
+        );
+        // A "-fold" always multiplies; "times" only before a comparison.
+        check(
+            "a five-fold increase",
+            &[("five-fold", 5.0, Unit::Multiplier, None)],
+        );
         // The counted words between the figure and its base.
         check(
             "there were 1,973 first-time asylum applicants per million people",
