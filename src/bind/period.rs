@@ -127,9 +127,9 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 same_period_of_year,
                 Kind::Phrase,
             ),
-            // "the same period last fiscal year", "this time last year".
+            // "the same period last fiscal year", "this time last year", "on this point last year".
             (
-                r"(?i)\b(?:(?:the\s+)?same\s+(?:period|time|months?)\s+(?:of\s+|in\s+)?|(?:by\s+)?this\s+time\s+)(?:last|the\s+previous|the\s+prior|a)\s+(fiscal\s+)?year\b".to_string(),
+                r"(?i)\b(?:(?:the\s+)?same\s+(?:period|time|months?)\s+(?:of\s+|in\s+)?|(?:by\s+|at\s+|on\s+)?this\s+(?:time|point|stage)\s+)(?:last|the\s+previous|the\s+prior|a)\s+(fiscal\s+)?year\b".to_string(),
                 same_period_last_year,
                 Kind::Phrase,
             ),

@@ -947,3 +947,24 @@ fn a_when_clause_after_since_a_month_describes_that_month() {
     );
     assert_eq!(got[0].1, "2020-07..2020-07", "{got:?}");
 }
+
+#[test]
+fn this_point_last_year_repeats_the_period_before_it_a_year_earlier() {
+    let got = bind_paragraphs(
+        &[
+            "So far this year 25,436 people have crossed.",
+            "This is up 51% on this point last year (16,842).",
+        ],
+        "2025-07-31",
+    );
+    let periods: Vec<String> = got[1]
+        .iter()
+        .filter(|binding| !binding.in_period_phrase)
+        .filter_map(|binding| binding.period.as_ref())
+        .map(|period| format!("{}..{}", period.start, period.end))
+        .collect();
+    assert!(
+        periods.contains(&"2024-01..2024-07".to_string()),
+        "{periods:?}"
+    );
+}

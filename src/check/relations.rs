@@ -16,7 +16,7 @@ use super::rules::Rules;
 use super::verdict::{decide, Comparison, Verdict};
 use crate::bind::{Period, PeriodSource};
 use crate::datasets::text::format_number;
-use crate::figures::{Figure, Qualifier, Unit};
+use crate::figures::{Figure, Qualifier, RangeKind, Unit};
 
 /// The most operands a total is searched over (a passage's counts taken 2 to 4 at a time).
 const MAX_SUM_POOL: usize = 12;
@@ -146,7 +146,12 @@ type Pool<'a> = [Operand<'a>];
 /// Precise enough to be an operand found by search: an interval within ±1% ("2.2 million" and
 /// "more than 2 million" fit too many pairs to say anything).
 fn precise(figure: &Figure, (low, high): (f64, f64)) -> bool {
-    figure.range.is_none() && figure.value > 0.0 && (high - low) / 2.0 <= figure.value * 0.01
+    // A change written with one end only ("from February, when 101,028 were reported") is that
+    // level.
+    let level = figure
+        .range
+        .is_none_or(|range| range.kind == RangeKind::Change && range.low == range.high);
+    level && figure.value > 0.0 && (high - low) / 2.0 <= figure.value * 0.01
 }
 
 /// The period a figure's own clause or sentence gives it (none when only carried or dated).
@@ -711,5 +716,20 @@ mod tests {
             "2024-09-18",
         );
         assert_eq!(got[0].1, Verdict::Contradicted, "{got:?}");
+    }
+
+    #[test]
+    fn a_level_after_from_a_month_when_is_an_operand() {
+        let got = arithmetic(
+            "Border Patrol agents logged 172,331 apprehensions in March. That’s a 71% increase from February, when 101,028 were reported.",
+            "2021-04-09",
+        );
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "71%"
+                    && *verdict == Verdict::Supported
+                    && expression == "(172,331 − 101,028) / 101,028 × 100 = +70.6%"),
+            "{got:?}"
+        );
     }
 }
