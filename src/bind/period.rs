@@ -848,17 +848,35 @@ fn quarter_of(number: u32, year: Option<i32>, fiscal: bool, ctx: &Ctx) -> Option
 
 /// "the first half of 2023": six months, a part of the (fiscal) year.
 fn half(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    named_part(caps, ctx, 6)
+}
+
+/// "the third quarter of 2025", "the fiscal year's first quarter".
+fn quarter(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    named_part(caps, ctx, 3)
+}
+
+/// A part of `months` months named by its ordinal (capture 2: "first" … "fourth", "final"), of
+/// the (fiscal, captures 1 or 3) year of capture 4.
+fn named_part(caps: &Captures, ctx: &Ctx, months: i32) -> Option<Period> {
+    let parts = u32::try_from(12 / months).ok()?;
     let number = match cap(caps, 2)?.to_lowercase().as_str() {
         "first" | "1st" => 1,
         "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        "final" => parts,
         _ => return None,
     };
+    if number > parts {
+        return None;
+    }
     let kind = cap(caps, 1)
         .or_else(|| cap(caps, 3))
         .map(str::to_lowercase)
         .unwrap_or_default();
     let fiscal = kind.starts_with("fiscal") || kind == "fy";
-    part_of_year(number, 6, cap(caps, 4).and_then(year_of), fiscal, ctx)
+    part_of_year(number, months, cap(caps, 4).and_then(year_of), fiscal, ctx)
 }
 
 /// Part `number` of a year cut into parts of `months` months: the given year's, else the
@@ -875,7 +893,7 @@ fn part_of_year(
         Some(year) if fiscal => Period::fiscal_year(year, fiscal_start),
         Some(year) => Period::calendar_year(year),
         None => {
-            // The latest such quarter that had begun when the article was written.
+            // The latest such part that had begun when the article was written.
             let anchor = ctx.anchor?;
             let this = if fiscal {
                 Period::fiscal_year(anchor.fiscal_year(fiscal_start), fiscal_start)
@@ -900,22 +918,6 @@ fn part_of_year(
         }
         .with_fiscal(whole.fiscal),
     )
-}
-
-fn quarter(caps: &Captures, ctx: &Ctx) -> Option<Period> {
-    let number = match cap(caps, 2)?.to_lowercase().as_str() {
-        "first" | "1st" => 1,
-        "second" | "2nd" => 2,
-        "third" | "3rd" => 3,
-        "fourth" | "4th" | "final" => 4,
-        _ => return None,
-    };
-    let kind = cap(caps, 1)
-        .or_else(|| cap(caps, 3))
-        .map(str::to_lowercase)
-        .unwrap_or_default();
-    let fiscal = kind.starts_with("fiscal") || kind == "fy";
-    quarter_of(number, cap(caps, 4).and_then(year_of), fiscal, ctx)
 }
 
 fn quarter_code(caps: &Captures, ctx: &Ctx) -> Option<Period> {

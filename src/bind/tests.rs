@@ -48,6 +48,15 @@ fn periods_of(text: &str, date: &str) -> Vec<String> {
         .collect()
 }
 
+/// "start..end" of each binding that has a period, in order.
+fn spans<'a>(bindings: impl IntoIterator<Item = &'a Binding>) -> Vec<String> {
+    bindings
+        .into_iter()
+        .filter_map(|binding| binding.period.as_ref())
+        .map(|period| format!("{}..{}", period.start, period.end))
+        .collect()
+}
+
 /// Binds `paragraphs` as one document's passages, in order, written on `date`, each paragraph
 /// one sentence, separated by a blank line in the raw text (so spans are the document's): the
 /// period carried from passage to passage and the so-far ends settled as `check` does.
@@ -802,14 +811,7 @@ fn the_same_period_last_year_repeats_the_period_the_sentence_before_named() {
     );
     let periods: Vec<String> = got
         .iter()
-        .map(|bindings| {
-            bindings
-                .iter()
-                .filter_map(|binding| binding.period.as_ref())
-                .map(|period| format!("{}..{}", period.start, period.end))
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|bindings| spans(bindings).join(" "))
         .collect();
     // 58,900 is the second paragraph's only figure that is not a year.
     assert!(periods[1].contains("2024-02..2024-02"), "{periods:?}");
@@ -841,18 +843,10 @@ fn a_sentence_recalling_an_earlier_record_does_not_set_the_period_that_follows()
         ],
         "2025-04-10",
     );
-    let last = got[2]
-        .iter()
-        .filter_map(|binding| binding.period.as_ref())
-        .map(|period| format!("{}..{}", period.start, period.end))
-        .collect::<Vec<_>>();
+    let last = spans(&got[2]);
     assert_eq!(last, ["2025-03..2025-03"], "{got:?}");
     // The recalled record keeps its own month.
-    let record = got[1]
-        .iter()
-        .filter_map(|binding| binding.period.as_ref())
-        .map(|period| format!("{}..{}", period.start, period.end))
-        .collect::<Vec<_>>();
+    let record = spans(&got[1]);
     assert!(record.contains(&"2021-06..2021-06".to_string()), "{got:?}");
 }
 
@@ -908,13 +902,11 @@ fn a_day_after_reported_by_an_outlet_dates_the_report_not_the_figures() {
         ],
         "2023-08-20",
     );
-    let periods: Vec<String> = got
-        .iter()
-        .flat_map(|bindings| bindings.iter())
-        .filter(|binding| !binding.in_period_phrase)
-        .filter_map(|binding| binding.period.as_ref())
-        .map(|period| format!("{}..{}", period.start, period.end))
-        .collect();
+    let periods = spans(
+        got.iter()
+            .flatten()
+            .filter(|binding| !binding.in_period_phrase),
+    );
     assert!(
         !periods.is_empty() && periods.iter().all(|period| period == "2023-01..2023-06"),
         "{periods:?}"
@@ -930,12 +922,7 @@ fn that_year_is_the_year_named_before() {
         ],
         "2022-06-22",
     );
-    let periods: Vec<String> = got[1]
-        .iter()
-        .filter(|binding| !binding.in_period_phrase)
-        .filter_map(|binding| binding.period.as_ref())
-        .map(|period| format!("{}..{}", period.start, period.end))
-        .collect();
+    let periods = spans(got[1].iter().filter(|binding| !binding.in_period_phrase));
     assert_eq!(periods, vec!["2021-01..2021-12"], "{got:?}");
 }
 
@@ -957,12 +944,7 @@ fn this_point_last_year_repeats_the_period_before_it_a_year_earlier() {
         ],
         "2025-07-31",
     );
-    let periods: Vec<String> = got[1]
-        .iter()
-        .filter(|binding| !binding.in_period_phrase)
-        .filter_map(|binding| binding.period.as_ref())
-        .map(|period| format!("{}..{}", period.start, period.end))
-        .collect();
+    let periods = spans(got[1].iter().filter(|binding| !binding.in_period_phrase));
     assert!(
         periods.contains(&"2024-01..2024-07".to_string()),
         "{periods:?}"

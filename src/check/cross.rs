@@ -30,15 +30,27 @@ struct Cited<'a> {
     claim: &'a CheckClaim,
     figure: &'a Figure,
     words: BTreeSet<String>,
-    /// `words` and those of the clause a little further before the figure ("border encounters
-    /// totaled 2,475,669"), for telling what a figure counts.
-    wider_words: BTreeSet<String>,
     band: Option<(f64, f64)>,
     binding: Binding,
     kind: Kind,
 }
 
 impl Cited<'_> {
+    /// The content words of the figure's window and of the clause a little further before it
+    /// ("border encounters totaled 2,475,669"), for telling what a figure counts. Read only for
+    /// the few citations matched by value.
+    fn wider_words(&self, rules: &Rules) -> BTreeSet<String> {
+        let (claim, figure) = (self.claim, self.figure);
+        let start = figure.span.start.saturating_sub(claim.span.start);
+        let end = figure.span.end.saturating_sub(claim.span.start);
+        let wider = format!(
+            "{} {}",
+            around(&claim.text, start.saturating_sub(WIDER_BEFORE), start),
+            around(&claim.text, end, window(claim, figure).1)
+        );
+        words(&wider, rules)
+    }
+
     fn side(&self) -> Side<'_> {
         Side::of_figure(
             self.figure.unit,
@@ -72,16 +84,10 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
                 around(&claim.text, window.0, start),
                 around(&claim.text, end, window.1)
             );
-            let wider = format!(
-                "{} {}",
-                around(&claim.text, start.saturating_sub(WIDER_BEFORE), start),
-                around(&claim.text, end, window.1)
-            );
             Cited {
                 claim,
                 figure,
                 words: words(&context, rules),
-                wider_words: words(&wider, rules),
                 band: band(claim, window),
                 binding: claim.binding_of(figure).cloned().unwrap_or_default(),
                 kind: kind_of(claim, figure, rules),
@@ -172,7 +178,9 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
                 && other.binding.clause_bound()
                 && same(one, other)
                 && same(other, one)
-                && !one.wider_words.is_disjoint(&other.wider_words);
+                && !one
+                    .wider_words(rules)
+                    .is_disjoint(&other.wider_words(rules));
             other.figure.unit == one.figure.unit && (exactly || alike)
         });
         if !same.is_empty() {

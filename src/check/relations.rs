@@ -80,11 +80,10 @@ pub fn search(
         })
         .filter(|other| allowed(other.sentence, other.figure, other.period))
         .collect();
-    // An operand from far away makes a change only ending in the figure's own period.
+    // An operand from far away makes a change only ending in the figure's own period, and a
+    // share only as a part or whole of that period.
     let ends_here =
         |to: &Operand| !to.far || own_period.zip(to.period).is_some_and(|(own, to)| own == to);
-    // Shares take theirs at the figure's own time.
-    let at_own_time = |operand: &Operand| ends_here(operand);
     // Points, ratios, totals and differences take two-sided operands of the neighbourhood only.
     let close_pool: Vec<Operand> = pool
         .iter()
@@ -106,7 +105,7 @@ pub fn search(
                 };
                 percent_change(&as_percent(figure), sign, &pool, near, compares, ends_here)
             }
-            None => share(figure, &pool, near, at_own_time),
+            None => share(figure, &pool, near, ends_here),
         },
         Unit::PercentagePoints => direction_of(claim, figure, rules)
             .and_then(|sign| points(figure, sign, &close_pool, claim_idx, near)),
