@@ -33,6 +33,8 @@ pub enum CueKind {
 pub struct Cues {
     phrases: HashMap<String, Vec<(Vec<String>, CueKind)>>,
     pub agents: HashSet<String>,
+    /// Nouns that head a body's publication ("the report"), read back like `agents`.
+    pub publications: HashSet<String>,
     pub data: HashSet<String>,
     pub definite: HashSet<String>,
     pub stops: HashSet<String>,
@@ -68,6 +70,7 @@ struct PhraseList {
 #[derive(Deserialize)]
 struct Words {
     agents: Vec<String>,
+    publications: Vec<String>,
     data: Vec<String>,
     definite: Vec<String>,
     document_anaphors: Vec<String>,
@@ -128,6 +131,7 @@ impl Cues {
         }
         let set = |list: Vec<String>| list.iter().map(|word| word.to_lowercase()).collect();
         cues.agents = set(file.words.agents);
+        cues.publications = set(file.words.publications);
         cues.data = set(file.words.data);
         cues.definite = set(file.words.definite);
         cues.stops = set(file.words.stops);

@@ -4,7 +4,7 @@
 
 use super::{last_before, Attributor, Context, FALLBACK_WINDOW, MAX_PHRASE_WORDS};
 use crate::sources::cues::CueKind;
-use crate::sources::registry::{surface_name, RegistryMatch, SourceKind};
+use crate::sources::registry::{surface_name, RegistryMatch, SourceEntry, SourceKind};
 use crate::sources::tokens::Token;
 use crate::sources::{Attribution, Via};
 use crate::span::Span;
@@ -117,7 +117,25 @@ impl Attributor<'_> {
             let determiner = (floor..data_idx)
                 .rev()
                 .find(|idx| self.cues.definite.contains(tokens[*idx].lower.as_ref()));
-            let dataset = last_before(&context.datasets, tokens[data_idx].span.start)?;
+            let Some(dataset) = last_before(&context.datasets, tokens[data_idx].span.start) else {
+                // No dataset named before: "according to the data" after "the Interior
+                // Ministry said" is the ministry's data. Only a definite phrase points back.
+                let (Some(det), Some((entry, _))) = (
+                    determiner,
+                    self.last_agency_before(context, tokens[data_idx].span.start),
+                ) else {
+                    return None;
+                };
+                let span = Span::new(tokens[det].span.start, tokens[data_idx].span.end);
+                return Some(Attribution {
+                    name: entry.name.clone(),
+                    mention: span.slice(context.text).unwrap_or("").to_string(),
+                    mention_span: span,
+                    kind: Some(entry.kind),
+                    via: Via::Attribution,
+                    citation: None,
+                });
+            };
             let phrase_start = match determiner {
                 Some(det) => det,
                 None if self.shares_stem(context, tokens, (start, end), dataset) => start,
@@ -163,7 +181,11 @@ impl Attributor<'_> {
             }
             let head = (det + 1..end.min(det + 2 + MAX_MODIFIERS))
                 .take_while(|idx| !tokens[*idx].is_capitalised())
-                .find(|idx| self.cues.agents.contains(tokens[*idx].lower.as_ref()))?;
+                .find(|idx| {
+                    let word = tokens[*idx].lower.as_ref();
+                    self.cues.agents.contains(word) || self.cues.publications.contains(word)
+                })?;
+            let publication = self.cues.publications.contains(tokens[head].lower.as_ref());
             // Only the phrase's head: "the agency's data" is the data anaphor's.
             if head + 1 < end && tokens[head + 1].is_word {
                 return None;
@@ -171,21 +193,18 @@ impl Attributor<'_> {
             let before = tokens[det].span.start;
             let span = Span::new(tokens[det].span.start, tokens[head].span.end);
             let mention = span.slice(context.text).unwrap_or("").to_string();
-            let agency = context
-                .matches
-                .iter()
-                .take_while(|found| found.span.end <= before)
-                .filter_map(|found| self.registry.entry(found.entry))
-                .filter(|entry| {
-                    matches!(
-                        entry.kind,
-                        SourceKind::StatisticsAgency
-                            | SourceKind::Government
-                            | SourceKind::InternationalOrganization
-                    )
-                })
-                .last();
-            return match agency {
+            let agency = self
+                .last_agency_before(context, before)
+                .filter(|(_, named)| {
+                    !publication
+                        || !self.other_publication(
+                            context,
+                            tokens[head].lower.as_ref(),
+                            *named,
+                            before,
+                        )
+                });
+            return match agency.map(|(entry, _)| entry) {
                 Some(entry) => Some(Attribution {
                     name: entry.name.clone(),
                     mention,
@@ -195,8 +214,9 @@ impl Attributor<'_> {
                     citation: None,
                 }),
                 // None named before: a phrase that says which body ("the interior ministry",
-                // "the bloc's statistical agency") names it; a bare "the agency" names nothing.
-                None if head > det + 1 => {
+                // "the bloc's statistical agency") names it; a bare "the agency" names nothing,
+                // and neither does a publication ("the annual report" of whom?).
+                None if head > det + 1 && !publication => {
                     let words = Span::new(tokens[det + 1].span.start, tokens[head].span.end);
                     Some(Attribution {
                         name: surface_name(words.slice(context.text).unwrap_or("")),
@@ -211,6 +231,47 @@ impl Attributor<'_> {
             };
         }
         None
+    }
+
+    /// The last agency, government body or international organisation the document names
+    /// before `offset`: what "the agency", "the ministry's data" or "the report" points back to.
+    /// Also where it is named.
+    fn last_agency_before(&self, context: &Context, offset: usize) -> Option<(&SourceEntry, Span)> {
+        context
+            .matches
+            .iter()
+            .take_while(|found| found.span.end <= offset)
+            .filter_map(|found| Some((self.registry.entry(found.entry)?, found.span)))
+            .filter(|(entry, _)| {
+                matches!(
+                    entry.kind,
+                    SourceKind::StatisticsAgency
+                        | SourceKind::Government
+                        | SourceKind::InternationalOrganization
+                )
+            })
+            .last()
+    }
+
+    /// Whether "the report" may be another body's report: the same noun written between the
+    /// agency's name and the anaphor with another author ("a 2004 report from the Richard Nixon
+    /// Center. The report noted" is not the UN's report; "ICE ..., according to its annual report.
+    /// ... the report said" is ICE's).
+    fn other_publication(&self, context: &Context, noun: &str, named: Span, before: usize) -> bool {
+        let Some(between) = context.masked.get(named.end..before) else {
+            return true;
+        };
+        let lower = between.to_ascii_lowercase();
+        lower.match_indices(noun).any(|(at, _)| {
+            let mut after = between[at + noun.len()..].split_whitespace();
+            let link = after.next().map(str::to_lowercase);
+            let author = match after.next() {
+                Some("the" | "The") => after.next(),
+                word => word,
+            };
+            matches!(link.as_deref(), Some("from" | "by" | "of"))
+                && author.is_some_and(|word| word.starts_with(char::is_uppercase))
+        })
     }
 
     /// Whether a capitalised word of the phrase starts like a word of the dataset's mention

@@ -79,6 +79,25 @@ fn a_definite_agency_phrase_points_back_to_the_agency_named_before_it() {
 }
 
 #[test]
+fn a_definite_report_or_data_phrase_points_back_to_the_agency_named_before_it() {
+    let text = "ICE removed 271,484 people in fiscal 2024, according to its annual report.\n\
+                Mexico accounted for about 87,000 removals, the report said.\n\
+                According to the data, 705 Georgians were deported.\n";
+    let ice = Some("U.S. Immigration and Customs Enforcement".to_string());
+    assert_eq!(names(text), vec![ice.clone(), ice.clone(), ice]);
+    // Another body's report written in between: "the report" may be that one, so it names
+    // nothing (rather than the agency named before it).
+    let text = "Eurostat counted 1.1 million applications.\n\
+                Attacks used visas, according to a 2004 report from the Nixon Center.\n\
+                The report noted that 19 hijackers held visas.\n";
+    let got = names(text);
+    assert_eq!(got[0], Some("Eurostat".to_string()));
+    assert_ne!(got[2], Some("Eurostat".to_string()));
+    // A bare "the report" with nothing named before it names nothing.
+    assert_eq!(names("The report said 40 people arrived.\n"), vec![None]);
+}
+
+#[test]
 fn a_source_after_a_dash_or_colon_ends_a_headline() {
     let text = "Forced displacement at record 68.5 million people - UNHCR\n\
                 Asylum applicants rose over 60% last year: Eurostat\n\
