@@ -170,8 +170,8 @@ pub fn bind_carrying(
     let mut fiscal_before = false;
     let mut last_named: Option<Period> = carried.as_ref().map(|(period, _)| period.clone());
     for sentence in sentences {
-        let counts = local_counts(sentence);
-        let mut periods = period::find_in(sentence.text, rules, date, &counts, fiscal_before);
+        let masks = year_masks(sentence);
+        let mut periods = period::find_in(sentence.text, rules, date, &masks, fiscal_before);
         // "… compared to 26,216 in the same period of 2021. That year, 133,000 passed": that
         // year is the last one named, a comparison's base or not.
         period::resolve_that_year(&mut periods, last_named.as_ref(), rules.fiscal_start_month);
@@ -254,6 +254,56 @@ fn local_counts(sentence: &SentenceFigures) -> Vec<Span> {
         .collect()
 }
 
+/// The spans a year may not be read from: every quantity, and of a change written with both
+/// ends ("from 1,515 claims in 2018 to 25,465") only its numbers, so that the year written
+/// after "in" inside it is still a period.
+fn year_masks(sentence: &SentenceFigures) -> Vec<Span> {
+    let mut masks = Vec::new();
+    for (figure, span) in sentence.figures.iter().zip(local_counts_all(sentence)) {
+        let Some(span) = span else {
+            continue;
+        };
+        let two_ended = figure.range.is_some_and(|range| {
+            range.kind == crate::figures::RangeKind::Change && range.low != range.high
+        });
+        let Some(text) = sentence
+            .text
+            .get(span.start..span.end)
+            .filter(|_| two_ended)
+        else {
+            masks.push(span);
+            continue;
+        };
+        let mut at = 0;
+        for word in text.split_inclusive(' ') {
+            let numeral = word.trim_end();
+            let before = text[..at].trim_end();
+            let dated = before.ends_with(" in") || before.ends_with(" of") || before == "in";
+            if numeral.starts_with(|ch: char| ch.is_ascii_digit()) && !dated {
+                masks.push(Span::new(span.start + at, span.start + at + numeral.len()));
+            }
+            at += word.len();
+        }
+    }
+    masks
+}
+
+/// `local_counts` aligned with the sentence's figures (`None` for a year).
+fn local_counts_all(sentence: &SentenceFigures) -> Vec<Option<Span>> {
+    sentence
+        .figures
+        .iter()
+        .map(|figure| {
+            (figure.unit != Unit::Year).then(|| {
+                Span::new(
+                    figure.span.start.saturating_sub(sentence.span.start),
+                    figure.span.end.saturating_sub(sentence.span.start),
+                )
+            })
+        })
+        .collect()
+}
+
 /// The bindings of one sentence's figures; `periods` are the sentence's period phrases.
 fn bind_sentence(
     sentence: &SentenceFigures,
@@ -293,9 +343,16 @@ fn bind_sentence(
                 .as_deref()
                 .is_some_and(|period| period.ends_with("to the time of writing"));
             let in_clause = |span: Span| clause::of(&clauses, span.start) == own_clause;
+            // A period written inside another figure ("from 1,515 claims in 2018 to 25,465") is
+            // that figure's.
             let candidates: Vec<&period::Found> = periods
                 .iter()
                 .filter(|found| !found.span.contains(local) && !local.contains(found.span))
+                .filter(|found| {
+                    !quantities
+                        .iter()
+                        .any(|other| *other != local && other.contains(found.span))
+                })
                 .collect();
             let nearest = |list: &[&period::Found]| -> Option<period::Found> {
                 list.iter()
@@ -400,11 +457,23 @@ fn bind_sentence(
             let chosen_span = chosen.as_ref().map(|(found, _)| found.span);
             // Its own clause's base first, else the sentence's nearest ("a 7.6% increase,
             // compared to 2022").
-            binding.compared_with = candidates
+            // A change written with both ends and the start's period inside it ("from 1,515
+            // claims in 2018 to 25,465 in 2023") is measured from that period.
+            let two_ended = figure.range.is_some_and(|range| {
+                range.kind == crate::figures::RangeKind::Change && range.low != range.high
+            });
+            let inner_start = periods
                 .iter()
-                .filter(|found| found.base && Some(found.span) != chosen_span)
-                .min_by_key(|found| (!in_clause(found.span), distance(found.span, local)))
+                .filter(|found| two_ended && local.contains(found.span) && found.span != local)
+                .min_by_key(|found| found.span.start)
                 .map(|found| found.period.clone());
+            binding.compared_with = inner_start.or_else(|| {
+                candidates
+                    .iter()
+                    .filter(|found| found.base && Some(found.span) != chosen_span)
+                    .min_by_key(|found| (!in_clause(found.span), distance(found.span, local)))
+                    .map(|found| found.period.clone())
+            });
             match chosen {
                 Some((found, source)) => {
                     binding.period_span = Some(found.span.shift(sentence.span.start));

@@ -511,6 +511,41 @@ fn a_figure_inside_the_comparison_takes_the_base_and_a_change_from_a_year_is_not
 }
 
 #[test]
+fn a_change_written_with_both_ends_is_measured_from_the_period_of_its_start() {
+    let text = "Claims soared 1,500%, from 1,515 claims in 2018 to 25,465 in 2023.";
+    let figures = crate::figures::annotate(text);
+    let sentence = SentenceFigures {
+        span: Span::new(0, text.len()),
+        text,
+        figures: &figures,
+    };
+    let bindings = bind_passage(
+        &[sentence],
+        publication_month("2024-03-01"),
+        BindRules::builtin(),
+    );
+    let (range, binding) = figures
+        .iter()
+        .zip(&bindings[0])
+        .find(|(figure, _)| figure.range.is_some_and(|range| range.low != range.high))
+        .expect("the two-ended change");
+    assert!(range.text.contains("in 2018"), "{}", range.text);
+    assert_eq!(spans([binding]), vec!["2023-01..2023-12".to_string()]);
+    let start = binding.compared_with.as_ref().expect("the start's period");
+    assert_eq!(
+        format!("{}..{}", start.start, start.end),
+        "2018-01..2018-12"
+    );
+    // The year inside the change is the change's: the percent keeps 2023.
+    let percent = bindings[0]
+        .iter()
+        .zip(&figures)
+        .find(|(_, figure)| figure.unit == Unit::Percent)
+        .map(|(binding, _)| spans([binding]));
+    assert_eq!(percent, Some(vec!["2023-01..2023-12".to_string()]));
+}
+
+#[test]
 fn a_forecast_for_this_year_is_the_whole_year() {
     let got = bind(
         "Officials said crossings this year could reach half a million.",

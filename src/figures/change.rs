@@ -32,8 +32,18 @@ pub(crate) fn join_reversed(
     if !is_quantity(a.figure.unit) || !is_quantity(b.figure.unit) || a.tail >= b.lead {
         return None;
     }
-    // "increased 49 percent, from 173 million to 258 million": `b` opens a change of its own.
-    if tokens.get(b.tail).is_some_and(|next| next.is("to")) {
+    // "increased 49 percent, from 173 million to 258 million", "soared 1,500%, from 1,515
+    // claims in 2018 to 25,465": `b` opens a change of its own, whose "to" follows within the
+    // clause.
+    /// How many words after `b` its own change's "to" may be written.
+    const TO_WITHIN: usize = 5;
+    let opens_change = tokens
+        .iter()
+        .skip(b.tail)
+        .take(TO_WITHIN)
+        .take_while(|next| !(next.is(",") || next.is(".") || next.is(";")))
+        .any(|next| next.is("to"));
+    if opens_change {
         return None;
     }
     let link = &tokens[a.tail..b.lead];
@@ -328,6 +338,11 @@ mod tests {
         let figures =
             annotate("numbers increased 49 percent, from 173 million to 258 million people.");
         assert_eq!(figures[1].text, "from 173 million to 258 million");
+        // Also when the start's noun and period come before its "to".
+        let figures =
+            annotate("Claims soared 1,500%, from 1,515 claims in 2018 to 25,465 in 2023.");
+        assert_eq!(figures[0].text, "1,500%");
+        assert_eq!(figures[1].text, "from 1,515 claims in 2018 to 25,465");
         // Without a change word, two figures after a comma stay two.
         let two = annotate("500 delegates, from 30 countries");
         assert_eq!(two.len(), 2);
