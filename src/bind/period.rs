@@ -133,6 +133,12 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 same_period_last_year,
                 Kind::Phrase,
             ),
+            // "the fiscal year, which began in October": the current one, described by its start.
+            (
+                format!(r"(?i)\bthe\s+(fiscal\s+)?year,?\s+(?:which|that)\s+(?:began|started|begins|starts)\s+(?:in\s+|on\s+)?(?:{MONTH}){DAY}\b"),
+                this_year,
+                Kind::Phrase,
+            ),
             // "so far this fiscal year", "this fiscal year to date", "the current fiscal year".
             (
                 r"(?i)\b(?:(?:so|thus)\s+far\s+(?:in\s+|during\s+)?)?(?:this|the\s+current)\s+(fiscal\s+)?year(?:\s+(?:so\s+far|to\s+date|thus\s+far))?\b".to_string(),
@@ -298,6 +304,13 @@ pub fn find_in(
                 continue;
             }
             if *kind == Kind::Recent && dates_the_report(text, span) {
+                continue;
+            }
+            // "Mulino said on December 19 that 55 migrants had died in 2024": a day written after
+            // a reporting verb dates the statement, and no part of it is a period.
+            if *kind == Kind::Phrase && names_a_day(whole.as_str()) && dates_the_report(text, span)
+            {
+                citations.push(span);
                 continue;
             }
             let Some(mut period) = build(&caps, &ctx) else {
@@ -479,6 +492,20 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
 
 /// A day that dates the report rather than the figure: "officials said Monday", "data released
 /// on Tuesday", "reported Thursday".
+/// Whether a month phrase names one day: "December 19", "Dec. 19, 2024", "March 3rd 2023".
+fn names_a_day(phrase: &str) -> bool {
+    let mut words = phrase
+        .split([' ', ','])
+        .filter(|word| !word.is_empty())
+        .rev();
+    let mut last = words.next().unwrap_or("");
+    if last.len() == 4 && last.chars().all(|ch| ch.is_ascii_digit()) {
+        last = words.next().unwrap_or("");
+    }
+    let digits = last.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+    (1..=2).contains(&digits.len()) && digits.chars().all(|ch| ch.is_ascii_digit())
+}
+
 fn dates_the_report(text: &str, span: Span) -> bool {
     const VERBS: &[&str] = &[
         "said",

@@ -546,6 +546,30 @@ fn a_change_written_with_both_ends_is_measured_from_the_period_of_its_start() {
 }
 
 #[test]
+fn the_day_a_statement_was_made_is_not_the_period_of_its_figures() {
+    let got = bind(
+        "Mulino said on December 19 that at least 55 migrants had died while making the crossing in 2024.",
+        "2025-01-10",
+    );
+    assert_eq!(got[0].1, "2024-01..2024-12");
+    // Without a reporting verb, the day is the figure's.
+    let got = bind(
+        "On December 19, 55 migrants died in the crossing.",
+        "2025-01-10",
+    );
+    assert_eq!(got[0].1, "2024-12..2024-12");
+}
+
+#[test]
+fn the_fiscal_year_described_by_its_start_is_the_current_one_so_far() {
+    let got = bind(
+        "Apprehensions for the fiscal year, which began in October, rose to 569,879.",
+        "2021-04-10",
+    );
+    assert_eq!(got[0].1, "2020-10..2021-04 partial of FY2021 fiscal");
+}
+
+#[test]
 fn a_forecast_for_this_year_is_the_whole_year() {
     let got = bind(
         "Officials said crossings this year could reach half a million.",
