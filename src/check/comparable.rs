@@ -6,7 +6,8 @@
 //! agency agree. When both are clearly bound and something differs, the difference is named
 //! ("five months of FY2023 against all of FY2023", "Panama's National Migration Service's count
 //! against U.S. Border Patrol's") and the result is `not_comparable`; when a binding is uncertain
-//! (no period, a period carried from another sentence) the result can only be `unverifiable`.
+//! (no period, a period carried from another sentence) the result can only be `unverifiable`, and
+//! when such a carried binding already differs, agreement confirms nothing either.
 //! A comparison is `exact` (a contradiction may be called) only when the claim's period and
 //! agency come from its own clause and nothing had to be guessed.
 
@@ -115,7 +116,11 @@ pub enum Comparability {
     Same { exact: bool },
     /// Both clearly bound, and they measure different things: what differs.
     Different(String),
-    /// A binding is uncertain: what is missing.
+    /// They differ, but a binding is uncertain (a period carried from another sentence): what
+    /// differs. Never a finding, and never a confirmation either: two figures of different
+    /// periods that happen to agree do not confirm each other.
+    UnlikeUncertain(String),
+    /// A binding is missing: what is missing.
     Uncertain(String),
 }
 
@@ -154,7 +159,7 @@ pub fn compare(claim: &Side, evidence: &Side) -> Comparability {
                 return if both_bound {
                     Comparability::Different(difference)
                 } else {
-                    Comparability::Uncertain(format!(
+                    Comparability::UnlikeUncertain(format!(
                         "{difference}, but the period of one is not written beside its figure"
                     ))
                 };
@@ -178,7 +183,7 @@ pub fn compare(claim: &Side, evidence: &Side) -> Comparability {
         return if both_bound {
             Comparability::Different(difference)
         } else {
-            Comparability::Uncertain(difference)
+            Comparability::UnlikeUncertain(difference)
         };
     }
     let same_agency = match (claim.counted_by, evidence.counted_by) {
@@ -187,7 +192,7 @@ pub fn compare(claim: &Side, evidence: &Side) -> Comparability {
             return if claim.counted_by_in_clause && evidence.counted_by_in_clause {
                 Comparability::Different(difference)
             } else {
-                Comparability::Uncertain(difference)
+                Comparability::UnlikeUncertain(difference)
             };
         }
         (Some(_), Some(_)) => true,
@@ -223,8 +228,19 @@ fn same_period(one: &Period, other: &Period) -> PeriodMatch {
     }
     let approximate = one.approximate_end || other.approximate_end;
     let point = one.granularity == Granularity::Point || other.granularity == Granularity::Point;
+    // A whole year is never nearly a part of it ("at this stage in 2022", written in November,
+    // against all of 2022).
+    let whole = |period: &Period| {
+        !period.partial
+            && matches!(
+                period.granularity,
+                Granularity::Year | Granularity::FiscalYear
+            )
+    };
     if approximate
         && !point
+        && !whole(one)
+        && !whole(other)
         && one.start == other.start
         && (one.end.index() - other.end.index()).abs() <= 1
     {
@@ -311,7 +327,7 @@ mod tests {
             &side(&part, PeriodSource::Passage, None),
             &side(&whole, PeriodSource::Clause, None),
         );
-        assert!(matches!(got, Comparability::Uncertain(_)), "{got:?}");
+        assert!(matches!(got, Comparability::UnlikeUncertain(_)), "{got:?}");
     }
 
     #[test]

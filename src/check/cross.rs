@@ -266,6 +266,18 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
                 }
                 // A binding is missing: agreement still confirms, a disagreement says nothing.
                 Comparability::Uncertain(_) => comparison.exact = false,
+                // Carried bindings that already differ (a carried period may be wrong): the same
+                // value as written still confirms ("71 percent" and "71%"), a value that merely
+                // fits a wide interval ("up to 60,000 during the year" and "38,129 at this stage
+                // in 2022") says nothing, and neither does a disagreement.
+                Comparability::UnlikeUncertain(difference) => {
+                    if written_alike(one.figure, other.figure) {
+                        comparison.exact = false;
+                    } else {
+                        comparison.conflict = Some(difference);
+                        comparison.named = false;
+                    }
+                }
             },
         }
         let verdict = decide(&comparison);
@@ -293,6 +305,18 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
         });
     }
     results
+}
+
+/// Whether two figures' written intervals overlap: each stands for the same value as written
+/// ("78 percent" and "almost 80%"), not merely inside a wide bound ("up to 60,000" is 50,000 to
+/// 60,000 as a citation, see [`Figure::written_bounds`]).
+fn written_alike(one: &Figure, other: &Figure) -> bool {
+    match (one.written_interval(), other.written_interval()) {
+        (Some((low, high)), Some((other_low, other_high))) => {
+            low <= other_high && other_low <= high
+        }
+        _ => false,
+    }
 }
 
 /// The citations of `sorted` (indices into `cited`, sorted by value) whose value lies in
@@ -546,6 +570,29 @@ mod tests {
             (
                 "c",
                 "Panama's National Migration Service counted 2,475,669 crossings in fiscal 2023.",
+            ),
+        ]);
+        assert!(
+            !got.iter()
+                .any(|(_, _, verdict)| *verdict == Verdict::Supported),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_carried_period_that_differs_confirms_only_the_same_written_value() {
+        // "up to 60,000" carries all of 2022 from the paragraph before; 38,129 is part of 2022.
+        // Inside the bound, but no confirmation of it.
+        let got = cross(&[
+            (
+                "a",
+                "A total of 45,756 people crossed the Channel in small boats in 2022.\n\n\
+                 Home Office officials previously estimated that up to 60,000 people could make \
+                 the journey during the year.",
+            ),
+            (
+                "b",
+                "This is 22% lower than the 38,129 people making the journey at this stage in 2022.",
             ),
         ]);
         assert!(

@@ -79,17 +79,29 @@ impl Figure {
     /// 5,000" 4,000 to 5,000), as a writer rounds a count down to say "more than" and up to
     /// say "under". `None` for no value above zero.
     pub fn written_bounds(&self) -> Option<(f64, f64)> {
-        let last_digit = || {
-            let significant = self.significant_digits().max(1) as i32;
-            10f64.powi(self.value.log10().floor() as i32 - significant + 1)
-        };
         match (self.low, self.high) {
             (Some(low), Some(high)) => Some((low, high)),
             _ if self.value <= 0.0 => None,
-            (Some(low), None) => Some((low, self.value + last_digit())),
-            (None, Some(high)) => Some(((self.value - last_digit()).max(0.0), high)),
+            (Some(low), None) => Some((low, self.value + self.last_digit())),
+            (None, Some(high)) => Some(((self.value - self.last_digit()).max(0.0), high)),
             (None, None) => None,
         }
+    }
+
+    /// [`Figure::written_bounds`], and for an exact figure the half of its last written digit
+    /// either way ("71 percent" is 70.5 to 71.5). `None` for no value above zero.
+    pub fn written_interval(&self) -> Option<(f64, f64)> {
+        if self.low.is_none() && self.high.is_none() && self.value > 0.0 {
+            let half = self.last_digit() / 2.0;
+            return Some((self.value - half, self.value + half));
+        }
+        self.written_bounds()
+    }
+
+    /// The value of the last significant digit as written: 1,000 for "131,000", 1 for "71".
+    fn last_digit(&self) -> f64 {
+        let significant = self.significant_digits().max(1) as i32;
+        10f64.powi(self.value.log10().floor() as i32 - significant + 1)
     }
 }
 

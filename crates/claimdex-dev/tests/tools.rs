@@ -34,7 +34,7 @@ fn one_megabyte_run_prints_the_table() {
 
 /// The news evaluation (`tests/fixtures/news-eval`, real news excerpts labelled by people who did
 /// not read the rules) through the real `claimdex` binary: no `contradicted` verdict the gold
-/// does not accept, in either split. See: issue 12.
+/// does not accept, in either split, and no false `supported`. See: issue 12.
 #[test]
 fn news_evaluation_raises_no_false_contradiction() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -57,6 +57,16 @@ fn news_evaluation_raises_no_false_contradiction() {
         .unwrap_or_else(|| panic!("no false-contradicted row:\n{report}"));
     let cells: Vec<&str> = row.split('|').map(str::trim).collect();
     // | false contradicted | tune | heldout | all | target |
+    assert_eq!(cells.len(), 7, "{row}");
+    for cell in &cells[2..5] {
+        assert!(cell.starts_with("0 of"), "{row}\n{report}");
+    }
+    // Nor a `supported` the gold does not accept: a confirmation is a claim too.
+    let row = report
+        .lines()
+        .find(|line| line.starts_with("| false supported |"))
+        .unwrap_or_else(|| panic!("no false-supported row:\n{report}"));
+    let cells: Vec<&str> = row.split('|').map(str::trim).collect();
     assert_eq!(cells.len(), 7, "{row}");
     for cell in &cells[2..5] {
         assert!(cell.starts_with("0 of"), "{row}\n{report}");
