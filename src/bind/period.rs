@@ -211,6 +211,12 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 one_month,
                 Kind::Phrase,
             ),
+            // "a 42% decrease from may 2023": "may" before a year is the month whatever its case.
+            (
+                format!(r"\b(?:(?i:in|during|as\s+of|for|by)\s+)?((?i:may)){DAY},?\s+(\d{{4}})\b"),
+                one_month,
+                Kind::Phrase,
+            ),
             (r"(?i)\b((?:1[89]|20)\d\d)\b".to_string(), one_year, Kind::Year),
             (
                 r"\b(January|February|March|April|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)".to_string(),
@@ -473,16 +479,25 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
     };
     let lower = phrase.to_lowercase();
     // "a 90% increase from 2023", "up 12 percent from August": the start of a change.
-    let change_from = before.strip_suffix("from").is_some_and(|rest| {
-        let words: Vec<&str> = rest
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|word| !word.is_empty())
-            .rev()
-            .take(4)
-            .collect();
-        words.iter().any(|word| CHANGE_WORDS.contains(word))
-    });
-    change_from
+    let after_change = |cue: &str| {
+        before.strip_suffix(cue).is_some_and(|rest| {
+            let words: Vec<&str> = rest
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .rev()
+                .take(4)
+                .collect();
+            rest.ends_with(|c: char| !c.is_alphanumeric())
+                && words.iter().any(|word| CHANGE_WORDS.contains(word))
+        })
+    };
+    // "10% down on 2022", "an increase on last year": a year after a change's "on" is its base
+    // ("up on Monday" is a day, not a base).
+    let year_like = lower.starts_with(|c: char| c.is_ascii_digit())
+        || lower.starts_with("last ")
+        || lower.starts_with("the previous ");
+    after_change("from")
+        || (year_like && after_change("on"))
         || ends_with(ALWAYS)
         || (ends_with(SAME)
             && (lower.starts_with("the same")

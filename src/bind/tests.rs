@@ -570,6 +570,33 @@ fn the_fiscal_year_described_by_its_start_is_the_current_one_so_far() {
 }
 
 #[test]
+fn a_change_on_a_year_is_measured_from_it_and_may_before_a_year_is_the_month() {
+    // "down on 2022": the British "on" of a change names its base, not the figure's period.
+    let got = periods_of("The figure is 10% down on 2022.", "2024-08-13");
+    assert_eq!(got, vec!["2022 2022-01..2022-12".to_string()]);
+    let found = period::find(
+        "The figure is 10% down on 2022.",
+        BindRules::builtin(),
+        None,
+        &[],
+    );
+    assert!(
+        found.iter().all(|found| found.base),
+        "the base of the change"
+    );
+    // "up on Monday" is a day, not a base.
+    let found = period::find(
+        "Arrivals were up on Monday.",
+        BindRules::builtin(),
+        None,
+        &[],
+    );
+    assert!(found.iter().all(|found| !found.base));
+    let got = periods_of("a 42% decrease from may 2023", "2023-07-19");
+    assert_eq!(got, vec!["may 2023 2023-05..2023-05".to_string()]);
+}
+
+#[test]
 fn a_forecast_for_this_year_is_the_whole_year() {
     let got = bind(
         "Officials said crossings this year could reach half a million.",
