@@ -354,9 +354,12 @@ fn bind_sentence(
                         .any(|other| *other != local && other.contains(found.span))
                 })
                 .collect();
+            // A comma between a period and the figure puts it further away: in "Despite the
+            // inrush in 2023, the number is below the 64,300 people who travelled to Spain in
+            // 2018", 2018 is the figure's.
             let nearest = |list: &[&period::Found]| -> Option<period::Found> {
                 list.iter()
-                    .min_by_key(|found| distance(found.span, local))
+                    .min_by_key(|found| reach(text, found.span, local))
                     .map(|found| (*found).clone())
             };
             // In a comparison clause, a base written just before the figure (no comma between)
@@ -735,6 +738,18 @@ pub fn first_agency(text: &str) -> Option<String> {
 
 /// Bytes between two spans (0 when they overlap); a phrase after the figure counts a little
 /// nearer than one the same distance before it, since English puts the period after the count.
+/// [`distance`], with each comma between the two counted as `COMMA_REACH` bytes more.
+fn reach(text: &str, span: Span, figure: Span) -> usize {
+    const COMMA_REACH: usize = 40;
+    let (from, to) = if span.end <= figure.start {
+        (span.end, figure.start)
+    } else {
+        (figure.end, span.start.max(figure.end))
+    };
+    let commas = text.get(from..to).map_or(0, |gap| gap.matches(',').count());
+    distance(span, figure) + commas * COMMA_REACH
+}
+
 fn distance(span: Span, figure: Span) -> usize {
     if span.end <= figure.start {
         (figure.start - span.end) * 2 + 1

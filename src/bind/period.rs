@@ -183,6 +183,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 since,
                 Kind::Phrase,
             ),
+            // "Since the deal was signed in April", "since the new rules came into force in 2021":
+            // an event dated in the words after "since" starts the period to date.
+            (
+                format!(r"(?i)\bsince\s+(?:[a-z’']+\s+){{1,6}}?(?:in|on)\s+(?:({MONTH}){DAY},?(?:\s+(\d{{4}}))?|(\d{{4}}))\b"),
+                since,
+                Kind::Phrase,
+            ),
             // "through March", "until February 2023".
             (
                 format!(r"(?i)\b(?:through|thru|until|up\s+to)\s+(?:the\s+end\s+of\s+)?({MONTH})(?:\s+(\d{{4}}))?\b"),

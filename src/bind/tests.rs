@@ -597,6 +597,27 @@ fn a_change_on_a_year_is_measured_from_it_and_may_before_a_year_is_the_month() {
 }
 
 #[test]
+fn a_period_across_a_comma_is_further_than_one_beside_the_figure() {
+    let got = bind(
+        "Despite the inrush in 2023, the number is still below the almost 64,300 people who travelled illegally to Spain in 2018.",
+        "2024-01-05",
+    );
+    assert_eq!(got[0].1, "2018-01..2018-12", "{got:?}");
+}
+
+#[test]
+fn an_event_dated_after_since_starts_the_period_to_date() {
+    let got = bind(
+        "Since the deal was signed in April by her predecessor, 40,460 people have arrived.",
+        "2023-01-01",
+    );
+    assert_eq!(
+        got[0].1, "2022-04..2023-01 partial of the period to date",
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_forecast_for_this_year_is_the_whole_year() {
     let got = bind(
         "Officials said crossings this year could reach half a million.",
