@@ -110,6 +110,11 @@ pub struct BindRules {
     /// Phrases of a sentence recalling an earlier record, whose period is not carried on.
     #[serde(default)]
     pub earlier_record: Vec<String>,
+    /// Words of a clause that make its count a stock, and words that make it a flow anyway.
+    #[serde(default)]
+    pub stock_words: Vec<String>,
+    #[serde(default)]
+    pub flow_words: Vec<String>,
     #[serde(rename = "agency")]
     pub agencies: Vec<Agency>,
 }
@@ -134,6 +139,8 @@ impl BindRules {
                     partial_before: Vec::new(),
                     partial_after: Vec::new(),
                     earlier_record: Vec::new(),
+                    stock_words: Vec::new(),
+                    flow_words: Vec::new(),
                     agencies: Vec::new(),
                 })
         })
@@ -499,6 +506,11 @@ fn bind_sentence(
                     (None, None) => {}
                 },
             }
+            if binding.period_source != Some(PeriodSource::DocumentDate) {
+                if let Some(period) = binding.period.as_mut() {
+                    at_year_end_if_stock(period, figure, text, rules);
+                }
+            }
             let own_agency = agencies
                 .iter()
                 .filter(|(span, _)| clause::of(&clauses, span.start) == own_clause)
@@ -518,6 +530,32 @@ fn bind_sentence(
             binding
         })
         .collect()
+}
+
+/// A count of a stock over a whole calendar year ("68.5 million displaced in 2017") is the count
+/// at the year's end: a point, December of that year (`stock_words`, `flow_words`, read in the
+/// figure's sentence).
+fn at_year_end_if_stock(period: &mut Period, figure: &Figure, sentence: &str, rules: &BindRules) {
+    let whole_year = period.granularity == Granularity::Year && !period.partial && !period.fiscal;
+    let change = figure.range.is_some_and(|range| {
+        range.kind == crate::figures::RangeKind::Change && range.low != range.high
+    });
+    if !whole_year || figure.unit != Unit::Count || change {
+        return;
+    }
+    let lower = sentence.to_lowercase();
+    let has = |phrase: &String| {
+        lower.match_indices(phrase.as_str()).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + phrase.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    if rules.stock_words.iter().any(has) && !rules.flow_words.iter().any(has) {
+        let text = std::mem::take(&mut period.text);
+        *period = Period::point(period.end);
+        period.text = text;
+    }
 }
 
 /// The running total up to a cut-off date: from the start of the (fiscal) year of the clause that

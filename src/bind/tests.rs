@@ -618,6 +618,31 @@ fn an_event_dated_after_since_starts_the_period_to_date() {
 }
 
 #[test]
+fn a_stock_counted_in_a_year_is_the_count_at_its_end() {
+    let got = bind(
+        "The number of refugees and internally displaced persons (IDPs) in the world reached 68.5 million in 2017.",
+        "2018-06-19",
+    );
+    assert_eq!(got[0].1, "2017-12..2017-12", "{got:?}");
+    let got = bind(
+        "The number of cases pending stood at 883,000 in 2023.",
+        "2024-03-01",
+    );
+    assert_eq!(got[0].1, "2023-12..2023-12", "{got:?}");
+    // A flow in the same sentence keeps the year whole.
+    let got = bind(
+        "A record 16.2 million people were forcibly displaced in 2017.",
+        "2018-06-19",
+    );
+    assert_eq!(got[0].1, "2017-01..2017-12", "{got:?}");
+    let got = bind(
+        "El Hierro received more migrants than its own population of 9,000 in 2023.",
+        "2024-02-01",
+    );
+    assert_eq!(got[0].1, "2023-01..2023-12", "{got:?}");
+}
+
+#[test]
 fn a_forecast_for_this_year_is_the_whole_year() {
     let got = bind(
         "Officials said crossings this year could reach half a million.",
