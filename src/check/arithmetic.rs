@@ -315,6 +315,11 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Optio
     }
     let end = figure.span.end.checked_sub(claim.span.start)?;
     let after = around(&claim.text, end, end + NEAR);
+    // A change word after another number is that number's: in "were 144,607, a 30% decrease
+    // from May", the decrease is the 30%'s and 144,607 a level.
+    let after = after
+        .find(|ch: char| ch.is_ascii_digit())
+        .map_or(after, |at| &after[..at]);
     let near = format!("{before} {after}");
     let up = Rules::says(&near, &rules.up);
     let down = Rules::says(&near, &rules.down);

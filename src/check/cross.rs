@@ -603,6 +603,25 @@ mod tests {
     }
 
     #[test]
+    fn a_level_before_another_figure_s_change_is_still_a_level() {
+        // The decrease is the 30%'s: 144,607 is a level like the other document's.
+        let got = cross(&[
+            (
+                "a",
+                "Total southwest border encounters in June were 144,607, a 30% decrease from May 2023.",
+            ),
+            (
+                "b",
+                "Apprehensions at the southwest border totaled 144,607 in June.",
+            ),
+        ]);
+        assert!(
+            got.contains(&("a".into(), "144,607".into(), Verdict::Supported)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_revised_precise_value_of_the_same_statistic_is_close_never_contradicted() {
         let got = cross(&[
             ("a", "In 2022, a record 45,774 people crossed the Channel."),
