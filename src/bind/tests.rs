@@ -629,6 +629,12 @@ fn a_stock_counted_in_a_year_is_the_count_at_its_end() {
         "2024-03-01",
     );
     assert_eq!(got[0].1, "2023-12..2023-12", "{got:?}");
+    // "a new high" is no flow.
+    let got = bind(
+        "The figure brings the total worldwide population of forcibly displaced people to a new high of 68.5 million in 2017.",
+        "2018-06-19",
+    );
+    assert_eq!(got[0].1, "2017-12..2017-12", "{got:?}");
     // A flow in the same sentence keeps the year whole.
     let got = bind(
         "A record 16.2 million people were forcibly displaced in 2017.",
