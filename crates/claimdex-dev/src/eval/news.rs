@@ -272,10 +272,24 @@ fn locate<'a>(golds: &'a [GoldDoc], raws: &BTreeMap<String, String>) -> Vec<Loca
             };
             let end = raw[start..].find('\n').map_or(raw.len(), |at| start + at);
             let line = &raw[start..end];
-            let found = line
+            // The first unused occurrence that is not inside a longer number ("20" of "20% more"
+            // is not the "20" of "2023"), else the first unused one.
+            let occurrences: Vec<usize> = line
                 .match_indices(figure.text.as_str())
                 .map(|(at, _)| start + at)
-                .find(|at| !used.contains(at));
+                .filter(|at| !used.contains(at))
+                .collect();
+            let whole = |at: &usize| {
+                let before = raw[..*at].chars().next_back();
+                let after = raw[*at + figure.text.len()..].chars().next();
+                !before.is_some_and(|ch| ch.is_ascii_digit())
+                    && !after.is_some_and(|ch| ch.is_ascii_digit())
+            };
+            let found = occurrences
+                .iter()
+                .copied()
+                .find(whole)
+                .or_else(|| occurrences.first().copied());
             if let Some(at) = found {
                 used.insert(at);
                 out.push(Located {
