@@ -182,6 +182,7 @@ pub fn bind_carrying(
         // "… compared to 26,216 in the same period of 2021. That year, 133,000 passed": that
         // year is the last one named, a comparison's base or not.
         period::resolve_that_year(&mut periods, last_named.as_ref(), rules.fiscal_start_month);
+        period::same_span_in_named_year(&mut periods, carried.as_ref().map(|(period, _)| period));
         if let Some(last) = periods.iter().max_by_key(|found| found.span.end) {
             last_named = Some(last.period.clone());
         }

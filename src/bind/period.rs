@@ -133,6 +133,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 same_period_last_year,
                 Kind::Phrase,
             ),
+            // "when 21,344 crossings were recorded in the same period": the span the passage is
+            // about, in the year the sentence names before it (`same_span_in_named_year`).
+            (
+                r"(?i)\b(?:in|during|over)\s+the\s+same\s+(?:period|months?|weeks?)\b".to_string(),
+                same_span_placeholder,
+                Kind::Phrase,
+            ),
             // "the fiscal year, which began in October": the current one, described by its start.
             (
                 format!(r"(?i)\bthe\s+(fiscal\s+)?year,?\s+(?:which|that)\s+(?:began|started|begins|starts)\s+(?:in\s+|on\s+)?(?:{MONTH}){DAY}\b"),
@@ -395,6 +402,9 @@ fn same_period_of_the_sentence(found: &mut [Found]) {
 /// The phrase repeats a period named elsewhere: "the same period last year", "this time last
 /// year", "at this stage in 2022".
 fn repeats_a_period(found: &Found) -> bool {
+    if is_bare_same(&found.period.text) {
+        return false;
+    }
     let lower = found.period.text.to_lowercase();
     ["same", "this time", "this stage", "this point"]
         .iter()
@@ -406,6 +416,45 @@ fn repeats_a_period(found: &Found) -> bool {
 fn year_follows(found: &Found) -> bool {
     let lower = found.period.text.to_lowercase();
     lower.ends_with(" of") || lower.ends_with(" in")
+}
+
+/// "in the same period" with no year or "last year" of its own.
+fn is_bare_same(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("same")
+        && !lower.contains("year")
+        && !lower.contains(|c: char| c.is_ascii_digit())
+        && (lower.starts_with("in ") || lower.starts_with("during ") || lower.starts_with("over "))
+}
+
+/// "So far this year 19,294 have crossed. … 10% down on 2022, when 21,344 crossings were recorded
+/// in the same period": a bare "in the same period" is the span the passage is about (`carried`),
+/// moved to the last year its sentence names before it (else left where it is). With no such
+/// span, it names no period and is dropped.
+pub fn same_span_in_named_year(found: &mut Vec<Found>, carried: Option<&Period>) {
+    let years: Vec<(Span, i32)> = found
+        .iter()
+        .filter(|other| !is_bare_same(&other.period.text))
+        .filter(|other| matches!(other.period.granularity, super::Granularity::Year))
+        .map(|other| (other.span, other.period.end.year()))
+        .collect();
+    found.retain_mut(|same| {
+        if !is_bare_same(&same.period.text) {
+            return true;
+        }
+        let Some(span) = carried else {
+            return false;
+        };
+        let year = years
+            .iter()
+            .rfind(|(other, _)| other.end <= same.span.start)
+            .map(|(_, year)| *year);
+        let shift = year.map_or(0, |year| (year - span.end.year()) * 12);
+        let text = std::mem::take(&mut same.period.text);
+        same.period = span.shifted(shift);
+        same.period.text = text;
+        true
+    });
 }
 
 /// "In January 2024, 85,855 applied. In the same period last year, they had been 83,310": a
@@ -486,25 +535,32 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
     };
     let lower = phrase.to_lowercase();
     // "a 90% increase from 2023", "up 12 percent from August": the start of a change.
-    let after_change = |cue: &str| {
-        before.strip_suffix(cue).is_some_and(|rest| {
-            let words: Vec<&str> = rest
+    // A change word among the last four words of `rest`, which ends before a cue.
+    let change_ends = |rest: &str| {
+        rest.ends_with(|c: char| !c.is_alphanumeric())
+            && rest
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|word| !word.is_empty())
                 .rev()
                 .take(4)
-                .collect();
-            rest.ends_with(|c: char| !c.is_alphanumeric())
-                && words.iter().any(|word| CHANGE_WORDS.contains(word))
-        })
+                .any(|word| CHANGE_WORDS.contains(&word))
     };
+    let after_change = |cue: &str| before.strip_suffix(cue).is_some_and(change_ends);
     // "10% down on 2022", "an increase on last year": a year after a change's "on" is its base
     // ("up on Monday" is a day, not a base).
     let year_like = lower.starts_with(|c: char| c.is_ascii_digit())
         || lower.starts_with("last ")
         || lower.starts_with("the previous ");
+    // "a 10% increase on the figure recorded last year": the base is a short noun phrase after
+    // the change's "on".
+    let on_the_figure = before.rfind(" on the ").is_some_and(|at| {
+        let phrase = &before[at + " on ".len()..];
+        phrase.split_whitespace().count() <= 4
+            && !phrase.contains(',')
+            && change_ends(&before[..=at])
+    });
     after_change("from")
-        || (year_like && after_change("on"))
+        || (year_like && (after_change("on") || on_the_figure))
         || ends_with(ALWAYS)
         || (ends_with(SAME)
             && (lower.starts_with("the same")
@@ -1007,6 +1063,14 @@ fn same_period_of_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let mut period = this
         .so_far(Some(anchor))
         .shifted((year - anchor.year()) * 12);
+    period.relative = true;
+    Some(period)
+}
+
+/// A bare "in the same period": a placeholder until `same_span_in_named_year` knows the span the
+/// passage is about.
+fn same_span_placeholder(_caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let mut period = Period::point(ctx.anchor?);
     period.relative = true;
     Some(period)
 }

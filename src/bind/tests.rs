@@ -649,6 +649,32 @@ fn a_stock_counted_in_a_year_is_the_count_at_its_end() {
 }
 
 #[test]
+fn a_bare_same_period_is_the_passage_span_in_the_year_its_sentence_names() {
+    let bound = bind_paragraphs(
+        &[
+            "So far this year 19,294 people have crossed the Channel.",
+            "This is a 10% increase on the figure recorded last year.",
+            "The figure is 10% down on 2022, when 21,344 crossings were recorded in the same period.",
+        ],
+        "2024-08-13",
+    );
+    // "last year" after "an increase on the figure recorded" is the change's base: the passage
+    // stays on this year so far, and "the same period" is that span in 2022.
+    let crossings = bound[2].last().expect("21,344");
+    assert_eq!(span_of(crossings), ("2022-01".into(), "2022-08".into()));
+    // With no span before it, a bare "in the same period" names no period.
+    let found = period::find(
+        "21,344 crossings were recorded in the same period.",
+        BindRules::builtin(),
+        publication_month("2024-08-13"),
+        &[],
+    );
+    let mut found = found;
+    period::same_span_in_named_year(&mut found, None);
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn a_forecast_for_this_year_is_the_whole_year() {
     let got = bind(
         "Officials said crossings this year could reach half a million.",
