@@ -409,11 +409,23 @@ fn bind_sentence(
                 })
                 .collect();
             // Another clause's period stands in for the figure's only when that clause is not a
-            // comparison ("2.9 million more than in 2016": 2016 is the base, not the period).
+            // comparison ("2.9 million more than in 2016": 2016 is the base, not the period), nor
+            // a "when" clause describing another period ("10% down on 2022, when 21,344 were
+            // recorded in the same period": that period is 2022's).
+            let describes_another = |idx: usize| {
+                let start = clauses.get(idx).copied().unwrap_or(0);
+                text[start..]
+                    .trim_start()
+                    .to_lowercase()
+                    .starts_with("when ")
+            };
             let elsewhere: Vec<&period::Found> = candidates
                 .iter()
                 .copied()
-                .filter(|found| !found.base && !comparisons[clause::of(&clauses, found.span.start)])
+                .filter(|found| {
+                    let idx = clause::of(&clauses, found.span.start);
+                    !found.base && !comparisons[idx] && !describes_another(idx)
+                })
                 .collect();
             let chosen = respective
                 .get(&figure_idx)

@@ -662,6 +662,9 @@ fn a_bare_same_period_is_the_passage_span_in_the_year_its_sentence_names() {
     // stays on this year so far, and "the same period" is that span in 2022.
     let crossings = bound[2].last().expect("21,344");
     assert_eq!(span_of(crossings), ("2022-01".into(), "2022-08".into()));
+    // The "when" clause's period is 2022's, not the 10%'s: that one goes on with this year.
+    let change = bound[2].first().expect("10%");
+    assert_eq!(span_of(change), ("2024-01".into(), "2024-08".into()));
     // With no span before it, a bare "in the same period" names no period.
     let found = period::find(
         "21,344 crossings were recorded in the same period.",
