@@ -198,7 +198,37 @@ pub fn bind_carrying(
             .earlier_record
             .iter()
             .any(|phrase| lower.contains(phrase.as_str()));
-        let last = periods.into_iter().rfind(|found| !found.base);
+        // "The report is published ahead of World Refugee Day on June 20th": a day named in a
+        // sentence without a statistic dates an event, not the period the passage counts.
+        let period_spans: Vec<Span> = periods.iter().map(|found| found.span).collect();
+        let no_statistic = sentence
+            .figures
+            .iter()
+            .filter(|figure| !matches!(figure.unit, Unit::Year | Unit::Ordinal))
+            .all(|figure| {
+                let local = Span::new(
+                    figure.span.start.saturating_sub(sentence.span.start),
+                    figure.span.end.saturating_sub(sentence.span.start),
+                );
+                period_spans.iter().any(|span| span.contains(local))
+            });
+        let last = periods
+            .into_iter()
+            .rfind(|found| !found.base)
+            .filter(|found| {
+                // The phrase, and a day number right after it ("June 20th" read as "June").
+                let day_after = sentence.text.get(found.span.end..).is_some_and(|rest| {
+                    let digits = rest
+                        .strip_prefix(' ')
+                        .unwrap_or("")
+                        .chars()
+                        .take_while(char::is_ascii_digit)
+                        .count();
+                    (1..=2).contains(&digits)
+                        && !rest[1 + digits..].starts_with(|c: char| c.is_ascii_digit())
+                });
+                !(no_statistic && (day_after || period::names_a_day(&found.period.text)))
+            });
         if let Some(last) = last.filter(|_| !recalls_record) {
             *carried = Some((last.period, last.span.shift(sentence.span.start)));
         }

@@ -571,7 +571,7 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
 /// A day that dates the report rather than the figure: "officials said Monday", "data released
 /// on Tuesday", "reported Thursday".
 /// Whether a month phrase names one day: "December 19", "Dec. 19, 2024", "March 3rd 2023".
-fn names_a_day(phrase: &str) -> bool {
+pub(super) fn names_a_day(phrase: &str) -> bool {
     let mut words = phrase
         .split([' ', ','])
         .filter(|word| !word.is_empty())

@@ -678,6 +678,29 @@ fn a_bare_same_period_is_the_passage_span_in_the_year_its_sentence_names() {
 }
 
 #[test]
+fn a_day_named_in_a_sentence_without_a_statistic_is_not_carried() {
+    let bound = bind_paragraphs(
+        &[
+            "The survey found 68.5 million people had been driven from their homes at the end of 2017.",
+            "The report is published each year ahead of World Refugee Day on June 20th.",
+            "Refugees accounted for 25.4 million.",
+        ],
+        "2018-06-19",
+    );
+    let refugees = bound[2].last().expect("25.4 million");
+    assert_eq!(span_of(refugees), ("2017-12".into(), "2017-12".into()));
+    // A month without a day is the passage's period still.
+    let bound = bind_paragraphs(
+        &[
+            "Crossings fell sharply in May 2018.",
+            "About 25,000 people crossed.",
+        ],
+        "2018-06-19",
+    );
+    assert_eq!(span_of(&bound[1][0]), ("2018-05".into(), "2018-05".into()));
+}
+
+#[test]
 fn a_forecast_for_this_year_is_the_whole_year() {
     let got = bind(
         "Officials said crossings this year could reach half a million.",
