@@ -127,14 +127,7 @@ impl Attributor<'_> {
                     return None;
                 };
                 let span = Span::new(tokens[det].span.start, tokens[data_idx].span.end);
-                return Some(Attribution {
-                    name: entry.name.clone(),
-                    mention: span.slice(context.text).unwrap_or("").to_string(),
-                    mention_span: span,
-                    kind: Some(entry.kind),
-                    via: Via::Attribution,
-                    citation: None,
-                });
+                return Some(points_back(context, entry, span));
             };
             let phrase_start = match determiner {
                 Some(det) => det,
@@ -151,14 +144,7 @@ impl Attributor<'_> {
                 tokens[phrase_end - 1].span.end,
             );
             let entry = self.registry.entry(dataset.entry)?;
-            return Some(Attribution {
-                name: entry.name.clone(),
-                mention: span.slice(context.text).unwrap_or("").to_string(),
-                mention_span: span,
-                kind: Some(entry.kind),
-                via: Via::Attribution,
-                citation: None,
-            });
+            return Some(points_back(context, entry, span));
         }
         None
     }
@@ -205,14 +191,7 @@ impl Attributor<'_> {
                         )
                 });
             return match agency.map(|(entry, _)| entry) {
-                Some(entry) => Some(Attribution {
-                    name: entry.name.clone(),
-                    mention,
-                    mention_span: span,
-                    kind: Some(entry.kind),
-                    via: Via::Attribution,
-                    citation: None,
-                }),
+                Some(entry) => Some(points_back(context, entry, span)),
                 // None named before: a phrase that says which body ("the interior ministry",
                 // "the bloc's statistical agency") names it; a bare "the agency" names nothing,
                 // and neither does a publication ("the annual report" of whom?).
@@ -525,4 +504,16 @@ fn named_in_full_before(text: &str, word: &Token) -> bool {
                 name.len() > 1 && name.chars().next().is_some_and(char::is_uppercase)
             })
     })
+}
+
+/// An anaphor's attribution: the words as written (`span`), the source they point back to.
+fn points_back(context: &Context, entry: &SourceEntry, span: Span) -> Attribution {
+    Attribution {
+        name: entry.name.clone(),
+        mention: span.slice(context.text).unwrap_or("").to_string(),
+        mention_span: span,
+        kind: Some(entry.kind),
+        via: Via::Attribution,
+        citation: None,
+    }
 }
