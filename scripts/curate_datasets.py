@@ -534,6 +534,9 @@ def unhcr_global_trends(source):
             "refugees under a UNHCR mandate": "refugees_under_unhcr_mandate",
             "developing world": "share_of_unhcr_mandate_refugees_hosted_in_developing_regions",
             "internally displaced": "internally_displaced_people",
+            "forcibly displaced": "forcibly_displaced_worldwide",
+            "forced from their homes": "forcibly_displaced_worldwide",
+            "driven from their homes": "forcibly_displaced_worldwide",
             "asylum-seekers": "asylum_seekers",
         },
     }

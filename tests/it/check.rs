@@ -357,6 +357,40 @@ fn check_topic_means_what_claims_topic_means() {
 /// claim's own sentence names the measure, the period and an entity. Here the period is carried
 /// from the sentence before and the only year in the sentence is a citation's ("No.20(2013)"),
 /// so the nearest candidate is named and the verdict is `unverifiable`, not `not_comparable`.
+/// A stock written "in 2017" or "driven from their homes" is UNHCR's end-2017 count of the
+/// forcibly displaced: the binding reads the year's end, the manifest's aliases the measure.
+/// See: issue 12.
+#[test]
+fn a_displacement_stock_is_checked_against_the_year_end_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    common::copy_fixtures("check_stock", &corpus);
+    let output = common::claimdex_in(dir.path())
+        .args(["--index", "index", "--datasets"])
+        .arg(common::repo_root().join("corpus/datasets"))
+        .args(["check", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let results: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .filter(|result: &Value| {
+            result["figure"]["text"] == "68.5 million" && result["method"] == "dataset"
+        })
+        .collect();
+    assert_eq!(results.len(), 2, "{results:#?}");
+    for result in &results {
+        assert_eq!(result["verdict"], "supported", "{result:#}");
+        assert_eq!(result["evidence"]["dataset"], "unhcr_global_trends_2017");
+        assert_eq!(
+            result["binding"]["period"]["start"], "2017-12",
+            "{result:#}"
+        );
+    }
+}
+
 #[test]
 fn a_conflict_on_a_weak_match_is_unverifiable() {
     let dir = tempfile::tempdir().unwrap();
