@@ -206,10 +206,7 @@ pub fn bind_carrying(
             .iter()
             .filter(|figure| !matches!(figure.unit, Unit::Year | Unit::Ordinal))
             .all(|figure| {
-                let local = Span::new(
-                    figure.span.start.saturating_sub(sentence.span.start),
-                    figure.span.end.saturating_sub(sentence.span.start),
-                );
+                let local = local_span(sentence, figure);
                 period_spans.iter().any(|span| span.contains(local))
             });
         let last = periods
@@ -277,18 +274,21 @@ pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>) {
     }
 }
 
+/// A figure's span relative to its sentence.
+fn local_span(sentence: &SentenceFigures, figure: &Figure) -> Span {
+    Span::new(
+        figure.span.start.saturating_sub(sentence.span.start),
+        figure.span.end.saturating_sub(sentence.span.start),
+    )
+}
+
 /// Spans (relative to the sentence) of the figures that are quantities, not years.
 fn local_counts(sentence: &SentenceFigures) -> Vec<Span> {
     sentence
         .figures
         .iter()
         .filter(|figure| figure.unit != Unit::Year)
-        .map(|figure| {
-            Span::new(
-                figure.span.start.saturating_sub(sentence.span.start),
-                figure.span.end.saturating_sub(sentence.span.start),
-            )
-        })
+        .map(|figure| local_span(sentence, figure))
         .collect()
 }
 
@@ -297,17 +297,16 @@ fn local_counts(sentence: &SentenceFigures) -> Vec<Span> {
 /// after "in" inside it is still a period.
 fn year_masks(sentence: &SentenceFigures) -> Vec<Span> {
     let mut masks = Vec::new();
-    for (figure, span) in sentence.figures.iter().zip(local_counts_all(sentence)) {
-        let Some(span) = span else {
-            continue;
-        };
-        let two_ended = figure.range.is_some_and(|range| {
-            range.kind == crate::figures::RangeKind::Change && range.low != range.high
-        });
+    for figure in sentence
+        .figures
+        .iter()
+        .filter(|figure| figure.unit != Unit::Year)
+    {
+        let span = local_span(sentence, figure);
         let Some(text) = sentence
             .text
             .get(span.start..span.end)
-            .filter(|_| two_ended)
+            .filter(|_| figure.is_two_ended_change())
         else {
             masks.push(span);
             continue;
@@ -324,22 +323,6 @@ fn year_masks(sentence: &SentenceFigures) -> Vec<Span> {
         }
     }
     masks
-}
-
-/// `local_counts` aligned with the sentence's figures (`None` for a year).
-fn local_counts_all(sentence: &SentenceFigures) -> Vec<Option<Span>> {
-    sentence
-        .figures
-        .iter()
-        .map(|figure| {
-            (figure.unit != Unit::Year).then(|| {
-                Span::new(
-                    figure.span.start.saturating_sub(sentence.span.start),
-                    figure.span.end.saturating_sub(sentence.span.start),
-                )
-            })
-        })
-        .collect()
 }
 
 /// The bindings of one sentence's figures; `periods` are the sentence's period phrases.
@@ -366,10 +349,7 @@ fn bind_sentence(
         .iter()
         .enumerate()
         .map(|(figure_idx, figure)| {
-            let local = Span::new(
-                figure.span.start.saturating_sub(sentence.span.start),
-                figure.span.end.saturating_sub(sentence.span.start),
-            );
+            let local = local_span(sentence, figure);
             let mut binding = Binding {
                 in_period_phrase: figure.unit != Unit::Year
                     && period_spans.iter().any(|p| p.contains(local)),
@@ -512,9 +492,7 @@ fn bind_sentence(
             // compared to 2022").
             // A change written with both ends and the start's period inside it ("from 1,515
             // claims in 2018 to 25,465 in 2023") is measured from that period.
-            let two_ended = figure.range.is_some_and(|range| {
-                range.kind == crate::figures::RangeKind::Change && range.low != range.high
-            });
+            let two_ended = figure.is_two_ended_change();
             let inner_start = periods
                 .iter()
                 .filter(|found| two_ended && local.contains(found.span) && found.span != local)
@@ -580,10 +558,7 @@ fn bind_sentence(
 /// figure's sentence).
 fn at_year_end_if_stock(period: &mut Period, figure: &Figure, sentence: &str, rules: &BindRules) {
     let whole_year = period.granularity == Granularity::Year && !period.partial && !period.fiscal;
-    let change = figure.range.is_some_and(|range| {
-        range.kind == crate::figures::RangeKind::Change && range.low != range.high
-    });
-    if !whole_year || figure.unit != Unit::Count || change {
+    if !whole_year || figure.unit != Unit::Count || figure.is_two_ended_change() {
         return;
     }
     let lower = sentence.to_lowercase();
@@ -672,12 +647,7 @@ fn respectively(
         return out;
     }
     let first_period = list[0].span.start;
-    let local = |figure: &Figure| {
-        Span::new(
-            figure.span.start.saturating_sub(sentence.span.start),
-            figure.span.end.saturating_sub(sentence.span.start),
-        )
-    };
+    let local = |figure: &Figure| local_span(sentence, figure);
     let before: Vec<usize> = sentence
         .figures
         .iter()

@@ -20,7 +20,7 @@ use super::{CheckResult, DatasetEvidence, Evidence, EvidenceRow, Method};
 use crate::bind::{Binding, Granularity, PeriodSource};
 use crate::datasets::text::format_number;
 use crate::datasets::{Column, Dataset, Derived, Role, Row, Unit as MeasureUnit};
-use crate::figures::{Figure, RangeKind, Unit};
+use crate::figures::{Figure, Unit};
 use crate::index::analyzer;
 
 /// The datasets with their retrieval index and shapes.
@@ -491,9 +491,7 @@ impl<'a> DatasetChecker<'a> {
         let direction = direction_of(claim, figure, self.rules);
         let offset = figure.span.start.saturating_sub(claim.span.start);
         let before = claim.text.get(..offset).unwrap_or("");
-        let two_ended = figure
-            .range
-            .is_some_and(|range| range.kind == RangeKind::Change && range.low != range.high);
+        let two_ended = figure.is_two_ended_change();
         let has_periods = context.change_periods().is_some();
         if figure.unit == Unit::Percent {
             return match direction {

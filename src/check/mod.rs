@@ -287,9 +287,7 @@ pub fn check_with(
                 let relative = matches!(
                     result.figure.unit,
                     Unit::Percent | Unit::PercentagePoints | Unit::Multiplier | Unit::Fraction
-                ) || result.figure.range.is_some_and(|range| {
-                    range.kind == crate::figures::RangeKind::Change && range.low != range.high
-                });
+                ) || result.figure.is_two_ended_change();
                 if relative
                     && comparable::kind_of(claim, &result.figure, rules) == comparable::Kind::Change
                 {

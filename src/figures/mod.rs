@@ -98,6 +98,12 @@ impl Figure {
         self.written_bounds()
     }
 
+    /// A change written with both ends ("from 1,515 claims in 2018 to 25,465").
+    pub fn is_two_ended_change(&self) -> bool {
+        self.range
+            .is_some_and(|range| range.kind == RangeKind::Change && range.low != range.high)
+    }
+
     /// The value of the last significant digit as written: 1,000 for "131,000", 1 for "71".
     fn last_digit(&self) -> f64 {
         let significant = self.significant_digits().max(1) as i32;

@@ -357,15 +357,13 @@ fn check_topic_means_what_claims_topic_means() {
 /// claim's own sentence names the measure, the period and an entity. Here the period is carried
 /// from the sentence before and the only year in the sentence is a citation's ("No.20(2013)"),
 /// so the nearest candidate is named and the verdict is `unverifiable`, not `not_comparable`.
-/// A stock written "in 2017" or "driven from their homes" is UNHCR's end-2017 count of the
-/// forcibly displaced: the binding reads the year's end, the manifest's aliases the measure.
-/// See: issue 12.
-#[test]
-fn a_displacement_stock_is_checked_against_the_year_end_row() {
+/// `claimdex check --format json` over a copy of `tests/fixtures/NAME` against the bundled
+/// datasets, one value per result.
+fn check_fixture(name: &str) -> Vec<Value> {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
-    common::copy_fixtures("check_stock", &corpus);
+    common::copy_fixtures(name, &corpus);
     let output = common::claimdex_in(dir.path())
         .args(["--index", "index", "--datasets"])
         .arg(common::repo_root().join("corpus/datasets"))
@@ -373,10 +371,20 @@ fn a_displacement_stock_is_checked_against_the_year_end_row() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
-    let results: Vec<Value> = stdout(&output)
+    stdout(&output)
         .lines()
         .map(|line| serde_json::from_str(line).unwrap())
-        .filter(|result: &Value| {
+        .collect()
+}
+
+/// A stock written "in 2017" or "driven from their homes" is UNHCR's end-2017 count of the
+/// forcibly displaced: the binding reads the year's end, the manifest's aliases the measure.
+/// See: issue 12.
+#[test]
+fn a_displacement_stock_is_checked_against_the_year_end_row() {
+    let results: Vec<Value> = check_fixture("check_stock")
+        .into_iter()
+        .filter(|result| {
             result["figure"]["text"] == "68.5 million" && result["method"] == "dataset"
         })
         .collect();
@@ -393,21 +401,7 @@ fn a_displacement_stock_is_checked_against_the_year_end_row() {
 
 #[test]
 fn a_conflict_on_a_weak_match_is_unverifiable() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    common::copy_fixtures("check_weak", &corpus);
-    let output = common::claimdex_in(dir.path())
-        .args(["--index", "index", "--datasets"])
-        .arg(common::repo_root().join("corpus/datasets"))
-        .args(["check", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
-    let results: Vec<Value> = stdout(&output)
-        .lines()
-        .map(|line| serde_json::from_str(line).unwrap())
-        .collect();
+    let results = check_fixture("check_weak");
     let encounters: Vec<&Value> = results
         .iter()
         .filter(|result| result["figure"]["text"] == "12,345")
