@@ -218,252 +218,40 @@ impl<'a> DatasetChecker<'a> {
         let selection = select(dataset, shape, &claim.text)?;
         let (column, measure_strong) = self.measure(dataset, claim, figure, intent, &selection)?;
         let fiscal = Rules::says(&claim.text, &self.rules.fiscal);
-        let dataset_text = format!(
-            "{} {} {}",
-            dataset.manifest.title, dataset.manifest.scope, column.description
-        );
-        let mut conflict = self
-            .rules
-            .conflict(&dataset_text, &claim.text)
-            .map(|conflict| conflict.reason.clone());
-        if conflict.is_none()
-            && shape
-                .period
-                .as_ref()
-                .is_some_and(|(_, kind)| *kind == crate::datasets::DimensionKind::FiscalYear)
-            && shape.month.is_none()
-            && context.explicit
-            && !context.years.is_empty()
-            && !fiscal
-        {
-            conflict = Some("the dataset counts U.S. fiscal years (October to September); the claim a calendar year".into());
-        }
+        let conflict = self.conflict(dataset, shape, claim, column, context, fiscal);
         let revisable = dataset.manifest.caveats.iter().any(|caveat| {
             let lower = caveat.to_lowercase();
             lower.contains("revis") || lower.contains("vintage")
         });
-        // The years of the rows the claim's entities select ("Tibet" has 2020 rows only).
-        let selected_years: BTreeSet<i64> = match &shape.period {
-            Some((period, _)) => dataset
-                .rows
-                .iter()
-                .filter(|row| selection.admits(row))
-                .filter_map(|row| row.dims.get(period).and_then(|v| super::derive::year_of(v)))
-                .collect(),
-            None => BTreeSet::new(),
+        let lookup = Lookup {
+            dataset,
+            shape,
+            selection: &selection,
+            column,
+            fiscal,
         };
-        let single_period = selected_years.len() <= 1;
-        let level_year = || -> Result<Option<i64>, String> {
-            if single_period {
-                let only = selected_years.iter().next().copied();
-                return match (only, context.years.is_empty()) {
-                    (Some(year), false) if !context.years.contains(&year) => Err(format!(
-                        "the claim is about {:?}, the dataset about {year}",
-                        context.years
-                    )),
-                    _ => Ok(only),
-                };
-            }
-            context
-                .level_period()
-                .map(Some)
-                .ok_or_else(|| "the claim names no single year".to_string())
-        };
+        let single_period = lookup.selected_years().len() <= 1;
         let change_years = || {
             context
                 .change_periods()
                 .ok_or_else(|| "the claim names no two periods".to_string())
         };
-        let name = column.name.as_str();
-        let value = |year: Option<i64>| value_at(dataset, shape, &selection, name, year, fiscal);
-        let (expected, rows, computation, claim_interval) = match intent {
-            Intent::Level => {
-                let year = level_year()?;
-                let share_dim = (figure.unit == Unit::Percent)
-                    .then(|| share_dimension(shape, &selection, column))
-                    .flatten();
-                if let Some((dim, part)) = share_dim {
-                    let (part_value, part_half, mut rows) = value(year)?;
-                    let mut total_selection = selection.clone();
-                    let total_value = shape
-                        .entities
-                        .iter()
-                        .find(|(name, _, _)| *name == dim)
-                        .and_then(|(_, _, values)| {
-                            values.iter().find(|v| super::derive::is_total(v))
-                        })
-                        .ok_or("no total to share")?;
-                    total_selection
-                        .fixed
-                        .insert(dim.clone(), BTreeSet::from([total_value.clone()]));
-                    let (total, total_half, total_rows) =
-                        value_at(dataset, shape, &total_selection, name, year, fiscal)?;
-                    rows.extend(total_rows);
-                    let share = part_value / total * 100.0;
-                    let low = (part_value - part_half) / (total + total_half) * 100.0;
-                    let high = (part_value + part_half) / (total - total_half).max(1.0) * 100.0;
-                    let text = format!(
-                        "{part}: {} / {} × 100 = {share:.1}%",
-                        format_number(part_value),
-                        format_number(total)
-                    );
-                    (
-                        (share, low, high),
-                        rows,
-                        text,
-                        (figure.value, figure.low, figure.high),
-                    )
-                } else {
-                    if figure.unit == Unit::Percent && column.unit != Some(MeasureUnit::Percent) {
-                        // A percentage is never compared with a count: without a part and a
-                        // total to divide there is nothing to compare it with.
-                        return Err(format!(
-                            "{} is no share and the claim names no part of a total",
-                            column.name
-                        ));
-                    }
-                    let (v, half, rows) = value(year)?;
-                    if column.unit == Some(MeasureUnit::Percent) && (v - 100.0).abs() < 1e-9 {
-                        return Err("a share of 100% is the total itself".into());
-                    }
-                    let text = format!("{} = {}", name, format_number(v));
-                    (
-                        (v, v - half, v + half),
-                        rows,
-                        text,
-                        (figure.value, figure.low, figure.high),
-                    )
-                }
-            }
-            Intent::Ends => {
-                let (from, to) = change_years()?;
-                let range = figure.range.ok_or("no range")?;
-                let (start, end) = match range.direction {
-                    Some(crate::figures::Direction::Down) => (range.high, range.low),
-                    _ => (range.low, range.high),
-                };
-                let (a, a_half, mut rows) = value(Some(from))?;
-                let (b, b_half, b_rows) = value(Some(to))?;
-                rows.extend(b_rows);
-                // Both ends must hold: compare the worse end, scaled to the end value.
-                let half = figure
-                    .high
-                    .zip(figure.low)
-                    .map_or(0.0, |(h, l)| (h - l) / 2.0);
-                let start_gap = (start - a).abs() - half - a_half;
-                let end_gap = (end - b).abs() - half - b_half;
-                let (claimed, expected, expected_half) = if start_gap > end_gap {
-                    (start, a, a_half)
-                } else {
-                    (end, b, b_half)
-                };
-                let text = format!("{from}: {}, {to}: {}", format_number(a), format_number(b));
-                (
-                    (expected, expected - expected_half, expected + expected_half),
-                    rows,
-                    text,
-                    (claimed, Some(claimed - half), Some(claimed + half)),
-                )
-            }
-            Intent::ChangePercent(sign) => {
-                let (from, to) = change_years()?;
-                let (a, a_half, mut rows) = value(Some(from))?;
-                let (b, b_half, b_rows) = value(Some(to))?;
-                rows.extend(b_rows);
-                if a <= 0.0 {
-                    return Err("the first period's value is zero".into());
-                }
-                let change = (b - a) / a * 100.0;
-                let low = ((b - b_half) / (a + a_half) - 1.0) * 100.0;
-                let high = ((b + b_half) / (a - a_half).max(f64::MIN_POSITIVE) - 1.0) * 100.0;
-                let mut text = format!(
-                    "{from}: {}, {to}: {}, ({} − {}) / {} × 100 = {change:+.1}%",
-                    format_number(a),
-                    format_number(b),
-                    format_number(b),
-                    format_number(a),
-                    format_number(a)
-                );
-                let claim_interval = signed(figure, sign);
-                let mut expected = (change, low, high);
-                if let Some((rate_change, rate_text)) =
-                    rate_change(dataset, shape, &selection, name, from, to, fiscal)
-                {
-                    let distance = |x: f64| (x - claim_interval.0).abs();
-                    if distance(rate_change) < distance(change) {
-                        text = format!("{rate_text} (the count changed {change:+.1}%)");
-                        expected = (rate_change, rate_change, rate_change);
-                    } else {
-                        text.push_str(&format!(
-                            " (the rate per 100,000 changed {rate_change:+.1}%)"
-                        ));
-                    }
-                }
-                if let Some((dim, _, members)) = &selection.group {
-                    let parts: Vec<String> = members
-                        .iter()
-                        .filter_map(|member| {
-                            let mut one = selection.clone();
-                            one.group = None;
-                            one.fixed
-                                .insert(dim.clone(), BTreeSet::from([member.clone()]));
-                            let (a, _, _) =
-                                value_at(dataset, shape, &one, name, Some(from), fiscal).ok()?;
-                            let (b, _, _) =
-                                value_at(dataset, shape, &one, name, Some(to), fiscal).ok()?;
-                            Some(format!("{member} {:+.1}%", (b - a) / a * 100.0))
-                        })
-                        .collect();
-                    text.push_str(&format!("; by member: {}", parts.join(", ")));
-                }
-                (expected, rows, text, claim_interval)
-            }
+        let reading = match intent {
+            Intent::Level => lookup.level(figure, lookup.level_year(context)?)?,
+            Intent::Ends => lookup.ends(figure, change_years()?)?,
+            Intent::ChangePercent(sign) => lookup.percent_change(figure, sign, change_years()?)?,
             Intent::ChangeAbsolute(sign) => {
-                let (from, to) = change_years()?;
-                let (a, a_half, mut rows) = value(Some(from))?;
-                let (b, b_half, b_rows) = value(Some(to))?;
-                rows.extend(b_rows);
-                let change = b - a;
-                let text = format!(
-                    "{to}: {} − {from}: {} = {}",
-                    format_number(b),
-                    format_number(a),
-                    format_number(change)
-                );
-                (
-                    (change, change - a_half - b_half, change + a_half + b_half),
-                    rows,
-                    text,
-                    signed(figure, sign),
-                )
+                lookup.absolute_change(figure, sign, change_years()?)?
             }
             Intent::Difference => {
-                let year = level_year()?;
+                let year = lookup.level_year(context)?;
                 let other = self
                     .complement(dataset, claim, column)
                     .ok_or("no second measure to subtract")?;
-                let (a, a_half, mut rows) = value(year)?;
-                let (b, b_half, b_rows) =
-                    value_at(dataset, shape, &selection, &other.name, year, fiscal)?;
-                rows.extend(b_rows);
-                rows.dedup_by_key(|row| row.line);
-                let text = format!(
-                    "{} − {} = {} − {} = {}",
-                    column.name,
-                    other.name,
-                    format_number(a),
-                    format_number(b),
-                    format_number(a - b)
-                );
-                (
-                    (a - b, a - b - a_half - b_half, a - b + a_half + b_half),
-                    rows,
-                    text,
-                    (figure.value, figure.low, figure.high),
-                )
+                lookup.difference(figure, year, other)?
             }
         };
-        let mut comparison = Comparison::new(claim_interval, expected);
+        let mut comparison = Comparison::new(reading.claimed, reading.expected);
         if let Intent::ChangePercent(sign) | Intent::ChangeAbsolute(sign) = intent {
             comparison = comparison.stating_change(sign);
         }
@@ -482,8 +270,37 @@ impl<'a> DatasetChecker<'a> {
             comparison,
             dataset,
             column: column.name.clone(),
-            rows,
-            computation,
+            rows: reading.rows,
+            computation: reading.computation,
+        })
+    }
+
+    /// Why the dataset's definition differs from the claim's, if it plainly does: a conflict
+    /// rule of `data/check.toml`, or a fiscal-year table against a calendar year.
+    fn conflict(
+        &self,
+        dataset: &Dataset,
+        shape: &Shape,
+        claim: &CheckClaim,
+        column: &Column,
+        context: &Context,
+        fiscal: bool,
+    ) -> Option<String> {
+        let dataset_text = format!(
+            "{} {} {}",
+            dataset.manifest.title, dataset.manifest.scope, column.description
+        );
+        if let Some(conflict) = self.rules.conflict(&dataset_text, &claim.text) {
+            return Some(conflict.reason.clone());
+        }
+        let fiscal_table = shape
+            .period
+            .as_ref()
+            .is_some_and(|(_, kind)| *kind == crate::datasets::DimensionKind::FiscalYear)
+            && shape.month.is_none();
+        (fiscal_table && context.explicit && !context.years.is_empty() && !fiscal).then(|| {
+            "the dataset counts U.S. fiscal years (October to September); the claim a calendar year"
+                .into()
         })
     }
 
@@ -697,6 +514,297 @@ fn share_dimension(
             && values.iter().any(|value| super::derive::is_total(value)))
         .then(|| (dim.clone(), part.clone()))
     })
+}
+
+/// What a dataset says for one claim: the expected interval, the rows read, the computation in
+/// words, and the claim's own interval to compare with it (a change signed by its direction).
+struct Reading<'a> {
+    expected: (f64, f64, f64),
+    rows: Vec<&'a Row>,
+    computation: String,
+    claimed: (f64, Option<f64>, Option<f64>),
+}
+
+/// One measure of a dataset under the claim's selection of rows.
+struct Lookup<'a, 's> {
+    dataset: &'a Dataset,
+    shape: &'s Shape,
+    selection: &'s Selection,
+    column: &'a Column,
+    fiscal: bool,
+}
+
+impl<'a> Lookup<'a, '_> {
+    /// The measure's value in `year` (every year when `None`), its rounding half-width and rows.
+    fn value(&self, year: Option<i64>) -> Result<(f64, f64, Vec<&'a Row>), String> {
+        self.value_of(self.selection, &self.column.name, year)
+    }
+
+    fn value_of(
+        &self,
+        selection: &Selection,
+        measure: &str,
+        year: Option<i64>,
+    ) -> Result<(f64, f64, Vec<&'a Row>), String> {
+        value_at(
+            self.dataset,
+            self.shape,
+            selection,
+            measure,
+            year,
+            self.fiscal,
+        )
+    }
+
+    /// The years of the rows the claim's entities select ("Tibet" has 2020 rows only).
+    fn selected_years(&self) -> BTreeSet<i64> {
+        let Some((period, _)) = &self.shape.period else {
+            return BTreeSet::new();
+        };
+        self.dataset
+            .rows
+            .iter()
+            .filter(|row| self.selection.admits(row))
+            .filter_map(|row| row.dims.get(period).and_then(|v| super::derive::year_of(v)))
+            .collect()
+    }
+
+    /// The year a level is read at: the selection's only year (which the claim's years must
+    /// name, if they name any), or the claim's one period.
+    fn level_year(&self, context: &Context) -> Result<Option<i64>, String> {
+        let selected = self.selected_years();
+        if selected.len() <= 1 {
+            let only = selected.iter().next().copied();
+            return match (only, context.years.is_empty()) {
+                (Some(year), false) if !context.years.contains(&year) => Err(format!(
+                    "the claim is about {:?}, the dataset about {year}",
+                    context.years
+                )),
+                _ => Ok(only),
+            };
+        }
+        context
+            .level_period()
+            .map(Some)
+            .ok_or_else(|| "the claim names no single year".to_string())
+    }
+
+    /// A level: the measure itself, or a percentage as the selected part over its total.
+    fn level(&self, figure: &Figure, year: Option<i64>) -> Result<Reading<'a>, String> {
+        let claimed = (figure.value, figure.low, figure.high);
+        let share_dim = (figure.unit == Unit::Percent)
+            .then(|| share_dimension(self.shape, self.selection, self.column))
+            .flatten();
+        if let Some((dim, part)) = share_dim {
+            return self.share_of_total(figure, year, &dim, &part);
+        }
+        if figure.unit == Unit::Percent && self.column.unit != Some(MeasureUnit::Percent) {
+            // A percentage is never compared with a count: without a part and a total to
+            // divide there is nothing to compare it with.
+            return Err(format!(
+                "{} is no share and the claim names no part of a total",
+                self.column.name
+            ));
+        }
+        let (v, half, rows) = self.value(year)?;
+        if self.column.unit == Some(MeasureUnit::Percent) && (v - 100.0).abs() < 1e-9 {
+            return Err("a share of 100% is the total itself".into());
+        }
+        Ok(Reading {
+            expected: (v, v - half, v + half),
+            rows,
+            computation: format!("{} = {}", self.column.name, format_number(v)),
+            claimed,
+        })
+    }
+
+    /// A percentage read as the selected `part` of dimension `dim` over that dimension's total.
+    fn share_of_total(
+        &self,
+        figure: &Figure,
+        year: Option<i64>,
+        dim: &str,
+        part: &str,
+    ) -> Result<Reading<'a>, String> {
+        let (part_value, part_half, mut rows) = self.value(year)?;
+        let total_value = self
+            .shape
+            .entities
+            .iter()
+            .find(|(name, _, _)| name == dim)
+            .and_then(|(_, _, values)| values.iter().find(|v| super::derive::is_total(v)))
+            .ok_or("no total to share")?;
+        let mut total_selection = self.selection.clone();
+        total_selection
+            .fixed
+            .insert(dim.to_string(), BTreeSet::from([total_value.clone()]));
+        let (total, total_half, total_rows) =
+            self.value_of(&total_selection, &self.column.name, year)?;
+        rows.extend(total_rows);
+        let share = part_value / total * 100.0;
+        let low = (part_value - part_half) / (total + total_half) * 100.0;
+        let high = (part_value + part_half) / (total - total_half).max(1.0) * 100.0;
+        Ok(Reading {
+            expected: (share, low, high),
+            rows,
+            computation: format!(
+                "{part}: {} / {} × 100 = {share:.1}%",
+                format_number(part_value),
+                format_number(total)
+            ),
+            claimed: (figure.value, figure.low, figure.high),
+        })
+    }
+
+    /// A change written with both ends ("from 1,515 to 25,465"): both must hold, so the end
+    /// further from the dataset is the one compared, scaled to the end value.
+    fn ends(&self, figure: &Figure, (from, to): (i64, i64)) -> Result<Reading<'a>, String> {
+        let range = figure.range.ok_or("no range")?;
+        let (start, end) = match range.direction {
+            Some(crate::figures::Direction::Down) => (range.high, range.low),
+            _ => (range.low, range.high),
+        };
+        let (a, a_half, mut rows) = self.value(Some(from))?;
+        let (b, b_half, b_rows) = self.value(Some(to))?;
+        rows.extend(b_rows);
+        let half = figure
+            .high
+            .zip(figure.low)
+            .map_or(0.0, |(h, l)| (h - l) / 2.0);
+        let start_gap = (start - a).abs() - half - a_half;
+        let end_gap = (end - b).abs() - half - b_half;
+        let (claimed, expected, expected_half) = if start_gap > end_gap {
+            (start, a, a_half)
+        } else {
+            (end, b, b_half)
+        };
+        Ok(Reading {
+            expected: (expected, expected - expected_half, expected + expected_half),
+            rows,
+            computation: format!("{from}: {}, {to}: {}", format_number(a), format_number(b)),
+            claimed: (claimed, Some(claimed - half), Some(claimed + half)),
+        })
+    }
+
+    /// A percent change between two periods; the rate per 100,000's change when that is the
+    /// nearer reading, and each member's change for a named group.
+    fn percent_change(
+        &self,
+        figure: &Figure,
+        sign: f64,
+        (from, to): (i64, i64),
+    ) -> Result<Reading<'a>, String> {
+        let (a, a_half, mut rows) = self.value(Some(from))?;
+        let (b, b_half, b_rows) = self.value(Some(to))?;
+        rows.extend(b_rows);
+        if a <= 0.0 {
+            return Err("the first period's value is zero".into());
+        }
+        let change = (b - a) / a * 100.0;
+        let low = ((b - b_half) / (a + a_half) - 1.0) * 100.0;
+        let high = ((b + b_half) / (a - a_half).max(f64::MIN_POSITIVE) - 1.0) * 100.0;
+        let mut text = format!(
+            "{from}: {}, {to}: {}, ({} − {}) / {} × 100 = {change:+.1}%",
+            format_number(a),
+            format_number(b),
+            format_number(b),
+            format_number(a),
+            format_number(a)
+        );
+        let claimed = signed(figure, sign);
+        let mut expected = (change, low, high);
+        let name = self.column.name.as_str();
+        if let Some((rate_change, rate_text)) = rate_change(
+            self.dataset,
+            self.shape,
+            self.selection,
+            name,
+            from,
+            to,
+            self.fiscal,
+        ) {
+            let distance = |x: f64| (x - claimed.0).abs();
+            if distance(rate_change) < distance(change) {
+                text = format!("{rate_text} (the count changed {change:+.1}%)");
+                expected = (rate_change, rate_change, rate_change);
+            } else {
+                text.push_str(&format!(
+                    " (the rate per 100,000 changed {rate_change:+.1}%)"
+                ));
+            }
+        }
+        if let Some((dim, _, members)) = &self.selection.group {
+            let parts: Vec<String> = members
+                .iter()
+                .filter_map(|member| {
+                    let mut one = self.selection.clone();
+                    one.group = None;
+                    one.fixed
+                        .insert(dim.clone(), BTreeSet::from([member.clone()]));
+                    let (a, _, _) = self.value_of(&one, name, Some(from)).ok()?;
+                    let (b, _, _) = self.value_of(&one, name, Some(to)).ok()?;
+                    Some(format!("{member} {:+.1}%", (b - a) / a * 100.0))
+                })
+                .collect();
+            text.push_str(&format!("; by member: {}", parts.join(", ")));
+        }
+        Ok(Reading {
+            expected,
+            rows,
+            computation: text,
+            claimed,
+        })
+    }
+
+    /// An absolute change between two periods.
+    fn absolute_change(
+        &self,
+        figure: &Figure,
+        sign: f64,
+        (from, to): (i64, i64),
+    ) -> Result<Reading<'a>, String> {
+        let (a, a_half, mut rows) = self.value(Some(from))?;
+        let (b, b_half, b_rows) = self.value(Some(to))?;
+        rows.extend(b_rows);
+        let change = b - a;
+        Ok(Reading {
+            expected: (change, change - a_half - b_half, change + a_half + b_half),
+            rows,
+            computation: format!(
+                "{to}: {} − {from}: {} = {}",
+                format_number(b),
+                format_number(a),
+                format_number(change)
+            ),
+            claimed: signed(figure, sign),
+        })
+    }
+
+    /// The measure minus its complement (`other`) in one year.
+    fn difference(
+        &self,
+        figure: &Figure,
+        year: Option<i64>,
+        other: &Column,
+    ) -> Result<Reading<'a>, String> {
+        let (a, a_half, mut rows) = self.value(year)?;
+        let (b, b_half, b_rows) = self.value_of(self.selection, &other.name, year)?;
+        rows.extend(b_rows);
+        rows.dedup_by_key(|row| row.line);
+        Ok(Reading {
+            expected: (a - b, a - b - a_half - b_half, a - b + a_half + b_half),
+            rows,
+            computation: format!(
+                "{} − {} = {} − {} = {}",
+                self.column.name,
+                other.name,
+                format_number(a),
+                format_number(b),
+                format_number(a - b)
+            ),
+            claimed: (figure.value, figure.low, figure.high),
+        })
+    }
 }
 
 /// The change of the rate per 100,000 (measure / population), when the dataset allows it.
