@@ -69,6 +69,11 @@ struct GoldSentence {
     text: String,
     #[serde(default)]
     source: String,
+    /// Where the gold source is written: "sentence", "previous_sentence", "earlier" (a report
+    /// attributed in an earlier paragraph that this sentence goes on with), or "" (none, or
+    /// not labelled).
+    #[serde(default)]
+    source_from: String,
     #[serde(default)]
     check_worthy: bool,
 }
@@ -123,6 +128,11 @@ struct Score {
     attribution_tp: usize,
     attribution_fp: usize,
     attribution_fn: usize,
+    /// (right, gold) attributions by where the gold source is written: the sentence, the
+    /// sentence before, an earlier paragraph.
+    attribution_by_from: [(usize, usize); 3],
+    /// (right, given) of claimdex's sources carried from an earlier paragraph.
+    attribution_carried: (usize, usize),
     relations: usize,
     relations_found: usize,
     relations_right: usize,
@@ -724,6 +734,14 @@ fn score_attribution(
                 .unwrap_or(-1.0);
             let has_gold = !sentence.source.trim().is_empty();
             let right = has_gold && same_source(&sentence.source, &names);
+            let carried = claim
+                .and_then(|claim| claim.get("source"))
+                .and_then(|source| source.get("via"))
+                .and_then(Value::as_str)
+                == Some("carried");
+            let from = ["sentence", "previous_sentence", "earlier"]
+                .iter()
+                .position(|from| *from == sentence.source_from);
             if !right && (has_gold || !names.is_empty()) {
                 misses.push(format!(
                     "attribution: {}:{} want {:?} got {:?}{}",
@@ -736,6 +754,14 @@ fn score_attribution(
             }
             add(&gold.doc, &mut |score| {
                 score.ranking.push((score_value, sentence.check_worthy));
+                if let Some(from) = from.filter(|_| has_gold) {
+                    score.attribution_by_from[from].0 += usize::from(right);
+                    score.attribution_by_from[from].1 += 1;
+                }
+                if carried {
+                    score.attribution_carried.0 += usize::from(right);
+                    score.attribution_carried.1 += 1;
+                }
                 if right {
                     score.attribution_tp += 1;
                 } else {
@@ -1049,6 +1075,22 @@ fn render(scores: &BTreeMap<String, Score>, misses: &[String], verbose: bool) ->
     row("attribution recall", "≥ 0.8", &|s| {
         ratio(s.attribution_tp, s.attribution_tp + s.attribution_fn)
     });
+    row(
+        "attribution recall by where the gold source is: sentence · sentence before · earlier paragraph",
+        "",
+        &|s| {
+            s.attribution_by_from
+                .iter()
+                .map(|(right, gold)| format!("{right}/{gold}"))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        },
+    );
+    row(
+        "of claimdex's sources carried from an earlier paragraph: right",
+        "",
+        &|s| format!("{}/{}", s.attribution_carried.0, s.attribution_carried.1),
+    );
     row("arithmetic relations found", "≥ 0.80", &|s| {
         ratio(s.relations_found, s.relations)
     });
