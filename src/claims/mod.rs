@@ -82,6 +82,12 @@ pub fn is_cited_figure(record: &FigureRecord) -> bool {
     !matches!(record.figure.unit, Unit::Year | Unit::Ordinal | Unit::Other)
 }
 
+/// A figure written in digits that a report counts or measures: "45,756", "41 percent",
+/// "$1.2 billion" (not "two theories", not a year).
+fn states_statistic(record: &FigureRecord) -> bool {
+    is_cited_figure(record) && record.figure.text.contains(|ch: char| ch.is_ascii_digit())
+}
+
 /// The claims of `document`, in document order.
 ///
 /// `figures_per_passage` is `annotate_document`'s output (one entry per non-heading passage).
@@ -132,7 +138,22 @@ pub fn claims_and_topics(
         .collect();
     // The sentences and every table row of the document (its context is whole-document), with
     // the document's footnotes, registry mentions, tables and references read once.
-    let (attributions, row_sources) = attributor.attribute_both(raw, &sentences, &all_rows);
+    // Which sentences state a statistic: each figure looked up once among the sorted sentences.
+    let mut statistic = vec![false; sentences.len()];
+    for record in figures_per_passage.iter().flatten() {
+        if record.table_row.is_some() || !states_statistic(record) {
+            continue;
+        }
+        let at = sentences.partition_point(|sentence| sentence.end < record.figure.span.end);
+        if sentences
+            .get(at)
+            .is_some_and(|sentence| sentence.contains(record.figure.span))
+        {
+            statistic[at] = true;
+        }
+    }
+    let (attributions, row_sources) =
+        attributor.attribute_both(raw, &sentences, &statistic, &all_rows);
     let mut next_row = 0;
     let mut next_sentence = 0;
     let mut claims = Vec::new();

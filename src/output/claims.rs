@@ -3,6 +3,7 @@
 use super::Style;
 use crate::claims::Claim;
 use crate::query::{SourceSummary, TopicCount};
+use crate::sources::Via;
 
 /// The claims as a readable list: id, location, source, score, then the text with figures marked.
 pub fn claims_table(claims: &[Claim], style: Style) -> String {
@@ -12,7 +13,10 @@ pub fn claims_table(claims: &[Claim], style: Style) -> String {
             Some(source) => format!(
                 "{} ({}, \"{}\")",
                 style.green(&source.name),
-                source.via.as_str(),
+                match source.via {
+                    Via::Carried => "carried from an earlier paragraph",
+                    via => via.as_str(),
+                },
                 source.mention
             ),
             None => style.bold("no source"),

@@ -56,31 +56,42 @@ impl<'a> Attributor<'a> {
     /// The source of each sentence; see [`attribute`].
     pub fn attribute(&self, doc_text: &str, sentences: &[Span]) -> Vec<Option<Attribution>> {
         let context = self.context(doc_text);
-        self.attribute_in(&context, sentences)
+        self.attribute_in(&context, sentences, &[])
     }
 
     /// The sources of two lists of spans of the same document (its sentences, then its table
     /// rows), reading the document's footnotes, registry mentions, tables and references once.
+    ///
+    /// `statistic[i]` says that sentence `i` states a statistic (the caller knows the figures):
+    /// such a sentence that names no source goes on with the report the last attributed
+    /// sentence gave, while every sentence between them stated statistics too (`Via::Carried`).
     pub fn attribute_both(
         &self,
         doc_text: &str,
         sentences: &[Span],
+        statistic: &[bool],
         rows: &[Span],
     ) -> (Vec<Option<Attribution>>, Vec<Option<Attribution>>) {
         let context = self.context(doc_text);
         (
-            self.attribute_in(&context, sentences),
-            self.attribute_in(&context, rows),
+            self.attribute_in(&context, sentences, statistic),
+            self.attribute_in(&context, rows, &[]),
         )
     }
 
     /// One pass over the sentences: each is tokenised once, and its tokens serve the in-text
     /// cues, the table pointer and the anaphor of this sentence and of the next one.
-    fn attribute_in(&self, context: &Context, sentences: &[Span]) -> Vec<Option<Attribution>> {
+    fn attribute_in(
+        &self,
+        context: &Context,
+        sentences: &[Span],
+        statistic: &[bool],
+    ) -> Vec<Option<Attribution>> {
         let doc_text = context.text;
         let footnote_of = link_footnotes(doc_text, sentences, &context.footnotes);
         let mut result = Vec::with_capacity(sentences.len());
         let mut previous_own: Option<Attribution> = None;
+        let mut chain: Option<Attribution> = None;
         let mut previous_tokens: Option<SentenceTokens> = None;
         for (idx, sentence) in sentences.iter().enumerate() {
             let tokens = SentenceTokens::new(context, *sentence);
@@ -111,6 +122,42 @@ impl<'a> Attributor<'a> {
                         previous_words.map(SentenceTokens::text),
                     )
                 });
+            // The report an earlier paragraph attributed goes on through sentences that state
+            // statistics; a sentence without one (comment, background, a quote) ends it.
+            let attribution = match attribution {
+                Some(found) => {
+                    // A sentence that states nothing and names nobody itself ("The move was
+                    // the latest expression of ...") ends the report even when it leans on
+                    // the sentence before.
+                    let states = statistic.get(idx).copied().unwrap_or(false);
+                    chain = (own.is_some() || states).then(|| found.clone());
+                    Some(found)
+                }
+                None if statistic.get(idx).copied().unwrap_or(false) => {
+                    let carried = chain
+                        .as_ref()
+                        .filter(|found| {
+                            found.kind.is_some_and(SourceKind::is_institution)
+                                && !names_another_body(context, *sentence)
+                                && continues_report(
+                                    sentence.slice(doc_text).unwrap_or(""),
+                                    tokens.text(),
+                                )
+                        })
+                        .map(|found| Attribution {
+                            via: Via::Carried,
+                            ..found.clone()
+                        });
+                    if carried.is_none() {
+                        chain = None;
+                    }
+                    carried
+                }
+                None => {
+                    chain = None;
+                    None
+                }
+            };
             result.push(attribution);
             previous_own = own;
             previous_tokens = Some(tokens);
@@ -400,6 +447,29 @@ impl<'c> SentenceTokens<'c> {
 fn last_before(matches: &[RegistryMatch], offset: usize) -> Option<&RegistryMatch> {
     let idx = matches.partition_point(|m| m.span.end <= offset);
     idx.checked_sub(1).and_then(|i| matches.get(i))
+}
+
+/// A sentence that plainly goes on with the report an earlier paragraph attributed: it quotes
+/// nobody and names no speaker of its own.
+fn continues_report(text: &str, tokens: &[Token]) -> bool {
+    !text.contains(['"', '“', '”'])
+        && !tokens.iter().any(|token| {
+            matches!(
+                &*token.lower,
+                "said" | "says" | "told" | "added" | "according"
+            )
+        })
+}
+
+/// Whether the sentence names a body of the registry itself: its figures may be that body's.
+fn names_another_body(context: &Context, sentence: Span) -> bool {
+    let first = context
+        .matches
+        .partition_point(|found| found.span.start < sentence.start);
+    context.matches[first..]
+        .iter()
+        .take_while(|found| found.span.start < sentence.end)
+        .any(|found| sentence.contains(found.span))
 }
 
 fn same_paragraph(text: &str, previous: Span, sentence: Span) -> bool {

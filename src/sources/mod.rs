@@ -44,6 +44,8 @@ pub enum Via {
     TableSource,
     /// The dataset the document analyses, reached through an anaphor ("this dataset").
     Document,
+    /// The source of an earlier paragraph, carried to a sentence that goes on with its report.
+    Carried,
 }
 
 impl Via {
@@ -54,6 +56,7 @@ impl Via {
             Via::Reference => "reference",
             Via::TableSource => "table_source",
             Via::Document => "document",
+            Via::Carried => "carried",
         }
     }
 }

@@ -33,6 +33,12 @@ impl SourceKind {
     pub fn is_dataset(self) -> bool {
         matches!(self, SourceKind::StatisticsAgency | SourceKind::Survey)
     }
+
+    /// An agency, office, organisation or publication whose report a later paragraph can go on
+    /// with; not a person or a news outlet, whose words are theirs alone.
+    pub fn is_institution(self) -> bool {
+        !matches!(self, SourceKind::News | SourceKind::Person)
+    }
 }
 
 /// One registry entry.

@@ -165,3 +165,71 @@ fn figures_confirm_and_a_named_office_or_organization_said() {
         Some("Instituto Nacional de Migración (Mexico)")
     );
 }
+
+/// The source name and how it was reached for each line of `text` (one paragraph per line),
+/// where `statistic[i]` says line `i` states a statistic.
+fn carried(text: &str, statistic: &[bool]) -> Vec<Option<(String, Via)>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        sentences.push(Span::new(start, start + line.trim_end().len()));
+        start += line.len();
+    }
+    Attributor::new(Registry::builtin(), Cues::builtin())
+        .attribute_both(text, &sentences, statistic, &[])
+        .0
+        .into_iter()
+        .map(|found| found.map(|attribution| (attribution.name, attribution.via)))
+        .collect()
+}
+
+#[test]
+fn a_report_goes_on_through_later_paragraphs_of_statistics() {
+    let text = "Eurostat said 881,200 people applied for asylum in 2022.\n\
+                That was 52% more than in 2021.\n\
+                Syrians lodged 131,000 of the applications.\n";
+    let eurostat = "Eurostat".to_string();
+    assert_eq!(
+        carried(text, &[true, true, true]),
+        vec![
+            Some((eurostat.clone(), Via::Attribution)),
+            Some((eurostat.clone(), Via::Carried)),
+            Some((eurostat, Via::Carried)),
+        ]
+    );
+}
+
+#[test]
+fn a_carried_report_ends_at_a_sentence_without_statistics_a_quote_or_a_person() {
+    let eurostat = Some(("Eurostat".to_string(), Via::Attribution));
+    // A comment in between ends the report.
+    let text = "Eurostat said 881,200 people applied for asylum in 2022.\n\
+                The debate in Brussels went on.\n\
+                Syrians lodged 131,000 of the applications.\n";
+    assert_eq!(
+        carried(text, &[true, false, true]),
+        vec![eurostat.clone(), None, None]
+    );
+    // Another speaker's words are theirs, and they end the report too.
+    let text = "Eurostat said 881,200 people applied for asylum in 2022.\n\
+                \"We expect 1,000,000 next year,\" one official warned.\n\
+                Syrians lodged 131,000 of the applications.\n";
+    assert_eq!(
+        carried(text, &[true, true, true]),
+        vec![eurostat, None, None]
+    );
+    // A person's figures are not carried into the next paragraph.
+    let text = "According to Olivia Enos, 40 migrants arrived.\n\
+                Another 30 came the week after.\n";
+    assert_eq!(
+        carried(text, &[true, true]),
+        vec![Some(("Olivia Enos".to_string(), Via::Attribution)), None]
+    );
+    // Nothing is carried to a sentence the caller says states no statistic.
+    let text = "Eurostat said 881,200 people applied for asylum in 2022.\n\
+                That was 52% more than in 2021.\n";
+    assert_eq!(
+        carried(text, &[true, false]),
+        vec![Some(("Eurostat".to_string(), Via::Attribution)), None]
+    );
+}
