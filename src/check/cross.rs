@@ -13,7 +13,7 @@ use super::rules::Rules;
 use super::verdict::{decide, sentence, Comparison, Verdict};
 use super::{CheckResult, CrossEvidence, Evidence, Method, OtherClaim};
 use crate::bind::Binding;
-use crate::figures::{Figure, RangeKind, Unit};
+use crate::figures::{Figure, Qualifier, RangeKind, Unit};
 use crate::index::analyzer;
 
 /// Content words shared right after both figures for them to count as one statistic.
@@ -311,10 +311,14 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
 /// ("78 percent" and "almost 80%"), not merely inside a wide bound ("up to 60,000" is 50,000 to
 /// 60,000 as a citation, see [`Figure::written_bounds`]).
 fn written_alike(one: &Figure, other: &Figure) -> bool {
+    // Two hedged values that differ ("some 4.4 million" and "over 4.3 million") are two
+    // roundings of something, not one value written twice.
+    let hedged = |figure: &Figure| figure.qualifier != Qualifier::Exact;
+    if hedged(one) && hedged(other) && one.value != other.value {
+        return false;
+    }
     match (one.written_interval(), other.written_interval()) {
-        (Some((low, high)), Some((other_low, other_high))) => {
-            low <= other_high && other_low <= high
-        }
+        (Some((low, high)), Some((other_low, other_high))) => low < other_high && other_low < high,
         _ => false,
     }
 }
@@ -593,6 +597,47 @@ mod tests {
             (
                 "b",
                 "This is 22% lower than the 38,129 people making the journey at this stage in 2022.",
+            ),
+        ]);
+        assert!(
+            !got.iter()
+                .any(|(_, _, verdict)| *verdict == Verdict::Supported),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn neighbouring_roundings_and_two_hedged_values_are_not_one_value_written_twice() {
+        // Stocks of two dates carried from each paragraph's context: "some 2.6 million" and
+        // "over 2.5 million" are two roundings, not one statistic cited twice.
+        let got = cross(&[
+            (
+                "a",
+                "In 2021, refugee numbers rose sharply.\n\n\
+                 Some 2.6 million refugees were registered in the region.",
+            ),
+            (
+                "b",
+                "In 2019 the agency published its review.\n\n\
+                 Over 2.5 million refugees were registered in the region.",
+            ),
+        ]);
+        assert!(
+            !got.iter()
+                .any(|(_, _, verdict)| *verdict == Verdict::Supported),
+            "{got:?}"
+        );
+        // "2 percent" (1.5 to 2.5) and "3%" (2.5 to 3.5) only touch: different values.
+        let got = cross(&[
+            (
+                "a",
+                "In March 2021, there were 6,225 repeat applicants.\n\n\
+                 That was a 2 percent decrease in repeat applicants.",
+            ),
+            (
+                "b",
+                "In June 2022, there were 6,070 repeat applicants.\n\n\
+                 That was a 3% decrease in repeat applicants.",
             ),
         ]);
         assert!(
