@@ -328,8 +328,14 @@ pub fn find_in(
             }
             // "Mulino said on December 19 that 55 migrants had died in 2024": a day written after
             // a reporting verb dates the statement, and no part of it is a period.
-            if *kind == Kind::Phrase && names_a_day(whole.as_str()) && dates_the_report(text, span)
-            {
+            let day_first = match kind {
+                Kind::Month => day_before(text, span.start),
+                _ => None,
+            };
+            let names_day =
+                (*kind == Kind::Phrase && names_a_day(whole.as_str())) || day_first.is_some();
+            let statement = Span::new(day_first.unwrap_or(span.start), span.end);
+            if names_day && dates_the_report(text, statement) {
                 citations.push(span);
                 continue;
             }
@@ -580,9 +586,38 @@ pub(super) fn names_a_day(phrase: &str) -> bool {
     if last.len() == 4 && last.chars().all(|ch| ch.is_ascii_digit()) {
         last = words.next().unwrap_or("");
     }
-    let digits = last.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
-    (1..=2).contains(&digits.len()) && digits.chars().all(|ch| ch.is_ascii_digit())
+    let is_day = |word: &str| {
+        let digits = word.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+        (1..=2).contains(&digits.len()) && digits.chars().all(|ch| ch.is_ascii_digit())
+    };
+    // "December 19", "19th", or "the 28th of February" (the day before its month).
+    is_day(last) || words.any(|word| is_day(word) && word.len() > 2)
 }
+
+/// Where a day written before its month starts ("the 28th of February", "28 February"), if
+/// one ends at `month_start`.
+fn day_before(text: &str, month_start: usize) -> Option<usize> {
+    static DAY_FIRST: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let day = DAY_FIRST.get_or_init(|| {
+        crate::util::static_regex(r"(?i)(?:\bthe\s+)?\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$")
+    });
+    let from = month_start.saturating_sub(16);
+    let from = (from..month_start)
+        .find(|at| text.is_char_boundary(*at))
+        .unwrap_or(month_start);
+    day.find(&text[from..month_start])
+        .map(|found| from + found.start())
+}
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 fn dates_the_report(text: &str, span: Span) -> bool {
     const VERBS: &[&str] = &[
@@ -609,23 +644,38 @@ fn dates_the_report(text: &str, span: Span) -> bool {
         "issued",
     ];
     /// Words between the verb and the day: "first reported by the Neue Osnabrücker Zeitung on
-    /// Saturday".
-    const MAX_GAP: usize = 6;
+    /// Saturday", "released by the European Union Asylum Agency (EUAA) on".
+    const MAX_GAP: usize = 8;
     let before = text[..span.start].to_lowercase();
     // Back to the clause's start: a comma or full stop ends the search.
-    let clause = before
+    let mut clause = before
         .rfind([',', '.', ';', ':'])
         .map_or(before.as_str(), |at| &before[at + 1..]);
+    // "released on Wednesday, the 28th of February": a weekday and its date are one phrase.
+    let clause_start = before.len() - clause.len();
+    if let Some(head) = before[..clause_start].strip_suffix(',') {
+        let weekday = head
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|word| WEEKDAYS.contains(&word));
+        if weekday {
+            clause = head
+                .rfind([',', '.', ';', ':'])
+                .map_or(head, |at| &head[at + 1..]);
+        }
+    }
     let mut words = clause
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
         .rev();
-    let first = words.next().unwrap_or("");
-    let first = if first == "on" {
-        words.next().unwrap_or("")
-    } else {
-        first
-    };
+    let mut first = words.next().unwrap_or("");
+    // "released by the agency on Wednesday, the 28th": the weekday and "on" lead to the verb.
+    if WEEKDAYS.contains(&first) {
+        first = words.next().unwrap_or("");
+    }
+    if first == "on" {
+        first = words.next().unwrap_or("");
+    }
     if VERBS.contains(&first) {
         return true;
     }

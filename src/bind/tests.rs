@@ -561,6 +561,26 @@ fn the_day_a_statement_was_made_is_not_the_period_of_its_figures() {
 }
 
 #[test]
+fn a_release_day_written_after_its_weekday_dates_the_release_not_the_figures() {
+    let got = bind(
+        "Asylum applications reached 1.14 million, according to data released by the European \
+         Union Asylum Agency (EUAA) on Wednesday, the 28th of February.",
+        "2024-03-01",
+    );
+    assert!(
+        got.iter()
+            .all(|(_, period, _)| !period.starts_with("2024-02")),
+        "{got:?}"
+    );
+    // Without a reporting verb, the day is the figure's.
+    let got = bind(
+        "On Wednesday, the 28th of February, 1,140 applications were lodged.",
+        "2024-03-01",
+    );
+    assert_eq!(got[0].1, "2024-02..2024-02", "{got:?}");
+}
+
+#[test]
 fn the_fiscal_year_described_by_its_start_is_the_current_one_so_far() {
     let got = bind(
         "Apprehensions for the fiscal year, which began in October, rose to 569,879.",
