@@ -525,6 +525,9 @@ struct Reading<'a> {
     claimed: (f64, Option<f64>, Option<f64>),
 }
 
+/// A measure's value and rounding half-width in two periods, with the rows read.
+type Ends<'a> = ((f64, f64), (f64, f64), Vec<&'a Row>);
+
 /// One measure of a dataset under the claim's selection of rows.
 struct Lookup<'a, 's> {
     dataset: &'a Dataset,
@@ -554,6 +557,14 @@ impl<'a> Lookup<'a, '_> {
             year,
             self.fiscal,
         )
+    }
+
+    /// The measure in two periods, with the rows of both.
+    fn both_ends(&self, from: i64, to: i64) -> Result<Ends<'a>, String> {
+        let (a, a_half, mut rows) = self.value(Some(from))?;
+        let (b, b_half, b_rows) = self.value(Some(to))?;
+        rows.extend(b_rows);
+        Ok(((a, a_half), (b, b_half), rows))
     }
 
     /// The years of the rows the claim's entities select ("Tibet" has 2020 rows only).
@@ -664,9 +675,7 @@ impl<'a> Lookup<'a, '_> {
             Some(crate::figures::Direction::Down) => (range.high, range.low),
             _ => (range.low, range.high),
         };
-        let (a, a_half, mut rows) = self.value(Some(from))?;
-        let (b, b_half, b_rows) = self.value(Some(to))?;
-        rows.extend(b_rows);
+        let ((a, a_half), (b, b_half), rows) = self.both_ends(from, to)?;
         let half = figure
             .high
             .zip(figure.low)
@@ -694,9 +703,7 @@ impl<'a> Lookup<'a, '_> {
         sign: f64,
         (from, to): (i64, i64),
     ) -> Result<Reading<'a>, String> {
-        let (a, a_half, mut rows) = self.value(Some(from))?;
-        let (b, b_half, b_rows) = self.value(Some(to))?;
-        rows.extend(b_rows);
+        let ((a, a_half), (b, b_half), rows) = self.both_ends(from, to)?;
         if a <= 0.0 {
             return Err("the first period's value is zero".into());
         }
@@ -763,9 +770,7 @@ impl<'a> Lookup<'a, '_> {
         sign: f64,
         (from, to): (i64, i64),
     ) -> Result<Reading<'a>, String> {
-        let (a, a_half, mut rows) = self.value(Some(from))?;
-        let (b, b_half, b_rows) = self.value(Some(to))?;
-        rows.extend(b_rows);
+        let ((a, a_half), (b, b_half), rows) = self.both_ends(from, to)?;
         let change = b - a;
         Ok(Reading {
             expected: (change, change - a_half - b_half, change + a_half + b_half),
