@@ -110,6 +110,9 @@ pub struct BindRules {
     /// Phrases of a sentence recalling an earlier record, whose period is not carried on.
     #[serde(default)]
     pub earlier_record: Vec<String>,
+    /// Words before a "since" that make it a record comparison, not a period of the figure.
+    #[serde(default)]
+    pub record_words: Vec<String>,
     /// Words of a clause that make its count a stock, and words that make it a flow anyway.
     #[serde(default)]
     pub stock_words: Vec<String>,
@@ -139,6 +142,7 @@ impl BindRules {
                     partial_before: Vec::new(),
                     partial_after: Vec::new(),
                     earlier_record: Vec::new(),
+                    record_words: Vec::new(),
                     stock_words: Vec::new(),
                     flow_words: Vec::new(),
                     agencies: Vec::new(),
@@ -183,6 +187,7 @@ pub fn bind_carrying(
         // year is the last one named, a comparison's base or not.
         period::resolve_that_year(&mut periods, last_named.as_ref(), rules.fiscal_start_month);
         period::same_span_in_named_year(&mut periods, carried.as_ref().map(|(period, _)| period));
+        period::previous_of_the_sentence(&mut periods, carried.as_ref().map(|(period, _)| period));
         if let Some(last) = periods.iter().max_by_key(|found| found.span.end) {
             last_named = Some(last.period.clone());
         }
@@ -209,23 +214,52 @@ pub fn bind_carrying(
                 let local = local_span(sentence, figure);
                 period_spans.iter().any(|span| span.contains(local))
             });
-        let last = periods
-            .into_iter()
-            .rfind(|found| !found.base)
-            .filter(|found| {
-                // The phrase, and a day number right after it ("June 20th" read as "June").
-                let day_after = sentence.text.get(found.span.end..).is_some_and(|rest| {
-                    let digits = rest
-                        .strip_prefix(' ')
-                        .unwrap_or("")
-                        .chars()
-                        .take_while(char::is_ascii_digit)
-                        .count();
-                    (1..=2).contains(&digits)
-                        && !rest[1 + digits..].starts_with(|c: char| c.is_ascii_digit())
-                });
-                !(no_statistic && (day_after || period::names_a_day(&found.period.text)))
+        // The period the sentence's last bound statistic took, else the last one it names:
+        // "rose 18% in 2023 to 1.14 million, the highest level since 2016" goes on about 2023.
+        let bound = bindings
+            .iter()
+            .zip(sentence.figures)
+            .rev()
+            .filter(|(binding, figure)| {
+                matches!(
+                    binding.period_source,
+                    Some(PeriodSource::Clause | PeriodSource::Sentence)
+                ) && !binding.in_period_phrase
+                    && matches!(
+                        figure.unit,
+                        Unit::Count
+                            | Unit::Percent
+                            | Unit::PercentagePoints
+                            | Unit::Money
+                            | Unit::Rate
+                            | Unit::Multiplier
+                            | Unit::Fraction
+                    )
+            })
+            .find_map(|(binding, _)| {
+                let span = binding.period_span?;
+                periods
+                    .iter()
+                    .position(|found| !found.base && found.span.shift(sentence.span.start) == span)
             });
+        let last = match bound {
+            Some(at) => Some(periods.swap_remove(at)),
+            None => periods.into_iter().rfind(|found| !found.base),
+        };
+        let last = last.filter(|found| {
+            // The phrase, and a day number right after it ("June 20th" read as "June").
+            let day_after = sentence.text.get(found.span.end..).is_some_and(|rest| {
+                let digits = rest
+                    .strip_prefix(' ')
+                    .unwrap_or("")
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .count();
+                (1..=2).contains(&digits)
+                    && !rest[1 + digits..].starts_with(|c: char| c.is_ascii_digit())
+            });
+            !(no_statistic && (day_after || period::names_a_day(&found.period.text)))
+        });
         if let Some(last) = last.filter(|_| !recalls_record) {
             *carried = Some((last.period, last.span.shift(sentence.span.start)));
         }
@@ -411,11 +445,17 @@ fn bind_sentence(
                     // "an increase from November, when they saw 6,159": the clause describes the
                     // period it refers back to, a change's base or not.
                     antecedent(found.span)
+                        || (found.base
+                            && text
+                                .get(found.span.end..local.start)
+                                .is_some_and(|between| between.trim() == "("))
                         || (in_clause(found.span)
                             && (!found.base
-                                || ((comparison_clause || found.possessive)
-                                    && found.span.end <= local.start
-                                    && !text[found.span.end..local.start].contains(','))))
+                                || (found.span.end <= local.start
+                                    && base_level(
+                                        &text[found.span.end..local.start],
+                                        comparison_clause || found.possessive,
+                                    ))))
                 })
                 .collect();
             // Another clause's period stands in for the figure's only when that clause is not a
@@ -501,7 +541,7 @@ fn bind_sentence(
             binding.compared_with = inner_start.or_else(|| {
                 candidates
                     .iter()
-                    .filter(|found| found.base && Some(found.span) != chosen_span)
+                    .filter(|found| found.base && !found.record && Some(found.span) != chosen_span)
                     .min_by_key(|found| (!in_clause(found.span), distance(found.span, local)))
                     .map(|found| found.period.clone())
             });
@@ -551,6 +591,23 @@ fn bind_sentence(
             binding
         })
         .collect()
+}
+
+/// Whether a figure written `between` bytes after a change's base period, in the same clause, is
+/// the base's own level: in a comparison clause or after a possessive (`comparing`), with no
+/// comma between and no verb taking the change on to its new level ("higher than 2021's total
+/// of 28,526", but not "compared to the previous year reaching 1.14 million"). A level in
+/// brackets right after the base is the base's too ("compared with February 2023 (74,295)").
+fn base_level(between: &str, comparing: bool) -> bool {
+    const ONWARD: &[&str] = &[
+        "to", "reached", "hit", "rose", "fell", "totaled", "totalled",
+    ];
+    let between = between.trim();
+    comparing
+        && !between.contains(',')
+        && !between
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|word| word.ends_with("ing") || ONWARD.contains(&word))
 }
 
 /// A count of a stock over a whole calendar year ("68.5 million displaced in 2017") is the count
@@ -734,6 +791,7 @@ fn compose(
         period,
         bare_month: false,
         base: false,
+        record: false,
         possessive: false,
     }
 }

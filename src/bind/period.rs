@@ -22,6 +22,8 @@ pub struct Found {
     /// The base a change is measured against ("an increase over the same period last year",
     /// "more than in 2016"): never the period of the figure itself.
     pub base: bool,
+    /// What a record is measured against ("the highest since 2016"): a base, but of no change.
+    pub record: bool,
     /// Followed by a possessive ("last year's annual total of 29,437", "2022's record of
     /// 45,744"): the period of the figure the phrase owns.
     pub possessive: bool,
@@ -155,6 +157,14 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             (
                 r"(?i)\b(fiscal[- ])?year[- ]to[- ]date\b".to_string(),
                 year_to_date,
+                Kind::Phrase,
+            ),
+            // "a year earlier", "the year before", "a month ago", "the previous month": the
+            // period before the one the sentence names (`previous_of_the_sentence`), else before
+            // the publication date.
+            (
+                r"(?i)\b(?:(?:a|one)\s+(year|month)\s+(?:earlier|before|ago|prior)|the\s+(year|month)\s+(?:before|prior)|the\s+(?:previous|prior|preceding)\s+(month))\b".to_string(),
+                a_year_or_month_before,
                 Kind::Phrase,
             ),
             // "last fiscal year", "the previous fiscal year".
@@ -351,7 +361,8 @@ pub fn find_in(
             }
             period.text = text.get(span.start..span.end).unwrap_or("").to_string();
             let bare_month = *kind == Kind::Month;
-            let base = is_base(text, span, &period.text);
+            let record = since_a_record(text, span, rules);
+            let base = is_base(text, span, &period.text) || record;
             let after = &text[span.end..];
             let possessive = after.starts_with("'s") || after.starts_with("’s");
             found.push(Found {
@@ -359,6 +370,7 @@ pub fn find_in(
                 period,
                 bare_month,
                 base,
+                record,
                 possessive,
             });
         }
@@ -572,6 +584,51 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
             && (lower.starts_with("the same")
                 || lower.starts_with("same")
                 || lower.contains("last")))
+}
+
+/// "the highest level since the 2015/2016 migration crisis", "the lowest monthly total since
+/// September 2020": a period after a "since" that a record word (`record_words`) leads up to in
+/// its clause is what a record is measured against. Years may stand between the "since" and the
+/// phrase ("since the 2015/2016": both years are the record's).
+fn since_a_record(text: &str, span: Span, rules: &BindRules) -> bool {
+    let before = text[..span.start].to_lowercase();
+    let phrase = text[span.start..span.end].to_lowercase();
+    let since_at = if let Some(rest) = phrase.strip_prefix("since ") {
+        // "since September 2020", "since 2016"; not an event ("since the deal was signed").
+        let first = rest.split([' ', ',']).next().unwrap_or("");
+        if !(rest.starts_with(|c: char| c.is_ascii_digit()) || month_number(first).is_some()) {
+            return false;
+        }
+        span.start
+    } else {
+        // "since the 2015/" before the year: only "the", years and slashes between.
+        let Some(at) = before.rfind("since ") else {
+            return false;
+        };
+        let between = &before[at + "since ".len()..];
+        let only_years = between
+            .split(|c: char| c.is_whitespace() || c == '/' || c == '-' || c == '–')
+            .all(|word| {
+                word.is_empty() || word == "the" || word.chars().all(|c| c.is_ascii_digit())
+            });
+        if !only_years {
+            return false;
+        }
+        at
+    };
+    // The record word within the clause before the "since", at most eight words back.
+    let lead = &before[..since_at.min(before.len())];
+    let clause = lead.rsplit([',', ';', ':', '(', '—']).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().rev().take(8).collect();
+    let near: String = words.into_iter().rev().collect::<Vec<_>>().join(" ");
+    rules.record_words.iter().any(|word| {
+        near.split(|c: char| !c.is_alphanumeric())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .split(' ')
+            .any(|w| w == word)
+            || (word.contains(' ') && near.contains(word.as_str()))
+    })
 }
 
 /// A day that dates the report rather than the figure: "officials said Monday", "data released
@@ -1176,6 +1233,74 @@ fn last_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     };
     period.relative = true;
     Some(period)
+}
+
+fn a_year_or_month_before(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let unit = (1..=3).find_map(|at| cap(caps, at))?.to_lowercase();
+    if unit == "month" {
+        last_month(caps, ctx)
+    } else {
+        let mut period = Period::calendar_year(ctx.anchor?.year() - 1);
+        period.relative = true;
+        Some(period)
+    }
+}
+
+/// How many months back a phrase naming the period before another one reaches: 12 for "the
+/// previous year", "a year earlier", "the year before"; 1 for "the previous month", "a month
+/// ago"; none for any other phrase ("last year" is the publication's year before).
+fn months_before(found: &Found) -> Option<i32> {
+    let lower = found.period.text.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let unit = match words.as_slice() {
+        ["a" | "one", unit, "earlier" | "before" | "ago" | "prior"]
+        | ["the", unit, "before" | "prior"]
+        | ["the", "previous" | "prior" | "preceding", unit] => *unit,
+        _ => return None,
+    };
+    match unit {
+        "year" => Some(12),
+        "month" => Some(1),
+        _ => None,
+    }
+}
+
+/// "56,852 in 2023, an 82.1 per cent surge from a year earlier", "up 18% in 2023 compared to the
+/// previous year": the base of a change written as "the previous year" or "a year earlier" is
+/// the period before the one the sentence names (the nearest before it, else after it), else
+/// before the passage's (`carried`, when that one is named); a month phrase only before a named
+/// month. With neither, it stays relative to the publication date.
+pub fn previous_of_the_sentence(found: &mut [Found], carried: Option<&Period>) {
+    let named: Vec<(Span, Period)> = found
+        .iter()
+        .filter(|other| !other.base && !repeats_a_period(other) && months_before(other).is_none())
+        .map(|other| (other.span, other.period.clone()))
+        .collect();
+    for before in found.iter_mut().filter(|found| found.base) {
+        let Some(months) = months_before(before) else {
+            continue;
+        };
+        let nearest = named
+            .iter()
+            .min_by_key(|(span, _)| {
+                (
+                    span.start > before.span.start,
+                    span.start.abs_diff(before.span.start),
+                )
+            })
+            .map(|(_, period)| period)
+            .or(carried);
+        let Some(period) = nearest else {
+            continue;
+        };
+        if months == 1 && period.granularity != super::Granularity::Month {
+            continue;
+        }
+        let text = std::mem::take(&mut before.period.text);
+        before.period = period.shifted(-months);
+        before.period.relative = false;
+        before.period.text = text;
+    }
 }
 
 fn last_month(_: &Captures, ctx: &Ctx) -> Option<Period> {

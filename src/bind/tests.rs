@@ -1160,3 +1160,91 @@ fn this_point_last_year_repeats_the_period_before_it_a_year_earlier() {
         "{periods:?}"
     );
 }
+
+#[test]
+fn a_passage_goes_on_about_the_period_its_figures_took_not_a_record_it_recalls() {
+    let got = bind_paragraphs(
+        &[
+            "Applications in 2023 increased by 18% to 1.14 million, the highest level since the 2015/2016 migration crisis.",
+            "Syrian nationals submitted 181,000 applications.",
+        ],
+        "2024-02-29",
+    );
+    assert_eq!(spans(&got[1]), ["2023-01..2023-12"], "{got:?}");
+}
+
+/// The base period (`compared_with`) of the figure written `figure` in a one-sentence passage.
+fn base_of(text: &str, date: &str, figure: &str) -> Option<String> {
+    let figures = crate::figures::annotate(text);
+    let sentence = SentenceFigures {
+        span: Span::new(0, text.len()),
+        text,
+        figures: &figures,
+    };
+    let bindings = bind_passage(&[sentence], publication_month(date), BindRules::builtin());
+    let at = figures.iter().position(|found| found.text == figure)?;
+    let base = bindings[0][at].compared_with.as_ref()?;
+    Some(format!("{}..{}", base.start, base.end))
+}
+
+#[test]
+fn the_year_before_a_change_is_the_year_before_the_one_its_sentence_names() {
+    // Published in 2024: "the previous year" is 2022, the year before 2023, not 2023.
+    let base = base_of(
+        "Applications in 2023 increased by 18% compared to the previous year.",
+        "2024-02-29",
+        "18%",
+    );
+    assert_eq!(base.as_deref(), Some("2022-01..2022-12"));
+    let base = base_of(
+        "Spain recorded 56,852 arrivals in 2023, an 82.1 per cent surge from a year earlier.",
+        "2024-01-05",
+        "82.1 per cent",
+    );
+    assert_eq!(base.as_deref(), Some("2022-01..2022-12"));
+    let base = base_of(
+        "In January 8,067 migrants entered Spain, a 524% increase compared to a year ago.",
+        "2024-02-05",
+        "524%",
+    );
+    assert_eq!(base.as_deref(), Some("2023-01..2023-01"));
+}
+
+#[test]
+fn a_record_since_is_neither_the_period_nor_the_base_of_a_change() {
+    let got = bind_paragraphs(
+        &[
+            "The November tally was down 16% from 56,530 in October and the lowest mark since July 2020.",
+            "Agents made 1,200 arrests a day.",
+        ],
+        "2024-12-17",
+    );
+    let text = "The November tally was down 16% from 56,530 in October and the lowest mark since July 2020.";
+    assert_eq!(base_of(text, "2024-12-17", "16%"), None);
+    // The passage goes on about the month its figures took, not the record's.
+    assert!(
+        !spans(&got[1]).contains(&"2020-07..2024-11".to_string()),
+        "{got:?}"
+    );
+    assert_ne!(spans(&got[1]), ["2020-07..2020-07"], "{got:?}");
+}
+
+#[test]
+fn a_base_level_in_brackets_takes_the_base_period() {
+    let got = bind(
+        "In February 2024 there were 75,445 applicants, an increase of less than 2% compared with February 2023 (74,295).",
+        "2024-05-10",
+    );
+    let level = got.iter().find(|(text, _, _)| text == "74,295").unwrap();
+    assert_eq!(level.1, "2023-02..2023-02", "{got:?}");
+    // A level the change reaches is not the base's.
+    let got = bind(
+        "Applications in 2023 increased by 18% compared to the previous year reaching 1.14 million.",
+        "2024-02-29",
+    );
+    let level = got
+        .iter()
+        .find(|(text, _, _)| text == "1.14 million")
+        .unwrap();
+    assert_eq!(level.1, "2023-01..2023-12", "{got:?}");
+}
