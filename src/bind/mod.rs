@@ -165,21 +165,31 @@ pub fn bind_passage(
     date: Option<Month>,
     rules: &BindRules,
 ) -> Vec<Vec<Binding>> {
-    bind_carrying(sentences, date, rules, &mut None)
+    bind_carrying(sentences, date, rules, &mut Carried::default())
 }
 
-/// [`bind_passage`] for one passage of a document read in order: `carried` is the last period an
-/// earlier passage named, and is left as the last one this passage names (an article's second
-/// paragraph is usually still about the period its first one set).
+/// What a document's earlier passages leave to the next one.
+#[derive(Debug, Clone, Default)]
+pub struct Carried {
+    /// The period they go on about, with the span of the phrase that named it: an article's
+    /// second paragraph is usually still about the period its first one set.
+    pub period: Option<(Period, Span)>,
+    /// The last period they named, a base or not, which "that year" refers back to.
+    pub last_named: Option<Period>,
+}
+
+/// [`bind_passage`] for one passage of a document read in order: `state` is what the passages
+/// before it left, and is left as this passage leaves it.
 pub fn bind_carrying(
     sentences: &[SentenceFigures],
     date: Option<Month>,
     rules: &BindRules,
-    carried: &mut Option<(Period, Span)>,
+    state: &mut Carried,
 ) -> Vec<Vec<Binding>> {
     let mut out = Vec::with_capacity(sentences.len());
     let mut fiscal_before = false;
-    let mut last_named: Option<Period> = carried.as_ref().map(|(period, _)| period.clone());
+    let carried = &mut state.period;
+    let mut last_named: Option<Period> = state.last_named.take();
     for sentence in sentences {
         let masks = year_masks(sentence);
         let mut periods = period::find_in(sentence.text, rules, date, &masks, fiscal_before);
@@ -188,6 +198,7 @@ pub fn bind_carrying(
         period::resolve_that_year(&mut periods, last_named.as_ref(), rules.fiscal_start_month);
         period::same_span_in_named_year(&mut periods, carried.as_ref().map(|(period, _)| period));
         period::previous_of_the_sentence(&mut periods, carried.as_ref().map(|(period, _)| period));
+        mark_base_levels(&mut periods, sentence);
         if let Some(last) = periods.iter().max_by_key(|found| found.span.end) {
             last_named = Some(last.period.clone());
         }
@@ -265,6 +276,7 @@ pub fn bind_carrying(
         }
         out.push(bindings);
     }
+    state.last_named = last_named;
     out
 }
 
@@ -304,6 +316,47 @@ pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>) {
         if let Some(end) = end {
             period.end = end;
             period.approximate_end = false;
+        }
+    }
+}
+
+/// "up nearly 16% from 232,963 in August", "compared to 6,400 in 2022": a period written right
+/// after a change's base level (a quantity after "from", "than", "compared with", "over",
+/// "versus", "against"; at most two words between the level and the phrase, no comma) dates
+/// that level, so it is the change's base and no other figure's period.
+fn mark_base_levels(periods: &mut [period::Found], sentence: &SentenceFigures) {
+    const CUES: &[&str] = &[
+        "from",
+        "than",
+        "compared with",
+        "compared to",
+        "over",
+        "versus",
+        "against",
+    ];
+    let text = sentence.text;
+    let quantities = local_counts(sentence);
+    for found in periods.iter_mut().filter(|found| !found.base) {
+        let Some(level) = quantities
+            .iter()
+            .filter(|level| level.end <= found.span.start)
+            .max_by_key(|level| level.end)
+        else {
+            continue;
+        };
+        let between = &text[level.end..found.span.start];
+        if between.contains([',', ';', '(', ')']) || between.split_whitespace().count() > 2 {
+            continue;
+        }
+        let before = text[..level.start].trim_end().to_lowercase();
+        let cued = CUES.iter().any(|cue| {
+            before.strip_suffix(cue).is_some_and(|rest| {
+                rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())
+            })
+        });
+        if cued {
+            found.base = true;
+            found.level = Some(*level);
         }
     }
 }
@@ -445,6 +498,7 @@ fn bind_sentence(
                     // "an increase from November, when they saw 6,159": the clause describes the
                     // period it refers back to, a change's base or not.
                     antecedent(found.span)
+                        || found.level == Some(local)
                         || (found.base
                             && text
                                 .get(found.span.end..local.start)
@@ -792,6 +846,7 @@ fn compose(
         bare_month: false,
         base: false,
         record: false,
+        level: None,
         possessive: false,
     }
 }

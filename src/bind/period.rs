@@ -24,6 +24,9 @@ pub struct Found {
     pub base: bool,
     /// What a record is measured against ("the highest since 2016"): a base, but of no change.
     pub record: bool,
+    /// The base level of a change the phrase dates ("up 16% from 232,963 in August"): a base for
+    /// every other figure, that level's own period.
+    pub level: Option<Span>,
     /// Followed by a possessive ("last year's annual total of 29,437", "2022's record of
     /// 45,744"): the period of the figure the phrase owns.
     pub possessive: bool,
@@ -371,6 +374,7 @@ pub fn find_in(
                 bare_month,
                 base,
                 record,
+                level: None,
                 possessive,
             });
         }

@@ -61,7 +61,7 @@ fn spans<'a>(bindings: impl IntoIterator<Item = &'a Binding>) -> Vec<String> {
 /// one sentence, separated by a blank line in the raw text (so spans are the document's): the
 /// period carried from passage to passage and the so-far ends settled as `check` does.
 fn bind_paragraphs(paragraphs: &[&str], date: &str) -> Vec<Vec<Binding>> {
-    let mut carried = None;
+    let mut carried = Carried::default();
     let mut offset = 0;
     let mut out = Vec::new();
     for paragraph in paragraphs {
@@ -1220,7 +1220,11 @@ fn a_record_since_is_neither_the_period_nor_the_base_of_a_change() {
         "2024-12-17",
     );
     let text = "The November tally was down 16% from 56,530 in October and the lowest mark since July 2020.";
-    assert_eq!(base_of(text, "2024-12-17", "16%"), None);
+    // Measured from October's level, not from the record's July 2020.
+    assert_eq!(
+        base_of(text, "2024-12-17", "16%").as_deref(),
+        Some("2024-10..2024-10")
+    );
     // The passage goes on about the month its figures took, not the record's.
     assert!(
         !spans(&got[1]).contains(&"2020-07..2024-11".to_string()),
@@ -1247,4 +1251,37 @@ fn a_base_level_in_brackets_takes_the_base_period() {
         .find(|(text, _, _)| text == "1.14 million")
         .unwrap();
     assert_eq!(level.1, "2023-01..2023-12", "{got:?}");
+}
+
+#[test]
+fn a_period_after_a_change_base_level_dates_that_level_not_the_change() {
+    let got = bind_paragraphs(
+        &[
+            "There were 269,735 migrants encountered in September.",
+            "That's up nearly 16% from 232,963 in August.",
+        ],
+        "2023-10-21",
+    );
+    // The change is September's, measured from August; 232,963 is August's.
+    assert_eq!(
+        spans(&got[1]),
+        ["2023-09..2023-09", "2023-08..2023-08"],
+        "{got:?}"
+    );
+    assert_eq!(
+        got[1][0]
+            .compared_with
+            .as_ref()
+            .map(|base| base.start.to_string()),
+        Some("2023-08".to_string())
+    );
+    // "That year" still refers back to the last year named, a base's or not.
+    let got = bind_paragraphs(
+        &[
+            "So far this year, 46,415 migrants have been registered, compared to 26,216 detected in the same period of 2021.",
+            "That year, a total of 133,000 migrants passed through Panama.",
+        ],
+        "2022-06-20",
+    );
+    assert_eq!(spans(&got[1]), ["2021-01..2021-12"], "{got:?}");
 }

@@ -8,7 +8,8 @@
 //! that lies in no claim (a number inside an inlined footnote or reference, say) is not checked.
 
 use crate::bind::{
-    bind_carrying, publication_month, settle_to_date_ends, BindRules, Binding, SentenceFigures,
+    bind_carrying, publication_month, settle_to_date_ends, BindRules, Binding, Carried,
+    SentenceFigures,
 };
 use crate::claims::Claim;
 use crate::figures::{annotate_passage, Figure, Unit};
@@ -77,8 +78,8 @@ pub struct BoundSentence<'a> {
 pub fn bound_sentences(document: &CheckDocument) -> Vec<BoundSentence<'_>> {
     let date = document.meta.date.as_deref().and_then(publication_month);
     let mut out = Vec::new();
-    // The last period named so far, carried from passage to passage (recorded as `passage`).
-    let mut carried = None;
+    // The period the passages so far go on about (recorded as `passage`), and the last named.
+    let mut carried = Carried::default();
     for passage in &document.passages {
         let sentences: Vec<(&Sentence, &str)> = passage
             .sentences
