@@ -186,7 +186,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             ),
             // "October 1, 2022, and February 28, 2023", "October through February", "Jan.-March 2023".
             (
-                format!(r"(?i)\b(?:(between|from)\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?,?\s*(through|thru|to|until|and|-|–)\s*({MONTH}){DAY},?(?:\s+(\d{{4}}))?\b"),
+                format!(r"(?i)\b(?:(between|from)\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?,?\s*(through|thru|to|until|and|-|–)\s*(?:the\s+end\s+of\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?\b"),
                 month_range,
                 Kind::Phrase,
             ),
@@ -460,11 +460,39 @@ pub fn same_span_in_named_year(found: &mut Vec<Found>, carried: Option<&Period>)
         .filter(|other| matches!(other.period.granularity, super::Granularity::Year))
         .map(|other| (other.span, other.period.end.year()))
         .collect();
+    // A span its own sentence names before it comes first ("In January-March this year, 26,800
+    // arrived, compared to 6,400 in 2022 during the same months").
+    let spans: Vec<(Span, Period)> = found
+        .iter()
+        .filter(|other| {
+            !is_bare_same(&other.period.text) && !other.base && !other.period.approximate_end
+        })
+        .filter(|other| {
+            !matches!(
+                other.period.granularity,
+                super::Granularity::Year | super::Granularity::FiscalYear
+            )
+        })
+        .map(|other| (other.span, other.period.clone()))
+        .collect();
+    // "in the same period from January to the end of October": the phrase right after names it.
+    let starts: Vec<usize> = found.iter().map(|other| other.span.start).collect();
     found.retain_mut(|same| {
         if !is_bare_same(&same.period.text) {
             return true;
         }
-        let Some(span) = carried else {
+        // One space at most between the two phrases.
+        let named_after = starts
+            .iter()
+            .any(|start| (same.span.end..=same.span.end + 1).contains(start));
+        if named_after {
+            return false;
+        }
+        let own = spans
+            .iter()
+            .rfind(|(other, _)| other.end <= same.span.start)
+            .map(|(_, period)| period);
+        let Some(span) = own.or(carried) else {
             return false;
         };
         let year = years
@@ -1442,6 +1470,11 @@ fn month_range(caps: &Captures, ctx: &Ctx) -> Option<Period> {
             period.fiscal = true;
             period.part_of = Some(format!("FY{fiscal_year}"));
         }
+    } else if start.month() == 1 && end.year() == start.year() && end.month() < 12 {
+        // "between January and May 2024", "from January to the end of October": the first
+        // months of a calendar year, a part of it.
+        period.partial = true;
+        period.part_of = Some(start.year().to_string());
     }
     Some(period)
 }

@@ -462,7 +462,7 @@ fn days_of_the_week_date_the_figure_unless_they_date_the_report() {
             "Between January and May 2020, 4,000 fewer people applied.",
             "2020-06-10"
         ),
-        ["Between January and May 2020 2020-01..2020-05"]
+        ["Between January and May 2020 2020-01..2020-05 partial"]
     );
 }
 
@@ -794,8 +794,8 @@ fn the_same_period_of_a_named_year_is_the_sentence_period_moved_to_that_year() {
         "Between January and May 2021, 9,100 people applied, fewer than the 11,250 registered in the same period of 2019.",
         "2021-06-21",
     );
-    assert_eq!(got[0].1, "2021-01..2021-05");
-    assert_eq!(got[1].1, "2019-01..2019-05");
+    assert_eq!(got[0].1, "2021-01..2021-05 partial of 2021");
+    assert_eq!(got[1].1, "2019-01..2019-05 partial of 2019");
     // With no other period in the sentence: the part of that year the publication has reached.
     let got = bind(
         "Applications fell to 4,000, against 6,000 in the same months of 2020.",
@@ -1284,4 +1284,27 @@ fn a_period_after_a_change_base_level_dates_that_level_not_the_change() {
         "2022-06-20",
     );
     assert_eq!(spans(&got[1]), ["2021-01..2021-12"], "{got:?}");
+}
+
+#[test]
+fn the_same_months_repeat_the_span_the_sentence_names_and_a_range_may_run_to_a_months_end() {
+    let got = bind(
+        "In January-March this year, around 26,800 migrants arrived in Italy by sea, compared to 6,400 in 2022 during the same months.",
+        "2023-04-10",
+    );
+    let base = got.iter().find(|(text, _, _)| text == "6,400").unwrap();
+    assert_eq!(base.1, "2022-01..2022-03 partial of 2022", "{got:?}");
+    let got = bind_paragraphs(
+        &[
+            "From January to the end of October, 13,512 people were deported.",
+            "In 2020 there were 10,800.",
+            "The Federal Police registered 23,872 voluntary departures in the same period from January to the end of October this year.",
+        ],
+        "2023-12-21",
+    );
+    assert_eq!(spans(&got[0]), ["2023-01..2023-10"], "{got:?}");
+    // The first months of a year are a part of it.
+    assert!(got[0][0].period.as_ref().unwrap().partial, "{got:?}");
+    // "in the same period" followed by the period it means is that period.
+    assert_eq!(spans(&got[2]), ["2023-01..2023-10"], "{got:?}");
 }
