@@ -324,7 +324,8 @@ pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>) {
 /// after a change's base level (a quantity after "from", "than", "compared with", "over",
 /// "versus", "against"; at most two words between the level and the phrase, no comma) dates
 /// that level, so it is the change's base and no other figure's period.
-fn mark_base_levels(periods: &mut [period::Found], sentence: &SentenceFigures) {
+fn mark_base_levels(periods: &mut Vec<period::Found>, sentence: &SentenceFigures) {
+    join_years_to_base_phrases(periods, sentence.text);
     const CUES: &[&str] = &[
         "from",
         "than",
@@ -358,6 +359,38 @@ fn mark_base_levels(periods: &mut [period::Found], sentence: &SentenceFigures) {
             found.base = true;
             found.level = Some(*level);
         }
+    }
+}
+
+/// "a five-fold increase over the same month in 2020", "73% higher than at this stage in 2023
+/// (14,732)": the year written right after a base's "the same month in" is part of that phrase,
+/// unless a clause goes on to describe that year ("… of 2023, a year that ended with a record of
+/// 140,982").
+fn join_years_to_base_phrases(periods: &mut Vec<period::Found>, text: &str) {
+    let mut joined: Vec<usize> = Vec::new();
+    for at in 1..periods.len() {
+        let (before, rest) = periods.split_at_mut(at);
+        let (phrase, year) = (&mut before[at - 1], &rest[0]);
+        let adjacent = (phrase.span.end..=phrase.span.end + 1).contains(&year.span.start);
+        let described = text[year.span.end..]
+            .trim_start_matches([',', ' '])
+            .to_lowercase();
+        let described = ["a year", "which", "when"]
+            .iter()
+            .any(|cue| described.starts_with(cue));
+        if phrase.base
+            && !year.base
+            && adjacent
+            && !described
+            && year.period.granularity == Granularity::Year
+        {
+            phrase.span = Span::new(phrase.span.start, year.span.end);
+            phrase.period.text = text[phrase.span.start..phrase.span.end].to_string();
+            joined.push(at);
+        }
+    }
+    for at in joined.into_iter().rev() {
+        periods.remove(at);
     }
 }
 

@@ -393,7 +393,7 @@ fn same_period_of_the_sentence(found: &mut [Found]) {
     let is_same = repeats_a_period;
     let named: Vec<(Span, Period)> = found
         .iter()
-        .filter(|other| !is_same(other) && !other.period.relative && !other.base)
+        .filter(|other| !is_same(other) && !other.period.approximate_end && !other.base)
         .map(|other| (other.span, other.period.clone()))
         .collect();
     for same in found.iter_mut().filter(|found| is_same(found)) {
@@ -609,7 +609,24 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
             && !phrase.contains(',')
             && change_ends(&before[..=at])
     });
+    // "a 70% spike over February", "a 25% increase over 2022": a named month or year right
+    // after a change noun's "over" is its base ("rose 20% over 2023" is during 2023).
+    const CHANGE_NOUNS: &[&str] = &[
+        "increase", "rise", "jump", "spike", "surge", "drop", "decline", "decrease", "fall",
+        "gain", "growth",
+    ];
+    let named = lower.starts_with(|c: char| c.is_ascii_digit())
+        || month_number(lower.split([' ', ',', '.']).next().unwrap_or("")).is_some();
+    let over_a_change_noun = named
+        && before.strip_suffix("over").is_some_and(|rest| {
+            rest.ends_with(' ')
+                && rest
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|word| CHANGE_NOUNS.contains(&word))
+        });
     after_change("from")
+        || over_a_change_noun
         || (year_like && (after_change("on") || on_the_figure))
         || ends_with(ALWAYS)
         || (ends_with(SAME)

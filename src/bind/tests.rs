@@ -1308,3 +1308,29 @@ fn the_same_months_repeat_the_span_the_sentence_names_and_a_range_may_run_to_a_m
     // "in the same period" followed by the period it means is that period.
     assert_eq!(spans(&got[2]), ["2023-01..2023-10"], "{got:?}");
 }
+
+#[test]
+fn a_named_month_or_year_after_a_change_nouns_over_is_its_base() {
+    let text = "The agency said it had 172,331 encounters in March, a roughly 70% spike over February and a five-fold increase over the same month in 2020.";
+    let got = bind(text, "2021-04-09");
+    // Both changes are March's, not February's or 2020's.
+    for (figure, period, _) in &got {
+        assert_eq!(period, "2021-03..2021-03", "{figure}: {got:?}");
+    }
+    assert_eq!(
+        base_of(text, "2021-04-09", "roughly 70%").as_deref(),
+        Some("2021-02..2021-02")
+    );
+    assert_eq!(
+        base_of(text, "2021-04-09", "five-fold").as_deref(),
+        Some("2020-03..2020-03")
+    );
+    // "over 2022" after a change noun is a year, not a figure "over 2022".
+    let figures = crate::figures::annotate("which had already seen a 25% increase over 2022.");
+    assert!(
+        figures
+            .iter()
+            .all(|figure| figure.unit == Unit::Year || figure.value != 2022.0),
+        "{figures:?}"
+    );
+}

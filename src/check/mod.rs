@@ -288,8 +288,13 @@ pub fn check_with(
                     result.figure.unit,
                     Unit::Percent | Unit::PercentagePoints | Unit::Multiplier | Unit::Fraction
                 ) || result.figure.is_two_ended_change();
+                // A multiplier is a ratio of two levels: "a five-fold increase over the same
+                // month in 2020" is measured against March 2020 as a change is.
                 if relative
-                    && comparable::kind_of(claim, &result.figure, rules) == comparable::Kind::Change
+                    && matches!(
+                        comparable::kind_of(claim, &result.figure, rules),
+                        comparable::Kind::Change | comparable::Kind::Ratio
+                    )
                 {
                     binding.compared_with = binding
                         .compared_with

@@ -524,13 +524,20 @@ fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<
     if possessive && numeral.value >= 1900.0 {
         return Some(numeral.first);
     }
-    // "more than 2000", "above 1000": a bound is a quantity, not a year.
-    if lexicon
+    // "more than 2000", "above 1000": a bound is a quantity, not a year; but "a 25% increase
+    // over 2022" compares with a year (a change word right before "over", nothing counted after).
+    if let Some((_, qualifier_at)) = lexicon
         .qualifiers_before
         .match_before(tokens, numeral.first)
-        .is_some()
     {
-        return None;
+        let over_a_change = tokens[qualifier_at].is("over")
+            && qualifier_at + 1 == numeral.first
+            && numeral.value >= 1900.0
+            && lexicon.changes.match_before(tokens, qualifier_at).is_some()
+            && !next.is_some_and(|next| next.is_word() && next.space_before);
+        if !over_a_change {
+            return None;
+        }
     }
     // "2000 migrants" is a count unless a period word comes before ("in 2000 migrants ...").
     let plural_noun_follows = next.is_some_and(|next| {
