@@ -46,6 +46,9 @@ struct Context<'t> {
     footnotes: Vec<Footnote>,
     tables: Vec<Table>,
     references: Vec<Reference>,
+    /// Bodies named so far without a registry entry ("Spain's interior ministry"), in text
+    /// order: what a later "the ministry" points back to. Filled as the sentences are read.
+    named_bodies: std::cell::RefCell<Vec<Attribution>>,
 }
 
 impl<'a> Attributor<'a> {
@@ -99,6 +102,9 @@ impl<'a> Attributor<'a> {
                 .in_text(context, &tokens.masked)
                 .map(|found| self.link_reference(context, found))
                 .or_else(|| self.trailing_source(context, *sentence));
+            if let Some(found) = own.as_ref().filter(|found| self.unregistered_body(found)) {
+                context.named_bodies.borrow_mut().push(found.clone());
+            }
             let previous = idx
                 .checked_sub(1)
                 .and_then(|prev| sentences.get(prev))
@@ -137,7 +143,8 @@ impl<'a> Attributor<'a> {
                     let carried = chain
                         .as_ref()
                         .filter(|found| {
-                            found.kind.is_some_and(SourceKind::is_institution)
+                            (found.kind.is_some_and(SourceKind::is_institution)
+                                || self.unregistered_body(found))
                                 && !names_another_body(context, *sentence)
                                 && continues_report(
                                     sentence.slice(doc_text).unwrap_or(""),
@@ -163,6 +170,22 @@ impl<'a> Attributor<'a> {
             previous_tokens = Some(tokens);
         }
         result
+    }
+
+    /// A source named in the text without a registry entry whose name ends in a body noun
+    /// (`bodies`: "Spain's interior ministry", "the IOM's Missing Migrants Project"), not a
+    /// person or an outlet.
+    fn unregistered_body(&self, found: &Attribution) -> bool {
+        found.kind.is_none()
+            && found.via == Via::Attribution
+            && found
+                .name
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|word| {
+                    let word = word.trim_matches(|ch: char| !ch.is_alphanumeric());
+                    self.cues.bodies.contains(&word.to_lowercase())
+                })
     }
 
     /// A headline's source written after a dash or colon at its end: "Forced displacement at
@@ -201,6 +224,7 @@ impl<'a> Attributor<'a> {
             matches,
             datasets,
             footnotes,
+            named_bodies: std::cell::RefCell::new(Vec::new()),
         }
     }
 

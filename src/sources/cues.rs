@@ -33,6 +33,8 @@ pub enum CueKind {
 pub struct Cues {
     phrases: HashMap<String, Vec<(Vec<String>, CueKind)>>,
     pub agents: HashSet<String>,
+    /// Of the agents, the nouns that head a body, not a person ("ministry", "agency").
+    pub bodies: HashSet<String>,
     /// Nouns that head a body's publication ("the report"), read back like `agents`.
     pub publications: HashSet<String>,
     pub data: HashSet<String>,
@@ -70,6 +72,8 @@ struct PhraseList {
 #[derive(Deserialize)]
 struct Words {
     agents: Vec<String>,
+    #[serde(default)]
+    bodies: Vec<String>,
     publications: Vec<String>,
     data: Vec<String>,
     definite: Vec<String>,
@@ -131,6 +135,7 @@ impl Cues {
         }
         let set = |list: Vec<String>| list.iter().map(|word| word.to_lowercase()).collect();
         cues.agents = set(file.words.agents);
+        cues.bodies = set(file.words.bodies);
         cues.publications = set(file.words.publications);
         cues.data = set(file.words.data);
         cues.definite = set(file.words.definite);

@@ -190,6 +190,40 @@ impl Attributor<'_> {
                             before,
                         )
                 });
+            // A body named earlier without a registry entry, with the same head noun: "data
+            // released by Spain's interior ministry showed … the ministry said".
+            let head_word = tokens[head].lower.as_ref();
+            let named_body = || {
+                context
+                    .named_bodies
+                    .borrow()
+                    .iter()
+                    .rev()
+                    .find(|named| {
+                        named.mention_span.end <= before
+                            && named
+                                .name
+                                .split_whitespace()
+                                .next_back()
+                                .is_some_and(|word| {
+                                    word.trim_matches(|ch: char| !ch.is_alphanumeric())
+                                        .eq_ignore_ascii_case(head_word)
+                                })
+                    })
+                    .map(|named| Attribution {
+                        name: named.name.clone(),
+                        mention: mention.clone(),
+                        mention_span: span,
+                        kind: None,
+                        via: Via::Attribution,
+                        citation: None,
+                    })
+            };
+            if agency.is_none() && !publication {
+                if let Some(found) = named_body() {
+                    return Some(found);
+                }
+            }
             return match agency.map(|(entry, _)| entry) {
                 Some(entry) => Some(points_back(context, entry, span)),
                 // None named before: a phrase that says which body ("the interior ministry",

@@ -233,3 +233,27 @@ fn a_carried_report_ends_at_a_sentence_without_statistics_a_quote_or_a_person() 
         vec![Some(("Eurostat".to_string(), Via::Attribution)), None]
     );
 }
+
+#[test]
+fn the_ministry_points_back_to_a_ministry_named_without_a_registry_entry() {
+    let text =
+        "Arrivals rose tenfold in January, data released by Spain's interior ministry showed.\n\
+                A total of 7,270 migrants reached the islands, the ministry said.\n\
+                The islands were the entry point for 39,910 migrants last year.\n\
+                The president said 4,000 more would come.\n";
+    let ministry = "Spain's interior ministry".to_string();
+    let got = carried(text, &[true, true, true, true]);
+    assert_eq!(
+        got[1],
+        Some((ministry.clone(), Via::Attribution)),
+        "{got:?}"
+    );
+    // An unregistered body's report goes on like an agency's.
+    assert_eq!(got[2], Some((ministry, Via::Carried)), "{got:?}");
+    // "the president" is no ministry.
+    assert_ne!(
+        got[3].as_ref().map(|(name, _)| name.as_str()),
+        Some("Spain's interior ministry"),
+        "{got:?}"
+    );
+}
