@@ -122,6 +122,30 @@ pub fn search(
                     })
                     .and_then(|than| difference_from(figure, than, &close_pool))
             }),
+        // "45,728 … in 1,104 boats - an average of 41 people per vessel": the quotient of two
+        // counts of its own sentence.
+        Unit::Rate if figure.per == Some(1.0) && is_average(claim, figure) => {
+            // Small counts of its own sentence ("in three boats", "in 11 boats") are operands
+            // here, with the interval their rounding allows, though too loose for a search.
+            let own_sentence: Vec<Operand> = claim
+                .figures
+                .iter()
+                .filter(|other| other.span != figure.span && other.value >= 2.0)
+                .filter(|other| other.low.is_some() && other.high.is_some())
+                .filter_map(|other| {
+                    let (low, high) = other.written_bounds()?;
+                    Some(Operand {
+                        sentence: claim_idx,
+                        figure: other,
+                        period: clause_or_sentence_period(claim, other),
+                        low,
+                        high,
+                        far: false,
+                    })
+                })
+                .collect();
+            ratio(figure, &own_sentence, |idx| idx == claim_idx)
+        }
         _ => None,
     }?;
     (decide(&found.0) == Verdict::Supported).then_some(found)
@@ -370,6 +394,35 @@ fn ratio(figure: &Figure, pool: &Pool, near: impl Fn(usize) -> bool) -> Option<F
     )
 }
 
+/// "an average of 41 people per vessel", "nearly 69 people per boat on average": a count written
+/// as an average per unit (an "average" before it, a "per" among the two words after it).
+fn is_average(claim: &CheckClaim, figure: &Figure) -> bool {
+    /// Bytes before the figure its "average" may be ("an average of nearly 69").
+    const AVERAGE_BEFORE: usize = 24;
+    let (Some(start), Some(end)) = (
+        figure.span.start.checked_sub(claim.span.start),
+        figure.span.end.checked_sub(claim.span.start),
+    ) else {
+        return false;
+    };
+    // ASCII lowercase keeps byte offsets.
+    let lower = claim.text.to_ascii_lowercase();
+    let from = crate::util::floor_char_boundary(&lower, start.saturating_sub(AVERAGE_BEFORE));
+    let average = lower
+        .get(from..start)
+        .is_some_and(|before| before.contains("average"))
+        || lower
+            .get(end..)
+            .is_some_and(|after| after.trim_start().starts_with("on average"));
+    let per = lower.get(end..).is_some_and(|after| {
+        after
+            .split_whitespace()
+            .take(3)
+            .any(|word| word == "per" || word == "each")
+    });
+    average && per
+}
+
 /// "26,576 fewer applications than the 63,436 registered …": the figure is a difference, and
 /// the figure written after "than" (or "from", "over") in its sentence is the larger (or
 /// smaller) side. Returns that figure.
@@ -570,6 +623,23 @@ mod tests {
         let got = arithmetic(
             "Arrests topped 2 million in fiscal 2023, down 7% from more than 2.2 million in fiscal 2022.",
             "2023-10-21",
+        );
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn an_average_per_unit_is_the_quotient_of_two_counts_of_its_sentence() {
+        let got = arithmetic(
+            "On August 11, 703 people arrived in 11 boats, an average of 64 people per boat.",
+            "2024-08-20",
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].1, Verdict::Supported);
+        assert_eq!(got[0].2, "703 / 11 = 63.91");
+        // A rate not written as an average is not searched for ("95 arrivals per million").
+        let got = arithmetic(
+            "In 2023, 4,750 people arrived in 50 boats, or 95 per boat.",
+            "2024-08-20",
         );
         assert!(got.is_empty(), "{got:?}");
     }
