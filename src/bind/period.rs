@@ -128,13 +128,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             // phrase: the year stays free for what else it dates ("2023, a year that ended with
             // a record of 140,982").
             (
-                r"(?i)\b(?P<phrase>(?:the\s+)?same\s+(?:period|time|months?)\s+(?:of|in)|(?:at\s+|by\s+)?this\s+(?:stage|point|time)\s+(?:of|in))\s+((?:19|20)\d\d)\b".to_string(),
+                r"(?i)\b(?P<phrase>(?:the\s+)?same\s+(?:time\s+period|period|time|months?)\s+(?:of|in)|(?:at\s+|by\s+)?this\s+(?:stage|point|time)\s+(?:of|in))\s+((?:19|20)\d\d)\b".to_string(),
                 same_period_of_year,
                 Kind::Phrase,
             ),
             // "the same period last fiscal year", "this time last year", "on this point last year".
             (
-                r"(?i)\b(?:(?:the\s+)?same\s+(?:period|time|months?)\s+(?:of\s+|in\s+)?|(?:by\s+|at\s+|on\s+)?this\s+(?:time|point|stage)\s+)(?:last|the\s+previous|the\s+prior|a)\s+(fiscal\s+)?year\b".to_string(),
+                r"(?i)\b(?:(?:the\s+)?same\s+(?:time\s+period|period|time|months?)\s+(?:of\s+|in\s+)?|(?:by\s+|at\s+|on\s+)?this\s+(?:time|point|stage)\s+)(?:last|the\s+previous|the\s+prior|a)\s+(fiscal\s+)?year\b".to_string(),
                 same_period_last_year,
                 Kind::Phrase,
             ),
@@ -311,7 +311,10 @@ pub fn find_in(
             let Some(whole) = caps.name("phrase").or_else(|| caps.get(0)) else {
                 continue;
             };
-            let span = Span::new(whole.start(), whole.end());
+            // "the first half of this year compared to 2022": a pattern's optional tail may
+            // take the space after the phrase; the phrase ends at its last word.
+            let end = whole.start() + whole.as_str().trim_end().len();
+            let span = Span::new(whole.start(), end);
             if found
                 .iter()
                 .map(|f| &f.span)

@@ -1334,3 +1334,17 @@ fn a_named_month_or_year_after_a_change_nouns_over_is_its_base() {
         "{figures:?}"
     );
 }
+
+#[test]
+fn a_phrase_followed_by_a_comparison_keeps_its_whole_words() {
+    // The half pattern's optional year once took the space before "compared", and the phrase
+    // was dropped for ending glued to a word: the figure fell back to "this year".
+    let text = "Deportations rose by nearly 27% in the first half of this year compared to the same time period in 2022.";
+    let got = bind(text, "2023-08-20");
+    assert_eq!(got[0].1, "2023-01..2023-06 partial of 2023", "{got:?}");
+    // "the same time period in 2022" is the first half of 2022.
+    assert_eq!(
+        base_of(text, "2023-08-20", "nearly 27%").as_deref(),
+        Some("2022-01..2022-06")
+    );
+}

@@ -320,8 +320,15 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Optio
     let after = after
         .find(|ch: char| ch.is_ascii_digit())
         .map_or(after, |at| &after[..at]);
+    // "20% more than a year before", "30% more people": "more" right after a percent is a
+    // rise ("more than 5,000" before a count is a bound, never a direction).
+    let more_after = matches!(figure.unit, Unit::Percent | Unit::Fraction)
+        && after
+            .split_whitespace()
+            .next()
+            .is_some_and(|word| word.eq_ignore_ascii_case("more"));
     let near = format!("{before} {after}");
-    let up = Rules::says(&near, &rules.up);
+    let up = more_after || Rules::says(&near, &rules.up);
     let down = Rules::says(&near, &rules.down);
     match (up, down) {
         (true, false) => Some(1.0),

@@ -460,5 +460,22 @@ mod tests {
         assert_eq!(compared("21%").as_deref(), Some("2023-08..2023-08"));
         assert_eq!(compared("218,763"), None);
         assert_eq!(compared("181,084"), None);
+        // "20% more than a year before" is a rise measured from the year before 2023; "more than
+        // 8,000" before a count stays a bound.
+        let document = document_dated(
+            "The project recorded 8,565 deaths in 2023, which is 20% more than a year before, and more than 8,000 in 2022.",
+            "2024-03-05",
+        );
+        let (results, _) = super::check(&[document], &[], &rules);
+        let compared = |text: &str| {
+            results
+                .iter()
+                .find(|result| result.figure.text == text)
+                .and_then(|result| result.binding.as_ref())
+                .and_then(|binding| binding.compared_with.as_ref())
+                .map(|period| format!("{}..{}", period.start, period.end))
+        };
+        assert_eq!(compared("20%").as_deref(), Some("2022-01..2022-12"));
+        assert_eq!(compared("more than 8,000"), None);
     }
 }
