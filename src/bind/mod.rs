@@ -280,6 +280,40 @@ pub fn bind_carrying(
     out
 }
 
+/// "Requests for asylum fall more than 40 percent in Mexico" over "Asylum applications … drop by
+/// 41.9% … between January and May 2024": a figure whose only period is the publication date's
+/// takes the period of the first later figure of its document that repeats it (the same unit,
+/// each value within the other's written interval) and has a period of its own clause or
+/// sentence. Recorded as `passage`, with the span of the phrase that dates the repetition.
+/// `figures` are one document's, in text order, each with its binding.
+pub fn repeat_later_periods(mut figures: Vec<(&Figure, &mut Binding)>) {
+    for at in 0..figures.len() {
+        if figures[at].1.period_source != Some(PeriodSource::DocumentDate) {
+            continue;
+        }
+        let figure = figures[at].0;
+        let Some((low, high)) = figure.written_interval() else {
+            continue;
+        };
+        let repeated = figures[at + 1..].iter().find(|(later, binding)| {
+            binding.clause_bound() || binding.period_source == Some(PeriodSource::Sentence)
+        } && later.unit == figure.unit
+            && later.unit != Unit::Year
+            && later.currency == figure.currency
+            && later.written_interval().is_some_and(|(later_low, later_high)| {
+                (low..=high).contains(&later.value) || (later_low..=later_high).contains(&figure.value)
+            }));
+        let Some((_, binding)) = repeated else {
+            continue;
+        };
+        let (period, span) = (binding.period.clone(), binding.period_span);
+        let own = &mut figures[at].1;
+        own.period = period;
+        own.period_span = span;
+        own.period_source = Some(PeriodSource::Passage);
+    }
+}
+
 /// How far before the publication date the data of a "so far this year" may stop: the text may
 /// say where elsewhere ("between January and May 2024" in an article of June 21).
 const MAX_DATA_LAG_MONTHS: i32 = 2;

@@ -1348,3 +1348,42 @@ fn a_phrase_followed_by_a_comparison_keeps_its_whole_words() {
         Some("2022-01..2022-06")
     );
 }
+
+#[test]
+fn a_headline_figure_takes_the_period_of_the_later_figure_that_repeats_it() {
+    let paragraphs = [
+        "Requests for asylum fall more than 40 percent in Mexico",
+        "Between January and May 2024, asylum applications dropped by 41.9%, and 2,000 were refused.",
+    ];
+    let mut carried = Carried::default();
+    let mut offset = 0;
+    let mut all: Vec<(Figure, Binding)> = Vec::new();
+    for paragraph in paragraphs {
+        let figures: Vec<Figure> = crate::figures::annotate(paragraph)
+            .into_iter()
+            .map(|figure| figure.shifted(offset))
+            .collect();
+        let sentence = SentenceFigures {
+            span: Span::new(offset, offset + paragraph.len()),
+            text: paragraph,
+            figures: &figures,
+        };
+        let bindings = bind_carrying(
+            &[sentence],
+            publication_month("2024-06-21"),
+            BindRules::builtin(),
+            &mut carried,
+        );
+        all.extend(figures.into_iter().zip(bindings.into_iter().flatten()));
+        offset += paragraph.len() + 2;
+    }
+    assert_eq!(all[0].1.period_source, Some(PeriodSource::DocumentDate));
+    repeat_later_periods(
+        all.iter_mut()
+            .map(|(figure, binding)| (&*figure, binding))
+            .collect(),
+    );
+    let headline = &all[0].1;
+    assert_eq!(headline.period_source, Some(PeriodSource::Passage));
+    assert_eq!(spans([headline]), ["2024-01..2024-05"]);
+}

@@ -8,8 +8,8 @@
 //! that lies in no claim (a number inside an inlined footnote or reference, say) is not checked.
 
 use crate::bind::{
-    bind_carrying, publication_month, settle_to_date_ends, BindRules, Binding, Carried,
-    SentenceFigures,
+    bind_carrying, publication_month, repeat_later_periods, settle_to_date_ends, BindRules,
+    Binding, Carried, SentenceFigures,
 };
 use crate::claims::Claim;
 use crate::figures::{annotate_passage, Figure, Unit};
@@ -122,6 +122,11 @@ pub fn bound_sentences(document: &CheckDocument) -> Vec<BoundSentence<'_>> {
     settle_to_date_ends(
         out.iter_mut()
             .flat_map(|bound| bound.bindings.iter_mut())
+            .collect(),
+    );
+    repeat_later_periods(
+        out.iter_mut()
+            .flat_map(|bound| bound.figures.iter().zip(bound.bindings.iter_mut()))
             .collect(),
     );
     out
