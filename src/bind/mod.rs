@@ -654,9 +654,21 @@ fn bind_sentence(
             // A change written with both ends and the start's period inside it ("from 1,515
             // claims in 2018 to 25,465 in 2023") is measured from that period.
             let two_ended = figure.is_two_ended_change();
+            // "13 percent, down from 20 percent two years prior": a period right after the change
+            // dates its start too.
+            let right_after = |found: &period::Found| {
+                text.get(local.end..found.span.start)
+                    .is_some_and(|between| between.trim().is_empty())
+            };
             let inner_start = periods
                 .iter()
-                .filter(|found| two_ended && local.contains(found.span) && found.span != local)
+                .filter(|found| {
+                    two_ended
+                        && ((local.contains(found.span) && found.span != local)
+                            || (found.span.start >= local.end
+                                && right_after(found)
+                                && period::months_before(found).is_some()))
+                })
                 .min_by_key(|found| found.span.start)
                 .map(|found| found.period.clone());
             binding.compared_with = inner_start.or_else(|| {

@@ -166,7 +166,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             // period before the one the sentence names (`previous_of_the_sentence`), else before
             // the publication date.
             (
-                r"(?i)\b(?:(?:a|one)\s+(year|month)\s+(?:earlier|before|ago|prior)|the\s+(year|month)\s+(?:before|prior)|the\s+(?:previous|prior|preceding)\s+(month))\b".to_string(),
+                format!(r"(?i)\b(?:(?:a|{NUMBER_WORD})\s+(years?|months?)\s+(?:earlier|before|ago|prior)|the\s+(year|month)\s+(?:before|prior)|the\s+(?:previous|prior|preceding)\s+(month))\b"),
                 a_year_or_month_before,
                 Kind::Phrase,
             ),
@@ -628,7 +628,17 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
                     .next_back()
                     .is_some_and(|word| CHANGE_NOUNS.contains(&word))
         });
+    // "a 13 percent decline from the 2007 peak": a year after "the" is the base all the same.
+    let after_the_change = |cue: &str| {
+        lower.starts_with(|c: char| c.is_ascii_digit())
+            && before
+                .strip_suffix("the")
+                .map(str::trim_end)
+                .and_then(|rest| rest.strip_suffix(cue))
+                .is_some_and(change_ends)
+    };
     after_change("from")
+        || after_the_change("from")
         || over_a_change_noun
         || (year_like && (after_change("on") || on_the_figure))
         || ends_with(ALWAYS)
@@ -1288,31 +1298,52 @@ fn last_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 }
 
 fn a_year_or_month_before(caps: &Captures, ctx: &Ctx) -> Option<Period> {
-    let unit = (1..=3).find_map(|at| cap(caps, at))?.to_lowercase();
-    if unit == "month" {
-        last_month(caps, ctx)
+    let found = Found {
+        span: Span::new(0, 0),
+        period: Period {
+            text: caps.get(0)?.as_str().to_string(),
+            ..Period::month(ctx.anchor?)
+        },
+        bare_month: false,
+        base: false,
+        record: false,
+        level: None,
+        possessive: false,
+    };
+    let months = months_before(&found)?;
+    let anchor = ctx.anchor?;
+    let mut period = if months % 12 == 0 {
+        Period::calendar_year(anchor.year() - months / 12)
     } else {
-        let mut period = Period::calendar_year(ctx.anchor?.year() - 1);
-        period.relative = true;
-        Some(period)
-    }
+        Period::month(anchor.plus(-months))
+    };
+    period.relative = true;
+    Some(period)
 }
 
 /// How many months back a phrase naming the period before another one reaches: 12 for "the
 /// previous year", "a year earlier", "the year before"; 1 for "the previous month", "a month
 /// ago"; none for any other phrase ("last year" is the publication's year before).
-fn months_before(found: &Found) -> Option<i32> {
+pub(super) fn months_before(found: &Found) -> Option<i32> {
     let lower = found.period.text.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    let unit = match words.as_slice() {
-        ["a" | "one", unit, "earlier" | "before" | "ago" | "prior"]
-        | ["the", unit, "before" | "prior"]
-        | ["the", "previous" | "prior" | "preceding", unit] => *unit,
+    let (count, unit) = match words.as_slice() {
+        ["the", unit, "before" | "prior"] | ["the", "previous" | "prior" | "preceding", unit] => {
+            (1, *unit)
+        }
+        [count, unit, "earlier" | "before" | "ago" | "prior"] => {
+            let count = if *count == "a" {
+                1
+            } else {
+                number_word(count)?
+            };
+            (i32::try_from(count).ok()?, *unit)
+        }
         _ => return None,
     };
     match unit {
-        "year" => Some(12),
-        "month" => Some(1),
+        "year" | "years" => Some(12 * count),
+        "month" | "months" => Some(count),
         _ => None,
     }
 }
@@ -1328,7 +1359,14 @@ pub fn previous_of_the_sentence(found: &mut [Found], carried: Option<&Period>) {
         .filter(|other| !other.base && !repeats_a_period(other) && months_before(other).is_none())
         .map(|other| (other.span, other.period.clone()))
         .collect();
-    for before in found.iter_mut().filter(|found| found.base) {
+    // Not a base: "13 percent in 2017, down from 20 percent two years prior" dates the level
+    // two years before the sentence's period too; "two years ago" counts from the publication.
+    let relative_to_the_sentence =
+        |found: &Found| found.base || !found.period.text.to_lowercase().ends_with("ago");
+    for before in found
+        .iter_mut()
+        .filter(|found| relative_to_the_sentence(found))
+    {
         let Some(months) = months_before(before) else {
             continue;
         };
@@ -1345,7 +1383,7 @@ pub fn previous_of_the_sentence(found: &mut [Found], carried: Option<&Period>) {
         let Some(period) = nearest else {
             continue;
         };
-        if months == 1 && period.granularity != super::Granularity::Month {
+        if months % 12 != 0 && period.granularity != super::Granularity::Month {
             continue;
         }
         let text = std::mem::take(&mut before.period.text);

@@ -24,7 +24,7 @@ pub mod verdict;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-use crate::bind::Binding;
+use crate::bind::{Binding, PeriodSource};
 use crate::claims::Claim;
 use crate::datasets::Dataset;
 use crate::diagnostic::Diagnostic;
@@ -300,6 +300,15 @@ pub fn check_with(
                         .compared_with
                         .take()
                         .or_else(|| base_figure_period(claim, &result.figure, &binding))
+                        .or_else(|| {
+                            // "Seneca College had 45 claims in 2018. That number rose 2,400% in
+                            // 2023": a sentence that refers back may have its base before it.
+                            // A change with both ends written has its own base, of a period
+                            // the text may not say.
+                            (!refers_back(&claim.text) && !result.figure.is_two_ended_change())
+                                .then(|| implied_base(&binding))
+                                .flatten()
+                        })
                         .map(|base| in_fiscal_years(base, binding.period.as_ref()));
                 } else {
                     binding.compared_with = None;
@@ -351,6 +360,61 @@ fn base_figure_period(
                 .filter(|period| Some(*period) != binding.period.as_ref())
                 .cloned()
         })
+}
+
+/// Whether a sentence refers back to what one before it stated ("That number rose", "This is
+/// 12% higher", "It also represents a 32% drop", "this number rose from 20 to 930").
+fn refers_back(sentence: &str) -> bool {
+    let first = sentence
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|ch: char| !ch.is_alphanumeric())
+        .to_lowercase();
+    let lower = sentence.to_lowercase();
+    matches!(first.as_str(), "that" | "this" | "these" | "those" | "it")
+        || ["this number", "that number", "this figure", "that figure"]
+            .iter()
+            .any(|phrase| lower.contains(phrase))
+}
+
+/// A change whose sentence writes no base: "remittances increased 19.5% last year" is measured
+/// from the year before, "up 30% so far this year" from the same months a year earlier (the
+/// only readings a yearly or year-to-date change has). A month's change has none: "down 17% in
+/// November" may be from October or from November a year before. Only a period the figure's
+/// own clause or sentence gives counts.
+fn implied_base(binding: &Binding) -> Option<crate::bind::Period> {
+    use crate::bind::Granularity;
+    let period = binding.period.as_ref()?;
+    if !matches!(
+        binding.period_source,
+        Some(PeriodSource::Clause | PeriodSource::Sentence)
+    ) {
+        return None;
+    }
+    let whole_year = !period.partial
+        && matches!(
+            period.granularity,
+            Granularity::Year | Granularity::FiscalYear
+        );
+    // A part of a year from its start: so far this year, the first five months, the first half.
+    let year_to_date = period.partial
+        && period.months() >= 2
+        && period.months() < 12
+        && period.part_of.as_deref().is_some_and(|whole| {
+            let fiscal_start = crate::bind::BindRules::builtin().fiscal_start_month;
+            let starts_year = if period.fiscal {
+                period.start.month() == fiscal_start
+            } else {
+                period.start.month() == 1
+            };
+            starts_year && !whole.is_empty()
+        });
+    (whole_year || year_to_date).then(|| {
+        let mut base = period.shifted(-12);
+        base.text = String::new();
+        base
+    })
 }
 
 /// "a 90% increase from 2023" said of a fiscal year: the base year is a fiscal year too, the
@@ -477,5 +541,61 @@ mod tests {
         };
         assert_eq!(compared("20%").as_deref(), Some("2022-01..2022-12"));
         assert_eq!(compared("more than 8,000"), None);
+    }
+
+    /// A yearly or year-to-date change with no base written is measured from the year before;
+    /// a month's change, a change with both ends and a sentence referring back get none.
+    #[test]
+    fn a_change_with_no_base_written_is_measured_from_the_year_before_only_when_yearly() {
+        let rules = Rules::builtin().unwrap();
+        let compared = |text: &str, date: &str, figure: &str| {
+            let (results, _) = super::check(&[document_dated(text, date)], &[], &rules);
+            results
+                .into_iter()
+                .find(|result| result.figure.text == figure)
+                .and_then(|result| result.binding)
+                .and_then(|binding| binding.compared_with)
+                .map(|period| format!("{}..{}", period.start, period.end))
+        };
+        assert_eq!(
+            compared(
+                "Remittances increased 19.5% last year.",
+                "2024-02-05",
+                "19.5%"
+            )
+            .as_deref(),
+            Some("2022-01..2022-12")
+        );
+        assert_eq!(
+            compared(
+                "Deportations rose 30% in the first half of this year.",
+                "2024-08-20",
+                "30%"
+            )
+            .as_deref(),
+            Some("2023-01..2023-06")
+        );
+        assert_eq!(
+            compared("Arrests fell 17% in November.", "2024-12-17", "17%"),
+            None
+        );
+        assert_eq!(
+            compared(
+                "Seneca College had 45 claims in 2018. That number rose 2,400% in 2023.",
+                "2024-03-01",
+                "2,400%"
+            ),
+            None
+        );
+        // "from the 2007 peak" is the base, not the change's own year.
+        assert_eq!(
+            compared(
+                "The 2016 statistic of 10.7 million indicated a 13 percent decline from the 2007 peak.",
+                "2019-01-10",
+                "13 percent"
+            )
+            .as_deref(),
+            Some("2007-01..2007-12")
+        );
     }
 }
