@@ -83,9 +83,12 @@ pub fn is_cited_figure(record: &FigureRecord) -> bool {
 }
 
 /// A figure written in digits that a report counts or measures: "45,756", "41 percent",
-/// "$1.2 billion" (not "two theories", not a year).
+/// "$1.2 billion", or a share however written ("two out of five", "a third"); not "two
+/// theories", not a year.
 fn states_statistic(record: &FigureRecord) -> bool {
-    is_cited_figure(record) && record.figure.text.contains(|ch: char| ch.is_ascii_digit())
+    is_cited_figure(record)
+        && (record.figure.text.contains(|ch: char| ch.is_ascii_digit())
+            || matches!(record.figure.unit, Unit::Percent | Unit::Fraction))
 }
 
 /// The claims of `document`, in document order.
@@ -289,4 +292,38 @@ fn claim_id(slug: &str, span: Span, text: &str) -> String {
 /// Whitespace runs (line breaks of wrapped text) as single spaces.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod statistic_tests {
+    use super::*;
+
+    fn record(sentence: &str, text: &str) -> FigureRecord {
+        let figure = crate::figures::annotate(sentence)
+            .into_iter()
+            .find(|figure| figure.text.contains(text))
+            .expect("the figure");
+        FigureRecord {
+            figure,
+            line: 1,
+            sentence: Span::new(0, sentence.len()),
+            table_row: None,
+        }
+    }
+
+    #[test]
+    fn a_share_in_words_states_a_statistic_but_a_small_count_in_words_does_not() {
+        assert!(states_statistic(&record(
+            "More than two out of five such crossings took place across the central route.",
+            "two out of five"
+        )));
+        assert!(states_statistic(&record(
+            "Some 45,756 people crossed.",
+            "45,756"
+        )));
+        assert!(!states_statistic(&record(
+            "Two theories explain the rise.",
+            "Two"
+        )));
+    }
 }

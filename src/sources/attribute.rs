@@ -176,16 +176,19 @@ impl<'a> Attributor<'a> {
     /// (`bodies`: "Spain's interior ministry", "the IOM's Missing Migrants Project"), not a
     /// person or an outlet.
     fn unregistered_body(&self, found: &Attribution) -> bool {
+        // The head noun: the last word, or the one before "of" ("Bank of Mexico").
+        let words: Vec<&str> = found.name.split_whitespace().collect();
+        let head = words
+            .iter()
+            .position(|word| *word == "of")
+            .and_then(|at| at.checked_sub(1))
+            .map_or(words.last(), |at| words.get(at));
         found.kind.is_none()
             && found.via == Via::Attribution
-            && found
-                .name
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|word| {
-                    let word = word.trim_matches(|ch: char| !ch.is_alphanumeric());
-                    self.cues.bodies.contains(&word.to_lowercase())
-                })
+            && head.is_some_and(|word| {
+                let word = word.trim_matches(|ch: char| !ch.is_alphanumeric());
+                self.cues.bodies.contains(&word.to_lowercase())
+            })
     }
 
     /// A headline's source written after a dash or colon at its end: "Forced displacement at

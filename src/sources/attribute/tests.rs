@@ -257,3 +257,15 @@ fn the_ministry_points_back_to_a_ministry_named_without_a_registry_entry() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_bank_named_as_x_of_y_is_a_body_whose_report_goes_on() {
+    let text = "Remittances hit $63 billion in 2023, according to data published by the Bank of Mexico on Thursday.\n\
+                Mexicans abroad sent $63.31 billion home last year.\n";
+    let got = carried(text, &[true, true]);
+    assert_eq!(
+        got[1].as_ref().map(|(name, via)| (name.as_str(), *via)),
+        Some(("Bank of Mexico", Via::Carried)),
+        "{got:?}"
+    );
+}
