@@ -92,6 +92,18 @@ impl<'a> Attributor<'a> {
     ) -> Vec<Option<Attribution>> {
         let doc_text = context.text;
         let footnote_of = link_footnotes(doc_text, sentences, &context.footnotes);
+        // Whether the next sentence, in the same paragraph, states a statistic: one figure-less
+        // sentence leading into it ("Turkey remained the leading host. More than two-thirds of
+        // refugees came from five countries.") does not end the report; two or more (a comment)
+        // do.
+        let leads_into_statistic: Vec<bool> = (0..sentences.len())
+            .map(|idx| {
+                sentences.get(idx + 1).is_some_and(|next| {
+                    same_paragraph(doc_text, sentences[idx], *next)
+                        && statistic.get(idx + 1).copied().unwrap_or(false)
+                })
+            })
+            .collect();
         let mut result = Vec::with_capacity(sentences.len());
         let mut previous_own: Option<Attribution> = None;
         let mut chain: Option<Attribution> = None;
@@ -136,7 +148,11 @@ impl<'a> Attributor<'a> {
                     // the latest expression of ...") ends the report even when it leans on
                     // the sentence before.
                     let states = statistic.get(idx).copied().unwrap_or(false);
-                    chain = (own.is_some() || states).then(|| found.clone());
+                    if own.is_some() || states {
+                        chain = Some(found.clone());
+                    } else if !leads_into_statistic[idx] {
+                        chain = None;
+                    }
                     Some(found)
                 }
                 None if statistic.get(idx).copied().unwrap_or(false) => {
@@ -161,7 +177,9 @@ impl<'a> Attributor<'a> {
                     carried
                 }
                 None => {
-                    chain = None;
+                    if !leads_into_statistic[idx] {
+                        chain = None;
+                    }
                     None
                 }
             };
