@@ -161,4 +161,23 @@ mod tests {
         assert_eq!(annotate("the top third floor")[0].unit, Unit::Ordinal);
         assert_eq!(annotate("a third country")[0].unit, Unit::Ordinal);
     }
+
+    #[test]
+    fn a_third_after_by_or_before_a_verb_is_a_fraction() {
+        for text in [
+            "Crossings fall by a third but are expected to rise.",
+            "Figures show that a third come from Syria.",
+        ] {
+            let found = annotate(text);
+            assert_eq!(
+                (found[0].unit, found[0].value),
+                (Unit::Fraction, 1.0 / 3.0),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            annotate("It was approved by a third party.")[0].unit,
+            Unit::Ordinal
+        );
+    }
 }

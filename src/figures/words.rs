@@ -407,11 +407,27 @@ pub(super) fn parse_word_numeral(
         if let Some((denominator, end)) =
             denominator_after(tokens, denominator_idx, numerator, lexicon)
         {
-            // "a third country" is an ordinal; "a third of", "a third." are fractions.
+            // "a third country" is an ordinal; "a third of", "a third.", "fell by a third",
+            // "a third come from Syria" are fractions.
+            const VERBS: &[&str] = &[
+                "are", "were", "was", "is", "come", "came", "live", "lived", "have", "had",
+            ];
+            // After "by", a word that starts a phrase rather than a noun ("fell by a third in
+            // 2023", not "by a third party").
+            const AFTER_BY: &[&str] = &[
+                "in", "on", "from", "since", "to", "compared", "last", "this", "over", "between",
+                "during", "after", "and", "but", "while", "year",
+            ];
             let after = tokens.get(end);
+            let by_before = idx > 0
+                && tokens[idx - 1].is("by")
+                && after.is_some_and(|after| AFTER_BY.iter().any(|word| after.is(word)));
             let fraction_context = !is_article
+                || by_before
                 || after.is_none_or(|after| {
-                    after.is("of") || after.kind == TokenKind::Punct && !after.is("-")
+                    after.is("of")
+                        || after.kind == TokenKind::Punct && !after.is("-")
+                        || VERBS.iter().any(|verb| after.is(verb))
                 });
             if fraction_context {
                 return Some(fraction_numeral(
