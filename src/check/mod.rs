@@ -504,41 +504,30 @@ mod tests {
         assert!(stages[2].1 >= 2, "{stages:?}");
     }
 
+    /// The period the figure written `figure` of a one-passage document is compared with.
+    fn compared_with(text: &str, date: &str, figure: &str) -> Option<String> {
+        let rules = Rules::builtin().unwrap();
+        let (results, _) = super::check(&[document_dated(text, date)], &[], &rules);
+        results
+            .into_iter()
+            .find(|result| result.figure.text == figure)
+            .and_then(|result| result.binding)
+            .and_then(|binding| binding.compared_with)
+            .map(|period| format!("{}..{}", period.start, period.end))
+    }
+
     /// A change records the period it is measured against; a level never does.
     #[test]
     fn a_change_is_compared_with_the_period_of_the_level_it_is_measured_from() {
-        let document = document_dated(
-            "Arrests totaled 218,763 in September, up 21% from 181,084 in August.",
-            "2023-10-21",
-        );
-        let rules = Rules::builtin().unwrap();
-        let (results, _) = super::check(&[document], &[], &rules);
-        let compared = |text: &str| {
-            results
-                .iter()
-                .find(|result| result.figure.text == text)
-                .and_then(|result| result.binding.as_ref())
-                .and_then(|binding| binding.compared_with.as_ref())
-                .map(|period| format!("{}..{}", period.start, period.end))
-        };
+        let text = "Arrests totaled 218,763 in September, up 21% from 181,084 in August.";
+        let compared = |figure: &str| compared_with(text, "2023-10-21", figure);
         assert_eq!(compared("21%").as_deref(), Some("2023-08..2023-08"));
         assert_eq!(compared("218,763"), None);
         assert_eq!(compared("181,084"), None);
         // "20% more than a year before" is a rise measured from the year before 2023; "more than
         // 8,000" before a count stays a bound.
-        let document = document_dated(
-            "The project recorded 8,565 deaths in 2023, which is 20% more than a year before, and more than 8,000 in 2022.",
-            "2024-03-05",
-        );
-        let (results, _) = super::check(&[document], &[], &rules);
-        let compared = |text: &str| {
-            results
-                .iter()
-                .find(|result| result.figure.text == text)
-                .and_then(|result| result.binding.as_ref())
-                .and_then(|binding| binding.compared_with.as_ref())
-                .map(|period| format!("{}..{}", period.start, period.end))
-        };
+        let text = "The project recorded 8,565 deaths in 2023, which is 20% more than a year before, and more than 8,000 in 2022.";
+        let compared = |figure: &str| compared_with(text, "2024-03-05", figure);
         assert_eq!(compared("20%").as_deref(), Some("2022-01..2022-12"));
         assert_eq!(compared("more than 8,000"), None);
     }
@@ -547,16 +536,7 @@ mod tests {
     /// a month's change, a change with both ends and a sentence referring back get none.
     #[test]
     fn a_change_with_no_base_written_is_measured_from_the_year_before_only_when_yearly() {
-        let rules = Rules::builtin().unwrap();
-        let compared = |text: &str, date: &str, figure: &str| {
-            let (results, _) = super::check(&[document_dated(text, date)], &[], &rules);
-            results
-                .into_iter()
-                .find(|result| result.figure.text == figure)
-                .and_then(|result| result.binding)
-                .and_then(|binding| binding.compared_with)
-                .map(|period| format!("{}..{}", period.start, period.end))
-        };
+        let compared = compared_with;
         assert_eq!(
             compared(
                 "Remittances increased 19.5% last year.",
