@@ -354,6 +354,29 @@ pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>) {
     }
 }
 
+/// "Compared with the population of each EU country (on 1 January 2023), the highest rates
+/// were recorded in Cyprus (87.1)": a period alone in brackets right after a word, not a figure,
+/// dates that word (the population), not the sentence's figures.
+fn dates_a_word(text: &str, span: Span, quantities: &[Span]) -> bool {
+    /// Words between the bracket and the phrase ("(on 1 January 2023)", "(as of June)").
+    const MAX_LEAD_WORDS: usize = 3;
+    let Some(open) = text[..span.start].rfind('(') else {
+        return false;
+    };
+    let lead = &text[open + 1..span.start];
+    let closed = text[span.end..].trim_start().starts_with(')');
+    let before = text[..open].trim_end();
+    // "2,000 (in 2023)" dates the figure before the bracket.
+    let after_figure = quantities
+        .iter()
+        .any(|quantity| quantity.end == before.len());
+    closed
+        && !lead.contains(')')
+        && lead.split_whitespace().count() <= MAX_LEAD_WORDS
+        && !after_figure
+        && before.ends_with(|c: char| c.is_alphabetic())
+}
+
 /// "up nearly 16% from 232,963 in August", "compared to 6,400 in 2022": a period written right
 /// after a change's base level (a quantity after "from", "than", "compared with", "over",
 /// "versus", "against"; at most two words between the level and the phrase, no comma) dates
@@ -525,6 +548,7 @@ fn bind_sentence(
                         .iter()
                         .any(|other| *other != local && other.contains(found.span))
                 })
+                .filter(|found| !dates_a_word(text, found.span, &quantities))
                 .collect();
             // A comma between a period and the figure puts it further away: in "Despite the
             // inrush in 2023, the number is below the 64,300 people who travelled to Spain in

@@ -1387,3 +1387,25 @@ fn a_headline_figure_takes_the_period_of_the_later_figure_that_repeats_it() {
     assert_eq!(headline.period_source, Some(PeriodSource::Passage));
     assert_eq!(spans([headline]), ["2024-01..2024-05"]);
 }
+
+#[test]
+fn a_date_in_brackets_after_a_word_dates_that_word_not_the_figures() {
+    let got = bind_paragraphs(
+        &[
+            "In February 2024, the EU total was 16.8 per hundred thousand people.",
+            "Compared with the population of each EU country (on 1 January 2023), the highest rates were recorded in Cyprus (87.1) and Greece (52.5).",
+        ],
+        "2024-05-10",
+    );
+    let rates = spans(&got[1]);
+    assert!(
+        !rates.is_empty() && rates.iter().all(|span| span == "2024-02..2024-02"),
+        "{got:?}"
+    );
+    // A date in brackets after a figure is the figure's.
+    let got = bind(
+        "Arrivals reached 2,000 (in 2023) and then fell.",
+        "2024-05-10",
+    );
+    assert_eq!(got[0].1, "2023-01..2023-12", "{got:?}");
+}
