@@ -354,6 +354,78 @@ pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>) {
     }
 }
 
+/// "from 1,515 claims in 2018 to 25,465 in 2023", "13 percent, down from 20 percent two years
+/// prior": the period a change written with both ends is measured from, when its start's period
+/// is written inside it or right after it.
+fn two_ended_start(
+    text: &str,
+    periods: &[period::Found],
+    figure: &Figure,
+    local: Span,
+) -> Option<Period> {
+    if !figure.is_two_ended_change() {
+        return None;
+    }
+    let right_after = |found: &period::Found| {
+        text.get(local.end..found.span.start)
+            .is_some_and(|between| between.trim().is_empty())
+    };
+    periods
+        .iter()
+        .filter(|found| {
+            (local.contains(found.span) && found.span != local)
+                || (found.span.start >= local.end
+                    && right_after(found)
+                    && period::months_before(found).is_some())
+        })
+        .min_by_key(|found| found.span.start)
+        .map(|found| found.period.clone())
+}
+
+/// A figure whose sentence gives it no period: the passage's (`carried`), else the publication
+/// month, marked relative and approximate; with neither, none.
+fn fall_back(binding: &mut Binding, carried: Option<&(Period, Span)>, date: Option<Month>) {
+    match (carried, date) {
+        (Some((period, span)), _) => {
+            binding.period = Some(period.clone());
+            binding.period_span = Some(*span);
+            binding.period_source = Some(PeriodSource::Passage);
+        }
+        (None, Some(date)) => {
+            let mut period = Period::point(date);
+            period.relative = true;
+            period.approximate_end = true;
+            binding.period = Some(period);
+            binding.period_source = Some(PeriodSource::DocumentDate);
+        }
+        (None, None) => {}
+    }
+}
+
+/// The agency that counted a figure: the nearest its own clause names (and `true`), else the
+/// nearest its sentence names.
+fn counted_by(
+    agencies: &[(Span, String)],
+    clauses: &[usize],
+    own_clause: usize,
+    local: Span,
+) -> (Option<String>, bool) {
+    let own = agencies
+        .iter()
+        .filter(|(span, _)| clause::of(clauses, span.start) == own_clause)
+        .min_by_key(|(span, _)| distance(*span, local));
+    match own {
+        Some((_, name)) => (Some(name.clone()), true),
+        None => (
+            agencies
+                .iter()
+                .min_by_key(|(span, _)| distance(*span, local))
+                .map(|(_, name)| name.clone()),
+            false,
+        ),
+    }
+}
+
 /// "Compared with the population of each EU country (on 1 January 2023), the highest rates
 /// were recorded in Cyprus (87.1)": a period alone in brackets right after a word, not a figure,
 /// dates that word (the population), not the sentence's figures.
@@ -675,26 +747,7 @@ fn bind_sentence(
             let chosen_span = chosen.as_ref().map(|(found, _)| found.span);
             // Its own clause's base first, else the sentence's nearest ("a 7.6% increase,
             // compared to 2022").
-            // A change written with both ends and the start's period inside it ("from 1,515
-            // claims in 2018 to 25,465 in 2023") is measured from that period.
-            let two_ended = figure.is_two_ended_change();
-            // "13 percent, down from 20 percent two years prior": a period right after the change
-            // dates its start too.
-            let right_after = |found: &period::Found| {
-                text.get(local.end..found.span.start)
-                    .is_some_and(|between| between.trim().is_empty())
-            };
-            let inner_start = periods
-                .iter()
-                .filter(|found| {
-                    two_ended
-                        && ((local.contains(found.span) && found.span != local)
-                            || (found.span.start >= local.end
-                                && right_after(found)
-                                && period::months_before(found).is_some()))
-                })
-                .min_by_key(|found| found.span.start)
-                .map(|found| found.period.clone());
+            let inner_start = two_ended_start(text, periods, figure, local);
             binding.compared_with = inner_start.or_else(|| {
                 candidates
                     .iter()
@@ -708,43 +761,15 @@ fn bind_sentence(
                     binding.period = Some(found.period);
                     binding.period_source = Some(source);
                 }
-                None => match (carried.filter(|_| !runs_to_writing), date) {
-                    (Some((period, span)), _) => {
-                        binding.period = Some(period.clone());
-                        binding.period_span = Some(*span);
-                        binding.period_source = Some(PeriodSource::Passage);
-                    }
-                    (None, Some(date)) => {
-                        let mut period = Period::point(date);
-                        period.relative = true;
-                        period.approximate_end = true;
-                        binding.period = Some(period);
-                        binding.period_source = Some(PeriodSource::DocumentDate);
-                    }
-                    (None, None) => {}
-                },
+                None => fall_back(&mut binding, carried.filter(|_| !runs_to_writing), date),
             }
             if binding.period_source != Some(PeriodSource::DocumentDate) {
                 if let Some(period) = binding.period.as_mut() {
                     at_year_end_if_stock(period, figure, text, rules);
                 }
             }
-            let own_agency = agencies
-                .iter()
-                .filter(|(span, _)| clause::of(&clauses, span.start) == own_clause)
-                .min_by_key(|(span, _)| distance(*span, local));
-            match own_agency {
-                Some((_, name)) => {
-                    binding.counted_by = Some(name.clone());
-                    binding.counted_by_in_clause = true;
-                }
-                None => {
-                    binding.counted_by = agencies
-                        .iter()
-                        .min_by_key(|(span, _)| distance(*span, local))
-                        .map(|(_, name)| name.clone());
-                }
-            }
+            (binding.counted_by, binding.counted_by_in_clause) =
+                counted_by(&agencies, &clauses, own_clause, local);
             binding
         })
         .collect()
