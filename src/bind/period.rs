@@ -684,12 +684,12 @@ fn since_a_record(text: &str, span: Span, rules: &BindRules) -> bool {
     let words: Vec<&str> = clause.split_whitespace().rev().take(8).collect();
     let near: String = words.into_iter().rev().collect::<Vec<_>>().join(" ");
     rules.record_words.iter().any(|word| {
-        near.split(|c: char| !c.is_alphanumeric())
-            .collect::<Vec<_>>()
-            .join(" ")
-            .split(' ')
-            .any(|w| w == word)
-            || (word.contains(' ') && near.contains(word.as_str()))
+        if word.contains(' ') {
+            near.contains(word.as_str())
+        } else {
+            near.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == word)
+        }
     })
 }
 
@@ -1298,19 +1298,7 @@ fn last_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 }
 
 fn a_year_or_month_before(caps: &Captures, ctx: &Ctx) -> Option<Period> {
-    let found = Found {
-        span: Span::new(0, 0),
-        period: Period {
-            text: caps.get(0)?.as_str().to_string(),
-            ..Period::month(ctx.anchor?)
-        },
-        bare_month: false,
-        base: false,
-        record: false,
-        level: None,
-        possessive: false,
-    };
-    let months = months_before(&found)?;
+    let months = months_back(caps.get(0)?.as_str())?;
     let anchor = ctx.anchor?;
     let mut period = if months % 12 == 0 {
         Period::calendar_year(anchor.year() - months / 12)
@@ -1321,11 +1309,18 @@ fn a_year_or_month_before(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     Some(period)
 }
 
-/// How many months back a phrase naming the period before another one reaches: 12 for "the
-/// previous year", "a year earlier", "the year before"; 1 for "the previous month", "a month
-/// ago"; none for any other phrase ("last year" is the publication's year before).
+/// How many months back a found phrase naming the period before another one reaches (see
+/// [`months_back`]).
 pub(super) fn months_before(found: &Found) -> Option<i32> {
-    let lower = found.period.text.to_lowercase();
+    months_back(&found.period.text)
+}
+
+/// How many months back a phrase naming the period before another one reaches: 12 for "the
+/// previous year", "a year earlier", "the year before", 24 for "two years prior"; 1 for "the
+/// previous month", "a month ago"; none for any other phrase ("last year" is the publication's
+/// year before).
+fn months_back(phrase: &str) -> Option<i32> {
+    let lower = phrase.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let (count, unit) = match words.as_slice() {
         ["the", unit, "before" | "prior"] | ["the", "previous" | "prior" | "preceding", unit] => {

@@ -33,6 +33,13 @@ fn bind(text: &str, date: &str) -> Vec<(String, String, Option<PeriodSource>)> {
         .collect()
 }
 
+/// The period [`bind`] gave the figure written `figure`.
+fn period_of<'a>(got: &'a [(String, String, Option<PeriodSource>)], figure: &str) -> &'a str {
+    got.iter()
+        .find(|(text, _, _)| text == figure)
+        .map_or("no such figure", |(_, period, _)| period.as_str())
+}
+
 fn periods_of(text: &str, date: &str) -> Vec<String> {
     period::find(text, BindRules::builtin(), publication_month(date), &[])
         .into_iter()
@@ -61,6 +68,17 @@ fn spans<'a>(bindings: impl IntoIterator<Item = &'a Binding>) -> Vec<String> {
 /// one sentence, separated by a blank line in the raw text (so spans are the document's): the
 /// period carried from passage to passage and the so-far ends settled as `check` does.
 fn bind_paragraphs(paragraphs: &[&str], date: &str) -> Vec<Vec<Binding>> {
+    let mut out: Vec<Vec<Binding>> = figures_and_bindings(paragraphs, date)
+        .into_iter()
+        .map(|paragraph| paragraph.into_iter().map(|(_, binding)| binding).collect())
+        .collect();
+    settle_to_date_ends(out.iter_mut().flatten().collect());
+    out
+}
+
+/// Each paragraph's figures (spans into the joined document) with their bindings, before any
+/// document-wide step.
+fn figures_and_bindings(paragraphs: &[&str], date: &str) -> Vec<Vec<(Figure, Binding)>> {
     let mut carried = Carried::default();
     let mut offset = 0;
     let mut out = Vec::new();
@@ -74,15 +92,20 @@ fn bind_paragraphs(paragraphs: &[&str], date: &str) -> Vec<Vec<Binding>> {
             text: paragraph,
             figures: &figures,
         };
-        out.extend(bind_carrying(
+        let bindings = bind_carrying(
             &[sentence],
             publication_month(date),
             BindRules::builtin(),
             &mut carried,
-        ));
+        );
+        out.push(
+            figures
+                .into_iter()
+                .zip(bindings.into_iter().flatten())
+                .collect(),
+        );
         offset += paragraph.len() + 2;
     }
-    settle_to_date_ends(out.iter_mut().flatten().collect());
     out
 }
 
@@ -1239,18 +1262,17 @@ fn a_base_level_in_brackets_takes_the_base_period() {
         "In February 2024 there were 75,445 applicants, an increase of less than 2% compared with February 2023 (74,295).",
         "2024-05-10",
     );
-    let level = got.iter().find(|(text, _, _)| text == "74,295").unwrap();
-    assert_eq!(level.1, "2023-02..2023-02", "{got:?}");
+    assert_eq!(period_of(&got, "74,295"), "2023-02..2023-02", "{got:?}");
     // A level the change reaches is not the base's.
     let got = bind(
         "Applications in 2023 increased by 18% compared to the previous year reaching 1.14 million.",
         "2024-02-29",
     );
-    let level = got
-        .iter()
-        .find(|(text, _, _)| text == "1.14 million")
-        .unwrap();
-    assert_eq!(level.1, "2023-01..2023-12", "{got:?}");
+    assert_eq!(
+        period_of(&got, "1.14 million"),
+        "2023-01..2023-12",
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -1292,8 +1314,11 @@ fn the_same_months_repeat_the_span_the_sentence_names_and_a_range_may_run_to_a_m
         "In January-March this year, around 26,800 migrants arrived in Italy by sea, compared to 6,400 in 2022 during the same months.",
         "2023-04-10",
     );
-    let base = got.iter().find(|(text, _, _)| text == "6,400").unwrap();
-    assert_eq!(base.1, "2022-01..2022-03 partial of 2022", "{got:?}");
+    assert_eq!(
+        period_of(&got, "6,400"),
+        "2022-01..2022-03 partial of 2022",
+        "{got:?}"
+    );
     let got = bind_paragraphs(
         &[
             "From January to the end of October, 13,512 people were deported.",
@@ -1355,28 +1380,10 @@ fn a_headline_figure_takes_the_period_of_the_later_figure_that_repeats_it() {
         "Requests for asylum fall more than 40 percent in Mexico",
         "Between January and May 2024, asylum applications dropped by 41.9%, and 2,000 were refused.",
     ];
-    let mut carried = Carried::default();
-    let mut offset = 0;
-    let mut all: Vec<(Figure, Binding)> = Vec::new();
-    for paragraph in paragraphs {
-        let figures: Vec<Figure> = crate::figures::annotate(paragraph)
-            .into_iter()
-            .map(|figure| figure.shifted(offset))
-            .collect();
-        let sentence = SentenceFigures {
-            span: Span::new(offset, offset + paragraph.len()),
-            text: paragraph,
-            figures: &figures,
-        };
-        let bindings = bind_carrying(
-            &[sentence],
-            publication_month("2024-06-21"),
-            BindRules::builtin(),
-            &mut carried,
-        );
-        all.extend(figures.into_iter().zip(bindings.into_iter().flatten()));
-        offset += paragraph.len() + 2;
-    }
+    let mut all: Vec<(Figure, Binding)> = figures_and_bindings(&paragraphs, "2024-06-21")
+        .into_iter()
+        .flatten()
+        .collect();
     assert_eq!(all[0].1.period_source, Some(PeriodSource::DocumentDate));
     repeat_later_periods(
         all.iter_mut()

@@ -401,15 +401,13 @@ fn implied_base(binding: &Binding) -> Option<crate::bind::Period> {
     let year_to_date = period.partial
         && period.months() >= 2
         && period.months() < 12
-        && period.part_of.as_deref().is_some_and(|whole| {
-            let fiscal_start = crate::bind::BindRules::builtin().fiscal_start_month;
-            let starts_year = if period.fiscal {
-                period.start.month() == fiscal_start
+        && period.part_of.is_some()
+        && period.start.month()
+            == if period.fiscal {
+                crate::bind::BindRules::builtin().fiscal_start_month
             } else {
-                period.start.month() == 1
+                1
             };
-            starts_year && !whole.is_empty()
-        });
     (whole_year || year_to_date).then(|| {
         let mut base = period.shifted(-12);
         base.text = String::new();
