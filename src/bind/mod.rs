@@ -287,6 +287,17 @@ pub fn bind_carrying(
 /// sentence. Recorded as `passage`, with the span of the phrase that dates the repetition.
 /// `figures` are one document's, in text order, each with its binding.
 pub fn repeat_later_periods(mut figures: Vec<(&Figure, &mut Binding)>) {
+    // The figures a repetition may be: dated by their own clause or sentence, in text order.
+    let dated: Vec<usize> = (0..figures.len())
+        .filter(|at| {
+            let (figure, binding) = &figures[*at];
+            figure.unit != Unit::Year
+                && matches!(
+                    binding.period_source,
+                    Some(PeriodSource::Clause | PeriodSource::Sentence)
+                )
+        })
+        .collect();
     for at in 0..figures.len() {
         if figures[at].1.period_source != Some(PeriodSource::DocumentDate) {
             continue;
@@ -295,24 +306,37 @@ pub fn repeat_later_periods(mut figures: Vec<(&Figure, &mut Binding)>) {
         let Some((low, high)) = figure.written_interval() else {
             continue;
         };
-        let repeated = figures[at + 1..].iter().find(|(later, binding)| {
-            binding.clause_bound() || binding.period_source == Some(PeriodSource::Sentence)
-        } && later.unit == figure.unit
-            && later.unit != Unit::Year
-            && later.currency == figure.currency
-            && later.written_interval().is_some_and(|(later_low, later_high)| {
-                (low..=high).contains(&later.value) || (later_low..=later_high).contains(&figure.value)
-            }));
-        let Some((_, binding)) = repeated else {
+        let repeats = |later: &Figure| {
+            later.unit == figure.unit
+                && later.currency == figure.currency
+                && later
+                    .written_interval()
+                    .is_some_and(|(later_low, later_high)| {
+                        (low..=high).contains(&later.value)
+                            || (later_low..=later_high).contains(&figure.value)
+                    })
+        };
+        // A long document with many undated figures reads only the next dated ones.
+        let repeated = dated[dated.partition_point(|other| *other <= at)..]
+            .iter()
+            .take(MAX_REPEAT_LOOKAHEAD)
+            .find(|other| repeats(figures[**other].0));
+        let Some(&other) = repeated else {
             continue;
         };
-        let (period, span) = (binding.period.clone(), binding.period_span);
+        let (period, span) = (
+            figures[other].1.period.clone(),
+            figures[other].1.period_span,
+        );
         let own = &mut figures[at].1;
         own.period = period;
         own.period_span = span;
         own.period_source = Some(PeriodSource::Passage);
     }
 }
+
+/// How many dated figures after an undated one [`repeat_later_periods`] reads for its repetition.
+const MAX_REPEAT_LOOKAHEAD: usize = 200;
 
 /// How far before the publication date the data of a "so far this year" may stop: the text may
 /// say where elsewhere ("between January and May 2024" in an article of June 21).
