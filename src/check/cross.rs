@@ -62,9 +62,24 @@ impl Cited<'_> {
     }
 }
 
-/// Every cross-document result, one per figure that has a counterpart in another document.
+/// Every cross-document result, one per figure that has a counterpart in another document: the
+/// same precise figure cited elsewhere, a rounded citation of it, a revised value of it, and last
+/// the nearest statistic by the words around both figures. A figure confirmed by one pass is not
+/// read by the later ones.
 pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
-    let cited: Vec<Cited> = claims
+    let cited = cite(claims, rules);
+    let mut confirmed: BTreeSet<usize> = BTreeSet::new();
+    let mut results = equal_citations(&cited, &mut confirmed);
+    results.extend(rounded_citations(&cited, rules, &mut confirmed));
+    results.extend(revised_citations(&cited, &mut confirmed));
+    results.extend(nearest_statistics(&cited, &confirmed));
+    results
+}
+
+/// Every checkable figure of the claims with what matching it to another needs: the content
+/// words around it, its band, its binding and the kind of statistic.
+fn cite<'a>(claims: &'a [CheckClaim], rules: &Rules) -> Vec<Cited<'a>> {
+    claims
         .iter()
         .flat_map(|claim| {
             claim
@@ -93,23 +108,13 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
                 kind: kind_of(claim, figure, rules),
             }
         })
-        .collect();
-    let best_match = |idx: usize| -> Option<(usize, usize)> {
-        let one = &cited[idx];
-        cited
-            .iter()
-            .enumerate()
-            .filter(|(_, other)| {
-                other.claim.doc != one.claim.doc && other.figure.unit == one.figure.unit
-            })
-            .map(|(other_idx, other)| (other_idx, one.words.intersection(&other.words).count()))
-            .filter(|(_, shared)| *shared >= MIN_SHARED)
-            .max_by_key(|(other_idx, shared)| (*shared, usize::MAX - other_idx))
-    };
+        .collect()
+}
+
+fn equal_citations(cited: &[Cited], confirmed: &mut BTreeSet<usize>) -> Vec<CheckResult> {
     let mut results = Vec::new();
     // The same precise figure ("54,833", four significant digits or more) cited in other documents
     // with a binding that does not differ: one statistic, confirmed by each other citation.
-    let mut confirmed: BTreeSet<usize> = BTreeSet::new();
     // Citations grouped by unit and value, so each figure meets only its equals (linear, not a
     // pass over every other figure of the corpus).
     let mut by_value: HashMap<(Unit, i64), Vec<usize>> = HashMap::new();
@@ -140,6 +145,15 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             results.push(confirmed_result(one, &same));
         }
     }
+    results
+}
+
+fn rounded_citations(
+    cited: &[Cited],
+    rules: &Rules,
+    confirmed: &mut BTreeSet<usize>,
+) -> Vec<CheckResult> {
+    let mut results = Vec::new();
     // A rounded citation of the same statistic ("2.48 million" for 2,475,669): the other value lies
     // in this figure's interval and both bindings agree exactly (period from each clause, the
     // same agency or place named on both sides). Citations sorted by value, so each figure meets
@@ -159,7 +173,7 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
         let Some((low, high)) = one.figure.written_bounds() else {
             continue;
         };
-        let in_interval = valued_between(&by_size, &cited, low, high);
+        let in_interval = valued_between(&by_size, cited, low, high);
         let same = confirmations(one, in_interval, |other| {
             let exact = Comparability::Same { exact: true };
             let same = |a: &Cited, b: &Cited| {
@@ -188,6 +202,11 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             results.push(confirmed_result(one, &same));
         }
     }
+    results
+}
+
+fn revised_citations(cited: &[Cited], confirmed: &mut BTreeSet<usize>) -> Vec<CheckResult> {
+    let mut results = Vec::new();
     // The same statistic cited with a slightly different precise value (a revision, or a copy
     // of an earlier release: 45,774 and 45,744 for one year's Channel crossings): both
     // distinctive, at most `REVISION` apart, both periods from their own clauses and no
@@ -205,7 +224,7 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
         let value = one.figure.value;
         let near = valued_between(
             &revised,
-            &cited,
+            cited,
             value * (1.0 - REVISION),
             value * (1.0 + REVISION),
         );
@@ -227,6 +246,27 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             results.push(revised_result(one, &same));
         }
     }
+    results
+}
+
+/// The rest: each figure and its nearest statistic in another document (the most content words
+/// shared around both), when each is the other's nearest, compared as a claim with its evidence.
+/// Unverifiable pairs are left out: another citation that may measure something else says
+/// nothing about a figure.
+fn nearest_statistics(cited: &[Cited], confirmed: &BTreeSet<usize>) -> Vec<CheckResult> {
+    let best_match = |idx: usize| -> Option<(usize, usize)> {
+        let one = &cited[idx];
+        cited
+            .iter()
+            .enumerate()
+            .filter(|(_, other)| {
+                other.claim.doc != one.claim.doc && other.figure.unit == one.figure.unit
+            })
+            .map(|(other_idx, other)| (other_idx, one.words.intersection(&other.words).count()))
+            .filter(|(_, shared)| *shared >= MIN_SHARED)
+            .max_by_key(|(other_idx, shared)| (*shared, usize::MAX - other_idx))
+    };
+    let mut results = Vec::new();
     for idx in 0..cited.len() {
         if confirmed.contains(&idx) {
             continue;
@@ -239,47 +279,7 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
             continue;
         }
         let (one, other) = (&cited[idx], &cited[other_idx]);
-        // The other citation's interval, closed as a claim's is ("over 20,000" is at most 40,000),
-        // so "over 20,000" and 20,310 agree whichever is checked against the other.
-        let other_bounds = Comparison::new(
-            (other.figure.value, other.figure.low, other.figure.high),
-            (0.0, 0.0, 0.0),
-        )
-        .claim_bounds();
-        let mut comparison = Comparison::new(
-            (one.figure.value, one.figure.low, one.figure.high),
-            (other.figure.value, other_bounds.0, other_bounds.1),
-        );
-        comparison.strong = shared >= STRONG_SHARED;
-        comparison.magnitude_guard =
-            one.kind == Kind::Level && matches!(one.figure.unit, Unit::Count | Unit::Money);
-        comparison.named = comparison.strong;
-        match band_conflict(one, other) {
-            Some(conflict) => comparison.conflict = Some(conflict),
-            None => match compare(&one.side(), &other.side()) {
-                Comparability::Same { exact } => comparison.exact = exact,
-                // Named as a difference only for a strong textual match: two figures that merely
-                // share a couple of words were never one statistic to begin with.
-                Comparability::Different(difference) => {
-                    comparison.conflict = Some(difference);
-                    comparison.named = comparison.strong;
-                }
-                // A binding is missing: agreement still confirms, a disagreement says nothing.
-                Comparability::Uncertain(_) => comparison.exact = false,
-                // Carried bindings that already differ (a carried period may be wrong): the same
-                // value as written still confirms ("71 percent" and "71%"), a value that merely
-                // fits a wide interval ("up to 60,000 during the year" and "38,129 at this stage
-                // in 2022") says nothing, and neither does a disagreement.
-                Comparability::UnlikeUncertain(difference) => {
-                    if written_alike(one.figure, other.figure) {
-                        comparison.exact = false;
-                    } else {
-                        comparison.conflict = Some(difference);
-                        comparison.named = false;
-                    }
-                }
-            },
-        }
+        let comparison = compare_citations(one, other, shared);
         let verdict = decide(&comparison);
         // Another citation that may measure something else says nothing about this figure.
         if verdict == Verdict::Unverifiable {
@@ -305,6 +305,54 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
         });
     }
     results
+}
+
+/// A figure compared with the nearest statistic of another document (`shared` content words
+/// around both): the other's interval as evidence, and a conflict when their bands or bindings
+/// differ.
+fn compare_citations(one: &Cited, other: &Cited, shared: usize) -> Comparison {
+    // The other citation's interval, closed as a claim's is ("over 20,000" is at most 40,000),
+    // so "over 20,000" and 20,310 agree whichever is checked against the other.
+    let other_bounds = Comparison::new(
+        (other.figure.value, other.figure.low, other.figure.high),
+        (0.0, 0.0, 0.0),
+    )
+    .claim_bounds();
+    let mut comparison = Comparison::new(
+        (one.figure.value, one.figure.low, one.figure.high),
+        (other.figure.value, other_bounds.0, other_bounds.1),
+    );
+    comparison.strong = shared >= STRONG_SHARED;
+    comparison.magnitude_guard =
+        one.kind == Kind::Level && matches!(one.figure.unit, Unit::Count | Unit::Money);
+    comparison.named = comparison.strong;
+    match band_conflict(one, other) {
+        Some(conflict) => comparison.conflict = Some(conflict),
+        None => match compare(&one.side(), &other.side()) {
+            Comparability::Same { exact } => comparison.exact = exact,
+            // Named as a difference only for a strong textual match: two figures that merely
+            // share a couple of words were never one statistic to begin with.
+            Comparability::Different(difference) => {
+                comparison.conflict = Some(difference);
+                comparison.named = comparison.strong;
+            }
+            // A binding is missing: agreement still confirms, a disagreement says nothing.
+            Comparability::Uncertain(_) => comparison.exact = false,
+            // Carried bindings that already differ (a carried period may be wrong): the same
+            // value as written still confirms ("71 percent" and "71%"), a value that merely
+            // fits a wide interval ("up to 60,000 during the year" and "38,129 at this stage
+            // in 2022") says nothing, and neither does a disagreement.
+            Comparability::UnlikeUncertain(difference) => {
+                if written_alike(one.figure, other.figure) {
+                    comparison.exact = false;
+                } else {
+                    comparison.conflict = Some(difference);
+                    comparison.named = false;
+                }
+            }
+        },
+    }
+    comparison
 }
 
 /// Whether two figures' written intervals overlap: each stands for the same value as written
