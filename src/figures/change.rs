@@ -1,6 +1,5 @@
 //! Changes, for `range::merge`: written end first ("13 percent, down from 20 percent", "dropped
-//! to 2.2 children, from 6.5 children"); with the start's period between the ends ("from a high
-//! of 7.8 million in the late 1980s to 6.7 million"); with one end ("fell to 12", "a 13 percent
+//! to 2.2 children, from 6.5 children"); with one end ("fell to 12", "a 13 percent
 //! decline"); and the start of a change written bare after its end ("a median age of 39 in 2017,
 //! a slight increase from 38 in 2000"), which takes the end's unit.
 
@@ -176,55 +175,6 @@ pub(super) fn from_a_level_of(tokens: &[Token], lead: usize) -> Option<usize> {
         .rev()
         .take_while(|idx| tokens[*idx].is_word())
         .find(|idx| tokens[*idx].is("from"))
-}
-
-/// "from a high of 7.8 million in the late 1980s to 6.7 million today": a change whose start
-/// is followed (after at most a few words: "from 12,000 workers in 2015 to") by its own period
-/// phrase before the "to". `drafts` begins with the start, the
-/// period's year and the end; the change is joined as if the period phrase were not there (its
-/// span runs from the cue to the end, the period phrase inside) and the year stays a figure of
-/// its own, returned second. `context` reads the period phrase as the start's period.
-pub(super) fn join_across_period(
-    text: &str,
-    tokens: &[Token],
-    drafts: &[Draft],
-    lexicon: &Lexicon,
-) -> Option<(Draft, Draft)> {
-    let [a, year, b, ..] = drafts else {
-        return None;
-    };
-    if year.figure.unit != Unit::Year
-        || year.figure.range.is_some()
-        || year.tail != year.last
-        || a.tail != a.last
-        || !words_between(
-            tokens,
-            a.tail,
-            super::period::period_start(tokens, year, lexicon),
-        )
-        || !tokens.get(year.tail).is_some_and(|link| link.is("to"))
-    {
-        return None;
-    }
-    let mut start = a.clone();
-    start.last = year.last;
-    let joined = super::range::join(text, tokens, &start, b, lexicon)?;
-    let from_to = joined
-        .figure
-        .range
-        .is_some_and(|range| range.kind == RangeKind::Change)
-        && tokens[joined.lead].is("from");
-    from_to.then(|| (joined, year.clone()))
-}
-
-/// Whether tokens `from..to` are at most three words, none a "to" ("12,000 workers in 2015").
-fn words_between(tokens: &[Token], from: usize, to: usize) -> bool {
-    const MAX_WORDS: usize = 3;
-    from <= to
-        && to - from <= MAX_WORDS
-        && tokens[from..to]
-            .iter()
-            .all(|token| token.is_word() && !token.is("to"))
 }
 
 /// A change verb or noun among the three tokens before `lead`: "rose from", "increased from".

@@ -15,6 +15,7 @@ mod lexicon;
 mod measured;
 mod noise;
 mod number;
+mod numeral;
 mod period;
 mod qualifier;
 mod range;
@@ -240,7 +241,7 @@ pub fn annotate(text: &str) -> Vec<Figure> {
     let tokens = token::tokenize(text);
     let numerals = number::scan(&tokens, lexicon);
     let links = noise::link_spans(text);
-    let in_link = |numeral: &number::Numeral| {
+    let in_link = |numeral: &numeral::Numeral| {
         let start = tokens[numeral.first].span.start;
         // Both lists are in text order, so a binary search keeps this linear-logarithmic.
         let idx = links.partition_point(|link| link.end <= start);

@@ -2,7 +2,7 @@
 //! file names, URLs, versions, phone numbers and clock times.
 
 use super::lexicon::Lexicon;
-use super::number::{Numeral, NumeralKind};
+use super::numeral::{Numeral, NumeralKind};
 use super::token::Token;
 use crate::span::Span;
 use regex::Regex;

@@ -3,48 +3,9 @@
 //! `two thirds`, `one in five`, `2 1/2`).
 
 use super::lexicon::Lexicon;
+use super::numeral::{round_step_of, word_numeral, Numeral, NumeralKind};
 use super::token::{parse_digits, Token, TokenKind};
-use super::words::{continue_words, fraction_in, parse_word_numeral, round_step_of};
-
-/// What kind of number a numeral is, before any unit is attached.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum NumeralKind {
-    Cardinal,
-    Ordinal,
-    Fraction,
-    /// A vague plural such as `thousands` or `tens of thousands`: the value is `low`.
-    Vague {
-        low: f64,
-        high: f64,
-    },
-    /// A decade written `1970s`: the value is its first year.
-    Decade,
-    /// A multiplier written as one word: `doubled`, `tripled`, `halved`.
-    Multiplier,
-    /// `once`, `twice`: a count of occasions, or a multiplier before a comparison.
-    Times,
-}
-
-/// One numeral: tokens `first..last`, its value and the precision it was written with.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Numeral {
-    pub first: usize,
-    pub last: usize,
-    pub value: f64,
-    /// Place value of the last digit written, scale included (`3.5 million` -> 100000).
-    pub step: f64,
-    /// Place value of the last non-zero digit (`50,000` -> 10000); equals `step` for words.
-    pub round_step: f64,
-    pub kind: NumeralKind,
-    /// Spelled in words (at least partly).
-    pub words: bool,
-    /// Written with a scale word or suffix (`million`, `bn`, `k`).
-    pub scaled: bool,
-    /// Plain digits with no separator, decimal point or scale, e.g. `2023` or `274`.
-    pub plain_digits: bool,
-    /// The product of the scale words applied (`3.5 million` -> 1000000), 1 without.
-    pub scale: f64,
-}
+use super::words::{continue_words, fraction_in, parse_word_numeral};
 
 /// All numerals in `tokens`, left to right, not overlapping. Linear: every attempt looks at a
 /// bounded number of tokens beyond the ones it consumes.
@@ -73,7 +34,7 @@ fn parse_at(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> 
         TokenKind::Word => parse_word_numeral(tokens, idx, lexicon)?,
         TokenKind::Punct => {
             let value = vulgar_fraction(token.text)?;
-            let mut numeral = super::words::word_numeral(idx, idx + 1, value, 0.0);
+            let mut numeral = word_numeral(idx, idx + 1, value, 0.0);
             numeral.kind = NumeralKind::Fraction;
             numeral.words = false;
             numeral

@@ -1,6 +1,7 @@
 //! Joins two figures into a range ("between 15 and 39", "200,000 to 250,000", "2000-2017") or a
-//! change ("from 173 million to 258 million", "rose from"), and marks one-ended changes
-//! ("fell to 12", "a 13 percent decline").
+//! change ("from 173 million to 258 million", "rose from", with the start's period between the
+//! ends: "from a high of 7.8 million in the late 1980s to 6.7 million"), and marks one-ended
+//! changes ("fell to 12", "a 13 percent decline").
 
 use super::lexicon::Lexicon;
 use super::token::Token;
@@ -12,9 +13,7 @@ pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexic
     let mut merged: Vec<Draft> = Vec::with_capacity(drafts.len());
     let mut idx = 0;
     while idx < drafts.len() {
-        if let Some((joined, year)) =
-            super::change::join_across_period(text, tokens, &drafts[idx..], lexicon)
-        {
+        if let Some((joined, year)) = join_across_period(text, tokens, &drafts[idx..], lexicon) {
             merged.push(joined);
             merged.push(year);
             idx += 3;
@@ -41,13 +40,7 @@ pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexic
     *drafts = merged;
 }
 
-pub(super) fn join(
-    text: &str,
-    tokens: &[Token],
-    a: &Draft,
-    b: &Draft,
-    lexicon: &Lexicon,
-) -> Option<Draft> {
+fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -> Option<Draft> {
     // "20~100": the "~" read as b's "about" is the range's link.
     let tilde_link = b.lead + 1 == b.first && b.lead == a.last && tokens[b.lead].is("~");
     // "from 7.9 percent to over 13 percent": a change's end may carry its own bound.
@@ -218,6 +211,55 @@ pub(super) fn join(
             end: (b.first, b.tail),
         }),
     })
+}
+
+/// "from a high of 7.8 million in the late 1980s to 6.7 million today": a change whose start
+/// is followed (after at most a few words: "from 12,000 workers in 2015 to") by its own period
+/// phrase before the "to". `drafts` begins with the start, the
+/// period's year and the end; the change is joined as if the period phrase were not there (its
+/// span runs from the cue to the end, the period phrase inside) and the year stays a figure of
+/// its own, returned second. `context` reads the period phrase as the start's period.
+fn join_across_period(
+    text: &str,
+    tokens: &[Token],
+    drafts: &[Draft],
+    lexicon: &Lexicon,
+) -> Option<(Draft, Draft)> {
+    let [a, year, b, ..] = drafts else {
+        return None;
+    };
+    if year.figure.unit != Unit::Year
+        || year.figure.range.is_some()
+        || year.tail != year.last
+        || a.tail != a.last
+        || !words_between(
+            tokens,
+            a.tail,
+            super::period::period_start(tokens, year, lexicon),
+        )
+        || !tokens.get(year.tail).is_some_and(|link| link.is("to"))
+    {
+        return None;
+    }
+    let mut start = a.clone();
+    start.last = year.last;
+    let joined = join(text, tokens, &start, b, lexicon)?;
+    let from_to = joined
+        .figure
+        .range
+        .is_some_and(|range| range.kind == RangeKind::Change)
+        && tokens[joined.lead].is("from");
+    from_to.then(|| (joined, year.clone()))
+}
+
+/// Whether tokens `from..to` are at most three words, none a "to" ("12,000 workers in 2015").
+fn words_between(tokens: &[Token], from: usize, to: usize) -> bool {
+    const MAX_WORDS: usize = 3;
+    from <= to
+        && to - from <= MAX_WORDS
+        && tokens[from..to]
+            .iter()
+            .all(|token| token.is_word() && !token.is("to"))
 }
 
 /// "more than 10 and less than 20", "at most 100 and at least 20": two one-sided bounds joined

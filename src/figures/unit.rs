@@ -2,7 +2,7 @@
 //! typing years, ordinals, fractions and identifiers.
 
 use super::lexicon::{Lexicon, UnitEntry};
-use super::number::{Numeral, NumeralKind};
+use super::numeral::{Numeral, NumeralKind};
 use super::token::{Token, TokenKind};
 use super::{Draft, Figure, Qualifier, Unit};
 use crate::span::Span;

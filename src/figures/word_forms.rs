@@ -3,9 +3,8 @@
 //! share of a ranking ("the top third", "the bottom quarter").
 
 use super::lexicon::Lexicon;
-use super::number::{Numeral, NumeralKind};
+use super::numeral::{denominator_of, fraction_numeral, word_numeral, Numeral, NumeralKind};
 use super::token::{Token, TokenKind};
-use super::words::{denominator_of, fraction_numeral, word_numeral};
 
 /// Words after which "third", "quarter", "fifth" are a share of a ranking, not a rank.
 const RANKING_ENDS: &[&str] = &["top", "bottom", "upper", "lower", "richest", "poorest"];

@@ -2,7 +2,9 @@
 //! `five and a half million`, fractions (`a third`, `two thirds`, `one in five`) and ordinals.
 
 use super::lexicon::Lexicon;
-use super::number::{Numeral, NumeralKind};
+use super::numeral::{
+    denominator_of, fraction_numeral, round_step_of, word_numeral, Numeral, NumeralKind,
+};
 use super::token::{parse_digits, Token, TokenKind};
 
 /// The result of reading number words after an initial value.
@@ -344,19 +346,6 @@ fn and_fraction(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<(f64,
     Some((numerator / denominator, idx + 2))
 }
 
-pub(super) fn denominator_of(token: &Token, lexicon: &Lexicon) -> Option<f64> {
-    let lower = token.lower.as_ref();
-    if let Some(value) = lexicon.denominators.get(lower) {
-        return Some(*value);
-    }
-    let singular = lower.strip_suffix('s').unwrap_or(lower);
-    lexicon
-        .ordinals
-        .get(singular)
-        .copied()
-        .filter(|value| *value >= 3.0)
-}
-
 pub(super) fn parse_word_numeral(
     tokens: &[Token],
     idx: usize,
@@ -556,51 +545,6 @@ pub(super) fn parse_word_numeral(
     }
     let numeral = fraction_in(tokens, numeral, lexicon)?;
     Some(numeral)
-}
-
-pub(super) fn word_numeral(first: usize, last: usize, value: f64, step: f64) -> Numeral {
-    Numeral {
-        first,
-        last,
-        value,
-        step,
-        round_step: step,
-        kind: NumeralKind::Cardinal,
-        words: true,
-        scaled: false,
-        plain_digits: false,
-        scale: 1.0,
-    }
-}
-
-pub(super) fn fraction_numeral(first: usize, last: usize, value: f64, denominator: f64) -> Numeral {
-    // A fraction in words is read as precise to about half the gap to its neighbouring simple
-    // fractions, 1 / (2 d^2); see `interval::bounds`.
-    let step = 1.0 / (denominator * denominator);
-    Numeral {
-        first,
-        last,
-        value,
-        step,
-        round_step: step,
-        kind: NumeralKind::Fraction,
-        words: true,
-        scaled: false,
-        plain_digits: false,
-        scale: 1.0,
-    }
-}
-
-/// Place value of the last non-zero digit of an integer-valued `value` (`120` -> 10).
-pub(super) fn round_step_of(value: f64) -> f64 {
-    if value < 1.0 || value.fract() != 0.0 || value > 1e15 {
-        return 1.0;
-    }
-    let mut step = 1.0;
-    while value % (step * 10.0) == 0.0 {
-        step *= 10.0;
-    }
-    step
 }
 
 /// `one in five`, `1 in 5`, `two out of three`, `one out of every three`: a fraction when the

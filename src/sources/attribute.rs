@@ -3,7 +3,8 @@
 //! mention, then an anaphor to the dataset the document analyses.
 
 use super::cues::{CueKind, Cues};
-use super::footnotes::{footnotes, Footnote};
+use super::footnotes::Footnote;
+use super::notes::footnotes;
 use super::references::{references, Reference};
 use super::registry::{Registry, RegistryMatch, SourceKind};
 use super::table::{tables, Table};

@@ -20,36 +20,12 @@ pub struct Footnote {
 }
 
 /// The longest citation text a footnote may have.
-const MAX_CITATION_BYTES: usize = 600;
+pub(super) const MAX_CITATION_BYTES: usize = 600;
 /// The longest sentence a footnote marker is taken to support (the segmenter's longest).
 const MAX_SUPPORTED_BYTES: usize = 2000;
 
-/// Every footnote in `text`, in order: inlined ones and endnote markers (`super::endnotes`).
-/// Linear in the text length.
-pub fn footnotes(text: &str) -> Vec<Footnote> {
-    let inline = inline_footnotes(text);
-    let endnotes = super::endnotes::endnotes(text);
-    if endnotes.is_empty() {
-        return inline;
-    }
-    let mut all: Vec<Footnote> = inline.into_iter().chain(endnotes).collect();
-    all.sort_by_key(|footnote| footnote.span.start);
-    // An endnote marker inside an inlined footnote's citation is part of that citation.
-    let mut kept: Vec<Footnote> = Vec::with_capacity(all.len());
-    for footnote in all {
-        if kept
-            .last()
-            .is_some_and(|last| footnote.span.start < last.span.end)
-        {
-            continue;
-        }
-        kept.push(footnote);
-    }
-    kept
-}
-
 /// Footnotes inlined into the text (a marker digit glued to the sentence, then the citation).
-fn inline_footnotes(text: &str) -> Vec<Footnote> {
+pub(super) fn inline_footnotes(text: &str) -> Vec<Footnote> {
     let mut found: Vec<Footnote> = Vec::new();
     for caps in marker_regex().captures_iter(text) {
         let (Some(marker), Some(start)) = (caps.name("marker"), caps.name("start")) else {
@@ -84,18 +60,6 @@ fn inline_footnotes(text: &str) -> Vec<Footnote> {
         });
     }
     found
-}
-
-/// The sentence `text[span]` with its footnotes cut out, for display; spans stay as they are.
-pub fn sentence_without_footnotes(text: &str, span: Span) -> String {
-    let window_start = floor_char_boundary(text, span.start.saturating_sub(4));
-    let window_end = floor_char_boundary(text, (span.end + MAX_CITATION_BYTES).min(text.len()));
-    let window = text.get(window_start..window_end).unwrap_or("");
-    let local: Vec<Span> = footnotes(window)
-        .into_iter()
-        .map(|footnote| footnote.span.shift(window_start))
-        .collect();
-    without_footnotes(text, span, &local)
 }
 
 /// `text[span]` with the given footnote spans removed and the seams tidied.

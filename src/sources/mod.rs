@@ -10,6 +10,7 @@ mod cues;
 mod endnotes;
 mod fold;
 mod footnotes;
+mod notes;
 mod references;
 mod registry;
 mod table;
@@ -20,10 +21,8 @@ use serde::{Deserialize, Serialize};
 
 pub use attribute::{attribute, Attributor};
 pub use cues::Cues;
-pub use footnotes::{
-    footnotes, parse_citation, sentence_without_footnotes, split_at_footnotes, without_footnotes,
-    Footnote,
-};
+pub use footnotes::{parse_citation, split_at_footnotes, without_footnotes, Footnote};
+pub use notes::{footnotes, sentence_without_footnotes};
 pub use references::{references, Reference};
 pub use registry::{
     surface_name, Registry, RegistryMatch, SourceEntry, SourceKind, BUILTIN_SOURCES,

@@ -1,4 +1,5 @@
 use super::*;
+use crate::sources::notes::{footnotes, sentence_without_footnotes};
 
 const CIS: &str =
     include_str!("../../../corpus/cis-2019-international-migration-security-challenge.txt");
