@@ -452,7 +452,8 @@ fn counted_by(
 
 /// "Compared with the population of each EU country (on 1 January 2023), the highest rates
 /// were recorded in Cyprus (87.1)": a period alone in brackets right after a word, not a figure,
-/// dates that word (the population), not the sentence's figures.
+/// dates that word (the population), not the sentence's figures; unless a colon after the bracket
+/// makes the word a label of the value that follows.
 fn dates_a_word(text: &str, span: Span, quantities: &[Span]) -> bool {
     /// Words between the bracket and the phrase ("(on 1 January 2023)", "(as of June)").
     const MAX_LEAD_WORDS: usize = 3;
@@ -460,13 +461,20 @@ fn dates_a_word(text: &str, span: Span, quantities: &[Span]) -> bool {
         return false;
     };
     let lead = &text[open + 1..span.start];
-    let closed = text[span.end..].trim_start().starts_with(')');
+    let after = text[span.end..].trim_start();
+    let closed = after.starts_with(')');
+    // "Total repatriations (October 2024 – March 2025): 180,417": a label and its period before
+    // the value they introduce date the value.
+    let labels_a_value = after
+        .strip_prefix(')')
+        .is_some_and(|rest| rest.trim_start().starts_with(':'));
     let before = text[..open].trim_end();
     // "2,000 (in 2023)" dates the figure before the bracket.
     let after_figure = quantities
         .iter()
         .any(|quantity| quantity.end == before.len());
     closed
+        && !labels_a_value
         && !lead.contains(')')
         && lead.split_whitespace().count() <= MAX_LEAD_WORDS
         && !after_figure

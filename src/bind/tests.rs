@@ -1415,4 +1415,10 @@ fn a_date_in_brackets_after_a_word_dates_that_word_not_the_figures() {
         "2024-05-10",
     );
     assert_eq!(got[0].1, "2023-01..2023-12", "{got:?}");
+    // A label and its period before a colon date the value after it.
+    let got = bind(
+        "Total removals (November 2023 – April 30, 2024): 61,208",
+        "2024-05-10",
+    );
+    assert_eq!(got[0].1, "2023-11..2024-04", "{got:?}");
 }

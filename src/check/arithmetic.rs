@@ -127,17 +127,28 @@ fn difference(
     if !Rules::says(before_figure, &rules.difference) || figure.range.is_some() {
         return None;
     }
+    // A figure the same word calls a difference too ("a net loss of 44,500 ... a net gain of
+    // 173,400") is another net figure, not one of this one's operands.
     let operands: Vec<&Figure> = claims[..=claim_idx]
         .iter()
-        .flat_map(|claim| claim.figures.iter())
-        .filter(|other| other.span.end <= figure.span.start)
-        .filter(|other| other.unit == figure.unit && other.range.is_none())
-        .filter(|other| other.currency == figure.currency)
+        .flat_map(|claim| claim.figures.iter().map(move |other| (claim, other)))
+        .filter(|(_, other)| other.span.end <= figure.span.start)
+        .filter(|(_, other)| other.unit == figure.unit && other.range.is_none())
+        .filter(|(_, other)| other.currency == figure.currency)
+        .filter(|(claim, other)| !Rules::says(just_before(claim, other), &rules.difference))
+        .map(|(_, other)| other)
         .collect();
     let mut best: Option<Found> = None;
     for (i, a) in operands.iter().enumerate() {
         for b in &operands[i + 1..] {
             let (big, small) = if a.value >= b.value { (a, b) } else { (b, a) };
+            // "29,600 returning ... while 30,500 left ... a net migration of minus 900": a
+            // difference written negative subtracts the larger operand.
+            let (big, small) = if figure.value < 0.0 {
+                (small, big)
+            } else {
+                (big, small)
+            };
             let comparison = Comparison {
                 strong: operands.len() == 2,
                 ..Comparison::new(
@@ -168,6 +179,14 @@ fn difference(
         }
     }
     best
+}
+
+/// The few words right before a figure in its sentence ("a net loss of").
+fn just_before<'c>(claim: &'c CheckClaim, figure: &Figure) -> &'c str {
+    const BEFORE: usize = 24;
+    let end = figure.span.start.saturating_sub(claim.span.start);
+    let start = crate::util::ceil_char_boundary(&claim.text, end.saturating_sub(BEFORE));
+    claim.text.get(start..end).unwrap_or("")
 }
 
 /// A percent change stated in the same sentence as the change it measures.
@@ -506,6 +525,55 @@ fn result(
 #[cfg(test)]
 mod tests {
     use super::is_comparison_base;
+    use crate::check::claim::tests::document_dated;
+    use crate::check::{check, Method, Rules, Verdict};
+
+    /// The arithmetic results of one passage, as `(figure, verdict, expression)`.
+    fn arithmetic(text: &str) -> Vec<(String, Verdict, String)> {
+        let rules = Rules::builtin().unwrap();
+        check(&[document_dated(text, "2023-09-01")], &[], &rules)
+            .0
+            .into_iter()
+            .filter(|result| result.method == Method::Arithmetic)
+            .map(|result| {
+                let expression = match &result.evidence {
+                    crate::check::Evidence::Arithmetic(evidence) => evidence.expression.clone(),
+                    _ => String::new(),
+                };
+                (result.figure.text, result.verdict, expression)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_negative_difference_subtracts_the_larger_operand() {
+        let got = arithmetic(
+            "Of the country's own citizens, 12,400 came back while 13,100 left, giving a net \
+             migration of minus 700 people.",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "minus 700".to_string(),
+                Verdict::Supported,
+                "12,400 − 13,100 = -700".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn net_figures_are_not_each_others_difference() {
+        // 52,000 = 61,300 − 9,300: the later net figure is no difference of the two before it.
+        let got = arithmetic(
+            "The net migration gain of 52,000 in the year was made up of a net loss of 9,300 \
+             citizens, more than offset by a net gain of 61,300 non-citizens.",
+        );
+        assert!(
+            got.iter()
+                .all(|(_, verdict, _)| *verdict != Verdict::Contradicted),
+            "{got:?}"
+        );
+    }
 
     #[test]
     fn a_figure_a_few_words_after_than_or_from_is_the_comparisons_base() {
