@@ -110,6 +110,26 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 year_ending,
                 Kind::Phrase,
             ),
+            // "the year between April 2022 and April 2023", "the 12 months from July 2022 to
+            // June 2023": a year written by its two ends is the twelve months to the later one.
+            (
+                format!(r"(?i)\b(?:the\s+)?(?:year|12\s+months|twelve\s+months|12-month\s+period)\s+(?:between|from)\s+({MONTH}),?\s+((?:19|20)\d\d),?\s+(?:and|to|until|through|-|–)\s+({MONTH}),?\s+((?:19|20)\d\d)\b"),
+                year_between,
+                Kind::Phrase,
+            ),
+            // "in the October 2023 year": the twelve months ending with that month (New Zealand
+            // and Australian usage; not "year-on-year").
+            (
+                format!(r"(?i)\b(?P<phrase>(?:the\s+)?({MONTH})\s+((?:19|20)\d\d)\s+year)\b(?:[^-‐]|$)"),
+                month_year,
+                Kind::Phrase,
+            ),
+            // "the October years 2002–2014": the years ending in October, 2002 to 2014.
+            (
+                format!(r"(?i)\b(?:the\s+)?({MONTH})\s+years\s+((?:19|20)\d\d)\s*(?:-|–|to)\s*((?:19|20)\d\d)\b"),
+                month_years,
+                Kind::Phrase,
+            ),
             // "That year, a total of 133,000 migrants passed": the year named before (resolved
             // by `resolve_that_year`).
             (
@@ -1223,6 +1243,27 @@ fn year_ending(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     Some(period)
 }
 
+fn year_between(caps: &Captures, _: &Ctx) -> Option<Period> {
+    let start = Month::new(year_of(cap(caps, 2)?)?, month_number(cap(caps, 1)?)?);
+    let end = Month::new(year_of(cap(caps, 4)?)?, month_number(cap(caps, 3)?)?);
+    if start.plus(12) == end {
+        return Some(Period::span(end.plus(-11), end));
+    }
+    (start <= end).then(|| Period::span(start, end))
+}
+
+fn month_year(caps: &Captures, _: &Ctx) -> Option<Period> {
+    let end = Month::new(year_of(cap(caps, 3)?)?, month_number(cap(caps, 2)?)?);
+    Some(Period::span(end.plus(-11), end))
+}
+
+fn month_years(caps: &Captures, _: &Ctx) -> Option<Period> {
+    let month = month_number(cap(caps, 1)?)?;
+    let first = Month::new(year_of(cap(caps, 2)?)?, month);
+    let last = Month::new(year_of(cap(caps, 3)?)?, month);
+    (first <= last).then(|| Period::span(first.plus(-11), last))
+}
+
 /// "the same period of 2023" with no other period in its sentence: the part of that year the
 /// publication date's year has reached.
 fn same_period_of_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
@@ -1316,7 +1357,8 @@ pub(super) fn months_before(found: &Found) -> Option<i32> {
 }
 
 /// How many months back a phrase naming the period before another one reaches: 12 for "the
-/// previous year", "a year earlier", "the year before", 24 for "two years prior"; 1 for "the
+/// previous year", "a year earlier", "the year before", "the previous 12 months", 24 for "two
+/// years prior"; 1 for "the
 /// previous month", "a month ago"; none for any other phrase ("last year" is the publication's
 /// year before).
 fn months_back(phrase: &str) -> Option<i32> {
@@ -1325,6 +1367,10 @@ fn months_back(phrase: &str) -> Option<i32> {
     let (count, unit) = match words.as_slice() {
         ["the", unit, "before" | "prior"] | ["the", "previous" | "prior" | "preceding", unit] => {
             (1, *unit)
+        }
+        // "the previous 12 months": as many months before.
+        ["the", "previous" | "prior" | "preceding", count, unit] => {
+            (i32::try_from(number_word(count)?).ok()?, *unit)
         }
         [count, unit, "earlier" | "before" | "ago" | "prior"] => {
             let count = if *count == "a" {
@@ -1512,6 +1558,12 @@ fn month_range(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     };
     if start > end {
         return None;
+    }
+    // "between April 2022 and April 2023": a year written by its two ends, the twelve months to
+    // the later one ("from April 2022 to April 2023" may be a change between two months).
+    let between = cap(caps, 1).is_some_and(|cue| cue.eq_ignore_ascii_case("between"));
+    if between && first_year.is_some() && start.plus(12) == end {
+        return Some(Period::span(end.plus(-11), end));
     }
     let mut period = Period::span(start, end);
     let fiscal_start = ctx.rules.fiscal_start_month;

@@ -1422,3 +1422,44 @@ fn a_date_in_brackets_after_a_word_dates_that_word_not_the_figures() {
     );
     assert_eq!(got[0].1, "2023-11..2024-04", "{got:?}");
 }
+
+/// The periods [`bind`] gave, in order.
+fn periods(got: &[(String, String, Option<PeriodSource>)]) -> Vec<&str> {
+    got.iter().map(|(_, period, _)| period.as_str()).collect()
+}
+
+#[test]
+fn rolling_years_are_the_twelve_months_to_their_last_month() {
+    // New Zealand and Australian usage: "the October 2023 year".
+    let got = bind(
+        "A net gain of 61,200 in the March 2024 year compares with 18,400 in the March 2023 year.",
+        "2024-05-10",
+    );
+    assert_eq!(periods(&got), ["2023-04..2024-03", "2022-04..2023-03"]);
+    // Not "year-on-year".
+    let got = bind("Arrivals rose 4% year-on-year in March 2024.", "2024-05-10");
+    assert_eq!(periods(&got), ["2024-03..2024-03"]);
+    let got = bind(
+        "The average was 12,300 in the June years 2005–2012.",
+        "2024-05-10",
+    );
+    assert_eq!(periods(&got), ["2004-07..2012-06"]);
+    // A year written by its two ends.
+    for text in [
+        "Some 88,000 people arrived in the year between May 2022 and May 2023.",
+        "Some 88,000 people arrived between May 2022 and May 2023.",
+        "Some 88,000 people arrived in the 12 months from June 2022 to May 2023.",
+    ] {
+        assert_eq!(
+            periods(&bind(text, "2024-05-10")),
+            ["2022-06..2023-05"],
+            "{text}"
+        );
+    }
+    // "the previous 12 months" counts back from the sentence's own period.
+    let got = bind(
+        "Net migration was 410,000 in the year to March 2024, down from 520,000 in the previous 12 months.",
+        "2024-05-10",
+    );
+    assert_eq!(periods(&got), ["2023-04..2024-03", "2022-04..2023-03"]);
+}
