@@ -657,8 +657,31 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
                 .and_then(|rest| rest.strip_suffix(cue))
                 .is_some_and(change_ends)
     };
+    // "lower than those recorded during the first two days of March 2024", "higher than in
+    // 2022": a few words ending in a preposition between the comparison and the phrase.
+    // Not the first of a list ("the combined encounters in 2022 and 2021"): one base of two.
+    let listed = text[span.end..]
+        .trim_start()
+        .strip_prefix("and ")
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    let than_then = !listed
+        && ["than", "compared with", "compared to"].iter().any(|cue| {
+            before.rfind(&format!(" {cue} ")).is_some_and(|at| {
+                let rest = &before[at + cue.len() + 2..];
+                let words: Vec<&str> = rest.split_whitespace().collect();
+                // ("than at this stage in 2023" repeats a span in another year: not this rule's)
+                words.len() <= 5
+                    && !words.iter().any(|word| ["this", "same"].contains(word))
+                    && !rest.contains([',', ';', '.'])
+                    && !rest.chars().any(|c| c.is_ascii_digit())
+                    && words.last().is_some_and(|word| {
+                        ["in", "during", "for", "at", "over", "of"].contains(word)
+                    })
+            })
+        });
     after_change("from")
         || after_the_change("from")
+        || than_then
         || over_a_change_noun
         || (year_like && (after_change("on") || on_the_figure))
         || ends_with(ALWAYS)

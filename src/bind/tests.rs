@@ -1463,3 +1463,15 @@ fn rolling_years_are_the_twelve_months_to_their_last_month() {
     );
     assert_eq!(periods(&got), ["2023-04..2024-03", "2022-04..2023-03"]);
 }
+
+#[test]
+fn a_period_a_few_words_after_than_is_a_base_the_passage_does_not_go_on_with() {
+    let got = bind_paragraphs(
+        &[
+            "Apprehensions in May 2025 were lower than those recorded during the first two days of May 2024.",
+            "Agents apprehended 8,305 migrants.",
+        ],
+        "2025-06-20",
+    );
+    assert_eq!(spans(&got[1]), ["2025-05..2025-05"], "{got:?}");
+}

@@ -10,7 +10,9 @@
 //! passage, from its neighbours when the claim and operands are exact and distinctive, and from
 //! anywhere in the document when, besides, their periods are the figure's own (see `search`).
 
-use super::arithmetic::{direction_of, high, low, operand, share_of, signed, stated_change, Found};
+use super::arithmetic::{
+    direction_of, high, is_comparison_base, low, operand, share_of, signed, stated_change, Found,
+};
 use super::claim::CheckClaim;
 use super::rules::Rules;
 use super::verdict::{decide, Comparison, Verdict};
@@ -69,6 +71,8 @@ pub fn search(
                     sentence: idx,
                     figure: fig,
                     period,
+                    carried: carried_period(other, fig),
+                    base: is_base(other, fig),
                     low,
                     high,
                     far: !neighbours.contains(&idx),
@@ -138,6 +142,8 @@ pub fn search(
                         sentence: claim_idx,
                         figure: other,
                         period: clause_or_sentence_period(claim, other),
+                        carried: None,
+                        base: false,
                         low,
                         high,
                         far: false,
@@ -159,6 +165,12 @@ struct Operand<'a> {
     sentence: usize,
     figure: &'a Figure,
     period: Option<&'a Period>,
+    /// The period it is bound to when an earlier sentence of its paragraph or passage gave it
+    /// (never the publication date alone): enough to order two levels in time.
+    carried: Option<&'a Period>,
+    /// Written right after a comparison cue of its sentence ("down from 58,009"): the base the
+    /// figure before it is compared with.
+    base: bool,
     low: f64,
     high: f64,
     far: bool,
@@ -190,6 +202,22 @@ fn clause_or_sentence_period<'c>(claim: &'c CheckClaim, figure: &Figure) -> Opti
         .and_then(|binding| binding.period.as_ref())
 }
 
+/// The period a figure is bound to from an earlier sentence of its passage.
+fn carried_period<'c>(claim: &'c CheckClaim, figure: &Figure) -> Option<&'c Period> {
+    claim
+        .binding_of(figure)
+        .filter(|binding| binding.period_source == Some(PeriodSource::Passage))
+        .and_then(|binding| binding.period.as_ref())
+}
+
+/// The figure is written right after a comparison cue of its sentence ("down from 58,009",
+/// "compared to March 2024, when 137,473").
+fn is_base(claim: &CheckClaim, figure: &Figure) -> bool {
+    let start = figure.span.start.saturating_sub(claim.span.start);
+    let before = super::arithmetic::around(&claim.text, start.saturating_sub(NEAR), start);
+    is_comparison_base(&before.trim_end().to_lowercase())
+}
+
 /// `other` is `own`'s period or the like span right before it: a year earlier, or the same
 /// number of months earlier.
 fn like_period(own: &Period, other: &Period) -> bool {
@@ -204,7 +232,14 @@ fn like_period(own: &Period, other: &Period) -> bool {
 /// over time); when a
 /// period is not written beside them, both must sit in the figure's own sentence (`here`).
 fn earlier(from: &Operand, to: &Operand, here: usize) -> bool {
-    match (from.period, to.period) {
+    // "The Border Patrol made 53,858 arrests, down from 58,009 in August": the base written
+    // after a comparison cue, the level right before it in the same sentence.
+    if from.base && from.sentence == to.sentence && to.figure.span.end <= from.figure.span.start {
+        return true;
+    }
+    // A period carried from earlier in the passage orders two levels too ("apprehended 7,181
+    // ... a 95% decrease compared to March 2024, when USBP apprehended 137,473").
+    match (from.period.or(from.carried), to.period.or(to.carried)) {
         // Like spans only: a month against three months is no change of one quantity.
         (Some(one), Some(other)) => {
             one.start < other.start && one.end <= other.end && one.months() == other.months()
@@ -607,6 +642,39 @@ mod tests {
                 "21%".to_string(),
                 Verdict::Supported,
                 "(218,763 − 181,084) / 181,084 × 100 = +20.8%".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_change_is_found_between_a_level_and_the_base_after_it_or_a_carried_month() {
+        // The level and its base in a later sentence: "down from" orders them.
+        let got = arithmetic(
+            "Apprehensions fell 12% in May. Agents made 41,872 arrests, down from 47,581 in April.",
+            "2024-06-20",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "12%".to_string(),
+                Verdict::Supported,
+                "(41,872 − 47,581) / 47,581 × 100 = -12.0%".to_string()
+            )]
+        );
+        // The level's month carried from the sentence before it.
+        let got = arithmetic(
+            "Apprehensions in May 2025 were lower than those recorded during the first two days of \
+             May 2024. \
+             Agents apprehended 8,305 migrants. This marks a 93% decrease compared to May 2024, \
+             when agents apprehended 117,901 migrants.",
+            "2025-06-20",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "93%".to_string(),
+                Verdict::Supported,
+                "(8,305 − 117,901) / 117,901 × 100 = -93.0%".to_string()
             )]
         );
     }
