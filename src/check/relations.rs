@@ -118,6 +118,17 @@ pub fn search(
             .then(|| total(figure, &close_pool, near))
             .flatten()
             .or_else(|| {
+                says_near(claim, figure, &rules.difference)
+                    .then(|| net(figure, &close_pool, near))
+                    .flatten()
+            })
+            .or_else(|| {
+                // "up by 65,000 year on year": the difference of two levels of like spans.
+                let sign = direction_of(claim, figure, rules)?;
+                let compares = |from: &Operand, to: &Operand| earlier(from, to, claim_idx);
+                absolute_change(figure, sign, &close_pool, near, compares)
+            })
+            .or_else(|| {
                 fewer_than(claim, figure)
                     .filter(|than| {
                         than.low
@@ -502,32 +513,22 @@ fn difference_from(figure: &Figure, than: &Figure, pool: &Pool) -> Option<Found>
                     && other.range.is_none()
             })
             .map(|other| {
-                let (big, small) = if than.value >= other.value {
-                    (than, other)
+                if than.value >= other.value {
+                    difference_of(figure, than, other)
                 } else {
-                    (other, than)
-                };
-                let comparison = Comparison::new(
-                    (figure.value, figure.low, figure.high),
-                    (
-                        big.value - small.value,
-                        low(big) - high(small),
-                        high(big) - low(small),
-                    ),
-                );
-                let expression = format!(
-                    "{} − {} = {}",
-                    format_number(big.value),
-                    format_number(small.value),
-                    format_number(big.value - small.value)
-                );
-                (comparison, expression, vec![operand(big), operand(small)])
+                    difference_of(figure, other, than)
+                }
             }),
     )
 }
 
 /// A sum word within a few words of the figure ("a total of", "combined", "in all").
 fn says_total(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> bool {
+    says_near(claim, figure, &rules.sum)
+}
+
+/// One of `words` within a few words of the figure.
+fn says_near(claim: &CheckClaim, figure: &Figure, words: &[String]) -> bool {
     let start = figure.span.start.saturating_sub(claim.span.start);
     let end = figure.span.end.saturating_sub(claim.span.start);
     let near = format!(
@@ -535,7 +536,58 @@ fn says_total(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> bool {
         super::arithmetic::around(&claim.text, start.saturating_sub(NEAR), start),
         super::arithmetic::around(&claim.text, end, end + NEAR)
     );
-    Rules::says(&near, &rules.sum)
+    Rules::says(&near, words)
+}
+
+/// "a net migration gain of 96,200 … made up of a net gain of 135,600 … and a net loss of
+/// 39,400": a net figure as the difference of two others of the neighbourhood, either before or
+/// after it.
+fn net(figure: &Figure, pool: &Pool, near: impl Fn(usize) -> bool) -> Option<Found> {
+    best(
+        pairs(pool, near, &[Unit::Count, Unit::Money])
+            .filter(|(big, small)| big.figure.value > small.figure.value)
+            .filter(|(big, _)| big.figure.value > figure.value)
+            .map(|(big, small)| difference_of(figure, big.figure, small.figure)),
+    )
+}
+
+/// A change in a count ("up by 65,000") as the difference of two levels `compares` orders from
+/// the first to the second.
+fn absolute_change(
+    figure: &Figure,
+    sign: f64,
+    pool: &Pool,
+    near: impl Fn(usize) -> bool,
+    compares: impl Fn(&Operand, &Operand) -> bool,
+) -> Option<Found> {
+    best(
+        pairs(pool, near, &[Unit::Count, Unit::Money])
+            .filter(|(from, to)| compares(from, to))
+            .filter(|(from, to)| (to.figure.value - from.figure.value) * sign > 0.0)
+            .map(|(from, to)| {
+                let (big, small) = if sign > 0.0 { (to, from) } else { (from, to) };
+                difference_of(figure, big.figure, small.figure)
+            }),
+    )
+}
+
+/// The figure against `big` − `small`, with the expression that says so.
+fn difference_of(figure: &Figure, big: &Figure, small: &Figure) -> Found {
+    let comparison = Comparison::new(
+        (figure.value, figure.low, figure.high),
+        (
+            big.value - small.value,
+            low(big) - high(small),
+            high(big) - low(small),
+        ),
+    );
+    let expression = format!(
+        "{} − {} = {}",
+        format_number(big.value),
+        format_number(small.value),
+        format_number(big.value - small.value)
+    );
+    (comparison, expression, vec![operand(big), operand(small)])
 }
 
 /// Two to four smaller figures of the figure's unit that add up to it.
@@ -675,6 +727,36 @@ mod tests {
                 "93%".to_string(),
                 Verdict::Supported,
                 "(8,305 − 117,901) / 117,901 × 100 = -93.0%".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_net_figure_and_a_change_in_a_count_are_differences_of_the_passage() {
+        let got = arithmetic(
+            "The population grew by 310,000 through net overseas migration. The country welcomed \
+             452,700 people from overseas, while 142,700 departed.",
+            "2024-06-20",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "310,000".to_string(),
+                Verdict::Supported,
+                "452,700 − 142,700 = 310,000".to_string()
+            )]
+        );
+        let got = arithmetic(
+            "Net migration is up by 41,000 year on year. It stood at 512,000 in the year to \
+             March 2024, up from 471,000 in the previous 12 months.",
+            "2024-06-20",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "41,000".to_string(),
+                Verdict::Supported,
+                "512,000 − 471,000 = 41,000".to_string()
             )]
         );
     }

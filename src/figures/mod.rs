@@ -308,6 +308,35 @@ mod tests {
     }
 
     #[test]
+    fn year_on_year_and_a_year_ending_in_a_month_are_no_durations() {
+        let units = |text: &str| -> Vec<(String, super::Unit)> {
+            annotate(text)
+                .into_iter()
+                .map(|figure| (figure.text, figure.unit))
+                .collect()
+        };
+        assert_eq!(
+            units("Net migration is up by 65,000 year on year."),
+            [("65,000".to_string(), super::Unit::Count)]
+        );
+        assert_eq!(
+            units("Sales rose 5,000 year-on-year."),
+            [("5,000".to_string(), super::Unit::Count)]
+        );
+        assert_eq!(
+            units("a net gain of 128,900 in the October 2023 year"),
+            [
+                ("128,900".to_string(), super::Unit::Count),
+                ("2023".to_string(), super::Unit::Year)
+            ]
+        );
+        assert_eq!(
+            units("It took 3 years to clear."),
+            [("3 years".to_string(), super::Unit::Duration)]
+        );
+    }
+
+    #[test]
     fn a_bare_one_is_no_figure() {
         assert!(texts("the United States is one of their top destinations").is_empty());
         assert!(texts("For one thing, it grew.").is_empty());

@@ -64,6 +64,8 @@ pub(crate) fn build(
         });
         if let Some((entry, end)) = unit_entry {
             let scaled_money = numeral.scaled || currency.is_some();
+            let skipped = matches!(entry, UnitEntry::Duration(_))
+                && no_duration(tokens, numeral, end, lexicon);
             match entry {
                 UnitEntry::Percent => unit = Unit::Percent,
                 UnitEntry::PercentagePoints => unit = Unit::PercentagePoints,
@@ -76,6 +78,7 @@ pub(crate) fn build(
                             .is_none_or(|token| token.lower.as_ref() != "fold") => {}
                 UnitEntry::Multiplier => unit = Unit::Multiplier,
                 UnitEntry::Age => unit = Unit::Age,
+                UnitEntry::Duration(_) if skipped => {}
                 UnitEntry::Duration(symbol) => {
                     unit = Unit::Duration;
                     measure_unit = Some(symbol);
@@ -104,7 +107,9 @@ pub(crate) fn build(
                     currency = Some(code);
                 }
             }
-            if !(matches!(unit, Unit::Count) && last_is_times(tokens, end)) {
+            // A skipped word or a count's "times" ("entered 48,381 times") is not the figure's.
+            let times = matches!(unit, Unit::Count) && last_is_times(tokens, end);
+            if !(skipped || times) {
                 last = end;
             }
         }
@@ -271,6 +276,28 @@ fn currency_before(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<
     let symbol = first.checked_sub(1)?;
     let (code, end) = lexicon.currency_before.match_at(tokens, symbol)?;
     (end == first).then_some((code, symbol))
+}
+
+/// A duration word after a number that is no duration: "up by 65,000 year on year" (a change
+/// over the year), "in the October 2023 year" (a year ending in October).
+fn no_duration(tokens: &[Token], numeral: &Numeral, end: usize, lexicon: &Lexicon) -> bool {
+    let Some(word) = end.checked_sub(1).and_then(|idx| tokens.get(idx)) else {
+        return false;
+    };
+    let at = |idx: usize| tokens.get(idx).map(|token| token.lower.as_ref());
+    let on_the_same = (at(end) == Some("on") && at(end + 1) == Some(word.lower.as_ref()))
+        || (at(end) == Some("-")
+            && at(end + 1) == Some("on")
+            && at(end + 2) == Some("-")
+            && at(end + 3) == Some(word.lower.as_ref()));
+    let month_year = numeral.plain_digits
+        && (1900.0..2100.0).contains(&numeral.value)
+        && numeral
+            .first
+            .checked_sub(1)
+            .and_then(|idx| tokens.get(idx))
+            .is_some_and(|month| lexicon.months.contains(month.lower.as_ref()));
+    on_the_same || month_year
 }
 
 /// The unit written after tokens `..last`: directly, or after a glued hyphen ("90-day"), with
