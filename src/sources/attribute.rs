@@ -192,8 +192,8 @@ impl<'a> Attributor<'a> {
     }
 
     /// A source named in the text without a registry entry whose name ends in a body noun
-    /// (`bodies`: "Spain's interior ministry", "the IOM's Missing Migrants Project"), not a
-    /// person or an outlet.
+    /// (`bodies`: "Spain's interior ministry", "the IOM's Missing Migrants Project") or starts
+    /// with one of a statistics office (`leading_bodies`: "Stats NZ"), not a person or an outlet.
     fn unregistered_body(&self, found: &Attribution) -> bool {
         // The head noun: the last word, or the one before "of" ("Bank of Mexico").
         let words: Vec<&str> = found.name.split_whitespace().collect();
@@ -202,12 +202,16 @@ impl<'a> Attributor<'a> {
             .position(|word| *word == "of")
             .and_then(|at| at.checked_sub(1))
             .map_or(words.last(), |at| words.get(at));
+        let is_in = |list: &std::collections::HashSet<String>, word: Option<&&str>| {
+            word.is_some_and(|word| {
+                let word = word.trim_matches(|ch: char| !ch.is_alphanumeric());
+                list.contains(&word.to_lowercase())
+            })
+        };
         found.kind.is_none()
             && found.via == Via::Attribution
-            && head.is_some_and(|word| {
-                let word = word.trim_matches(|ch: char| !ch.is_alphanumeric());
-                self.cues.bodies.contains(&word.to_lowercase())
-            })
+            && (is_in(&self.cues.bodies, head)
+                || (words.len() > 1 && is_in(&self.cues.leading_bodies, words.first())))
     }
 
     /// A headline's source written after a dash or colon at its end: "Forced displacement at

@@ -35,6 +35,8 @@ pub struct Cues {
     pub agents: HashSet<String>,
     /// Of the agents, the nouns that head a body, not a person ("ministry", "agency").
     pub bodies: HashSet<String>,
+    /// First words of a body's name whose last word is a place ("Statistics Canada", "Stats NZ").
+    pub leading_bodies: HashSet<String>,
     /// Nouns that head a body's publication ("the report"), read back like `agents`.
     pub publications: HashSet<String>,
     pub data: HashSet<String>,
@@ -74,6 +76,8 @@ struct Words {
     agents: Vec<String>,
     #[serde(default)]
     bodies: Vec<String>,
+    #[serde(default)]
+    leading_bodies: Vec<String>,
     publications: Vec<String>,
     data: Vec<String>,
     definite: Vec<String>,
@@ -136,6 +140,7 @@ impl Cues {
         let set = |list: Vec<String>| list.iter().map(|word| word.to_lowercase()).collect();
         cues.agents = set(file.words.agents);
         cues.bodies = set(file.words.bodies);
+        cues.leading_bodies = set(file.words.leading_bodies);
         cues.publications = set(file.words.publications);
         cues.data = set(file.words.data);
         cues.definite = set(file.words.definite);

@@ -514,7 +514,17 @@ fn name_runs(
             && !token.is_acronym()
             && !agent_follows
             && !named_in_full_before(text, token);
-        if !lone_first {
+        // "the Central Statistics Office (CSO)": an acronym in brackets right after a name is
+        // that name's, not a name of its own.
+        let bracketed_acronym = run_end == run_start + 1
+            && token.is_acronym()
+            && run_start >= 1
+            && tokens[run_start - 1].text == "("
+            && tokens.get(run_end).is_some_and(|next| next.text == ")")
+            && runs
+                .last()
+                .is_some_and(|&(_, previous_end)| previous_end + 1 == run_start);
+        if !lone_first && !bracketed_acronym {
             runs.push((run_start, run_end));
         }
         idx = run_end.max(idx + 1);

@@ -200,6 +200,37 @@ fn a_report_goes_on_through_later_paragraphs_of_statistics() {
 }
 
 #[test]
+fn an_unregistered_statistics_office_goes_on_through_later_paragraphs() {
+    // The name in full before its acronym in brackets; a name led by "Statistics" or "Stats".
+    for (text, name) in [
+        (
+            "Immigration peaked at 151,100 in 2007, the Regional Statistics Office (RSO) has reported.\n\
+             Some 81,000 people arrived from outside Europe.\n",
+            "Regional Statistics Office",
+        ),
+        (
+            "Net migration reached 52,300 in the year, Stats Tonga said today.\n\
+             Departures of citizens rose to 9,100.\n",
+            "Stats Tonga",
+        ),
+    ] {
+        assert_eq!(
+            carried(text, &[true, true]),
+            vec![
+                Some((name.to_string(), Via::Attribution)),
+                Some((name.to_string(), Via::Carried)),
+            ],
+            "{text}"
+        );
+    }
+    // A reporting verb such as "emphasized" names its subject.
+    assert_eq!(
+        names("The Migration Directorate emphasized that the figure includes 28,534 detentions.\n"),
+        vec![Some("Migration Directorate".to_string())]
+    );
+}
+
+#[test]
 fn a_carried_report_ends_at_a_sentence_without_statistics_a_quote_or_a_person() {
     let eurostat = Some(("Eurostat".to_string(), Via::Attribution));
     // A comment in between ends the report.
