@@ -211,6 +211,12 @@ impl Registry {
                 }
                 exact.insert(key.clone(), idx);
                 lower.entry(key.to_lowercase()).or_insert(idx);
+                // "the UN refugee agency" for "UN Refugee Agency": after an acronym, a
+                // description is as often written in lower case.
+                if let Some(variant) = lowercase_description(&key) {
+                    patterns.push(variant);
+                    pattern_entry.push(idx);
+                }
                 patterns.push(key);
                 pattern_entry.push(idx);
             }
@@ -242,6 +248,44 @@ impl Registry {
         };
         (registry, diagnostics)
     }
+}
+
+/// An alias led by an acronym and followed by capitalised words ending in a body noun ("UN
+/// Refugee Agency", "EU Border Agency") written with those words in lower case; none for any
+/// other alias ("UN Migration" lower-cased would read every "UN migration study").
+fn lowercase_description(alias: &str) -> Option<String> {
+    const BODIES: &[&str] = &[
+        "agency",
+        "office",
+        "bureau",
+        "service",
+        "commission",
+        "organization",
+        "organisation",
+        "ministry",
+        "department",
+        "directorate",
+        "administration",
+        "council",
+        "patrol",
+        "police",
+        "fund",
+        "programme",
+        "program",
+    ];
+    let (first, rest) = alias.split_once(' ')?;
+    let body = rest
+        .rsplit(' ')
+        .next()
+        .is_some_and(|last| BODIES.contains(&last.to_lowercase().as_str()));
+    if !body {
+        return None;
+    }
+    let acronym = first.len() >= 2 && first.chars().all(|ch| ch.is_ascii_uppercase() || ch == '.');
+    let capitalised = rest
+        .split(' ')
+        .all(|word| word.starts_with(|ch: char| ch.is_uppercase()));
+    (acronym && capitalised).then(|| format!("{first} {}", rest.to_lowercase()))
 }
 
 /// The form a source not in the registry is listed under: folded, without a leading article,

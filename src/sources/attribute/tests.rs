@@ -231,6 +231,19 @@ fn an_unregistered_statistics_office_goes_on_through_later_paragraphs() {
 }
 
 #[test]
+fn its_statistics_are_the_agency_the_sentence_before_named() {
+    let text = "The International Organization for Migration has reported a surge in deaths.\n\
+                According to its statistics, a total of 412 people died at sea last year.\n";
+    assert_eq!(
+        names(text),
+        vec![
+            Some("International Organization for Migration".to_string()),
+            Some("International Organization for Migration".to_string())
+        ]
+    );
+}
+
+#[test]
 fn a_carried_report_ends_at_a_sentence_without_statistics_a_quote_or_a_person() {
     let eurostat = Some(("Eurostat".to_string(), Via::Attribution));
     // A comment in between ends the report.

@@ -142,3 +142,30 @@ fn user_file_extends_and_overrides_builtin() {
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
     assert_eq!(diagnostics[0].line, Some(10));
 }
+
+#[test]
+fn a_description_after_an_acronym_is_found_in_lower_case_when_it_names_a_body() {
+    let text = "The UN refugee agency counted them; the UN migration study did not.";
+    let found: Vec<(&str, &str)> = builtin()
+        .find(text, Span::new(0, text.len()))
+        .iter()
+        .map(|found| {
+            (
+                found.span.slice(text).unwrap_or(""),
+                builtin()
+                    .entry(found.entry)
+                    .map_or("", |entry| entry.name.as_str()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "The UN refugee agency",
+                "Office of the United Nations High Commissioner for Refugees"
+            ),
+            ("the UN", "United Nations"),
+        ]
+    );
+}
