@@ -43,9 +43,23 @@ impl Cited<'_> {
         let (claim, figure) = (self.claim, self.figure);
         let start = figure.span.start.saturating_sub(claim.span.start);
         let end = figure.span.end.saturating_sub(claim.span.start);
+        // Whole words only: a window cut inside "figure" would read "igure".
+        let before = around(&claim.text, start.saturating_sub(WIDER_BEFORE), start);
+        let cut_word = start > WIDER_BEFORE
+            && claim
+                .text
+                .get(..start - before.len())
+                .is_some_and(|head| head.ends_with(char::is_alphanumeric));
+        let before = if cut_word {
+            before
+                .split_once(char::is_whitespace)
+                .map_or("", |(_, rest)| rest)
+        } else {
+            before
+        };
         let wider = format!(
             "{} {}",
-            around(&claim.text, start.saturating_sub(WIDER_BEFORE), start),
+            before,
             around(&claim.text, end, window(claim, figure).1)
         );
         words(&wider, rules)
@@ -181,20 +195,29 @@ fn rounded_citations(
             };
             // Exactly alike (each period from its clause, one agency or place named on both
             // sides), or: both with three significant digits or more, both periods from their
-            // own clauses, nothing differing, and a word of what is counted shared ("more than 302,000 migrants in December" and "302,034
-            // encounters in December" of one border do not both name the agency).
+            // own clauses, nothing differing, and a word of what is counted shared ("more than
+            // 302,000 migrants in December" and "302,034 encounters in December" of one border
+            // do not both name the agency).
             let exactly = compare(&one.side(), &other.side()) == exact
                 && compare(&other.side(), &one.side()) == exact;
             let distinctive = |cited: &Cited| cited.figure.significant_digits() >= 3;
+            let shared = || {
+                one.wider_words(rules)
+                    .intersection(&other.wider_words(rules))
+                    .count()
+            };
             let alike = distinctive(one)
                 && distinctive(other)
-                && one.binding.clause_bound()
-                && other.binding.clause_bound()
                 && same(one, other)
                 && same(other, one)
-                && !one
-                    .wider_words(rules)
-                    .is_disjoint(&other.wider_words(rules));
+                && if one.binding.clause_bound() && other.binding.clause_bound() {
+                    shared() >= 1
+                } else {
+                    // Periods carried from another sentence: the same value as written and
+                    // two words of what is counted shared ("968,000 non-EU nationals ... in the
+                    // year to June 2023" in two reports of one release).
+                    (one.figure.value - other.figure.value).abs() < 0.5 && shared() >= 2
+                };
             other.figure.unit == one.figure.unit && (exactly || alike)
         });
         if !same.is_empty() {
@@ -588,6 +611,45 @@ mod tests {
             .filter(|result| result.method == Method::CrossDocument)
             .map(|result| (result.claim.doc, result.figure.text, result.verdict))
             .collect()
+    }
+
+    #[test]
+    fn the_same_value_under_one_carried_period_supports_it_when_two_words_agree() {
+        // The period comes from the sentence before in both documents.
+        let got = cross(&[
+            (
+                "a",
+                "Net migration was 512,000 in the year to March 2024. Most arrivals were \
+                 non-EU nationals, at 861,000, the statistics office said.",
+            ),
+            (
+                "b",
+                "Arrivals in the year to March 2024 were led by students. Most were non-EU \
+                 nationals (861,000), followed by Britons.",
+            ),
+        ]);
+        assert!(
+            got.contains(&("a".into(), "861,000".into(), Verdict::Supported)),
+            "{got:?}"
+        );
+        // One shared word is not enough when neither period is the figure's own.
+        let got = cross(&[
+            (
+                "a",
+                "Net migration was 512,000 in the year to March 2024. Arrivals of students \
+                 reached 861,000.",
+            ),
+            (
+                "b",
+                "Applications in the year to March 2024 fell sharply. Visas for workers \
+                 reached 861,000.",
+            ),
+        ]);
+        assert!(
+            !got.iter()
+                .any(|(_, _, verdict)| *verdict == Verdict::Supported),
+            "{got:?}"
+        );
     }
 
     #[test]
