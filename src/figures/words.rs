@@ -27,211 +27,302 @@ pub(super) fn continue_words(
     from_digits: bool,
     lexicon: &Lexicon,
 ) -> WordsRead {
-    let mut total = 0.0;
-    let mut current = start_value;
-    let mut last_scale = f64::INFINITY;
-    let mut scale_product = 1.0;
-    let mut scaled = false;
-    let mut last_small: Option<f64> = from_digits.then_some(start_value);
-    let mut ends_with_scale = false;
-    let mut consumed = idx;
-    let mut pos = idx;
-    while let Some(token) = tokens.get(pos) {
+    let mut read = Reading {
+        tokens,
+        lexicon,
+        idx,
+        from_digits,
+        total: 0.0,
+        current: start_value,
+        last_scale: f64::INFINITY,
+        scale_product: 1.0,
+        scaled: false,
+        last_small: from_digits.then_some(start_value),
+        ends_with_scale: false,
+        consumed: idx,
+        pos: idx,
+    };
+    while let Some(token) = tokens.get(read.pos) {
         let lower = token.lower.as_ref();
-        if let Some(small) = lexicon.cardinals.get(lower) {
-            // "one hundred thirty fifths": tens before a unit ordinal form the denominator.
-            if is_tens(*small) && unit_ordinal_at(tokens, pos + 1, lexicon).is_some() && pos > idx {
-                break;
-            }
-            let fits = match last_small {
-                // After tens ("twenty") only a unit may follow ("twenty one").
-                Some(previous) if (20.0..100.0).contains(&previous) && previous % 10.0 == 0.0 => {
-                    *small < 10.0 && *small > 0.0 && current % 10.0 == 0.0
-                }
-                Some(_) => false,
-                None => current % 100.0 == 0.0 || current == 0.0,
-            };
-            if !fits {
-                break;
-            }
-            current += small;
-            last_small = Some(*small);
-            ends_with_scale = false;
-            pos += 1;
-            consumed = pos;
+        let step = if let Some(small) = lexicon.cardinals.get(lower) {
+            read.small_word(*small)
         } else if token.kind == TokenKind::Number
             && from_digits
-            && last_small.is_none()
-            && (scaled || last_scale.is_finite())
+            && read.last_small.is_none()
+            && (read.scaled || read.last_scale.is_finite())
             && token.text.bytes().all(|byte| byte.is_ascii_digit())
             && token.text.len() <= 3
         {
-            // "3 hundred and 21", "4 thousand 3 hundred".
-            let Some(small) = parse_digits(token.text) else {
-                break;
-            };
-            // After "and" a small number ends the figure ("3 hundred and 21"); one followed by
-            // its own scale starts another ("3 hundred and 2 hundred").
-            let after_and = pos > 0
-                && tokens[pos - 1].is("and")
-                && small > 0.0
-                && !tokens
-                    .get(pos + 1)
-                    .is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()));
-            let below_hundred = current % 100.0 == 0.0 && small < 100.0;
-            let next_scales = tokens
-                .get(pos + 1)
-                .is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()));
-            if !(after_and && below_hundred || next_scales && current % 1000.0 == 0.0) {
-                break;
-            }
-            current += small;
-            last_small = Some(small);
-            ends_with_scale = false;
-            pos += 1;
-            consumed = pos;
-        } else if lower == "hundred" || lower == "hundreds" && scaled_before(tokens, pos) {
-            if current == 0.0 {
-                current = 1.0;
-            }
-            current *= 100.0;
-            scale_product *= 100.0;
-            scaled = true;
-            last_small = None;
-            ends_with_scale = true;
-            pos += 1;
-            consumed = pos;
+            read.small_digits(token)
+        } else if lower == "hundred" || lower == "hundreds" && scaled_before(tokens, read.pos) {
+            read.hundred()
         } else if let Some(scale) = lexicon.scales.get(lower).filter(|scale| **scale >= 1000.0) {
-            // "three lakh crore", "a thousand million": a scale right after a scale multiplies.
-            let after_scale = current == 0.0
-                && pos > idx
-                && lexicon.scales.contains_key(tokens[pos - 1].lower.as_ref());
-            if *scale >= last_scale && after_scale {
-                total *= scale;
-                scale_product *= scale;
-                last_scale = total;
-                pos += 1;
-                consumed = pos;
-                continue;
-            }
-            if *scale >= last_scale {
-                break;
-            }
-            if current == 0.0 {
-                current = 1.0;
-            }
-            total += current * scale;
-            current = 0.0;
-            last_scale = *scale;
-            scale_product *= scale;
-            scaled = true;
-            last_small = None;
-            ends_with_scale = true;
-            pos += 1;
-            consumed = pos;
+            read.large_scale(*scale)
         } else if matches!(lower, "dozen" | "dozens" | "doz" | "dozs" | "dz" | "dzs") {
-            if current == 0.0 {
-                current = 1.0;
-            }
-            // "three hundred and two dozens": the dozens are the small part only.
-            match last_small {
-                Some(small) if small > 0.0 && current > small => current += small * 11.0,
-                _ => current *= 12.0,
-            }
-            scaled = true;
-            last_small = None;
-            ends_with_scale = false;
-            pos += 1;
-            consumed = pos;
+            read.dozen()
         } else if lower == "-" {
-            // "twenty-one", "fifty - two": a hyphen joins tens and a unit only.
-            let joins = last_small.is_some_and(|small| small >= 20.0 && small % 10.0 == 0.0)
-                && tokens.get(pos + 1).is_some_and(|next| {
-                    lexicon
-                        .cardinals
-                        .get(next.lower.as_ref())
-                        .is_some_and(|unit| *unit < 10.0)
-                });
-            if !joins {
-                break;
-            }
-            pos += 1;
-        } else if lower == "and" && (current > 0.0 || total > 0.0) {
-            if let Some((fraction, end)) = and_fraction(tokens, pos + 1, lexicon) {
-                pos = end;
-                consumed = pos;
-                ends_with_scale = false;
-                // "one billion and a half million": the fraction scales by the word after it.
-                let scale_after = tokens
-                    .get(pos)
-                    .and_then(|next| lexicon.scales.get(next.lower.as_ref()))
-                    .copied()
-                    .filter(|scale| *scale >= 100.0 && *scale < last_scale);
-                if let (Some(scale), true) = (scale_after, current == 0.0 && last_scale.is_finite())
-                {
-                    total += fraction * scale;
-                    scale_product *= scale;
-                    ends_with_scale = true;
-                    pos += 1;
-                    consumed = pos;
-                    break;
-                }
-                // "one million and a half" is half of the last scale; "three and a half" is 3.5.
-                if current == 0.0 && last_scale.is_finite() {
-                    total += fraction * last_scale;
-                } else {
-                    current += fraction;
-                }
-                // "five and a half million".
-                if let Some(scale) = tokens
-                    .get(pos)
-                    .and_then(|next| lexicon.scales.get(next.lower.as_ref()))
-                    .filter(|scale| **scale >= 100.0 && **scale < last_scale)
-                {
-                    total += current * scale;
-                    current = 0.0;
-                    scale_product *= scale;
-                    scaled = true;
-                    ends_with_scale = true;
-                    pos += 1;
-                    consumed = pos;
-                }
-                break;
-            }
-            let next_is_small = tokens.get(pos + 1).is_some_and(|next| {
-                lexicon.cardinals.contains_key(next.lower.as_ref()) && next.lower != "zero"
-                    || from_digits
-                        && next.is_number()
-                        && next.text.len() <= 2
-                        && next.text != "0"
-                        && !tokens
-                            .get(pos + 2)
-                            .is_some_and(|after| lexicon.scales.contains_key(after.lower.as_ref()))
-            });
-            if !next_is_small || !(scaled || last_scale.is_finite()) {
-                break;
-            }
-            last_small = None;
-            pos += 1;
+            read.hyphen()
+        } else if lower == "and" && (read.current > 0.0 || read.total > 0.0) {
+            read.and_word()
         } else {
+            Step::Stop
+        };
+        if step == Step::Stop {
             break;
         }
     }
-    let mut value = total + current;
-    if !from_digits && consumed > idx {
-        // "two hundred point zero three", "five point five".
-        if let Some((decimals, end)) = point_decimals(tokens, consumed, lexicon) {
-            value += decimals;
-            consumed = end;
-            ends_with_scale = false;
+    read.finish()
+}
+
+/// Whether [`continue_words`] reads on after a word.
+#[derive(PartialEq)]
+enum Step {
+    Next,
+    Stop,
+}
+
+/// The state of [`continue_words`]: the value read so far (`total` of the finished scales plus
+/// the `current` group), the last scale and small number read, and how far it has read.
+struct Reading<'t, 'l> {
+    tokens: &'t [Token<'t>],
+    lexicon: &'l Lexicon,
+    idx: usize,
+    from_digits: bool,
+    total: f64,
+    current: f64,
+    last_scale: f64,
+    scale_product: f64,
+    scaled: bool,
+    last_small: Option<f64>,
+    ends_with_scale: bool,
+    consumed: usize,
+    pos: usize,
+}
+
+impl Reading<'_, '_> {
+    /// Takes the word at `pos` as read.
+    fn take(&mut self) -> Step {
+        self.pos += 1;
+        self.consumed = self.pos;
+        Step::Next
+    }
+
+    /// "one" to "ninety": after tens only a unit ("twenty one"), else at a hundreds boundary.
+    fn small_word(&mut self, small: f64) -> Step {
+        // "one hundred thirty fifths": tens before a unit ordinal form the denominator.
+        if is_tens(small)
+            && unit_ordinal_at(self.tokens, self.pos + 1, self.lexicon).is_some()
+            && self.pos > self.idx
+        {
+            return Step::Stop;
+        }
+        let fits = match self.last_small {
+            // After tens ("twenty") only a unit may follow ("twenty one").
+            Some(previous) if (20.0..100.0).contains(&previous) && previous % 10.0 == 0.0 => {
+                small < 10.0 && small > 0.0 && self.current % 10.0 == 0.0
+            }
+            Some(_) => false,
+            None => self.current % 100.0 == 0.0 || self.current == 0.0,
+        };
+        if !fits {
+            return Step::Stop;
+        }
+        self.current += small;
+        self.last_small = Some(small);
+        self.ends_with_scale = false;
+        self.take()
+    }
+
+    /// "3 hundred and 21", "4 thousand 3 hundred": small digits between scale words.
+    fn small_digits(&mut self, token: &Token) -> Step {
+        let Some(small) = parse_digits(token.text) else {
+            return Step::Stop;
+        };
+        let (tokens, lexicon, pos) = (self.tokens, self.lexicon, self.pos);
+        // After "and" a small number ends the figure ("3 hundred and 21"); one followed by
+        // its own scale starts another ("3 hundred and 2 hundred").
+        let after_and = pos > 0
+            && tokens[pos - 1].is("and")
+            && small > 0.0
+            && !tokens
+                .get(pos + 1)
+                .is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()));
+        let below_hundred = self.current % 100.0 == 0.0 && small < 100.0;
+        let next_scales = tokens
+            .get(pos + 1)
+            .is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()));
+        if !(after_and && below_hundred || next_scales && self.current % 1000.0 == 0.0) {
+            return Step::Stop;
+        }
+        self.current += small;
+        self.last_small = Some(small);
+        self.ends_with_scale = false;
+        self.take()
+    }
+
+    fn hundred(&mut self) -> Step {
+        if self.current == 0.0 {
+            self.current = 1.0;
+        }
+        self.current *= 100.0;
+        self.scale_product *= 100.0;
+        self.scaled = true;
+        self.last_small = None;
+        self.ends_with_scale = true;
+        self.take()
+    }
+
+    /// "thousand", "million", "lakh": closes the current group, in decreasing order.
+    fn large_scale(&mut self, scale: f64) -> Step {
+        // "three lakh crore", "a thousand million": a scale right after a scale multiplies.
+        let after_scale = self.current == 0.0
+            && self.pos > self.idx
+            && self
+                .lexicon
+                .scales
+                .contains_key(self.tokens[self.pos - 1].lower.as_ref());
+        if scale >= self.last_scale && after_scale {
+            self.total *= scale;
+            self.scale_product *= scale;
+            self.last_scale = self.total;
+            return self.take();
+        }
+        if scale >= self.last_scale {
+            return Step::Stop;
+        }
+        if self.current == 0.0 {
+            self.current = 1.0;
+        }
+        self.total += self.current * scale;
+        self.current = 0.0;
+        self.last_scale = scale;
+        self.scale_product *= scale;
+        self.scaled = true;
+        self.last_small = None;
+        self.ends_with_scale = true;
+        self.take()
+    }
+
+    fn dozen(&mut self) -> Step {
+        if self.current == 0.0 {
+            self.current = 1.0;
+        }
+        // "three hundred and two dozens": the dozens are the small part only.
+        match self.last_small {
+            Some(small) if small > 0.0 && self.current > small => self.current += small * 11.0,
+            _ => self.current *= 12.0,
+        }
+        self.scaled = true;
+        self.last_small = None;
+        self.ends_with_scale = false;
+        self.take()
+    }
+
+    /// "twenty-one", "fifty - two": a hyphen joins tens and a unit only.
+    fn hyphen(&mut self) -> Step {
+        let joins = self
+            .last_small
+            .is_some_and(|small| small >= 20.0 && small % 10.0 == 0.0)
+            && self.tokens.get(self.pos + 1).is_some_and(|next| {
+                self.lexicon
+                    .cardinals
+                    .get(next.lower.as_ref())
+                    .is_some_and(|unit| *unit < 10.0)
+            });
+        if !joins {
+            return Step::Stop;
+        }
+        self.pos += 1;
+        Step::Next
+    }
+
+    /// "and" before a fraction ("and a half") ends the numeral with it; before a small number
+    /// after a scale ("two hundred and six") it reads on.
+    fn and_word(&mut self) -> Step {
+        let (tokens, lexicon) = (self.tokens, self.lexicon);
+        if let Some((fraction, end)) = and_fraction(tokens, self.pos + 1, lexicon) {
+            self.and_fraction(fraction, end);
+            return Step::Stop;
+        }
+        let from_digits = self.from_digits;
+        let next_is_small = tokens.get(self.pos + 1).is_some_and(|next| {
+            lexicon.cardinals.contains_key(next.lower.as_ref()) && next.lower != "zero"
+                || from_digits
+                    && next.is_number()
+                    && next.text.len() <= 2
+                    && next.text != "0"
+                    && !tokens
+                        .get(self.pos + 2)
+                        .is_some_and(|after| lexicon.scales.contains_key(after.lower.as_ref()))
+        });
+        if !next_is_small || !(self.scaled || self.last_scale.is_finite()) {
+            return Step::Stop;
+        }
+        self.last_small = None;
+        self.pos += 1;
+        Step::Next
+    }
+
+    /// The fraction after "and" (tokens up to `end`), with the scale that may follow it.
+    fn and_fraction(&mut self, fraction: f64, end: usize) {
+        self.pos = end;
+        self.consumed = self.pos;
+        self.ends_with_scale = false;
+        let scale_after = |read: &Self| {
+            read.tokens
+                .get(read.pos)
+                .and_then(|next| read.lexicon.scales.get(next.lower.as_ref()))
+                .copied()
+                .filter(|scale| *scale >= 100.0 && *scale < read.last_scale)
+        };
+        // "one billion and a half million": the fraction scales by the word after it.
+        if let (Some(scale), true) = (
+            scale_after(self),
+            self.current == 0.0 && self.last_scale.is_finite(),
+        ) {
+            self.total += fraction * scale;
+            self.scale_product *= scale;
+            self.ends_with_scale = true;
+            self.take();
+            return;
+        }
+        // "one million and a half" is half of the last scale; "three and a half" is 3.5.
+        if self.current == 0.0 && self.last_scale.is_finite() {
+            self.total += fraction * self.last_scale;
+        } else {
+            self.current += fraction;
+        }
+        // "five and a half million".
+        if let Some(scale) = scale_after(self) {
+            self.total += self.current * scale;
+            self.current = 0.0;
+            self.scale_product *= scale;
+            self.scaled = true;
+            self.ends_with_scale = true;
+            self.take();
         }
     }
-    WordsRead {
-        value,
-        last: consumed,
-        scale_product,
-        scaled,
-        ends_with_scale,
+
+    /// The words read, with decimals after "point" ("five point five") for a numeral in words.
+    fn finish(self) -> WordsRead {
+        let mut value = self.total + self.current;
+        let mut consumed = self.consumed;
+        let mut ends_with_scale = self.ends_with_scale;
+        if !self.from_digits && consumed > self.idx {
+            // "two hundred point zero three", "five point five".
+            if let Some((decimals, end)) = point_decimals(self.tokens, consumed, self.lexicon) {
+                value += decimals;
+                consumed = end;
+                ends_with_scale = false;
+            }
+        }
+        WordsRead {
+            value,
+            last: consumed,
+            scale_product: self.scale_product,
+            scaled: self.scaled,
+            ends_with_scale,
+        }
     }
 }
 
