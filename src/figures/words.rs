@@ -445,153 +445,206 @@ pub(super) fn parse_word_numeral(
     if let Some(numeral) = super::word_forms::parse(tokens, idx, lexicon) {
         return Some(numeral);
     }
-    let token = &tokens[idx];
-    let lower = token.lower.as_ref();
-    let next = tokens.get(idx + 1);
-    let is_article = lower == "a" || lower == "an";
-    // "half a million", "half million".
+    let lower = tokens[idx].lower.as_ref();
     if lower == "half" {
-        let (skip, scale_token) = match next {
-            Some(next) if next.is("a") => (2, tokens.get(idx + 2)),
-            other => (1, other),
-        };
-        if let Some(scale) = scale_token.and_then(|t| lexicon.scales.get(t.lower.as_ref())) {
-            if *scale >= 1000.0 || *scale == 12.0 {
-                return Some(word_numeral(idx, idx + skip + 1, 0.5 * scale, *scale * 0.5));
-            }
-        }
-        let after_ordinal = idx > 0
-            && lexicon
-                .ordinals
-                .contains_key(tokens[idx - 1].lower.as_ref());
-        if after_ordinal || idx > 0 && tokens[idx - 1].is("the") {
-            return None;
-        }
-        return Some(fraction_numeral(idx, idx + 1, 0.5, 2.0));
+        return half(tokens, idx, lexicon);
     }
-    if lower == "quarter" && next.is_some_and(|next| next.is("million") || next.is("billion")) {
-        let scale = lexicon.scales.get(next?.lower.as_ref())?;
-        return Some(word_numeral(idx, idx + 2, 0.25 * scale, 0.25 * scale));
+    if let Some(numeral) = quarter_of_a_scale(tokens, idx, lexicon) {
+        return Some(numeral);
     }
+    let is_article = lower == "a" || lower == "an";
     // A cardinal or an article starting a fraction: "a third", "one-fifth", "two thirds".
     let numerator = if is_article {
         Some(1.0)
     } else {
         lexicon.cardinals.get(lower).copied()
     };
-    if let Some(numerator) = numerator {
-        let mut denominator_idx = idx + 1;
-        if next.is_some_and(|next| next.is("-")) {
-            denominator_idx += 1;
-        }
-        if let Some((denominator, end)) =
-            denominator_after(tokens, denominator_idx, numerator, lexicon)
-        {
-            // "a third country" is an ordinal; "a third of", "a third.", "fell by a third",
-            // "a third come from Syria" are fractions.
-            const VERBS: &[&str] = &[
-                "are", "were", "was", "is", "come", "came", "live", "lived", "have", "had",
-            ];
-            // After "by", a word that starts a phrase rather than a noun ("fell by a third in
-            // 2023", not "by a third party").
-            const AFTER_BY: &[&str] = &[
-                "in", "on", "from", "since", "to", "compared", "last", "this", "over", "between",
-                "during", "after", "and", "but", "while", "year",
-            ];
-            let after = tokens.get(end);
-            let by_before = idx > 0
-                && tokens[idx - 1].is("by")
-                && after.is_some_and(|after| AFTER_BY.iter().any(|word| after.is(word)));
-            let fraction_context = !is_article
-                || by_before
-                || after.is_none_or(|after| {
-                    after.is("of")
-                        || after.kind == TokenKind::Punct && !after.is("-")
-                        || VERBS.iter().any(|verb| after.is(verb))
-                });
-            if fraction_context {
-                return Some(fraction_numeral(
-                    idx,
-                    end,
-                    numerator / denominator,
-                    denominator,
-                ));
-            }
-        }
-    }
-    // "one one hundred fifth" (1/105): one over a spelled number ending in a singular ordinal.
-    if numerator == Some(1.0)
-        && next.is_some_and(|next| lexicon.cardinals.contains_key(next.lower.as_ref()))
+    if let Some(numeral) =
+        numerator.and_then(|numerator| word_fraction(tokens, idx, numerator, is_article, lexicon))
     {
-        let words = continue_words(tokens, idx + 1, 0.0, false, lexicon);
-        let mut ordinal_idx = words.last;
-        if tokens.get(ordinal_idx).is_some_and(|t| t.is("and")) {
-            ordinal_idx += 1;
-        }
-        let ordinal = tokens
-            .get(ordinal_idx)
-            .and_then(|t| lexicon.ordinals.get(t.lower.as_ref()))
-            .filter(|ordinal| **ordinal < 100.0);
-        if let (Some(ordinal), true) = (ordinal, words.value >= 100.0 && words.value % 100.0 == 0.0)
-        {
-            let denominator = words.value + ordinal;
-            return Some(fraction_numeral(
-                idx,
-                ordinal_idx + 1,
-                1.0 / denominator,
-                denominator,
-            ));
-        }
+        return Some(numeral);
     }
-    // "one" as a pronoun: "the one you mentioned", "which one", "one another".
-    if lower == "one" {
-        let determiner_before = idx > 0
-            && matches!(
-                tokens[idx - 1].lower.as_ref(),
-                "the"
-                    | "this"
-                    | "that"
-                    | "which"
-                    | "each"
-                    | "every"
-                    | "any"
-                    | "another"
-                    | "no"
-                    | "only"
-                    | "last"
-                    | "next"
-            );
-        let number_after = next
-            .is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()) || next.is("-"));
-        if determiner_before && !number_after || next.is_some_and(|next| next.is("another")) {
-            return None;
-        }
-    }
-    // Compound ordinals: "twenty-first", "thirty third".
-    if let Some(tens) = lexicon
-        .cardinals
-        .get(lower)
-        .copied()
-        .filter(|v| is_tens(*v))
-    {
-        if let Some((unit, end, false)) = unit_ordinal_at(tokens, idx + 1, lexicon) {
-            let mut numeral = word_numeral(idx, end, tens + unit, 0.0);
-            numeral.kind = NumeralKind::Ordinal;
+    if numerator == Some(1.0) {
+        if let Some(numeral) = one_over_spelled(tokens, idx, lexicon) {
             return Some(numeral);
         }
     }
-    if let Some(ordinal) = lexicon.ordinals.get(lower) {
-        if lower == "second" && idx > 0 && (tokens[idx - 1].is_number() || tokens[idx - 1].is("a"))
-        {
-            return None;
-        }
-        if *ordinal >= 100.0 {
-            return None;
-        }
-        let mut numeral = word_numeral(idx, idx + 1, *ordinal, 0.0);
-        numeral.kind = NumeralKind::Ordinal;
+    if lower == "one" && one_is_a_pronoun(tokens, idx, lexicon) {
+        return None;
+    }
+    if let Some(numeral) = compound_ordinal(tokens, idx, lexicon) {
         return Some(numeral);
     }
+    if let Some(ordinal) = lexicon.ordinals.get(lower) {
+        return simple_ordinal(tokens, idx, *ordinal);
+    }
+    cardinal_words(tokens, idx, is_article, lexicon)
+}
+
+/// "half a million", "half million", "half" (a fraction, not after "the" or an ordinal).
+fn half(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
+    let next = tokens.get(idx + 1);
+    let (skip, scale_token) = match next {
+        Some(next) if next.is("a") => (2, tokens.get(idx + 2)),
+        other => (1, other),
+    };
+    if let Some(scale) = scale_token.and_then(|t| lexicon.scales.get(t.lower.as_ref())) {
+        if *scale >= 1000.0 || *scale == 12.0 {
+            return Some(word_numeral(idx, idx + skip + 1, 0.5 * scale, *scale * 0.5));
+        }
+    }
+    let after_ordinal = idx > 0
+        && lexicon
+            .ordinals
+            .contains_key(tokens[idx - 1].lower.as_ref());
+    if after_ordinal || idx > 0 && tokens[idx - 1].is("the") {
+        return None;
+    }
+    Some(fraction_numeral(idx, idx + 1, 0.5, 2.0))
+}
+
+/// "quarter million", "quarter billion".
+fn quarter_of_a_scale(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
+    let next = tokens.get(idx + 1)?;
+    if !tokens[idx].is("quarter") || !(next.is("million") || next.is("billion")) {
+        return None;
+    }
+    let scale = lexicon.scales.get(next.lower.as_ref())?;
+    Some(word_numeral(idx, idx + 2, 0.25 * scale, 0.25 * scale))
+}
+
+/// "a third of", "one-fifth", "two thirds", "fell by a third in 2023": a numerator and the
+/// denominator after it; after an article only where a fraction reads ("a third country" is an
+/// ordinal).
+fn word_fraction(
+    tokens: &[Token],
+    idx: usize,
+    numerator: f64,
+    is_article: bool,
+    lexicon: &Lexicon,
+) -> Option<Numeral> {
+    let mut denominator_idx = idx + 1;
+    if tokens.get(idx + 1).is_some_and(|next| next.is("-")) {
+        denominator_idx += 1;
+    }
+    let (denominator, end) = denominator_after(tokens, denominator_idx, numerator, lexicon)?;
+    // "a third country" is an ordinal; "a third of", "a third.", "fell by a third",
+    // "a third come from Syria" are fractions.
+    const VERBS: &[&str] = &[
+        "are", "were", "was", "is", "come", "came", "live", "lived", "have", "had",
+    ];
+    // After "by", a word that starts a phrase rather than a noun ("fell by a third in
+    // 2023", not "by a third party").
+    const AFTER_BY: &[&str] = &[
+        "in", "on", "from", "since", "to", "compared", "last", "this", "over", "between", "during",
+        "after", "and", "but", "while", "year",
+    ];
+    let after = tokens.get(end);
+    let by_before = idx > 0
+        && tokens[idx - 1].is("by")
+        && after.is_some_and(|after| AFTER_BY.iter().any(|word| after.is(word)));
+    let fraction_context = !is_article
+        || by_before
+        || after.is_none_or(|after| {
+            after.is("of")
+                || after.kind == TokenKind::Punct && !after.is("-")
+                || VERBS.iter().any(|verb| after.is(verb))
+        });
+    fraction_context.then(|| fraction_numeral(idx, end, numerator / denominator, denominator))
+}
+
+/// "one one hundred fifth" (1/105): one over a spelled number ending in a singular ordinal.
+fn one_over_spelled(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
+    let next = tokens.get(idx + 1)?;
+    if !lexicon.cardinals.contains_key(next.lower.as_ref()) {
+        return None;
+    }
+    let words = continue_words(tokens, idx + 1, 0.0, false, lexicon);
+    let mut ordinal_idx = words.last;
+    if tokens.get(ordinal_idx).is_some_and(|t| t.is("and")) {
+        ordinal_idx += 1;
+    }
+    let ordinal = tokens
+        .get(ordinal_idx)
+        .and_then(|t| lexicon.ordinals.get(t.lower.as_ref()))
+        .filter(|ordinal| **ordinal < 100.0)?;
+    if !(words.value >= 100.0 && words.value % 100.0 == 0.0) {
+        return None;
+    }
+    let denominator = words.value + ordinal;
+    Some(fraction_numeral(
+        idx,
+        ordinal_idx + 1,
+        1.0 / denominator,
+        denominator,
+    ))
+}
+
+/// "one" as a pronoun: "the one you mentioned", "which one", "one another".
+fn one_is_a_pronoun(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> bool {
+    let next = tokens.get(idx + 1);
+    let determiner_before = idx > 0
+        && matches!(
+            tokens[idx - 1].lower.as_ref(),
+            "the"
+                | "this"
+                | "that"
+                | "which"
+                | "each"
+                | "every"
+                | "any"
+                | "another"
+                | "no"
+                | "only"
+                | "last"
+                | "next"
+        );
+    let number_after =
+        next.is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()) || next.is("-"));
+    determiner_before && !number_after || next.is_some_and(|next| next.is("another"))
+}
+
+/// Compound ordinals: "twenty-first", "thirty third".
+fn compound_ordinal(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
+    let tens = lexicon
+        .cardinals
+        .get(tokens[idx].lower.as_ref())
+        .copied()
+        .filter(|v| is_tens(*v))?;
+    let Some((unit, end, false)) = unit_ordinal_at(tokens, idx + 1, lexicon) else {
+        return None;
+    };
+    let mut numeral = word_numeral(idx, end, tens + unit, 0.0);
+    numeral.kind = NumeralKind::Ordinal;
+    Some(numeral)
+}
+
+/// An ordinal word below 100 ("sixth"); "second" after a number or "a" is time ("a second").
+fn simple_ordinal(tokens: &[Token], idx: usize, ordinal: f64) -> Option<Numeral> {
+    if tokens[idx].is("second")
+        && idx > 0
+        && (tokens[idx - 1].is_number() || tokens[idx - 1].is("a"))
+    {
+        return None;
+    }
+    if ordinal >= 100.0 {
+        return None;
+    }
+    let mut numeral = word_numeral(idx, idx + 1, ordinal, 0.0);
+    numeral.kind = NumeralKind::Ordinal;
+    Some(numeral)
+}
+
+/// A cardinal in words ("one hundred and twenty", "a dozen", "a hundred"), with a denominator
+/// after it ("twenty-three fifths") or an "in"-fraction ("one in five").
+fn cardinal_words(
+    tokens: &[Token],
+    idx: usize,
+    is_article: bool,
+    lexicon: &Lexicon,
+) -> Option<Numeral> {
+    let lower = tokens[idx].lower.as_ref();
+    let next = tokens.get(idx + 1);
     let starts = is_article
         && next.is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()))
         || lexicon.cardinals.contains_key(lower)
@@ -634,8 +687,7 @@ pub(super) fn parse_word_numeral(
             ));
         }
     }
-    let numeral = fraction_in(tokens, numeral, lexicon)?;
-    Some(numeral)
+    fraction_in(tokens, numeral, lexicon)
 }
 
 /// `one in five`, `1 in 5`, `two out of three`, `one out of every three`: a fraction when the
