@@ -617,194 +617,266 @@ fn bind_sentence(
     let text = sentence.text;
     let period_spans: Vec<Span> = periods.iter().map(|found| found.span).collect();
     let clauses = clause::split(text, &period_spans, rules);
-    let comparisons = clause::comparisons(text, &clauses);
-    let agencies = clause::agencies(text, rules);
-    let respective = respectively(sentence, periods);
-    // Figures that are statistics, not a part of a period phrase ("first" in "the first quarter").
-    let quantities: Vec<Span> = local_counts(sentence)
-        .into_iter()
-        .filter(|span| !period_spans.iter().any(|p| p.contains(*span)))
-        .collect();
+    let reading = SentenceReading {
+        sentence,
+        periods,
+        comparisons: clause::comparisons(text, &clauses),
+        agencies: clause::agencies(text, rules),
+        respective: respectively(sentence, periods),
+        // Figures that are statistics, not a part of a period phrase ("first" in "the first
+        // quarter").
+        quantities: local_counts(sentence)
+            .into_iter()
+            .filter(|span| !period_spans.iter().any(|p| p.contains(*span)))
+            .collect(),
+        clauses,
+        period_spans,
+    };
     sentence
         .figures
         .iter()
         .enumerate()
-        .map(|(figure_idx, figure)| {
-            let local = local_span(sentence, figure);
-            let mut binding = Binding {
-                in_period_phrase: figure.unit != Unit::Year
-                    && period_spans.iter().any(|p| p.contains(local)),
-                ..Binding::default()
-            };
-            let own_clause = clause::of(&clauses, local.start);
-            let runs_to_writing = figure
-                .period
-                .as_deref()
-                .is_some_and(|period| period.ends_with("to the time of writing"));
-            let in_clause = |span: Span| clause::of(&clauses, span.start) == own_clause;
-            // A period written inside another figure ("from 1,515 claims in 2018 to 25,465") is
-            // that figure's.
-            let candidates: Vec<&period::Found> = periods
-                .iter()
-                .filter(|found| !found.span.contains(local) && !local.contains(found.span))
-                .filter(|found| {
-                    !quantities
-                        .iter()
-                        .any(|other| *other != local && other.contains(found.span))
-                })
-                .filter(|found| !dates_a_word(text, found.span, &quantities))
-                .collect();
-            // A comma between a period and the figure puts it further away: in "Despite the
-            // inrush in 2023, the number is below the 64,300 people who travelled to Spain in
-            // 2018", 2018 is the figure's.
-            let nearest = |list: &[&period::Found]| -> Option<period::Found> {
-                list.iter()
-                    .min_by_key(|found| reach(text, found.span, local))
-                    .map(|found| (*found).clone())
-            };
-            // In a comparison clause, a base written just before the figure (no comma between)
-            // is the figure's: in "higher than 2021's total of 28,526", 28,526 is the 2021
-            // total. Elsewhere a base is never the figure's ("rose 109% from 2022 to 520,085",
-            // "Compared with the third quarter of 2024, returns rose 2.7%").
-            let comparison_clause = comparisons[own_clause];
-            // "in FY 2023, during which encounters totaled 2,475,669": a relative clause's
-            // period is the one its "which" or "when" refers back to, written just before it.
-            let clause_start = clauses.get(own_clause).copied().unwrap_or(0);
-            let antecedent = |span: Span| {
-                let opener = text[clause_start..].trim_start().to_lowercase();
-                if !(opener.starts_with("which ") || opener.starts_with("when ")) {
-                    return false;
-                }
-                let Some(gap) = text.get(span.end..clause_start) else {
-                    return false;
-                };
-                let gap = gap
-                    .trim_matches(|c: char| c == ',' || c.is_whitespace())
-                    .to_lowercase();
-                matches!(
-                    gap.as_str(),
-                    "" | "during" | "in" | "by" | "over" | "throughout"
-                )
-            };
-            let own: Vec<&period::Found> = candidates
-                .iter()
-                .copied()
-                .filter(|found| {
-                    // "an increase from November, when they saw 6,159": the clause describes the
-                    // period it refers back to, a change's base or not.
-                    antecedent(found.span)
-                        || found.level == Some(local)
-                        || (found.base
-                            && text
-                                .get(found.span.end..local.start)
-                                .is_some_and(|between| between.trim() == "("))
-                        || (in_clause(found.span)
-                            && (!found.base
-                                || (found.span.end <= local.start
-                                    && base_level(
-                                        &text[found.span.end..local.start],
-                                        comparison_clause || found.possessive,
-                                    ))))
-                })
-                .collect();
-            // Another clause's period stands in for the figure's only when that clause is not a
-            // comparison ("2.9 million more than in 2016": 2016 is the base, not the period), nor
-            // a "when" clause describing another period ("10% down on 2022, when 21,344 were
-            // recorded in the same period": that period is 2022's).
-            let describes_another = |idx: usize| {
-                let start = clauses.get(idx).copied().unwrap_or(0);
-                text[start..]
-                    .trim_start()
-                    .to_lowercase()
-                    .starts_with("when ")
-            };
-            let elsewhere: Vec<&period::Found> = candidates
-                .iter()
-                .copied()
-                .filter(|found| {
-                    let idx = clause::of(&clauses, found.span.start);
-                    !found.base && !comparisons[idx] && !describes_another(idx)
-                })
-                .collect();
-            let chosen = respective
-                .get(&figure_idx)
-                .map(|found| (found.clone(), PeriodSource::Clause))
-                .or_else(|| {
-                    // A narrower period nearer to another figure of the clause is that figure's:
-                    // in "63,436 in the same period of 2023, a year that ended with 140,982",
-                    // the same period is 63,436's and 140,982 keeps 2023.
-                    let narrower: Vec<&period::Found> = own
-                        .iter()
-                        .copied()
-                        .filter(|found| {
-                            let mine = distance(found.span, local);
-                            !quantities
-                                .iter()
-                                .any(|&other| other != local && distance(found.span, other) < mine)
-                        })
-                        .collect();
-                    // The annotator read the change as running to the time of writing ("dropped
-                    // to 2.2 children, from 6.5 in the 1970s"): the clause's period is its start's
-                    // and no other clause's period is its end's.
-                    if runs_to_writing {
-                        return None;
-                    }
-                    narrowest(nearest(&own), &narrower)
-                        .map(|found| (compose(found, &own, &elsewhere), PeriodSource::Clause))
-                        .or_else(|| {
-                            nearest(&elsewhere).map(|found| (found, PeriodSource::Sentence))
-                        })
-                });
-            // "the lowest mark since July 2020, when there were 38,536": the "when" clause
-            // describes the month the "since" starts at, not the span to now.
-            let chosen = chosen.map(|(mut found, source)| {
-                let since = found.period.text.to_lowercase().starts_with("since ");
-                if since && antecedent(found.span) {
-                    let text = std::mem::take(&mut found.period.text);
-                    found.period = Period::month(found.period.start);
-                    found.period.text = text;
-                }
-                (found, source)
-            });
-            // "as of Dec. 20, 513,782 migrants had crossed": a running total from the start of
-            // the year the clause names (else the cut-off's calendar year) to the cut-off.
-            let chosen = chosen.map(|(found, source)| {
-                if !(period::is_cutoff(text, found.span) && period::counts_to_date(text)) {
-                    return (found, source);
-                }
-                (running_total(found, &own), source)
-            });
-            // The base a change in this clause is measured against, when it is not the figure's
-            // own period ("218,763 in September, up 21% from 181,084 in August").
-            let chosen_span = chosen.as_ref().map(|(found, _)| found.span);
-            // Its own clause's base first, else the sentence's nearest ("a 7.6% increase,
-            // compared to 2022").
-            let inner_start = two_ended_start(text, periods, figure, local);
-            binding.compared_with = inner_start.or_else(|| {
-                candidates
-                    .iter()
-                    .filter(|found| found.base && !found.record && Some(found.span) != chosen_span)
-                    .min_by_key(|found| (!in_clause(found.span), distance(found.span, local)))
-                    .map(|found| found.period.clone())
-            });
-            match chosen {
-                Some((found, source)) => {
-                    binding.period_span = Some(found.span.shift(sentence.span.start));
-                    binding.period = Some(found.period);
-                    binding.period_source = Some(source);
-                }
-                None => fall_back(&mut binding, carried.filter(|_| !runs_to_writing), date),
-            }
-            if binding.period_source != Some(PeriodSource::DocumentDate) {
-                if let Some(period) = binding.period.as_mut() {
-                    at_year_end_if_stock(period, figure, text, rules);
-                }
-            }
-            (binding.counted_by, binding.counted_by_in_clause) =
-                counted_by(&agencies, &clauses, own_clause, local);
-            binding
-        })
+        .map(|(figure_idx, figure)| reading.bind(figure_idx, figure, date, carried, rules))
         .collect()
+}
+
+/// What [`bind_sentence`] reads once per sentence: its periods and where its clauses start,
+/// which clauses compare, the agencies it names, the periods listed "respectively", and the
+/// spans of its statistics.
+struct SentenceReading<'s, 'p> {
+    sentence: &'s SentenceFigures<'s>,
+    periods: &'p [period::Found],
+    period_spans: Vec<Span>,
+    clauses: Vec<usize>,
+    comparisons: Vec<bool>,
+    agencies: Vec<(Span, String)>,
+    respective: std::collections::BTreeMap<usize, period::Found>,
+    quantities: Vec<Span>,
+}
+
+impl SentenceReading<'_, '_> {
+    /// The binding of the sentence's figure `figure_idx`.
+    fn bind(
+        &self,
+        figure_idx: usize,
+        figure: &Figure,
+        date: Option<Month>,
+        carried: Option<&(Period, Span)>,
+        rules: &BindRules,
+    ) -> Binding {
+        let (sentence, text) = (self.sentence, self.sentence.text);
+        let local = local_span(sentence, figure);
+        let mut binding = Binding {
+            in_period_phrase: figure.unit != Unit::Year
+                && self.period_spans.iter().any(|p| p.contains(local)),
+            ..Binding::default()
+        };
+        let own_clause = clause::of(&self.clauses, local.start);
+        let runs_to_writing = figure
+            .period
+            .as_deref()
+            .is_some_and(|period| period.ends_with("to the time of writing"));
+        let in_clause = |span: Span| clause::of(&self.clauses, span.start) == own_clause;
+        let candidates = self.candidates(local);
+        let own = self.own_periods(&candidates, local, own_clause);
+        let elsewhere = self.elsewhere(&candidates);
+        let chosen = self
+            .respective
+            .get(&figure_idx)
+            .map(|found| (found.clone(), PeriodSource::Clause))
+            .or_else(|| {
+                // The annotator read the change as running to the time of writing ("dropped to
+                // 2.2 children, from 6.5 in the 1970s"): the clause's period is its start's and no
+                // other clause's period is its end's.
+                if runs_to_writing {
+                    return None;
+                }
+                self.choose(&own, &elsewhere, local)
+            });
+        // "the lowest mark since July 2020, when there were 38,536": the "when" clause
+        // describes the month the "since" starts at, not the span to now.
+        let chosen = chosen.map(|(mut found, source)| {
+            let since = found.period.text.to_lowercase().starts_with("since ");
+            if since && self.antecedent(own_clause, found.span) {
+                let text = std::mem::take(&mut found.period.text);
+                found.period = Period::month(found.period.start);
+                found.period.text = text;
+            }
+            (found, source)
+        });
+        // "as of Dec. 20, 513,782 migrants had crossed": a running total from the start of
+        // the year the clause names (else the cut-off's calendar year) to the cut-off.
+        let chosen = chosen.map(|(found, source)| {
+            if !(period::is_cutoff(text, found.span) && period::counts_to_date(text)) {
+                return (found, source);
+            }
+            (running_total(found, &own), source)
+        });
+        // The base a change in this clause is measured against, when it is not the figure's
+        // own period ("218,763 in September, up 21% from 181,084 in August").
+        let chosen_span = chosen.as_ref().map(|(found, _)| found.span);
+        // Its own clause's base first, else the sentence's nearest ("a 7.6% increase,
+        // compared to 2022").
+        let inner_start = two_ended_start(text, self.periods, figure, local);
+        binding.compared_with = inner_start.or_else(|| {
+            candidates
+                .iter()
+                .filter(|found| found.base && !found.record && Some(found.span) != chosen_span)
+                .min_by_key(|found| (!in_clause(found.span), distance(found.span, local)))
+                .map(|found| found.period.clone())
+        });
+        match chosen {
+            Some((found, source)) => {
+                binding.period_span = Some(found.span.shift(sentence.span.start));
+                binding.period = Some(found.period);
+                binding.period_source = Some(source);
+            }
+            None => fall_back(&mut binding, carried.filter(|_| !runs_to_writing), date),
+        }
+        if binding.period_source != Some(PeriodSource::DocumentDate) {
+            if let Some(period) = binding.period.as_mut() {
+                at_year_end_if_stock(period, figure, text, rules);
+            }
+        }
+        (binding.counted_by, binding.counted_by_in_clause) =
+            counted_by(&self.agencies, &self.clauses, own_clause, local);
+        binding
+    }
+
+    /// The periods that may be the figure's (at `local`): not one written inside another
+    /// figure ("from 1,515 claims in 2018 to 25,465" is that figure's), not one that dates a
+    /// word.
+    fn candidates(&self, local: Span) -> Vec<&period::Found> {
+        self.periods
+            .iter()
+            .filter(|found| !found.span.contains(local) && !local.contains(found.span))
+            .filter(|found| {
+                !self
+                    .quantities
+                    .iter()
+                    .any(|other| *other != local && other.contains(found.span))
+            })
+            .filter(|found| !dates_a_word(self.sentence.text, found.span, &self.quantities))
+            .collect()
+    }
+
+    /// The candidates of the figure's own clause, a base only where it dates the figure.
+    fn own_periods<'f>(
+        &self,
+        candidates: &[&'f period::Found],
+        local: Span,
+        own_clause: usize,
+    ) -> Vec<&'f period::Found> {
+        let text = self.sentence.text;
+        // In a comparison clause, a base written just before the figure (no comma between)
+        // is the figure's: in "higher than 2021's total of 28,526", 28,526 is the 2021
+        // total. Elsewhere a base is never the figure's ("rose 109% from 2022 to 520,085",
+        // "Compared with the third quarter of 2024, returns rose 2.7%").
+        let comparison_clause = self.comparisons[own_clause];
+        let in_clause = |span: Span| clause::of(&self.clauses, span.start) == own_clause;
+        candidates
+            .iter()
+            .copied()
+            .filter(|found| {
+                // "an increase from November, when they saw 6,159": the clause describes the
+                // period it refers back to, a change's base or not.
+                self.antecedent(own_clause, found.span)
+                    || found.level == Some(local)
+                    || (found.base
+                        && text
+                            .get(found.span.end..local.start)
+                            .is_some_and(|between| between.trim() == "("))
+                    || (in_clause(found.span)
+                        && (!found.base
+                            || (found.span.end <= local.start
+                                && base_level(
+                                    &text[found.span.end..local.start],
+                                    comparison_clause || found.possessive,
+                                ))))
+            })
+            .collect()
+    }
+
+    /// Another clause's periods, which stand in for the figure's only when that clause is not a
+    /// comparison ("2.9 million more than in 2016": 2016 is the base, not the period), nor a
+    /// "when" clause describing another period ("10% down on 2022, when 21,344 were recorded
+    /// in the same period": that period is 2022's).
+    fn elsewhere<'f>(&self, candidates: &[&'f period::Found]) -> Vec<&'f period::Found> {
+        let text = self.sentence.text;
+        let describes_another = |idx: usize| {
+            let start = self.clauses.get(idx).copied().unwrap_or(0);
+            text[start..]
+                .trim_start()
+                .to_lowercase()
+                .starts_with("when ")
+        };
+        candidates
+            .iter()
+            .copied()
+            .filter(|found| {
+                let idx = clause::of(&self.clauses, found.span.start);
+                !found.base && !self.comparisons[idx] && !describes_another(idx)
+            })
+            .collect()
+    }
+
+    /// The figure's period: its own clause's nearest (the narrowest of those nearer to it than
+    /// to another figure, composed with a month or year named apart), else the nearest of
+    /// another clause.
+    fn choose(
+        &self,
+        own: &[&period::Found],
+        elsewhere: &[&period::Found],
+        local: Span,
+    ) -> Option<(period::Found, PeriodSource)> {
+        let text = self.sentence.text;
+        // A comma between a period and the figure puts it further away: in "Despite the
+        // inrush in 2023, the number is below the 64,300 people who travelled to Spain in
+        // 2018", 2018 is the figure's.
+        let nearest = |list: &[&period::Found]| -> Option<period::Found> {
+            list.iter()
+                .min_by_key(|found| reach(text, found.span, local))
+                .map(|found| (*found).clone())
+        };
+        // A narrower period nearer to another figure of the clause is that figure's: in
+        // "63,436 in the same period of 2023, a year that ended with 140,982", the same period
+        // is 63,436's and 140,982 keeps 2023.
+        let narrower: Vec<&period::Found> = own
+            .iter()
+            .copied()
+            .filter(|found| {
+                let mine = distance(found.span, local);
+                !self
+                    .quantities
+                    .iter()
+                    .any(|&other| other != local && distance(found.span, other) < mine)
+            })
+            .collect();
+        narrowest(nearest(own), &narrower)
+            .map(|found| (compose(found, own, elsewhere), PeriodSource::Clause))
+            .or_else(|| nearest(elsewhere).map(|found| (found, PeriodSource::Sentence)))
+    }
+
+    /// "in FY 2023, during which encounters totaled 2,475,669": a relative clause's period is
+    /// the one its "which" or "when" refers back to, written just before it (`span`).
+    fn antecedent(&self, own_clause: usize, span: Span) -> bool {
+        let text = self.sentence.text;
+        let clause_start = self.clauses.get(own_clause).copied().unwrap_or(0);
+        let opener = text[clause_start..].trim_start().to_lowercase();
+        if !(opener.starts_with("which ") || opener.starts_with("when ")) {
+            return false;
+        }
+        let Some(gap) = text.get(span.end..clause_start) else {
+            return false;
+        };
+        let gap = gap
+            .trim_matches(|c: char| c == ',' || c.is_whitespace())
+            .to_lowercase();
+        matches!(
+            gap.as_str(),
+            "" | "during" | "in" | "by" | "over" | "throughout"
+        )
+    }
 }
 
 /// Whether a figure written `between` bytes after a change's base period, in the same clause, is
