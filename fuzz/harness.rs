@@ -53,7 +53,7 @@ pub fn number(data: &[u8]) {
     }
     let raw = claimdex::model::RawDocument::new(
         PathBuf::from("fuzz.txt"),
-        claimdex::model::Format::Text,
+        claimdex::model::FileFormat::Text,
         text.into_owned(),
     );
     let document = claimdex::text::build_document(raw, "fuzz".to_string(), None);
@@ -178,7 +178,7 @@ fn query_index() -> Option<&'static claimdex::index::CorpusIndex> {
                 .map(|(idx, text)| {
                     let raw = claimdex::model::RawDocument::new(
                         PathBuf::from(format!("doc{idx}.txt")),
-                        claimdex::model::Format::Text,
+                        claimdex::model::FileFormat::Text,
                         (*text).to_string(),
                     );
                     claimdex::text::build_document(raw, format!("doc{idx}"), None)

@@ -85,7 +85,7 @@ pub mod builtin {
 
 /// What one kind of data file holds, for parsing and for messages.
 #[derive(Debug, Clone, Copy)]
-pub struct Format {
+pub struct DataFormat {
     /// The table name of an entry: `source` for `[[source]]`.
     pub table: &'static str,
     /// What the file is, in messages: "source registry".
@@ -103,7 +103,7 @@ pub struct Format {
 pub fn parse_entries<T: DeserializeOwned>(
     text: &str,
     path: Option<&Path>,
-    format: &Format,
+    format: &DataFormat,
     key: impl Fn(&T) -> &str,
     check: impl Fn(&T) -> Option<String>,
 ) -> (Vec<T>, Vec<Diagnostic>) {
@@ -187,7 +187,7 @@ pub fn parse_entries<T: DeserializeOwned>(
 pub fn merge_files<T>(
     builtin: Vec<T>,
     paths: &[PathBuf],
-    format: &Format,
+    format: &DataFormat,
     key: impl Fn(&T) -> &str,
     parse: impl Fn(&str, &Path) -> (Vec<T>, Vec<Diagnostic>),
 ) -> (Vec<T>, Vec<Diagnostic>) {
@@ -243,7 +243,7 @@ mod tests {
         size: u32,
     }
 
-    const FORMAT: Format = Format {
+    const FORMAT: DataFormat = DataFormat {
         table: "item",
         what: "item list",
         key: "name",

@@ -7,29 +7,29 @@ use std::path::PathBuf;
 /// The file formats claimdex reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Format {
+pub enum FileFormat {
     Text,
     Markdown,
     Html,
     Pdf,
 }
 
-impl Format {
+impl FileFormat {
     /// The format a file name's extension says, or `None` for files claimdex does not read.
-    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+    pub fn from_path(path: &std::path::Path) -> Option<FileFormat> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
-            "txt" | "text" => Some(Format::Text),
-            "md" | "markdown" => Some(Format::Markdown),
-            "html" | "htm" | "xhtml" => Some(Format::Html),
-            "pdf" => Some(Format::Pdf),
+            "txt" | "text" => Some(FileFormat::Text),
+            "md" | "markdown" => Some(FileFormat::Markdown),
+            "html" | "htm" | "xhtml" => Some(FileFormat::Html),
+            "pdf" => Some(FileFormat::Pdf),
             _ => None,
         }
     }
 
     /// Whether spans index the file's own bytes (true) or text extracted from it (false).
     pub fn raw_is_file(self) -> bool {
-        matches!(self, Format::Text | Format::Markdown)
+        matches!(self, FileFormat::Text | FileFormat::Markdown)
     }
 }
 
@@ -72,7 +72,7 @@ impl Metadata {
 #[derive(Debug, Clone)]
 pub struct RawDocument {
     pub path: PathBuf,
-    pub format: Format,
+    pub format: FileFormat,
     /// The raw text: the file itself for `.txt`/`.md`, extracted text for `.html`/`.pdf`.
     pub text: String,
     /// Metadata the file states about itself (front matter, `<title>`, `<meta>`).
@@ -86,7 +86,7 @@ pub struct RawDocument {
 }
 
 impl RawDocument {
-    pub fn new(path: PathBuf, format: Format, text: String) -> RawDocument {
+    pub fn new(path: PathBuf, format: FileFormat, text: String) -> RawDocument {
         RawDocument {
             path,
             format,
@@ -141,7 +141,7 @@ pub struct Dropped {
 pub struct Document {
     pub slug: String,
     pub path: PathBuf,
-    pub format: Format,
+    pub format: FileFormat,
     pub meta: Metadata,
     pub raw: String,
     pub byline: Option<String>,

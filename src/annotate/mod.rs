@@ -1,14 +1,14 @@
 //! Annotation: from a document as read to its annotated passages.
 //!
 //! Input: a `RawDocument` (the text an ingest reader extracted, with its path and headings),
-//! its slug and corpus metadata, and the annotation `Rules` (source registry, topic taxonomy).
+//! its slug and corpus metadata, and the annotation `ClaimRules` (source registry, topic taxonomy).
 //! Output: `Annotated`, the cleaned and segmented `Document` with, per non-heading passage, its
 //! figures and topic ids, and the document's claims with their sources. Every annotation keeps
 //! byte spans into `Document::raw`. Nothing here touches the index: `index` only stores what
 //! this returns and reads it back. The annotator fingerprint (`build.rs`) is derived from this
 //! module and everything it reaches.
 
-use crate::claims::{claims_and_topics, Claim, Rules};
+use crate::claims::{claims_and_topics, Claim, ClaimRules};
 use crate::figures::{annotate_document, FigureRecord, Unit};
 use crate::model::{Document, Metadata, RawDocument};
 
@@ -28,7 +28,7 @@ pub fn read_document(
     raw: RawDocument,
     slug: String,
     meta: Option<&Metadata>,
-    rules: &Rules,
+    rules: &ClaimRules,
 ) -> Annotated {
     annotate(crate::text::build_document(raw, slug, meta), rules)
 }
@@ -36,7 +36,7 @@ pub fn read_document(
 /// Annotates a cleaned, segmented document: figures per passage, then claims with their
 /// sources and topics. Headlines that state a figure are annotated like any passage first (see
 /// [`promote_headlines`]).
-pub fn annotate(mut document: Document, rules: &Rules) -> Annotated {
+pub fn annotate(mut document: Document, rules: &ClaimRules) -> Annotated {
     promote_headlines(&mut document);
     let figures = annotate_document(&document);
     // A passage's topics are its whole text's; a claim's are its own sentence's (see `claims`).

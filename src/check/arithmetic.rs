@@ -10,7 +10,7 @@
 //! choice of operands.
 
 use super::claim::CheckClaim;
-use super::rules::Rules;
+use super::rules::CheckRules;
 use super::verdict::{decide, Comparison, Verdict};
 use super::{ArithmeticEvidence, CheckResult, Evidence, Method, Operand};
 use crate::datasets::text::format_number;
@@ -25,7 +25,7 @@ const NEIGHBOUR_PASSAGES: usize = 2;
 /// ([`super::relations::search`]) may also take them from the passage before or after, in the
 /// same document: a headline's "up 50%" and the standfirst's "155,754 landed, up from 103,846";
 /// "increased by 50 per cent, the ministry said" and the next paragraph's two totals.
-pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
+pub fn check_claims(claims: &[CheckClaim], rules: &CheckRules) -> Vec<CheckResult> {
     // Runs of claims of one passage, in order.
     let mut passages: Vec<std::ops::Range<usize>> = Vec::new();
     let mut start = 0;
@@ -78,7 +78,7 @@ fn check_passage(
     document: &[CheckClaim],
     central: std::ops::Range<usize>,
     neighbours: std::ops::Range<usize>,
-    rules: &Rules,
+    rules: &CheckRules,
 ) -> Vec<CheckResult> {
     let window = document;
     let claims = &window[central.clone()];
@@ -119,12 +119,12 @@ fn difference(
     claims: &[CheckClaim],
     claim_idx: usize,
     figure: &Figure,
-    rules: &Rules,
+    rules: &CheckRules,
 ) -> Option<Found> {
     let claim = &claims[claim_idx];
     let offset = figure.span.start.checked_sub(claim.span.start)?;
     let before_figure = claim.text.get(..offset)?;
-    if !Rules::says(before_figure, &rules.difference) || figure.range.is_some() {
+    if !CheckRules::says(before_figure, &rules.difference) || figure.range.is_some() {
         return None;
     }
     // A figure the same word calls a difference too ("a net loss of 44,500 ... a net gain of
@@ -135,7 +135,7 @@ fn difference(
         .filter(|(_, other)| other.span.end <= figure.span.start)
         .filter(|(_, other)| other.unit == figure.unit && other.range.is_none())
         .filter(|(_, other)| other.currency == figure.currency)
-        .filter(|(claim, other)| !Rules::says(just_before(claim, other), &rules.difference))
+        .filter(|(claim, other)| !CheckRules::says(just_before(claim, other), &rules.difference))
         .map(|(_, other)| other)
         .collect();
     let mut best: Option<Found> = None;
@@ -190,7 +190,7 @@ fn just_before<'c>(claim: &'c CheckClaim, figure: &Figure) -> &'c str {
 }
 
 /// A percent change stated in the same sentence as the change it measures.
-fn percent_change(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Option<Found> {
+fn percent_change(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> Option<Found> {
     let sign = direction_of(claim, figure, rules)?;
     let change = two_ended_change(claim, figure)?;
     let (start, end) = ends(change)?;
@@ -308,7 +308,7 @@ pub(super) fn share_of(
 /// Up (+1) or down (−1): the figure's own change direction, else a change word within a few
 /// words of it ("increased 49 percent", "losing 30% of"). A figure written as the end of a change
 /// ("grew … to 13 percent") is a level, not a change.
-pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Option<f64> {
+pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> Option<f64> {
     let start = figure.span.start.checked_sub(claim.span.start)?;
     let before = around(&claim.text, start.saturating_sub(NEAR), start);
     let before_lower = before.trim_end().to_lowercase();
@@ -347,8 +347,8 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Optio
             .next()
             .is_some_and(|word| word.eq_ignore_ascii_case("more"));
     let near = format!("{before} {after}");
-    let up = more_after || Rules::says(&near, &rules.up);
-    let down = Rules::says(&near, &rules.down);
+    let up = more_after || CheckRules::says(&near, &rules.up);
+    let down = CheckRules::says(&near, &rules.down);
     match (up, down) {
         (true, false) => Some(1.0),
         (false, true) => Some(-1.0),
@@ -526,11 +526,11 @@ fn result(
 mod tests {
     use super::is_comparison_base;
     use crate::check::claim::tests::document_dated;
-    use crate::check::{check, Method, Rules, Verdict};
+    use crate::check::{check, CheckRules, Method, Verdict};
 
     /// The arithmetic results of one passage, as `(figure, verdict, expression)`.
     fn arithmetic(text: &str) -> Vec<(String, Verdict, String)> {
-        let rules = Rules::builtin().unwrap();
+        let rules = CheckRules::builtin().unwrap();
         check(&[document_dated(text, "2023-09-01")], &[], &rules)
             .0
             .into_iter()

@@ -13,7 +13,7 @@
 
 use super::arithmetic::direction_of;
 use super::claim::CheckClaim;
-use super::rules::Rules;
+use super::rules::CheckRules;
 use crate::bind::{Binding, Granularity, Period, PeriodSource};
 use crate::figures::{Figure, Unit};
 
@@ -44,7 +44,7 @@ impl Kind {
 /// The kind of statistic a claim's figure states: a change when a change word is next to it
 /// ("up 719 percent", "rose by 3,000"), a share for another percentage or fraction, a ratio for
 /// a multiplier, else a level.
-pub fn kind_of(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> Kind {
+pub fn kind_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> Kind {
     if figure.unit == Unit::Multiplier {
         return Kind::Ratio;
     }

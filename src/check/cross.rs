@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::arithmetic::around;
 use super::claim::{is_checkable, CheckClaim};
 use super::comparable::{compare, kind_of, Comparability, Kind, Side};
-use super::rules::Rules;
+use super::rules::CheckRules;
 use super::verdict::{decide, sentence, Comparison, Verdict};
 use super::{CheckResult, CrossEvidence, Evidence, Method, OtherClaim};
 use crate::bind::Binding;
@@ -39,7 +39,7 @@ impl Cited<'_> {
     /// The content words of the figure's window and of the clause a little further before it
     /// ("border encounters totaled 2,475,669"), for telling what a figure counts. Read only for
     /// the few citations matched by value.
-    fn wider_words(&self, rules: &Rules) -> BTreeSet<String> {
+    fn wider_words(&self, rules: &CheckRules) -> BTreeSet<String> {
         let (claim, figure) = (self.claim, self.figure);
         let start = figure.span.start.saturating_sub(claim.span.start);
         let end = figure.span.end.saturating_sub(claim.span.start);
@@ -80,7 +80,7 @@ impl Cited<'_> {
 /// same precise figure cited elsewhere, a rounded citation of it, a revised value of it, and last
 /// the nearest statistic by the words around both figures. A figure confirmed by one pass is not
 /// read by the later ones.
-pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
+pub fn check_claims(claims: &[CheckClaim], rules: &CheckRules) -> Vec<CheckResult> {
     let cited = cite(claims, rules);
     let mut confirmed: BTreeSet<usize> = BTreeSet::new();
     let mut results = equal_citations(&cited, &mut confirmed);
@@ -92,7 +92,7 @@ pub fn check_claims(claims: &[CheckClaim], rules: &Rules) -> Vec<CheckResult> {
 
 /// Every checkable figure of the claims with what matching it to another needs: the content
 /// words around it, its band, its binding and the kind of statistic.
-fn cite<'a>(claims: &'a [CheckClaim], rules: &Rules) -> Vec<Cited<'a>> {
+fn cite<'a>(claims: &'a [CheckClaim], rules: &CheckRules) -> Vec<Cited<'a>> {
     claims
         .iter()
         .flat_map(|claim| {
@@ -164,7 +164,7 @@ fn equal_citations(cited: &[Cited], confirmed: &mut BTreeSet<usize>) -> Vec<Chec
 
 fn rounded_citations(
     cited: &[Cited],
-    rules: &Rules,
+    rules: &CheckRules,
     confirmed: &mut BTreeSet<usize>,
 ) -> Vec<CheckResult> {
     let mut results = Vec::new();
@@ -576,7 +576,7 @@ fn band_conflict(one: &Cited, other: &Cited) -> Option<String> {
     }
 }
 
-fn words(text: &str, rules: &Rules) -> BTreeSet<String> {
+fn words(text: &str, rules: &CheckRules) -> BTreeSet<String> {
     let mut english = analyzer::english();
     analyzer::tokens(&mut english, text)
         .into_iter()
@@ -589,7 +589,7 @@ fn words(text: &str, rules: &Rules) -> BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use crate::check::claim::tests::document_dated;
-    use crate::check::{check, Method, Rules, Verdict};
+    use crate::check::{check, CheckRules, Method, Verdict};
 
     /// Cross-document results as `(doc, figure, verdict)`.
     fn cross(texts: &[(&str, &str)]) -> Vec<(String, String, Verdict)> {
@@ -604,7 +604,7 @@ mod tests {
                 document
             })
             .collect();
-        let rules = Rules::builtin().unwrap();
+        let rules = CheckRules::builtin().unwrap();
         check(&documents, &[], &rules)
             .0
             .into_iter()

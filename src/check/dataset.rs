@@ -14,12 +14,12 @@ use super::claim::{CheckClaim, Context};
 use super::comparable;
 use super::derive::{row_object, select, value_at, Selection, Shape};
 use super::retrieve::RowIndex;
-use super::rules::Rules;
+use super::rules::CheckRules;
 use super::verdict::{self, decide, Comparison, Verdict};
 use super::{CheckResult, DatasetEvidence, Evidence, EvidenceRow, Method};
 use crate::bind::{Binding, Granularity, PeriodSource};
 use crate::datasets::text::format_number;
-use crate::datasets::{Column, Dataset, Derived, Role, Row, Unit as MeasureUnit};
+use crate::datasets::{Column, Dataset, Derived, MeasureUnit, Role, Row};
 use crate::figures::{Figure, Unit};
 use crate::index::analyzer;
 
@@ -30,7 +30,7 @@ pub struct DatasetChecker<'a> {
     agencies: Vec<Option<String>>,
     shapes: Vec<Shape>,
     index: RowIndex,
-    rules: &'a Rules,
+    rules: &'a CheckRules,
 }
 
 /// What the figure states, read from its words.
@@ -124,7 +124,10 @@ fn bind_comparison(comparison: &mut Comparison, binding: &Binding, agency: Optio
 }
 
 impl<'a> DatasetChecker<'a> {
-    pub fn new(datasets: &'a [Dataset], rules: &'a Rules) -> tantivy::Result<DatasetChecker<'a>> {
+    pub fn new(
+        datasets: &'a [Dataset],
+        rules: &'a CheckRules,
+    ) -> tantivy::Result<DatasetChecker<'a>> {
         Ok(DatasetChecker {
             datasets,
             agencies: datasets
@@ -217,7 +220,7 @@ impl<'a> DatasetChecker<'a> {
         let intent = self.intent(claim, figure, context);
         let selection = select(dataset, shape, &claim.text)?;
         let (column, measure_strong) = self.measure(dataset, claim, figure, intent, &selection)?;
-        let fiscal = Rules::says(&claim.text, &self.rules.fiscal);
+        let fiscal = CheckRules::says(&claim.text, &self.rules.fiscal);
         let conflict = self.conflict(dataset, shape, claim, column, context, fiscal);
         let revisable = dataset.manifest.caveats.iter().any(|caveat| {
             let lower = caveat.to_lowercase();
@@ -320,7 +323,7 @@ impl<'a> DatasetChecker<'a> {
         if two_ended && has_periods {
             return Intent::Ends;
         }
-        if Rules::says(before, &self.rules.difference) {
+        if CheckRules::says(before, &self.rules.difference) {
             return Intent::Difference;
         }
         let ends_with_to = before.trim_end().to_lowercase().ends_with(" to");

@@ -33,7 +33,7 @@ use crate::model::{Metadata, Sentence};
 use crate::span::Span;
 
 pub use claim::{bound_sentences, claims_of, BoundSentence, CheckClaim};
-pub use rules::Rules;
+pub use rules::CheckRules;
 pub use verdict::Verdict;
 
 /// A document as the checker needs it: raw text, metadata, sentence spans and the claims the
@@ -198,7 +198,7 @@ pub struct CheckResult {
 pub fn check(
     documents: &[CheckDocument],
     datasets: &[Dataset],
-    rules: &Rules,
+    rules: &CheckRules,
 ) -> (Vec<CheckResult>, Vec<Diagnostic>) {
     check_with(documents, datasets, rules, &())
 }
@@ -218,7 +218,7 @@ impl Progress for () {}
 pub fn check_with(
     documents: &[CheckDocument],
     datasets: &[Dataset],
-    rules: &Rules,
+    rules: &CheckRules,
     progress: &dyn Progress,
 ) -> (Vec<CheckResult>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
@@ -455,7 +455,7 @@ pub fn verdict_counts(results: &[CheckResult]) -> Vec<(Verdict, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{check_with, Progress, Rules};
+    use super::{check_with, CheckRules, Progress};
     use crate::check::claim::tests::document_dated;
     use std::cell::RefCell;
 
@@ -486,7 +486,7 @@ mod tests {
             ),
         ];
         let recorder = Recorder::default();
-        check_with(&documents, &[], &Rules::builtin().unwrap(), &recorder);
+        check_with(&documents, &[], &CheckRules::builtin().unwrap(), &recorder);
         let stages = recorder.0.into_inner();
         let names: Vec<&str> = stages.iter().map(|(name, ..)| name.as_str()).collect();
         assert_eq!(
@@ -504,7 +504,7 @@ mod tests {
 
     /// The period the figure written `figure` of a one-passage document is compared with.
     fn compared_with(text: &str, date: &str, figure: &str) -> Option<String> {
-        let rules = Rules::builtin().unwrap();
+        let rules = CheckRules::builtin().unwrap();
         let (results, _) = super::check(&[document_dated(text, date)], &[], &rules);
         results
             .into_iter()

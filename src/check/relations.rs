@@ -14,7 +14,7 @@ use super::arithmetic::{
     direction_of, high, is_comparison_base, low, operand, share_of, signed, stated_change, Found,
 };
 use super::claim::CheckClaim;
-use super::rules::Rules;
+use super::rules::CheckRules;
 use super::verdict::{decide, Comparison, Verdict};
 use crate::bind::{Period, PeriodSource};
 use crate::datasets::text::format_number;
@@ -35,7 +35,7 @@ pub fn search(
     neighbours: std::ops::Range<usize>,
     claim_idx: usize,
     figure: &Figure,
-    rules: &Rules,
+    rules: &CheckRules,
 ) -> Option<Found> {
     let claim = &claims[claim_idx];
     // Operands from a neighbouring passage (`claims` outside `passage`) fit only an exact claimed
@@ -523,7 +523,7 @@ fn difference_from(figure: &Figure, than: &Figure, pool: &Pool) -> Option<Found>
 }
 
 /// A sum word within a few words of the figure ("a total of", "combined", "in all").
-fn says_total(claim: &CheckClaim, figure: &Figure, rules: &Rules) -> bool {
+fn says_total(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> bool {
     says_near(claim, figure, &rules.sum)
 }
 
@@ -536,7 +536,7 @@ fn says_near(claim: &CheckClaim, figure: &Figure, words: &[String]) -> bool {
         super::arithmetic::around(&claim.text, start.saturating_sub(NEAR), start),
         super::arithmetic::around(&claim.text, end, end + NEAR)
     );
-    Rules::says(&near, words)
+    CheckRules::says(&near, words)
 }
 
 /// "a net migration gain of 96,200 … made up of a net gain of 135,600 … and a net loss of
@@ -658,7 +658,7 @@ fn subsets<'a>(
 #[cfg(test)]
 mod tests {
     use crate::check::claim::tests::{document_dated, paragraphs_dated};
-    use crate::check::{check, Method, Rules, Verdict};
+    use crate::check::{check, CheckRules, Method, Verdict};
 
     /// The arithmetic results of one passage, as `(figure, verdict, expression)`.
     fn arithmetic(text: &str, date: &str) -> Vec<(String, Verdict, String)> {
@@ -667,7 +667,7 @@ mod tests {
 
     /// [`arithmetic`] of a document built by a test helper.
     fn arithmetic_of(document: crate::check::CheckDocument) -> Vec<(String, Verdict, String)> {
-        let rules = Rules::builtin().unwrap();
+        let rules = CheckRules::builtin().unwrap();
         check(&[document], &[], &rules)
             .0
             .into_iter()

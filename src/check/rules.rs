@@ -6,7 +6,7 @@ use serde::Deserialize;
 /// The parsed `data/check.toml`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Rules {
+pub struct CheckRules {
     pub up: Vec<String>,
     pub down: Vec<String>,
     pub difference: Vec<String>,
@@ -34,9 +34,9 @@ pub struct Conflict {
 #[error("data/check.toml: {0}")]
 pub struct RulesError(String);
 
-impl Rules {
+impl CheckRules {
     /// The built-in rules.
-    pub fn builtin() -> Result<Rules, RulesError> {
+    pub fn builtin() -> Result<CheckRules, RulesError> {
         crate::data_file::builtin::CHECK.parse().map_err(RulesError)
     }
 
@@ -49,9 +49,9 @@ impl Rules {
     /// The first conflict between a dataset text and a claim sentence, if any.
     pub fn conflict(&self, dataset_text: &str, claim_text: &str) -> Option<&Conflict> {
         self.conflicts.iter().find(|conflict| {
-            Rules::says(dataset_text, &conflict.evidence)
-                && Rules::says(claim_text, &conflict.claim)
-                && !Rules::says(claim_text, &conflict.unless)
+            CheckRules::says(dataset_text, &conflict.evidence)
+                && CheckRules::says(claim_text, &conflict.claim)
+                && !CheckRules::says(claim_text, &conflict.unless)
         })
     }
 }
@@ -80,7 +80,7 @@ mod tests {
 
     #[test]
     fn builtin_rules_parse_and_are_lower_case() {
-        let rules = Rules::builtin().unwrap();
+        let rules = CheckRules::builtin().unwrap();
         for list in [&rules.up, &rules.down, &rules.difference, &rules.stopwords] {
             assert!(list.iter().all(|word| word == &word.to_lowercase()));
         }
@@ -97,7 +97,7 @@ mod tests {
 
     #[test]
     fn border_patrol_against_cbp_is_a_conflict() {
-        let rules = Rules::builtin().unwrap();
+        let rules = CheckRules::builtin().unwrap();
         let dataset = "U.S. Border Patrol encounters";
         assert!(rules
             .conflict(dataset, "24,376 encounters recorded by US CBP")

@@ -7,7 +7,7 @@
 //! query's rewrites), and each document's metadata (for ClaimReview). Every command and front
 //! end that shows check results goes through here, so they agree on what a filter keeps.
 
-use super::{check_with, CheckDocument, CheckResult, Progress, Rules, Verdict};
+use super::{check_with, CheckDocument, CheckResult, CheckRules, Progress, Verdict};
 use crate::datasets::Dataset;
 use crate::diagnostic::Diagnostic;
 use crate::index::{CorpusIndex, IndexError};
@@ -42,7 +42,7 @@ pub enum SelectError {
     #[error("no document '{0}' in the index; `claimdex docs` lists them")]
     UnknownDocument(String),
     #[error("the built-in check rules do not load: {0}")]
-    Rules(String),
+    CheckRules(String),
     #[error(transparent)]
     Query(#[from] QueryError),
     #[error(transparent)]
@@ -77,7 +77,7 @@ pub fn check_index(
         }
         progress.advance();
     }
-    let rules = Rules::builtin().map_err(|err| SelectError::Rules(err.to_string()))?;
+    let rules = CheckRules::builtin().map_err(|err| SelectError::CheckRules(err.to_string()))?;
     let (mut results, problems) = check_with(&documents, datasets, &rules, progress);
     let mut notes = Vec::new();
     if let Some(doc) = &selection.doc {

@@ -11,7 +11,7 @@ pub mod checkworthy;
 pub mod rules;
 
 pub use checkworthy::{Checkworthiness, Model};
-pub use rules::Rules;
+pub use rules::ClaimRules;
 
 use crate::figures::{FigureRecord, Unit};
 use crate::model::Document;

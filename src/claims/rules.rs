@@ -17,23 +17,23 @@ pub const SOURCES_FILE: &str = "sources.toml";
 pub const TOPICS_FILE: &str = "topics.toml";
 
 /// A source registry and a topic taxonomy, and a fingerprint of the user files they came from.
-pub struct Rules {
+pub struct ClaimRules {
     pub registry: Registry,
     pub taxonomy: Taxonomy,
     fingerprint: String,
 }
 
-impl Rules {
+impl ClaimRules {
     /// The built-in registry and taxonomy, with an empty fingerprint.
-    pub fn builtin() -> &'static Rules {
-        static RULES: OnceLock<Rules> = OnceLock::new();
-        RULES.get_or_init(|| Rules::load(&[]).0)
+    pub fn builtin() -> &'static ClaimRules {
+        static RULES: OnceLock<ClaimRules> = OnceLock::new();
+        RULES.get_or_init(|| ClaimRules::load(&[]).0)
     }
 
     /// The built-ins extended by the `sources.toml` and `topics.toml` of each root folder.
     ///
     /// A broken file is reported (`file:line`, naming the fix) and the rest still applies.
-    pub fn load(roots: &[PathBuf]) -> (Rules, Vec<Diagnostic>) {
+    pub fn load(roots: &[PathBuf]) -> (ClaimRules, Vec<Diagnostic>) {
         let files = |name: &str| -> Vec<PathBuf> {
             roots
                 .iter()
@@ -47,7 +47,7 @@ impl Rules {
         let (taxonomy, topic_diagnostics) = Taxonomy::load(&topic_files);
         diagnostics.extend(topic_diagnostics);
         let fingerprint = fingerprint(source_files.iter().chain(&topic_files));
-        let rules = Rules {
+        let rules = ClaimRules {
             registry,
             taxonomy,
             fingerprint,
@@ -94,7 +94,7 @@ mod tests {
     fn a_corpus_folder_extends_registry_and_taxonomy_and_changes_the_fingerprint() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().to_path_buf();
-        let (plain, diagnostics) = Rules::load(std::slice::from_ref(&root));
+        let (plain, diagnostics) = ClaimRules::load(std::slice::from_ref(&root));
         assert!(diagnostics.is_empty());
         assert_eq!(plain.fingerprint(), "");
         std::fs::write(
@@ -107,7 +107,7 @@ mod tests {
             "[[topic]]\nid = \"lighthouses\"\nname = \"Lighthouses\"\nphrases = [\"lighthouse*\"]\n",
         )
         .unwrap();
-        let (rules, diagnostics) = Rules::load(std::slice::from_ref(&root));
+        let (rules, diagnostics) = ClaimRules::load(std::slice::from_ref(&root));
         assert!(diagnostics.is_empty(), "{diagnostics:#?}");
         assert_eq!(
             rules.registry.normalize("ACME").map(|e| e.name.as_str()),
@@ -125,7 +125,7 @@ mod tests {
             "[[topic]]\nid = \"lighthouses\"\nname = \"Lighthouses\"\nphrases = [\"beacon\"]\n",
         )
         .unwrap();
-        let (changed, _) = Rules::load(std::slice::from_ref(&root));
+        let (changed, _) = ClaimRules::load(std::slice::from_ref(&root));
         assert_ne!(changed.fingerprint(), first);
     }
 }

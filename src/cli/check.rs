@@ -6,7 +6,7 @@ use clap::Args as ClapArgs;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::format::{Format, FormatArgs};
+use super::format::{FormatArgs, OutputFormat};
 use super::Global;
 use crate::print;
 use claimdex::check::{self, select::Selection, Verdict};
@@ -44,12 +44,12 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
     let format = args.output_format.choose(
         "check",
         &[
-            Format::Table,
-            Format::Json,
-            Format::Csv,
-            Format::Markdown,
-            Format::Html,
-            Format::Claimreview,
+            OutputFormat::Table,
+            OutputFormat::Json,
+            OutputFormat::Csv,
+            OutputFormat::Markdown,
+            OutputFormat::Html,
+            OutputFormat::Claimreview,
         ],
     )?;
     let corpus = &global.corpus()?;
@@ -76,12 +76,12 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
     }
     let (results, problems) = (&checked.results, &checked.problems);
     let rendered = match format {
-        Format::Table => output::check::table(results, style),
-        Format::Json => output::check::json_lines(results)?,
-        Format::Csv => output::csv_rows(results)?,
-        Format::Markdown => output::check::markdown(results),
-        Format::Html => output::check_html::html(results),
-        Format::Claimreview => output::check::claimreview(results, &checked.metadata)?,
+        OutputFormat::Table => output::check::table(results, style),
+        OutputFormat::Json => output::check::json_lines(results)?,
+        OutputFormat::Csv => output::csv_rows(results)?,
+        OutputFormat::Markdown => output::check::markdown(results),
+        OutputFormat::Html => output::check_html::html(results),
+        OutputFormat::Claimreview => output::check::claimreview(results, &checked.metadata)?,
     };
     match &args.output {
         Some(path) => {
@@ -168,7 +168,7 @@ mod tests {
                 assert_eq!(check.doc.as_deref(), Some("d"));
                 assert_eq!(check.topic.as_deref(), Some("darien-gap"));
                 assert_eq!(check.verdict, Some(Verdict::NotComparable));
-                assert_eq!(check.output_format.format, Some(Format::Claimreview));
+                assert_eq!(check.output_format.format, Some(OutputFormat::Claimreview));
                 assert_eq!(check.output, Some(PathBuf::from("out.json")));
             }
             other => panic!("wrong command {other:?}"),

@@ -5,7 +5,7 @@ use claimdex::output;
 use claimdex::query;
 use std::process::ExitCode;
 
-use super::format::{Format, FormatArgs, LISTING};
+use super::format::{FormatArgs, OutputFormat, LISTING};
 use super::Global;
 use crate::print;
 
@@ -56,9 +56,9 @@ pub fn run(global: &Global, args: ClaimsArgs) -> Result<ExitCode> {
     for note in &results.notes {
         eprintln!("{note}");
     }
-    if format == Format::Json {
+    if format == OutputFormat::Json {
         print(&output::claims_json(&results.claims))?;
-    } else if format == Format::Csv {
+    } else if format == OutputFormat::Csv {
         print(&output::claims_csv(&results.claims))?;
     } else if results.claims.is_empty() {
         eprintln!("no claims match");

@@ -4,7 +4,7 @@ use anyhow::Result;
 use claimdex::output;
 use std::process::ExitCode;
 
-use super::format::{Format, FormatArgs, LISTING};
+use super::format::{FormatArgs, OutputFormat, LISTING};
 use super::Global;
 use crate::print;
 
@@ -27,9 +27,9 @@ pub fn run(global: &Global, args: DatasetsArgs) -> Result<ExitCode> {
         eprintln!("{diagnostic}");
     }
     let summaries = claimdex::datasets::summaries(&datasets, &diagnostics);
-    if format == Format::Json {
+    if format == OutputFormat::Json {
         print(&output::json_lines(&summaries)?)?;
-    } else if format == Format::Csv {
+    } else if format == OutputFormat::Csv {
         print(&output::csv_rows(&summaries)?)?;
     } else {
         print(&output::datasets_table(&summaries, global.style))?;

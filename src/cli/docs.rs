@@ -4,7 +4,7 @@ use anyhow::Result;
 use claimdex::output;
 use std::process::ExitCode;
 
-use super::format::{Format, FormatArgs, LISTING};
+use super::format::{FormatArgs, OutputFormat, LISTING};
 use super::Global;
 use crate::print;
 
@@ -37,8 +37,8 @@ pub fn run(global: &Global, args: DocsArgs) -> Result<ExitCode> {
         }
     }
     match format {
-        Format::Json => out = output::json_lines(&rows)?,
-        Format::Csv => out = output::csv_rows(&rows)?,
+        OutputFormat::Json => out = output::json_lines(&rows)?,
+        OutputFormat::Csv => out = output::csv_rows(&rows)?,
         _ => {}
     }
     print(&out)?;

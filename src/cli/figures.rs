@@ -7,7 +7,7 @@ use claimdex::query::{self, FigureFilter, FigureRequest};
 use std::ops::Bound;
 use std::process::ExitCode;
 
-use super::format::{Format, FormatArgs, LISTING};
+use super::format::{FormatArgs, OutputFormat, LISTING};
 use super::Global;
 use crate::print;
 
@@ -62,9 +62,9 @@ pub fn run(global: &Global, args: FiguresArgs) -> Result<ExitCode> {
             .unwrap_or(if format.is_data() { usize::MAX } else { 100 }),
     };
     let hits = query::list_figures(&corpus, &request)?;
-    if format == Format::Json {
+    if format == OutputFormat::Json {
         print(&output::json_lines(&hits)?)?;
-    } else if format == Format::Csv {
+    } else if format == OutputFormat::Csv {
         print(&output::csv_rows(&hits)?)?;
     } else if hits.is_empty() {
         eprintln!("no figures match");

@@ -6,7 +6,7 @@ use anyhow::{bail, Result};
 use clap::{Args as ClapArgs, ValueEnum};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum OutputFormat {
     /// Aligned text for a terminal.
     Table,
     /// One JSON object per line.
@@ -21,22 +21,22 @@ pub enum Format {
     Claimreview,
 }
 
-impl Format {
+impl OutputFormat {
     pub fn name(self) -> &'static str {
         match self {
-            Format::Table => "table",
-            Format::Json => "json",
-            Format::Csv => "csv",
-            Format::Markdown => "markdown",
-            Format::Html => "html",
-            Format::Claimreview => "claimreview",
+            OutputFormat::Table => "table",
+            OutputFormat::Json => "json",
+            OutputFormat::Csv => "csv",
+            OutputFormat::Markdown => "markdown",
+            OutputFormat::Html => "html",
+            OutputFormat::Claimreview => "claimreview",
         }
     }
 
     /// Whether the output is for a program or a spreadsheet, so a listing is complete unless
     /// the user asked for less.
     pub fn is_data(self) -> bool {
-        matches!(self, Format::Json | Format::Csv)
+        matches!(self, OutputFormat::Json | OutputFormat::Csv)
     }
 }
 
@@ -46,7 +46,7 @@ pub struct FormatArgs {
     /// Output format: table (default), json, csv; `check` also writes markdown, html and
     /// claimreview.
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<OutputFormat>,
     /// One JSON object per line (same as --format json).
     #[arg(long, conflicts_with_all = ["format", "csv"])]
     pub json: bool,
@@ -57,13 +57,13 @@ pub struct FormatArgs {
 
 impl FormatArgs {
     /// The format asked for, when `command` writes it; else an error naming the ones it does.
-    pub fn choose(&self, command: &str, offered: &[Format]) -> Result<Format> {
+    pub fn choose(&self, command: &str, offered: &[OutputFormat]) -> Result<OutputFormat> {
         let format = if self.json {
-            Format::Json
+            OutputFormat::Json
         } else if self.csv {
-            Format::Csv
+            OutputFormat::Csv
         } else {
-            self.format.unwrap_or(Format::Table)
+            self.format.unwrap_or(OutputFormat::Table)
         };
         if !offered.contains(&format) {
             let names: Vec<&str> = offered.iter().map(|format| format.name()).collect();
@@ -78,7 +78,7 @@ impl FormatArgs {
 }
 
 /// What a listing writes: a table, JSON lines or CSV.
-pub const LISTING: &[Format] = &[Format::Table, Format::Json, Format::Csv];
+pub const LISTING: &[OutputFormat] = &[OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv];
 
 #[cfg(test)]
 mod tests {
@@ -98,11 +98,11 @@ mod tests {
             }
         };
         let chosen = |flags: &[&str]| with(flags).unwrap().choose("figures", LISTING).unwrap();
-        assert_eq!(chosen(&[]), Format::Table);
-        assert_eq!(chosen(&["--json"]), Format::Json);
-        assert_eq!(chosen(&["--format", "json"]), Format::Json);
-        assert_eq!(chosen(&["--csv"]), Format::Csv);
-        assert_eq!(chosen(&["--format", "csv"]), Format::Csv);
+        assert_eq!(chosen(&[]), OutputFormat::Table);
+        assert_eq!(chosen(&["--json"]), OutputFormat::Json);
+        assert_eq!(chosen(&["--format", "json"]), OutputFormat::Json);
+        assert_eq!(chosen(&["--csv"]), OutputFormat::Csv);
+        assert_eq!(chosen(&["--format", "csv"]), OutputFormat::Csv);
         assert!(with(&["--json", "--csv"]).is_err());
         assert!(with(&["--json", "--format", "table"]).is_err());
         assert!(

@@ -6,7 +6,7 @@ use claimdex::output;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::format::{Format, FormatArgs};
+use super::format::{FormatArgs, OutputFormat};
 use super::Global;
 use crate::print;
 
@@ -28,7 +28,7 @@ pub fn run(global: &Global, args: IndexArgs) -> Result<ExitCode> {
     // The summary is one object: a table (on stderr) or JSON, no CSV.
     let format = args
         .output
-        .choose("index", &[Format::Table, Format::Json])?;
+        .choose("index", &[OutputFormat::Table, OutputFormat::Json])?;
     let mut options = IndexOptions {
         paths: args.paths,
         rebuild: args.rebuild,
@@ -38,7 +38,7 @@ pub fn run(global: &Global, args: IndexArgs) -> Result<ExitCode> {
         options.threads = threads.max(1);
     }
     let report = super::run_index(&global.index, &options)?;
-    if format == Format::Json {
+    if format == OutputFormat::Json {
         print(&format!("{}\n", serde_json::to_string(&report)?))?;
     } else {
         eprintln!("{}", output::index_summary(&report));

@@ -149,14 +149,14 @@ fn use_color(choice: ColorChoice) -> bool {
 
 /// The registry and taxonomy the index was annotated with: the built-ins extended by the
 /// `sources.toml` and `topics.toml` of its roots. Their problems were reported by `index`.
-fn corpus_rules(corpus: &CorpusIndex) -> claimdex::claims::Rules {
+fn corpus_rules(corpus: &CorpusIndex) -> claimdex::claims::ClaimRules {
     let roots: Vec<_> = corpus
         .payload
         .roots
         .iter()
         .map(|root| corpus.anchor.resolve(root))
         .collect();
-    claimdex::claims::Rules::load(&roots).0
+    claimdex::claims::ClaimRules::load(&roots).0
 }
 
 /// Runs `claimdex index` with a progress bar on stderr when stderr is a terminal.

@@ -5,7 +5,7 @@ use claimdex::output;
 use claimdex::query::{self, FigureFilter, SearchRequest};
 use std::process::ExitCode;
 
-use super::format::{Format, FormatArgs, LISTING};
+use super::format::{FormatArgs, OutputFormat, LISTING};
 use super::Global;
 use crate::print;
 
@@ -66,9 +66,9 @@ pub fn run(global: &Global, args: SearchArgs) -> Result<ExitCode> {
             eprintln!("note: no document '{doc}' in the index; `claimdex docs` lists them");
         }
     }
-    if format == Format::Json {
+    if format == OutputFormat::Json {
         print(&output::search_json(&results))?;
-    } else if format == Format::Csv {
+    } else if format == OutputFormat::Csv {
         print(&output::csv_rows(&results.hits)?)?;
     } else if results.hits.is_empty() {
         eprintln!("no passages match");

@@ -5,7 +5,7 @@ use claimdex::output;
 use claimdex::query;
 use std::process::ExitCode;
 
-use super::format::{Format, FormatArgs, LISTING};
+use super::format::{FormatArgs, OutputFormat, LISTING};
 use super::Global;
 use crate::print;
 
@@ -34,9 +34,9 @@ pub fn run(global: &Global, args: SourcesArgs) -> Result<ExitCode> {
     for note in &notes {
         eprintln!("{note}");
     }
-    if format == Format::Json {
+    if format == OutputFormat::Json {
         print(&output::sources_json(&sources))?;
-    } else if format == Format::Csv {
+    } else if format == OutputFormat::Csv {
         print(&output::csv_rows(&sources)?)?;
     } else if sources.is_empty() {
         eprintln!("no sources match");

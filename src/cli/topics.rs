@@ -5,7 +5,7 @@ use claimdex::output;
 use claimdex::query;
 use std::process::ExitCode;
 
-use super::format::{Format, FormatArgs, LISTING};
+use super::format::{FormatArgs, OutputFormat, LISTING};
 use super::Global;
 use crate::print;
 
@@ -19,9 +19,9 @@ pub fn run(global: &Global, args: TopicsArgs) -> Result<ExitCode> {
     let format = args.output.choose("topics", LISTING)?;
     let corpus = global.corpus()?;
     let topics = query::topic_counts(&corpus, &super::corpus_rules(&corpus).taxonomy)?;
-    if format == Format::Json {
+    if format == OutputFormat::Json {
         print(&output::topics_json(&topics))?;
-    } else if format == Format::Csv {
+    } else if format == OutputFormat::Csv {
         print(&output::csv_rows(&topics)?)?;
     } else {
         print(&output::topics_table(&topics, global.style))?;

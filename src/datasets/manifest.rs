@@ -56,7 +56,7 @@ pub struct Column {
     pub kind: Option<DimensionKind>,
     /// For measures: the unit in the figures vocabulary.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<Unit>,
+    pub unit: Option<MeasureUnit>,
     /// For `count` measures: the counted noun ("persons", "encounters").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub counts: Option<String>,
@@ -139,7 +139,7 @@ impl DimensionKind {
 /// A measure's unit, in the figures vocabulary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Unit {
+pub enum MeasureUnit {
     Count,
     Percent,
     Money,
@@ -358,10 +358,10 @@ fn validate_column(column: &Column) -> Result<(), String> {
             if column.kind.is_some() {
                 return Err("a measure has no kind; use role = \"dimension\" for labels".into());
             }
-            if unit == Unit::Money && column.currency.is_none() {
+            if unit == MeasureUnit::Money && column.currency.is_none() {
                 return Err("unit = \"money\" needs a currency (\"USD\")".into());
             }
-            if unit == Unit::Rate {
+            if unit == MeasureUnit::Rate {
                 match column.per {
                     Some(per) if per.is_finite() && per > 0.0 => {}
                     _ => {

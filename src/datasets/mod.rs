@@ -14,7 +14,9 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
-pub use manifest::{Column, Derived, DimensionKind, Group, Manifest, ManifestError, Role, Unit};
+pub use manifest::{
+    Column, Derived, DimensionKind, Group, Manifest, ManifestError, MeasureUnit, Role,
+};
 use text::{format_number, normalize_name};
 
 /// One loaded dataset.
@@ -327,13 +329,15 @@ fn label(column: &Column) -> &str {
 fn format_value(column: &Column, value: f64) -> String {
     let number = format_number(value);
     match column.unit {
-        Some(Unit::Count) => match &column.counts {
+        Some(MeasureUnit::Count) => match &column.counts {
             Some(noun) => format!("{number} {noun}"),
             None => number,
         },
-        Some(Unit::Percent) => format!("{number}%"),
-        Some(Unit::Money) => format!("{number} {}", column.currency.as_deref().unwrap_or("")),
-        Some(Unit::Rate) => match column.per {
+        Some(MeasureUnit::Percent) => format!("{number}%"),
+        Some(MeasureUnit::Money) => {
+            format!("{number} {}", column.currency.as_deref().unwrap_or(""))
+        }
+        Some(MeasureUnit::Rate) => match column.per {
             Some(per) if per != 1.0 => format!("{number} per {}", format_number(per)),
             _ => number,
         },

@@ -27,7 +27,7 @@ pub(super) fn continue_words(
     from_digits: bool,
     lexicon: &Lexicon,
 ) -> WordsRead {
-    let mut read = Reading {
+    let mut read = WordReader {
         tokens,
         lexicon,
         idx,
@@ -83,7 +83,7 @@ enum Step {
 
 /// The state of [`continue_words`]: the value read so far (`total` of the finished scales plus
 /// the `current` group), the last scale and small number read, and how far it has read.
-struct Reading<'t, 'l> {
+struct WordReader<'t, 'l> {
     tokens: &'t [Token<'t>],
     lexicon: &'l Lexicon,
     idx: usize,
@@ -99,7 +99,7 @@ struct Reading<'t, 'l> {
     pos: usize,
 }
 
-impl Reading<'_, '_> {
+impl WordReader<'_, '_> {
     /// Takes the word at `pos` as read.
     fn take(&mut self) -> Step {
         self.pos += 1;

@@ -12,7 +12,7 @@ use super::{
     Anchor, CorpusIndex, Fields, FileEntry, IndexError, Manifest, Payload, SCHEMA_VERSION,
 };
 use crate::annotate::{annotate, Annotated};
-use crate::claims::{Claim, Rules};
+use crate::claims::{Claim, ClaimRules};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::figures::FigureRecord;
 use crate::ingest::walk::stat;
@@ -92,7 +92,7 @@ pub struct DocumentData {
     /// `title` field, which only passages index, so a text query never matches a document
     /// record and `search` needs no `kind` filter (which made tantivy score every match).
     pub title: String,
-    pub format: crate::model::Format,
+    pub format: crate::model::FileFormat,
     pub byline: Option<String>,
     pub hash: String,
     pub headings: Vec<(crate::span::Span, usize)>,
@@ -226,12 +226,12 @@ pub fn update(
     let (corpus_meta, meta_diagnostics) = CorpusMeta::load(&opened_roots);
     let corpus_meta = corpus_meta.rekey(|path| anchor.unresolve(path));
     report.diagnostics.extend(meta_diagnostics);
-    // Rules come from every root the index knows, as `claims`, `sources` and `topics` read them.
+    // The claim rules come from every root the index knows, as `claims`, `sources` and `topics` read them.
     let rule_roots: Vec<PathBuf> = rule_roots(&roots, &manifest)
         .iter()
         .map(|root| anchor.resolve(root))
         .collect();
-    let (rules, rule_diagnostics) = Rules::load(&rule_roots);
+    let (rules, rule_diagnostics) = ClaimRules::load(&rule_roots);
     report.diagnostics.extend(rule_diagnostics);
     let rules = &rules;
 
@@ -379,7 +379,7 @@ pub fn add_documents(
         let hash = blake3::hash(document.raw.as_bytes()).to_hex().to_string();
         let records = records(
             &corpus.fields,
-            annotate(document.clone(), Rules::builtin()),
+            annotate(document.clone(), ClaimRules::builtin()),
             &hash,
         );
         // One document record, then one per passage.
@@ -464,7 +464,7 @@ pub(super) fn add_meta_files(digest: &mut StatDigest, roots: &[PathBuf], anchor:
 /// rule files (`sources.toml`, `topics.toml`).
 fn meta_file_paths(root: &Path) -> Vec<PathBuf> {
     std::iter::once(ingest::meta::FILE_NAME)
-        .chain(Rules::file_names())
+        .chain(ClaimRules::file_names())
         .map(|name| root.join(name))
         .collect()
 }
@@ -569,7 +569,7 @@ fn plan(
     jobs
 }
 
-fn process(job: &Job, fields: &Fields, rules: &Rules) -> Outcome {
+fn process(job: &Job, fields: &Fields, rules: &ClaimRules) -> Outcome {
     let bytes = match ingest::read_bytes(&job.opened) {
         Ok(bytes) => bytes,
         Err(diagnostic) => return Outcome::Skipped(vec![diagnostic]),
@@ -841,7 +841,7 @@ mod tests {
             let bytes = ingest::read_bytes(&path).unwrap();
             let (raw, _) = ingest::read(&path, bytes).unwrap();
             let document = crate::text::build_document(raw, "doc".into(), None);
-            let annotated = annotate(document, Rules::builtin());
+            let annotated = annotate(document, ClaimRules::builtin());
             let path_text = annotated.document.path.to_string_lossy().to_string();
             let passages = annotated
                 .document

@@ -2,12 +2,12 @@
 //!
 //! The raw text stays the file itself, so spans slice the file; front matter is marked as skipped.
 
-use crate::model::{Format, Metadata, RawDocument};
+use crate::model::{FileFormat, Metadata, RawDocument};
 use crate::span::Span;
 use std::path::Path;
 
 pub fn read(path: &Path, text: String) -> RawDocument {
-    let mut document = RawDocument::new(path.to_path_buf(), Format::Markdown, String::new());
+    let mut document = RawDocument::new(path.to_path_buf(), FileFormat::Markdown, String::new());
     let mut offset = 0;
     let mut in_fence = false;
     let mut front_matter_end = None;

@@ -12,7 +12,7 @@ mod pdf;
 pub mod walk;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Format, RawDocument};
+use crate::model::{FileFormat, RawDocument};
 use std::path::{Path, PathBuf};
 
 pub use walk::{Stat, Walk};
@@ -38,7 +38,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Diagnostic>) {
 /// Errors (the file is skipped): unreadable, too large, binary, empty, a PDF with no text.
 pub fn read(path: &Path, bytes: Vec<u8>) -> Result<(RawDocument, Vec<Diagnostic>), Diagnostic> {
     let mut diagnostics = Vec::new();
-    let format = Format::from_path(path).unwrap_or(Format::Text);
+    let format = FileFormat::from_path(path).unwrap_or(FileFormat::Text);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Diagnostic::warning(
             Some(path.to_path_buf()),
@@ -46,7 +46,7 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<(RawDocument, Vec<Diagnostic>
             "empty file (no text); skipped",
         ));
     }
-    if format == Format::Pdf {
+    if format == FileFormat::Pdf {
         let (document, pdf_diagnostics) = pdf::read(path, &bytes)?;
         diagnostics.extend(pdf_diagnostics);
         return Ok((document, diagnostics));
@@ -75,13 +75,15 @@ pub fn read(path: &Path, bytes: Vec<u8>) -> Result<(RawDocument, Vec<Diagnostic>
         }
     };
     let document = match format {
-        Format::Markdown => markdown::read(path, text),
-        Format::Html => {
+        FileFormat::Markdown => markdown::read(path, text),
+        FileFormat::Html => {
             let (document, warning) = html::read(path, &text);
             diagnostics.extend(warning);
             document
         }
-        Format::Text | Format::Pdf => RawDocument::new(path.to_path_buf(), Format::Text, text),
+        FileFormat::Text | FileFormat::Pdf => {
+            RawDocument::new(path.to_path_buf(), FileFormat::Text, text)
+        }
     };
     if document.text.trim().is_empty() {
         return Err(Diagnostic::warning(

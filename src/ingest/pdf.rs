@@ -4,7 +4,7 @@
 //! `pdf-extract` can panic on malformed files, so it runs under `catch_unwind`.
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Format, RawDocument};
+use crate::model::{FileFormat, RawDocument};
 use std::path::Path;
 
 pub fn read(path: &Path, bytes: &[u8]) -> Result<(RawDocument, Vec<Diagnostic>), Diagnostic> {
@@ -38,7 +38,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> Result<(RawDocument, Vec<Diagnostic>),
             ))
         }
     };
-    let mut document = RawDocument::new(path.to_path_buf(), Format::Pdf, String::new());
+    let mut document = RawDocument::new(path.to_path_buf(), FileFormat::Pdf, String::new());
     for (page_idx, page) in pages.iter().enumerate() {
         let page = page.trim_matches(|c: char| c.is_whitespace());
         if page.is_empty() {

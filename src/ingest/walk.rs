@@ -13,7 +13,7 @@
 
 use super::io_reason;
 use crate::diagnostic::Diagnostic;
-use crate::model::Format;
+use crate::model::FileFormat;
 use std::fs::{DirEntry, Metadata};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -52,7 +52,7 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
         if metadata.is_dir() {
             let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
             walk_dir(root, &canonical, &mut walk);
-        } else if Format::from_path(root).is_some() {
+        } else if FileFormat::from_path(root).is_some() {
             walk.files.push((root.clone(), stat_of(&metadata)));
         } else {
             walk.diagnostics.push(Diagnostic::warning(
@@ -134,14 +134,14 @@ fn item(entry: &DirEntry, canonical_dir: &Path) -> Result<Item, Diagnostic> {
                 ));
             }
             Ok(Item::Dir(path, target))
-        } else if metadata.is_file() && Format::from_path(&path).is_some() {
+        } else if metadata.is_file() && FileFormat::from_path(&path).is_some() {
             Ok(Item::File(path, stat_of(&metadata)))
         } else {
             Ok(Item::Nothing)
         }
     } else if file_type.is_dir() {
         Ok(Item::Dir(path, canonical_dir.join(entry.file_name())))
-    } else if file_type.is_file() && Format::from_path(&path).is_some() {
+    } else if file_type.is_file() && FileFormat::from_path(&path).is_some() {
         // Relative to the open folder: no path lookup from the root for each file.
         let stat = entry
             .metadata()

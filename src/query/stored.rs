@@ -2,7 +2,7 @@
 
 use super::{QueryError, Record};
 use crate::index::{CorpusIndex, DocumentData, IndexError};
-use crate::model::{Format, Metadata};
+use crate::model::{FileFormat, Metadata};
 use crate::span::Span;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, TermQuery};
@@ -80,7 +80,7 @@ pub fn load_document(
                     }
                 })?;
             let path = record.path(&fields, &corpus.anchor);
-            let raw = if data.format == Format::Text || data.format == Format::Markdown {
+            let raw = if data.format == FileFormat::Text || data.format == FileFormat::Markdown {
                 let bytes = std::fs::read(&path).map_err(|source| IndexError::Io {
                     path: path.clone().into(),
                     source,

@@ -362,7 +362,7 @@ const TRAILING_WORDS: &[&str] = &[
 const ARTICLES: &[&str] = &["the ", "The ", "a ", "A ", "an ", "An "];
 
 /// How a registry file is written, for the shared loader and its messages.
-const FORMAT: data_file::Format = data_file::Format {
+const FORMAT: data_file::DataFormat = data_file::DataFormat {
     table: "source",
     what: "source registry",
     key: "name",

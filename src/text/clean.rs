@@ -387,11 +387,11 @@ fn source_line_regex() -> &'static Regex {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Format, RawDocument};
+    use crate::model::{FileFormat, RawDocument};
     use std::path::PathBuf;
 
     fn check(text: &str) -> (Cleaned, Vec<String>) {
-        let raw = RawDocument::new(PathBuf::from("t.txt"), Format::Text, text.to_string());
+        let raw = RawDocument::new(PathBuf::from("t.txt"), FileFormat::Text, text.to_string());
         let cleaned = clean(&raw);
         let rendered = cleaned
             .blocks

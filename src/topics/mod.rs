@@ -181,7 +181,7 @@ impl Taxonomy {
 }
 
 /// How a topic file is written, for the shared loader and its messages.
-const FORMAT: data_file::Format = data_file::Format {
+const FORMAT: data_file::DataFormat = data_file::DataFormat {
     table: "topic",
     what: "topic file",
     key: "id",

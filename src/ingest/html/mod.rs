@@ -6,7 +6,7 @@
 mod depth;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Format, RawDocument};
+use crate::model::{FileFormat, RawDocument};
 use crate::span::Span;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
@@ -67,7 +67,7 @@ pub fn read(path: &Path, source: &str) -> (RawDocument, Option<Diagnostic>) {
         )
     });
     let html = Html::parse_document(&source);
-    let mut document = RawDocument::new(path.to_path_buf(), Format::Html, String::new());
+    let mut document = RawDocument::new(path.to_path_buf(), FileFormat::Html, String::new());
     document.meta.title = select_text(&html, "title");
     document.meta.publisher = meta_content(&html, &["og:site_name", "publisher", "dc.publisher"]);
     document.meta.author = meta_content(&html, &["author", "article:author", "dc.creator"]);

@@ -3,7 +3,7 @@
 //! text, HTML, Markdown and a few PDFs. The same size and seed always give the same files.
 
 use super::{BenchError, Rng};
-use claimdex::model::{Format, RawDocument};
+use claimdex::model::{FileFormat, RawDocument};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -170,10 +170,10 @@ pub fn generate(options: &GenOptions, log: &mut dyn FnMut(&str)) -> Result<GenRe
     while report.bytes < options.size {
         let article = Article::generate(&mut rng, &bundled, &scifact);
         let format = match rng.range(0, 1000) {
-            0..=549 => Format::Text,
-            550..=879 => Format::Html,
-            880..=989 => Format::Markdown,
-            _ => Format::Pdf,
+            0..=549 => FileFormat::Text,
+            550..=879 => FileFormat::Html,
+            880..=989 => FileFormat::Markdown,
+            _ => FileFormat::Pdf,
         };
         let folder = options
             .out
@@ -187,19 +187,19 @@ pub fn generate(options: &GenOptions, log: &mut dyn FnMut(&str)) -> Result<GenRe
             claimdex::index::slugify(&article.slug)
         );
         let (path, bytes) = match format {
-            Format::Text => (folder.join(format!("{stem}.txt")), article.to_text()),
-            Format::Html => (folder.join(format!("{stem}.html")), article.to_html()),
-            Format::Markdown => (folder.join(format!("{stem}.md")), article.to_markdown()),
-            Format::Pdf => (folder.join(format!("{stem}.pdf")), article.to_pdf()?),
+            FileFormat::Text => (folder.join(format!("{stem}.txt")), article.to_text()),
+            FileFormat::Html => (folder.join(format!("{stem}.html")), article.to_html()),
+            FileFormat::Markdown => (folder.join(format!("{stem}.md")), article.to_markdown()),
+            FileFormat::Pdf => (folder.join(format!("{stem}.pdf")), article.to_pdf()?),
         };
         std::fs::write(&path, &bytes).map_err(|err| BenchError::io(&path, err))?;
         report.bytes += bytes.len() as u64;
         report.files += 1;
         match format {
-            Format::Text => report.text += 1,
-            Format::Html => report.html += 1,
-            Format::Markdown => report.markdown += 1,
-            Format::Pdf => report.pdf += 1,
+            FileFormat::Text => report.text += 1,
+            FileFormat::Html => report.html += 1,
+            FileFormat::Markdown => report.markdown += 1,
+            FileFormat::Pdf => report.pdf += 1,
         }
     }
     let stamp = serde_json::to_string_pretty(&report).unwrap_or_default();
@@ -213,7 +213,7 @@ pub fn bundled_sentences() -> Vec<String> {
     for (idx, text) in BUNDLED.iter().enumerate() {
         let raw = RawDocument::new(
             PathBuf::from(format!("bundled-{idx}.txt")),
-            Format::Text,
+            FileFormat::Text,
             (*text).to_string(),
         );
         let document = claimdex::text::build_document(raw, format!("bundled-{idx}"), None);
