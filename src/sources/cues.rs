@@ -1,18 +1,9 @@
 //! Attribution cues from `data/attribution.toml`: the words that say who a statement rests on.
 
-use crate::diagnostic::Diagnostic;
-use crate::span::LineIndex;
+use crate::data_file::builtin;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
 use std::sync::OnceLock;
-
-/// The built-in cue file.
-pub const BUILTIN_CUES: &str = crate::data_file::builtin::ATTRIBUTION.text;
-
-/// The gazetteer the figures annotator anchors figures with (its `places` list): a name that
-/// is only a place ("Ecuador", "China and Venezuela") is never an unregistered source.
-pub const BUILTIN_PLACES: &str = crate::data_file::builtin::CONTEXT.text;
 
 /// Where a cue stands relative to the source it names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +38,9 @@ pub struct Cues {
     pub table_pointers: Vec<Vec<String>>,
     /// Single-word `after` verbs, which end a noun phrase read forwards.
     pub verbs: HashSet<String>,
-    /// Place names as written ("Costa Rica", "U.S."), for telling a place from a source.
+    /// Place names as written ("Costa Rica", "U.S."), for telling a place from a source: the
+    /// gazetteer the figures annotator anchors figures with, so a name that is only a place
+    /// ("Ecuador", "China and Venezuela") is never an unregistered source.
     pub places: HashSet<String>,
 }
 
@@ -88,33 +81,25 @@ struct Words {
 }
 
 impl Cues {
-    /// The built-in cues, parsed once; a unit test keeps the data file valid.
+    /// The built-in cues (`data/attribution.toml`, the places of `data/figures/context.toml`),
+    /// read once through the one data-file loader; a unit test keeps the files valid.
     pub fn builtin() -> &'static Cues {
         static CUES: OnceLock<Cues> = OnceLock::new();
         CUES.get_or_init(|| {
-            let mut cues = Cues::parse(BUILTIN_CUES, None).0;
-            cues.places = places(BUILTIN_PLACES);
+            let mut cues = builtin::ATTRIBUTION
+                .parse::<File>()
+                .map(Cues::from_file)
+                .unwrap_or_default();
+            cues.places = builtin::CONTEXT
+                .parse::<PlacesFile>()
+                .map(|file| file.places.into_iter().collect())
+                .unwrap_or_default();
             cues
         })
     }
 
-    /// Parses a cue file; errors carry `file:line`.
-    pub fn parse(text: &str, path: Option<&Path>) -> (Cues, Vec<Diagnostic>) {
-        let file: File = match toml::from_str(text) {
-            Ok(file) => file,
-            Err(err) => {
-                let line = err.span().map(|span| LineIndex::new(text).line(span.start));
-                let diagnostic = Diagnostic::error(
-                    path.map(Path::to_path_buf),
-                    line,
-                    format!(
-                        "invalid attribution cues: {}; see data/attribution.toml for the format",
-                        err.message()
-                    ),
-                );
-                return (Cues::default(), vec![diagnostic]);
-            }
-        };
+    /// The cues of a parsed cue file.
+    fn from_file(file: File) -> Cues {
         let mut cues = Cues::default();
         for (list, kind) in [
             (&file.before.phrases, CueKind::Before),
@@ -153,7 +138,7 @@ impl Cues {
             .map(|p| words(p))
             .collect();
         cues.table_pointers = file.words.table_pointers.iter().map(|p| words(p)).collect();
-        (cues, Vec::new())
+        cues
     }
 
     /// A one-word counting or reporting cue ("arrested", "recorded", "reported").
@@ -167,14 +152,6 @@ impl Cues {
     pub fn starting_with(&self, word: &str) -> &[(Vec<String>, CueKind)] {
         self.phrases.get(word).map_or(&[], Vec::as_slice)
     }
-}
-
-/// The `places` list of a gazetteer file; empty when the file has none (a unit test keeps the
-/// built-in one readable).
-fn places(text: &str) -> HashSet<String> {
-    toml::from_str::<PlacesFile>(text)
-        .map(|file| file.places.into_iter().collect())
-        .unwrap_or_default()
 }
 
 /// A phrase as lowercase words; "'s" is its own word, as the tokenizer makes it.
@@ -194,8 +171,7 @@ mod tests {
 
     #[test]
     fn data_file_is_valid() {
-        let (cues, diagnostics) = Cues::parse(BUILTIN_CUES, None);
-        assert!(diagnostics.is_empty());
+        let cues = Cues::from_file(builtin::ATTRIBUTION.parse::<File>().unwrap());
         assert!(cues
             .starting_with("according")
             .iter()
@@ -210,9 +186,13 @@ mod tests {
 
     #[test]
     fn broken_file_names_the_line() {
-        let (_, diagnostics) =
-            Cues::parse("[before]\nphrases = [1, 2]\n", Some(Path::new("c.toml")));
-        assert_eq!(diagnostics.len(), 1);
-        assert_eq!(diagnostics[0].line, Some(2));
+        let broken = crate::data_file::Builtin {
+            path: "c.toml",
+            text: "[before]\nphrases = [1, 2]\n",
+        };
+        let Err(error) = broken.parse::<File>() else {
+            panic!("a list of numbers is no list of phrases");
+        };
+        assert!(error.starts_with("c.toml:2: "), "{error}");
     }
 }
