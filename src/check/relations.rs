@@ -38,52 +38,8 @@ pub fn search(
     rules: &CheckRules,
 ) -> Option<Found> {
     let claim = &claims[claim_idx];
-    // Operands from a neighbouring passage (`claims` outside `passage`) fit only an exact claimed
-    // figure written in digits, and only when they are distinctive themselves: "one in three",
-    // "approximately half" or a round 100,000 fit some pair of a longer text by chance. Further
-    // away, an operand must also be about the figure's own period or the like span before it
-    // ("fell 41% in 2024" and, five paragraphs on, "302,203 in 2024, compared with 520,085 in
-    // 2023").
-    let exact_claim = figure.qualifier == Qualifier::Exact
-        && !matches!(figure.unit, Unit::Fraction)
-        && figure.text.chars().any(|ch| ch.is_ascii_digit());
     let own_period = clause_or_sentence_period(claim, figure);
-    let allowed = |idx: usize, operand: &Figure, period: Option<&Period>| {
-        if passage.contains(&idx) {
-            return true;
-        }
-        let distinctive = exact_claim && operand.significant_digits() >= 3;
-        distinctive
-            && (neighbours.contains(&idx)
-                || own_period
-                    .zip(period)
-                    .is_some_and(|(own, other)| like_period(own, other)))
-    };
-    let neighbours = &neighbours;
-    let pool: Vec<Operand> = claims
-        .iter()
-        .enumerate()
-        .flat_map(|(idx, other)| {
-            other.figures.iter().filter_map(move |fig| {
-                let period = clause_or_sentence_period(other, fig);
-                let (low, high) = fig.written_bounds()?;
-                Some(Operand {
-                    sentence: idx,
-                    figure: fig,
-                    period,
-                    carried: carried_period(other, fig),
-                    base: is_base(other, fig),
-                    low,
-                    high,
-                    far: !neighbours.contains(&idx),
-                })
-            })
-        })
-        .filter(|other| {
-            other.figure.span != figure.span && precise(other.figure, (other.low, other.high))
-        })
-        .filter(|other| allowed(other.sentence, other.figure, other.period))
-        .collect();
+    let pool = operands(claims, &passage, &neighbours, figure, own_period);
     // An operand from far away makes a change only ending in the figure's own period, and a
     // share only as a part or whole of that period.
     let ends_here =
@@ -114,58 +70,133 @@ pub fn search(
         Unit::PercentagePoints => direction_of(claim, figure, rules)
             .and_then(|sign| points(figure, sign, &close_pool, claim_idx, near)),
         Unit::Multiplier => ratio(figure, &close_pool, near),
-        Unit::Count | Unit::Money => says_total(claim, figure, rules)
-            .then(|| total(figure, &close_pool, near))
-            .flatten()
-            .or_else(|| {
-                says_near(claim, figure, &rules.difference)
-                    .then(|| net(figure, &close_pool, near))
-                    .flatten()
-            })
-            .or_else(|| {
-                // "up by 65,000 year on year": the difference of two levels of like spans.
-                let sign = direction_of(claim, figure, rules)?;
-                let compares = |from: &Operand, to: &Operand| earlier(from, to, claim_idx);
-                absolute_change(figure, sign, &close_pool, near, compares)
-            })
-            .or_else(|| {
-                fewer_than(claim, figure)
-                    .filter(|than| {
-                        than.low
-                            .zip(than.high)
-                            .is_some_and(|bounds| precise(than, bounds))
-                    })
-                    .and_then(|than| difference_from(figure, than, &close_pool))
-            }),
+        Unit::Count | Unit::Money => count_relation(claim, claim_idx, figure, &close_pool, rules),
         // "45,728 … in 1,104 boats - an average of 41 people per vessel": the quotient of two
         // counts of its own sentence.
         Unit::Rate if figure.per == Some(1.0) && is_average(claim, figure) => {
-            // Small counts of its own sentence ("in three boats", "in 11 boats") are operands
-            // here, with the interval their rounding allows, though too loose for a search.
-            let own_sentence: Vec<Operand> = claim
-                .figures
-                .iter()
-                .filter(|other| other.span != figure.span && other.value >= 2.0)
-                .filter(|other| other.low.is_some() && other.high.is_some())
-                .filter_map(|other| {
-                    let (low, high) = other.written_bounds()?;
-                    Some(Operand {
-                        sentence: claim_idx,
-                        figure: other,
-                        period: clause_or_sentence_period(claim, other),
-                        carried: None,
-                        base: false,
-                        low,
-                        high,
-                        far: false,
-                    })
-                })
-                .collect();
-            ratio(figure, &own_sentence, |idx| idx == claim_idx)
+            average(claim, claim_idx, figure)
         }
         _ => None,
     }?;
     (decide(&found.0) == Verdict::Supported).then_some(found)
+}
+
+/// A count or amount: a total of parts with a sum word, a net figure as a difference, a change
+/// in a count as the difference of two levels, "N fewer than Y".
+fn count_relation(
+    claim: &CheckClaim,
+    claim_idx: usize,
+    figure: &Figure,
+    close_pool: &Pool,
+    rules: &CheckRules,
+) -> Option<Found> {
+    let near = |idx: usize| idx.abs_diff(claim_idx) <= 1;
+    says_total(claim, figure, rules)
+        .then(|| total(figure, close_pool, near))
+        .flatten()
+        .or_else(|| {
+            says_near(claim, figure, &rules.difference)
+                .then(|| net(figure, close_pool, near))
+                .flatten()
+        })
+        .or_else(|| {
+            // "up by 65,000 year on year": the difference of two levels of like spans.
+            let sign = direction_of(claim, figure, rules)?;
+            let compares = |from: &Operand, to: &Operand| earlier(from, to, claim_idx);
+            absolute_change(figure, sign, close_pool, near, compares)
+        })
+        .or_else(|| {
+            fewer_than(claim, figure)
+                .filter(|than| {
+                    than.low
+                        .zip(than.high)
+                        .is_some_and(|bounds| precise(than, bounds))
+                })
+                .and_then(|than| difference_from(figure, than, close_pool))
+        })
+}
+
+/// "45,728 … in 1,104 boats - an average of 41 people per vessel": the quotient of two counts
+/// of its own sentence.
+fn average(claim: &CheckClaim, claim_idx: usize, figure: &Figure) -> Option<Found> {
+    // Small counts of its own sentence ("in three boats", "in 11 boats") are operands
+    // here, with the interval their rounding allows, though too loose for a search.
+    let own_sentence: Vec<Operand> = claim
+        .figures
+        .iter()
+        .filter(|other| other.span != figure.span && other.value >= 2.0)
+        .filter(|other| other.low.is_some() && other.high.is_some())
+        .filter_map(|other| {
+            let (low, high) = other.written_bounds()?;
+            Some(Operand {
+                sentence: claim_idx,
+                figure: other,
+                period: clause_or_sentence_period(claim, other),
+                carried: None,
+                base: false,
+                low,
+                high,
+                far: false,
+            })
+        })
+        .collect();
+    ratio(figure, &own_sentence, |idx| idx == claim_idx)
+}
+
+/// The figures of the document that may be operands of `figure`'s relation: the precise ones of
+/// its passage; of a neighbouring passage only for an exact claim written in digits and with
+/// three significant digits or more; further away only when, besides, about a like period.
+fn operands<'a>(
+    claims: &'a [CheckClaim],
+    passage: &std::ops::Range<usize>,
+    neighbours: &std::ops::Range<usize>,
+    figure: &Figure,
+    own_period: Option<&Period>,
+) -> Vec<Operand<'a>> {
+    // Operands from a neighbouring passage (`claims` outside `passage`) fit only an exact claimed
+    // figure written in digits, and only when they are distinctive themselves: "one in three",
+    // "approximately half" or a round 100,000 fit some pair of a longer text by chance. Further
+    // away, an operand must also be about the figure's own period or the like span before it
+    // ("fell 41% in 2024" and, five paragraphs on, "302,203 in 2024, compared with 520,085 in
+    // 2023").
+    let exact_claim = figure.qualifier == Qualifier::Exact
+        && !matches!(figure.unit, Unit::Fraction)
+        && figure.text.chars().any(|ch| ch.is_ascii_digit());
+    let allowed = |idx: usize, operand: &Figure, period: Option<&Period>| {
+        if passage.contains(&idx) {
+            return true;
+        }
+        let distinctive = exact_claim && operand.significant_digits() >= 3;
+        distinctive
+            && (neighbours.contains(&idx)
+                || own_period
+                    .zip(period)
+                    .is_some_and(|(own, other)| like_period(own, other)))
+    };
+    claims
+        .iter()
+        .enumerate()
+        .flat_map(|(idx, other)| {
+            other.figures.iter().filter_map(move |fig| {
+                let period = clause_or_sentence_period(other, fig);
+                let (low, high) = fig.written_bounds()?;
+                Some(Operand {
+                    sentence: idx,
+                    figure: fig,
+                    period,
+                    carried: carried_period(other, fig),
+                    base: is_base(other, fig),
+                    low,
+                    high,
+                    far: !neighbours.contains(&idx),
+                })
+            })
+        })
+        .filter(|other| {
+            other.figure.span != figure.span && precise(other.figure, (other.low, other.high))
+        })
+        .filter(|other| allowed(other.sentence, other.figure, other.period))
+        .collect()
 }
 
 /// A figure of the passage that may be an operand: its sentence, the period its own clause or
