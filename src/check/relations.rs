@@ -14,7 +14,7 @@ use super::arithmetic::{
     direction_of, high, is_comparison_base, low, operand, share_of, signed, stated_change, Found,
 };
 use super::claim::CheckClaim;
-use super::rules::CheckRules;
+use super::rules::{has_phrase, CheckRules};
 use super::verdict::{decide, Comparison, Verdict};
 use crate::bind::{Period, PeriodSource};
 use crate::datasets::text::format_number;
@@ -70,7 +70,7 @@ pub fn search(
         Unit::PercentagePoints => direction_of(claim, figure, rules)
             .and_then(|sign| points(figure, sign, &close_pool, claim_idx, near)),
         Unit::Multiplier => ratio(figure, &close_pool, near),
-        Unit::Count | Unit::Money => count_relation(claim, claim_idx, figure, &close_pool, rules),
+        Unit::Count | Unit::Money => count_relation(claims, claim_idx, figure, &close_pool, rules),
         // "45,728 … in 1,104 boats - an average of 41 people per vessel": the quotient of two
         // counts of its own sentence.
         Unit::Rate if figure.per == Some(1.0) && is_average(claim, figure) => {
@@ -84,14 +84,15 @@ pub fn search(
 /// A count or amount: a total of parts with a sum word, a net figure as a difference, a change
 /// in a count as the difference of two levels, "N fewer than Y".
 fn count_relation(
-    claim: &CheckClaim,
+    claims: &[CheckClaim],
     claim_idx: usize,
     figure: &Figure,
     close_pool: &Pool,
     rules: &CheckRules,
 ) -> Option<Found> {
+    let claim = &claims[claim_idx];
     let near = |idx: usize| idx.abs_diff(claim_idx) <= 1;
-    says_total(claim, figure, rules)
+    (says_total(claim, figure, rules) || breaks_down(claims, claim_idx, figure, rules))
         .then(|| total(figure, close_pool, near))
         .flatten()
         .or_else(|| {
@@ -558,6 +559,31 @@ fn says_total(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> bool {
     says_near(claim, figure, &rules.sum)
 }
 
+/// A breakdown cue after the figure in its sentence, or opening the next sentence: "18,646
+/// migrants were returned. These include 16,386 men, ...", "1,204 arrivals, of whom 310 ...".
+fn breaks_down(
+    claims: &[CheckClaim],
+    claim_idx: usize,
+    figure: &Figure,
+    rules: &CheckRules,
+) -> bool {
+    let claim = &claims[claim_idx];
+    let end = figure.span.end.saturating_sub(claim.span.start);
+    let after = super::arithmetic::around(&claim.text, end, end + NEAR);
+    let opening = claims
+        .get(claim_idx + 1)
+        .map_or("", |next| super::arithmetic::around(&next.text, 0, NEAR));
+    let opens = |text: &str| {
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().take(3).collect();
+        rules
+            .breakdown
+            .iter()
+            .any(|cue| has_phrase(&words.join(" "), cue))
+    };
+    CheckRules::says(after, &rules.breakdown) || opens(opening)
+}
+
 /// One of `words` within a few words of the figure.
 fn says_near(claim: &CheckClaim, figure: &Figure, words: &[String]) -> bool {
     let start = figure.span.start.saturating_sub(claim.span.start);
@@ -788,6 +814,36 @@ mod tests {
                 "41,000".to_string(),
                 Verdict::Supported,
                 "512,000 − 471,000 = 41,000".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn a_total_followed_by_its_breakdown_is_their_sum() {
+        let got = arithmetic(
+            "The coast guard returned 12,874 migrants to port. These include 10,512 men, \
+             1,604 women and 758 children.",
+            "2024-06-20",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "12,874".to_string(),
+                Verdict::Supported,
+                "10,512 + 1,604 + 758 = 12,874".to_string()
+            )]
+        );
+        // "totalling" is a sum word too.
+        let got = arithmetic(
+            "There were 412 deaths and 377 missing, totalling 789 lives lost.",
+            "2024-06-20",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "789".to_string(),
+                Verdict::Supported,
+                "412 + 377 = 789".to_string()
             )]
         );
     }

@@ -11,6 +11,7 @@ pub struct CheckRules {
     pub down: Vec<String>,
     pub difference: Vec<String>,
     pub sum: Vec<String>,
+    pub breakdown: Vec<String>,
     pub fiscal: Vec<String>,
     pub stopwords: Vec<String>,
     pub conflicts: Vec<Conflict>,
