@@ -526,23 +526,12 @@ fn result(
 mod tests {
     use super::is_comparison_base;
     use crate::check::claim::tests::document_dated;
-    use crate::check::{check, CheckRules, Method, Verdict};
+    use crate::check::relations::tests::arithmetic_of;
+    use crate::check::Verdict;
 
     /// The arithmetic results of one passage, as `(figure, verdict, expression)`.
     fn arithmetic(text: &str) -> Vec<(String, Verdict, String)> {
-        let rules = CheckRules::builtin().unwrap();
-        check(&[document_dated(text, "2023-09-01")], &[], &rules)
-            .0
-            .into_iter()
-            .filter(|result| result.method == Method::Arithmetic)
-            .map(|result| {
-                let expression = match &result.evidence {
-                    crate::check::Evidence::Arithmetic(evidence) => evidence.expression.clone(),
-                    _ => String::new(),
-                };
-                (result.figure.text, result.verdict, expression)
-            })
-            .collect()
+        arithmetic_of(document_dated(text, "2023-09-01"))
     }
 
     #[test]

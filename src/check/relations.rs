@@ -713,7 +713,7 @@ fn subsets<'a>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use crate::check::claim::tests::{document_dated, paragraphs_dated};
     use crate::check::{check, CheckRules, Method, Verdict};
 
@@ -723,7 +723,9 @@ mod tests {
     }
 
     /// [`arithmetic`] of a document built by a test helper.
-    fn arithmetic_of(document: crate::check::CheckDocument) -> Vec<(String, Verdict, String)> {
+    pub(crate) fn arithmetic_of(
+        document: crate::check::CheckDocument,
+    ) -> Vec<(String, Verdict, String)> {
         let rules = CheckRules::builtin().unwrap();
         check(&[document], &[], &rules)
             .0

@@ -79,16 +79,8 @@ pub(super) fn fraction_numeral(first: usize, last: usize, value: f64, denominato
     // fractions, 1 / (2 d^2); see `interval::bounds`.
     let step = 1.0 / (denominator * denominator);
     Numeral {
-        first,
-        last,
-        value,
-        step,
-        round_step: step,
         kind: NumeralKind::Fraction,
-        words: true,
-        scaled: false,
-        plain_digits: false,
-        scale: 1.0,
+        ..word_numeral(first, last, value, step)
     }
 }
 
