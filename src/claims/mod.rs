@@ -117,7 +117,6 @@ pub fn claims_and_topics(
     taxonomy: &Taxonomy,
 ) -> (Vec<Claim>, Vec<Vec<String>>) {
     let raw = document.raw.as_str();
-    let lines = LineIndex::new(raw);
     let passages: Vec<_> = document
         .passages
         .iter()
@@ -131,8 +130,6 @@ pub fn claims_and_topics(
     let sentences = split_at_footnotes(raw, &segmented, &document_footnotes);
     let attributor = Attributor::new(registry, Cues::builtin());
     let no_figures = Vec::new();
-    let path = document.path.to_string_lossy().to_string();
-    let model = Model::builtin();
     let all_rows: Vec<Span> = figures_per_passage
         .iter()
         .flatten()
@@ -141,22 +138,15 @@ pub fn claims_and_topics(
         .collect();
     // The sentences and every table row of the document (its context is whole-document), with
     // the document's footnotes, registry mentions, tables and references read once.
-    // Which sentences state a statistic: each figure looked up once among the sorted sentences.
-    let mut statistic = vec![false; sentences.len()];
-    for record in figures_per_passage.iter().flatten() {
-        if record.table_row.is_some() || !states_statistic(record) {
-            continue;
-        }
-        let at = sentences.partition_point(|sentence| sentence.end < record.figure.span.end);
-        if sentences
-            .get(at)
-            .is_some_and(|sentence| sentence.contains(record.figure.span))
-        {
-            statistic[at] = true;
-        }
-    }
+    let statistic = statistic_sentences(&sentences, figures_per_passage);
     let (attributions, row_sources) =
         attributor.attribute_both(raw, &sentences, &statistic, &all_rows);
+    let builder = ClaimBuilder {
+        document,
+        lines: LineIndex::new(raw),
+        path: document.path.to_string_lossy().to_string(),
+        model: Model::builtin(),
+    };
     let mut next_row = 0;
     let mut next_sentence = 0;
     let mut claims = Vec::new();
@@ -168,27 +158,6 @@ pub fn claims_and_topics(
         let passage_topics = owned(taxonomy.topics_in_context(&passage_scan, &passage_scan));
         let sentence_topics =
             |text: &str| owned(taxonomy.topics_in_context(&taxonomy.scan(text), &passage_scan));
-        let make = |span: Span,
-                    text: String,
-                    figures: Vec<FigureRecord>,
-                    source: Option<ClaimSource>,
-                    topics: Vec<String>| {
-            let scored = model.score(&text);
-            Claim {
-                id: claim_id(&document.slug, span, &text),
-                doc: document.slug.clone(),
-                path: path.clone(),
-                passage: passage.number,
-                line: lines.line(span.start),
-                span,
-                text,
-                figures,
-                source,
-                topics,
-                checkworthiness: scored.score,
-                features: scored.features,
-            }
-        };
         let rows: Vec<&FigureRecord> = passage_figures
             .iter()
             .filter(|record| record.table_row.is_some() && is_cited_figure(record))
@@ -238,13 +207,8 @@ pub fn claims_and_topics(
             if figures.is_empty() && !names_own_source {
                 continue;
             }
-            claims.push(make(
-                *sentence,
-                text,
-                figures,
-                attribution.clone().map(ClaimSource::from),
-                topics,
-            ));
+            let source = attribution.clone().map(ClaimSource::from);
+            claims.push(builder.claim(passage.number, *sentence, text, figures, source, topics));
         }
         for row in &rows {
             let source = row_sources
@@ -265,18 +229,68 @@ pub fn claims_and_topics(
                 .filter(|id| own.contains(id) || passage_topics.contains(id))
                 .cloned()
                 .collect();
-            claims.push(make(
-                row.sentence,
-                text,
-                vec![(*row).clone()],
-                source,
-                topics,
-            ));
+            let figures = vec![(*row).clone()];
+            claims.push(builder.claim(passage.number, row.sentence, text, figures, source, topics));
         }
         topics_per_passage.push(passage_topics);
     }
     claims.sort_by_key(|claim| (claim.span.start, claim.span.end));
     (claims, topics_per_passage)
+}
+
+/// Which sentences state a statistic: each figure looked up once among the sorted sentences.
+fn statistic_sentences(sentences: &[Span], figures_per_passage: &[Vec<FigureRecord>]) -> Vec<bool> {
+    let mut statistic = vec![false; sentences.len()];
+    for record in figures_per_passage.iter().flatten() {
+        if record.table_row.is_some() || !states_statistic(record) {
+            continue;
+        }
+        let at = sentences.partition_point(|sentence| sentence.end < record.figure.span.end);
+        if sentences
+            .get(at)
+            .is_some_and(|sentence| sentence.contains(record.figure.span))
+        {
+            statistic[at] = true;
+        }
+    }
+    statistic
+}
+
+/// What every claim of one document shares: the document, its line index and path, and the
+/// check-worthiness model that scores each claim's text.
+struct ClaimBuilder<'d> {
+    document: &'d Document,
+    lines: LineIndex,
+    path: String,
+    model: &'static Model,
+}
+
+impl ClaimBuilder<'_> {
+    fn claim(
+        &self,
+        passage: usize,
+        span: Span,
+        text: String,
+        figures: Vec<FigureRecord>,
+        source: Option<ClaimSource>,
+        topics: Vec<String>,
+    ) -> Claim {
+        let scored = self.model.score(&text);
+        Claim {
+            id: claim_id(&self.document.slug, span, &text),
+            doc: self.document.slug.clone(),
+            path: self.path.clone(),
+            passage,
+            line: self.lines.line(span.start),
+            span,
+            text,
+            figures,
+            source,
+            topics,
+            checkworthiness: scored.score,
+            features: scored.features,
+        }
+    }
 }
 
 fn owned(ids: Vec<&str>) -> Vec<String> {
