@@ -246,75 +246,10 @@ pub fn check_with(
     let mut results = arithmetic::check_claims(&claims, rules);
     results.extend(cross::check_claims(&claims, rules));
     progress.stage("checking against the datasets", claims.len());
-    for claim in &claims {
-        progress.advance();
-        for figure in claim
-            .figures
-            .iter()
-            .filter(|figure| claim::is_checkable(figure))
-        {
-            let already = results
-                .iter()
-                .any(|result| result.claim.doc == claim.doc && result.figure.span == figure.span);
-            let context = &claim.context;
-            let found = checker
-                .as_ref()
-                .map(|checker| checker.check(claim, figure, context));
-            match found {
-                Some(result) if result.verdict != Verdict::Unverifiable || !already => {
-                    results.push(result)
-                }
-                None if !already => results.push(verdict::unverifiable(claim, figure, None)),
-                _ => {}
-            }
-        }
-    }
+    check_datasets(&claims, checker.as_ref(), &mut results, progress);
     progress.finish();
     for result in &mut results {
-        result.binding = claims
-            .iter()
-            .filter(|claim| {
-                claim.doc == result.claim.doc && claim.span.contains(result.figure.span)
-            })
-            .find_map(|claim| {
-                let mut binding = claim.binding_of(&result.figure)?.clone();
-                // Only a change is measured against another period: the base period written in
-                // its sentence, else the period of the level it is measured from ("up 21% from
-                // 181,084 in August").
-                // A count near a change word is often the level the change ends at ("totaled
-                // 218,763 in September, up 21% from 181,084"): only a relative figure or a
-                // two-ended change states the change itself.
-                let relative = matches!(
-                    result.figure.unit,
-                    Unit::Percent | Unit::PercentagePoints | Unit::Multiplier | Unit::Fraction
-                ) || result.figure.is_two_ended_change();
-                // A multiplier is a ratio of two levels: "a five-fold increase over the same
-                // month in 2020" is measured against March 2020 as a change is.
-                if relative
-                    && matches!(
-                        comparable::kind_of(claim, &result.figure, rules),
-                        comparable::Kind::Change | comparable::Kind::Ratio
-                    )
-                {
-                    binding.compared_with = binding
-                        .compared_with
-                        .take()
-                        .or_else(|| base_figure_period(claim, &result.figure, &binding))
-                        .or_else(|| {
-                            // "Seneca College had 45 claims in 2018. That number rose 2,400% in
-                            // 2023": a sentence that refers back may have its base before it.
-                            // A change with both ends written has its own base, of a period
-                            // the text may not say.
-                            (!refers_back(&claim.text) && !result.figure.is_two_ended_change())
-                                .then(|| implied_base(&binding))
-                                .flatten()
-                        })
-                        .map(|base| in_fiscal_years(base, binding.period.as_ref()));
-                } else {
-                    binding.compared_with = None;
-                }
-                Some(binding)
-            });
+        result.binding = result_binding(&claims, result, rules);
     }
     results.sort_by(|a, b| {
         (
@@ -331,6 +266,89 @@ pub fn check_with(
             ))
     });
     (results, diagnostics)
+}
+
+/// The dataset verdict of every checkable figure not already checked: a dataset verdict is
+/// kept beside an arithmetic or cross-document one unless it is `unverifiable`; a figure nothing
+/// checked is `unverifiable` (naming no evidence) when the datasets could not be indexed.
+fn check_datasets(
+    claims: &[CheckClaim],
+    checker: Option<&dataset::DatasetChecker>,
+    results: &mut Vec<CheckResult>,
+    progress: &dyn Progress,
+) {
+    for claim in claims {
+        progress.advance();
+        for figure in claim
+            .figures
+            .iter()
+            .filter(|figure| claim::is_checkable(figure))
+        {
+            let already = results
+                .iter()
+                .any(|result| result.claim.doc == claim.doc && result.figure.span == figure.span);
+            let context = &claim.context;
+            let found = checker.map(|checker| checker.check(claim, figure, context));
+            match found {
+                Some(result) if result.verdict != Verdict::Unverifiable || !already => {
+                    results.push(result)
+                }
+                None if !already => results.push(verdict::unverifiable(claim, figure, None)),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The binding of a result's figure, from the claim that holds it; a relative change also
+/// gets the period it is measured against.
+fn result_binding(
+    claims: &[CheckClaim],
+    result: &CheckResult,
+    rules: &CheckRules,
+) -> Option<Binding> {
+    claims
+        .iter()
+        .filter(|claim| claim.doc == result.claim.doc && claim.span.contains(result.figure.span))
+        .find_map(|claim| {
+            let mut binding = claim.binding_of(&result.figure)?.clone();
+            // Only a change is measured against another period: the base period written in
+            // its sentence, else the period of the level it is measured from ("up 21% from
+            // 181,084 in August").
+            // A count near a change word is often the level the change ends at ("totaled
+            // 218,763 in September, up 21% from 181,084"): only a relative figure or a
+            // two-ended change states the change itself.
+            let relative = matches!(
+                result.figure.unit,
+                Unit::Percent | Unit::PercentagePoints | Unit::Multiplier | Unit::Fraction
+            ) || result.figure.is_two_ended_change();
+            // A multiplier is a ratio of two levels: "a five-fold increase over the same
+            // month in 2020" is measured against March 2020 as a change is.
+            if relative
+                && matches!(
+                    comparable::kind_of(claim, &result.figure, rules),
+                    comparable::Kind::Change | comparable::Kind::Ratio
+                )
+            {
+                binding.compared_with = binding
+                    .compared_with
+                    .take()
+                    .or_else(|| base_figure_period(claim, &result.figure, &binding))
+                    .or_else(|| {
+                        // "Seneca College had 45 claims in 2018. That number rose 2,400% in
+                        // 2023": a sentence that refers back may have its base before it.
+                        // A change with both ends written has its own base, of a period
+                        // the text may not say.
+                        (!refers_back(&claim.text) && !result.figure.is_two_ended_change())
+                            .then(|| implied_base(&binding))
+                            .flatten()
+                    })
+                    .map(|base| in_fiscal_years(base, binding.period.as_ref()));
+            } else {
+                binding.compared_with = None;
+            }
+            Some(binding)
+        })
 }
 
 /// The period of the level a change is measured from, written after it in its sentence ("up 21%
