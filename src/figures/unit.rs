@@ -14,196 +14,237 @@ pub(crate) fn build(
     numeral: &Numeral,
     lexicon: &Lexicon,
 ) -> Option<Draft> {
-    let mut first = numeral.first;
-    let mut last = numeral.last;
-    let mut value = numeral.value;
-    let mut unit = match numeral.kind {
-        NumeralKind::Cardinal | NumeralKind::Vague { .. } => Unit::Count,
-        NumeralKind::Ordinal => Unit::Ordinal,
-        NumeralKind::Fraction => Unit::Fraction,
-        NumeralKind::Decade => Unit::Year,
-        NumeralKind::Multiplier => Unit::Multiplier,
-        // "twice as many" multiplies; "twice a year", "at least once" count occasions.
-        NumeralKind::Times if compares(tokens, numeral.last) => Unit::Multiplier,
-        NumeralKind::Times => Unit::Count,
-    };
-    let mut currency = None;
-    let mut measure_unit = None;
-    let mut per = None;
-    let mut step = numeral.step;
-    let mut round_step = numeral.round_step;
-
+    let mut typed = Typed::new(tokens, numeral);
     let quantity = matches!(
         numeral.kind,
         NumeralKind::Cardinal | NumeralKind::Vague { .. } | NumeralKind::Fraction
     );
     if quantity {
-        if let Some((code, start)) = currency_before(tokens, first, lexicon) {
-            currency = Some(code);
-            unit = Unit::Money;
-            first = start;
+        if let Some((code, start)) = currency_before(tokens, typed.first, lexicon) {
+            typed.currency = Some(code);
+            typed.unit = Unit::Money;
+            typed.first = start;
+        }
+        typed.read_unit_after(tokens, numeral, lexicon);
+    }
+    typed.retype(tokens, numeral, quantity, lexicon);
+    typed.into_draft(text, tokens, numeral)
+}
+
+/// A numeral's figure as it is being typed: its tokens `first..last`, value, unit (with
+/// currency, measure unit or rate base) and precision.
+struct Typed {
+    first: usize,
+    last: usize,
+    value: f64,
+    unit: Unit,
+    currency: Option<String>,
+    measure_unit: Option<String>,
+    per: Option<f64>,
+    step: f64,
+    round_step: f64,
+}
+
+impl Typed {
+    fn new(tokens: &[Token], numeral: &Numeral) -> Typed {
+        let unit = match numeral.kind {
+            NumeralKind::Cardinal | NumeralKind::Vague { .. } => Unit::Count,
+            NumeralKind::Ordinal => Unit::Ordinal,
+            NumeralKind::Fraction => Unit::Fraction,
+            NumeralKind::Decade => Unit::Year,
+            NumeralKind::Multiplier => Unit::Multiplier,
+            // "twice as many" multiplies; "twice a year", "at least once" count occasions.
+            NumeralKind::Times if compares(tokens, numeral.last) => Unit::Multiplier,
+            NumeralKind::Times => Unit::Count,
+        };
+        Typed {
+            first: numeral.first,
+            last: numeral.last,
+            value: numeral.value,
+            unit,
+            currency: None,
+            measure_unit: None,
+            per: None,
+            step: numeral.step,
+            round_step: numeral.round_step,
         }
     }
-    // Units follow digit fractions ("1/4 inch", "½ tbsp"), not word ones ("half of").
-    let unit_allowed = numeral.kind != NumeralKind::Fraction || !numeral.words;
-    if quantity && unit_allowed {
-        // A currency symbol after the number: "10 $", "100 ₡".
-        if currency.is_none() {
-            if let Some((code, end)) = lexicon.currency_before.match_at(tokens, last) {
-                let symbol = tokens[last].kind == TokenKind::Punct;
-                if symbol && tokens.get(end).is_none_or(|next| !next.is_number()) {
-                    currency = Some(code);
-                    unit = Unit::Money;
-                    last = end;
-                }
-            }
-        }
-        let unit_entry = unit_after(tokens, last, lexicon).filter(|(entry, _)| {
-            // After a currency only rates and currency words follow: `$ 48 "` is no inches.
-            currency.is_none() || matches!(entry, UnitEntry::Rate(_) | UnitEntry::Currency { .. })
-        });
-        if let Some((entry, end)) = unit_entry {
-            let scaled_money = numeral.scaled || currency.is_some();
-            let skipped = matches!(entry, UnitEntry::Duration(_))
-                && no_duration(tokens, numeral, end, lexicon);
-            match entry {
-                UnitEntry::Percent => unit = Unit::Percent,
-                UnitEntry::PercentagePoints => unit = Unit::PercentagePoints,
-                // "10 times more" is a multiplier; "entered 48,381 times" counts occasions. A
-                // "-fold" is always one ("a five-fold increase").
-                UnitEntry::Multiplier
-                    if !is_multiplier(tokens, end, value)
-                        && tokens[..end]
-                            .last()
-                            .is_none_or(|token| token.lower.as_ref() != "fold") => {}
-                UnitEntry::Multiplier => unit = Unit::Multiplier,
-                UnitEntry::Age => unit = Unit::Age,
-                UnitEntry::Duration(_) if skipped => {}
-                UnitEntry::Duration(symbol) => {
-                    unit = Unit::Duration;
-                    measure_unit = Some(symbol);
-                }
-                UnitEntry::Measure(symbol) if symbol == "lb" && scaled_money => {
-                    unit = Unit::Money;
-                    currency = Some("GBP".to_string());
-                }
-                UnitEntry::Measure(symbol) => {
-                    unit = Unit::Measure;
-                    measure_unit = Some(symbol);
-                }
-                UnitEntry::Rate(base) => {
-                    if unit != Unit::Money {
-                        unit = Unit::Rate;
+
+    /// The unit written after the number (percent, a currency, a duration, a measure, a rate
+    /// base), and a pace ("52 people per day").
+    fn read_unit_after(&mut self, tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) {
+        // Units follow digit fractions ("1/4 inch", "½ tbsp"), not word ones ("half of").
+        let unit_allowed = numeral.kind != NumeralKind::Fraction || !numeral.words;
+        if unit_allowed {
+            // A currency symbol after the number: "10 $", "100 ₡".
+            if self.currency.is_none() {
+                if let Some((code, end)) = lexicon.currency_before.match_at(tokens, self.last) {
+                    let symbol = tokens[self.last].kind == TokenKind::Punct;
+                    if symbol && tokens.get(end).is_none_or(|next| !next.is_number()) {
+                        self.currency = Some(code);
+                        self.unit = Unit::Money;
+                        self.last = end;
                     }
-                    per = Some(base);
                 }
-                UnitEntry::Currency { code, minor } => {
-                    unit = Unit::Money;
-                    if minor {
-                        value /= 100.0;
-                        step /= 100.0;
-                        round_step /= 100.0;
+            }
+            let unit_entry = unit_after(tokens, self.last, lexicon).filter(|(entry, _)| {
+                // After a currency only rates and currency words follow: `$ 48 "` is no inches.
+                self.currency.is_none()
+                    || matches!(entry, UnitEntry::Rate(_) | UnitEntry::Currency { .. })
+            });
+            if let Some((entry, end)) = unit_entry {
+                let scaled_money = numeral.scaled || self.currency.is_some();
+                let skipped = matches!(entry, UnitEntry::Duration(_))
+                    && no_duration(tokens, numeral, end, lexicon);
+                match entry {
+                    UnitEntry::Percent => self.unit = Unit::Percent,
+                    UnitEntry::PercentagePoints => self.unit = Unit::PercentagePoints,
+                    // "10 times more" is a multiplier; "entered 48,381 times" counts occasions. A
+                    // "-fold" is always one ("a five-fold increase").
+                    UnitEntry::Multiplier
+                        if !is_multiplier(tokens, end, self.value)
+                            && tokens[..end]
+                                .last()
+                                .is_none_or(|token| token.lower.as_ref() != "fold") => {}
+                    UnitEntry::Multiplier => self.unit = Unit::Multiplier,
+                    UnitEntry::Age => self.unit = Unit::Age,
+                    UnitEntry::Duration(_) if skipped => {}
+                    UnitEntry::Duration(symbol) => {
+                        self.unit = Unit::Duration;
+                        self.measure_unit = Some(symbol);
                     }
-                    currency = Some(code);
+                    UnitEntry::Measure(symbol) if symbol == "lb" && scaled_money => {
+                        self.unit = Unit::Money;
+                        self.currency = Some("GBP".to_string());
+                    }
+                    UnitEntry::Measure(symbol) => {
+                        self.unit = Unit::Measure;
+                        self.measure_unit = Some(symbol);
+                    }
+                    UnitEntry::Rate(base) => {
+                        if self.unit != Unit::Money {
+                            self.unit = Unit::Rate;
+                        }
+                        self.per = Some(base);
+                    }
+                    UnitEntry::Currency { code, minor } => {
+                        self.unit = Unit::Money;
+                        if minor {
+                            self.value /= 100.0;
+                            self.step /= 100.0;
+                            self.round_step /= 100.0;
+                        }
+                        self.currency = Some(code);
+                    }
+                }
+                // A skipped word or a count's "times" ("entered 48,381 times") is not the figure's.
+                let times = matches!(self.unit, Unit::Count) && last_is_times(tokens, end);
+                if !(skipped || times) {
+                    self.last = end;
                 }
             }
-            // A skipped word or a count's "times" ("entered 48,381 times") is not the figure's.
-            let times = matches!(unit, Unit::Count) && last_is_times(tokens, end);
-            if !(skipped || times) {
-                last = end;
+            if let Some((base, end)) = rate_after(tokens, self.last, lexicon) {
+                if self.unit == Unit::Count {
+                    self.unit = Unit::Rate;
+                }
+                self.per = Some(base);
+                if matches!(self.unit, Unit::Rate | Unit::Money) {
+                    self.last = end;
+                }
+            } else if self.unit == Unit::Count && per_short_time_after(tokens, self.last) {
+                // "52 people per day", "2,000 a week": a pace, never a period's count.
+                self.unit = Unit::Rate;
             }
         }
-        if let Some((base, end)) = rate_after(tokens, last, lexicon) {
-            if unit == Unit::Count {
-                unit = Unit::Rate;
+    }
+
+    /// A count that is a fertility rate, an age, a year, an identifier or part of a name.
+    fn retype(&mut self, tokens: &[Token], numeral: &Numeral, quantity: bool, lexicon: &Lexicon) {
+        // "The birth rate for women in Mexico has dropped to 2.2 children", "a fertility rate of
+        // 1.7": children per woman, however the sentence words it.
+        // The children stay what the figure counts (`counts`); the figure is their rate per woman.
+        if self.unit == Unit::Count && self.value < 10.0 && quantity {
+            let at = |idx: usize| tokens.get(idx);
+            let children = at(self.last).is_some_and(|next| {
+                ["children", "child", "births", "babies", "kids"]
+                    .iter()
+                    .any(|word| next.is(word))
+            });
+            let per_woman = children
+                && at(self.last + 1).is_some_and(|t| t.is("per"))
+                && at(self.last + 2).is_some_and(|t| t.is("woman") || t.is("women"));
+            let bare = at(self.last).is_none_or(|next| !next.is_word());
+            if per_woman || ((children || bare) && fertility_before(tokens, self.first)) {
+                self.unit = Unit::Rate;
+                self.per = Some(1.0);
             }
-            per = Some(base);
-            if matches!(unit, Unit::Rate | Unit::Money) {
-                last = end;
+        }
+        // Ages written before the number: "aged 15", "age 40", "ages 18-39", "median age being 39".
+        let age_word = |token: &Token| token.is("aged") || token.is("age") || token.is("ages");
+        let age_before = self.first > 0 && age_word(&tokens[self.first - 1])
+            || self.first > 1
+                && age_word(&tokens[self.first - 2])
+                && matches!(
+                    tokens[self.first - 1].lower.as_ref(),
+                    "being" | "is" | "was" | "of" | "at"
+                );
+        if self.unit == Unit::Count && age_before {
+            self.unit = Unit::Age;
+        }
+        if self.unit == Unit::Count && numeral.kind == NumeralKind::Cardinal {
+            if let Some(year_first) = year_start(tokens, numeral, lexicon) {
+                self.unit = Unit::Year;
+                self.first = year_first;
+                self.step = 0.0;
+                self.round_step = 0.0;
+            } else if is_identifier(tokens, numeral) || is_name_part(tokens, numeral) {
+                self.unit = Unit::Other;
+            } else if is_hyphen_adjective(tokens, numeral, self.last) {
+                // "one-child policy": a number inside a compound adjective counts nothing.
+                self.unit = Unit::Other;
             }
-        } else if unit == Unit::Count && per_short_time_after(tokens, last) {
-            // "52 people per day", "2,000 a week": a pace, never a period's count.
-            unit = Unit::Rate;
         }
     }
-    // "The birth rate for women in Mexico has dropped to 2.2 children", "a fertility rate of
-    // 1.7": children per woman, however the sentence words it.
-    // The children stay what the figure counts (`counts`); the figure is their rate per woman.
-    if unit == Unit::Count && value < 10.0 && quantity {
-        let at = |idx: usize| tokens.get(idx);
-        let children = at(last).is_some_and(|next| {
-            ["children", "child", "births", "babies", "kids"]
-                .iter()
-                .any(|word| next.is(word))
-        });
-        let per_woman = children
-            && at(last + 1).is_some_and(|t| t.is("per"))
-            && at(last + 2).is_some_and(|t| t.is("woman") || t.is("women"));
-        let bare = at(last).is_none_or(|next| !next.is_word());
-        if per_woman || ((children || bare) && fertility_before(tokens, first)) {
-            unit = Unit::Rate;
-            per = Some(1.0);
-        }
+
+    fn into_draft(self, text: &str, tokens: &[Token], numeral: &Numeral) -> Option<Draft> {
+        let span = Span::new(
+            tokens[self.first].span.start,
+            tokens[self.last - 1].span.end,
+        );
+        let figure = Figure {
+            span,
+            text: span.slice(text)?.to_string(),
+            value: self.value,
+            unit: self.unit,
+            per: self.per,
+            currency: self.currency,
+            measure_unit: self.measure_unit,
+            qualifier: Qualifier::Exact,
+            low: None,
+            high: None,
+            range: None,
+            counts: None,
+            counts_span: None,
+            period: None,
+            places: Vec::new(),
+        };
+        let vague = match numeral.kind {
+            NumeralKind::Vague { low, high } => Some((low, high)),
+            _ => None,
+        };
+        Some(Draft {
+            figure,
+            first: self.first,
+            last: self.last,
+            lead: self.first,
+            tail: self.last,
+            step: self.step,
+            round_step: self.round_step,
+            scale: numeral.scale,
+            vague,
+            change_ends: None,
+        })
     }
-    // Ages written before the number: "aged 15", "age 40", "ages 18-39", "median age being 39".
-    let age_word = |token: &Token| token.is("aged") || token.is("age") || token.is("ages");
-    let age_before = first > 0 && age_word(&tokens[first - 1])
-        || first > 1
-            && age_word(&tokens[first - 2])
-            && matches!(
-                tokens[first - 1].lower.as_ref(),
-                "being" | "is" | "was" | "of" | "at"
-            );
-    if unit == Unit::Count && age_before {
-        unit = Unit::Age;
-    }
-    if unit == Unit::Count && numeral.kind == NumeralKind::Cardinal {
-        if let Some(year_first) = year_start(tokens, numeral, lexicon) {
-            unit = Unit::Year;
-            first = year_first;
-            step = 0.0;
-            round_step = 0.0;
-        } else if is_identifier(tokens, numeral) || is_name_part(tokens, numeral) {
-            unit = Unit::Other;
-        } else if is_hyphen_adjective(tokens, numeral, last) {
-            // "one-child policy": a number inside a compound adjective counts nothing.
-            unit = Unit::Other;
-        }
-    }
-    let span = Span::new(tokens[first].span.start, tokens[last - 1].span.end);
-    let figure = Figure {
-        span,
-        text: span.slice(text)?.to_string(),
-        value,
-        unit,
-        per,
-        currency,
-        measure_unit,
-        qualifier: Qualifier::Exact,
-        low: None,
-        high: None,
-        range: None,
-        counts: None,
-        counts_span: None,
-        period: None,
-        places: Vec::new(),
-    };
-    let vague = match numeral.kind {
-        NumeralKind::Vague { low, high } => Some((low, high)),
-        _ => None,
-    };
-    Some(Draft {
-        figure,
-        first,
-        last,
-        lead: first,
-        tail: last,
-        step,
-        round_step,
-        scale: numeral.scale,
-        vague,
-        change_ends: None,
-    })
 }
 
 /// Whether `times` (ending at `end`) multiplies: a small number before a comparison or the
