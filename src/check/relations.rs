@@ -14,7 +14,7 @@ use super::arithmetic::{
     direction_of, high, is_comparison_base, low, operand, share_of, signed, stated_change, Found,
 };
 use super::claim::CheckClaim;
-use super::rules::{has_phrase, CheckRules};
+use super::rules::CheckRules;
 use super::verdict::{decide, Comparison, Verdict};
 use crate::bind::{Period, PeriodSource};
 use crate::datasets::text::format_number;
@@ -570,18 +570,15 @@ fn breaks_down(
     let claim = &claims[claim_idx];
     let end = figure.span.end.saturating_sub(claim.span.start);
     let after = super::arithmetic::around(&claim.text, end, end + NEAR);
-    let opening = claims
-        .get(claim_idx + 1)
-        .map_or("", |next| super::arithmetic::around(&next.text, 0, NEAR));
-    let opens = |text: &str| {
-        let lower = text.to_lowercase();
-        let words: Vec<&str> = lower.split_whitespace().take(3).collect();
-        rules
-            .breakdown
-            .iter()
-            .any(|cue| has_phrase(&words.join(" "), cue))
-    };
-    CheckRules::says(after, &rules.breakdown) || opens(opening)
+    // The first three words of the next sentence ("These include 16,386 men").
+    let opening = claims.get(claim_idx + 1).map_or(String::new(), |next| {
+        next.text
+            .split_whitespace()
+            .take(3)
+            .collect::<Vec<_>>()
+            .join(" ")
+    });
+    CheckRules::says(after, &rules.breakdown) || CheckRules::says(&opening, &rules.breakdown)
 }
 
 /// One of `words` within a few words of the figure.

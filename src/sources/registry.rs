@@ -250,34 +250,16 @@ impl Registry {
     }
 }
 
-/// An alias led by an acronym and followed by capitalised words ending in a body noun ("UN
-/// Refugee Agency", "EU Border Agency") written with those words in lower case; none for any
-/// other alias ("UN Migration" lower-cased would read every "UN migration study").
+/// An alias led by an acronym and followed by capitalised words ending in a body noun (`bodies`
+/// in `data/attribution.toml`: "UN Refugee Agency", "EU Border Agency") written with those words
+/// in lower case; none for any other alias ("UN Migration" lower-cased would read every "UN
+/// migration study").
 fn lowercase_description(alias: &str) -> Option<String> {
-    const BODIES: &[&str] = &[
-        "agency",
-        "office",
-        "bureau",
-        "service",
-        "commission",
-        "organization",
-        "organisation",
-        "ministry",
-        "department",
-        "directorate",
-        "administration",
-        "council",
-        "patrol",
-        "police",
-        "fund",
-        "programme",
-        "program",
-    ];
     let (first, rest) = alias.split_once(' ')?;
     let body = rest
         .rsplit(' ')
         .next()
-        .is_some_and(|last| BODIES.contains(&last.to_lowercase().as_str()));
+        .is_some_and(|last| super::Cues::builtin().bodies.contains(&last.to_lowercase()));
     if !body {
         return None;
     }
