@@ -89,4 +89,14 @@ mod tests {
         check("a little over 15,000 per year", Qualifier::MoreThan);
         check("exactly 12", Qualifier::Exact);
     }
+
+    /// A headline's verb qualifies its figure: "nears 130,000" over a body's 128,900.
+    #[test]
+    fn headline_verbs() {
+        check("Net migration gain nears 130,000", Qualifier::Almost);
+        check("arrivals approaching 5,000", Qualifier::Almost);
+        check("Encounters top 2 million", Qualifier::Exact);
+        check("Encounters topped 2 million", Qualifier::MoreThan);
+        check("the bill surpassed $1 billion", Qualifier::MoreThan);
+    }
 }
