@@ -149,7 +149,16 @@ impl<'a> Attributor<'a> {
                     // the latest expression of ...") ends the report even when it leans on
                     // the sentence before.
                     let states = statistic.get(idx).copied().unwrap_or(false);
-                    if own.is_some() || states {
+                    // An agency that relays the report ("..., Xinhua news agency reports")
+                    // does not take over the body whose figures it relays.
+                    let relays = found.kind == Some(SourceKind::News)
+                        && chain.as_ref().is_some_and(|held| {
+                            held.kind.is_some_and(SourceKind::is_institution)
+                                || self.unregistered_body(held)
+                        });
+                    if relays {
+                        // The relayed body's report goes on.
+                    } else if own.is_some() || states {
                         chain = Some(found.clone());
                     } else if !leads_into_statistic[idx] {
                         chain = None;

@@ -303,6 +303,25 @@ fn the_ministry_points_back_to_a_ministry_named_without_a_registry_entry() {
 }
 
 #[test]
+fn a_news_agency_that_relays_a_report_does_not_take_it_over() {
+    let text =
+        "Spain recorded 56,852 irregular arrivals in 2023, according to the Interior Ministry.\n\
+                Most of them crossed over 100 km of sea, Xinhua news agency reports.\n\
+                Of the total, 39,910 reached the Canary Islands.\n";
+    let got = carried(text, &[true, true, true]);
+    assert_eq!(
+        got[1].as_ref().map(|(name, via)| (name.as_str(), *via)),
+        Some(("Xinhua", Via::Attribution)),
+        "{got:?}"
+    );
+    assert_eq!(
+        got[2].as_ref().map(|(name, via)| (name.as_str(), *via)),
+        Some(("Interior Ministry", Via::Carried)),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_bank_named_as_x_of_y_is_a_body_whose_report_goes_on() {
     let text = "Remittances hit $63 billion in 2023, according to data published by the Bank of Mexico on Thursday.\n\
                 Mexicans abroad sent $63.31 billion home last year.\n";
