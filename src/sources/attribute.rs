@@ -149,9 +149,10 @@ impl<'a> Attributor<'a> {
                     // the latest expression of ...") ends the report even when it leans on
                     // the sentence before.
                     let states = statistic.get(idx).copied().unwrap_or(false);
-                    // An agency that relays the report ("..., Xinhua news agency reports")
-                    // does not take over the body whose figures it relays.
-                    let relays = found.kind == Some(SourceKind::News)
+                    // An agency that relays the report's figures ("over 100 km ..., Xinhua
+                    // news agency reports") does not take over the body whose figures it relays.
+                    let relays = states
+                        && found.kind == Some(SourceKind::News)
                         && chain.as_ref().is_some_and(|held| {
                             held.kind.is_some_and(SourceKind::is_institution)
                                 || self.unregistered_body(held)
@@ -217,9 +218,14 @@ impl<'a> Attributor<'a> {
                 list.contains(&word.to_lowercase())
             })
         };
+        // An acronym of capitals alone ("the CSO said") names an organisation.
+        let acronym = words.len() == 1
+            && (2..=6).contains(&words[0].len())
+            && words[0].chars().all(|ch| ch.is_ascii_uppercase());
         found.kind.is_none()
             && found.via == Via::Attribution
             && (is_in(&self.cues.bodies, head)
+                || acronym
                 || (words.len() > 1 && is_in(&self.cues.leading_bodies, words.first())))
     }
 

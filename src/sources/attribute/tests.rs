@@ -322,6 +322,22 @@ fn a_news_agency_that_relays_a_report_does_not_take_it_over() {
 }
 
 #[test]
+fn an_acronym_without_a_registry_entry_is_a_body_whose_report_goes_on() {
+    let text = "The CSO said there were 141,600 immigrants in the 12-month period.\n\
+                Of those immigrants, 29,600 were returning citizens.\n";
+    let got = carried(text, &[true, true]);
+    assert_eq!(
+        got[1].as_ref().map(|(name, via)| (name.as_str(), *via)),
+        Some(("CSO", Via::Carried)),
+        "{got:?}"
+    );
+    // A registered news agency's report is not carried.
+    let text = "Arrivals rose to 5,000, EFE reported.\n\
+                Of those, 1,200 were minors.\n";
+    assert_eq!(carried(text, &[true, true])[1], None);
+}
+
+#[test]
 fn a_bank_named_as_x_of_y_is_a_body_whose_report_goes_on() {
     let text = "Remittances hit $63 billion in 2023, according to data published by the Bank of Mexico on Thursday.\n\
                 Mexicans abroad sent $63.31 billion home last year.\n";
