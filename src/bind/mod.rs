@@ -252,9 +252,20 @@ pub fn bind_carrying(
                 periods
                     .iter()
                     .position(|found| !found.base && found.span.shift(sentence.span.start) == span)
+                    .map(|at| (at, binding.period.as_ref()))
             });
         let last = match bound {
-            Some(at) => Some(periods.swap_remove(at)),
+            Some((at, bound_period)) => {
+                let mut found = periods.swap_remove(at);
+                // A cut-off read as a running total ("returned ... as of 12 October 2024")
+                // goes on as the running total: "These include 16,386 men".
+                if let Some(total) = bound_period.filter(|period| {
+                    period.partial && !found.period.partial && period.end == found.period.end
+                }) {
+                    found.period = total.clone();
+                }
+                Some(found)
+            }
             None => periods.into_iter().rfind(|found| !found.base),
         };
         let last = last.filter(|found| {
@@ -704,10 +715,12 @@ impl SentenceReading<'_, '_> {
             }
             (found, source)
         });
-        // "as of Dec. 20, 513,782 migrants had crossed": a running total from the start of
-        // the year the clause names (else the cut-off's calendar year) to the cut-off.
+        // "as of Dec. 20, 513,782 migrants had crossed", "18,646 migrants were intercepted
+        // ... as of 12 October 2024": a running total from the start of the year the clause
+        // names (else the cut-off's calendar year) to the cut-off.
         let chosen = chosen.map(|(found, source)| {
-            if !(period::is_cutoff(text, found.span) && period::counts_to_date(text)) {
+            let running = period::counts_to_date(text) || says_flow(text, rules);
+            if !(period::is_cutoff(text, found.span) && running) {
                 return (found, source);
             }
             (running_total(found, &own), source)
@@ -904,19 +917,33 @@ fn at_year_end_if_stock(period: &mut Period, figure: &Figure, sentence: &str, ru
     if !whole_year || figure.unit != Unit::Count || figure.is_two_ended_change() {
         return;
     }
+    if says_stock(sentence, rules) {
+        let text = std::mem::take(&mut period.text);
+        *period = Period::point(period.end);
+        period.text = text;
+    }
+}
+
+/// Whether `sentence` has a phrase of `phrases` (lower case) as whole words.
+fn says_any(sentence: &str, phrases: &[String]) -> bool {
     let lower = sentence.to_lowercase();
-    let has = |phrase: &String| {
+    phrases.iter().any(|phrase| {
         lower.match_indices(phrase.as_str()).any(|(at, _)| {
             let before = lower[..at].chars().next_back();
             let after = lower[at + phrase.len()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
-    };
-    if rules.stock_words.iter().any(has) && !rules.flow_words.iter().any(has) {
-        let text = std::mem::take(&mut period.text);
-        *period = Period::point(period.end);
-        period.text = text;
-    }
+    })
+}
+
+/// The sentence states a level (`stock_words`) and no flow (`flow_words`).
+fn says_stock(sentence: &str, rules: &BindRules) -> bool {
+    says_any(sentence, &rules.stock_words) && !says_any(sentence, &rules.flow_words)
+}
+
+/// The sentence states a flow (`flow_words`: "were intercepted", "arrived") and no level.
+fn says_flow(sentence: &str, rules: &BindRules) -> bool {
+    says_any(sentence, &rules.flow_words) && !says_any(sentence, &rules.stock_words)
 }
 
 /// The running total up to a cut-off date: from the start of the (fiscal) year of the clause that

@@ -883,6 +883,13 @@ fn a_running_total_as_of_a_date_counts_from_the_start_of_its_year() {
         "2023-09-27",
     );
     assert_eq!(got[0].1, "2023-01..2023-09 partial of 2023");
+    // A counted act with a day-first cut-off, and the breakdown that goes on with it.
+    let got = bind(
+        "The IOM reported that 18,646 migrants were intercepted at sea and returned to Libya as of 12 October 2024. These include 16,386 men.",
+        "2024-10-20",
+    );
+    assert_eq!(got[0].1, "2024-01..2024-10 partial of 2024", "{got:?}");
+    assert_eq!(got[1].1, "2024-01..2024-10 partial of 2024", "{got:?}");
     // A level at a date is the date's: no perfect tense, no running total.
     let got = bind(
         "As of June 2023, 110 million people were displaced worldwide.",
