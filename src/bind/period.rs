@@ -177,6 +177,12 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 this_year,
                 Kind::Phrase,
             ),
+            // "the provisional total for the year so far".
+            (
+                r"(?i)\bthe\s+(fiscal\s+)?year\s+(?:so|thus)\s+far\b".to_string(),
+                this_year,
+                Kind::Phrase,
+            ),
             (
                 r"(?i)\b(fiscal[- ])?year[- ]to[- ]date\b".to_string(),
                 year_to_date,

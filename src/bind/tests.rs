@@ -623,6 +623,20 @@ fn the_fiscal_year_described_by_its_start_is_the_current_one_so_far() {
 }
 
 #[test]
+fn the_year_so_far_is_the_current_year_to_date() {
+    let got = bind(
+        "The latest figures take the provisional total for the year so far to 19,294.",
+        "2024-08-20",
+    );
+    assert_eq!(got[0].1, "2024-01..2024-08 partial of 2024");
+    let got = bind(
+        "The total for the fiscal year so far is 19,294.",
+        "2024-08-20",
+    );
+    assert_eq!(got[0].1, "2023-10..2024-08 partial of FY2024 fiscal");
+}
+
+#[test]
 fn a_change_on_a_year_is_measured_from_it_and_may_before_a_year_is_the_month() {
     // "down on 2022": the British "on" of a change names its base, not the figure's period.
     let got = periods_of("The figure is 10% down on 2022.", "2024-08-13");
