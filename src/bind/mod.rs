@@ -749,11 +749,51 @@ impl SentenceReading<'_, '_> {
         if binding.period_source != Some(PeriodSource::DocumentDate) {
             if let Some(period) = binding.period.as_mut() {
                 at_year_end_if_stock(period, figure, text, rules);
+                if self.changed_over_a_year(figure, local, period, rules) {
+                    // The change of a level between two moments a year apart is the flow of
+                    // the twelve months that end at the later one.
+                    let text = std::mem::take(&mut period.text);
+                    *period = Period::span(period.end.plus(-11), period.end);
+                    period.text = text;
+                }
             }
         }
         (binding.counted_by, binding.counted_by_in_clause) =
             counted_by(&self.agencies, &self.clauses, own_clause, local);
         binding
+    }
+
+    /// "reached 26.3 million by the end of December 2022, indicating a growth of 496,800
+    /// compared to the previous year": an amount of change (a change word right before it)
+    /// whose period is a moment of a level (a point, or a month of a stock sentence) measured
+    /// against a year before.
+    fn changed_over_a_year(
+        &self,
+        figure: &Figure,
+        local: Span,
+        period: &Period,
+        rules: &BindRules,
+    ) -> bool {
+        static CHANGE: OnceLock<regex::Regex> = OnceLock::new();
+        let change = CHANGE.get_or_init(|| {
+            crate::util::static_regex(
+                r"(?i)(?:\b(?:growth|increase|rise|decrease|decline|drop|fall|gain|jump)\s+of|\b(?:up|down|grew|rose|fell|increased|decreased|declined|dropped)(?:\s+by)?)\s*$",
+            )
+        });
+        let text = self.sentence.text;
+        let before = &text
+            [crate::util::floor_char_boundary(text, local.start.saturating_sub(30))..local.start];
+        let moment = period.granularity == Granularity::Point
+            || (period.granularity == Granularity::Month && says_stock(text, rules));
+        let year_before = self
+            .periods
+            .iter()
+            .any(|found| found.base && period::months_before(found) == Some(12));
+        matches!(figure.unit, Unit::Count | Unit::Percent)
+            && period.months() == 1
+            && moment
+            && year_before
+            && change.is_match(before)
     }
 
     /// The periods that may be the figure's (at `local`): not one written inside another

@@ -623,6 +623,22 @@ fn the_fiscal_year_described_by_its_start_is_the_current_one_so_far() {
 }
 
 #[test]
+fn the_change_of_a_level_over_a_year_is_the_flow_of_the_year_to_its_moment() {
+    let got = bind(
+        "The population reached 26.3 million by the end of December 2022, indicating a growth of 496,800 compared to the previous year.",
+        "2023-06-15",
+    );
+    assert_eq!(got[0].1, "2022-12..2022-12", "{got:?}");
+    assert_eq!(got[1].1, "2022-01..2022-12", "{got:?}");
+    // A month's flow against the same month a year before stays that month's.
+    let got = bind(
+        "In January 8,067 migrants entered Spain, an increase of 524% compared to a year ago.",
+        "2024-02-05",
+    );
+    assert_eq!(got[1].1, "2024-01..2024-01", "{got:?}");
+}
+
+#[test]
 fn the_year_so_far_is_the_current_year_to_date() {
     let got = bind(
         "The latest figures take the provisional total for the year so far to 19,294.",
