@@ -176,6 +176,11 @@ pub struct Carried {
     pub period: Option<(Period, Span)>,
     /// The last period they named, a base or not, which "that year" refers back to.
     pub last_named: Option<Period>,
+    /// A part of a year the last sentence compared with the same part of an earlier year
+    /// ("During the first 31 days of 2024, 1,335 … a 13 per cent increase over the same period
+    /// last year"): the next sentence's bare years are that part of them ("Last year there were
+    /// 1,180").
+    pub compared_part: Option<Period>,
 }
 
 /// [`bind_passage`] for one passage of a document read in order: `state` is what the passages
@@ -197,6 +202,9 @@ pub fn bind_carrying(
         // year is the last one named, a comparison's base or not.
         period::resolve_that_year(&mut periods, last_named.as_ref(), rules.fiscal_start_month);
         period::same_span_in_named_year(&mut periods, carried.as_ref().map(|(period, _)| period));
+        if let Some(part) = state.compared_part.take() {
+            period::same_part_of_bare_years(&mut periods, &part, sentence.text);
+        }
         period::previous_of_the_sentence(&mut periods, carried.as_ref().map(|(period, _)| period));
         mark_base_levels(&mut periods, sentence);
         if let Some(last) = periods.iter().max_by_key(|found| found.span.end) {
@@ -208,6 +216,7 @@ pub fn bind_carrying(
         let lower = sentence.text.to_lowercase();
         fiscal_before = period::counts_in_fiscal_years(&lower);
         let bindings = bind_sentence(sentence, &periods, date, carried.as_ref(), rules);
+        state.compared_part = bindings.iter().find_map(compared_part);
         // "The previous high was in September 2023": that month is its own figures', not what
         // the passage goes on about.
         let recalls_record = rules
@@ -415,6 +424,21 @@ fn two_ended_start(
         })
         .min_by_key(|found| found.span.start)
         .map(|found| found.period.clone())
+}
+
+/// The part of a year a binding compares with the same part of an earlier year: its period is
+/// partial, its base as long and a whole number of years before it.
+fn compared_part(binding: &Binding) -> Option<Period> {
+    let period = binding.period.as_ref()?;
+    let base = binding.compared_with.as_ref()?;
+    let years = period.start.year() - base.start.year();
+    (period.partial
+        && !period.fiscal
+        && period.months() < 12
+        && years > 0
+        && base.start == period.start.plus(-12 * years)
+        && base.end == period.end.plus(-12 * years))
+    .then(|| period.clone())
 }
 
 /// A figure whose sentence gives it no period: the passage's (`carried`), else the publication

@@ -478,6 +478,51 @@ fn is_bare_same(text: &str) -> bool {
         && (lower.starts_with("in ") || lower.starts_with("during ") || lower.starts_with("over "))
 }
 
+/// "During the first 31 days of 2024, 1,335 crossed, a 13 per cent increase over the same period
+/// last year. ¶ Last year there were 1,180, compared with 1,339 in 2022.": right after a sentence
+/// that compared `part` of a year with the same part of an earlier one, a bare earlier calendar
+/// year ("last year", "in 2022") is that part of it, unless the sentence says it means the whole
+/// year ("all of 2022", "the whole year", "in total").
+pub fn same_part_of_bare_years(found: &mut [Found], part: &Period, sentence: &str) {
+    const WHOLE: &[&str] = &[
+        "all of",
+        "whole",
+        "entire",
+        "full year",
+        "full-year",
+        "in total",
+        "throughout",
+        "as a whole",
+        "annual",
+        "a year",
+    ];
+    let lower = sentence.to_lowercase();
+    if WHOLE.iter().any(|word| lower.contains(word)) {
+        return;
+    }
+    // Every period of the sentence is a bare calendar year before the part's.
+    let bare_years = found.iter().all(|other| {
+        other.period.granularity == super::Granularity::Year
+            && !other.period.fiscal
+            && !other.period.partial
+            && other.period.start.year() < part.start.year()
+            && other.period.start.year() >= part.start.year() - 5
+    });
+    if found.is_empty() || !bare_years {
+        return;
+    }
+    for other in found.iter_mut() {
+        let years = part.start.year() - other.period.start.year();
+        let text = std::mem::take(&mut other.period.text);
+        let mut period = Period::span(part.start.plus(-12 * years), part.end.plus(-12 * years));
+        period.partial = true;
+        period.part_of = Some(other.period.start.year().to_string());
+        period.relative = other.period.relative;
+        period.text = text;
+        other.period = period;
+    }
+}
+
 /// "So far this year 19,294 have crossed. … 10% down on 2022, when 21,344 crossings were recorded
 /// in the same period": a bare "in the same period" is the span the passage is about (`carried`),
 /// moved to the last year its sentence names before it (else left where it is). With no such

@@ -639,6 +639,32 @@ fn the_change_of_a_level_over_a_year_is_the_flow_of_the_year_to_its_moment() {
 }
 
 #[test]
+fn a_bare_year_right_after_a_same_part_comparison_is_that_part_of_it() {
+    let got = bind_paragraphs(
+        &[
+            "During the first 31 days of 2024, 1,335 migrants crossed the Channel, a 13 per cent increase over the same period last year.",
+            "Last year there were 1,180, compared with 1,339 in 2022.",
+            "In 2022 as a whole, 45,774 crossed.",
+        ],
+        "2024-02-01",
+    );
+    assert_eq!(
+        spans(&got[1])[..2],
+        ["2023-01..2023-01", "2022-01..2022-01"]
+    );
+    // Only the sentence right after; and a whole year said as one stays whole.
+    assert_eq!(spans(&got[2])[1..], ["2022-01..2022-12"]);
+    let got = bind_paragraphs(
+        &[
+            "During the first 31 days of 2024, 1,335 migrants crossed, a 13 per cent increase over the same period last year.",
+            "In all of 2023, 29,437 crossed.",
+        ],
+        "2024-02-01",
+    );
+    assert_eq!(spans(&got[1])[1..], ["2023-01..2023-12"]);
+}
+
+#[test]
 fn the_year_so_far_is_the_current_year_to_date() {
     let got = bind(
         "The latest figures take the provisional total for the year so far to 19,294.",
