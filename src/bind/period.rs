@@ -482,7 +482,7 @@ fn is_bare_same(text: &str) -> bool {
 /// last year. ¶ Last year there were 1,180, compared with 1,339 in 2022.": right after a sentence
 /// that compared `part` of a year with the same part of an earlier one, a bare earlier calendar
 /// year ("last year", "in 2022") is that part of it, unless the sentence says it means the whole
-/// year ("all of 2022", "the whole year", "in total").
+/// year ("all of 2022", "the whole year", "a total of") or refers back to one ("that year").
 pub fn same_part_of_bare_years(found: &mut [Found], part: &Period, sentence: &str) {
     const WHOLE: &[&str] = &[
         "all of",
@@ -495,6 +495,8 @@ pub fn same_part_of_bare_years(found: &mut [Found], part: &Period, sentence: &st
         "as a whole",
         "annual",
         "a year",
+        "a total of",
+        "that year",
     ];
     let lower = sentence.to_lowercase();
     if WHOLE.iter().any(|word| lower.contains(word)) {
