@@ -4,6 +4,28 @@ use super::lexicon::Lexicon;
 use super::token::Token;
 use super::{Draft, Qualifier, Unit};
 
+/// Verbs of change after which (in the same clause, `CHANGE_VERB_REACH` words back at most) "up
+/// to" says where a value went ("revised up to 745,000", "revised their figure up to 745,000").
+const CHANGE_VERB_REACH: usize = 10;
+const CHANGE_VERBS: &[&str] = &[
+    "revised",
+    "rose",
+    "risen",
+    "went",
+    "gone",
+    "climbed",
+    "jumped",
+    "shot",
+    "moved",
+    "pushed",
+    "bumped",
+    "ratcheted",
+    "edged",
+    "ticked",
+    "crept",
+    "soared",
+];
+
 /// Sets each draft's qualifier from the words just before (or just after) it.
 pub(crate) fn attach(tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) {
     for idx in 0..drafts.len() {
@@ -17,7 +39,18 @@ pub(crate) fn attach(tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) 
         if let Some((qualifier, start)) =
             lexicon.qualifiers_before.match_before(tokens, draft.first)
         {
-            if start >= previous_end {
+            // "revised up to 745,000", "rose up to 5%": after a verb of change "up to" is the
+            // change's direction and end, not a bound.
+            // The verb may have its object and a period between ("revised their figure for the
+            // year ending December 2022 up to"), within its clause.
+            let change_up = qualifier == Qualifier::AtMost
+                && tokens.get(start).is_some_and(|t| t.is("up"))
+                && tokens[start.saturating_sub(CHANGE_VERB_REACH)..start]
+                    .iter()
+                    .rev()
+                    .take_while(|token| token.is_word() || token.is_number())
+                    .any(|verb| CHANGE_VERBS.iter().any(|word| verb.is(word)));
+            if start >= previous_end && !change_up {
                 draft.figure.qualifier = qualifier;
                 draft.lead = start;
             }
@@ -98,5 +131,25 @@ mod tests {
         check("Encounters top 2 million", Qualifier::Exact);
         check("Encounters topped 2 million", Qualifier::MoreThan);
         check("the bill surpassed $1 billion", Qualifier::MoreThan);
+    }
+
+    /// After a verb of change "up to" is where the value went, not a bound.
+    #[test]
+    fn up_to_after_a_verb_of_change_is_no_bound() {
+        check(
+            "the ONS has revised their figure up to 745,000",
+            Qualifier::Exact,
+        );
+        check("up to 700 workers", Qualifier::AtMost);
+        check("it could take up to 700 workers", Qualifier::AtMost);
+        check(
+            "the ONS revised its figure for the year ending in December up to 745,000",
+            Qualifier::Exact,
+        );
+        // Another clause's verb does not reach.
+        check(
+            "Prices rose, and the plant will hire up to 700 workers",
+            Qualifier::AtMost,
+        );
     }
 }
