@@ -788,9 +788,10 @@ impl SentenceReading<'_, '_> {
     }
 
     /// "reached 26.3 million by the end of December 2022, indicating a growth of 496,800
-    /// compared to the previous year": an amount of change (a change word right before it)
-    /// whose period is a moment of a level (a point, or a month of a stock sentence) measured
-    /// against a year before.
+    /// compared to the previous year", "3,768,977 as of the end of 2024, ... (up 26,547 year on
+    /// year)": an amount of change (a change word right before it) whose period is a moment of a
+    /// level (a point, or a month of a stock sentence) measured against a year before (said so,
+    /// or the level is at a year's end).
     fn changed_over_a_year(
         &self,
         figure: &Figure,
@@ -801,7 +802,7 @@ impl SentenceReading<'_, '_> {
         static CHANGE: OnceLock<regex::Regex> = OnceLock::new();
         let change = CHANGE.get_or_init(|| {
             crate::util::static_regex(
-                r"(?i)(?:\b(?:growth|increase|rise|decrease|decline|drop|fall|gain|jump)\s+of|\b(?:up|down|grew|rose|fell|increased|decreased|declined|dropped)(?:\s+by)?)\s*$",
+                r"(?i)(?:\b(?:growth|increase|rise|decrease|decline|drop|fall|gain|jump)\s+of|\b(?:up|down|grew|growing|rose|rising|fell|falling|increased|increasing|decreased|decreasing|declined|declining|dropped|dropping|climbed|climbing)(?:\s+by)?)\s*$",
             )
         });
         let text = self.sentence.text;
@@ -809,10 +810,14 @@ impl SentenceReading<'_, '_> {
             [crate::util::floor_char_boundary(text, local.start.saturating_sub(30))..local.start];
         let moment = period.granularity == Granularity::Point
             || (period.granularity == Granularity::Month && says_stock(text, rules));
+        // Measured against a year before: said ("the previous year", "year on year"), or a
+        // level at a year's end, which annual statistics compare with the year's end before.
         let year_before = self
             .periods
             .iter()
-            .any(|found| found.base && period::months_before(found) == Some(12));
+            .any(|found| found.base && period::months_before(found) == Some(12))
+            || says_any(text, &["year on year".into(), "year-on-year".into()])
+            || (period.granularity == Granularity::Point && period.end.month() == 12);
         matches!(figure.unit, Unit::Count | Unit::Percent)
             && period.months() == 1
             && moment

@@ -630,6 +630,21 @@ fn the_change_of_a_level_over_a_year_is_the_flow_of_the_year_to_its_moment() {
     );
     assert_eq!(got[0].1, "2022-12..2022-12", "{got:?}");
     assert_eq!(got[1].1, "2022-01..2022-12", "{got:?}");
+    // A level at a year's end is compared with the year's end before, said or not.
+    let got = bind_paragraphs(
+        &[
+            "Japan's foreign population was 3,768,977 as of the end of 2024, rising by 357,985 year on year.",
+            "Permanent residents were most common at 918,116 (up 26,547).",
+        ],
+        "2025-03-20",
+    );
+    // The level, the year "2024" the figure reader also finds, the change.
+    let first = spans(&got[0]);
+    assert_eq!(
+        (first[0].as_str(), first[2].as_str()),
+        ("2024-12..2024-12", "2024-01..2024-12")
+    );
+    assert_eq!(spans(&got[1]), ["2024-12..2024-12", "2024-01..2024-12"]);
     // A month's flow against the same month a year before stays that month's.
     let got = bind(
         "In January 8,067 migrants entered Spain, an increase of 524% compared to a year ago.",
