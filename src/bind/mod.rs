@@ -291,7 +291,12 @@ pub fn bind_carrying(
             });
             !(no_statistic && (day_after || period::names_a_day(&found.period.text)))
         });
-        if let Some(last) = last.filter(|_| !recalls_record) {
+        // "The number stood at 2.46 million a year earlier.": a look back from the period the
+        // passage is about is not what it goes on about.
+        let looks_back = last
+            .as_ref()
+            .is_some_and(|found| period::months_before(found).is_some());
+        if let Some(last) = last.filter(|_| !recalls_record && !looks_back) {
             *carried = Some((last.period, last.span.shift(sentence.span.start)));
         }
         out.push(bindings);
@@ -743,7 +748,10 @@ impl SentenceReading<'_, '_> {
         // ... as of 12 October 2024": a running total from the start of the year the clause
         // names (else the cut-off's calendar year) to the cut-off.
         let chosen = chosen.map(|(found, source)| {
-            let running = period::counts_to_date(text) || says_flow(text, rules);
+            // A level at the cut-off ("there had been 2,583,626 foreign residents ... as of
+            // Nov. 1, 2024") is the cut-off's.
+            let running = (period::counts_to_date(text) || says_flow(text, rules))
+                && !says_stock(text, rules);
             if !(period::is_cutoff(text, found.span) && running) {
                 return (found, source);
             }

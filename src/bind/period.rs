@@ -746,17 +746,15 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
 
 /// "the highest level since the 2015/2016 migration crisis", "the lowest monthly total since
 /// September 2020": a period after a "since" that a record word (`record_words`) leads up to in
-/// its clause is what a record is measured against. Years may stand between the "since" and the
-/// phrase ("since the 2015/2016": both years are the record's).
+/// its clause is what a record is measured against, and so is an event dated after the "since"
+/// ("the highest number since such statistics were first published in 2006"). Years may stand
+/// between the "since" and the phrase ("since the 2015/2016": both years are the record's).
 fn since_a_record(text: &str, span: Span, rules: &BindRules) -> bool {
     let before = text[..span.start].to_lowercase();
     let phrase = text[span.start..span.end].to_lowercase();
-    let since_at = if let Some(rest) = phrase.strip_prefix("since ") {
-        // "since September 2020", "since 2016"; not an event ("since the deal was signed").
-        let first = rest.split([' ', ',']).next().unwrap_or("");
-        if !(rest.starts_with(|c: char| c.is_ascii_digit()) || month_number(first).is_some()) {
-            return false;
-        }
+    let since_at = if phrase.starts_with("since ") {
+        // "since September 2020", "since 2016", and an event dated after it ("the highest
+        // number since such statistics were first published in 2006").
         span.start
     } else {
         // "since the 2015/" before the year: only "the", years and slashes between.

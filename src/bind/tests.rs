@@ -680,6 +680,27 @@ fn a_bare_year_right_after_a_same_part_comparison_is_that_part_of_it() {
 }
 
 #[test]
+fn a_level_at_a_cut_off_and_a_look_back_are_not_what_the_passage_goes_on_about() {
+    let got = bind_paragraphs(
+        &[
+            "There had been 2,583,626 foreign residents as of Nov. 1, 2024, the ministry said.",
+            "This is the highest number since such statistics were first published in 2006. The number stood at 2.46 million a year earlier.",
+            "Residents without Korean nationality increased 5.6 percent to about 2.04 million.",
+        ],
+        "2025-01-10",
+    );
+    // A level with a perfect tense at a cut-off is the cut-off's, not a running total.
+    assert_eq!(spans(&got[0])[0], "2024-11..2024-11");
+    // The record's "since" dates no figure; "a year earlier" dates its own.
+    assert_eq!(
+        spans(&got[1]).last().map(String::as_str),
+        Some("2023-11..2023-11")
+    );
+    // The next paragraph goes on with November 2024, not the look back.
+    assert_eq!(spans(&got[2]), ["2024-11..2024-11", "2024-11..2024-11"]);
+}
+
+#[test]
 fn the_year_so_far_is_the_current_year_to_date() {
     let got = bind(
         "The latest figures take the provisional total for the year so far to 19,294.",
