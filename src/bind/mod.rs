@@ -780,7 +780,9 @@ impl SentenceReading<'_, '_> {
         }
         if binding.period_source != Some(PeriodSource::DocumentDate) {
             if let Some(period) = binding.period.as_mut() {
-                at_year_end_if_stock(period, figure, text, rules);
+                if !changes_by(text, local) {
+                    at_year_end_if_stock(period, figure, text, rules);
+                }
                 if self.changed_over_a_year(figure, local, period, rules) {
                     // The change of a level between two moments a year apart is the flow of
                     // the twelve months that end at the later one.
@@ -807,15 +809,7 @@ impl SentenceReading<'_, '_> {
         period: &Period,
         rules: &BindRules,
     ) -> bool {
-        static CHANGE: OnceLock<regex::Regex> = OnceLock::new();
-        let change = CHANGE.get_or_init(|| {
-            crate::util::static_regex(
-                r"(?i)(?:\b(?:growth|increase|rise|decrease|decline|drop|fall|gain|jump)\s+of|\b(?:up|down|grew|growing|rose|rising|fell|falling|increased|increasing|decreased|decreasing|declined|declining|dropped|dropping|climbed|climbing)(?:\s+by)?)\s*$",
-            )
-        });
         let text = self.sentence.text;
-        let before = &text
-            [crate::util::floor_char_boundary(text, local.start.saturating_sub(30))..local.start];
         let moment = period.granularity == Granularity::Point
             || (period.granularity == Granularity::Month && says_stock(text, rules));
         // Measured against a year before: said ("the previous year", "year on year"), or a
@@ -830,7 +824,7 @@ impl SentenceReading<'_, '_> {
             && period.months() == 1
             && moment
             && year_before
-            && change.is_match(before)
+            && changes_by(text, local)
     }
 
     /// The periods that may be the figure's (at `local`): not one written inside another
@@ -999,6 +993,20 @@ fn at_year_end_if_stock(period: &mut Period, figure: &Figure, sentence: &str, ru
         *period = Period::point(period.end);
         period.text = text;
     }
+}
+
+/// The figure at `local` is an amount of change: a change word right before it ("a growth of",
+/// "up", "will decline by", "increasing slightly by").
+fn changes_by(sentence: &str, local: Span) -> bool {
+    static CHANGE: OnceLock<regex::Regex> = OnceLock::new();
+    let change = CHANGE.get_or_init(|| {
+        crate::util::static_regex(
+            r"(?i)(?:\b(?:growth|increase|rise|decrease|decline|drop|fall|gain|jump)\s+of|\b(?:up|down|grew|growing|rose|rising|fell|falling|increased|increasing|decreased|decreasing|declined|declining|dropped|dropping|climbed|climbing|increase|decrease|decline|grow|rise|fall|drop)(?:\s+[a-z]+ly)?(?:\s+by)?)\s*$",
+        )
+    });
+    let before = &sentence
+        [crate::util::floor_char_boundary(sentence, local.start.saturating_sub(30))..local.start];
+    change.is_match(before)
 }
 
 /// Whether `sentence` has a phrase of `phrases` (lower case) as whole words.

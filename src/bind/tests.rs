@@ -778,6 +778,16 @@ fn a_stock_counted_in_a_year_is_the_count_at_its_end() {
         "El Hierro received more migrants than its own population of 9,000 in 2023.",
         "2024-02-01",
         "2023-01..2023-12",
+    ); // A stock's change in a year is that year's flow.
+    assert_first_period(
+        "The temporary population will decline by 445,901 in 2025.",
+        "2024-10-25",
+        "2025-01..2025-12",
+    );
+    assert_first_period(
+        "The temporary population will start increasing slightly by 17,439 in 2027.",
+        "2024-10-25",
+        "2027-01..2027-12",
     );
 }
 
