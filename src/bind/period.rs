@@ -741,7 +741,8 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
         || (ends_with(SAME)
             && (lower.starts_with("the same")
                 || lower.starts_with("same")
-                || lower.contains("last")))
+                // "up 10% over last year"; "over the last year" is a span of time.
+                || (lower.contains("last") && !lower.starts_with("the last"))))
 }
 
 /// "the highest level since the 2015/2016 migration crisis", "the lowest monthly total since

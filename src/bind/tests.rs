@@ -326,6 +326,22 @@ fn comparison_bases_are_not_the_figures_period() {
         .1,
         "2022-12..2023-11"
     );
+    // So is "over the last year"; "over last year" is a comparison's base.
+    assert_first_period(
+        "The U.S. took in 100,000 refugees over the last year.",
+        "2024-10-02",
+        "2023-10..2024-09",
+    );
+    let found = period::find(
+        "Arrivals rose 10% over last year.",
+        BindRules::builtin(),
+        publication_month("2024-10-02"),
+        &[],
+    );
+    assert!(
+        !found.is_empty() && found.iter().all(|found| found.base),
+        "{found:?}"
+    );
 }
 
 #[test]
