@@ -319,6 +319,19 @@ impl<'a> Attributor<'a> {
                     CueKind::Passive => self
                         .passive_agent(context, tokens, start, end)
                         .map(|found| (3, found)),
+                    // "said the agency", "says Eurostat": a verb before its subject names it
+                    // right after itself; "economists said reflected their fear of deportation
+                    // by President Donald Trump's administration" names no one after "said".
+                    CueKind::Before
+                        if matches!(phrase.as_slice(), [verb] if verb == "said" || verb == "says")
+                            && !tokens.get(end).is_some_and(|next| {
+                                next.is_capitalised()
+                                    || self.cues.definite.contains(next.lower.as_ref())
+                                    || matches!(next.lower.as_ref(), "a" | "an")
+                            }) =>
+                    {
+                        None
+                    }
                     CueKind::Before => {
                         let chunk = self.forward_phrase(tokens, end);
                         self.classify(context, tokens, chunk, *kind)

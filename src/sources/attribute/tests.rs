@@ -28,6 +28,16 @@ fn a_bare_place_is_never_a_source() {
 }
 
 #[test]
+fn a_name_far_after_said_is_not_who_said_it() {
+    let text = "Migrants sent 20 percent more home, a trend economists said reflected their fear of deportation by President Donald Trump's administration.\n\
+                Arrivals rose 12 percent, said the interior ministry.\n";
+    assert_eq!(
+        names(text),
+        vec![None, Some("interior ministry".to_string())]
+    );
+}
+
+#[test]
 fn a_bare_proper_noun_is_not_a_source_but_an_acronym_or_full_name_is() {
     let text = "Smith reported 40 arrivals.\n\
                 CEDOC reported 40 arrivals.\n\
