@@ -161,7 +161,7 @@ impl<'a> Attributor<'a> {
                         // The relayed body's report goes on.
                     } else if own.is_some() || states {
                         chain = Some(found.clone());
-                    } else if !leads_into_statistic[idx] {
+                    } else if !leads_into_statistic[idx] && !self.tells_a_trend(&tokens) {
                         chain = None;
                     }
                     Some(found)
@@ -188,7 +188,7 @@ impl<'a> Attributor<'a> {
                     carried
                 }
                 None => {
-                    if !leads_into_statistic[idx] {
+                    if !leads_into_statistic[idx] && !self.tells_a_trend(&tokens) {
                         chain = None;
                     }
                     None
@@ -199,6 +199,18 @@ impl<'a> Attributor<'a> {
             previous_tokens = Some(tokens);
         }
         result
+    }
+
+    /// A sentence without a figure that tells how the statistics moved (a `trend` word) and
+    /// quotes nobody: it goes on with the report.
+    fn tells_a_trend(&self, tokens: &SentenceTokens) -> bool {
+        let words = tokens.text();
+        words
+            .iter()
+            .any(|token| self.cues.trend.contains(token.lower.as_ref()))
+            && !words
+                .iter()
+                .any(|token| matches!(token.text.as_ref(), "\"" | "“" | "”"))
     }
 
     /// A source named in the text without a registry entry whose name ends in a body noun
@@ -530,13 +542,29 @@ fn last_before(matches: &[RegistryMatch], offset: usize) -> Option<&RegistryMatc
 /// A sentence that plainly goes on with the report an earlier paragraph attributed: it quotes
 /// nobody and names no speaker of its own.
 fn continues_report(text: &str, tokens: &[Token]) -> bool {
-    !text.contains(['"', '“', '”'])
+    !quotes_someone(text)
         && !tokens.iter().any(|token| {
             matches!(
                 &*token.lower,
                 "said" | "says" | "told" | "added" | "according"
             )
         })
+}
+
+/// Whether the sentence quotes someone: a quotation of four words or more, or an opening quote
+/// mark left open. A word or two in quotes ("registered as “other”", "“trainees”") is a term.
+fn quotes_someone(text: &str) -> bool {
+    /// Fewer words than this between quote marks are a term, not a quotation.
+    const QUOTATION_WORDS: usize = 4;
+    let marks: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, ch)| matches!(ch, '"' | '“' | '”'))
+        .map(|(at, _)| at)
+        .collect();
+    marks.len() % 2 == 1
+        || marks
+            .chunks(2)
+            .any(|pair| text[pair[0]..pair[1]].split_whitespace().count() >= QUOTATION_WORDS)
 }
 
 /// Whether the sentence names a body of the registry itself: its figures may be that body's.

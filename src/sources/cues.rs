@@ -31,6 +31,9 @@ pub struct Cues {
     /// Nouns that head a body's publication ("the report"), read back like `agents`.
     pub publications: HashSet<String>,
     pub data: HashSet<String>,
+    /// Words of a sentence that tells how the statistics moved without a figure ("recorded the
+    /// largest decreases", "the third consecutive record high"): it goes on with a report.
+    pub trend: HashSet<String>,
     pub definite: HashSet<String>,
     pub stops: HashSet<String>,
     pub auxiliaries: HashSet<String>,
@@ -73,6 +76,8 @@ struct Words {
     leading_bodies: Vec<String>,
     publications: Vec<String>,
     data: Vec<String>,
+    #[serde(default)]
+    trend: Vec<String>,
     definite: Vec<String>,
     document_anaphors: Vec<String>,
     table_pointers: Vec<String>,
@@ -128,6 +133,7 @@ impl Cues {
         cues.leading_bodies = set(file.words.leading_bodies);
         cues.publications = set(file.words.publications);
         cues.data = set(file.words.data);
+        cues.trend = set(file.words.trend);
         cues.definite = set(file.words.definite);
         cues.stops = set(file.words.stops);
         cues.auxiliaries = set(file.words.auxiliaries);

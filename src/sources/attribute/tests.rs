@@ -353,6 +353,35 @@ fn an_acronym_without_a_registry_entry_is_a_body_whose_report_goes_on() {
 }
 
 #[test]
+fn a_trend_without_a_figure_and_a_quoted_term_do_not_end_a_report() {
+    let text = "Japan's foreign population was 3,768,977 at the end of 2024, according to the Immigration Services Agency.\n\
+                This is the third consecutive record high.\n\
+                There were 1,913,516 men, as well as 30 people registered as “other.”\n\
+                Top three nationalities on all routes include Syria, Mali, Afghanistan.\n\
+                There were 456,595 “trainees” and 402,134 students.\n";
+    let got = carried(text, &[true, false, true, false, true]);
+    let agency = "Immigration Services Agency of Japan";
+    assert_eq!(
+        got[2].as_ref().map(|(name, via)| (name.as_str(), *via)),
+        Some((agency, Via::Carried)),
+        "{got:?}"
+    );
+    assert_eq!(
+        got[4].as_ref().map(|(name, via)| (name.as_str(), *via)),
+        Some((agency, Via::Carried)),
+        "{got:?}"
+    );
+    // A quotation is someone's words, and a comment with an adjective "increased" ends it.
+    let text = "Japan's foreign population was 3,768,977 at the end of 2024, according to the Immigration Services Agency.\n\
+                The move reflects increased concern over the rapid growth of immigration.\n\
+                There were 1,913,516 men.\n";
+    assert_eq!(carried(text, &[true, false, true])[2], None);
+    let text = "Japan's foreign population was 3,768,977 at the end of 2024, according to the Immigration Services Agency.\n\
+                “We expect 4 million residents by next year,” one official said.\n";
+    assert_eq!(carried(text, &[true, true])[1], None);
+}
+
+#[test]
 fn a_bank_named_as_x_of_y_is_a_body_whose_report_goes_on() {
     let text = "Remittances hit $63 billion in 2023, according to data published by the Bank of Mexico on Thursday.\n\
                 Mexicans abroad sent $63.31 billion home last year.\n";
