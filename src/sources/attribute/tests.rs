@@ -382,6 +382,19 @@ fn a_trend_without_a_figure_and_a_quoted_term_do_not_end_a_report() {
 }
 
 #[test]
+fn a_central_bank_named_by_its_country_is_a_source() {
+    let text = "Guatemala's central bank said it had recorded $5.64 billion in remittances.\n\
+                El Salvador received $1.4 billion, according to their central banks.\n";
+    assert_eq!(
+        names(text),
+        vec![
+            Some("Guatemala's central bank".to_string()),
+            Some("central banks".to_string())
+        ]
+    );
+}
+
+#[test]
 fn a_bank_named_as_x_of_y_is_a_body_whose_report_goes_on() {
     let text = "Remittances hit $63 billion in 2023, according to data published by the Bank of Mexico on Thursday.\n\
                 Mexicans abroad sent $63.31 billion home last year.\n";
