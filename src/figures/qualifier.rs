@@ -123,14 +123,24 @@ mod tests {
         check("exactly 12", Qualifier::Exact);
     }
 
-    /// A headline's verb qualifies its figure: "nears 130,000" over a body's 128,900.
+    /// A headline's verb qualifies its figure: "nears 130,000" over a body's 128,900. A simple
+    /// past tense may compare with another quantity: in "the amount exceeded $947.9 million in the same
+    /// period a year ago" the figure is last year's, exact.
     #[test]
     fn headline_verbs() {
         check("Net migration gain nears 130,000", Qualifier::Almost);
         check("arrivals approaching 5,000", Qualifier::Almost);
         check("Encounters top 2 million", Qualifier::Exact);
-        check("Encounters topped 2 million", Qualifier::MoreThan);
-        check("the bill surpassed $1 billion", Qualifier::MoreThan);
+        check(
+            "The amount exceeded $947.9 million in the same period a year ago",
+            Qualifier::Exact,
+        );
+        // A perfect tense says where the quantity itself stands.
+        check(
+            "Returns since January have now surpassed 691000",
+            Qualifier::MoreThan,
+        );
+        check("The total has exceeded 21,000", Qualifier::MoreThan);
     }
 
     /// After a verb of change "up to" is where the value went, not a bound.
