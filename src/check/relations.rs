@@ -23,6 +23,8 @@ use crate::figures::{Figure, Qualifier, RangeKind, Unit};
 /// The most operands a total is searched over (a passage's counts taken 2 to 4 at a time).
 const MAX_SUM_POOL: usize = 12;
 const MAX_SUM_TERMS: usize = 4;
+/// Significant digits of a total whose parts, adding up to its last digit, need no sum word.
+const EXACT_SUM_DIGITS: usize = 5;
 /// Bytes around a figure its sum word ("total", "combined") may be.
 const NEAR: usize = 40;
 
@@ -95,6 +97,53 @@ fn count_relation(
     (says_total(claim, figure, rules) || breaks_down(claims, claim_idx, figure, rules))
         .then(|| total(figure, close_pool, near))
         .flatten()
+        // "3,768,977 … There were 1,913,516 men and 1,855,431 women, as well as 30 people
+        // registered as “other”": parts that add up to a precise total to its last digit need
+        // no sum word.
+        // Only levels: not a comparison's base ("26,576 fewer … than the 63,436"), and no part
+        // a difference or change ("entered 48,381 times … left 24,240 times … a deficit of
+        // 24,141" is that difference, found as such).
+        .or_else(|| {
+            let level = |at: usize, figure: &Figure| {
+                !is_base(&claims[at], figure)
+                    && direction_of(&claims[at], figure, rules).is_none()
+                    && !says_near(&claims[at], figure, &rules.difference)
+                    && fewer_than(&claims[at], figure).is_none()
+            };
+            (figure.qualifier == Qualifier::Exact
+                && figure.significant_digits() >= EXACT_SUM_DIGITS
+                && level(claim_idx, figure))
+            .then(|| {
+                // Any exact part of the sentences next to it, small ones too ("30 people"):
+                // adding up to the last digit of five or more is no chance.
+                let sentences = claim_idx.saturating_sub(1)..(claim_idx + 2).min(claims.len());
+                let exact: Vec<Operand> = sentences
+                    .flat_map(|at| claims[at].figures.iter().map(move |part| (at, part)))
+                    .filter(|(at, part)| {
+                        part.qualifier == Qualifier::Exact
+                            && part.span != figure.span
+                            && !is_base(&claims[*at], part)
+                            && level(*at, part)
+                    })
+                    .filter_map(|(at, part)| {
+                        let (low, high) = part.written_bounds()?;
+                        Some(Operand {
+                            sentence: at,
+                            figure: part,
+                            period: None,
+                            carried: None,
+                            base: false,
+                            low,
+                            high,
+                            far: false,
+                        })
+                    })
+                    .collect();
+                total(figure, &exact, near)
+            })
+            .flatten()
+            .filter(|(comparison, _, _)| (comparison.claim_value - comparison.expected).abs() < 0.5)
+        })
         .or_else(|| {
             says_near(claim, figure, &rules.difference)
                 .then(|| net(figure, close_pool, near))
@@ -815,6 +864,35 @@ pub(crate) mod tests {
                 "512,000 − 471,000 = 41,000".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn parts_adding_up_to_a_precise_total_to_its_last_digit_need_no_sum_word() {
+        let got = arithmetic(
+            "Japan's foreign population was 3,768,977 at the end of 2024. There were 1,913,516 \
+             men and 1,855,431 women, as well as 30 people registered as other.",
+            "2025-03-20",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "3,768,977".to_string(),
+                Verdict::Supported,
+                "1,913,516 + 1,855,431 + 30 = 3,768,977".to_string()
+            )]
+        );
+        // A difference found as such is not also a sum of its parts, nor a round total.
+        let got = arithmetic(
+            "Chinese nationals entered Ecuador 48,381 times in 2023 but only left 24,240 times. \
+             The resulting entry/exit deficit was 24,141.",
+            "2024-04-01",
+        );
+        assert!(got.iter().all(|(figure, ..)| figure != "48,381"), "{got:?}");
+        let got = arithmetic(
+            "Arrivals were 40,000 in 2023. There were 30,000 men and 10,000 women.",
+            "2024-04-01",
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
