@@ -1605,14 +1605,27 @@ fn past_n(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 }
 
 fn month_range(caps: &Captures, ctx: &Ctx) -> Option<Period> {
-    // "between January and May" is a range; "in August and July" names two months.
+    // "between January and May" is a range; "in August and July" names two months, and "in
+    // January and February" the two months together: one span only when they follow each other
+    // in order, with no day named.
+    let first = month_number(cap(caps, 2)?)?;
+    let last = month_number(cap(caps, 5)?)?;
     if cap(caps, 4)?.eq_ignore_ascii_case("and")
         && !cap(caps, 1).is_some_and(|cue| cue.eq_ignore_ascii_case("between"))
     {
-        return None;
+        // A day is a number of one or two digits ("August 11 and September 2").
+        let names_a_day = caps
+            .get(0)?
+            .as_str()
+            .split(|ch: char| !ch.is_ascii_alphanumeric())
+            .any(|word| {
+                let digits = word.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+                (1..=2).contains(&digits.len()) && digits.chars().all(|ch| ch.is_ascii_digit())
+            });
+        if last != first % 12 + 1 || names_a_day {
+            return None;
+        }
     }
-    let first = month_number(cap(caps, 2)?)?;
-    let last = month_number(cap(caps, 5)?)?;
     let first_year = cap(caps, 3).and_then(year_of);
     let last_year = cap(caps, 6).and_then(year_of);
     let end = match (last_year, first_year) {

@@ -925,6 +925,22 @@ fn respectively_pairs_figures_and_periods_in_order() {
         periods_of("Crossings rose in August and July.", "2019-10-02"),
         ["in August 2019-08..2019-08", "July 2019-07..2019-07"]
     );
+    // Two months that follow each other are the two together, unless days are named.
+    assert_eq!(
+        periods_of(
+            "In January and February, remittances increased by 14.2 percent.",
+            "2025-04-20"
+        ),
+        ["January and February 2025-01..2025-02 partial"]
+    );
+    assert_eq!(
+        periods_of(
+            "Crossings peaked on August 11 and September 2.",
+            "2019-10-02"
+        )
+        .len(),
+        2
+    );
 }
 
 #[test]
