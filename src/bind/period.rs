@@ -71,10 +71,10 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
     PATTERNS.get_or_init(|| {
         let specs: Vec<(String, Build, Kind)> = vec![
             // "the first five (and one-half) months of fiscal year 2023", "the first seven months of FY23".
-            // "the year's first three months", "the first month of the year", "the first 31 days
-            // of 2024".
+            // "the year's first three months", "the first month of the year", "the first 15 days of
+            // this month", "the first 31 days of 2024".
             (
-                format!(r"(?i)\b(?:the\s+)?(?:(?:fiscal\s+)?year['’]?s\s+)?first\s+(?:({NUMBER_WORD}|\d{{1,3}})(?:[- ]and[- ]one[- ]half|[- ]and[- ]a[- ]half)?\s+)?(months?|weeks?|days?)(?:\s+of\s+(?:the\s+)?(?:(?:current|this)\s+)?(?:({FISCAL}|calendar\s+year|year)(?:\s*'?(\d{{4}}|\d{{2}}))?|((?:19|20)\d\d)|({MONTH})(?:\s+((?:19|20)\d\d))?))?\b"),
+                format!(r"(?i)\b(?:the\s+)?(?:(?:fiscal\s+)?year['’]?s\s+)?first\s+(?:({NUMBER_WORD}|\d{{1,3}})(?:[- ]and[- ]one[- ]half|[- ]and[- ]a[- ]half)?\s+)?(months?|weeks?|days?)(?:\s+of\s+(?:the\s+)?(?:(?:current|this)\s+)?(?:({FISCAL}|calendar\s+year|year)(?:\s*'?(\d{{4}}|\d{{2}}))?|((?:19|20)\d\d)|({MONTH})(?:\s+((?:19|20)\d\d))?|(month)))?\b"),
                 first_months,
                 Kind::Phrase,
             ),
@@ -1167,6 +1167,14 @@ fn first_months(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         "week" => (count * 7).div_ceil(31),
         _ => count,
     };
+    // "the first 15 days of this month": a part of the publication's month.
+    if cap(caps, 8).is_some() && !unit.starts_with("month") {
+        let mut period = Period::month(ctx.anchor?);
+        period.partial = true;
+        period.part_of = Some(period.start.to_string());
+        period.relative = true;
+        return Some(period);
+    }
     // "the first 27 days of December": a part of that month.
     if let Some(month) = cap(caps, 6).and_then(month_number) {
         let at = match cap(caps, 7).and_then(year_of) {

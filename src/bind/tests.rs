@@ -506,6 +506,11 @@ fn days_of_the_week_date_the_figure_unless_they_date_the_report() {
         "2020-12-29",
     );
     assert_eq!(got[0].1, "2020-12..2020-12 partial of 2020-12");
+    let got = bind(
+        "Some 1,800 migrants arrived in the first 15 days of this month.",
+        "2024-06-18",
+    );
+    assert_eq!(got[0].1, "2024-06..2024-06 partial of 2024-06");
     assert_eq!(
         periods_of(
             "Between January and May 2020, 4,000 fewer people applied.",
