@@ -205,7 +205,11 @@ pub fn bind_carrying(
         if let Some(part) = state.compared_part.take() {
             period::same_part_of_bare_years(&mut periods, &part, sentence.text);
         }
-        period::previous_of_the_sentence(&mut periods, carried.as_ref().map(|(period, _)| period));
+        period::previous_of_the_sentence(
+            &mut periods,
+            carried.as_ref().map(|(period, _)| period),
+            sentence.text,
+        );
         mark_base_levels(&mut periods, sentence);
         if let Some(last) = periods.iter().max_by_key(|found| found.span.end) {
             last_named = Some(last.period.clone());

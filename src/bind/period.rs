@@ -1476,13 +1476,22 @@ fn months_back(phrase: &str) -> Option<i32> {
 /// previous year": the base of a change written as "the previous year" or "a year earlier" is
 /// the period before the one the sentence names (the nearest before it, else after it), else
 /// before the passage's (`carried`, when that one is named); a month phrase only before a named
-/// month. With neither, it stays relative to the publication date.
-pub fn previous_of_the_sentence(found: &mut [Found], carried: Option<&Period>) {
+/// month. With neither, it stays relative to the publication date. A day named in between dates
+/// an event, so the period that opens the sentence comes first then ("On August 31, 2024, nearly
+/// 4.2 million …, who fled … on February 24, 2022, …, compared to 4.1 million a month earlier").
+pub fn previous_of_the_sentence(found: &mut [Found], carried: Option<&Period>, sentence: &str) {
+    /// Words before a period phrase that still open the sentence ("On", "As of").
+    const OPENING_WORDS: usize = 2;
     let named: Vec<(Span, Period)> = found
         .iter()
         .filter(|other| !other.base && !repeats_a_period(other) && months_before(other).is_none())
         .map(|other| (other.span, other.period.clone()))
         .collect();
+    let opening = named.iter().find(|(span, _)| {
+        sentence
+            .get(..span.start)
+            .is_some_and(|lead| lead.split_whitespace().count() <= OPENING_WORDS)
+    });
     // Not a base: "13 percent in 2017, down from 20 percent two years prior" dates the level
     // two years before the sentence's period too; "two years ago" counts from the publication.
     let relative_to_the_sentence =
@@ -1494,16 +1503,23 @@ pub fn previous_of_the_sentence(found: &mut [Found], carried: Option<&Period>) {
         let Some(months) = months_before(before) else {
             continue;
         };
-        let nearest = named
-            .iter()
-            .min_by_key(|(span, _)| {
-                (
-                    span.start > before.span.start,
-                    span.start.abs_diff(before.span.start),
-                )
-            })
-            .map(|(_, period)| period)
-            .or(carried);
+        let nearest = named.iter().min_by_key(|(span, _)| {
+            (
+                span.start > before.span.start,
+                span.start.abs_diff(before.span.start),
+            )
+        });
+        // A day named in between dates an event ("who fled … on February 24, 2022").
+        let event_day = nearest.is_some_and(|(span, period)| {
+            names_a_day(&period.text) && opening.is_some_and(|(first, _)| first != span)
+        });
+        let nearest = if event_day {
+            opening.filter(|(span, _)| span.start < before.span.start)
+        } else {
+            nearest
+        }
+        .map(|(_, period)| period)
+        .or(carried);
         let Some(period) = nearest else {
             continue;
         };

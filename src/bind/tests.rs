@@ -1378,6 +1378,22 @@ fn the_year_before_a_change_is_the_year_before_the_one_its_sentence_names() {
 }
 
 #[test]
+fn a_month_earlier_counts_back_from_the_sentence_period_not_an_event_day() {
+    let got = bind(
+        "On August 31, 2024, nearly 4.2 million people, who fled Ukraine after the invasion on February 24, 2022, had temporary protection, compared to 4.1 million a month earlier.",
+        "2024-10-10",
+    );
+    assert_eq!(period_of(&got, "4.1 million"), "2024-07..2024-07");
+    // Without an event day in between, the nearest period named before is the reference.
+    let base = base_of(
+        "Between January and May 2024, 26,576 fewer people applied than the 63,436 registered in the same period of 2023, a year that ended with a record of 140,982 applications, an 18.2% increase from the previous year.",
+        "2024-06-10",
+        "18.2%",
+    );
+    assert_eq!(base.as_deref(), Some("2022-01..2022-12"));
+}
+
+#[test]
 fn a_record_since_is_neither_the_period_nor_the_base_of_a_change() {
     let got = bind_paragraphs(
         &[
