@@ -347,6 +347,13 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
             .next()
             .is_some_and(|word| word.eq_ignore_ascii_case("more"));
     let near = format!("{before} {after}");
+    // "a net migration loss of 44,500", "the record loss of 44,400 in the February 2012 year":
+    // a count of net migration lost or gained is a level, not a change.
+    let near = if matches!(figure.unit, Unit::Count) {
+        net_flow_words(&near)
+    } else {
+        near
+    };
     let up = more_after || CheckRules::says(&near, &rules.up);
     let down = CheckRules::says(&near, &rules.down);
     match (up, down) {
@@ -354,6 +361,24 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
         (false, true) => Some(-1.0),
         _ => None,
     }
+}
+
+/// `text` with "loss", "losses", "gain" and "gains" blanked: for a count they name a net flow
+/// (a level), not the direction of a change.
+fn net_flow_words(text: &str) -> String {
+    text.split_inclusive(|ch: char| !ch.is_alphanumeric())
+        .map(|piece| {
+            let word = piece.trim_end_matches(|ch: char| !ch.is_alphanumeric());
+            if matches!(
+                word.to_lowercase().as_str(),
+                "loss" | "losses" | "gain" | "gains"
+            ) {
+                " ".repeat(piece.len())
+            } else {
+                piece.to_string()
+            }
+        })
+        .collect()
 }
 
 /// A figure written right after "than" or "from", or a few words after, is the base of the

@@ -614,6 +614,24 @@ mod tests {
     }
 
     #[test]
+    fn a_net_loss_of_a_count_is_a_level_like_the_record_it_repeats() {
+        let got = cross(&[
+            (
+                "a",
+                "The loss was narrowly above the previous record of 44,400 in the February 2012 year.",
+            ),
+            (
+                "b",
+                "The net loss of citizens is approaching the record loss of 44,400 in the February 2012 year.",
+            ),
+        ]);
+        assert!(
+            got.contains(&("a".into(), "44,400".into(), Verdict::Supported)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn the_same_value_under_one_carried_period_supports_it_when_two_words_agree() {
         // The period comes from the sentence before in both documents.
         let got = cross(&[
