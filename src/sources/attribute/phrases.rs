@@ -9,6 +9,9 @@ use crate::sources::tokens::Token;
 use crate::sources::{Attribution, Via};
 use crate::span::Span;
 
+/// Words of an aside between a subject and its verb (", for its part,").
+const MAX_ASIDE_WORDS: usize = 4;
+
 impl Attributor<'_> {
     /// The noun phrase after a cue: words up to punctuation, a clause word or a verb.
     pub(super) fn forward_phrase(&self, tokens: &[Token], from: usize) -> (usize, usize) {
@@ -61,6 +64,24 @@ impl Attributor<'_> {
                 end -= 1;
             } else {
                 break;
+            }
+        }
+        // "Honduras's central bank, for its part, said": a short aside of lower-case words
+        // between commas stands between the subject and its verb.
+        if end > 0 && tokens[end - 1].text == "," {
+            let aside = tokens[..end - 1]
+                .iter()
+                .rev()
+                .take(MAX_ASIDE_WORDS + 1)
+                .position(|token| token.text == ",");
+            if let Some(words) = aside.filter(|words| (1..=MAX_ASIDE_WORDS).contains(words)) {
+                let inside = &tokens[end - 1 - words..end - 1];
+                if inside
+                    .iter()
+                    .all(|token| token.is_word && !token.is_capitalised())
+                {
+                    end -= words + 2;
+                }
             }
         }
         let mut start = end;

@@ -384,12 +384,14 @@ fn a_trend_without_a_figure_and_a_quoted_term_do_not_end_a_report() {
 #[test]
 fn a_central_bank_named_by_its_country_is_a_source() {
     let text = "Guatemala's central bank said it had recorded $5.64 billion in remittances.\n\
-                El Salvador received $1.4 billion, according to their central banks.\n";
+                El Salvador received $1.4 billion, according to their central banks.\n\
+                Honduras's central bank, for its part, said the country received $2.62 billion.\n";
     assert_eq!(
         names(text),
         vec![
             Some("Guatemala's central bank".to_string()),
-            Some("central banks".to_string())
+            Some("central banks".to_string()),
+            Some("Honduras's central bank".to_string()),
         ]
     );
 }
