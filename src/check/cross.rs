@@ -12,7 +12,7 @@ use super::comparable::{compare, kind_of, Comparability, Kind, Side};
 use super::rules::CheckRules;
 use super::verdict::{decide, sentence, Comparison, Verdict};
 use super::{CheckResult, CrossEvidence, Evidence, Method, OtherClaim};
-use crate::bind::Binding;
+use crate::bind::{Binding, PeriodSource};
 use crate::figures::{Figure, Qualifier, RangeKind, Unit};
 use crate::index::analyzer;
 
@@ -212,6 +212,11 @@ fn rounded_citations(
                 && same(other, one)
                 && if one.binding.clause_bound() && other.binding.clause_bound() {
                     shared() >= 1
+                } else if sentence_bound(&one.binding) && sentence_bound(&other.binding) {
+                    // Both periods from their own sentences: two words of what is counted
+                    // ("More than 233000 Afghan migrants were returned from Iran between 1 and
+                    // 27 June" and "From June 1-28, 233,941 people returned from Iran").
+                    shared() >= 2
                 } else {
                     // Periods carried from another sentence: the same value as written and
                     // two words of what is counted shared ("968,000 non-EU nationals ... in the
@@ -576,6 +581,14 @@ fn band_conflict(one: &Cited, other: &Cited) -> Option<String> {
     }
 }
 
+/// The period came from the figure's own clause or sentence, not from elsewhere.
+fn sentence_bound(binding: &Binding) -> bool {
+    matches!(
+        binding.period_source,
+        Some(PeriodSource::Clause | PeriodSource::Sentence)
+    )
+}
+
 fn words(text: &str, rules: &CheckRules) -> BTreeSet<String> {
     let mut english = analyzer::english();
     analyzer::tokens(&mut english, text)
@@ -611,6 +624,40 @@ mod tests {
             .filter(|result| result.method == Method::CrossDocument)
             .map(|result| (result.claim.doc, result.figure.text, result.verdict))
             .collect()
+    }
+
+    #[test]
+    fn a_rounded_citation_under_a_sentence_period_needs_two_words_shared() {
+        let got = cross(&[
+            (
+                "a",
+                "More than 233000 Afghan migrants were returned from Iran between 1 and 27 June 2023, the IOM confirmed on Monday.",
+            ),
+            (
+                "b",
+                "From June 1-28, 233,941 migrants returned from Iran to Afghanistan, the IOM said.",
+            ),
+        ]);
+        assert!(
+            got.contains(&("a".into(), "More than 233000".into(), Verdict::Supported)),
+            "{got:?}"
+        );
+        // One shared word is not enough.
+        let got = cross(&[
+            (
+                "a",
+                "More than 233000 people were counted in the border towns between 1 and 27 June 2023, officials said.",
+            ),
+            (
+                "b",
+                "From June 1-28, 233,941 migrants returned from Iran to Afghanistan, the IOM said.",
+            ),
+        ]);
+        assert!(
+            !got.iter()
+                .any(|(_, _, verdict)| *verdict == Verdict::Supported),
+            "{got:?}"
+        );
     }
 
     #[test]
