@@ -1027,9 +1027,17 @@ fn ongoing(period: &Period, anchor: Option<Month>) -> bool {
         && anchor.is_some_and(|anchor| anchor >= period.start && anchor < period.end)
 }
 
-/// The sentence forecasts ("will reach", "expected to", "projected"): its years are whole.
+/// The sentence forecasts ("will reach", "expected to", "projected") or sets a plan ("a cap of
+/// up to 125,000 refugees for the fiscal year 2025", "a target", "a quota"): its years are whole.
 fn projection(lower: &str) -> bool {
     const WORDS: &[&str] = &[
+        "cap",
+        "ceiling",
+        "target",
+        "targets",
+        "goal",
+        "quota",
+        "planned",
         "will",
         "expected",
         "expects",

@@ -305,6 +305,12 @@ fn a_year_not_over_at_publication_is_a_part_unless_forecast() {
         bind("Remittances will reach $66 billion in 2024.", "2024-02-10")[0].1,
         "2024-01..2024-12"
     );
+    // A plan (a cap, a target, a quota) is for the whole year too.
+    assert_first_period(
+        "He set a cap of up to 125,000 refugees for fiscal year 2025.",
+        "2024-10-02",
+        "2024-10..2025-09 fiscal",
+    );
 }
 
 #[test]
