@@ -125,19 +125,7 @@ fn count_relation(
                             && !is_base(&claims[*at], part)
                             && level(*at, part)
                     })
-                    .filter_map(|(at, part)| {
-                        let (low, high) = part.written_bounds()?;
-                        Some(Operand {
-                            sentence: at,
-                            figure: part,
-                            period: None,
-                            carried: None,
-                            base: false,
-                            low,
-                            high,
-                            far: false,
-                        })
-                    })
+                    .filter_map(|(at, part)| Operand::written(at, part, None))
                     .collect();
                 total(figure, &exact, near)
             })
@@ -177,17 +165,7 @@ fn average(claim: &CheckClaim, claim_idx: usize, figure: &Figure) -> Option<Foun
         .filter(|other| other.span != figure.span && other.value >= 2.0)
         .filter(|other| other.low.is_some() && other.high.is_some())
         .filter_map(|other| {
-            let (low, high) = other.written_bounds()?;
-            Some(Operand {
-                sentence: claim_idx,
-                figure: other,
-                period: clause_or_sentence_period(claim, other),
-                carried: None,
-                base: false,
-                low,
-                high,
-                far: false,
-            })
+            Operand::written(claim_idx, other, clause_or_sentence_period(claim, other))
         })
         .collect();
     ratio(figure, &own_sentence, |idx| idx == claim_idx)
@@ -266,6 +244,24 @@ struct Operand<'a> {
     low: f64,
     high: f64,
     far: bool,
+}
+
+impl<'a> Operand<'a> {
+    /// An operand of sentence `sentence` near the figure, with the interval its writing allows
+    /// (not a base, not carried, not far).
+    fn written(sentence: usize, figure: &'a Figure, period: Option<&'a Period>) -> Option<Self> {
+        let (low, high) = figure.written_bounds()?;
+        Some(Operand {
+            sentence,
+            figure,
+            period,
+            carried: None,
+            base: false,
+            low,
+            high,
+            far: false,
+        })
+    }
 }
 
 type Pool<'a> = [Operand<'a>];
