@@ -814,21 +814,24 @@ impl SentenceReading<'_, '_> {
         rules: &BindRules,
     ) -> bool {
         let text = self.sentence.text;
+        // The cheap tests first: this runs for every bound figure.
+        if !matches!(figure.unit, Unit::Count | Unit::Percent)
+            || period.months() != 1
+            || !changes_by(text, local)
+        {
+            return false;
+        }
         let moment = period.granularity == Granularity::Point
             || (period.granularity == Granularity::Month && says_stock(text, rules));
         // Measured against a year before: said ("the previous year", "year on year"), or a
         // level at a year's end, which annual statistics compare with the year's end before.
-        let year_before = self
-            .periods
-            .iter()
-            .any(|found| found.base && period::months_before(found) == Some(12))
-            || says_any(text, &["year on year".into(), "year-on-year".into()])
-            || (period.granularity == Granularity::Point && period.end.month() == 12);
-        matches!(figure.unit, Unit::Count | Unit::Percent)
-            && period.months() == 1
-            && moment
-            && year_before
-            && changes_by(text, local)
+        moment
+            && (self
+                .periods
+                .iter()
+                .any(|found| found.base && period::months_before(found) == Some(12))
+                || says_any(text, YEAR_ON_YEAR)
+                || (period.granularity == Granularity::Point && period.end.month() == 12))
     }
 
     /// The periods that may be the figure's (at `local`): not one written inside another
@@ -1013,11 +1016,15 @@ fn changes_by(sentence: &str, local: Span) -> bool {
     change.is_match(before)
 }
 
+/// Phrases that measure a change against the year before.
+const YEAR_ON_YEAR: &[&str] = &["year on year", "year-on-year"];
+
 /// Whether `sentence` has a phrase of `phrases` (lower case) as whole words.
-fn says_any(sentence: &str, phrases: &[String]) -> bool {
+fn says_any(sentence: &str, phrases: &[impl AsRef<str>]) -> bool {
     let lower = sentence.to_lowercase();
     phrases.iter().any(|phrase| {
-        lower.match_indices(phrase.as_str()).any(|(at, _)| {
+        let phrase = phrase.as_ref();
+        lower.match_indices(phrase).any(|(at, _)| {
             let before = lower[..at].chars().next_back();
             let after = lower[at + phrase.len()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)

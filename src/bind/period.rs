@@ -800,12 +800,14 @@ pub(super) fn names_a_day(phrase: &str) -> bool {
     if last.len() == 4 && last.chars().all(|ch| ch.is_ascii_digit()) {
         last = words.next().unwrap_or("");
     }
-    let is_day = |word: &str| {
-        let digits = word.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
-        (1..=2).contains(&digits.len()) && digits.chars().all(|ch| ch.is_ascii_digit())
-    };
     // "December 19", "19th", or "the 28th of February" (the day before its month).
     is_day(last) || words.any(|word| is_day(word) && word.len() > 2)
+}
+
+/// A day of a month as written: one or two digits, maybe an ordinal suffix ("19", "28th").
+fn is_day(word: &str) -> bool {
+    let digits = word.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
+    (1..=2).contains(&digits.len()) && digits.chars().all(|ch| ch.is_ascii_digit())
 }
 
 /// Where a day written before its month starts ("the 28th of February", "28 February"), if
@@ -1175,21 +1177,18 @@ fn first_months(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         "week" => (count * 7).div_ceil(31),
         _ => count,
     };
-    // "the first 15 days of this month": a part of the publication's month.
-    if cap(caps, 8).is_some() && !unit.starts_with("month") {
-        let mut period = Period::month(ctx.anchor?);
-        period.partial = true;
-        period.part_of = Some(period.start.to_string());
-        period.relative = true;
-        return Some(period);
-    }
-    // "the first 27 days of December": a part of that month.
-    if let Some(month) = cap(caps, 6).and_then(month_number) {
-        let at = match cap(caps, 7).and_then(year_of) {
-            Some(year) => Month::new(year, month),
-            None => ctx.anchor?.latest(month),
+    // "the first 27 days of December", "the first 15 days of this month": a part of that month
+    // (of the publication's for "this month").
+    let this_month = cap(caps, 8).is_some();
+    let named_month = cap(caps, 6).and_then(month_number);
+    if this_month || named_month.is_some() {
+        let at = match (named_month, cap(caps, 7).and_then(year_of)) {
+            (Some(month), Some(year)) => Month::new(year, month),
+            (Some(month), None) => ctx.anchor?.latest(month),
+            (None, _) => ctx.anchor?,
         };
         let mut period = Period::month(at);
+        period.relative = this_month;
         if !unit.starts_with("month") {
             period.partial = true;
             period.part_of = Some(at.to_string());
@@ -1645,16 +1644,13 @@ fn month_range(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     if cap(caps, 4)?.eq_ignore_ascii_case("and")
         && !cap(caps, 1).is_some_and(|cue| cue.eq_ignore_ascii_case("between"))
     {
-        // A day is a number of one or two digits ("August 11 and September 2").
-        let names_a_day = caps
+        // "August 11 and September 2" names two days.
+        let names_days = caps
             .get(0)?
             .as_str()
             .split(|ch: char| !ch.is_ascii_alphanumeric())
-            .any(|word| {
-                let digits = word.trim_end_matches(|ch: char| ch.is_ascii_alphabetic());
-                (1..=2).contains(&digits.len()) && digits.chars().all(|ch| ch.is_ascii_digit())
-            });
-        if last != first % 12 + 1 || names_a_day {
+            .any(is_day);
+        if last != first % 12 + 1 || names_days {
             return None;
         }
     }

@@ -161,7 +161,9 @@ impl<'a> Attributor<'a> {
                         // The relayed body's report goes on.
                     } else if own.is_some() || states {
                         chain = Some(found.clone());
-                    } else if !leads_into_statistic[idx] && !self.tells_a_trend(&tokens) {
+                    } else if !leads_into_statistic[idx]
+                        && !self.tells_a_trend(sentence.slice(doc_text).unwrap_or(""), &tokens)
+                    {
                         chain = None;
                     }
                     Some(found)
@@ -188,7 +190,9 @@ impl<'a> Attributor<'a> {
                     carried
                 }
                 None => {
-                    if !leads_into_statistic[idx] && !self.tells_a_trend(&tokens) {
+                    if !leads_into_statistic[idx]
+                        && !self.tells_a_trend(sentence.slice(doc_text).unwrap_or(""), &tokens)
+                    {
                         chain = None;
                     }
                     None
@@ -203,14 +207,12 @@ impl<'a> Attributor<'a> {
 
     /// A sentence without a figure that tells how the statistics moved (a `trend` word) and
     /// quotes nobody: it goes on with the report.
-    fn tells_a_trend(&self, tokens: &SentenceTokens) -> bool {
-        let words = tokens.text();
-        words
+    fn tells_a_trend(&self, text: &str, tokens: &SentenceTokens) -> bool {
+        tokens
+            .text()
             .iter()
             .any(|token| self.cues.trend.contains(token.lower.as_ref()))
-            && !words
-                .iter()
-                .any(|token| matches!(token.text.as_ref(), "\"" | "“" | "”"))
+            && !quotes_someone(text)
     }
 
     /// A source named in the text without a registry entry whose name ends in a body noun
