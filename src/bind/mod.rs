@@ -1073,8 +1073,29 @@ fn running_total(cutoff: period::Found, own: &[&period::Found]) -> period::Found
     };
     let mut period = Period::span(start, end);
     period.fiscal = fiscal;
-    period.partial = true;
-    period.part_of = Some(part_of);
+    // A total run to the end of the year's last month is the whole year's ("a record 45,774 by
+    // the end of December", "as of December 31"); "as of Dec. 20" is not.
+    let month_end = cutoff
+        .period
+        .text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter_map(|word| {
+            word.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                .parse::<u32>()
+                .ok()
+        })
+        .filter(|day| (1..=31).contains(day))
+        .all(|day| day >= 30);
+    if month_end && period.months() == 12 && (fiscal || start.month() == 1) {
+        period.granularity = if fiscal {
+            Granularity::FiscalYear
+        } else {
+            Granularity::Year
+        };
+    } else {
+        period.partial = true;
+        period.part_of = Some(part_of);
+    }
     period.relative = cutoff.period.relative;
     period.text = cutoff.period.text.clone();
     period::Found { period, ..cutoff }
@@ -1169,7 +1190,9 @@ fn compose(
                 )
             })
     } else if chosen.bare_month {
-        own.iter().find_map(|found| {
+        // The clause's own year first, else one another clause of the sentence names ("was
+        // 2022, when …, and the total went on to hit a record 45,774 by the end of December").
+        own.iter().chain(elsewhere).find_map(|found| {
             year_of_clause(found).map(|year| {
                 (
                     chosen.period.start.month(),
@@ -1192,11 +1215,18 @@ fn compose(
         (other_text.as_str(), chosen.period.text.as_str())
     };
     period.text = format!("{first} … {second}");
+    // A year borrowed from another clause only dates the month: the figure's phrase (and what
+    // comes before it, "by the end of December") stays the month's own.
+    let borrowed = chosen.bare_month && !own.iter().any(|found| found.span == other_span);
     period::Found {
-        span: Span::new(
-            chosen.span.start.min(other_span.start),
-            chosen.span.end.max(other_span.end),
-        ),
+        span: if borrowed {
+            chosen.span
+        } else {
+            Span::new(
+                chosen.span.start.min(other_span.start),
+                chosen.span.end.max(other_span.end),
+            )
+        },
         period,
         bare_month: false,
         base: false,

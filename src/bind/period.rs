@@ -607,7 +607,7 @@ pub fn is_cutoff(text: &str, span: Span) -> bool {
     static BEFORE: OnceLock<Regex> = OnceLock::new();
     let before = BEFORE.get_or_init(|| {
         crate::util::static_regex(
-            r"(?i)\bas\s+(?:of|at)(?:\s+[\d:.]+\s*(?:am|pm|a\.m\.|p\.m\.|hours|h))?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?\s*$",
+            r"(?i)(?:\bas\s+(?:of|at)(?:\s+[\d:.]+\s*(?:am|pm|a\.m\.|p\.m\.|hours|h))?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?|\bby\s+the\s+end\s+of)\s*$",
         )
     });
     static BY_DAY: OnceLock<Regex> = OnceLock::new();

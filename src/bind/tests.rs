@@ -1041,6 +1041,30 @@ fn a_running_total_as_of_a_date_counts_from_the_start_of_its_year() {
         "2023-10-01",
     );
     assert_eq!(got[0].1, "2023-06..2023-06");
+    // Run to the end of the year's last month, the total is the whole year's.
+    let got = bind(
+        "As of December 31, 2023, some 29,437 migrants had crossed the Channel.",
+        "2024-01-05",
+    );
+    assert_eq!(got[0].1, "2023-01..2023-12", "{got:?}");
+}
+
+#[test]
+fn a_month_named_alone_takes_the_year_another_clause_of_its_sentence_names() {
+    // "by the end of December" is a cut-off of a running total, and the year is 2022's, not the
+    // publication's last December.
+    let got = bind(
+        "The first year in which at least 25,000 arrivals were recorded was 2022, when the milestone was passed on August 27, and the total went on to hit a record 45,774 by the end of December.",
+        "2025-01-02",
+    );
+    assert_eq!(got[2].1, "2022-01..2022-12", "{got:?}");
+    // A year that is a comparison's base lends nothing: "In December, crossings rose 20% from
+    // 2022" keeps the latest December.
+    let got = bind(
+        "In December, 12,000 migrants crossed, up 20% compared with 2022.",
+        "2024-01-10",
+    );
+    assert_eq!(got[0].1, "2023-12..2023-12", "{got:?}");
 }
 
 #[test]

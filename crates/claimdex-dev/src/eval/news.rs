@@ -540,6 +540,13 @@ fn score_periods(
                 score.partial_right += usize::from(partial);
             }
         });
+        // A right span read as the wrong kind ("to date" read as a whole year, or the reverse).
+        if right && partial == Some(false) {
+            misses.push(format!(
+                "partial: {}:{} {:?} want partial {} got {}",
+                doc, gold.figure.line, gold.figure.text, gold.figure.partial, !gold.figure.partial
+            ));
+        }
         if !right {
             misses.push(format!(
                 "period: {}:{} {:?} want {:?} got {:?} from {}{}",
