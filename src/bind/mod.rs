@@ -181,6 +181,9 @@ pub struct Carried {
     /// last year"): the next sentence's bare years are that part of them ("Last year there were
     /// 1,180").
     pub compared_part: Option<Period>,
+    /// The first period the document went on about, for the figures written before it (a
+    /// headline and a lede that date their figures only further down).
+    pub first: Option<(Period, Span)>,
 }
 
 /// [`bind_passage`] for one passage of a document read in order: `state` is what the passages
@@ -301,7 +304,9 @@ pub fn bind_carrying(
             .as_ref()
             .is_some_and(|found| period::months_before(found).is_some());
         if let Some(last) = last.filter(|_| !recalls_record && !looks_back) {
-            *carried = Some((last.period, last.span.shift(sentence.span.start)));
+            let named = (last.period, last.span.shift(sentence.span.start));
+            state.first.get_or_insert_with(|| named.clone());
+            *carried = Some(named);
         }
         out.push(bindings);
     }
@@ -361,6 +366,32 @@ pub fn repeat_later_periods(mut figures: Vec<(&Figure, &mut Binding)>) {
         own.period = period;
         own.period_span = span;
         own.period_source = Some(PeriodSource::Passage);
+    }
+}
+
+/// "Net migration to UK hits 672,000, up 65,000 from the previous year ¶ … the latest figures
+/// show. ¶ … net migration stood at a provisional 672,000 in the year to June 2023": a figure
+/// written before the document names any period, and not dated by a repetition, takes the
+/// first period the document goes on about (`first`, from [`Carried`]). Recorded as
+/// `passage`: a period carried from elsewhere, which never makes a contradiction. A stock's
+/// whole year is its end, as in its own sentence. `figures`: each figure with its sentence's
+/// text and its binding.
+pub fn date_lede_by_first_period(
+    figures: Vec<(&Figure, &str, &mut Binding)>,
+    first: Option<&(Period, Span)>,
+    rules: &BindRules,
+) {
+    let Some((period, span)) = first else {
+        return;
+    };
+    for (figure, sentence, binding) in figures {
+        if binding.period_source == Some(PeriodSource::DocumentDate) {
+            let mut period = period.clone();
+            at_year_end_if_stock(&mut period, figure, sentence, rules);
+            binding.period = Some(period);
+            binding.period_span = Some(*span);
+            binding.period_source = Some(PeriodSource::Passage);
+        }
     }
 }
 

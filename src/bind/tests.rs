@@ -89,6 +89,14 @@ fn bind_paragraphs(paragraphs: &[&str], date: &str) -> Vec<Vec<Binding>> {
 /// Each paragraph's figures (spans into the joined document) with their bindings, before any
 /// document-wide step.
 fn figures_and_bindings(paragraphs: &[&str], date: &str) -> Vec<Vec<(Figure, Binding)>> {
+    figures_bindings_and_carried(paragraphs, date).0
+}
+
+/// [`figures_and_bindings`] with what the paragraphs leave carried.
+fn figures_bindings_and_carried(
+    paragraphs: &[&str],
+    date: &str,
+) -> (Vec<Vec<(Figure, Binding)>>, Carried) {
     let mut carried = Carried::default();
     let mut offset = 0;
     let mut out = Vec::new();
@@ -116,7 +124,7 @@ fn figures_and_bindings(paragraphs: &[&str], date: &str) -> Vec<Vec<(Figure, Bin
         );
         offset += paragraph.len() + 2;
     }
-    out
+    (out, carried)
 }
 
 fn span_of(binding: &Binding) -> (String, String) {
@@ -1583,6 +1591,50 @@ fn a_headline_figure_takes_the_period_of_the_later_figure_that_repeats_it() {
     let headline = &all[0].1;
     assert_eq!(headline.period_source, Some(PeriodSource::Passage));
     assert_eq!(spans([headline]), ["2024-01..2024-05"]);
+}
+
+#[test]
+fn a_lede_figure_takes_the_first_period_its_document_goes_on_about() {
+    let paragraphs = [
+        "Net migration hits 672,000, up 65,000 from the previous year",
+        "Net migration to the UK is estimated to be up by 65,000 year on year, the latest figures show.",
+        "The ONS said net migration stood at a provisional 672,000 in the year to June 2023.",
+        "It was below a record of 745,000 in the year to December 2022.",
+    ];
+    let (paragraphs, carried) = figures_bindings_and_carried(&paragraphs, "2023-11-23");
+    let mut all: Vec<(Figure, Binding)> = paragraphs.into_iter().flatten().collect();
+    assert_eq!(all[2].1.period_source, Some(PeriodSource::DocumentDate));
+    date_lede_by_first_period(
+        all.iter_mut()
+            .map(|(figure, binding)| (&*figure, "", binding))
+            .collect(),
+        carried.first.as_ref(),
+        BindRules::builtin(),
+    );
+    // The second paragraph's 65,000 is the year to June 2023, not to December 2022 (the last
+    // period named) nor the publication month.
+    let lede = &all[2].1;
+    assert_eq!(lede.period_source, Some(PeriodSource::Passage));
+    assert_eq!(spans([lede]), ["2022-07..2023-06"]);
+    // A stock's whole year is its end, as in its own sentence.
+    let (paragraphs, carried) = figures_bindings_and_carried(
+        &[
+            "A record 68.5 million people are now forcibly displaced.",
+            "The number of refugees and displaced persons reached 68.5 million in 2017.",
+        ],
+        "2018-06-19",
+    );
+    let mut all: Vec<(Figure, Binding)> = paragraphs.into_iter().flatten().collect();
+    let text = "A record 68.5 million people are now forcibly displaced.";
+    date_lede_by_first_period(
+        all.iter_mut()
+            .take(1)
+            .map(|(figure, binding)| (&*figure, text, binding))
+            .collect(),
+        carried.first.as_ref(),
+        BindRules::builtin(),
+    );
+    assert_eq!(spans([&all[0].1]), ["2017-12..2017-12"]);
 }
 
 #[test]

@@ -8,8 +8,8 @@
 //! that lies in no claim (a number inside an inlined footnote or reference, say) is not checked.
 
 use crate::bind::{
-    bind_carrying, publication_month, repeat_later_periods, settle_to_date_ends, BindRules,
-    Binding, Carried, SentenceFigures,
+    bind_carrying, date_lede_by_first_period, publication_month, repeat_later_periods,
+    settle_to_date_ends, BindRules, Binding, Carried, SentenceFigures,
 };
 use crate::claims::Claim;
 use crate::figures::{annotate_passage, Figure, Unit};
@@ -128,6 +128,20 @@ pub fn bound_sentences(document: &CheckDocument) -> Vec<BoundSentence<'_>> {
         out.iter_mut()
             .flat_map(|bound| bound.figures.iter().zip(bound.bindings.iter_mut()))
             .collect(),
+    );
+    date_lede_by_first_period(
+        out.iter_mut()
+            .flat_map(|bound| {
+                let text = bound.text;
+                bound
+                    .figures
+                    .iter()
+                    .zip(bound.bindings.iter_mut())
+                    .map(move |(figure, binding)| (figure, text, binding))
+            })
+            .collect(),
+        carried.first.as_ref(),
+        BindRules::builtin(),
     );
     out
 }
