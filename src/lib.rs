@@ -22,6 +22,7 @@ pub mod ingest;
 pub mod model;
 pub mod output;
 pub mod query;
+pub mod review;
 pub mod sources;
 pub mod text;
 pub mod topics;

@@ -544,6 +544,7 @@ fn result(
         }),
         binding: None,
         explanation,
+        review: None,
     }
 }
 

@@ -330,6 +330,7 @@ fn nearest_statistics(cited: &[Cited], confirmed: &BTreeSet<usize>) -> Vec<Check
             }),
             binding: None,
             explanation: sentence(verdict, &one.figure.text, &comparison, &against),
+            review: None,
         });
     }
     results
@@ -467,6 +468,7 @@ fn confirmed_result(one: &Cited, same: &[&Cited]) -> CheckResult {
             &comparison,
             &against.join("; "),
         ),
+        review: None,
     }
 }
 
@@ -505,6 +507,7 @@ fn revised_result(one: &Cited, others: &[&Cited]) -> CheckResult {
         }),
         binding: None,
         explanation: sentence(Verdict::Close, &one.figure.text, &comparison, &against),
+        review: None,
     }
 }
 

@@ -900,5 +900,6 @@ fn result(claim: &CheckClaim, figure: &Figure, answer: Answer) -> CheckResult {
         }),
         binding: None,
         explanation,
+        review: None,
     }
 }

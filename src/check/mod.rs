@@ -189,6 +189,9 @@ pub struct CheckResult {
     /// What the figure is about: its period (and where that came from), its counting agency.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub binding: Option<Binding>,
+    /// A fact-checker's own verdict on the figure (`claimdex review`), beside the machine's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<crate::review::Review>,
 }
 
 /// Checks every claim of `documents`: arithmetic inside passages, datasets, other documents.

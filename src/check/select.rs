@@ -78,7 +78,13 @@ pub fn check_index(
         progress.advance();
     }
     let rules = CheckRules::builtin().map_err(|err| SelectError::CheckRules(err.to_string()))?;
-    let (mut results, problems) = check_with(&documents, datasets, &rules, progress);
+    let (mut results, mut problems) = check_with(&documents, datasets, &rules, progress);
+    // The fact-checkers' own verdicts beside the machine's; a broken file is reported, and
+    // the check goes on without it (the file is left as it is).
+    match crate::review::Reviews::for_corpus(corpus) {
+        Ok(reviews) => reviews.attach(&mut results),
+        Err(error) => problems.push(Diagnostic::error(None, None, error.to_string())),
+    }
     let mut notes = Vec::new();
     if let Some(doc) = &selection.doc {
         results.retain(|result| &result.claim.doc == doc);

@@ -18,13 +18,13 @@
 //!    quarter of the value, else `unverifiable` (no revision moves a figure that far).
 //! 6. Otherwise `contradicted`, with the relative difference.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{CheckClaim, CheckResult, Evidence, Method};
 use crate::datasets::text::format_number;
 use crate::figures::Figure;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     Supported,
@@ -285,6 +285,7 @@ pub fn unverifiable(claim: &CheckClaim, figure: &Figure, nearest: Option<String>
         evidence: Evidence::None { nearest },
         binding: None,
         explanation,
+        review: None,
     }
 }
 

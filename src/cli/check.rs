@@ -33,7 +33,7 @@ pub struct CheckArgs {
     pub output: Option<PathBuf>,
 }
 
-fn parse_verdict(name: &str) -> Result<Verdict, String> {
+pub(super) fn parse_verdict(name: &str) -> Result<Verdict, String> {
     Verdict::parse(name).ok_or_else(|| {
         format!("unknown verdict '{name}'; use supported, close, contradicted, not_comparable or unverifiable")
     })

@@ -56,19 +56,35 @@ pub fn run(global: &Global, args: ClaimsArgs) -> Result<ExitCode> {
     for note in &results.notes {
         eprintln!("{note}");
     }
+    // The fact-checkers' verdicts beside each claim; a broken reviews file is an error that
+    // names it, and the listing goes on without it.
+    let (reviews, broken) = match claimdex::review::Reviews::for_corpus(&corpus) {
+        Ok(reviews) => (reviews, false),
+        Err(error) => {
+            eprintln!("error: {error}");
+            (claimdex::review::Reviews::default(), true)
+        }
+    };
     if format == OutputFormat::Json {
-        print(&output::claims_json(&results.claims))?;
+        print(&output::claims_json(&results.claims, &reviews))?;
     } else if format == OutputFormat::Csv {
-        print(&output::claims_csv(&results.claims))?;
+        print(&output::claims_csv(&results.claims, &reviews))?;
     } else if results.claims.is_empty() {
         eprintln!("no claims match");
     } else {
-        print(&output::claims_table(&results.claims, global.style))?;
+        print(&output::claims_table(
+            &results.claims,
+            &reviews,
+            global.style,
+        ))?;
         eprintln!(
             "{} of {} matching claims shown",
             results.claims.len(),
             results.total
         );
+    }
+    if broken {
+        return Ok(ExitCode::from(2));
     }
     Ok(super::found(!results.claims.is_empty()))
 }

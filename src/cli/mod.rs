@@ -9,6 +9,7 @@ mod export;
 mod figures;
 mod format;
 mod index;
+mod review;
 mod search;
 mod show;
 mod sources;
@@ -86,6 +87,9 @@ pub enum Command {
     Topics(topics::TopicsArgs),
     /// List the indexed documents.
     Docs(docs::DocsArgs),
+    /// Record your own verdict on a claim (kept in the corpus's reviews.toml and shown beside
+    /// the machine's in every report), or list the reviews.
+    Review(review::ReviewArgs),
 }
 
 /// What every command gets from the global flags.
@@ -124,6 +128,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Sources(command) => sources::run(&global, command),
         Command::Topics(command) => topics::run(&global, command),
         Command::Docs(command) => docs::run(&global, command),
+        Command::Review(command) => review::run(&global, &command),
     }
 }
 

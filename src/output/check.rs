@@ -38,6 +38,9 @@ pub fn table(results: &[CheckResult], style: Style) -> String {
                 out.push_str(&format!("    {}\n", style.dim(&binding)));
             }
             out.push_str(&format!("    {}\n", result.explanation));
+            if let Some(line) = review_line(result) {
+                out.push_str(&format!("    {}\n", style.bold(&line)));
+            }
         }
         out.push('\n');
     }
@@ -88,7 +91,7 @@ pub fn markdown(results: &[CheckResult]) -> String {
         out.push_str(&format!("\n## {} ({count})\n", verdict.name()));
         for result in results.iter().filter(|result| result.verdict == verdict) {
             out.push_str(&format!(
-                "\n### {} — `{}:{}` ({})\n\n> {}\n\n- **Figure:** {}\n- **Expected:** {}\n- **Evidence:** {}\n{}- **Why:** {}\n",
+                "\n### {} — `{}:{}` ({})\n\n> {}\n\n- **Figure:** {}\n- **Expected:** {}\n- **Evidence:** {}\n{}- **Why:** {}\n{}",
                 md_escape(&result.figure.text),
                 result.claim.path,
                 result.claim.line,
@@ -100,11 +103,36 @@ pub fn markdown(results: &[CheckResult]) -> String {
                 binding_line(result)
                     .map(|line| format!("- **Bound to:** {}\n", md_escape(&line)))
                     .unwrap_or_default(),
-                md_escape(&result.explanation)
+                md_escape(&result.explanation),
+                review_line(result)
+                    .map(|line| format!("- **Human review:** {}\n", md_escape(&line)))
+                    .unwrap_or_default()
             ));
         }
     }
     out
+}
+
+/// The fact-checker's verdict beside the machine's: "reviewed: contradicted by A. Editor on
+/// 2026-12-04 (machine: supported): the release says 25,900".
+pub fn review_line(result: &CheckResult) -> Option<String> {
+    let review = result.review.as_ref()?;
+    let by = review
+        .by
+        .as_ref()
+        .map(|name| format!(" by {name}"))
+        .unwrap_or_default();
+    let note = if review.note.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", review.note)
+    };
+    Some(format!(
+        "reviewed: {}{by} on {} (machine: {}){note}",
+        review.verdict.name(),
+        review.date,
+        result.verdict.name()
+    ))
 }
 
 /// Where the figure's period and agency came from: "period: 5 months (2022-10 to 2023-02, part of
@@ -139,14 +167,18 @@ fn binding_line(result: &CheckResult) -> Option<String> {
 /// schema.org ClaimReview JSON-LD, one object per result, in a JSON array. Ratings: 5 supported,
 /// 4 close, 3 not comparable or unverifiable, 1 contradicted (worst 1, best 5). `itemReviewed`
 /// carries the claim's document (title, author, publisher, date, url) from `documents`
-/// (slug → metadata); a field the metadata lacks is left out.
+/// (slug → metadata); a field the metadata lacks is left out. A fact-checker's review
+/// (`claimdex review`) is published instead of the machine's verdict: its rating, its note, its
+/// reviewer, its date. An `unverifiable` result nobody reviewed publishes nothing.
 pub fn claimreview(
     results: &[CheckResult],
     documents: &BTreeMap<String, Metadata>,
 ) -> Result<String, serde_json::Error> {
     let no_metadata = Metadata::default();
+    // An unverifiable result publishes nothing unless a fact-checker reviewed it.
     let reviews: Vec<serde_json::Value> = results
         .iter()
+        .filter(|result| result.verdict != Verdict::Unverifiable || result.review.is_some())
         .map(|result| {
             let meta = documents.get(&result.claim.doc).unwrap_or(&no_metadata);
             let organization = |name: &Option<String>| {
@@ -182,22 +214,46 @@ pub fn claimreview(
                 }
             }
             item["appearance"] = appearance;
-            json!({
+            // A human review is what is published: its verdict, its note, its reviewer.
+            let (verdict, body, author) = match &result.review {
+                Some(review) => (
+                    review.verdict,
+                    if review.note.is_empty() {
+                        result.explanation.clone()
+                    } else {
+                        review.note.clone()
+                    },
+                    match &review.by {
+                        Some(name) => json!({"@type": "Person", "name": name}),
+                        None => json!({"@type": "Organization", "name": "claimdex"}),
+                    },
+                ),
+                None => (
+                    result.verdict,
+                    result.explanation.clone(),
+                    json!({"@type": "Organization", "name": "claimdex"}),
+                ),
+            };
+            let mut review = json!({
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
                 "claimReviewed": result.claim.text,
-                "reviewBody": result.explanation,
-                "author": {"@type": "Organization", "name": "claimdex"},
+                "reviewBody": body,
+                "author": author,
                 "reviewRating": {
                     "@type": "Rating",
-                    "ratingValue": result.verdict.rating(),
+                    "ratingValue": verdict.rating(),
                     "bestRating": 5,
                     "worstRating": 1,
-                    "alternateName": result.verdict.name(),
+                    "alternateName": verdict.name(),
                 },
                 "itemReviewed": item,
                 "url": format!("{}#L{}", result.claim.path, result.claim.line),
-            })
+            });
+            if let Some(human) = &result.review {
+                review["datePublished"] = json!(human.date);
+            }
+            review
         })
         .collect();
     serde_json::to_string_pretty(&reviews).map(|text| text + "\n")

@@ -94,7 +94,14 @@ pub fn html(results: &[CheckResult]) -> String {
                 title
             ));
         }
-        out.push_str(&format!("<p>{}</p></div>\n", escape(&result.explanation)));
+        out.push_str(&format!("<p>{}</p>", escape(&result.explanation)));
+        if let Some(line) = super::check::review_line(result) {
+            out.push_str(&format!(
+                "<p class=\"review\"><strong>{}</strong></p>",
+                escape(&line)
+            ));
+        }
+        out.push_str("</div>\n");
     }
     out.push_str("<script>");
     out.push_str(SCRIPT);

@@ -3,10 +3,11 @@
 use super::Style;
 use crate::claims::Claim;
 use crate::query::{SourceSummary, TopicCount};
+use crate::review::{Review, Reviews};
 use crate::sources::Via;
 
 /// The claims as a readable list: id, location, source, score, then the text with figures marked.
-pub fn claims_table(claims: &[Claim], style: Style) -> String {
+pub fn claims_table(claims: &[Claim], reviews: &Reviews, style: Style) -> String {
     let mut out = String::new();
     for (rank, claim) in claims.iter().enumerate() {
         let source = match &claim.source {
@@ -32,6 +33,31 @@ pub fn claims_table(claims: &[Claim], style: Style) -> String {
         if !claim.topics.is_empty() {
             out.push_str(&format!("   topics: {}\n", claim.topics.join(", ")));
         }
+        for review in reviews_of(reviews, claim) {
+            out.push_str(&format!(
+                "   {}\n",
+                style.bold(&format!(
+                    "reviewed: {}{}{} on {}{}",
+                    review.verdict.name(),
+                    review
+                        .figure
+                        .as_ref()
+                        .map(|figure| format!(" (\"{figure}\")"))
+                        .unwrap_or_default(),
+                    review
+                        .by
+                        .as_ref()
+                        .map(|name| format!(" by {name}"))
+                        .unwrap_or_default(),
+                    review.date,
+                    if review.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", review.note)
+                    }
+                ))
+            ));
+        }
         out.push_str(&format!("   {}\n\n", mark_figures(claim, style)));
     }
     out
@@ -39,13 +65,28 @@ pub fn claims_table(claims: &[Claim], style: Style) -> String {
 
 /// One JSON object per claim with the fields of the issue: `id`, `doc`, `path`, `line`, `span`,
 /// `text`, `figures`, `source` (or null), `topics`, `checkworthiness`.
-pub fn claims_json(claims: &[Claim]) -> String {
+/// A claim a fact-checker reviewed also has `reviews` (the `reviews.toml` entries of its id).
+pub fn claims_json(claims: &[Claim], reviews: &Reviews) -> String {
     let mut out = String::new();
     for claim in claims {
-        out.push_str(&claim_object(claim).to_string());
+        let mut object = claim_object(claim);
+        let own: Vec<&Review> = reviews_of(reviews, claim).collect();
+        if !own.is_empty() {
+            object["reviews"] = serde_json::to_value(own).unwrap_or_default();
+        }
+        out.push_str(&object.to_string());
         out.push('\n');
     }
     out
+}
+
+/// The human reviews of one claim.
+fn reviews_of<'r>(reviews: &'r Reviews, claim: &Claim) -> impl Iterator<Item = &'r Review> {
+    let id = claim.id.clone();
+    reviews
+        .all()
+        .iter()
+        .filter(move |review| review.claim == id)
 }
 
 /// A claim as a JSON object, the one shape `claims --json` and `check --format json` share.
@@ -75,9 +116,9 @@ pub fn claim_object(claim: &Claim) -> serde_json::Value {
 }
 
 /// The claims as CSV with a header row; cells a spreadsheet would run as formulas are neutralised.
-pub fn claims_csv(claims: &[Claim]) -> String {
+pub fn claims_csv(claims: &[Claim], reviews: &Reviews) -> String {
     let mut out = String::from(
-        "id,doc,path,line,start,end,text,figures,source,source_kind,via,mention,topics,checkworthiness\n",
+        "id,doc,path,line,start,end,text,figures,source,source_kind,via,mention,topics,checkworthiness,review_verdict,review_by,review_note\n",
     );
     for claim in claims {
         let figures: Vec<&str> = claim
@@ -108,12 +149,25 @@ pub fn claims_csv(claims: &[Claim]) -> String {
             source.map(|s| s.mention.clone()).unwrap_or_default(),
             claim.topics.join("; "),
             format!("{:.3}", claim.checkworthiness),
+            joined(reviews, claim, |review| review.verdict.name().to_string()),
+            joined(reviews, claim, |review| {
+                review.by.clone().unwrap_or_default()
+            }),
+            joined(reviews, claim, |review| review.note.clone()),
         ];
         let row: Vec<String> = cells.iter().map(|cell| csv_cell(cell)).collect();
         out.push_str(&row.join(","));
         out.push('\n');
     }
     out
+}
+
+/// One field of each review of `claim`, joined with "; " (a claim may have one per figure).
+fn joined(reviews: &Reviews, claim: &Claim, field: impl Fn(&Review) -> String) -> String {
+    reviews_of(reviews, claim)
+        .map(field)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// One CSV cell: a leading `=`, `+`, `-` or `@` gets a `'` so spreadsheets show it as text, and

@@ -158,6 +158,14 @@ pub fn list_claims(
     })
 }
 
+/// Every claim of the index, by document and position.
+pub fn all_claims(corpus: &CorpusIndex) -> Result<Vec<Claim>, QueryError> {
+    Ok(all_passages(corpus)?
+        .into_iter()
+        .flat_map(|passage| passage.claims)
+        .collect())
+}
+
 /// Sources of the claims matching `query` and `topic`, most claims first.
 pub fn list_sources(
     corpus: &CorpusIndex,

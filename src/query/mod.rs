@@ -11,8 +11,9 @@ mod plain;
 mod stored;
 
 pub use claims::{
-    list_claims, list_sources, summarise_sources, topic_counts, topic_filter, CitationSummary,
-    ClaimExample, ClaimRequest, ClaimResults, SourceSummary, TopicCount, TopicFilter,
+    all_claims, list_claims, list_sources, summarise_sources, topic_counts, topic_filter,
+    CitationSummary, ClaimExample, ClaimRequest, ClaimResults, SourceSummary, TopicCount,
+    TopicFilter,
 };
 pub use figures::{list_figures, FigureFilter, FigureHit, FigureRequest};
 pub use stored::{load_document, StoredDocument, StoredPassage};

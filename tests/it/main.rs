@@ -19,5 +19,6 @@ mod figures_properties;
 mod formats;
 mod fuzz_replay;
 mod incremental;
+mod review;
 mod search;
 mod sources_robustness;
