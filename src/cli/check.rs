@@ -105,10 +105,10 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
 }
 
 /// A progress bar on stderr, one stage at a time; hidden when stderr is not a terminal.
-struct CheckBar(indicatif::ProgressBar);
+pub(super) struct CheckBar(indicatif::ProgressBar);
 
 impl CheckBar {
-    fn new() -> CheckBar {
+    pub(super) fn new() -> CheckBar {
         use std::io::IsTerminal;
         let bar = if std::io::stderr().is_terminal() {
             indicatif::ProgressBar::new(0)

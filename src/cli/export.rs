@@ -1,6 +1,6 @@
 //! `claimdex export`: the index for another engine.
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,14 +11,17 @@ use super::Global;
 pub enum ExportFormat {
     Ndjson,
     QuickwitConfig,
+    Sqlite,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    /// ndjson: one JSON object per passage; quickwit-config: the index config YAML.
+    /// ndjson: one JSON object per passage; quickwit-config: the index config YAML; sqlite:
+    /// documents, passages, sentences, figures, claims, sources, topics, check results and
+    /// reviews in one SQLite file with full-text search (`datasette FILE` opens it).
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Write to this file instead of stdout.
+    /// Write to this file instead of stdout (required for sqlite).
     #[arg(long, short = 'o')]
     pub output: Option<PathBuf>,
     /// The index id written into the Quickwit config.
@@ -27,10 +30,13 @@ pub struct ExportArgs {
 }
 
 pub fn run(global: &Global, args: ExportArgs) -> Result<ExitCode> {
+    if args.format == ExportFormat::Sqlite {
+        return sqlite(global, &args);
+    }
     // The index is opened before the output file is created, so a missing index leaves no empty
     // file behind.
     let corpus = match args.format {
-        ExportFormat::Ndjson => Some(global.corpus()?),
+        ExportFormat::Ndjson | ExportFormat::Sqlite => Some(global.corpus()?),
         ExportFormat::QuickwitConfig => None,
     };
     let mut out: Box<dyn std::io::Write> = match &args.output {
@@ -56,6 +62,46 @@ pub fn run(global: &Global, args: ExportArgs) -> Result<ExitCode> {
             }
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The corpus, its check results and its reviews as one SQLite file (checked first, with the
+/// progress bar `check` draws).
+fn sqlite(global: &Global, args: &ExportArgs) -> Result<ExitCode> {
+    let Some(path) = &args.output else {
+        bail!("a SQLite export is a file: give it with --output FILE (e.g. --output claimdex.db)");
+    };
+    let corpus = global.corpus()?;
+    let (datasets, diagnostics) = claimdex::datasets::load_dir(&global.datasets);
+    for diagnostic in &diagnostics {
+        eprintln!("{diagnostic}");
+    }
+    let taxonomy = &super::corpus_rules(&corpus).taxonomy;
+    let bar = super::check::CheckBar::new();
+    let checked = claimdex::check::select::check_index(
+        &corpus,
+        &datasets,
+        taxonomy,
+        &claimdex::check::select::Selection::default(),
+        &bar,
+    )?;
+    for problem in &checked.problems {
+        eprintln!("{problem}");
+    }
+    let reviews = claimdex::review::Reviews::for_corpus(&corpus)?;
+    let summary =
+        claimdex::export::write_sqlite(&corpus, &checked.results, &reviews, taxonomy, path)
+            .with_context(|| format!("{}: the SQLite export failed", path.display()))?;
+    eprintln!(
+        "{} documents, {} passages, {} claims, {} check results, {} reviews written to {} (open it with `datasette {}`)",
+        summary.documents,
+        summary.passages,
+        summary.claims,
+        summary.results,
+        summary.reviews,
+        path.display(),
+        path.display()
+    );
     Ok(ExitCode::SUCCESS)
 }
 

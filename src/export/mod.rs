@@ -6,6 +6,9 @@
 //! yet: their annotators do not exist, and a field is added here (as an `array<json>` beside
 //! `figures`) when they do, never filled with placeholders.
 
+mod sqlite;
+pub use sqlite::{write_sqlite, SqliteSummary};
+
 use crate::figures::{FigureRecord, Unit};
 use crate::index::CorpusIndex;
 use crate::query::{load_document, QueryError, StoredDocument};
@@ -282,6 +285,8 @@ pub enum ExportError {
     Query(#[from] QueryError),
     #[error("writing the export: {0}")]
     Io(#[from] std::io::Error),
+    #[error("writing the SQLite file: {0}")]
+    Sqlite(#[from] rusqlite::Error),
 }
 
 /// The figures as JSON objects (a non-finite value, which JSON cannot hold, becomes `null`).

@@ -13,6 +13,7 @@ mod common;
 mod corpus_rules;
 mod datasets;
 mod export;
+mod export_sqlite;
 mod figures_cli;
 mod figures_corpus;
 mod figures_properties;

@@ -1,0 +1,429 @@
+//! `export --format sqlite`: the annotated corpus as one SQLite file that `sqlite3` and
+//! Datasette open as they are.
+//!
+//! Input: an open index, the check results of its claims (with any human review attached), the
+//! corpus's reviews and topic taxonomy. Output: a file with tables `documents`, `passages`,
+//! `sentences`, `figures`, `sources`, `claims`, `claim_figures`, `topics`, `claim_topics`,
+//! `check_results` and `reviews`, linked by foreign keys (Datasette shows them as links and
+//! facets), and `passages_fts`, an FTS5 table over the passages' text and titles (Datasette's
+//! search box). Spans are byte offsets into each document's raw text, as everywhere in
+//! claimdex, so every row can be traced to the words that produced it. The file is written
+//! beside the target and renamed over it at the end: a failed export leaves no half a file.
+
+use super::ExportError;
+use crate::check::{CheckResult, Evidence};
+use crate::index::CorpusIndex;
+use crate::query::{load_document, QueryError};
+use crate::review::Reviews;
+use crate::topics::Taxonomy;
+use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// What the export wrote, for the closing line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct SqliteSummary {
+    pub documents: usize,
+    pub passages: usize,
+    pub claims: usize,
+    pub results: usize,
+    pub reviews: usize,
+}
+
+const SCHEMA: &str = "
+PRAGMA foreign_keys = ON;
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL,
+    title TEXT,
+    publisher TEXT,
+    author TEXT,
+    date TEXT,
+    year INTEGER,
+    url TEXT
+);
+CREATE TABLE passages (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    number INTEGER NOT NULL,
+    section TEXT,
+    line INTEGER NOT NULL,
+    page INTEGER,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    title TEXT,
+    text TEXT NOT NULL
+);
+CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    passage_id INTEGER NOT NULL REFERENCES passages(id),
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    line INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    text TEXT NOT NULL
+);
+CREATE TABLE figures (
+    id INTEGER PRIMARY KEY,
+    passage_id INTEGER NOT NULL REFERENCES passages(id),
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    text TEXT NOT NULL,
+    value REAL,
+    unit TEXT NOT NULL,
+    qualifier TEXT NOT NULL,
+    low REAL,
+    high REAL,
+    currency TEXT,
+    counts TEXT,
+    period TEXT,
+    places TEXT,
+    line INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL
+);
+CREATE TABLE sources (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    kind TEXT
+);
+CREATE TABLE claims (
+    id TEXT PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    passage_id INTEGER NOT NULL REFERENCES passages(id),
+    line INTEGER NOT NULL,
+    span_start INTEGER NOT NULL,
+    span_end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    checkworthiness REAL NOT NULL,
+    source_id INTEGER REFERENCES sources(id),
+    source_mention TEXT,
+    source_via TEXT
+);
+CREATE TABLE claim_figures (
+    claim_id TEXT NOT NULL REFERENCES claims(id),
+    figure_id INTEGER NOT NULL REFERENCES figures(id),
+    PRIMARY KEY (claim_id, figure_id)
+);
+CREATE TABLE topics (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+);
+CREATE TABLE claim_topics (
+    claim_id TEXT NOT NULL REFERENCES claims(id),
+    topic_id TEXT NOT NULL REFERENCES topics(id),
+    PRIMARY KEY (claim_id, topic_id)
+);
+CREATE TABLE check_results (
+    id INTEGER PRIMARY KEY,
+    claim_id TEXT NOT NULL REFERENCES claims(id),
+    figure_id INTEGER REFERENCES figures(id),
+    figure TEXT NOT NULL,
+    method TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    human_verdict TEXT,
+    expected REAL,
+    difference REAL,
+    period_start TEXT,
+    period_end TEXT,
+    period_source TEXT,
+    counted_by TEXT,
+    evidence_dataset TEXT,
+    evidence TEXT NOT NULL,
+    explanation TEXT NOT NULL
+);
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    claim_id TEXT NOT NULL,
+    figure TEXT,
+    verdict TEXT NOT NULL,
+    note TEXT NOT NULL,
+    reviewer TEXT,
+    date TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    text TEXT NOT NULL,
+    orphaned INTEGER NOT NULL
+);
+CREATE INDEX passages_document ON passages(document_id);
+CREATE INDEX figures_passage ON figures(passage_id);
+CREATE INDEX claims_document ON claims(document_id);
+CREATE INDEX check_results_claim ON check_results(claim_id);
+CREATE INDEX check_results_verdict ON check_results(verdict);
+CREATE VIRTUAL TABLE passages_fts USING fts5(text, title, content=\"passages\", content_rowid=\"id\");
+";
+
+/// Writes the corpus of `corpus`, `results` and `reviews` to a new SQLite file at `path`
+/// (replacing it).
+pub fn write_sqlite(
+    corpus: &CorpusIndex,
+    results: &[CheckResult],
+    reviews: &Reviews,
+    taxonomy: &Taxonomy,
+    path: &Path,
+) -> Result<SqliteSummary, ExportError> {
+    let partial = path.with_extension("partial");
+    if partial.exists() {
+        std::fs::remove_file(&partial)?;
+    }
+    let summary = write_to(corpus, results, reviews, taxonomy, &partial);
+    match summary {
+        Ok(summary) => {
+            std::fs::rename(&partial, path)?;
+            Ok(summary)
+        }
+        Err(error) => {
+            // What was written so far is of no use to anyone.
+            let _ = std::fs::remove_file(&partial);
+            Err(error)
+        }
+    }
+}
+
+fn write_to(
+    corpus: &CorpusIndex,
+    results: &[CheckResult],
+    reviews: &Reviews,
+    taxonomy: &Taxonomy,
+    path: &Path,
+) -> Result<SqliteSummary, ExportError> {
+    let mut db = Connection::open(path)?;
+    db.execute_batch(SCHEMA)?;
+    let tx = db.transaction()?;
+    let mut summary = SqliteSummary::default();
+    for topic in taxonomy.topics() {
+        tx.execute(
+            "INSERT INTO topics (id, name) VALUES (?1, ?2)",
+            params![topic.id, topic.name],
+        )?;
+    }
+    let topic_ids: HashSet<&str> = taxonomy.topics().iter().map(|t| t.id.as_str()).collect();
+    // Each figure's row, by document and span, for the claims and results that cite it.
+    let mut figure_rows: HashMap<(String, usize, usize), i64> = HashMap::new();
+    let mut claim_ids: HashSet<String> = HashSet::new();
+    let manifest = corpus.manifest().map_err(QueryError::from)?;
+    for entry in manifest.files.values() {
+        let Some(document) = load_document(corpus, &entry.slug)? else {
+            continue;
+        };
+        let meta = &document.meta;
+        tx.execute(
+            "INSERT INTO documents (slug, path, title, publisher, author, date, year, url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                document.slug,
+                document.path,
+                meta.title,
+                meta.publisher,
+                meta.author,
+                meta.date,
+                meta.year(),
+                meta.url
+            ],
+        )?;
+        let document_id = tx.last_insert_rowid();
+        summary.documents += 1;
+        for passage in &document.passages {
+            let text = passage.span.slice(&document.raw).unwrap_or("");
+            tx.execute(
+                "INSERT INTO passages (document_id, number, section, line, page, span_start, span_end, title, text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    document_id,
+                    passage.number,
+                    passage.section,
+                    passage.line,
+                    passage.page,
+                    passage.span.start,
+                    passage.span.end,
+                    meta.title,
+                    text
+                ],
+            )?;
+            let passage_id = tx.last_insert_rowid();
+            summary.passages += 1;
+            for sentence in &passage.sentences {
+                tx.execute(
+                    "INSERT INTO sentences (passage_id, document_id, line, span_start, span_end, text)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        passage_id,
+                        document_id,
+                        sentence.line,
+                        sentence.span.start,
+                        sentence.span.end,
+                        sentence.span.slice(&document.raw).unwrap_or("")
+                    ],
+                )?;
+            }
+            for record in &passage.figures {
+                let figure = &record.figure;
+                tx.execute(
+                    "INSERT INTO figures (passage_id, document_id, text, value, unit, qualifier, low, high, currency, counts, period, places, line, span_start, span_end)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                    params![
+                        passage_id,
+                        document_id,
+                        figure.text,
+                        finite(figure.value),
+                        figure.unit.as_str(),
+                        name_of(&figure.qualifier),
+                        figure.low.and_then(finite),
+                        figure.high.and_then(finite),
+                        figure.currency,
+                        figure.counts,
+                        figure.period,
+                        (!figure.places.is_empty()).then(|| figure.places.join("; ")),
+                        record.line,
+                        figure.span.start,
+                        figure.span.end
+                    ],
+                )?;
+                figure_rows.insert(
+                    (document.slug.clone(), figure.span.start, figure.span.end),
+                    tx.last_insert_rowid(),
+                );
+            }
+            for claim in &passage.claims {
+                let source_id = match &claim.source {
+                    Some(source) => Some(source_row(&tx, &source.name, source.kind)?),
+                    None => None,
+                };
+                tx.execute(
+                    "INSERT OR IGNORE INTO claims (id, document_id, passage_id, line, span_start, span_end, text, checkworthiness, source_id, source_mention, source_via)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    params![
+                        claim.id,
+                        document_id,
+                        passage_id,
+                        claim.line,
+                        claim.span.start,
+                        claim.span.end,
+                        claim.text,
+                        claim.checkworthiness,
+                        source_id,
+                        claim.source.as_ref().map(|source| source.mention.clone()),
+                        claim.source.as_ref().map(|source| source.via.as_str())
+                    ],
+                )?;
+                if claim_ids.insert(claim.id.clone()) {
+                    summary.claims += 1;
+                }
+                for record in &claim.figures {
+                    let span = record.figure.span;
+                    if let Some(figure_id) =
+                        figure_rows.get(&(document.slug.clone(), span.start, span.end))
+                    {
+                        tx.execute(
+                            "INSERT OR IGNORE INTO claim_figures (claim_id, figure_id) VALUES (?1, ?2)",
+                            params![claim.id, figure_id],
+                        )?;
+                    }
+                }
+                for topic in claim
+                    .topics
+                    .iter()
+                    .filter(|t| topic_ids.contains(t.as_str()))
+                {
+                    tx.execute(
+                        "INSERT OR IGNORE INTO claim_topics (claim_id, topic_id) VALUES (?1, ?2)",
+                        params![claim.id, topic],
+                    )?;
+                }
+            }
+        }
+    }
+    for result in results.iter().filter(|r| claim_ids.contains(&r.claim.id)) {
+        let span = result.figure.span;
+        let figure_id = figure_rows.get(&(result.claim.doc.clone(), span.start, span.end));
+        let binding = result.binding.as_ref();
+        let period = binding.and_then(|binding| binding.period.as_ref());
+        let dataset = match &result.evidence {
+            Evidence::Dataset(evidence) => Some(evidence.dataset.clone()),
+            _ => None,
+        };
+        let evidence = serde_json::to_string(&result.evidence).unwrap_or_default();
+        tx.execute(
+            "INSERT INTO check_results (claim_id, figure_id, figure, method, verdict, human_verdict, expected, difference, period_start, period_end, period_source, counted_by, evidence_dataset, evidence, explanation)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![
+                result.claim.id,
+                figure_id,
+                result.figure.text,
+                result.method.name(),
+                result.verdict.name(),
+                result.review.as_ref().map(|review| review.verdict.name()),
+                result.expected.and_then(finite),
+                result.difference.and_then(finite),
+                period.map(|period| period.start.to_string()),
+                period.map(|period| period.end.to_string()),
+                binding
+                    .and_then(|binding| binding.period_source)
+                    .map(|source| name_of(&source)),
+                binding.and_then(|binding| binding.counted_by.clone()),
+                dataset,
+                evidence,
+                result.explanation
+            ],
+        )?;
+        summary.results += 1;
+    }
+    for review in reviews.all() {
+        tx.execute(
+            "INSERT INTO reviews (claim_id, figure, verdict, note, reviewer, date, doc, text, orphaned)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                review.claim,
+                review.figure,
+                review.verdict.name(),
+                review.note,
+                review.by,
+                review.date,
+                review.doc,
+                review.text,
+                !claim_ids.contains(&review.claim)
+            ],
+        )?;
+        summary.reviews += 1;
+    }
+    tx.execute(
+        "INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')",
+        [],
+    )?;
+    tx.commit()?;
+    db.execute_batch("PRAGMA optimize;")?;
+    Ok(summary)
+}
+
+/// The row id of a source by name, inserted on first sight.
+fn source_row(
+    tx: &rusqlite::Transaction,
+    name: &str,
+    kind: Option<crate::sources::SourceKind>,
+) -> Result<i64, rusqlite::Error> {
+    if let Some(id) = tx
+        .query_row("SELECT id FROM sources WHERE name = ?1", [name], |row| {
+            row.get(0)
+        })
+        .optional()?
+    {
+        return Ok(id);
+    }
+    tx.execute(
+        "INSERT INTO sources (name, kind) VALUES (?1, ?2)",
+        params![name, kind.map(|kind| name_of(&kind))],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// A value SQLite can hold as REAL (NaN and infinities are NULL).
+fn finite(value: f64) -> Option<f64> {
+    value.is_finite().then_some(value)
+}
+
+/// A unit-like enum's name as its JSON writes it ("more_than", "clause").
+fn name_of(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|value| value.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
