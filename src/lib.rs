@@ -23,6 +23,7 @@ pub mod model;
 pub mod output;
 pub mod query;
 pub mod review;
+pub mod serve;
 pub mod sources;
 pub mod text;
 pub mod topics;

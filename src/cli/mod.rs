@@ -11,6 +11,7 @@ mod format;
 mod index;
 mod review;
 mod search;
+mod serve;
 mod show;
 mod sources;
 mod topics;
@@ -90,6 +91,9 @@ pub enum Command {
     /// Record your own verdict on a claim (kept in the corpus's reviews.toml and shown beside
     /// the machine's in every report), or list the reviews.
     Review(review::ReviewArgs),
+    /// The fact-checker's desk in a web browser: search with facets, documents with their
+    /// figures marked, claims, sources, the check report and reviews (http://127.0.0.1:8080/).
+    Serve(serve::ServeArgs),
 }
 
 /// What every command gets from the global flags.
@@ -129,6 +133,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         Command::Topics(command) => topics::run(&global, command),
         Command::Docs(command) => docs::run(&global, command),
         Command::Review(command) => review::run(&global, &command),
+        Command::Serve(command) => serve::run(&global, &command),
     }
 }
 

@@ -63,18 +63,23 @@ pub fn summary(results: &[CheckResult]) -> String {
 pub fn json_lines(results: &[CheckResult]) -> Result<String, serde_json::Error> {
     let mut out = String::new();
     for result in results {
-        let mut value = serde_json::to_value(result)?;
-        value["claim"] = super::claims::claim_object(&result.claim);
-        // The direction the claim states, so a script can read `expected` without guessing.
-        value["change"] = match result.change {
-            Some(direction) if direction > 0.0 => json!("rise"),
-            Some(_) => json!("fall"),
-            None => serde_json::Value::Null,
-        };
-        out.push_str(&value.to_string());
+        out.push_str(&result_object(result)?.to_string());
         out.push('\n');
     }
     Ok(out)
+}
+
+/// One check result as the JSON object `check --json` writes (and `serve`'s `/api/check`).
+pub fn result_object(result: &CheckResult) -> Result<serde_json::Value, serde_json::Error> {
+    let mut value = serde_json::to_value(result)?;
+    value["claim"] = super::claims::claim_object(&result.claim);
+    // The direction the claim states, so a script can read `expected` without guessing.
+    value["change"] = match result.change {
+        Some(direction) if direction > 0.0 => json!("rise"),
+        Some(_) => json!("fall"),
+        None => serde_json::Value::Null,
+    };
+    Ok(value)
 }
 
 /// A Markdown report: counts, then one section per verdict with each claim quoted.
@@ -138,7 +143,7 @@ pub fn review_line(result: &CheckResult) -> Option<String> {
 /// Where the figure's period and agency came from: "period: 5 months (2022-10 to 2023-02, part of
 /// FY2023), from its own clause ("in the first five months of the fiscal year"); counted by U.S.
 /// Border Patrol".
-fn binding_line(result: &CheckResult) -> Option<String> {
+pub fn binding_line(result: &CheckResult) -> Option<String> {
     let binding = result.binding.as_ref()?;
     let mut parts = Vec::new();
     if let (Some(period), Some(source)) = (&binding.period, binding.period_source) {

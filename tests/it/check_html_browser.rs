@@ -178,7 +178,7 @@ fn all_rows(expected: &[(String, String)]) -> BTreeMap<(String, String), usize> 
 
 /// Installs chromium and chromedriver when missing and running as root; otherwise fails with
 /// one line saying what to install.
-fn ensure_browser() {
+pub(crate) fn ensure_browser() {
     let present = || Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists();
     if present() {
         return;
@@ -205,14 +205,14 @@ fn ensure_browser() {
 }
 
 /// A chromedriver process and one headless Chromium session, ended on drop.
-struct Browser {
+pub(crate) struct Browser {
     driver: Child,
     port: u16,
     session: String,
 }
 
 impl Browser {
-    fn start(scratch: &Path) -> Browser {
+    pub(crate) fn start(scratch: &Path) -> Browser {
         let port = TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -261,19 +261,45 @@ impl Browser {
         browser
     }
 
-    fn open(&self, page: &Path) {
+    pub(crate) fn open(&self, page: &Path) {
         let url = format!("file://{}", page.display());
         self.call("POST", &self.path("url"), Some(json!({ "url": url })));
     }
 
-    fn title(&self) -> String {
+    pub(crate) fn open_url(&self, url: &str) {
+        self.call("POST", &self.path("url"), Some(json!({ "url": url })));
+    }
+
+    pub(crate) fn current_url(&self) -> String {
+        self.call("GET", &self.path("url"), None)
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// A PNG of the window as it is now.
+    pub(crate) fn screenshot(&self) -> Vec<u8> {
+        let encoded = self.call("GET", &self.path("screenshot"), None);
+        decode_base64(encoded.as_str().unwrap())
+    }
+
+    /// Sets the window's size (for a screenshot a reader can use).
+    pub(crate) fn resize(&self, width: u32, height: u32) {
+        self.call(
+            "POST",
+            &self.path("window/rect"),
+            Some(json!({"width": width, "height": height})),
+        );
+    }
+
+    pub(crate) fn title(&self) -> String {
         self.call("GET", &self.path("title"), None)
             .as_str()
             .unwrap()
             .to_string()
     }
 
-    fn script(&self, script: &str) -> Value {
+    pub(crate) fn script(&self, script: &str) -> Value {
         self.call(
             "POST",
             &self.path("execute/sync"),
@@ -282,7 +308,7 @@ impl Browser {
     }
 
     /// Element ids of every element matching a CSS selector.
-    fn find_all(&self, selector: &str) -> Vec<String> {
+    pub(crate) fn find_all(&self, selector: &str) -> Vec<String> {
         let found = self.call(
             "POST",
             &self.path("elements"),
@@ -320,7 +346,7 @@ impl Browser {
         assert_eq!(chosen, json!(value));
     }
 
-    fn click(&self, element: &str) {
+    pub(crate) fn click(&self, element: &str) {
         self.call(
             "POST",
             &self.path(&format!("element/{element}/click")),
@@ -435,6 +461,31 @@ impl Browser {
         let value = serde_json::from_slice(&body).map_err(std::io::Error::other)?;
         Ok((status, value))
     }
+}
+
+/// Standard base64 (WebDriver's screenshots), padding and line breaks ignored.
+fn decode_base64(text: &str) -> Vec<u8> {
+    let value = |byte: u8| -> Option<u32> {
+        match byte {
+            b'A'..=b'Z' => Some(u32::from(byte - b'A')),
+            b'a'..=b'z' => Some(u32::from(byte - b'a') + 26),
+            b'0'..=b'9' => Some(u32::from(byte - b'0') + 52),
+            b'+' => Some(62),
+            b'/' => Some(63),
+            _ => None,
+        }
+    };
+    let digits: Vec<u32> = text.bytes().filter_map(value).collect();
+    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        let mut bits = 0u32;
+        for (at, digit) in chunk.iter().enumerate() {
+            bits |= digit << (18 - 6 * at);
+        }
+        let bytes = bits.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    out
 }
 
 /// The body of a chunked HTTP response.

@@ -22,4 +22,5 @@ mod fuzz_replay;
 mod incremental;
 mod review;
 mod search;
+mod serve;
 mod sources_robustness;
