@@ -81,7 +81,28 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
         OutputFormat::Csv => output::csv_rows(results)?,
         OutputFormat::Markdown => output::check::markdown(results),
         OutputFormat::Html => output::check_html::html(results),
-        OutputFormat::Claimreview => output::check::claimreview(results, &checked.metadata)?,
+        OutputFormat::Claimreview => {
+            let roots: Vec<_> = corpus
+                .payload
+                .roots
+                .iter()
+                .map(|root| corpus.anchor.resolve(root))
+                .collect();
+            let publisher = claimdex::ingest::meta::publisher(&roots);
+            let published = output::check::claimreview(
+                results,
+                &checked.metadata,
+                publisher.as_ref(),
+                &claimdex::review::today(),
+            )?;
+            if published.without_url > 0 {
+                eprintln!(
+                    "{} results left out of ClaimReview: their documents have no public url in corpus.toml (ClaimReview needs the article's address)",
+                    published.without_url
+                );
+            }
+            published.json
+        }
     };
     match &args.output {
         Some(path) => {

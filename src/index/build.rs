@@ -337,6 +337,21 @@ pub fn update(
     );
     manifest.roots = all_roots.into_iter().collect();
     let stat_digest = commit_digest(&manifest, &files, &file_stats, anchor);
+    report.documents = manifest.files.len();
+    report.passages = manifest.files.values().map(|entry| entry.passages).sum();
+    report.sentences = manifest.files.values().map(|entry| entry.sentences).sum();
+    report.bytes = manifest.files.values().map(|entry| entry.size).sum();
+    // Nothing new, changed or removed, the same roots and stats: a no-op run writes nothing
+    // and commits nothing (the writer is dropped with nothing added).
+    let nothing_changed = !options.rebuild
+        && report.added + report.updated + report.removed == 0
+        && stat_digest == corpus.payload.stat_digest
+        && corpus.manifest().is_ok_and(|before| *before == manifest);
+    if nothing_changed {
+        drop(writer);
+        report.seconds = started.elapsed().as_secs_f64();
+        return Ok(report);
+    }
     let manifest_name = manifest::write(root, &manifest)?;
     let payload = Payload {
         manifest: manifest_name.clone(),
@@ -357,10 +372,6 @@ pub fn update(
         .wait_merging_threads()
         .map_err(|err| IndexError::tantivy(root, err))?;
 
-    report.documents = manifest.files.len();
-    report.passages = manifest.files.values().map(|entry| entry.passages).sum();
-    report.sentences = manifest.files.values().map(|entry| entry.sentences).sum();
-    report.bytes = manifest.files.values().map(|entry| entry.size).sum();
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
 }

@@ -26,6 +26,8 @@ struct CorpusFile {
     #[serde(default)]
     collection: Option<Collection>,
     #[serde(default)]
+    publisher: Option<Publisher>,
+    #[serde(default)]
     document: Vec<DocumentEntry>,
 }
 
@@ -49,6 +51,34 @@ struct DocumentEntry {
     url: Option<String>,
     #[allow(dead_code)]
     notes: Option<String>,
+}
+
+/// `[publisher]` of `corpus.toml`: who publishes the fact-checks of this corpus (ClaimReview's
+/// author), and the reviewer named when a review names none.
+///
+/// ```toml
+/// [publisher]
+/// name = "Example Fact Check Desk"
+/// url = "https://factcheck.example.org/"
+/// reviewer = "A. Editor"
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Publisher {
+    pub name: String,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub reviewer: Option<String>,
+}
+
+/// The `[publisher]` table of the first root whose `corpus.toml` has one (a broken file has
+/// none: `index` reports it).
+pub fn publisher(roots: &[PathBuf]) -> Option<Publisher> {
+    roots.iter().filter(|root| root.is_dir()).find_map(|root| {
+        let text = std::fs::read_to_string(root.join(FILE_NAME)).ok()?;
+        toml::from_str::<CorpusFile>(&text).ok()?.publisher
+    })
 }
 
 /// Metadata for every document named in any `corpus.toml` found at the roots being indexed.

@@ -169,99 +169,201 @@ pub fn binding_line(result: &CheckResult) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
+/// What `claimreview` published and what it left out.
+pub struct ClaimReviews {
+    /// The JSON array, pretty-printed.
+    pub json: String,
+    /// Results left out because their document has no public URL in its metadata.
+    pub without_url: usize,
+}
+
 /// schema.org ClaimReview JSON-LD, one object per result, in a JSON array. Ratings: 5 supported,
-/// 4 close, 3 not comparable or unverifiable, 1 contradicted (worst 1, best 5). `itemReviewed`
-/// carries the claim's document (title, author, publisher, date, url) from `documents`
-/// (slug → metadata); a field the metadata lacks is left out. A fact-checker's review
-/// (`claimdex review`) is published instead of the machine's verdict: its rating, its note, its
-/// reviewer, its date. An `unverifiable` result nobody reviewed publishes nothing.
+/// 4 close, 3 not comparable or unverifiable, 1 contradicted (worst 1, best 5). `url` is the
+/// article's public URL from its metadata: a result whose document has none is left out (and
+/// counted, so the command can say so). `itemReviewed` carries the claim's document (title,
+/// author, publisher, date, url) from `documents` (slug → metadata); a field the metadata lacks
+/// is left out. `claimReviewed` is the figure's clause, under 75 characters. The author is the
+/// `[publisher]` of `corpus.toml` (else "claimdex"), the reviewer its `reviewer` or the human
+/// reviewer's name. A fact-checker's review (`claimdex review`) is published instead of the
+/// machine's verdict: its rating, its note, its reviewer, its date. An `unverifiable` result
+/// nobody reviewed publishes nothing.
 pub fn claimreview(
     results: &[CheckResult],
     documents: &BTreeMap<String, Metadata>,
-) -> Result<String, serde_json::Error> {
+    publisher: Option<&crate::ingest::meta::Publisher>,
+    today: &str,
+) -> Result<ClaimReviews, serde_json::Error> {
     let no_metadata = Metadata::default();
+    let public_url = |meta: &Metadata| {
+        meta.url.clone().filter(|url| {
+            let lower = url.to_ascii_lowercase();
+            lower.starts_with("https://") || lower.starts_with("http://")
+        })
+    };
     // An unverifiable result publishes nothing unless a fact-checker reviewed it.
-    let reviews: Vec<serde_json::Value> = results
+    let publishable: Vec<&CheckResult> = results
         .iter()
         .filter(|result| result.verdict != Verdict::Unverifiable || result.review.is_some())
-        .map(|result| {
-            let meta = documents.get(&result.claim.doc).unwrap_or(&no_metadata);
-            let organization = |name: &Option<String>| {
-                name.as_ref()
-                    .map(|name| json!({"@type": "Organization", "name": name}))
-            };
-            let person = |name: &Option<String>| {
-                name.as_ref()
-                    .map(|name| json!({"@type": "Person", "name": name}))
-            };
-            let mut appearance = json!({
-                "@type": "CreativeWork",
-                "name": meta.title.clone().unwrap_or_else(|| result.claim.doc.clone()),
-                "url": meta.url.clone().unwrap_or_else(|| result.claim.path.clone()),
-            });
-            let mut item = json!({"@type": "Claim", "appearance": null});
-            for (key, value) in [
-                (
-                    "author",
-                    person(&meta.author).or_else(|| organization(&meta.publisher)),
-                ),
-                ("publisher", organization(&meta.publisher)),
-                (
-                    "datePublished",
-                    meta.date.clone().map(serde_json::Value::from),
-                ),
-            ] {
-                if let Some(value) = value {
-                    appearance[key] = value.clone();
-                    if key != "publisher" {
-                        item[key] = value;
-                    }
+        .collect();
+    let mut without_url = 0;
+    let mut reviews: Vec<serde_json::Value> = Vec::new();
+    for result in publishable {
+        let meta = documents.get(&result.claim.doc).unwrap_or(&no_metadata);
+        let Some(url) = public_url(meta) else {
+            without_url += 1;
+            continue;
+        };
+        let organization = |name: &Option<String>| {
+            name.as_ref()
+                .map(|name| json!({"@type": "Organization", "name": name}))
+        };
+        let person = |name: &Option<String>| {
+            name.as_ref()
+                .map(|name| json!({"@type": "Person", "name": name}))
+        };
+        let mut appearance = json!({
+            "@type": "CreativeWork",
+            "name": meta.title.clone().unwrap_or_else(|| result.claim.doc.clone()),
+            "url": url,
+        });
+        let mut item = json!({"@type": "Claim", "appearance": null});
+        for (key, value) in [
+            (
+                "author",
+                person(&meta.author).or_else(|| organization(&meta.publisher)),
+            ),
+            ("publisher", organization(&meta.publisher)),
+            (
+                "datePublished",
+                meta.date.clone().map(serde_json::Value::from),
+            ),
+        ] {
+            if let Some(value) = value {
+                appearance[key] = value.clone();
+                if key != "publisher" {
+                    item[key] = value;
                 }
             }
-            item["appearance"] = appearance;
-            // A human review is what is published: its verdict, its note, its reviewer.
-            let (verdict, body, author) = match &result.review {
-                Some(review) => (
-                    review.verdict,
-                    if review.note.is_empty() {
-                        result.explanation.clone()
-                    } else {
-                        review.note.clone()
-                    },
-                    match &review.by {
-                        Some(name) => json!({"@type": "Person", "name": name}),
-                        None => json!({"@type": "Organization", "name": "claimdex"}),
-                    },
-                ),
-                None => (
-                    result.verdict,
-                    result.explanation.clone(),
-                    json!({"@type": "Organization", "name": "claimdex"}),
-                ),
-            };
-            let mut review = json!({
-                "@context": "https://schema.org",
-                "@type": "ClaimReview",
-                "claimReviewed": result.claim.text,
-                "reviewBody": body,
-                "author": author,
-                "reviewRating": {
-                    "@type": "Rating",
-                    "ratingValue": verdict.rating(),
-                    "bestRating": 5,
-                    "worstRating": 1,
-                    "alternateName": verdict.name(),
+        }
+        item["appearance"] = appearance;
+        let mut author = json!({
+            "@type": "Organization",
+            "name": publisher.map_or("claimdex", |publisher| publisher.name.as_str()),
+        });
+        if let Some(site) = publisher.and_then(|publisher| publisher.url.clone()) {
+            author["url"] = json!(site);
+        }
+        // A human review is what is published: its verdict, its note, its reviewer, its day.
+        let (verdict, body, reviewer, date) = match &result.review {
+            Some(review) => (
+                review.verdict,
+                if review.note.is_empty() {
+                    result.explanation.clone()
+                } else {
+                    review.note.clone()
                 },
-                "itemReviewed": item,
-                "url": format!("{}#L{}", result.claim.path, result.claim.line),
-            });
-            if let Some(human) = &result.review {
-                review["datePublished"] = json!(human.date);
-            }
-            review
+                review
+                    .by
+                    .clone()
+                    .or_else(|| publisher.and_then(|publisher| publisher.reviewer.clone())),
+                review.date.clone(),
+            ),
+            None => (
+                result.verdict,
+                result.explanation.clone(),
+                publisher.and_then(|publisher| publisher.reviewer.clone()),
+                today.to_string(),
+            ),
+        };
+        let mut review = json!({
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": url,
+            "claimReviewed": clause_of(&result.claim.text, &result.figure.text, CLAIM_REVIEWED_CHARS),
+            "reviewBody": body,
+            "author": author,
+            "datePublished": date,
+            "reviewRating": {
+                "@type": "Rating",
+                "ratingValue": verdict.rating(),
+                "bestRating": 5,
+                "worstRating": 1,
+                "alternateName": verdict.name(),
+            },
+            "itemReviewed": item,
+        });
+        if let Some(name) = reviewer {
+            review["creator"] = json!({"@type": "Person", "name": name});
+        }
+        reviews.push(review);
+    }
+    Ok(ClaimReviews {
+        json: serde_json::to_string_pretty(&reviews)? + "\n",
+        without_url,
+    })
+}
+
+/// Google asks for a `claimReviewed` under 75 characters.
+const CLAIM_REVIEWED_CHARS: usize = 74;
+
+/// The clause of `text` holding `figure` (cut at "; ", ", ", " — ", ": " and brackets), at most
+/// `max` characters: whole words around the figure, an ellipsis where words were cut.
+pub fn clause_of(text: &str, figure: &str, max: usize) -> String {
+    let text = one_line(text, usize::MAX);
+    let at = text.find(figure).unwrap_or(0);
+    let end_of_figure = (at + figure.len()).min(text.len());
+    const BREAKS: [&str; 6] = ["; ", ", ", " — ", " – ", ": ", " ("];
+    let start = BREAKS
+        .iter()
+        .filter_map(|mark| text[..at].rfind(mark).map(|found| found + mark.len()))
+        .max()
+        .unwrap_or(0);
+    let end = BREAKS
+        .iter()
+        .chain(&[") ", ". "])
+        .filter_map(|mark| {
+            text[end_of_figure..]
+                .find(mark)
+                .map(|found| end_of_figure + found)
         })
-        .collect();
-    serde_json::to_string_pretty(&reviews).map(|text| text + "\n")
+        .min()
+        .unwrap_or(text.len());
+    let clause = text[start..end].trim().trim_end_matches('.');
+    if clause.chars().count() <= max {
+        return clause.to_string();
+    }
+    // Too long: words around the figure, taken alternately after and before it.
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let figure_words = figure.split_whitespace().count().max(1);
+    let first = {
+        let before = &clause[..clause.find(figure).unwrap_or(0)];
+        before.split_whitespace().count()
+    };
+    let (mut low, mut high) = (first, (first + figure_words).min(words.len()));
+    let length = |low: usize, high: usize| words[low..high].join(" ").chars().count() + 2;
+    loop {
+        let mut grew = false;
+        if high < words.len() && length(low, high + 1) <= max {
+            high += 1;
+            grew = true;
+        }
+        if low > 0 && length(low - 1, high) <= max {
+            low -= 1;
+            grew = true;
+        }
+        if !grew {
+            break;
+        }
+    }
+    let mut out = words[low..high].join(" ");
+    if out.chars().count() > max {
+        out = out.chars().take(max.saturating_sub(1)).collect();
+    }
+    format!(
+        "{}{out}{}",
+        if low > 0 { "…" } else { "" },
+        if high < words.len() { "…" } else { "" }
+    )
 }
 
 /// The expected value as text with the difference, or "—". For a change claim: the change the
@@ -362,4 +464,30 @@ fn md_escape(text: &str) -> String {
 /// Whether a verdict name from the command line is known.
 pub fn parse_verdict(name: &str) -> Option<Verdict> {
     Verdict::parse(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_claim_reviewed_is_the_figures_clause_under_75_characters() {
+        let text = "The provinces in China’s “rust belt” in the northeast have experienced a significant population decline in recent years, losing 30% of their population from 2010 to 2020.";
+        let clause = clause_of(text, "30%", CLAIM_REVIEWED_CHARS);
+        assert_eq!(clause, "losing 30% of their population from 2010 to 2020");
+        // A clause too long keeps whole words around the figure, cut ends marked.
+        let long = "Statistics for 2000-2017 show international migrant numbers increased 49 percent from 173 million to 258 million people across every region of the world";
+        let clause = clause_of(long, "49 percent", CLAIM_REVIEWED_CHARS);
+        assert!(
+            clause.chars().count() <= CLAIM_REVIEWED_CHARS + 2,
+            "{clause}"
+        );
+        assert!(clause.contains("49 percent"), "{clause}");
+        assert!(clause.starts_with('…') || clause.ends_with('…'), "{clause}");
+        // A short sentence is itself.
+        assert_eq!(
+            clause_of("Arrivals rose to 26,000.", "26,000", 74),
+            "Arrivals rose to 26,000"
+        );
+    }
 }

@@ -236,6 +236,8 @@ fn html_and_claimreview_reports() {
     assert_eq!(html.matches("<script>").count(), 1);
     assert!(html.contains("data-verdict=\"contradicted\""));
     assert!(html.contains("<mark>30%</mark>"));
+    // The bundled corpus.toml gives no article URLs: ClaimReview needs one, so nothing is
+    // published and the command says why.
     let output = claimdex_bundled(&dir.path().join("index"))
         .args([
             "check",
@@ -247,21 +249,70 @@ fn html_and_claimreview_reports() {
         .output()
         .unwrap();
     let reviews: Value = serde_json::from_str(&stdout(&output)).unwrap();
-    assert_eq!(reviews.as_array().unwrap().len(), 1);
-    assert_eq!(reviews[0]["@type"], "ClaimReview");
-    assert_eq!(reviews[0]["reviewRating"]["ratingValue"], 1);
-    // The claim reviewed appears in the Niskanen article: its title, publisher and date.
-    let appearance = &reviews[0]["itemReviewed"]["appearance"];
+    assert_eq!(reviews, serde_json::json!([]));
+    assert!(
+        common::stderr(&output).contains("1 results left out of ClaimReview"),
+        "{}",
+        common::stderr(&output)
+    );
+}
+
+#[test]
+fn claimreview_names_the_article_url_the_publisher_and_the_figures_clause() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let file = "niskanen-2024-ecuador-entry-data-chinese-migration.txt";
+    std::fs::copy(
+        common::repo_root().join("corpus").join(file),
+        corpus.join(file),
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("corpus.toml"),
+        format!(
+            "[publisher]\nname = \"Example Fact Check Desk\"\nurl = \"https://factcheck.example.org/\"\nreviewer = \"Desk Editor\"\n\n[[document]]\nfile = \"{file}\"\ntitle = \"New data suggests political repression\"\npublisher = \"Niskanen Center\"\ndate = \"2024\"\nurl = \"https://example.org/niskanen-ecuador-entry-data\"\n"
+        ),
+    )
+    .unwrap();
+    let output = common::claimdex_in(dir.path())
+        .args(["--index", "index", "--datasets"])
+        .arg(common::repo_root().join("corpus/datasets"))
+        .args([
+            "check",
+            "--format",
+            "claimreview",
+            "--verdict",
+            "contradicted",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", common::stderr(&output));
+    let reviews: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(reviews.as_array().unwrap().len(), 1, "{reviews:#}");
+    let review = &reviews[0];
+    assert_eq!(review["@type"], "ClaimReview");
+    assert_eq!(
+        review["url"],
+        "https://example.org/niskanen-ecuador-entry-data"
+    );
+    assert_eq!(review["reviewRating"]["ratingValue"], 1);
+    assert_eq!(review["author"]["name"], "Example Fact Check Desk");
+    assert_eq!(review["author"]["url"], "https://factcheck.example.org/");
+    assert_eq!(review["creator"]["name"], "Desk Editor");
+    assert_eq!(review["datePublished"].as_str().unwrap().len(), 10);
+    let clause = review["claimReviewed"].as_str().unwrap();
+    assert!(
+        clause.contains("30%") && clause.chars().count() < 75,
+        "{clause}"
+    );
+    let appearance = &review["itemReviewed"]["appearance"];
+    assert_eq!(
+        appearance["url"],
+        "https://example.org/niskanen-ecuador-entry-data"
+    );
     assert_eq!(appearance["publisher"]["name"], "Niskanen Center");
     assert_eq!(appearance["datePublished"], "2024");
-    assert!(appearance["name"]
-        .as_str()
-        .unwrap()
-        .starts_with("New data suggests political repression"));
-    assert_eq!(
-        reviews[0]["itemReviewed"]["author"]["name"],
-        "Niskanen Center"
-    );
 }
 
 #[test]

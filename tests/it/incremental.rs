@@ -21,7 +21,22 @@ fn changed_new_and_deleted_files() {
     std::fs::write(docs.join("a.txt"), "Alpha counted 100 arrivals.\n").unwrap();
     std::fs::write(docs.join("b.txt"), "Beta counted 200 departures.\n").unwrap();
     assert!(index(dir.path()).contains("indexed 2 documents, 2 passages, 2 sentences"));
+    // A run with nothing to do writes nothing: no file of the index folder changes.
+    let files = |dir: &std::path::Path| -> Vec<(std::path::PathBuf, std::time::SystemTime, u64)> {
+        let mut files: Vec<_> = std::fs::read_dir(dir.join("idx"))
+            .unwrap()
+            .map(|entry| {
+                let entry = entry.unwrap();
+                let meta = entry.metadata().unwrap();
+                (entry.path(), meta.modified().unwrap(), meta.len())
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let before = files(dir.path());
     assert!(index(dir.path()).contains("(0 new, 0 updated, 0 removed, 2 unchanged, 0 skipped)"));
+    assert_eq!(files(dir.path()), before);
 
     std::fs::write(
         docs.join("a.txt"),

@@ -34,6 +34,12 @@ fn a_review_is_recorded_shown_published_kept_and_orphaned() {
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
     std::fs::write(corpus.join("frontex.txt"), TEXT).unwrap();
+    // ClaimReview needs the article's public address.
+    std::fs::write(
+        corpus.join("corpus.toml"),
+        "[[document]]\nfile = \"frontex.txt\"\nurl = \"https://example.org/frontex-arrivals\"\n",
+    )
+    .unwrap();
     let output = run(dir.path(), &["index", "corpus"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let claims = lines(&run(dir.path(), &["claims", "--json"]));
@@ -113,7 +119,7 @@ fn a_review_is_recorded_shown_published_kept_and_orphaned() {
     let published = published.as_array().unwrap();
     let human: Vec<&Value> = published
         .iter()
-        .filter(|review| review["author"]["name"] == "A. Editor")
+        .filter(|review| review["creator"]["name"] == "A. Editor")
         .collect();
     assert_eq!(human.len(), reviewed.len(), "{published:#?}");
     assert!(human
