@@ -264,6 +264,32 @@ fn the_desk_in_a_browser_filters_by_facet_and_never_runs_planted_markup() {
     let scratch = tempfile::tempdir().unwrap();
     let browser = Browser::start(scratch.path());
 
+    // Every page opens in the browser with its own content; an unknown document says so.
+    for (path, selector) in [
+        ("/search?q=Chinese+migrants".to_string(), "div.hit"),
+        (format!("/doc/{ECUADOR}"), "div.passage"),
+        ("/claims".to_string(), "div.card"),
+        ("/sources".to_string(), "div.card"),
+        ("/check".to_string(), "section[data-verdict]"),
+    ] {
+        browser.open_url(&server.url(&path));
+        assert!(
+            browser.title().ends_with("— claimdex"),
+            "{path}: {}",
+            browser.title()
+        );
+        assert!(
+            !browser.find_all(selector).is_empty(),
+            "{path}: no {selector}"
+        );
+    }
+    browser.open_url(&server.url("/doc/no-such-document"));
+    assert!(
+        browser.title().starts_with("Not found"),
+        "{}",
+        browser.title()
+    );
+
     // Clicking a facet narrows the hits and writes the filter into the URL.
     browser.open_url(&server.url("/search?q=Chinese+migrants"));
     let count = |browser: &Browser| browser.find_all("div.hit").len();
