@@ -556,6 +556,26 @@ fn dates_a_word(text: &str, span: Span, quantities: &[Span]) -> bool {
         && before.ends_with(|c: char| c.is_alphabetic())
 }
 
+/// "… 939 arrivals from Cyrenaica, reversing last year's trend": a possessive period dates the
+/// noun it owns; it is the period of a figure only when that figure is what it owns, written
+/// right after it ("last year's annual total of 9,437": a few words, no comma between).
+fn owns_a_word(text: &str, found: &period::Found, local: Span) -> bool {
+    /// Words between the possessive and the figure it owns ("annual total of").
+    const MAX_OWNED_WORDS: usize = 5;
+    if !found.possessive {
+        return false;
+    }
+    let owned = local.start >= found.span.end
+        && text
+            .get(found.span.end..local.start)
+            .is_some_and(|between| {
+                let between = between.trim_start_matches("'s").trim_start_matches("’s");
+                !between.contains([',', ';', '.'])
+                    && between.split_whitespace().count() <= MAX_OWNED_WORDS
+            });
+    !owned
+}
+
 /// "up nearly 16% from 232,963 in August", "compared to 6,400 in 2022": a period written right
 /// after a change's base level (a quantity after "from", "than", "compared with", "over",
 /// "versus", "against"; at most two words between the level and the phrase, no comma) dates
@@ -879,6 +899,7 @@ impl SentenceReading<'_, '_> {
                     .any(|other| *other != local && other.contains(found.span))
             })
             .filter(|found| !dates_a_word(self.sentence.text, found.span, &self.quantities))
+            .filter(|found| !owns_a_word(self.sentence.text, found, local))
             .collect()
     }
 

@@ -913,6 +913,12 @@ fn a_possessive_period_owns_the_figure_after_it() {
     );
     assert_eq!(got[0].1, "2020-01..2020-10 partial of the period to date");
     assert_eq!(got[1].1, "2019-01..2019-12");
+    // A possessive owning another noun dates that noun, not the clause's figure.
+    let got = bind(
+        "Most left from Tripoli, with only 939 arrivals from the east, reversing last year's trend.",
+        "2024-10-20",
+    );
+    assert_ne!(got[0].1, "2023-01..2023-12", "{got:?}");
 }
 
 #[test]
