@@ -197,6 +197,8 @@ pub fn bind_carrying(
     let mut out = Vec::with_capacity(sentences.len());
     let mut fiscal_before = false;
     let carried = &mut state.period;
+    // The first period this passage went on about: what the next passage inherits.
+    let mut lead: Option<(Period, Span)> = None;
     let mut last_named: Option<Period> = state.last_named.take();
     for sentence in sentences {
         let masks = year_masks(sentence);
@@ -270,6 +272,7 @@ pub fn bind_carrying(
                     .position(|found| !found.base && found.span.shift(sentence.span.start) == span)
                     .map(|at| (at, binding.period.as_ref()))
             });
+        let states_one = bound.is_some();
         let last = match bound {
             Some((at, bound_period)) => {
                 let mut found = periods.swap_remove(at);
@@ -306,11 +309,18 @@ pub fn bind_carrying(
         if let Some(last) = last.filter(|_| !recalls_record && !looks_back) {
             let named = (last.period, last.span.shift(sentence.span.start));
             state.first.get_or_insert_with(|| named.clone());
+            // Only a period a statistic of the passage was bound to leads it.
+            if states_one {
+                lead.get_or_insert_with(|| named.clone());
+            }
             *carried = Some(named);
         }
         out.push(bindings);
     }
     state.last_named = last_named;
+    if let Some(lead) = lead {
+        *carried = Some(lead);
+    }
     out
 }
 

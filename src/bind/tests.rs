@@ -1600,6 +1600,64 @@ fn a_headline_figure_takes_the_period_of_the_later_figure_that_repeats_it() {
 }
 
 #[test]
+fn the_next_paragraph_goes_on_with_the_period_its_paragraph_led_with() {
+    // The breakdown by month ends the first paragraph; the next one is about the whole span.
+    let paragraphs: [&[&str]; 2] = [
+        &[
+            "Honduras received $1,192.1 million between January and February in remittances.",
+            "In January, Honduras received $583.4 million, a figure that increased to $608.7 million in February.",
+        ],
+        &["Of the total remittances, more than 80% come from the United States."],
+    ];
+    // Each sentence's span in the joined text, one space apart.
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for sentences in paragraphs {
+        starts.push(
+            sentences
+                .iter()
+                .map(|text| {
+                    let start = at;
+                    at += text.len() + 1;
+                    start
+                })
+                .collect::<Vec<usize>>(),
+        );
+    }
+    let mut carried = Carried::default();
+    let mut last = Vec::new();
+    for (sentences, starts) in paragraphs.iter().zip(&starts) {
+        let figures: Vec<Vec<Figure>> = sentences
+            .iter()
+            .zip(starts)
+            .map(|(text, start)| {
+                crate::figures::annotate(text)
+                    .into_iter()
+                    .map(|figure| figure.shifted(*start))
+                    .collect()
+            })
+            .collect();
+        let bound: Vec<SentenceFigures> = sentences
+            .iter()
+            .zip(starts)
+            .zip(&figures)
+            .map(|((text, start), figures)| SentenceFigures {
+                span: Span::new(*start, start + text.len()),
+                text,
+                figures,
+            })
+            .collect();
+        last = bind_carrying(
+            &bound,
+            publication_month("2022-03-22"),
+            BindRules::builtin(),
+            &mut carried,
+        );
+    }
+    assert_eq!(spans(&last[0]), ["2022-01..2022-02"], "{last:?}");
+}
+
+#[test]
 fn a_lede_figure_takes_the_first_period_its_document_goes_on_about() {
     let paragraphs = [
         "Net migration hits 672,000, up 65,000 from the previous year",
