@@ -9,6 +9,8 @@ use crate::sources::tokens::Token;
 use crate::sources::{Attribution, Via};
 use crate::span::Span;
 
+/// Tokens of an appositive between a subject and its verb (", a spokesperson for the IOM,").
+const MAX_APPOSITIVE_WORDS: usize = 12;
 /// Words of an aside between a subject and its verb (", for its part,").
 const MAX_ASIDE_WORDS: usize = 4;
 
@@ -81,6 +83,32 @@ impl Attributor<'_> {
                     .all(|token| token.is_word && !token.is_capitalised())
                 {
                     end -= words + 2;
+                }
+            }
+        }
+        // "Frontex, the European Border and Coast Guard Agency, has reported", "Avand Azeez
+        // Agha, a spokesperson for the IOM, told AFP": an appositive between commas, led by a
+        // lower-case word and following a capitalised name, describes the subject before it.
+        if end > 0 && tokens[end - 1].text == "," {
+            let back = tokens[..end - 1]
+                .iter()
+                .rev()
+                .take(MAX_APPOSITIVE_WORDS + 1)
+                .position(|token| token.text == ",");
+            if let Some(words) = back.filter(|words| *words >= 2) {
+                let inside = &tokens[end - 1 - words..end - 1];
+                let comma = end - 2 - words;
+                let led_lower = inside
+                    .first()
+                    .is_some_and(|token| token.is_word && !token.is_capitalised());
+                let plain = inside.iter().all(|token| {
+                    (token.is_word && !self.cues.verbs.contains(token.lower.as_ref()))
+                        || matches!(token.text.as_ref(), "(" | ")" | "-" | "&" | "'s" | "’s")
+                });
+                let named_before =
+                    comma > 0 && tokens[comma - 1].is_word && tokens[comma - 1].is_capitalised();
+                if led_lower && plain && named_before {
+                    end = comma;
                 }
             }
         }
