@@ -235,6 +235,21 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
             return Some(numeral);
         }
     }
+    // A scale word joined by a hyphen: "2-million", "1.93-million" (a "five-year" plan is
+    // no scale: only the scale words of the lexicon, a thousand and up).
+    let hyphen_scale = tokens
+        .get(idx + 1)
+        .filter(|hyphen| hyphen.is("-") && !hyphen.space_before)
+        .and_then(|_| tokens.get(idx + 2))
+        .filter(|word| word.is_word() && !word.space_before)
+        .and_then(|word| lexicon.scales.get(word.lower.as_ref()).copied())
+        .filter(|scale| *scale >= 1000.0);
+    if let Some(scale) = hyphen_scale {
+        apply_scale(&mut numeral, scale);
+        numeral.last = idx + 3;
+        extend_tolerance(tokens, &mut numeral);
+        return fraction_in(tokens, numeral, lexicon);
+    }
     // Spaced scale words and the rest of a word number: "3.5 million", "3 hundred and 21".
     let words = continue_words(tokens, idx + 1, value, true, lexicon);
     if words.last > idx + 1 && words.scaled {
@@ -529,6 +544,9 @@ mod tests {
         );
         check("1.2bn and 200k", &[("1.2bn", 1.2e9), ("200k", 200000.0)]);
         check("3.5 million", &[("3.5 million", 3.5e6)]);
+        // A scale word joined by a hyphen, as some outlets write it.
+        check("2-million", &[("2-million", 2e6)]);
+        check("1.93-million", &[("1.93-million", 1.93e6)]);
         check("2 1/2 in", &[("2 1/2", 2.5)]);
         check(
             "on 5/17/2018",
