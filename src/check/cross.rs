@@ -372,7 +372,14 @@ fn compare_citations(one: &Cited, other: &Cited, shared: usize) -> Comparison {
             // fits a wide interval ("up to 60,000 during the year" and "38,129 at this stage
             // in 2022") says nothing, and neither does a disagreement.
             Comparability::UnlikeUncertain(difference) => {
-                if written_alike(one.figure, other.figure) {
+                // A round count of one significant digit ("1 million") is too coarse to say
+                // two citations under different periods are one statistic.
+                let coarse =
+                    |figure: &Figure| figure.unit == Unit::Count && figure.significant_digits() < 2;
+                if written_alike(one.figure, other.figure)
+                    && !coarse(one.figure)
+                    && !coarse(other.figure)
+                {
                     comparison.exact = false;
                 } else {
                     comparison.conflict = Some(difference);
@@ -654,6 +661,27 @@ mod tests {
             (
                 "b",
                 "From June 1-28, 233,941 migrants returned from Iran to Afghanistan, the IOM said.",
+            ),
+        ]);
+        assert!(
+            !got.iter()
+                .any(|(_, _, verdict)| *verdict == Verdict::Supported),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_round_count_of_one_digit_does_not_confirm_a_figure_of_another_period() {
+        // "1 million" in 2016 (carried) and 997,905 in November 2017: one digit is too coarse
+        // to make them one statistic.
+        let got = cross(&[
+            (
+                "a",
+                "In 2016 the war went on. The 1 million UNHCR-registered Syrian refugees add to Lebanon's population.",
+            ),
+            (
+                "b",
+                "As of 30 November 2017, 997,905 Syrian refugees are registered with UNHCR in Lebanon.",
             ),
         ]);
         assert!(
