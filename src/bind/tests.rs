@@ -809,6 +809,12 @@ fn a_stock_counted_in_a_year_is_the_count_at_its_end() {
         "2018-06-19",
         "2017-01..2017-12",
     );
+    // Recognising or naturalising people is an act counted over the year, not a stock.
+    assert_first_period(
+        "Japan recognized a record 303 refugees in 2023.",
+        "2024-03-26",
+        "2023-01..2023-12",
+    );
     assert_first_period(
         "El Hierro received more migrants than its own population of 9,000 in 2023.",
         "2024-02-01",
