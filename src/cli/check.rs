@@ -82,13 +82,7 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
         OutputFormat::Markdown => output::check::markdown(results),
         OutputFormat::Html => output::check_html::html(results),
         OutputFormat::Claimreview => {
-            let roots: Vec<_> = corpus
-                .payload
-                .roots
-                .iter()
-                .map(|root| corpus.anchor.resolve(root))
-                .collect();
-            let publisher = claimdex::ingest::meta::publisher(&roots);
+            let publisher = claimdex::ingest::meta::publisher(&corpus.root_paths());
             let published = output::check::claimreview(
                 results,
                 &checked.metadata,

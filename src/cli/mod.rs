@@ -160,13 +160,7 @@ fn use_color(choice: ColorChoice) -> bool {
 /// The registry and taxonomy the index was annotated with: the built-ins extended by the
 /// `sources.toml` and `topics.toml` of its roots. Their problems were reported by `index`.
 fn corpus_rules(corpus: &CorpusIndex) -> claimdex::claims::ClaimRules {
-    let roots: Vec<_> = corpus
-        .payload
-        .roots
-        .iter()
-        .map(|root| corpus.anchor.resolve(root))
-        .collect();
-    claimdex::claims::ClaimRules::load(&roots).0
+    claimdex::claims::ClaimRules::load(&corpus.root_paths()).0
 }
 
 /// Runs `claimdex index` with a progress bar on stderr when stderr is a terminal.

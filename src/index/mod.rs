@@ -277,6 +277,15 @@ impl CorpusIndex {
         }
     }
 
+    /// The folders and files the index covers, as this process can open them.
+    pub fn root_paths(&self) -> Vec<PathBuf> {
+        self.payload
+            .roots
+            .iter()
+            .map(|root| self.anchor.resolve(root))
+            .collect()
+    }
+
     /// The manifest of the last commit, read from its file on first use (a search needs none).
     /// An index with no commit yet has an empty manifest.
     pub fn manifest(&self) -> Result<&Manifest, IndexError> {

@@ -55,13 +55,7 @@ pub struct Snapshot {
 
 impl Snapshot {
     fn build(corpus: CorpusIndex, datasets: &[Dataset]) -> Result<Snapshot, String> {
-        let roots: Vec<_> = corpus
-            .payload
-            .roots
-            .iter()
-            .map(|root| corpus.anchor.resolve(root))
-            .collect();
-        let rules = ClaimRules::load(&roots).0;
+        let rules = ClaimRules::load(&corpus.root_paths()).0;
         let checked = check_index(
             &corpus,
             datasets,

@@ -525,6 +525,18 @@ fn figure_details(
     lines.join("\n")
 }
 
+/// The topic the page filters by, as a taxonomy id (a name is looked up; anything else is
+/// taken as an id).
+fn topic_id(snapshot: &Snapshot, params: &Params) -> Option<String> {
+    params.get("topic").map(|topic| {
+        snapshot
+            .rules
+            .taxonomy
+            .find(topic)
+            .map_or_else(|| topic.to_string(), |found| found.id.clone())
+    })
+}
+
 /// The claims a claims or sources page lists: every filter applied, by check-worthiness.
 pub fn claim_list<'s>(snapshot: &'s Snapshot, params: &Params) -> Result<Vec<&'s Claim>, String> {
     let min_score = match params.get("min_score") {
@@ -535,13 +547,7 @@ pub fn claim_list<'s>(snapshot: &'s Snapshot, params: &Params) -> Result<Vec<&'s
         ),
         None => None,
     };
-    let topic = params.get("topic").map(|topic| {
-        snapshot
-            .rules
-            .taxonomy
-            .find(topic)
-            .map_or_else(|| topic.to_string(), |found| found.id.clone())
-    });
+    let topic = topic_id(snapshot, params);
     let source = params.get("source").map(str::to_lowercase);
     let unattributed = params.get("unattributed").is_some();
     let mut claims: Vec<&Claim> = snapshot
@@ -756,13 +762,7 @@ pub fn sources(snapshot: &Snapshot, params: &Params) -> Result<Markup, String> {
 
 /// The check results a report shows: filtered by verdict, document, topic.
 pub fn check_results<'s>(snapshot: &'s Snapshot, params: &Params) -> Vec<&'s CheckResult> {
-    let topic = params.get("topic").map(|topic| {
-        snapshot
-            .rules
-            .taxonomy
-            .find(topic)
-            .map_or_else(|| topic.to_string(), |found| found.id.clone())
-    });
+    let topic = topic_id(snapshot, params);
     snapshot
         .results
         .iter()
