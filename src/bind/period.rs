@@ -210,9 +210,10 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 past_n,
                 Kind::Phrase,
             ),
-            // "October 1, 2022, and February 28, 2023", "October through February", "Jan.-March 2023".
+            // "October 1, 2022, and February 28, 2023", "October through February", "Jan.-March 2023",
+            // and day first: "from 1 January to 30 December 2022".
             (
-                format!(r"(?i)\b(?:(between|from)\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?,?\s*(through|thru|to|until|and|-|–)\s*(?:the\s+end\s+of\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?\b"),
+                format!(r"(?i)\b(?:(between|from)\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?,?\s*(through|thru|to|until|and|-|–)\s*(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?\b"),
                 month_range,
                 Kind::Phrase,
             ),

@@ -297,6 +297,11 @@ fn month_ranges_resolve_their_years() {
         periods_of("between October 1, 2022, and February 28, 2023", ""),
         vec!["between October 1, 2022, and February 28, 2023 2022-10..2023-02"]
     );
+    // Day first, as written outside the US.
+    assert_eq!(
+        periods_of("from 1 January to 30 December 2022", ""),
+        vec!["from 1 January to 30 December 2022 2022-01..2022-12"]
+    );
 }
 
 #[test]
