@@ -195,6 +195,15 @@ fn an_appositive_between_a_name_and_its_verb_describes_the_name() {
     assert_ne!(got[3].as_deref(), Some("In"));
 }
 
+#[test]
+fn a_reporting_verb_before_its_subject_names_it() {
+    let text = "A total of 4,791 people had been deported by the end of March, reports New Osnabrück Newspaper.\n\
+                The office reports 5,000 cases a month.\n";
+    let got = names(text);
+    assert_eq!(got[0].as_deref(), Some("New Osnabrück Newspaper"));
+    assert_ne!(got[1].as_deref(), Some("5,000 cases"));
+}
+
 /// The source name and how it was reached for each line of `text` (one paragraph per line),
 /// where `statistic[i]` says line `i` states a statistic.
 fn carried(text: &str, statistic: &[bool]) -> Vec<Option<(String, Via)>> {
