@@ -192,15 +192,21 @@ fn just_before<'c>(claim: &'c CheckClaim, figure: &Figure) -> &'c str {
 /// A percent change stated in the same sentence as the change it measures.
 fn percent_change(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> Option<Found> {
     let sign = direction_of(claim, figure, rules)?;
-    let change = two_ended_change(claim, figure)?;
+    let (change, farther) = match two_ended_change(claim, figure) {
+        Some(change) => (change, false),
+        None => (farther_two_ended_change(claim, figure)?, true),
+    };
     let (start, end) = ends(change)?;
     let half = half_width(change);
     let expected = (end - start) / start * 100.0;
     let low_end = ((end - half) / (start + half) - 1.0) * 100.0;
     let high_end = ((end + half) / (start - half).max(f64::MIN_POSITIVE) - 1.0) * 100.0;
     let claim_interval = signed(&stated_change(figure), sign);
-    let comparison =
+    let mut comparison =
         Comparison::new(claim_interval, (expected, low_end, high_end)).stating_change(sign);
+    if farther {
+        comparison.strong = false;
+    }
     let expression = format!(
         "({} − {}) / {} × 100 = {:+.1}%",
         format_number(end),
@@ -462,6 +468,34 @@ pub fn signed(figure: &Figure, sign: f64) -> (f64, Option<f64>, Option<f64>) {
 /// The change written with both ends right beside the figure: at most [`NEAR`] bytes away and
 /// no other statistic between them ("increased 49 percent, from 173 million to 258 million").
 fn two_ended_change<'a>(claim: &'a CheckClaim, figure: &Figure) -> Option<&'a Figure> {
+    two_ended_change_within(claim, figure, NEAR)
+}
+
+/// [`two_ended_change`] a little further away ("a 26.9 per cent decline in eligible
+/// registrations — from 470,342 for FY2025 to 343,981"), with no clause word between: close
+/// enough to confirm, too far to call wrong (`false` strength: a mismatch is `unverifiable`).
+fn farther_two_ended_change<'a>(claim: &'a CheckClaim, figure: &Figure) -> Option<&'a Figure> {
+    /// Bytes between a percent or multiplier and the change it may measure.
+    const FARTHER: usize = 64;
+    const CLAUSE_WORDS: &[&str] = &[" and ", " while ", " but ", " whereas ", " as ", ";", ". "];
+    let change = two_ended_change_within(claim, figure, FARTHER)?;
+    let (first, second) = if change.span.start < figure.span.start {
+        (change, figure)
+    } else {
+        (figure, change)
+    };
+    let between = claim.text.get(
+        first.span.end.saturating_sub(claim.span.start)
+            ..second.span.start.saturating_sub(claim.span.start),
+    )?;
+    (!CLAUSE_WORDS.iter().any(|word| between.contains(word))).then_some(change)
+}
+
+fn two_ended_change_within<'a>(
+    claim: &'a CheckClaim,
+    figure: &Figure,
+    max_gap: usize,
+) -> Option<&'a Figure> {
     claim.figures.iter().find(|other| {
         let is_change = other.span != figure.span
             && !matches!(other.unit, Unit::Year | Unit::Percent | Unit::Multiplier)
@@ -479,7 +513,7 @@ fn two_ended_change<'a>(claim: &'a CheckClaim, figure: &Figure) -> Option<&'a Fi
                 && third.span.start >= first.span.end
                 && third.span.end <= second.span.start
         });
-        is_change && gap <= NEAR && !between
+        is_change && gap <= max_gap && !between
     })
 }
 
@@ -573,6 +607,26 @@ mod tests {
                 Verdict::Supported,
                 "12,400 − 13,100 = -700".to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn a_percent_change_a_few_words_from_its_two_ends_can_confirm_but_not_contradict() {
+        let text = "USCIS reported a 26.9 per cent decline in eligible registrations — from \
+                    470,342 for FY2025 to 343,981 for FY2026.";
+        let got = arithmetic(text);
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, _)| figure == "26.9 per cent"
+                    && *verdict == Verdict::Supported),
+            "{got:?}"
+        );
+        let wrong = arithmetic(&text.replace("26.9", "40"));
+        assert!(
+            wrong
+                .iter()
+                .all(|(_, verdict, _)| *verdict != Verdict::Contradicted),
+            "{wrong:?}"
         );
     }
 
