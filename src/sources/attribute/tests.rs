@@ -196,6 +196,26 @@ fn an_appositive_between_a_name_and_its_verb_describes_the_name() {
 }
 
 #[test]
+fn an_agency_that_shared_data_is_the_source_of_the_list_after_it() {
+    let text =
+        "USCIS shared historical data comparing registration volumes across the past six years:\n\
+                FY2024: 780,884\n\
+                FY2025: 479,953\n";
+    let got = carried(text, &[false, true, true]);
+    assert_eq!(
+        got[0].as_ref().map(|(name, _)| name.as_str()),
+        Some("U.S. Citizenship and Immigration Services")
+    );
+    assert_eq!(
+        got[2],
+        Some((
+            "U.S. Citizenship and Immigration Services".to_string(),
+            Via::Carried
+        ))
+    );
+}
+
+#[test]
 fn a_reporting_verb_before_its_subject_names_it() {
     let text = "A total of 4,791 people had been deported by the end of March, reports New Osnabrück Newspaper.\n\
                 The office reports 5,000 cases a month.\n";
