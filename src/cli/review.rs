@@ -161,3 +161,35 @@ fn list(
     print(&out).context("writing the reviews")?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::{Args, Command};
+    use clap::Parser;
+
+    #[test]
+    fn review_flags_parse() {
+        let args = Args::parse_from([
+            "claimdex",
+            "review",
+            "6d0a21104dbab715",
+            "--verdict",
+            "not-comparable",
+            "--note",
+            "another vintage",
+            "--by",
+            "A. Editor",
+            "--figure",
+            "26,000",
+        ]);
+        assert!(matches!(
+            args.command,
+            Command::Review(ref review)
+                if review.claim.as_deref() == Some("6d0a21104dbab715")
+                    && review.verdict == Some(claimdex::check::Verdict::NotComparable)
+                    && review.by.as_deref() == Some("A. Editor")
+                    && review.figure.as_deref() == Some("26,000")
+        ));
+        assert!(Args::try_parse_from(["claimdex", "review", "x", "--verdict", "maybe"]).is_err());
+    }
+}

@@ -46,3 +46,24 @@ pub fn run(global: &Global, args: &ServeArgs) -> Result<ExitCode> {
     .with_context(|| format!("cannot listen on {address}"))?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::cli::{Args, Command};
+    use clap::Parser;
+
+    #[test]
+    fn serve_flags_parse() {
+        let args = Args::parse_from(["claimdex", "serve"]);
+        assert!(matches!(
+            args.command,
+            Command::Serve(ref serve) if serve.port == 8080 && serve.bind.is_loopback()
+        ));
+        let args = Args::parse_from(["claimdex", "serve", "--port", "0", "--bind", "0.0.0.0"]);
+        assert!(matches!(
+            args.command,
+            Command::Serve(ref serve) if serve.port == 0 && !serve.bind.is_loopback()
+        ));
+        assert!(Args::try_parse_from(["claimdex", "serve", "--bind", "nowhere"]).is_err());
+    }
+}
