@@ -36,6 +36,33 @@ pub struct Review {
     pub text: String,
 }
 
+impl Review {
+    /// "contradicted ("26,000") by A. Editor on 2026-12-04": the verdict, the figure when the
+    /// review is of one, the reviewer and the day.
+    pub fn summary(&self) -> String {
+        let figure = self
+            .figure
+            .as_ref()
+            .map(|figure| format!(" (\"{figure}\")"))
+            .unwrap_or_default();
+        let by = self
+            .by
+            .as_ref()
+            .map(|name| format!(" by {name}"))
+            .unwrap_or_default();
+        format!("{}{figure}{by} on {}", self.verdict.name(), self.date)
+    }
+
+    /// ": the note", or nothing when there is none.
+    pub fn note_suffix(&self) -> String {
+        if self.note.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", self.note)
+        }
+    }
+}
+
 #[derive(Debug, Serialize, Deserialize, Default)]
 struct File {
     #[serde(default)]

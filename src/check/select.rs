@@ -86,19 +86,8 @@ pub fn check_index(
         Err(error) => problems.push(Diagnostic::error(None, None, error.to_string())),
     }
     let mut notes = Vec::new();
-    if let Some(doc) = &selection.doc {
-        results.retain(|result| &result.claim.doc == doc);
-    }
-    if let Some(verdict) = selection.verdict {
-        results.retain(|result| result.verdict == verdict);
-    }
-    if let Some(topic) = &selection.topic {
-        let filter = query::topic_filter(corpus, topic, taxonomy, &mut notes)?;
-        results.retain(|result| filter.matches(&result.claim));
-    }
-    if let Some(text) = &selection.query {
-        results = in_found_passages(corpus, results, text, &mut notes)?;
-    }
+    let filter = ResultFilter::new(corpus, taxonomy, selection, &mut notes)?;
+    results.retain(|result| filter.keeps(result));
     let metadata = documents
         .into_iter()
         .map(|document| (document.slug, document.meta))
@@ -111,13 +100,65 @@ pub fn check_index(
     })
 }
 
-/// Keeps the results whose claim lies in a passage the query finds.
-fn in_found_passages(
+/// What a `Selection` keeps, resolved once (the topic to an id or an ad-hoc search, the query
+/// to the passages it finds), so `check` and the desk filter results alike.
+pub struct ResultFilter<'s> {
+    selection: &'s Selection,
+    topic: Option<query::TopicFilter>,
+    /// The passages the query finds: `(doc, span)`.
+    found: Option<Vec<(String, crate::Span)>>,
+}
+
+impl<'s> ResultFilter<'s> {
+    pub fn new(
+        corpus: &CorpusIndex,
+        taxonomy: &Taxonomy,
+        selection: &'s Selection,
+        notes: &mut Vec<String>,
+    ) -> Result<ResultFilter<'s>, SelectError> {
+        let topic = match &selection.topic {
+            Some(topic) => Some(query::topic_filter(corpus, topic, taxonomy, notes)?),
+            None => None,
+        };
+        let found = match &selection.query {
+            Some(text) => Some(found_passages(corpus, text, notes)?),
+            None => None,
+        };
+        Ok(ResultFilter {
+            selection,
+            topic,
+            found,
+        })
+    }
+
+    /// Whether `result` passes every filter of the selection.
+    pub fn keeps(&self, result: &CheckResult) -> bool {
+        let claim = &result.claim;
+        self.selection
+            .doc
+            .as_ref()
+            .is_none_or(|doc| &claim.doc == doc)
+            && self
+                .selection
+                .verdict
+                .is_none_or(|verdict| result.verdict == verdict)
+            && self.topic.as_ref().is_none_or(|topic| topic.matches(claim))
+            && self.found.as_ref().is_none_or(|found| {
+                found.iter().any(|(doc, span)| {
+                    *doc == claim.doc
+                        && span.start <= claim.span.start
+                        && claim.span.start < span.end
+                })
+            })
+    }
+}
+
+/// The passages a search query finds, as `(doc, span)`.
+fn found_passages(
     corpus: &CorpusIndex,
-    results: Vec<CheckResult>,
     text: &str,
     notes: &mut Vec<String>,
-) -> Result<Vec<CheckResult>, QueryError> {
+) -> Result<Vec<(String, crate::Span)>, QueryError> {
     let request = SearchRequest {
         query: text.to_string(),
         limit: 100_000,
@@ -129,14 +170,9 @@ fn in_found_passages(
     };
     let found = query::search(corpus, &request)?;
     notes.extend(found.notes);
-    Ok(results
+    Ok(found
+        .hits
         .into_iter()
-        .filter(|result| {
-            found.hits.iter().any(|hit| {
-                hit.doc == result.claim.doc
-                    && hit.span.start <= result.claim.span.start
-                    && result.claim.span.start < hit.span.end
-            })
-        })
+        .map(|hit| (hit.doc, hit.span))
         .collect())
 }

@@ -126,17 +126,10 @@ fn list(
             for review in reviews.all() {
                 let orphaned = orphans.contains(review.claim.as_str());
                 out.push_str(&format!(
-                    "{} {} {}{}  {} {}{}\n    {}\n",
+                    "{} {} {}{}\n    {}\n",
                     review.claim,
                     review.doc,
-                    review.verdict.name(),
-                    review
-                        .figure
-                        .as_ref()
-                        .map(|figure| format!(" (\"{figure}\")"))
-                        .unwrap_or_default(),
-                    review.date,
-                    review.by.as_deref().unwrap_or("unsigned"),
+                    review.summary(),
                     if orphaned {
                         "  ORPHANED: the claim is no longer in the corpus"
                     } else {

@@ -16,7 +16,7 @@ use crate::index::CorpusIndex;
 use crate::query::{load_document, QueryError};
 use crate::review::Reviews;
 use crate::topics::Taxonomy;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -200,6 +200,7 @@ fn write_to(
     // Each figure's row, by document and span, for the claims and results that cite it.
     let mut figure_rows: HashMap<(String, usize, usize), i64> = HashMap::new();
     let mut claim_ids: HashSet<String> = HashSet::new();
+    let mut source_rows: HashMap<String, i64> = HashMap::new();
     let manifest = corpus.manifest().map_err(QueryError::from)?;
     for entry in manifest.files.values() {
         let Some(document) = load_document(corpus, &entry.slug)? else {
@@ -285,7 +286,12 @@ fn write_to(
             }
             for claim in &passage.claims {
                 let source_id = match &claim.source {
-                    Some(source) => Some(source_row(&tx, &source.name, source.kind)?),
+                    Some(source) => Some(source_row(
+                        &tx,
+                        &mut source_rows,
+                        &source.name,
+                        source.kind,
+                    )?),
                     None => None,
                 };
                 tx.execute(
@@ -394,25 +400,23 @@ fn write_to(
     Ok(summary)
 }
 
-/// The row id of a source by name, inserted on first sight.
+/// The row id of a source by name, inserted on first sight (`known`: the rows inserted so far).
 fn source_row(
     tx: &rusqlite::Transaction,
+    known: &mut HashMap<String, i64>,
     name: &str,
     kind: Option<crate::sources::SourceKind>,
 ) -> Result<i64, rusqlite::Error> {
-    if let Some(id) = tx
-        .query_row("SELECT id FROM sources WHERE name = ?1", [name], |row| {
-            row.get(0)
-        })
-        .optional()?
-    {
-        return Ok(id);
+    if let Some(id) = known.get(name) {
+        return Ok(*id);
     }
     tx.execute(
         "INSERT INTO sources (name, kind) VALUES (?1, ?2)",
         params![name, kind.map(|kind| name_of(&kind))],
     )?;
-    Ok(tx.last_insert_rowid())
+    let id = tx.last_insert_rowid();
+    known.insert(name.to_string(), id);
+    Ok(id)
 }
 
 /// A value SQLite can hold as REAL (NaN and infinities are NULL).

@@ -122,21 +122,11 @@ pub fn markdown(results: &[CheckResult]) -> String {
 /// 2026-12-04 (machine: supported): the release says 25,900".
 pub fn review_line(result: &CheckResult) -> Option<String> {
     let review = result.review.as_ref()?;
-    let by = review
-        .by
-        .as_ref()
-        .map(|name| format!(" by {name}"))
-        .unwrap_or_default();
-    let note = if review.note.is_empty() {
-        String::new()
-    } else {
-        format!(": {}", review.note)
-    };
     Some(format!(
-        "reviewed: {}{by} on {} (machine: {}){note}",
-        review.verdict.name(),
-        review.date,
-        result.verdict.name()
+        "reviewed: {} (machine: {}){}",
+        review.summary(),
+        result.verdict.name(),
+        review.note_suffix()
     ))
 }
 

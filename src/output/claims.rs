@@ -37,24 +37,9 @@ pub fn claims_table(claims: &[Claim], reviews: &Reviews, style: Style) -> String
             out.push_str(&format!(
                 "   {}\n",
                 style.bold(&format!(
-                    "reviewed: {}{}{} on {}{}",
-                    review.verdict.name(),
-                    review
-                        .figure
-                        .as_ref()
-                        .map(|figure| format!(" (\"{figure}\")"))
-                        .unwrap_or_default(),
-                    review
-                        .by
-                        .as_ref()
-                        .map(|name| format!(" by {name}"))
-                        .unwrap_or_default(),
-                    review.date,
-                    if review.note.is_empty() {
-                        String::new()
-                    } else {
-                        format!(": {}", review.note)
-                    }
+                    "reviewed: {}{}",
+                    review.summary(),
+                    review.note_suffix()
                 ))
             ));
         }
@@ -69,24 +54,29 @@ pub fn claims_table(claims: &[Claim], reviews: &Reviews, style: Style) -> String
 pub fn claims_json(claims: &[Claim], reviews: &Reviews) -> String {
     let mut out = String::new();
     for claim in claims {
-        let mut object = claim_object(claim);
-        let own: Vec<&Review> = reviews_of(reviews, claim).collect();
-        if !own.is_empty() {
-            object["reviews"] = serde_json::to_value(own).unwrap_or_default();
-        }
-        out.push_str(&object.to_string());
+        out.push_str(&claim_with_reviews(claim, reviews).to_string());
         out.push('\n');
     }
     out
 }
 
+/// [`claim_object`] with the claim's `reviews` when a fact-checker reviewed it (the object
+/// `claims --json` and the desk's `/api/claims` write).
+pub fn claim_with_reviews(claim: &Claim, reviews: &Reviews) -> serde_json::Value {
+    let mut object = claim_object(claim);
+    let own: Vec<&Review> = reviews_of(reviews, claim).collect();
+    if !own.is_empty() {
+        object["reviews"] = serde_json::to_value(own).unwrap_or_default();
+    }
+    object
+}
+
 /// The human reviews of one claim.
-fn reviews_of<'r>(reviews: &'r Reviews, claim: &Claim) -> impl Iterator<Item = &'r Review> {
-    let id = claim.id.clone();
+fn reviews_of<'r>(reviews: &'r Reviews, claim: &'r Claim) -> impl Iterator<Item = &'r Review> {
     reviews
         .all()
         .iter()
-        .filter(move |review| review.claim == id)
+        .filter(move |review| review.claim == claim.id)
 }
 
 /// A claim as a JSON object, the one shape `claims --json` and `check --format json` share.

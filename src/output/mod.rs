@@ -9,8 +9,8 @@ mod claims;
 mod show;
 
 pub use claims::{
-    claim_object, claims_csv, claims_json, claims_table, csv_cell, sources_json, sources_table,
-    topics_json, topics_table,
+    claim_object, claim_with_reviews, claims_csv, claims_json, claims_table, csv_cell,
+    sources_json, sources_table, topics_json, topics_table,
 };
 pub use show::render_document;
 

@@ -45,9 +45,11 @@ pub struct Snapshot {
     /// Every check result, reviews attached, in the order `check` gives them.
     pub results: Vec<CheckResult>,
     pub reviews: Reviews,
-    /// Claim indices by `(doc, passage)`, and verdicts by claim id.
+    /// Claim indices by `(doc, passage)` and by id, and result indices by claim id (results
+    /// keep their order when reviews are attached again).
     pub by_passage: Arc<HashMap<(String, usize), Vec<usize>>>,
-    pub verdicts: Arc<HashMap<String, Vec<Verdict>>>,
+    pub by_id: Arc<HashMap<String, usize>>,
+    pub results_by_claim: Arc<HashMap<String, Vec<usize>>>,
     pub metadata: Arc<BTreeMap<String, crate::model::Metadata>>,
     pub problems: Arc<Vec<String>>,
     reviews_stamp: Option<SystemTime>,
@@ -68,18 +70,20 @@ impl Snapshot {
         let reviews = Reviews::for_corpus(&corpus).unwrap_or_default();
         let reviews_stamp = modified(reviews.path());
         let mut by_passage: HashMap<(String, usize), Vec<usize>> = HashMap::new();
+        let mut by_id: HashMap<String, usize> = HashMap::new();
         for (at, claim) in claims.iter().enumerate() {
             by_passage
                 .entry((claim.doc.clone(), claim.passage))
                 .or_default()
                 .push(at);
+            by_id.entry(claim.id.clone()).or_insert(at);
         }
-        let mut verdicts: HashMap<String, Vec<Verdict>> = HashMap::new();
-        for result in &checked.results {
-            verdicts
+        let mut results_by_claim: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, result) in checked.results.iter().enumerate() {
+            results_by_claim
                 .entry(result.claim.id.clone())
                 .or_default()
-                .push(result.verdict);
+                .push(at);
         }
         Ok(Snapshot {
             corpus: Arc::new(corpus),
@@ -88,7 +92,8 @@ impl Snapshot {
             results: checked.results,
             reviews,
             by_passage: Arc::new(by_passage),
-            verdicts: Arc::new(verdicts),
+            by_id: Arc::new(by_id),
+            results_by_claim: Arc::new(results_by_claim),
             metadata: Arc::new(checked.metadata),
             problems: Arc::new(checked.problems.iter().map(ToString::to_string).collect()),
             reviews_stamp,
@@ -107,10 +112,30 @@ impl Snapshot {
             reviews_stamp: modified(reviews.path()),
             reviews,
             by_passage: Arc::clone(&self.by_passage),
-            verdicts: Arc::clone(&self.verdicts),
+            by_id: Arc::clone(&self.by_id),
+            results_by_claim: Arc::clone(&self.results_by_claim),
             metadata: Arc::clone(&self.metadata),
             problems: Arc::clone(&self.problems),
         }
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.by_id.get(id).and_then(|at| self.claims.get(*at))
+    }
+
+    /// The check results of a claim, in the order `check` gives them.
+    pub fn results_of(&self, id: &str) -> impl Iterator<Item = &CheckResult> {
+        self.results_by_claim
+            .get(id)
+            .into_iter()
+            .flatten()
+            .filter_map(|at| self.results.get(*at))
+    }
+
+    /// The machine's verdicts on a claim's figures.
+    pub fn verdicts_of(&self, id: &str) -> impl Iterator<Item = Verdict> + '_ {
+        self.results_of(id).map(|result| result.verdict)
     }
 
     /// The claims of a search hit's passage.
@@ -208,9 +233,7 @@ impl Desk {
         let verdict = Verdict::parse(&form.verdict)
             .ok_or_else(|| format!("unknown verdict '{}'", form.verdict))?;
         let claim = current
-            .claims
-            .iter()
-            .find(|claim| claim.id == form.claim)
+            .claim(&form.claim)
             .ok_or_else(|| format!("no claim '{}' in the index", form.claim))?;
         let mut reviews = Reviews::for_corpus(&current.corpus).map_err(|e| e.to_string())?;
         let figure = form.figure.clone().filter(|figure| !figure.is_empty());
@@ -292,140 +315,121 @@ fn not_found(what: &str) -> Response {
     (StatusCode::NOT_FOUND, pages::not_found(what)).into_response()
 }
 
-async fn search_page(State(desk): DeskState, Query(params): Query<Params>) -> Response {
-    let snapshot = desk.snapshot();
-    match pages::search(&snapshot, &params) {
+/// A page, or the page saying what in the request was wrong (400).
+fn page(built: Result<maud::Markup, String>) -> Response {
+    match built {
         Ok(page) => page.into_response(),
         Err(error) => (StatusCode::BAD_REQUEST, pages::error(&error)).into_response(),
     }
 }
 
-async fn search_api(State(desk): DeskState, Query(params): Query<Params>) -> Response {
-    let snapshot = desk.snapshot();
-    match pages::search_hits(&snapshot, &params) {
-        Ok(found) => Json(found.hits).into_response(),
-        Err(error) => (
-            StatusCode::BAD_REQUEST,
-            Json(serde_json::json!({"error": error})),
-        )
-            .into_response(),
+/// The JSON an endpoint answers, or `{"error": …}` with `status`.
+fn json<T: serde::Serialize>(answer: Result<T, (StatusCode, String)>) -> Response {
+    match answer {
+        Ok(value) => Json(value).into_response(),
+        Err((status, error)) => {
+            (status, Json(serde_json::json!({ "error": error }))).into_response()
+        }
     }
+}
+
+fn bad_request(error: String) -> (StatusCode, String) {
+    (StatusCode::BAD_REQUEST, error)
+}
+
+async fn search_page(State(desk): DeskState, Query(params): Query<Params>) -> Response {
+    page(pages::search(&desk.snapshot(), &params))
+}
+
+async fn search_api(State(desk): DeskState, Query(params): Query<Params>) -> Response {
+    json(
+        pages::search_hits(&desk.snapshot(), &params)
+            .map(|found| found.hits)
+            .map_err(bad_request),
+    )
+}
+
+/// The document with this slug (not a path), `Ok(None)` when the index has none.
+fn document(
+    snapshot: &Snapshot,
+    slug: &str,
+) -> Result<Option<crate::query::StoredDocument>, (StatusCode, String)> {
+    crate::query::load_document(&snapshot.corpus, slug)
+        .map(|found| found.filter(|document| document.slug == slug))
+        .map_err(|error| (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()))
 }
 
 async fn document_page(State(desk): DeskState, UrlPath(slug): UrlPath<String>) -> Response {
     let snapshot = desk.snapshot();
-    match crate::query::load_document(&snapshot.corpus, &slug) {
-        Ok(Some(document)) if document.slug == slug => {
-            pages::document(&snapshot, &document).into_response()
-        }
-        Ok(_) => not_found(&format!("no document '{slug}' in the index")),
-        Err(error) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            pages::error(&error.to_string()),
-        )
-            .into_response(),
+    match document(&snapshot, &slug) {
+        Ok(Some(found)) => pages::document(&snapshot, &found).into_response(),
+        Ok(None) => not_found(&format!("no document '{slug}' in the index")),
+        Err((status, error)) => (status, pages::error(&error)).into_response(),
     }
 }
 
 async fn document_api(State(desk): DeskState, UrlPath(slug): UrlPath<String>) -> Response {
     let snapshot = desk.snapshot();
-    match crate::query::load_document(&snapshot.corpus, &slug) {
-        Ok(Some(document)) if document.slug == slug => {
-            let passages: Vec<serde_json::Value> = (0..document.passages.len())
-                .map(|at| crate::export::passage_json(&document, at))
-                .collect();
-            Json(passages).into_response()
-        }
-        Ok(_) => (
-            StatusCode::NOT_FOUND,
-            Json(serde_json::json!({"error": format!("no document '{slug}' in the index")})),
-        )
-            .into_response(),
-        Err(error) => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            Json(serde_json::json!({"error": error.to_string()})),
-        )
-            .into_response(),
-    }
+    json(document(&snapshot, &slug).and_then(|found| {
+        let found = found.ok_or_else(|| {
+            (
+                StatusCode::NOT_FOUND,
+                format!("no document '{slug}' in the index"),
+            )
+        })?;
+        Ok((0..found.passages.len())
+            .map(|at| crate::export::passage_json(&found, at))
+            .collect::<Vec<_>>())
+    }))
 }
 
 async fn claims_page(State(desk): DeskState, Query(params): Query<Params>) -> Response {
-    let snapshot = desk.snapshot();
-    match pages::claims(&snapshot, &params) {
-        Ok(page) => page.into_response(),
-        Err(error) => (StatusCode::BAD_REQUEST, pages::error(&error)).into_response(),
-    }
+    page(pages::claims(&desk.snapshot(), &params))
 }
 
 async fn claims_api(State(desk): DeskState, Query(params): Query<Params>) -> Response {
     let snapshot = desk.snapshot();
-    match pages::claim_list(&snapshot, &params) {
-        Ok(claims) => {
-            let objects: Vec<serde_json::Value> = claims
-                .iter()
-                .map(|claim| {
-                    let mut object = crate::output::claim_object(claim);
-                    let own: Vec<&Review> = snapshot
-                        .reviews
-                        .all()
-                        .iter()
-                        .filter(|review| review.claim == claim.id)
-                        .collect();
-                    if !own.is_empty() {
-                        object["reviews"] = serde_json::to_value(own).unwrap_or_default();
-                    }
-                    object
-                })
-                .collect();
-            Json(objects).into_response()
-        }
-        Err(error) => (
-            StatusCode::BAD_REQUEST,
-            Json(serde_json::json!({"error": error})),
-        )
-            .into_response(),
-    }
+    json(
+        pages::claim_list(&snapshot, &params)
+            .map(|claims| {
+                claims
+                    .iter()
+                    .map(|claim| crate::output::claim_with_reviews(claim, &snapshot.reviews))
+                    .collect::<Vec<_>>()
+            })
+            .map_err(bad_request),
+    )
 }
 
 async fn sources_page(State(desk): DeskState, Query(params): Query<Params>) -> Response {
-    let snapshot = desk.snapshot();
-    match pages::sources(&snapshot, &params) {
-        Ok(page) => page.into_response(),
-        Err(error) => (StatusCode::BAD_REQUEST, pages::error(&error)).into_response(),
-    }
+    page(pages::sources(&desk.snapshot(), &params))
 }
 
 async fn sources_api(State(desk): DeskState, Query(params): Query<Params>) -> Response {
     let snapshot = desk.snapshot();
-    match pages::claim_list(&snapshot, &params) {
-        Ok(claims) => {
-            let owned: Vec<Claim> = claims.into_iter().cloned().collect();
-            Json(crate::query::summarise_sources(
-                &owned,
-                &snapshot.rules.registry,
-            ))
-            .into_response()
-        }
-        Err(error) => (
-            StatusCode::BAD_REQUEST,
-            Json(serde_json::json!({"error": error})),
-        )
-            .into_response(),
-    }
+    json(
+        pages::claim_list(&snapshot, &params)
+            .map(|claims| crate::query::summarise_sources(&claims, &snapshot.rules.registry))
+            .map_err(bad_request),
+    )
 }
 
 async fn check_page(State(desk): DeskState, Query(params): Query<Params>) -> Response {
-    let snapshot = desk.snapshot();
-    pages::check(&snapshot, &params).into_response()
+    page(pages::check(&desk.snapshot(), &params))
 }
 
 async fn check_api(State(desk): DeskState, Query(params): Query<Params>) -> Response {
     let snapshot = desk.snapshot();
-    let objects: Vec<serde_json::Value> = pages::check_results(&snapshot, &params)
-        .into_iter()
-        .filter_map(|result| crate::output::check::result_object(result).ok())
-        .collect();
-    Json(objects).into_response()
+    json(
+        pages::check_results(&snapshot, &params)
+            .map(|results| {
+                results
+                    .into_iter()
+                    .filter_map(|result| crate::output::check::result_object(result).ok())
+                    .collect::<Vec<_>>()
+            })
+            .map_err(bad_request),
+    )
 }
 
 async fn review(State(desk): DeskState, Form(form): Form<ReviewForm>) -> Response {

@@ -2,6 +2,7 @@
 //! maud's escaping; the only raw HTML is this file's own style sheet.
 
 use super::{Params, Snapshot};
+use crate::check::select::{ResultFilter, Selection};
 use crate::check::{CheckResult, Verdict};
 use crate::claims::Claim;
 use crate::output::check::{binding_line, evidence_line, expected, review_line};
@@ -214,10 +215,7 @@ fn passage_passes(snapshot: &Snapshot, hit: &Hit, params: &Params) -> bool {
                 && source
                     .is_none_or(|source| claim.source.as_ref().is_some_and(|s| s.name == source))
                 && verdict.is_none_or(|verdict| {
-                    snapshot
-                        .verdicts
-                        .get(&claim.id)
-                        .is_some_and(|verdicts| verdicts.iter().any(|v| v.name() == verdict))
+                    snapshot.verdicts_of(&claim.id).any(|v| v.name() == verdict)
                 })
         })
 }
@@ -243,7 +241,7 @@ pub fn search(snapshot: &Snapshot, params: &Params) -> Result<Markup, String> {
         for claim in snapshot.claims_of_passage(&hit.doc, hit.passage) {
             topics.extend(claim.topics.iter().cloned());
             sources.extend(claim.source.as_ref().map(|source| source.name.clone()));
-            for verdict in snapshot.verdicts.get(&claim.id).into_iter().flatten() {
+            for verdict in snapshot.verdicts_of(&claim.id) {
                 verdicts.insert(verdict.name().to_string());
             }
         }
@@ -371,7 +369,8 @@ pub fn document(snapshot: &Snapshot, document: &StoredDocument) -> Markup {
                     @let figures = figures_in(passage, &by_span);
                     div.passage id=(format!("p{}", passage.number)) {
                         div.gutter id=(format!("L{}", passage.line)) { "[" (passage.number) "] L" (passage.line) }
-                        div.text { (marked_passage(text, passage.span.start, &figures, snapshot)) }
+                        @let claims: Vec<&Claim> = snapshot.claims_of_passage(&document.slug, passage.number).collect();
+                        div.text { (marked_passage(text, passage.span.start, &figures, &claims)) }
                     }
                     @let checked: Vec<&(crate::figures::FigureRecord, Vec<&CheckResult>)> = figures.iter().filter(|(_, results)| !results.is_empty()).collect();
                     @if !checked.is_empty() {
@@ -436,7 +435,7 @@ fn marked_passage(
     text: &str,
     offset: usize,
     figures: &[(crate::figures::FigureRecord, Vec<&CheckResult>)],
-    snapshot: &Snapshot,
+    claims: &[&Claim],
 ) -> Markup {
     let mut at = 0;
     let mut pieces: Vec<Markup> = Vec::new();
@@ -456,7 +455,7 @@ fn marked_passage(
             continue;
         }
         let class = worst(results).map_or("unchecked", Verdict::name);
-        let details = figure_details(record, results, snapshot);
+        let details = figure_details(record, results, claims);
         let before = &text[at..start];
         let inner = &text[start..end];
         pieces.push(html! {
@@ -479,7 +478,7 @@ fn marked_passage(
 fn figure_details(
     record: &crate::figures::FigureRecord,
     results: &[&CheckResult],
-    snapshot: &Snapshot,
+    claims: &[&Claim],
 ) -> String {
     let figure = &record.figure;
     let mut lines = vec![format!(
@@ -505,13 +504,9 @@ fn figure_details(
     if let Some(line) = results.iter().find_map(|result| binding_line(result)) {
         lines.push(line);
     }
-    let source = snapshot
-        .claims
+    let source = claims
         .iter()
-        .find(|claim| {
-            claim.doc == results.first().map_or("", |r| r.claim.doc.as_str())
-                && claim.span.contains(figure.span)
-        })
+        .find(|claim| claim.span.contains(figure.span))
         .and_then(|claim| claim.source.as_ref());
     if let Some(source) = source {
         lines.push(format!("source: {}", source.name));
@@ -525,20 +520,22 @@ fn figure_details(
     lines.join("\n")
 }
 
-/// The topic the page filters by, as a taxonomy id (a name is looked up; anything else is
-/// taken as an id).
-fn topic_id(snapshot: &Snapshot, params: &Params) -> Option<String> {
-    params.get("topic").map(|topic| {
-        snapshot
-            .rules
-            .taxonomy
-            .find(topic)
-            .map_or_else(|| topic.to_string(), |found| found.id.clone())
-    })
+/// A verdict filter of the page, when it names one.
+fn verdict_param(params: &Params) -> Result<Option<Verdict>, String> {
+    params
+        .get("verdict")
+        .map(|name| {
+            Verdict::parse(name).ok_or_else(|| {
+                format!("unknown verdict '{name}'; use supported, close, contradicted, not_comparable or unverifiable")
+            })
+        })
+        .transpose()
 }
 
-/// The claims a claims or sources page lists: every filter applied, by check-worthiness.
-pub fn claim_list<'s>(snapshot: &'s Snapshot, params: &Params) -> Result<Vec<&'s Claim>, String> {
+/// The claims a claims or sources page lists, as `claimdex claims` lists them (the same
+/// request: query, topic, source, document, no source, check-worthiness), then those with a
+/// result of the verdict asked for.
+pub fn claim_list(snapshot: &Snapshot, params: &Params) -> Result<Vec<Claim>, String> {
     let min_score = match params.get("min_score") {
         Some(score) => Some(
             score
@@ -547,52 +544,27 @@ pub fn claim_list<'s>(snapshot: &'s Snapshot, params: &Params) -> Result<Vec<&'s
         ),
         None => None,
     };
-    let topic = topic_id(snapshot, params);
-    let source = params.get("source").map(str::to_lowercase);
-    let unattributed = params.get("unattributed").is_some();
-    let mut claims: Vec<&Claim> = snapshot
-        .claims
-        .iter()
-        .filter(|claim| params.get("doc").is_none_or(|doc| claim.doc == doc))
-        .filter(|claim| {
-            topic
-                .as_ref()
-                .is_none_or(|topic| claim.topics.contains(topic))
-        })
-        .filter(|claim| {
-            source.as_ref().is_none_or(|source| {
-                claim
-                    .source
-                    .as_ref()
-                    .is_some_and(|s| s.name.to_lowercase() == *source)
-            })
-        })
-        .filter(|claim| !unattributed || claim.source.is_none())
-        .filter(|claim| min_score.is_none_or(|min| claim.checkworthiness >= min))
-        .filter(|claim| {
-            params.get("verdict").is_none_or(|verdict| {
-                snapshot
-                    .verdicts
-                    .get(&claim.id)
-                    .is_some_and(|verdicts| verdicts.iter().any(|v| v.name() == verdict))
-            })
-        })
-        .filter(|claim| {
-            params.get("q").is_none_or(|words| {
-                let text = claim.text.to_lowercase();
-                words
-                    .to_lowercase()
-                    .split_whitespace()
-                    .all(|word| text.contains(word))
-            })
-        })
-        .collect();
-    claims.sort_by(|a, b| {
-        b.checkworthiness
-            .total_cmp(&a.checkworthiness)
-            .then_with(|| a.doc.cmp(&b.doc))
-            .then(a.span.start.cmp(&b.span.start))
-    });
+    let verdict = verdict_param(params)?;
+    let request = query::ClaimRequest {
+        query: params.get("q").map(str::to_string),
+        topic: params.get("topic").map(str::to_string),
+        source: params.get("source").map(str::to_string),
+        doc: params.get("doc").map(str::to_string),
+        unattributed: params.get("unattributed").is_some(),
+        min_score,
+        limit: usize::MAX,
+    };
+    let mut claims = query::list_claims(
+        &snapshot.corpus,
+        &request,
+        &snapshot.rules.registry,
+        &snapshot.rules.taxonomy,
+    )
+    .map_err(|error| error.to_string())?
+    .claims;
+    if let Some(verdict) = verdict {
+        claims.retain(|claim| snapshot.verdicts_of(&claim.id).any(|v| v == verdict));
+    }
     Ok(claims)
 }
 
@@ -614,9 +586,7 @@ fn review_form(claim: &Claim, back: &str) -> Markup {
 
 fn claim_card(snapshot: &Snapshot, claim: &Claim, back: &str, only: Option<Verdict>) -> Markup {
     let results: Vec<&CheckResult> = snapshot
-        .results
-        .iter()
-        .filter(|result| result.claim.id == claim.id)
+        .results_of(&claim.id)
         .filter(|result| only.is_none_or(|verdict| result.verdict == verdict))
         .collect();
     html! {
@@ -661,10 +631,7 @@ pub fn claims(snapshot: &Snapshot, params: &Params) -> Result<Markup, String> {
             *topics.entry(topic.clone()).or_default() += 1;
         }
         let mut seen: Vec<&str> = snapshot
-            .verdicts
-            .get(&claim.id)
-            .into_iter()
-            .flatten()
+            .verdicts_of(&claim.id)
             .map(|verdict| verdict.name())
             .collect();
         seen.sort_unstable();
@@ -760,24 +727,30 @@ pub fn sources(snapshot: &Snapshot, params: &Params) -> Result<Markup, String> {
     ))
 }
 
-/// The check results a report shows: filtered by verdict, document, topic.
-pub fn check_results<'s>(snapshot: &'s Snapshot, params: &Params) -> Vec<&'s CheckResult> {
-    let topic = topic_id(snapshot, params);
-    snapshot
+/// The check results a report shows, filtered as `claimdex check` filters them (verdict,
+/// document, topic, search query).
+pub fn check_results<'s>(
+    snapshot: &'s Snapshot,
+    params: &Params,
+) -> Result<Vec<&'s CheckResult>, String> {
+    let selection = Selection {
+        doc: params.get("doc").map(str::to_string),
+        verdict: verdict_param(params)?,
+        topic: params.get("topic").map(str::to_string),
+        query: params.get("q").map(str::to_string),
+    };
+    let filter = ResultFilter::new(
+        &snapshot.corpus,
+        &snapshot.rules.taxonomy,
+        &selection,
+        &mut Vec::new(),
+    )
+    .map_err(|error| error.to_string())?;
+    Ok(snapshot
         .results
         .iter()
-        .filter(|result| {
-            params
-                .get("verdict")
-                .is_none_or(|verdict| result.verdict.name() == verdict)
-        })
-        .filter(|result| params.get("doc").is_none_or(|doc| result.claim.doc == doc))
-        .filter(|result| {
-            topic
-                .as_ref()
-                .is_none_or(|topic| result.claim.topics.contains(topic))
-        })
-        .collect()
+        .filter(|result| filter.keeps(result))
+        .collect())
 }
 
 /// The ids of the claims of `results`, each once, in order.
@@ -791,16 +764,15 @@ fn claim_ids<'r>(results: &[&&'r CheckResult]) -> Vec<&'r str> {
 }
 
 /// The check report: grouped by verdict with `contradicted` first, one card per claim.
-pub fn check(snapshot: &Snapshot, params: &Params) -> Markup {
+pub fn check(snapshot: &Snapshot, params: &Params) -> Result<Markup, String> {
     let path = "/check";
-    let results = check_results(snapshot, params);
+    let results = check_results(snapshot, params)?;
     let back = params.url(path);
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for result in &results {
         *counts.entry(result.verdict.name().to_string()).or_default() += 1;
     }
-    let claim_of = |id: &str| snapshot.claims.iter().find(|claim| claim.id == id);
-    layout(
+    Ok(layout(
         "Check report",
         "check",
         html! {
@@ -816,7 +788,7 @@ pub fn check(snapshot: &Snapshot, params: &Params) -> Markup {
                             section data-verdict=(verdict.name()) {
                                 h2 { (badge(verdict)) " " (of_verdict.len()) }
                                 @for id in ids.iter().take(if verdict == Verdict::Unverifiable && params.get("verdict").is_none() { 50 } else { usize::MAX }) {
-                                    @if let Some(claim) = claim_of(id) { (claim_card(snapshot, claim, &back, Some(verdict))) }
+                                    @if let Some(claim) = snapshot.claim(id) { (claim_card(snapshot, claim, &back, Some(verdict))) }
                                 }
                                 @if verdict == Verdict::Unverifiable && params.get("verdict").is_none() && ids.len() > 50 {
                                     p { a href=(params.with(path, "verdict", Some("unverifiable"))) { "all " (ids.len()) " unverifiable claims" } }
@@ -828,5 +800,5 @@ pub fn check(snapshot: &Snapshot, params: &Params) -> Markup {
                 aside { (facet("Verdict", "verdict", &counts, params, path)) }
             }
         },
-    )
+    ))
 }

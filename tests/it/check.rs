@@ -555,3 +555,26 @@ fn results_say_where_their_period_came_from() {
     assert_eq!(binding["period"]["end"], "2020-12", "{binding}");
     assert_eq!(results[0]["verdict"], "contradicted");
 }
+
+#[test]
+fn a_broken_publisher_table_is_an_error_naming_corpus_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let file = "niskanen-2024-ecuador-entry-data-chinese-migration.txt";
+    std::fs::copy(
+        common::repo_root().join("corpus").join(file),
+        corpus.join(file),
+    )
+    .unwrap();
+    std::fs::write(corpus.join("corpus.toml"), "[publisher]\nurl = 7\n").unwrap();
+    let output = common::claimdex_in(dir.path())
+        .args(["--index", "index", "index", "corpus"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = common::stderr(&output);
+    assert!(stderr.contains("corpus/corpus.toml:2"), "{stderr}");
+    // The documents still ingest, and ClaimReview falls back to no publisher.
+    assert!(stderr.contains("indexed 1 documents"), "{stderr}");
+}

@@ -24,23 +24,7 @@ const PLANTED_DOC: &str = "planted-markup";
 fn html_report_opens_filters_and_never_runs_planted_markup() {
     ensure_browser();
     let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    std::fs::copy(
-        repo_root().join("tests/fixtures/check_html/planted-markup.txt"),
-        corpus.join("planted-markup.txt"),
-    )
-    .unwrap();
-    for bundled in [
-        "niskanen-2024-ecuador-entry-data-chinese-migration.txt",
-        "foreign-policy-2024-chinese-migrants-invading-army.txt",
-    ] {
-        std::fs::copy(
-            repo_root().join("corpus").join(bundled),
-            corpus.join(bundled),
-        )
-        .unwrap();
-    }
+    crate::common::planted_markup_corpus(dir.path());
     let datasets = repo_root().join("corpus/datasets");
     let report = dir.path().join("report.html");
     let output = claimdex_in(dir.path())

@@ -47,3 +47,26 @@ pub fn copy_fixtures(name: &str, to: &Path) {
         std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
     }
 }
+
+/// A fixture corpus in `dir/corpus`: the planted-markup file (a `<script>` and friends in a
+/// document's text) and two bundled articles. Returns the corpus folder.
+pub fn planted_markup_corpus(dir: &Path) -> PathBuf {
+    let corpus = dir.join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::copy(
+        repo_root().join("tests/fixtures/check_html/planted-markup.txt"),
+        corpus.join("planted-markup.txt"),
+    )
+    .unwrap();
+    for bundled in [
+        "niskanen-2024-ecuador-entry-data-chinese-migration.txt",
+        "foreign-policy-2024-chinese-migrants-invading-army.txt",
+    ] {
+        std::fs::copy(
+            repo_root().join("corpus").join(bundled),
+            corpus.join(bundled),
+        )
+        .unwrap();
+    }
+    corpus
+}

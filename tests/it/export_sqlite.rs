@@ -146,6 +146,20 @@ fn a_sqlite_export_needs_an_output_file() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("--output"), "{}", stderr(&output));
+    // A file that cannot be written: one line naming it, exit 2, nothing left behind.
+    let file = dir.path().join("no-such-folder/claimdex.db");
+    let output = claimdex_bundled(&dir.path().join("index"))
+        .args(["export", "--format", "sqlite", "--output"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("no-such-folder/claimdex.db"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!file.exists());
 }
 
 #[test]

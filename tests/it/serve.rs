@@ -26,23 +26,7 @@ struct Server {
 impl Server {
     fn start() -> Server {
         let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("corpus");
-        std::fs::create_dir(&corpus).unwrap();
-        std::fs::copy(
-            repo_root().join("tests/fixtures/check_html/planted-markup.txt"),
-            corpus.join("planted-markup.txt"),
-        )
-        .unwrap();
-        for bundled in [
-            "niskanen-2024-ecuador-entry-data-chinese-migration.txt",
-            "foreign-policy-2024-chinese-migrants-invading-army.txt",
-        ] {
-            std::fs::copy(
-                repo_root().join("corpus").join(bundled),
-                corpus.join(bundled),
-            )
-            .unwrap();
-        }
+        crate::common::planted_markup_corpus(dir.path());
         let datasets = repo_root().join("corpus/datasets");
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("claimdex"))
             .current_dir(dir.path())
@@ -137,6 +121,20 @@ fn the_desk_answers_filters_escapes_reviews_and_bears_load() {
         assert_eq!(status, 200, "{path}: {body}");
         assert!(body.starts_with("<!DOCTYPE html>"), "{path}");
     }
+    // Garbage in the query string or a form is a 400 (or 422) saying what is wrong, never a crash.
+    for (path, says) in [
+        ("/search?q=migrants&year=abc", "not a year"),
+        ("/claims?min_score=lots", "not a check-worthiness score"),
+        ("/check?verdict=maybe", "unknown verdict"),
+        ("/api/check?verdict=maybe", "unknown verdict"),
+        ("/api/claims?min_score=lots", "not a check-worthiness score"),
+    ] {
+        let (status, body) = server.get(path);
+        assert_eq!(status, 400, "{path}: {body}");
+        assert!(body.contains(says), "{path}: {body}");
+    }
+    let (status, _, _) = server.request("POST", "/review", Some("verdict=supported"));
+    assert!((400..500).contains(&status), "{status}");
     let (status, body) = server.get("/doc/no-such-document");
     assert_eq!(status, 404);
     assert!(body.contains("no document"), "{body}");
