@@ -199,6 +199,9 @@ pub fn bind_carrying(
     let carried = &mut state.period;
     // The first period this passage went on about: what the next passage inherits.
     let mut lead: Option<(Period, Span)> = None;
+    // What the passages before this one went on about, for a passage that only compares.
+    let before = carried.clone();
+    let mut only_compares = false;
     let mut last_named: Option<Period> = state.last_named.take();
     for sentence in sentences {
         let masks = year_masks(sentence);
@@ -245,25 +248,31 @@ pub fn bind_carrying(
             });
         // The period the sentence's last bound statistic took, else the last one it names:
         // "rose 18% in 2023 to 1.14 million, the highest level since 2016" goes on about 2023.
-        let bound = bindings
-            .iter()
-            .zip(sentence.figures)
-            .rev()
-            .filter(|(binding, figure)| {
+        let statistics = || {
+            bindings
+                .iter()
+                .zip(sentence.figures)
+                .rev()
+                .filter(|(binding, figure)| {
+                    !binding.in_period_phrase
+                        && matches!(
+                            figure.unit,
+                            Unit::Count
+                                | Unit::Percent
+                                | Unit::PercentagePoints
+                                | Unit::Money
+                                | Unit::Rate
+                                | Unit::Multiplier
+                                | Unit::Fraction
+                        )
+                })
+        };
+        let bound = statistics()
+            .filter(|(binding, _)| {
                 matches!(
                     binding.period_source,
                     Some(PeriodSource::Clause | PeriodSource::Sentence)
-                ) && !binding.in_period_phrase
-                    && matches!(
-                        figure.unit,
-                        Unit::Count
-                            | Unit::Percent
-                            | Unit::PercentagePoints
-                            | Unit::Money
-                            | Unit::Rate
-                            | Unit::Multiplier
-                            | Unit::Fraction
-                    )
+                )
             })
             .find_map(|(binding, _)| {
                 let span = binding.period_span?;
@@ -273,6 +282,15 @@ pub fn bind_carrying(
                     .map(|at| (at, binding.period.as_ref()))
             });
         let states_one = bound.is_some();
+        // "237 were from Afghanistan, where the Taliban seized power in 2021": when none of a
+        // sentence's statistics took a period it names, that period dates something else.
+        let dates_something_else = statistics().next().is_some()
+            && !statistics().any(|(binding, _)| {
+                matches!(
+                    binding.period_source,
+                    Some(PeriodSource::Clause | PeriodSource::Sentence)
+                )
+            });
         let last = match bound {
             Some((at, bound_period)) => {
                 let mut found = periods.swap_remove(at);
@@ -306,11 +324,25 @@ pub fn bind_carrying(
         let looks_back = last
             .as_ref()
             .is_some_and(|found| period::months_before(found).is_some());
-        if let Some(last) = last.filter(|_| !recalls_record && !looks_back) {
+        // "In comparison, … for the same period last year — between January and 19 August 2021
+        // — 10,032 entered": a period named to compare with is not what the passage goes on
+        // about.
+        let compares = COMPARISON_OPENERS
+            .iter()
+            .any(|opener| lower.trim_start().starts_with(opener))
+            || last.as_ref().is_some_and(|found| {
+                let text = found.period.text.to_lowercase();
+                text.starts_with("the same ") || text.starts_with("same ")
+            });
+        if let Some(last) = last.filter(|_| !recalls_record && !looks_back && !dates_something_else)
+        {
             let named = (last.period, last.span.shift(sentence.span.start));
             state.first.get_or_insert_with(|| named.clone());
-            // Only a period a statistic of the passage was bound to leads it.
-            if states_one {
+            // Only a period a statistic of the passage was bound to leads it, and not one it
+            // compares with (the sentences after it in the passage still take it).
+            if states_one && compares {
+                only_compares |= lead.is_none();
+            } else if states_one {
                 lead.get_or_insert_with(|| named.clone());
             }
             *carried = Some(named);
@@ -320,9 +352,20 @@ pub fn bind_carrying(
     state.last_named = last_named;
     if let Some(lead) = lead {
         *carried = Some(lead);
+    } else if only_compares {
+        *carried = before;
     }
     out
 }
+
+/// Openings of a sentence that states the figures another one is compared with.
+const COMPARISON_OPENERS: &[&str] = &[
+    "in comparison",
+    "by comparison",
+    "in contrast",
+    "by contrast",
+    "for comparison",
+];
 
 /// "Requests for asylum fall more than 40 percent in Mexico" over "Asylum applications … drop by
 /// 41.9% … between January and May 2024": a figure whose only period is the publication date's
@@ -910,7 +953,24 @@ impl SentenceReading<'_, '_> {
             })
             .filter(|found| !dates_a_word(self.sentence.text, found.span, &self.quantities))
             .filter(|found| !owns_a_word(self.sentence.text, found, local))
+            .filter(|found| !self.describes_a_place(local, found.span))
             .collect()
+    }
+
+    /// "237 refugees were from Afghanistan, where the Taliban seized power in 2021": a period
+    /// in a "where" clause after the figure, with no other statistic between, dates what
+    /// happened in the place, not the figure.
+    fn describes_a_place(&self, local: Span, period: Span) -> bool {
+        let Some(between) = self.sentence.text.get(local.end..period.start) else {
+            return false;
+        };
+        between.find(", where ").is_some_and(|at| {
+            let clause_start = local.end + at;
+            !self
+                .quantities
+                .iter()
+                .any(|other| other.start > clause_start && other.end <= period.start)
+        })
     }
 
     /// The candidates of the figure's own clause, a base only where it dates the figure.

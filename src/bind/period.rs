@@ -692,7 +692,12 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
         "increase", "rise", "jump", "spike", "surge", "drop", "decline", "decrease", "fall",
         "gain", "growth",
     ];
+    // "a 24 percent increase on the first quarter of 2024": a phrase that names its year.
+    let names_a_year = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|digits| digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")));
     let named = lower.starts_with(|c: char| c.is_ascii_digit())
+        || names_a_year
         || month_number(lower.split([' ', ',', '.']).next().unwrap_or("")).is_some();
     let over_a_change_noun = named
         && before.strip_suffix("over").is_some_and(|rest| {
@@ -733,11 +738,31 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
                     })
             })
         });
+    // "more than three times the number rescued from January to July 2022", "twice the total
+    // of 2019": the phrase dates the quantity a multiple is taken of.
+    let multiple_of = [
+        "times the ",
+        "twice the ",
+        "double the ",
+        "triple the ",
+        "half the ",
+    ]
+    .iter()
+    .any(|cue| {
+        before.rfind(cue).is_some_and(|at| {
+            let rest = &before[at + cue.len()..];
+            let words = rest.split_whitespace().count();
+            (1..=6).contains(&words)
+                && !rest.contains([',', ';', '.'])
+                && !rest.chars().any(|c| c.is_ascii_digit())
+        })
+    });
     after_change("from")
         || after_the_change("from")
         || than_then
+        || multiple_of
         || over_a_change_noun
-        || (year_like && (after_change("on") || on_the_figure))
+        || ((year_like || names_a_year) && (after_change("on") || on_the_figure))
         || ends_with(ALWAYS)
         || (ends_with(SAME)
             && (lower.starts_with("the same")

@@ -1792,3 +1792,97 @@ fn a_period_a_few_words_after_than_is_a_base_the_passage_does_not_go_on_with() {
     );
     assert_eq!(spans(&got[1]), ["2025-05..2025-05"], "{got:?}");
 }
+
+#[test]
+fn a_changes_base_after_on_names_its_year() {
+    let paragraphs = figures_and_bindings(
+        &[
+            "The central bank recorded $5.64 billion in remittances in the first quarter.",
+            "Honduras received $2.62 billion, a 24 percent increase on the first quarter of 2024.",
+        ],
+        "2025-04-10",
+    );
+    let of = |text: &str| {
+        paragraphs[1]
+            .iter()
+            .find(|(figure, _)| figure.text == text)
+            .map(|(_, binding)| binding.clone())
+            .unwrap_or_else(|| panic!("no figure {text}"))
+    };
+    assert_eq!(
+        spans([&of("$2.62 billion"), &of("24 percent")]),
+        ["2025-01..2025-03", "2025-01..2025-03"]
+    );
+    let compared = of("24 percent")
+        .compared_with
+        .map(|period| period.start.to_string());
+    assert_eq!(compared.as_deref(), Some("2024-01"));
+}
+
+#[test]
+fn a_multiples_comparand_keeps_its_period() {
+    let bindings = bind_paragraphs(
+        &[
+            "Italy recorded 89,158 arrivals from January to July.",
+            "Out of this total, 64,764 were rescued, which is more than three times the number rescued from January to July 2022.",
+            "Asylum applications increased by 70.59 per cent to 72,460.",
+        ],
+        "2023-08-16",
+    );
+    assert_eq!(spans(&bindings[1])[0], "2023-01..2023-07");
+    assert!(spans(&bindings[2])
+        .iter()
+        .all(|span| span == "2023-01..2023-07"));
+}
+
+#[test]
+fn a_comparison_paragraph_does_not_lead_the_next() {
+    let bindings = bind_paragraphs(
+        &[
+            "About 80,000 migrants have arrived in Honduras so far this year.",
+            "In comparison, for the same period last year a total of 10,032 migrants entered Honduras, 4,294 of them from Haiti.",
+            "Men comprise 55% of the immigrants.",
+        ],
+        "2022-08-27",
+    );
+    assert_eq!(
+        spans(&bindings[1]),
+        ["2021-01..2021-08", "2021-01..2021-08"]
+    );
+    assert_eq!(spans(&bindings[2]), ["2022-01..2022-08"]);
+}
+
+#[test]
+fn a_where_clause_dates_the_place() {
+    let bindings = bind_paragraphs(
+        &[
+            "Japan recognized 303 people as refugees last year.",
+            "By country, 237 refugees were from Afghanistan, where the Taliban seized power in 2021.",
+            "Twenty-seven were from Myanmar.",
+        ],
+        "2024-03-26",
+    );
+    let periods: Vec<String> = bindings[1..]
+        .iter()
+        .flat_map(|paragraph| paragraph.iter().filter(|binding| !binding.in_period_phrase))
+        .filter_map(|binding| binding.period.as_ref())
+        .map(|period| format!("{}..{}", period.start, period.end))
+        .collect();
+    assert!(
+        !periods.is_empty() && periods.iter().all(|span| span.starts_with("2023")),
+        "{periods:?}"
+    );
+    // The place's period still dates a figure written in the "where" clause itself.
+    let got = bind(
+        "The second route in the first half of the year was the Eastern Mediterranean, where arrivals increased by 75 percent to almost 25,000.",
+        "2024-07-13",
+    );
+    assert_eq!(
+        period_of(&got, "75 percent"),
+        "2024-01..2024-06 partial of 2024"
+    );
+    assert_eq!(
+        period_of(&got, "almost 25,000"),
+        "2024-01..2024-06 partial of 2024"
+    );
+}
