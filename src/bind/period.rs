@@ -103,10 +103,24 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 fiscal_year,
                 Kind::Phrase,
             ),
-            // "the budget year that ended Sept. 30", "the fiscal year ending September 2023",
-            // "the year ending March 2025", "the 12 months to June".
+            // "the three months to June 30", "the six months to 31 March 2024", "the nine
+            // months ending in September": a span of months counted back from its end.
             (
-                format!(r"(?i)\b(?:the\s+)?(?:government['’]?s\s+|federal\s+)?((?:budget|fiscal|financial)\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+)?({MONTH}){DAY},?(?:\s+((?:19|20)\d\d))?\b"),
+                format!(r"(?i)\b(?:the\s+)?((?:{NUMBER_WORD}|[1-9]|1[01]))\s+months\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH}){DAY},?(?:\s+((?:19|20)\d\d))?\b"),
+                months_ending,
+                Kind::Phrase,
+            ),
+            // "the March quarter", "the June quarter last year", "the December quarter of 2023"
+            // (Australian and New Zealand usage): the three months ending with that month.
+            (
+                format!(r"(?i)\b(?:the\s+)?({MONTH})\s+quarter(?:\s+(?:of\s+)?((?:19|20)\d\d)|\s+(last|this)\s+year)?\b"),
+                month_quarter,
+                Kind::Phrase,
+            ),
+            // "the budget year that ended Sept. 30", "the fiscal year ending September 2023",
+            // "the year ending March 2025", "the 12 months to June", "the year to 30 June 2023".
+            (
+                format!(r"(?i)\b(?:the\s+)?(?:government['’]?s\s+|federal\s+)?((?:budget|fiscal|financial)\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH}){DAY},?(?:\s+((?:19|20)\d\d))?\b"),
                 year_ending,
                 Kind::Phrase,
             ),
@@ -1357,6 +1371,46 @@ fn year_ending(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let mut period = Period::span(end.plus(-11), end);
     period.fiscal = fiscal_words;
     Some(period)
+}
+
+/// "the three months to June 30": capture 1 months ending with the month of capture 2, in the
+/// year of capture 3 or the latest such month by the publication date.
+fn months_ending(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let count = i32::try_from(number_word(cap(caps, 1)?)?).ok()?;
+    let month = month_number(cap(caps, 2)?)?;
+    let end = match cap(caps, 3).and_then(year_of) {
+        Some(year) => Month::new(year, month),
+        None => ctx.anchor?.latest(month),
+    };
+    if !(1..12).contains(&count) {
+        return None;
+    }
+    // Within one calendar year, a part of it ("the three months to June 30" is 2024's second
+    // quarter).
+    let start = end.plus(1 - count);
+    let within_a_year = start.year() == end.year();
+    Some(Period {
+        partial: within_a_year,
+        part_of: within_a_year.then(|| Period::calendar_year(end.year()).name()),
+        ..Period::span(start, end)
+    })
+}
+
+/// "the March quarter": the quarter ending with the month of capture 1, of the year of capture
+/// 2, of the year before the publication's for "last year" (capture 3), else the latest such
+/// quarter begun by the publication date; a part of its calendar year like "the first quarter".
+fn month_quarter(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let month = month_number(cap(caps, 1)?)?;
+    if month % 3 != 0 {
+        return None;
+    }
+    let year = match (cap(caps, 2).and_then(year_of), cap(caps, 3)) {
+        (Some(year), _) => Some(year),
+        (None, Some(last)) if last.eq_ignore_ascii_case("last") => Some(ctx.anchor?.year() - 1),
+        (None, Some(_)) => Some(ctx.anchor?.year()),
+        (None, None) => None,
+    };
+    part_of_year(month / 3, 3, year, false, ctx)
 }
 
 fn year_between(caps: &Captures, _: &Ctx) -> Option<Period> {

@@ -1886,3 +1886,36 @@ fn a_where_clause_dates_the_place() {
         "2024-01..2024-06 partial of 2024"
     );
 }
+
+#[test]
+fn months_to_a_day_and_month_quarters() {
+    let got = bind(
+        "Net overseas migration fell to 63,200 in the three months to June 30, against 133,500 in the March quarter and 120,500 in the June quarter last year.",
+        "2024-12-12",
+    );
+    assert_eq!(
+        period_of(&got, "63,200"),
+        "2024-04..2024-06 partial of 2024"
+    );
+    assert_eq!(
+        period_of(&got, "133,500"),
+        "2024-01..2024-03 partial of 2024"
+    );
+    assert_eq!(
+        period_of(&got, "120,500"),
+        "2023-04..2023-06 partial of 2023"
+    );
+    // A day before the month, and spans that cross a year's end.
+    assert_first_period(
+        "Arrivals were 7,000 in the year to 30 June 2023.",
+        "2023-09-01",
+        "2022-07..2023-06",
+    );
+    assert_first_period(
+        "Arrivals were 5,000 in the six months to 31 March 2024.",
+        "2024-05-01",
+        "2023-10..2024-03",
+    );
+    // "the May quarter" names no quarter.
+    assert!(periods_of("in the May quarter", "2024-12-12").is_empty());
+}
