@@ -460,8 +460,15 @@ const MAX_DATA_LAG_MONTHS: i32 = 2;
 /// so far this year" in an article of June 21, 2024 that also says "between January and May
 /// 2024" is January to May. A named span counts when it starts where the "so far" period starts
 /// and ends at most `MAX_DATA_LAG_MONTHS` before it; of several, the latest end wins. Nothing
-/// changes when the document names none.
-pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>) {
+/// changes when the document names none, unless it was published in the first
+/// `EARLY_IN_MONTH_DAYS` days of its month (`date`, "2024-06-07"): a running total published
+/// then counts to the month before ("so far this year" on June 7 is January to May), still
+/// marked approximate.
+pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>, date: Option<&str>) {
+    let published = date.and_then(publication_month);
+    let early = date
+        .and_then(publication_day)
+        .is_some_and(|day| day <= EARLY_IN_MONTH_DAYS);
     let named: Vec<(Month, Month)> = bindings
         .iter()
         .filter_map(|binding| binding.period.as_ref())
@@ -487,8 +494,19 @@ pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>) {
         if let Some(end) = end {
             period.end = end;
             period.approximate_end = false;
+        } else if early && Some(period.end) == published && period.start < period.end {
+            period.end = period.end.plus(-1);
         }
     }
+}
+
+/// A publication's first days of a month, in which the month's own statistics are rarely out.
+const EARLY_IN_MONTH_DAYS: u32 = 10;
+
+/// The day of the month a publication date names ("2024-06-07" is 7), if it names one.
+pub fn publication_day(date: &str) -> Option<u32> {
+    let day: u32 = date.trim().split(['-', '/']).nth(2)?.trim().parse().ok()?;
+    (1..=31).contains(&day).then_some(day)
 }
 
 /// "from 1,515 claims in 2018 to 25,465 in 2023", "13 percent, down from 20 percent two years

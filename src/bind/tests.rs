@@ -82,7 +82,7 @@ fn bind_paragraphs(paragraphs: &[&str], date: &str) -> Vec<Vec<Binding>> {
         .into_iter()
         .map(|paragraph| paragraph.into_iter().map(|(_, binding)| binding).collect())
         .collect();
-    settle_to_date_ends(out.iter_mut().flatten().collect());
+    settle_to_date_ends(out.iter_mut().flatten().collect(), Some(date));
     out
 }
 
@@ -1918,4 +1918,26 @@ fn months_to_a_day_and_month_quarters() {
     );
     // "the May quarter" names no quarter.
     assert!(periods_of("in the May quarter", "2024-12-12").is_empty());
+}
+
+#[test]
+fn a_running_total_published_early_in_a_month_counts_to_the_month_before() {
+    let paragraphs = ["So far this year 4,800 migrants have been returned to Libya."];
+    let early = bind_paragraphs(&paragraphs, "2023-05-08");
+    assert_eq!(spans(&early[0]), ["2023-01..2023-04"]);
+    assert!(early[0][0]
+        .period
+        .as_ref()
+        .is_some_and(|p| p.approximate_end));
+    assert_eq!(
+        spans(&bind_paragraphs(&paragraphs, "2023-05-21")[0]),
+        ["2023-01..2023-05"]
+    );
+    // Without a day, the publication month stays the end; "so far this month" is no span.
+    assert_eq!(
+        spans(&bind_paragraphs(&paragraphs, "2023-05")[0]),
+        ["2023-01..2023-05"]
+    );
+    assert_eq!(publication_day("2023-05-08"), Some(8));
+    assert_eq!(publication_day("2023-05"), None);
 }

@@ -123,6 +123,7 @@ pub fn bound_sentences(document: &CheckDocument) -> Vec<BoundSentence<'_>> {
         out.iter_mut()
             .flat_map(|bound| bound.bindings.iter_mut())
             .collect(),
+        document.meta.date.as_deref(),
     );
     repeat_later_periods(
         out.iter_mut()
