@@ -120,6 +120,16 @@ pub struct BindRules {
     pub flow_words: Vec<String>,
     #[serde(rename = "agency")]
     pub agencies: Vec<Agency>,
+    /// Where a year written across two ("2022-23") starts, by the country a document names.
+    #[serde(default, rename = "split_year")]
+    pub split_years: Vec<SplitYear>,
+}
+
+/// The month a country's financial year starts in, and the words that name the country.
+#[derive(Debug, Clone, Deserialize)]
+pub struct SplitYear {
+    pub start_month: u32,
+    pub words: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -129,6 +139,24 @@ pub struct Agency {
 }
 
 impl BindRules {
+    /// The month a year written across two ("2022-23") starts in for a document: that of the
+    /// `split_year` rule whose country `text` names first (word by word), if any.
+    pub fn split_year_start(&self, text: &str) -> Option<u32> {
+        let lower = text.to_lowercase();
+        self.split_years
+            .iter()
+            .filter_map(|rule| {
+                let first = rule
+                    .words
+                    .iter()
+                    .filter_map(|word| first_word_at(&lower, word))
+                    .min()?;
+                Some((first, rule.start_month))
+            })
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, month)| month)
+    }
+
     /// The built-in rules. The file is part of the build, so a broken one fails the tests, not
     /// a user's run: it then falls back to no rules at all (nothing binds).
     pub fn builtin() -> &'static BindRules {
@@ -146,6 +174,7 @@ impl BindRules {
                     stock_words: Vec::new(),
                     flow_words: Vec::new(),
                     agencies: Vec::new(),
+                    split_years: Vec::new(),
                 })
         })
     }
@@ -184,6 +213,9 @@ pub struct Carried {
     /// The first period the document went on about, for the figures written before it (a
     /// headline and a lede that date their figures only further down).
     pub first: Option<(Period, Span)>,
+    /// The month a year written across two starts in for this document
+    /// ([`BindRules::split_year_start`]).
+    pub split_year_start: Option<u32>,
 }
 
 /// [`bind_passage`] for one passage of a document read in order: `state` is what the passages
@@ -205,7 +237,14 @@ pub fn bind_carrying(
     let mut last_named: Option<Period> = state.last_named.take();
     for sentence in sentences {
         let masks = year_masks(sentence);
-        let mut periods = period::find_in(sentence.text, rules, date, &masks, fiscal_before);
+        let mut periods = period::find_in(
+            sentence.text,
+            rules,
+            date,
+            &masks,
+            fiscal_before,
+            state.split_year_start,
+        );
         // "… compared to 26,216 in the same period of 2021. That year, 133,000 passed": that
         // year is the last one named, a comparison's base or not.
         period::resolve_that_year(&mut periods, last_named.as_ref(), rules.fiscal_start_month);
@@ -356,6 +395,15 @@ pub fn bind_carrying(
         *carried = before;
     }
     out
+}
+
+/// Where `word` first stands as a whole word (or phrase) in `lower`.
+fn first_word_at(lower: &str, word: &str) -> Option<usize> {
+    lower.match_indices(word).map(|(at, _)| at).find(|&at| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Openings of a sentence that states the figures another one is compared with.

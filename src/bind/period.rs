@@ -41,6 +41,8 @@ struct Ctx<'a> {
     fiscal_sentence: bool,
     /// The sentence forecasts ("could reach", "is expected to"): its years are whole.
     projection: bool,
+    /// The month a year written across two ("2022-23") starts in, when the document says.
+    split_year_start: Option<u32>,
 }
 
 type Build = fn(&Captures, &Ctx) -> Option<Period>;
@@ -95,6 +97,21 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             (
                 r"\b(?:Q([1-4])\s*(?:of\s+)?(?:(FY)\s*)?'?((?:19|20)\d\d)|((?:19|20)\d\d)\s*[-/ ]?Q([1-4]))\b".to_string(),
                 quarter_code,
+                Kind::Phrase,
+            ),
+            // "the 2022-23 financial year", "in 2023-24", "2023/24": a year written across two,
+            // the twelve months from the month the document's country starts its year in.
+            (
+                r"(?i)\b(?:the\s+)?((?:19|20)\d\d)[-–/](\d\d)(?:\s+(financial|fiscal|budget)\s+year)?\b".to_string(),
+                split_year,
+                Kind::Phrase,
+            ),
+            // "the current financial year", "last financial year": the financial year of the
+            // document's country (a `split_year` rule) that the publication date falls in, or
+            // the one before or after it.
+            (
+                r"(?i)\b(?:the\s+)?(current|this|last|previous|next)\s+financial\s+year\b".to_string(),
+                relative_financial_year,
                 Kind::Phrase,
             ),
             // "the 2024 fiscal year (that ended Sept. 30)".
@@ -317,7 +334,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
 /// Every period phrase of `text`, in text order, none overlapping.
 /// `counts` are the spans of numbers the figure annotator reads as quantities, not years.
 pub fn find(text: &str, rules: &BindRules, anchor: Option<Month>, counts: &[Span]) -> Vec<Found> {
-    find_in(text, rules, anchor, counts, false)
+    find_in(text, rules, anchor, counts, false, None)
 }
 
 /// Whether a sentence, lowercased, counts in fiscal years ("fiscal", "budget year" or "FY"
@@ -335,6 +352,7 @@ pub fn find_in(
     anchor: Option<Month>,
     counts: &[Span],
     fiscal_before: bool,
+    split_year_start: Option<u32>,
 ) -> Vec<Found> {
     let lower = text.to_lowercase();
     let ctx = Ctx {
@@ -343,6 +361,7 @@ pub fn find_in(
         fiscal_sentence: counts_in_fiscal_years(&lower)
             || (fiscal_before && !lower.contains("calendar")),
         projection: projection(&lower),
+        split_year_start,
     };
     let mut found: Vec<Found> = Vec::new();
     let mut citations: Vec<Span> = Vec::new();
@@ -1370,6 +1389,42 @@ fn year_ending(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     }
     let mut period = Period::span(end.plus(-11), end);
     period.fiscal = fiscal_words;
+    Some(period)
+}
+
+/// "2022-23": the year of capture 1 and the next (capture 2, its last two digits), from the
+/// month the document's country starts its year in, else, for a fiscal or budget year (capture
+/// 3), from the fiscal year's start month; no period when neither is known.
+fn split_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let first = year_of(cap(caps, 1)?)?;
+    let second: i32 = cap(caps, 2)?.parse().ok()?;
+    if (first + 1) % 100 != second {
+        return None;
+    }
+    let start = ctx.split_year_start.or_else(|| {
+        let fiscal = cap(caps, 3).is_some_and(|word| !word.eq_ignore_ascii_case("financial"));
+        fiscal.then_some(ctx.rules.fiscal_start_month)
+    })?;
+    Some(Period::fiscal_year(first + 1, start))
+}
+
+/// "the current financial year" (capture 1: current, this, last, previous, next) in a document
+/// whose country's financial year is known; none otherwise.
+fn relative_financial_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let start = ctx.split_year_start?;
+    let anchor = ctx.anchor?;
+    let current = Period::fiscal_year(anchor.fiscal_year(start), start);
+    let shift = match cap(caps, 1)?.to_lowercase().as_str() {
+        "last" | "previous" => -12,
+        "next" => 12,
+        _ => 0,
+    };
+    let mut period = if shift == 0 {
+        current
+    } else {
+        current.shifted(shift)
+    };
+    period.relative = true;
     Some(period)
 }
 

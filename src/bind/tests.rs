@@ -1212,6 +1212,7 @@ fn last_year_after_a_sentence_in_fiscal_years_is_the_previous_fiscal_year() {
         publication_month("2024-04-15"),
         &[],
         true,
+        None,
     );
     assert!(
         !found.is_empty() && found.iter().all(|found| !found.period.fiscal),
@@ -1940,4 +1941,72 @@ fn a_running_total_published_early_in_a_month_counts_to_the_month_before() {
     );
     assert_eq!(publication_day("2023-05-08"), Some(8));
     assert_eq!(publication_day("2023-05"), None);
+}
+
+#[test]
+fn a_year_written_across_two_starts_where_its_country_starts_it() {
+    let rules = BindRules::builtin();
+    let australian = "Net overseas migration to Australia hit a record in 2022-23.";
+    assert_eq!(rules.split_year_start(australian), Some(7));
+    assert_eq!(
+        rules.split_year_start("The Home Office said in 2023/24"),
+        Some(4)
+    );
+    // The country named first decides; a word inside another word names none.
+    assert_eq!(
+        rules.split_year_start("Britain and Australia, in 2023-24"),
+        Some(4)
+    );
+    assert_eq!(
+        rules.split_year_start("Ukraine's refugees in 2022-23"),
+        None
+    );
+    let read = |text: &str, start: Option<u32>| {
+        let found = period::find_in(
+            text,
+            rules,
+            publication_month("2024-12-12"),
+            &[],
+            false,
+            start,
+        );
+        found
+            .iter()
+            .map(|found| {
+                format!(
+                    "{} {}..{}",
+                    found.period.text, found.period.start, found.period.end
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        read(
+            "a record 737,000 arrived in 2022-23, up from 427,000 in 2021-22",
+            Some(7)
+        ),
+        ["2022-23 2022-07..2023-06", "2021-22 2021-07..2022-06"]
+    );
+    assert_eq!(
+        read("260,000 for the current financial year", Some(7)),
+        ["the current financial year 2024-07..2025-06"]
+    );
+    // With no country, a split year reads only as a fiscal year; "financial" names none.
+    assert_eq!(
+        read("in the 2022-23 fiscal year", None),
+        ["the 2022-23 fiscal year 2022-10..2023-09"]
+    );
+    assert!(read("the current financial year", None).is_empty());
+    // Not consecutive years: no split year.
+    assert!(!read("from 2022-25", Some(7))
+        .iter()
+        .any(|p| p.starts_with("2022-25")));
+    // The second year is no figure.
+    let figures = crate::figures::annotate("Some 737,000 arrived in 2022-23 and in 2023/24.");
+    assert!(
+        figures
+            .iter()
+            .all(|figure| figure.value != 23.0 && figure.value != 24.0),
+        "{figures:?}"
+    );
 }

@@ -79,7 +79,10 @@ pub fn bound_sentences(document: &CheckDocument) -> Vec<BoundSentence<'_>> {
     let date = document.meta.date.as_deref().and_then(publication_month);
     let mut out = Vec::new();
     // The period the passages so far go on about (recorded as `passage`), and the last named.
-    let mut carried = Carried::default();
+    let mut carried = Carried {
+        split_year_start: BindRules::builtin().split_year_start(&document.raw),
+        ..Carried::default()
+    };
     for passage in &document.passages {
         let sentences: Vec<(&Sentence, &str)> = passage
             .sentences

@@ -110,6 +110,25 @@ pub(crate) fn is_noise(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -
     if hour && meridiem {
         return true;
     }
+    // The second year of a year written across two: the "23" of "2022-23", "2023/24".
+    if digits
+        && numeral.last == numeral.first + 1
+        && first.text.len() == 2
+        && !first.space_before
+        && before.is_some_and(|before| {
+            (before.is("-") || before.is("–") || before.is("/")) && !before.space_before
+        })
+        && numeral.first.checked_sub(2).is_some_and(|idx| {
+            let year = &tokens[idx];
+            year.is_number()
+                && year.text.len() == 4
+                && year.text.parse::<u32>().is_ok_and(|year| {
+                    (1900..2100).contains(&year) && (year + 1) % 100 == numeral.value as u32
+                })
+        })
+    {
+        return true;
+    }
     // A list number opening a line: "1. Introduction", "2) Methods".
     if digits
         && numeral.first == 0
