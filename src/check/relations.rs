@@ -41,7 +41,8 @@ pub fn search(
 ) -> Option<Found> {
     let claim = &claims[claim_idx];
     let own_period = clause_or_sentence_period(claim, figure);
-    let pool = operands(claims, &passage, &neighbours, figure, own_period);
+    let changes = direction_of(claim, figure, rules).is_some();
+    let pool = operands(claims, &passage, &neighbours, figure, own_period, changes);
     // An operand from far away makes a change only ending in the figure's own period, and a
     // share only as a part or whole of that period.
     let ends_here =
@@ -180,6 +181,7 @@ fn operands<'a>(
     neighbours: &std::ops::Range<usize>,
     figure: &Figure,
     own_period: Option<&Period>,
+    changes: bool,
 ) -> Vec<Operand<'a>> {
     // Operands from a neighbouring passage (`claims` outside `passage`) fit only an exact claimed
     // figure written in digits, and only when they are distinctive themselves: "one in three",
@@ -190,11 +192,18 @@ fn operands<'a>(
     let exact_claim = figure.qualifier == Qualifier::Exact
         && !matches!(figure.unit, Unit::Fraction)
         && figure.text.chars().any(|ch| ch.is_ascii_digit());
+    let rough_change = changes
+        && figure.unit == Unit::Percent
+        && figure.text.chars().any(|ch| ch.is_ascii_digit());
     let allowed = |idx: usize, operand: &Figure, period: Option<&Period>| {
         if passage.contains(&idx) {
             return true;
         }
-        let distinctive = exact_claim && operand.significant_digits() >= 3;
+        // A percent change written roughly in digits ("around 34 percent", "more than 30
+        // percent") takes operands of its neighbours only when they are dated by their own
+        // clause or sentence: then the periods must order them as a change of like spans.
+        let distinctive = operand.significant_digits() >= 3
+            && (exact_claim || (rough_change && period.is_some()));
         distinctive
             && (neighbours.contains(&idx)
                 || own_period
@@ -983,6 +992,31 @@ pub(crate) mod tests {
             .map(|(figure, ..)| figure)
             .collect();
         assert!(!got.contains(&"about half".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_rough_percent_change_takes_dated_operands_of_the_next_paragraph() {
+        let text =
+            "A total of 4,791 people had been deported by the end of March, reports NOZ.\n\n\
+                    This is an increase of around 34 percent. Between January and March 2023, \
+                    3,566 foreigners were deported.";
+        let got = arithmetic_of(paragraphs_dated(text, "2024-04-05"));
+        assert!(
+            got.iter().any(
+                |(figure, verdict, expression)| figure == "around 34 percent"
+                    && *verdict == Verdict::Supported
+                    && expression.contains("4,791")
+            ),
+            "{got:?}"
+        );
+        // Undated operands of another paragraph are no operands of a rough claim.
+        let text = "A total of 4,791 people had been deported.\n\n\
+                    This is an increase of around 34 percent. Before, 3,566 foreigners were deported.";
+        let got: Vec<String> = arithmetic_of(paragraphs_dated(text, "2024-04-05"))
+            .into_iter()
+            .map(|(figure, ..)| figure)
+            .collect();
+        assert!(!got.contains(&"around 34 percent".to_string()), "{got:?}");
     }
 
     #[test]
