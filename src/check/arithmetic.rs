@@ -352,7 +352,12 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
             .split_whitespace()
             .next()
             .is_some_and(|word| word.eq_ignore_ascii_case("more"));
-    let near = format!("{before} {after}");
+    // "(89,370) within the six months up to and including April 30", "up to 10,000 per week":
+    // "up to" bounds a span or an amount, it is no rise.
+    let near = format!("{before} {after}")
+        .to_lowercase()
+        .replace("up to ", "to ")
+        .replace("up until ", "until ");
     // "a net migration loss of 44,500", "the record loss of 44,400 in the February 2012 year":
     // a count of net migration lost or gained is a level, not a change.
     let near = if matches!(figure.unit, Unit::Count) {

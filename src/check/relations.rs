@@ -73,7 +73,14 @@ pub fn search(
         Unit::PercentagePoints => direction_of(claim, figure, rules)
             .and_then(|sign| points(figure, sign, &close_pool, claim_idx, near)),
         Unit::Multiplier => ratio(figure, &close_pool, near),
-        Unit::Count | Unit::Money => count_relation(claims, claim_idx, figure, &close_pool, rules),
+        Unit::Count | Unit::Money => count_relation(
+            claims,
+            claim_idx,
+            neighbours.end,
+            figure,
+            &close_pool,
+            rules,
+        ),
         // "45,728 … in 1,104 boats - an average of 41 people per vessel": the quotient of two
         // counts of its own sentence.
         Unit::Rate if figure.per == Some(1.0) && is_average(claim, figure) => {
@@ -89,12 +96,22 @@ pub fn search(
 fn count_relation(
     claims: &[CheckClaim],
     claim_idx: usize,
+    neighbours_end: usize,
     figure: &Figure,
     close_pool: &Pool,
     rules: &CheckRules,
 ) -> Option<Found> {
     let claim = &claims[claim_idx];
     let near = |idx: usize| idx.abs_diff(claim_idx) <= 1;
+    // A level: not a comparison's base ("26,576 fewer … than the 63,436"), and not a difference
+    // or change ("entered 48,381 times … left 24,240 times … a deficit of 24,141" is that
+    // difference, found as such).
+    let level = |at: usize, figure: &Figure| {
+        !is_base(&claims[at], figure)
+            && direction_of(&claims[at], figure, rules).is_none()
+            && !says_near(&claims[at], figure, &rules.difference)
+            && fewer_than(&claims[at], figure).is_none()
+    };
     (says_total(claim, figure, rules) || breaks_down(claims, claim_idx, figure, rules))
         .then(|| total(figure, close_pool, near))
         .flatten()
@@ -105,12 +122,6 @@ fn count_relation(
         // a difference or change ("entered 48,381 times … left 24,240 times … a deficit of
         // 24,141" is that difference, found as such).
         .or_else(|| {
-            let level = |at: usize, figure: &Figure| {
-                !is_base(&claims[at], figure)
-                    && direction_of(&claims[at], figure, rules).is_none()
-                    && !says_near(&claims[at], figure, &rules.difference)
-                    && fewer_than(&claims[at], figure).is_none()
-            };
             (figure.qualifier == Qualifier::Exact
                 && figure.significant_digits() >= EXACT_SUM_DIGITS
                 && level(claim_idx, figure))
@@ -132,6 +143,35 @@ fn count_relation(
             })
             .flatten()
             .filter(|(comparison, _, _)| (comparison.claim_value - comparison.expected).abs() < 0.5)
+        })
+        .or_else(|| {
+            // "A total of 196,714 claims … ¶ The majority of these claims (89,370) … (62,459) …
+            // (42,368) … (2,517)": an exact total of five significant digits or more and the run
+            // of exact levels after it, in its passage or the next, that adds up to its last
+            // digit.
+            (figure.qualifier == Qualifier::Exact
+                && figure.significant_digits() >= EXACT_SUM_DIGITS
+                && level(claim_idx, figure))
+            .then(|| {
+                // Small parts too ("4,800 were UK citizens"): adding up to the last digit of
+                // five or more is no chance.
+                let after: Vec<&Figure> = (claim_idx..neighbours_end.min(claims.len()))
+                    .flat_map(|at| claims[at].figures.iter().map(move |part| (at, part)))
+                    .filter(|(at, part)| {
+                        part.span.start >= figure.span.end
+                            && part.qualifier == Qualifier::Exact
+                            && part
+                                .written_bounds()
+                                .is_some_and(|bounds| precise(part, bounds))
+                            && part.unit == figure.unit
+                            && part.currency == figure.currency
+                            && level(*at, part)
+                    })
+                    .map(|(_, part)| part)
+                    .collect();
+                run_total(figure, &after)
+            })
+            .flatten()
         })
         .or_else(|| {
             says_near(claim, figure, &rules.difference)
@@ -699,6 +739,42 @@ fn difference_of(figure: &Figure, big: &Figure, small: &Figure) -> Found {
 }
 
 /// Two to four smaller figures of the figure's unit that add up to it.
+/// The one run of consecutive parts (`after`, in text order) that adds up to `figure` to its
+/// last digit: a list written after its total ("Total: 180,417 • October: 40,223 • …").
+fn run_total(figure: &Figure, after: &[&Figure]) -> Option<Found> {
+    /// The longest breakdown read.
+    const MAX_RUN: usize = 12;
+    let mut parts: Vec<&Figure> = after.to_vec();
+    parts.sort_by_key(|part| part.span.start);
+    let mut found: Vec<Found> = Vec::new();
+    for start in 0..parts.len() {
+        let mut sum = 0.0;
+        for end in start..parts.len().min(start + MAX_RUN) {
+            sum += parts[end].value;
+            if end > start && (sum - figure.value).abs() < 0.5 {
+                let terms = &parts[start..=end];
+                let comparison =
+                    Comparison::new((figure.value, figure.low, figure.high), (sum, sum, sum));
+                let expression = format!(
+                    "{} = {}",
+                    terms
+                        .iter()
+                        .map(|term| format_number(term.value))
+                        .collect::<Vec<_>>()
+                        .join(" + "),
+                    format_number(sum)
+                );
+                found.push((
+                    comparison,
+                    expression,
+                    terms.iter().map(|term| operand(term)).collect(),
+                ));
+            }
+        }
+    }
+    (found.len() == 1).then(|| found.remove(0))
+}
+
 fn total(figure: &Figure, pool: &Pool, near: impl Fn(usize) -> bool) -> Option<Found> {
     let parts: Vec<&Figure> = pool
         .iter()
@@ -1017,6 +1093,31 @@ pub(crate) mod tests {
             .map(|(figure, ..)| figure)
             .collect();
         assert!(!got.contains(&"around 34 percent".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_total_is_the_sum_of_the_run_of_parts_listed_after_it() {
+        let text = "A total of 196,714 claims were awaiting a ruling as of April 30, 2024. \
+                    Countries of origin include Mexico (30,159) and Haiti (19,019).\n\n\
+                    The majority of these claims (89,370) were made within the six months up to \
+                    and including April 30. Others came from six months to one year ago (62,459) \
+                    and one to three years (42,368). A small portion (2,517) waited longer.";
+        let got = arithmetic_of(paragraphs_dated(text, "2024-05-15"));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "196,714"
+                    && *verdict == Verdict::Supported
+                    && expression == "89,370 + 62,459 + 42,368 + 2,517 = 196,714"),
+            "{got:?}"
+        );
+        // A run that misses the last digit is no relation.
+        let text = "A total of 199,714 claims were awaiting a ruling.\n\n\
+                    Of these, 89,370 were recent, 62,459 older, 42,368 older still and 2,517 the oldest.";
+        let got = arithmetic_of(paragraphs_dated(text, "2024-05-15"));
+        assert!(
+            !got.iter().any(|(figure, ..)| figure == "199,714"),
+            "{got:?}"
+        );
     }
 
     #[test]
