@@ -1096,6 +1096,22 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_remaining_count_is_a_difference() {
+        let got = arithmetic(
+            "By October 21, some 20,889 migrants had been moved. Of these, 14,000 have already \
+             been moved to the border. Of the remaining 6,889, there is no information.",
+            "2023-10-25",
+        );
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "6,889"
+                    && *verdict == Verdict::Supported
+                    && expression.contains("20,889")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_total_is_the_sum_of_the_run_of_parts_listed_after_it() {
         let text = "A total of 196,714 claims were awaiting a ruling as of April 30, 2024. \
                     Countries of origin include Mexico (30,159) and Haiti (19,019).\n\n\
