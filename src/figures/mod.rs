@@ -263,6 +263,7 @@ pub fn annotate(text: &str) -> Vec<Figure> {
     range::merge(text, &tokens, &mut drafts, lexicon);
     drafts.retain(|draft| !is_pronoun_one(draft));
     context::attach(text, &tokens, &mut drafts, lexicon);
+    retype::bracketed_rates(&tokens, &mut drafts, lexicon);
     let mut figures: Vec<Figure> = drafts
         .into_iter()
         .map(|mut draft| {

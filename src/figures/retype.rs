@@ -171,6 +171,43 @@ pub(crate) fn ages(tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) {
     }
 }
 
+/// "The highest rates of first-time applicants per hundred thousand people were in Cyprus
+/// (106.0) and Greece (58.7)", "… per 1,000 people … in the Czech Republic (34.6)": a bare
+/// number in brackets right after a name, in a sentence that states a rate per some base, is a
+/// rate of that base too. A bracketed number that counts something of its own, or has a
+/// unit, stays what it is.
+pub(crate) fn bracketed_rates(tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) {
+    let base = drafts
+        .iter()
+        .find_map(|draft| (draft.figure.unit == Unit::Rate).then_some(draft.figure.per)?)
+        .or_else(|| {
+            (0..tokens.len())
+                .filter(|idx| tokens[*idx].is("per"))
+                .find_map(|idx| super::unit::rate_at(tokens, idx, lexicon))
+                .map(|(base, _)| base)
+        });
+    let Some(base) = base else {
+        return;
+    };
+    for draft in drafts.iter_mut() {
+        let figure = &draft.figure;
+        let bare = figure.unit == Unit::Count
+            && figure.counts.is_none()
+            && figure.range.is_none()
+            && draft.scale == 1.0
+            && draft.lead == draft.first
+            && draft.tail == draft.last;
+        let bracketed = draft.first >= 2
+            && tokens[draft.first - 1].is("(")
+            && tokens.get(draft.last).is_some_and(|next| next.is(")"))
+            && tokens[draft.first - 2].is_capitalised();
+        if bare && bracketed {
+            draft.figure.unit = Unit::Rate;
+            draft.figure.per = Some(base);
+        }
+    }
+}
+
 /// Ranges that repeat an age band named earlier in the sentence or in `previous` (the sentence
 /// before, same passage) are ages too: "53 percent are between the ages of 20 and 39. … 56
 /// percent are between 21 and 40". Only a bare range of whole numbers up to 120, counting nothing.
@@ -274,5 +311,39 @@ mod tests {
             [("14CGJ011".to_string(), Unit::Other)]
         );
         assert_eq!(units("COVID-19 spread"), [("19".to_string(), Unit::Other)]);
+    }
+
+    #[test]
+    fn bracketed_numbers_after_names_share_their_sentences_rate() {
+        let rates = |text: &str| -> Vec<(String, Unit, Option<f64>)> {
+            annotate(text)
+                .into_iter()
+                .filter(|figure| figure.unit != Unit::Year)
+                .map(|figure| (figure.text, figure.unit, figure.per))
+                .collect()
+        };
+        assert_eq!(
+            rates("Rates were highest in Cyprus (106.0), above the EU average of 19.1 applicants per hundred thousand people."),
+            [
+                ("106.0".to_string(), Unit::Rate, Some(100_000.0)),
+                ("19.1".to_string(), Unit::Rate, Some(100_000.0))
+            ]
+        );
+        assert_eq!(
+            rates("Beneficiaries per 1,000 people were most in the Czech Republic (34.6)."),
+            [("34.6".to_string(), Unit::Rate, Some(1000.0))]
+        );
+        // No rate in the sentence, or a count of its own: counts.
+        assert_eq!(
+            rates("Mexico (30,159) and Haiti (19,019) led."),
+            [
+                ("30,159".to_string(), Unit::Count, None),
+                ("19,019".to_string(), Unit::Count, None)
+            ]
+        );
+        assert_eq!(
+            rates("At 5 arrivals per 1,000 people, Cyprus (1,200 applicants) led.")[1].1,
+            Unit::Count
+        );
     }
 }

@@ -488,8 +488,16 @@ fn rate_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(f64, 
 }
 
 /// The rate base of a `per …` phrase starting at token `at`, and the token after it.
-fn rate_at(tokens: &[Token], at: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
-    if let Some((UnitEntry::Rate(base), end)) = lexicon.units.match_at(tokens, at) {
+pub(super) fn rate_at(tokens: &[Token], at: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
+    // "per hundred thousand people": a scale word after the unit's own base multiplies it.
+    if let Some((UnitEntry::Rate(mut base), mut end)) = lexicon.units.match_at(tokens, at) {
+        while let Some(scale) = tokens
+            .get(end)
+            .and_then(|t| lexicon.scales.get(t.lower.as_ref()))
+        {
+            base *= scale;
+            end += 1;
+        }
         return Some((base, end));
     }
     if !tokens.get(at)?.is("per") {
