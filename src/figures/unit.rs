@@ -151,7 +151,10 @@ impl Typed {
                 if matches!(self.unit, Unit::Rate | Unit::Money) {
                     self.last = end;
                 }
-            } else if self.unit == Unit::Count && per_short_time_after(tokens, self.last) {
+            } else if self.unit == Unit::Count
+                && (per_short_time_after(tokens, self.last)
+                    || daily_around(tokens, self.first, self.last))
+            {
                 // "52 people per day", "2,000 a week": a pace, never a period's count.
                 self.unit = Unit::Rate;
             }
@@ -565,6 +568,38 @@ fn per_short_time_after(tokens: &[Token], last: usize) -> bool {
             && time(at(last + 2)))
 }
 
+/// "daily arrests reach 2,500", "an average of 600 people to cross the border daily": "daily"
+/// or "weekly" a few words before the number, or closing its clause a few words after it, with
+/// no punctuation or other number between, makes the count a pace.
+fn daily_around(tokens: &[Token], first: usize, last: usize) -> bool {
+    /// Words between "daily" and the number before it ("daily arrests reach 2,500").
+    const BEFORE: usize = 3;
+    /// Words between the number and a "daily" closing its clause.
+    const AFTER: usize = 7;
+    let pace = |token: &Token| token.is("daily") || token.is("weekly");
+    let before = tokens[first.saturating_sub(BEFORE + 1)..first]
+        .iter()
+        .rev()
+        .take_while(|token| token.is_word())
+        .any(pace);
+    let after = tokens[last..tokens.len().min(last + AFTER + 1)]
+        .iter()
+        .take_while(|token| token.is_word())
+        .position(pace)
+        .is_some_and(|at| {
+            // An adverb, not "the daily newspaper": punctuation, the sentence's end or a
+            // preposition right after it.
+            const PREPOSITIONS: &[&str] = &[
+                "in", "on", "at", "from", "to", "into", "across", "through", "for", "since",
+                "until", "during", "over",
+            ];
+            tokens.get(last + at + 1).is_none_or(|next| {
+                next.kind == TokenKind::Punct || PREPOSITIONS.contains(&next.lower.as_ref())
+            })
+        });
+    before || after
+}
+
 /// Whether a four-digit number is a year, and where its text starts (`FY2024` includes `FY`).
 fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<usize> {
     let token = &tokens[numeral.first];
@@ -771,6 +806,20 @@ mod tests {
         );
         check("5 men", &[("5", 5.0, Unit::Count, None)]);
         check("52 people per day", &[("52", 52.0, Unit::Rate, None)]);
+        // "daily" before the number or closing its clause after it: a pace; an adjective of
+        // another noun is none.
+        check(
+            "daily arrests reach 2,500.",
+            &[("2,500", 2500.0, Unit::Rate, None)],
+        );
+        check(
+            "600 people cross the border daily in search of safety",
+            &[("600", 600.0, Unit::Rate, None)],
+        );
+        check(
+            "600 people crossed, the daily newspaper said",
+            &[("600", 600.0, Unit::Count, None)],
+        );
         check(
             "nearly 69 people per boat",
             &[("nearly 69", 69.0, Unit::Rate, None)],
