@@ -264,6 +264,7 @@ pub fn annotate(text: &str) -> Vec<Figure> {
     drafts.retain(|draft| !is_pronoun_one(draft));
     context::attach(text, &tokens, &mut drafts, lexicon);
     retype::bracketed_rates(&tokens, &mut drafts, lexicon);
+    retype::dotted_thousands(&mut drafts);
     let mut figures: Vec<Figure> = drafts
         .into_iter()
         .map(|mut draft| {

@@ -250,6 +250,22 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
         extend_tolerance(tokens, &mut numeral);
         return fraction_in(tokens, numeral, lexicon);
     }
+    // "3 millions Syrians" (translated text): a plural scale right after digits scales them.
+    let plural_scale = tokens
+        .get(idx + 1)
+        .filter(|word| word.is_word() && word.space_before)
+        .and_then(|word| match word.lower.as_ref() {
+            "thousands" => Some(1e3),
+            "millions" => Some(1e6),
+            "billions" => Some(1e9),
+            _ => None,
+        })
+        .filter(|_| value < 1000.0);
+    if let Some(scale) = plural_scale {
+        apply_scale(&mut numeral, scale);
+        numeral.last = idx + 2;
+        return fraction_in(tokens, numeral, lexicon);
+    }
     // Spaced scale words and the rest of a word number: "3.5 million", "3 hundred and 21".
     let words = continue_words(tokens, idx + 1, value, true, lexicon);
     if words.last > idx + 1 && words.scaled {

@@ -208,6 +208,35 @@ pub(crate) fn bracketed_rates(tokens: &[Token], drafts: &mut [Draft], lexicon: &
     }
 }
 
+/// "August saw 8.641 people arrive": a count of things, written with one or more dots each
+/// followed by exactly three digits, is a whole number with dots between its thousands (a
+/// count of people has no decimals). Exact counts only, with a counted noun and no scale.
+pub(crate) fn dotted_thousands(drafts: &mut [Draft]) {
+    for draft in drafts.iter_mut() {
+        let figure = &draft.figure;
+        let text = figure.text.as_str();
+        let mut groups = text.split('.');
+        let dotted = groups.next().is_some_and(|head| {
+            (1..=3).contains(&head.len()) && head.bytes().all(|b| b.is_ascii_digit())
+        }) && text.contains('.')
+            && groups.all(|group| group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()));
+        let whole = figure.unit == Unit::Count
+            && figure.counts.is_some()
+            && figure.qualifier == super::Qualifier::Exact
+            && figure.range.is_none()
+            && draft.scale == 1.0;
+        if !(dotted && whole) {
+            continue;
+        }
+        let Ok(value) = text.replace('.', "").parse::<f64>() else {
+            continue;
+        };
+        draft.figure.value = value;
+        draft.figure.low = Some(value - 0.5);
+        draft.figure.high = Some(value + 0.5);
+    }
+}
+
 /// Ranges that repeat an age band named earlier in the sentence or in `previous` (the sentence
 /// before, same passage) are ages too: "53 percent are between the ages of 20 and 39. … 56
 /// percent are between 21 and 40". Only a bare range of whole numbers up to 120, counting nothing.
@@ -311,6 +340,24 @@ mod tests {
             [("14CGJ011".to_string(), Unit::Other)]
         );
         assert_eq!(units("COVID-19 spread"), [("19".to_string(), Unit::Other)]);
+    }
+
+    #[test]
+    fn dotted_thousands_glued_and_plural_scales() {
+        let values = |text: &str| -> Vec<f64> {
+            annotate(text)
+                .into_iter()
+                .filter(|figure| figure.unit == Unit::Count)
+                .map(|figure| figure.value)
+                .collect()
+        };
+        assert_eq!(values("August saw 8.641 people arrive."), [8641.0]);
+        assert_eq!(values("Arrivals reached 12.500 people."), [12500.0]);
+        // Not three digits after the dot, not a count, or a scale: as written.
+        assert_eq!(values("Some 1.5 people per household."), Vec::<f64>::new());
+        assert_eq!(values("Arrivals reached 1.25 people."), [1.25]);
+        assert_eq!(values("Refugees dip below 1Mln for the first time."), [1e6]);
+        assert_eq!(values("Turkey hosts 3 millions Syrians."), [3e6]);
     }
 
     #[test]
