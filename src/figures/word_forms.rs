@@ -178,5 +178,18 @@ mod tests {
             annotate("It was approved by a third party.")[0].unit,
             Unit::Ordinal
         );
+        // A qualifier before the article makes a share whatever follows.
+        for (text, value) in [
+            ("rose by more than a third in the first quarter", 1.0 / 3.0),
+            ("Nearly a quarter left.", 0.25),
+            ("a decrease of nearly a quarter compared to 2021", 0.25),
+        ] {
+            let found = annotate(text);
+            assert_eq!(
+                (found[0].unit, found[0].value),
+                (Unit::Fraction, value),
+                "{text}"
+            );
+        }
     }
 }

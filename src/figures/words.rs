@@ -543,8 +543,22 @@ fn word_fraction(
     let by_before = idx > 0
         && tokens[idx - 1].is("by")
         && after.is_some_and(|after| AFTER_BY.iter().any(|word| after.is(word)));
+    // "nearly a quarter", "more than a third", "almost a fifth": a qualifier before the
+    // article makes it a share ("nearly a third country" is not written).
+    const QUALIFIERS: &[&str] = &[
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "than",
+        "over",
+    ];
+    let qualified = idx > 0 && QUALIFIERS.iter().any(|word| tokens[idx - 1].is(word));
     let fraction_context = !is_article
         || by_before
+        || qualified
         || after.is_none_or(|after| {
             after.is("of")
                 || after.kind == TokenKind::Punct && !after.is("-")
