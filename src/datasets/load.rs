@@ -8,14 +8,14 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::Path;
 
-use super::manifest::{Column, DimensionKind, Manifest, Role};
+use super::manifest::{Column, DatasetManifest, DimensionKind, Role};
 use super::Row;
 use crate::diagnostic::Diagnostic;
 
 /// Reads every row of `csv_path`, or `Err` with the diagnostic that skips the whole dataset.
 pub(crate) fn read_rows(
     csv_path: &Path,
-    manifest: &Manifest,
+    manifest: &DatasetManifest,
     manifest_path: &Path,
 ) -> Result<(Vec<Row>, Vec<Diagnostic>), Diagnostic> {
     let fatal = |line: Option<usize>, message: String| {

@@ -9,7 +9,7 @@ use super::manifest::{self, StatDigest};
 use super::merge::{BoundedMergePolicy, MAX_MERGE_DOCS};
 use super::schema::{KIND_DOCUMENT, KIND_PASSAGE};
 use super::{
-    Anchor, CorpusIndex, Fields, FileEntry, IndexError, Manifest, Payload, SCHEMA_VERSION,
+    Anchor, CorpusIndex, Fields, FileEntry, IndexError, IndexManifest, Payload, SCHEMA_VERSION,
 };
 use crate::annotate::{annotate, Annotated};
 use crate::claims::{Claim, ClaimRules};
@@ -437,7 +437,7 @@ fn open_writer(
 /// walked in this run with the stats they were planned with, the manifest's other files (under
 /// roots not walked this time) with the stats they were indexed with, then `corpus.toml` files.
 fn commit_digest(
-    manifest: &Manifest,
+    manifest: &IndexManifest,
     files: &[PathBuf],
     file_stats: &[ingest::Stat],
     anchor: &Anchor,
@@ -481,14 +481,14 @@ fn meta_file_paths(root: &Path) -> Vec<PathBuf> {
 }
 
 /// The roots whose rule files apply: the index's known roots and the ones given now.
-fn rule_roots(roots: &[PathBuf], manifest: &Manifest) -> Vec<PathBuf> {
+fn rule_roots(roots: &[PathBuf], manifest: &IndexManifest) -> Vec<PathBuf> {
     let all: BTreeSet<PathBuf> = manifest.roots.iter().chain(roots).cloned().collect();
     all.into_iter().collect()
 }
 
 /// The roots of this run in stored form: the paths given (relative to the working directory),
 /// else the index's own, else `corpus/` beside the index.
-fn resolve_roots(paths: &[PathBuf], manifest: &Manifest, anchor: &Anchor) -> Vec<PathBuf> {
+fn resolve_roots(paths: &[PathBuf], manifest: &IndexManifest, anchor: &Anchor) -> Vec<PathBuf> {
     if !paths.is_empty() {
         paths.iter().map(|path| anchor.store(path)).collect()
     } else if !manifest.roots.is_empty() {
@@ -504,7 +504,7 @@ fn resolve_roots(paths: &[PathBuf], manifest: &Manifest, anchor: &Anchor) -> Vec
 /// paths component by component `n log n` times, over half of a re-index at 118,000 files.
 fn join<'a>(
     files: &[PathBuf],
-    manifest: &'a Manifest,
+    manifest: &'a IndexManifest,
 ) -> (Vec<Option<&'a FileEntry>>, Vec<&'a PathBuf>) {
     let mut previous = Vec::with_capacity(files.len());
     let mut unmatched = Vec::new();
@@ -527,7 +527,7 @@ fn plan(
     files: &[PathBuf],
     file_stats: &[ingest::Stat],
     previous_entries: &[Option<&FileEntry>],
-    manifest: &Manifest,
+    manifest: &IndexManifest,
     corpus_meta: &CorpusMeta,
     rules_fingerprint: &str,
     rebuild: bool,

@@ -78,7 +78,7 @@ pub struct TopicCount {
 }
 
 /// The stored data of every passage: `(doc, passage number, topics, claims)`.
-struct StoredPassage {
+struct PassageClaims {
     doc: String,
     number: usize,
     topics: Vec<String>,
@@ -366,7 +366,7 @@ impl SourceFilter {
     }
 }
 
-fn all_passages(corpus: &CorpusIndex) -> Result<Vec<StoredPassage>, QueryError> {
+fn all_passages(corpus: &CorpusIndex) -> Result<Vec<PassageClaims>, QueryError> {
     let fields = corpus.fields;
     let reader = corpus.reader()?;
     let searcher = reader.searcher();
@@ -381,7 +381,7 @@ fn all_passages(corpus: &CorpusIndex) -> Result<Vec<StoredPassage>, QueryError> 
         let stored: TantivyDocument = searcher.doc(address)?;
         let record = Record(&stored);
         let data = record.passage_data(&fields, &corpus.anchor);
-        passages.push(StoredPassage {
+        passages.push(PassageClaims {
             doc: record.text(fields.doc),
             number: record.u64(fields.passage).unwrap_or(0) as usize,
             topics: data.topics,

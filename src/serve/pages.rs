@@ -158,14 +158,14 @@ fn facet(
 
 /// Hits of a search with every filter of the page applied (the index's: document, publisher,
 /// year; the claims': topic, source, verdict).
-pub struct Found {
+pub struct FilteredHits {
     pub hits: Vec<Hit>,
     pub notes: Vec<String>,
 }
 
-pub fn search_hits(snapshot: &Snapshot, params: &Params) -> Result<Found, String> {
+pub fn search_hits(snapshot: &Snapshot, params: &Params) -> Result<FilteredHits, String> {
     let Some(text) = params.get("q") else {
-        return Ok(Found {
+        return Ok(FilteredHits {
             hits: Vec::new(),
             notes: Vec::new(),
         });
@@ -192,7 +192,7 @@ pub fn search_hits(snapshot: &Snapshot, params: &Params) -> Result<Found, String
         .into_iter()
         .filter(|hit| passage_passes(snapshot, hit, params))
         .collect();
-    Ok(Found {
+    Ok(FilteredHits {
         hits,
         notes: found.notes,
     })

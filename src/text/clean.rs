@@ -4,7 +4,7 @@
 //! raw text, the dropped lines with a reason, and the title, byline and date found in the text.
 //! The rules for leftovers live in `data/cleaning.toml`.
 
-use super::lexicon::lexicon;
+use super::lexicon::cleaning_rules;
 use crate::model::{Dropped, RawDocument};
 use crate::span::Span;
 use crate::util::static_regex;
@@ -84,7 +84,7 @@ pub fn clean(raw: &RawDocument) -> Cleaned {
             continue;
         }
         let surface = &text[line.span.start..line.span.end];
-        if let Some((_, reason)) = lexicon()
+        if let Some((_, reason)) = cleaning_rules()
             .drop
             .iter()
             .find(|(regex, _)| regex.is_match(surface))
