@@ -790,16 +790,7 @@ fn score_attribution(
             };
             let end = raw[start..].find('\n').map_or(raw.len(), |at| start + at);
             let claim = claim_for(claims, &gold.doc, start, end, &sentence.text);
-            let names: Vec<&str> = claim
-                .and_then(|claim| claim.get("source"))
-                .filter(|source| !source.is_null())
-                .map(|source| {
-                    ["name", "mention"]
-                        .iter()
-                        .filter_map(|key| source.get(*key).and_then(Value::as_str))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let names = source_names(claim);
             let score_value = claim
                 .and_then(|claim| claim.get("checkworthiness"))
                 .and_then(Value::as_f64)
@@ -807,8 +798,7 @@ fn score_attribution(
             let has_gold = !sentence.source.trim().is_empty();
             let right = has_gold && same_source(&sentence.source, &names);
             let carried = claim
-                .and_then(|claim| claim.get("source"))
-                .and_then(|source| source.get("via"))
+                .and_then(|claim| claim.pointer("/source/via"))
                 .and_then(Value::as_str)
                 == Some("carried");
             let from = ["sentence", "previous_sentence", "earlier"]
@@ -843,6 +833,20 @@ fn score_attribution(
             });
         }
     }
+}
+
+/// The name and mention of a claim's source (none without a claim or a source).
+fn source_names(claim: Option<&Value>) -> Vec<&str> {
+    claim
+        .and_then(|claim| claim.get("source"))
+        .filter(|source| !source.is_null())
+        .map(|source| {
+            ["name", "mention"]
+                .iter()
+                .filter_map(|key| source.get(*key).and_then(Value::as_str))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn score_relations(
@@ -911,59 +915,15 @@ fn score_pairs(
     add: &mut Add,
     misses: &mut Vec<String>,
 ) {
-    let find = |key: &str| -> Option<&Located> {
-        let (doc, id) = key.split_once('#')?;
-        let id: u32 = id.parse().ok()?;
-        located
-            .iter()
-            .find(|gold| gold.doc.doc == doc && gold.figure.id == id)
-    };
-    // Cross-document verdicts between two located figures, either way round.
-    let verdict_between = |a: &Located, b: &Located| -> Vec<String> {
-        results
-            .iter()
-            .filter(|result| result.get("method").and_then(Value::as_str) == Some("cross_document"))
-            .filter_map(|result| {
-                let doc = result.pointer("/claim/doc")?.as_str()?;
-                let span = result.pointer("/figure/span").and_then(span_of)?;
-                let others = result.pointer("/evidence/others")?.as_array()?;
-                let linked = others.iter().any(|other| {
-                    let other_doc = other.get("doc").and_then(Value::as_str).unwrap_or("");
-                    let other_line = other.get("line").and_then(Value::as_u64).unwrap_or(0);
-                    let other_text = other.get("figure").and_then(Value::as_str).unwrap_or("");
-                    let is = |one: &Located, two: &Located| {
-                        one.doc.doc == doc
-                            && overlaps(one.span, span)
-                            && two.doc.doc == other_doc
-                            && usize::try_from(other_line).is_ok_and(|line| line == two.figure.line)
-                            && !other_text.is_empty()
-                            && (other_text.contains(two.figure.text.as_str())
-                                || two.figure.text.contains(other_text))
-                    };
-                    is(a, b) || is(b, a)
-                });
-                linked.then(|| result.get("verdict")?.as_str().map(str::to_string))?
-            })
-            .collect()
-    };
     for pair in &pairs.pair {
-        let (Some(a), Some(b)) = (find(&pair.a), find(&pair.b)) else {
+        let (Some(a), Some(b)) = (
+            find_located(located, &pair.a),
+            find_located(located, &pair.b),
+        ) else {
             continue;
         };
-        let verdicts = verdict_between(a, b);
-        let right = if pair.same_statistic && pair.agree {
-            verdicts
-                .iter()
-                .any(|v| matches!(v.as_str(), "supported" | "close"))
-        } else if pair.same_statistic {
-            verdicts
-                .iter()
-                .any(|v| matches!(v.as_str(), "contradicted" | "close"))
-        } else {
-            !verdicts
-                .iter()
-                .any(|v| matches!(v.as_str(), "supported" | "contradicted" | "close"))
-        };
+        let verdicts = verdicts_between(results, a, b);
+        let right = pair_right(pair, &verdicts);
         let same = pair.same_statistic;
         if !right {
             misses.push(format!(
@@ -990,6 +950,62 @@ fn score_pairs(
                 score.lookalike_pairs_right += usize::from(right);
             }
         });
+    }
+}
+
+/// The located gold figure a pair names as `doc#id`.
+fn find_located<'l, 'a>(located: &'l [Located<'a>], key: &str) -> Option<&'l Located<'a>> {
+    let (doc, id) = key.split_once('#')?;
+    let id: u32 = id.parse().ok()?;
+    located
+        .iter()
+        .find(|gold| gold.doc.doc == doc && gold.figure.id == id)
+}
+
+/// Cross-document verdicts between two located figures, either way round.
+fn verdicts_between(results: &[Value], a: &Located, b: &Located) -> Vec<String> {
+    results
+        .iter()
+        .filter(|result| result.get("method").and_then(Value::as_str) == Some("cross_document"))
+        .filter_map(|result| {
+            let doc = result.pointer("/claim/doc")?.as_str()?;
+            let span = result.pointer("/figure/span").and_then(span_of)?;
+            let others = result.pointer("/evidence/others")?.as_array()?;
+            let linked = others.iter().any(|other| {
+                let other_doc = other.get("doc").and_then(Value::as_str).unwrap_or("");
+                let other_line = other.get("line").and_then(Value::as_u64).unwrap_or(0);
+                let other_text = other.get("figure").and_then(Value::as_str).unwrap_or("");
+                let is = |one: &Located, two: &Located| {
+                    one.doc.doc == doc
+                        && overlaps(one.span, span)
+                        && two.doc.doc == other_doc
+                        && usize::try_from(other_line).is_ok_and(|line| line == two.figure.line)
+                        && !other_text.is_empty()
+                        && (other_text.contains(two.figure.text.as_str())
+                            || two.figure.text.contains(other_text))
+                };
+                is(a, b) || is(b, a)
+            });
+            linked.then(|| result.get("verdict")?.as_str().map(str::to_string))?
+        })
+        .collect()
+}
+
+/// Whether the verdicts between a pair's figures are right: an agreeing same statistic is
+/// supported or close, a disagreeing one contradicted or close, a look-alike gets none of them.
+fn pair_right(pair: &GoldPair, verdicts: &[String]) -> bool {
+    if pair.same_statistic && pair.agree {
+        verdicts
+            .iter()
+            .any(|v| matches!(v.as_str(), "supported" | "close"))
+    } else if pair.same_statistic {
+        verdicts
+            .iter()
+            .any(|v| matches!(v.as_str(), "contradicted" | "close"))
+    } else {
+        !verdicts
+            .iter()
+            .any(|v| matches!(v.as_str(), "supported" | "contradicted" | "close"))
     }
 }
 
