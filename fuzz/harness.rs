@@ -77,7 +77,9 @@ pub fn dataset(data: &[u8]) {
     };
     let id = std::str::from_utf8(manifest)
         .ok()
-        .and_then(|text| claimdex::datasets::Manifest::parse(Path::new("fuzz.toml"), text).ok())
+        .and_then(|text| {
+            claimdex::datasets::DatasetManifest::parse(Path::new("fuzz.toml"), text).ok()
+        })
         .map(|manifest| manifest.id)
         .filter(|id| {
             !id.is_empty()

@@ -14,13 +14,13 @@ pub use checkworthy::{Checkworthiness, Model};
 pub use rules::ClaimRules;
 
 use crate::figures::{FigureRecord, Unit};
-use crate::model::Document;
+use crate::model::{Document, Passage};
 use crate::sources::{
     footnotes, sentence_without_footnotes, split_at_footnotes, Attribution, Attributor, Citation,
     Cues, Registry, SourceKind, Via,
 };
 use crate::span::{LineIndex, Span};
-use crate::topics::Taxonomy;
+use crate::topics::{Scan, Taxonomy};
 use serde::{Deserialize, Serialize};
 
 /// One checkable statement.
@@ -122,64 +122,162 @@ pub fn claims_and_topics(
         .iter()
         .filter(|passage| !passage.is_heading)
         .collect();
-    let segmented: Vec<Span> = passages
-        .iter()
-        .flat_map(|passage| passage.sentences.iter().map(|sentence| sentence.span))
-        .collect();
-    let document_footnotes = footnotes(raw);
-    let sentences = split_at_footnotes(raw, &segmented, &document_footnotes);
-    let attributor = Attributor::new(registry, Cues::builtin());
-    let no_figures = Vec::new();
-    let all_rows: Vec<Span> = figures_per_passage
-        .iter()
-        .flatten()
-        .filter(|record| record.table_row.is_some() && is_cited_figure(record))
-        .map(|record| record.sentence)
-        .collect();
-    // The sentences and every table row of the document (its context is whole-document), with
-    // the document's footnotes, registry mentions, tables and references read once.
-    let statistic = statistic_sentences(&sentences, figures_per_passage);
-    let (attributions, row_sources) =
-        attributor.attribute_both(raw, &sentences, &statistic, &all_rows);
-    let builder = ClaimBuilder {
-        document,
-        lines: LineIndex::new(raw),
-        path: document.path.to_string_lossy().to_string(),
-        model: Model::builtin(),
+    let attributed = Attributed::read(document, &passages, figures_per_passage, registry);
+    let mut walk = ClaimWalk {
+        builder: ClaimBuilder {
+            document,
+            lines: LineIndex::new(raw),
+            path: document.path.to_string_lossy().to_string(),
+            model: Model::builtin(),
+        },
+        taxonomy,
+        attributed,
+        next_sentence: 0,
+        next_row: 0,
+        claims: Vec::new(),
     };
-    let mut next_row = 0;
-    let mut next_sentence = 0;
-    let mut claims = Vec::new();
+    let no_figures = Vec::new();
     let mut topics_per_passage = Vec::with_capacity(passages.len());
     for (passage_idx, passage) in passages.iter().enumerate() {
         let passage_figures = figures_per_passage.get(passage_idx).unwrap_or(&no_figures);
-        let passage_text = passage.span.slice(raw).unwrap_or("");
-        let passage_scan = taxonomy.scan(passage_text);
-        let passage_topics = owned(taxonomy.topics_in_context(&passage_scan, &passage_scan));
-        let sentence_topics =
-            |text: &str| owned(taxonomy.topics_in_context(&taxonomy.scan(text), &passage_scan));
-        let rows: Vec<&FigureRecord> = passage_figures
+        topics_per_passage.push(walk.passage(passage, passage_figures));
+    }
+    let mut claims = walk.claims;
+    claims.sort_by_key(|claim| (claim.span.start, claim.span.end));
+    (claims, topics_per_passage)
+}
+
+/// The document's sentences (split at footnotes) with their attributions, and the sources of
+/// its table rows with a cited figure, in document order.
+struct Attributed {
+    sentences: Vec<Span>,
+    attributions: Vec<Option<Attribution>>,
+    row_sources: Vec<Option<Attribution>>,
+}
+
+impl Attributed {
+    /// Attributes the sentences and every table row of the document at once (their context is
+    /// whole-document), with the document's footnotes, registry mentions, tables and references
+    /// read once.
+    fn read(
+        document: &Document,
+        passages: &[&Passage],
+        figures_per_passage: &[Vec<FigureRecord>],
+        registry: &Registry,
+    ) -> Attributed {
+        let raw = document.raw.as_str();
+        let segmented: Vec<Span> = passages
             .iter()
-            .filter(|record| record.table_row.is_some() && is_cited_figure(record))
+            .flat_map(|passage| passage.sentences.iter().map(|sentence| sentence.span))
             .collect();
-        // Sentences and passages are both in document order: walk the sentences once.
-        while next_sentence < sentences.len() && sentences[next_sentence].end <= passage.span.start
+        let document_footnotes = footnotes(raw);
+        let sentences = split_at_footnotes(raw, &segmented, &document_footnotes);
+        let attributor = Attributor::new(registry, Cues::builtin());
+        let all_rows: Vec<Span> = figures_per_passage
+            .iter()
+            .flatten()
+            .filter(|record| record.table_row.is_some() && is_cited_figure(record))
+            .map(|record| record.sentence)
+            .collect();
+        let statistic = statistic_sentences(&sentences, figures_per_passage);
+        let (attributions, row_sources) =
+            attributor.attribute_both(raw, &sentences, &statistic, &all_rows);
+        Attributed {
+            sentences,
+            attributions,
+            row_sources,
+        }
+    }
+}
+
+/// Makes the claims of a document passage by passage, walking its sentences and table rows
+/// once (they are in document order, as the passages are).
+struct ClaimWalk<'a> {
+    builder: ClaimBuilder<'a>,
+    taxonomy: &'a Taxonomy,
+    attributed: Attributed,
+    /// The first sentence not yet walked.
+    next_sentence: usize,
+    /// The first table row not yet walked.
+    next_row: usize,
+    claims: Vec<Claim>,
+}
+
+/// One passage as its claims see it.
+struct PassageContext<'p> {
+    passage: &'p Passage,
+    figures: &'p [FigureRecord],
+    taxonomy: &'p Taxonomy,
+    /// The taxonomy's scan of the passage text: the context of its sentences' topics.
+    scan: Scan,
+    topics: Vec<String>,
+    /// The passage's table rows with a cited figure.
+    rows: Vec<&'p FigureRecord>,
+}
+
+impl PassageContext<'_> {
+    /// The topics of a sentence of the passage (a required context word may be in the passage).
+    fn sentence_topics(&self, text: &str) -> Vec<String> {
+        owned(
+            self.taxonomy
+                .topics_in_context(&self.taxonomy.scan(text), &self.scan),
+        )
+    }
+}
+
+impl ClaimWalk<'_> {
+    /// The claims of one passage's sentences, then of its table rows; returns the passage's
+    /// topics.
+    fn passage(&mut self, passage: &Passage, figures: &[FigureRecord]) -> Vec<String> {
+        let raw = self.builder.document.raw.as_str();
+        let scan = self.taxonomy.scan(passage.span.slice(raw).unwrap_or(""));
+        let context = PassageContext {
+            passage,
+            figures,
+            taxonomy: self.taxonomy,
+            topics: owned(self.taxonomy.topics_in_context(&scan, &scan)),
+            scan,
+            rows: figures
+                .iter()
+                .filter(|record| record.table_row.is_some() && is_cited_figure(record))
+                .collect(),
+        };
+        let sentences = self.sentences_in(passage);
+        self.sentence_claims(&context, sentences);
+        self.row_claims(&context);
+        context.topics
+    }
+
+    /// The range of the document's sentences inside the passage.
+    fn sentences_in(&mut self, passage: &Passage) -> std::ops::Range<usize> {
+        let sentences = &self.attributed.sentences;
+        while self.next_sentence < sentences.len()
+            && sentences[self.next_sentence].end <= passage.span.start
         {
-            next_sentence += 1;
+            self.next_sentence += 1;
         }
-        let first = next_sentence;
-        while next_sentence < sentences.len() && passage.span.contains(sentences[next_sentence]) {
-            next_sentence += 1;
+        let first = self.next_sentence;
+        while self.next_sentence < sentences.len()
+            && passage.span.contains(sentences[self.next_sentence])
+        {
+            self.next_sentence += 1;
         }
+        first..self.next_sentence
+    }
+
+    /// The claims among the passage's sentences: each sentence with a cited figure, or naming
+    /// its own source.
+    fn sentence_claims(&mut self, context: &PassageContext, range: std::ops::Range<usize>) {
+        let raw = self.builder.document.raw.as_str();
         // A sentence that names no topic itself ("The resulting deficit was 24,141") is about
         // what the sentence before it was about; the first one of a passage, its passage's.
-        let mut previous_topics = passage_topics.clone();
-        for (sentence, attribution) in sentences[first..next_sentence]
+        let mut previous_topics = context.topics.clone();
+        for (sentence, attribution) in self.attributed.sentences[range.clone()]
             .iter()
-            .zip(&attributions[first..next_sentence])
+            .zip(&self.attributed.attributions[range])
         {
             let text = one_line(&sentence_without_footnotes(raw, *sentence));
-            let own = sentence_topics(&text);
+            let own = context.sentence_topics(&text);
             let topics = if own.is_empty() {
                 previous_topics.clone()
             } else {
@@ -187,10 +285,15 @@ pub fn claims_and_topics(
             };
             previous_topics.clone_from(&topics);
             // Table rows inside a segmenter "sentence" become claims of their own below.
-            if rows.iter().any(|row| sentence.contains(row.sentence)) {
+            if context
+                .rows
+                .iter()
+                .any(|row| sentence.contains(row.sentence))
+            {
                 continue;
             }
-            let figures: Vec<FigureRecord> = passage_figures
+            let figures: Vec<FigureRecord> = context
+                .figures
                 .iter()
                 .filter(|record| {
                     record.table_row.is_none()
@@ -208,34 +311,55 @@ pub fn claims_and_topics(
                 continue;
             }
             let source = attribution.clone().map(ClaimSource::from);
-            claims.push(builder.claim(passage.number, *sentence, text, figures, source, topics));
+            let claim = self.builder.claim(
+                context.passage.number,
+                *sentence,
+                text,
+                figures,
+                source,
+                topics,
+            );
+            self.claims.push(claim);
         }
-        for row in &rows {
-            let source = row_sources
-                .get(next_row)
+    }
+
+    /// One claim per table row with a cited figure, sourced by its table's `Source:` line.
+    fn row_claims(&mut self, context: &PassageContext) {
+        let raw = self.builder.document.raw.as_str();
+        for row in &context.rows {
+            let source = self
+                .attributed
+                .row_sources
+                .get(self.next_row)
                 .cloned()
                 .flatten()
                 .filter(|found| found.via == Via::TableSource)
                 .map(ClaimSource::from);
-            next_row += 1;
+            self.next_row += 1;
             // A row's subject is in its table's title and header: its own topics and the
             // passage's (the table) together.
             let text = one_line(&sentence_without_footnotes(raw, row.sentence));
-            let own = sentence_topics(&text);
-            let topics = taxonomy
+            let own = context.sentence_topics(&text);
+            let topics = self
+                .taxonomy
                 .topics()
                 .iter()
                 .map(|topic| &topic.id)
-                .filter(|id| own.contains(id) || passage_topics.contains(id))
+                .filter(|id| own.contains(id) || context.topics.contains(id))
                 .cloned()
                 .collect();
             let figures = vec![(*row).clone()];
-            claims.push(builder.claim(passage.number, row.sentence, text, figures, source, topics));
+            let claim = self.builder.claim(
+                context.passage.number,
+                row.sentence,
+                text,
+                figures,
+                source,
+                topics,
+            );
+            self.claims.push(claim);
         }
-        topics_per_passage.push(passage_topics);
     }
-    claims.sort_by_key(|claim| (claim.span.start, claim.span.end));
-    (claims, topics_per_passage)
 }
 
 /// Which sentences state a statistic: each figure looked up once among the sorted sentences.

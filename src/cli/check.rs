@@ -75,7 +75,37 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
         eprintln!("{note}");
     }
     let (results, problems) = (&checked.results, &checked.problems);
-    let rendered = match format {
+    let rendered = render(format, &checked, corpus, style)?;
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, rendered)
+                .with_context(|| format!("writing the report to {}", path.display()))?;
+            eprintln!("{} → {}", output::check::summary(results), path.display());
+        }
+        None => print(&rendered)?,
+    }
+    let errors = diagnostics
+        .iter()
+        .chain(problems)
+        .any(|d| d.severity == claimdex::diagnostic::Severity::Error);
+    Ok(if errors {
+        ExitCode::from(2)
+    } else if results.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// The report in the chosen format (ClaimReview says on stderr how many results it left out).
+fn render(
+    format: OutputFormat,
+    checked: &check::select::Checked,
+    corpus: &claimdex::index::CorpusIndex,
+    style: output::Style,
+) -> Result<String> {
+    let results = &checked.results;
+    Ok(match format {
         OutputFormat::Table => output::check::table(results, style),
         OutputFormat::Json => output::check::json_lines(results)?,
         OutputFormat::Csv => output::csv_rows(results)?,
@@ -97,25 +127,6 @@ pub fn run(global: &Global, args: &CheckArgs) -> Result<ExitCode> {
             }
             published.json
         }
-    };
-    match &args.output {
-        Some(path) => {
-            std::fs::write(path, rendered)
-                .with_context(|| format!("writing the report to {}", path.display()))?;
-            eprintln!("{} → {}", output::check::summary(results), path.display());
-        }
-        None => print(&rendered)?,
-    }
-    let errors = diagnostics
-        .iter()
-        .chain(problems)
-        .any(|d| d.severity == claimdex::diagnostic::Severity::Error);
-    Ok(if errors {
-        ExitCode::from(2)
-    } else if results.is_empty() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
     })
 }
 

@@ -8,112 +8,160 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::Path;
 
-use super::manifest::{Column, DimensionKind, Manifest, Role};
+use super::manifest::{Column, DatasetManifest, DimensionKind, Role};
 use super::Row;
 use crate::diagnostic::Diagnostic;
 
 /// Reads every row of `csv_path`, or `Err` with the diagnostic that skips the whole dataset.
 pub(crate) fn read_rows(
     csv_path: &Path,
-    manifest: &Manifest,
+    manifest: &DatasetManifest,
     manifest_path: &Path,
 ) -> Result<(Vec<Row>, Vec<Diagnostic>), Diagnostic> {
-    let fatal = |line: Option<usize>, message: String| {
-        Diagnostic::error(
-            Some(csv_path.to_path_buf()),
-            line,
-            format!("{message}; dataset '{}' skipped", manifest.id),
-        )
+    let dataset = DatasetFile {
+        csv_path,
+        manifest,
+        manifest_path,
     };
-    let file =
-        File::open(csv_path).map_err(|error| fatal(None, format!("cannot open: {error}")))?;
+    let file = File::open(csv_path)
+        .map_err(|error| dataset.fatal(None, format!("cannot open: {error}")))?;
     // Flexible, so that a short row is our diagnostic with its line, not a reader error.
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .flexible(true)
         .from_reader(file);
-    let header = reader
-        .byte_headers()
-        .map_err(|error| fatal(Some(1), format!("cannot read the header: {error}")))?
-        .clone();
-    let mut names = Vec::with_capacity(header.len());
-    for (idx, field) in header.iter().enumerate() {
-        let name = std::str::from_utf8(field).map_err(|_| {
-            fatal(
-                Some(1),
-                format!(
-                    "header field {} is not valid UTF-8; re-save the file as UTF-8",
-                    idx + 1
-                ),
-            )
-        })?;
-        // A UTF-8 byte order mark before the first name would hide that column.
-        names.push(name.trim_start_matches('\u{feff}').to_string());
+    let names = dataset.header_names(&mut reader)?;
+    let positions = dataset.column_positions(&names)?;
+    let mut diagnostics = dataset.undescribed_columns(&names);
+    let rows = dataset.rows(&mut reader, &positions, names.len(), &mut diagnostics);
+    Ok((rows, diagnostics))
+}
+
+/// One dataset's CSV file with its manifest, being read.
+struct DatasetFile<'a> {
+    csv_path: &'a Path,
+    manifest: &'a DatasetManifest,
+    manifest_path: &'a Path,
+}
+
+impl DatasetFile<'_> {
+    /// The error that skips the whole dataset.
+    fn fatal(&self, line: Option<usize>, message: String) -> Diagnostic {
+        Diagnostic::error(
+            Some(self.csv_path.to_path_buf()),
+            line,
+            format!("{message}; dataset '{}' skipped", self.manifest.id),
+        )
     }
 
-    let mut diagnostics = Vec::new();
-    let mut positions = Vec::with_capacity(manifest.columns.len());
-    let mut missing = Vec::new();
-    for column in &manifest.columns {
-        match names.iter().position(|name| *name == column.name) {
-            Some(idx) => positions.push((idx, column)),
-            None => missing.push(column.name.as_str()),
+    /// The column names of the header row.
+    fn header_names(&self, reader: &mut csv::Reader<File>) -> Result<Vec<String>, Diagnostic> {
+        let header = reader
+            .byte_headers()
+            .map_err(|error| self.fatal(Some(1), format!("cannot read the header: {error}")))?
+            .clone();
+        let mut names = Vec::with_capacity(header.len());
+        for (idx, field) in header.iter().enumerate() {
+            let name = std::str::from_utf8(field).map_err(|_| {
+                self.fatal(
+                    Some(1),
+                    format!(
+                        "header field {} is not valid UTF-8; re-save the file as UTF-8",
+                        idx + 1
+                    ),
+                )
+            })?;
+            // A UTF-8 byte order mark before the first name would hide that column.
+            names.push(name.trim_start_matches('\u{feff}').to_string());
         }
+        Ok(names)
     }
-    if !missing.is_empty() {
-        return Err(fatal(
-            Some(1),
-            format!(
-                "no column {} (have: {}); fix the CSV header or the [[columns]] names in {}",
-                quoted_list(&missing),
-                names.join(", "),
-                manifest_path.display()
-            ),
-        ));
-    }
-    for name in &names {
-        if manifest.column(name).is_none() {
-            diagnostics.push(Diagnostic::warning(
-                Some(csv_path.to_path_buf()),
+
+    /// Where each manifest column is in the header; a column the header lacks skips the dataset.
+    fn column_positions<'m>(
+        &'m self,
+        names: &[String],
+    ) -> Result<Vec<(usize, &'m Column)>, Diagnostic> {
+        let mut positions = Vec::with_capacity(self.manifest.columns.len());
+        let mut missing = Vec::new();
+        for column in &self.manifest.columns {
+            match names.iter().position(|name| *name == column.name) {
+                Some(idx) => positions.push((idx, column)),
+                None => missing.push(column.name.as_str()),
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.fatal(
                 Some(1),
                 format!(
-                    "column '{name}' is not described in {} and is ignored; add a [[columns]] entry to use it",
-                    manifest_path.display()
+                    "no column {} (have: {}); fix the CSV header or the [[columns]] names in {}",
+                    quoted_list(&missing),
+                    names.join(", "),
+                    self.manifest_path.display()
                 ),
             ));
         }
+        Ok(positions)
     }
 
-    let mut rows = Vec::new();
-    let mut record = csv::ByteRecord::new();
-    loop {
-        match reader.read_byte_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(error) => {
-                let line = error.position().map(|position| position.line() as usize);
-                diagnostics.push(Diagnostic::error(
-                    Some(csv_path.to_path_buf()),
-                    line,
-                    format!("cannot read further: {error}; the rows after this are not loaded"),
+    /// A warning for each header column the manifest does not describe (it is ignored).
+    fn undescribed_columns(&self, names: &[String]) -> Vec<Diagnostic> {
+        let mut diagnostics = Vec::new();
+        for name in names {
+            if self.manifest.column(name).is_none() {
+                diagnostics.push(Diagnostic::warning(
+                    Some(self.csv_path.to_path_buf()),
+                    Some(1),
+                    format!(
+                        "column '{name}' is not described in {} and is ignored; add a [[columns]] entry to use it",
+                        self.manifest_path.display()
+                    ),
                 ));
-                break;
             }
         }
-        let line = record
-            .position()
-            .map(|position| position.line() as usize)
-            .unwrap_or(0);
-        match parse_record(&record, &positions, names.len()) {
-            Ok(row) => rows.push(Row { line, ..row }),
-            Err(message) => diagnostics.push(Diagnostic::error(
-                Some(csv_path.to_path_buf()),
-                Some(line),
-                format!("{message}; row skipped"),
-            )),
-        }
+        diagnostics
     }
-    Ok((rows, diagnostics))
+
+    /// The rows after the header; a bad row is reported and skipped, an unreadable record ends
+    /// the reading.
+    fn rows(
+        &self,
+        reader: &mut csv::Reader<File>,
+        positions: &[(usize, &Column)],
+        n_fields: usize,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Vec<Row> {
+        let mut rows = Vec::new();
+        let mut record = csv::ByteRecord::new();
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(error) => {
+                    let line = error.position().map(|position| position.line() as usize);
+                    diagnostics.push(Diagnostic::error(
+                        Some(self.csv_path.to_path_buf()),
+                        line,
+                        format!("cannot read further: {error}; the rows after this are not loaded"),
+                    ));
+                    break;
+                }
+            }
+            let line = record
+                .position()
+                .map(|position| position.line() as usize)
+                .unwrap_or(0);
+            match parse_record(&record, positions, n_fields) {
+                Ok(row) => rows.push(Row { line, ..row }),
+                Err(message) => diagnostics.push(Diagnostic::error(
+                    Some(self.csv_path.to_path_buf()),
+                    Some(line),
+                    format!("{message}; row skipped"),
+                )),
+            }
+        }
+        rows
+    }
 }
 
 /// Turns one record into a row, or says what is wrong with its first bad cell.

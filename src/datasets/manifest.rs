@@ -13,7 +13,7 @@ use crate::span::LineIndex;
 /// A dataset's manifest (`NAME.toml`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Manifest {
+pub struct DatasetManifest {
     /// Identifier, equal to the file stem of the manifest and of its CSV.
     pub id: String,
     pub title: String,
@@ -232,27 +232,28 @@ impl ManifestError {
     }
 }
 
-impl Manifest {
+impl DatasetManifest {
     /// Parses and validates a manifest's text; `path` is only used in errors.
-    pub fn parse(path: &Path, text: &str) -> Result<Manifest, ManifestError> {
-        let manifest: Manifest = toml::from_str(text).map_err(|error| ManifestError::Syntax {
-            path: path.to_path_buf(),
-            line: error
-                .span()
-                .map(|span| LineIndex::new(text).line(span.start)),
-            message: error.message().trim().to_string(),
-        })?;
+    pub fn parse(path: &Path, text: &str) -> Result<DatasetManifest, ManifestError> {
+        let manifest: DatasetManifest =
+            toml::from_str(text).map_err(|error| ManifestError::Syntax {
+                path: path.to_path_buf(),
+                line: error
+                    .span()
+                    .map(|span| LineIndex::new(text).line(span.start)),
+                message: error.message().trim().to_string(),
+            })?;
         manifest.validate(path)?;
         Ok(manifest)
     }
 
     /// Reads, parses and validates a manifest file.
-    pub fn read(path: &Path) -> Result<Manifest, ManifestError> {
+    pub fn read(path: &Path) -> Result<DatasetManifest, ManifestError> {
         let text = std::fs::read_to_string(path).map_err(|source| ManifestError::Read {
             path: path.to_path_buf(),
             source,
         })?;
-        Manifest::parse(path, &text)
+        DatasetManifest::parse(path, &text)
     }
 
     pub fn column(&self, name: &str) -> Option<&Column> {

@@ -15,14 +15,14 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 pub use manifest::{
-    Column, Derived, DimensionKind, Group, Manifest, ManifestError, MeasureUnit, Role,
+    Column, DatasetManifest, Derived, DimensionKind, Group, ManifestError, MeasureUnit, Role,
 };
 use text::{format_number, normalize_name};
 
 /// One loaded dataset.
 #[derive(Debug, Clone, Serialize)]
 pub struct Dataset {
-    pub manifest: Manifest,
+    pub manifest: DatasetManifest,
     pub rows: Vec<Row>,
     /// The CSV file.
     pub path: PathBuf,
@@ -122,7 +122,7 @@ pub fn load_dir(dir: &Path) -> (Vec<Dataset>, Vec<Diagnostic>) {
 
 /// Loads one dataset from its manifest path; `Err` is the diagnostic that skipped it.
 pub fn load_one(manifest_path: &Path) -> Result<(Dataset, Vec<Diagnostic>), Diagnostic> {
-    let manifest = Manifest::read(manifest_path).map_err(|error| {
+    let manifest = DatasetManifest::read(manifest_path).map_err(|error| {
         Diagnostic::error(
             Some(error.path().to_path_buf()),
             error.line(),

@@ -12,11 +12,14 @@
 
 use super::ExportError;
 use crate::check::{CheckResult, Evidence};
+use crate::claims::Claim;
+use crate::figures::FigureRecord;
 use crate::index::CorpusIndex;
-use crate::query::{load_document, QueryError};
-use crate::review::Reviews;
+use crate::model::Sentence;
+use crate::query::{load_document, QueryError, StoredDocument, StoredPassage};
+use crate::review::{Review, Reviews};
 use crate::topics::Taxonomy;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, Transaction};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -189,25 +192,83 @@ fn write_to(
     let mut db = Connection::open(path)?;
     db.execute_batch(SCHEMA)?;
     let tx = db.transaction()?;
-    let mut summary = SqliteSummary::default();
-    for topic in taxonomy.topics() {
-        tx.execute(
-            "INSERT INTO topics (id, name) VALUES (?1, ?2)",
-            params![topic.id, topic.name],
-        )?;
-    }
-    let topic_ids: HashSet<&str> = taxonomy.topics().iter().map(|t| t.id.as_str()).collect();
-    // Each figure's row, by document and span, for the claims and results that cite it.
-    let mut figure_rows: HashMap<(String, usize, usize), i64> = HashMap::new();
-    let mut claim_ids: HashSet<String> = HashSet::new();
-    let mut source_rows: HashMap<String, i64> = HashMap::new();
+    let mut writer = Writer::new(&tx, taxonomy);
+    writer.insert_topics(taxonomy)?;
     let manifest = corpus.manifest().map_err(QueryError::from)?;
     for entry in manifest.files.values() {
         let Some(document) = load_document(corpus, &entry.slug)? else {
             continue;
         };
+        writer.insert_document(&document)?;
+    }
+    for result in results {
+        // A result's row references its claim's, so results of claims not written stay out.
+        if writer.claim_ids.contains(&result.claim.id) {
+            writer.insert_check_result(result)?;
+        }
+    }
+    for review in reviews.all() {
+        writer.insert_review(review)?;
+    }
+    let summary = writer.summary;
+    tx.execute(
+        "INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')",
+        [],
+    )?;
+    tx.commit()?;
+    db.execute_batch("PRAGMA optimize;")?;
+    Ok(summary)
+}
+
+/// The export's open transaction and the row ids later rows link to.
+struct Writer<'a> {
+    tx: &'a Transaction<'a>,
+    /// The taxonomy's topic ids: a claim's other topics get no `claim_topics` row.
+    topic_ids: HashSet<&'a str>,
+    /// Each figure's row, by document and span, for the claims and results that cite it.
+    figure_rows: HashMap<(String, usize, usize), i64>,
+    /// The claims written (a claim in two passages is written once).
+    claim_ids: HashSet<String>,
+    /// Each source's row, by name.
+    source_rows: HashMap<String, i64>,
+    summary: SqliteSummary,
+}
+
+/// Where a passage's rows go: its document and its own row.
+#[derive(Clone, Copy)]
+struct PassageRow<'d> {
+    document: &'d StoredDocument,
+    document_id: i64,
+    passage_id: i64,
+}
+
+impl<'a> Writer<'a> {
+    fn new(tx: &'a Transaction<'a>, taxonomy: &'a Taxonomy) -> Writer<'a> {
+        Writer {
+            tx,
+            topic_ids: taxonomy.topics().iter().map(|t| t.id.as_str()).collect(),
+            figure_rows: HashMap::new(),
+            claim_ids: HashSet::new(),
+            source_rows: HashMap::new(),
+            summary: SqliteSummary::default(),
+        }
+    }
+
+    /// One `topics` row per topic of the taxonomy.
+    fn insert_topics(&self, taxonomy: &Taxonomy) -> rusqlite::Result<()> {
+        for topic in taxonomy.topics() {
+            self.tx.execute(
+                "INSERT INTO topics (id, name) VALUES (?1, ?2)",
+                params![topic.id, topic.name],
+            )?;
+        }
+        Ok(())
+    }
+
+    /// A document's row, then its passages with everything in them.
+    fn insert_document(&mut self, document: &StoredDocument) -> rusqlite::Result<()> {
         let meta = &document.meta;
-        tx.execute(
+        self.tx.execute(
             "INSERT INTO documents (slug, path, title, publisher, author, date, year, url)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
@@ -221,126 +282,175 @@ fn write_to(
                 meta.url
             ],
         )?;
-        let document_id = tx.last_insert_rowid();
-        summary.documents += 1;
+        let document_id = self.tx.last_insert_rowid();
+        self.summary.documents += 1;
         for passage in &document.passages {
-            let text = passage.span.slice(&document.raw).unwrap_or("");
-            tx.execute(
-                "INSERT INTO passages (document_id, number, section, line, page, span_start, span_end, title, text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    document_id,
-                    passage.number,
-                    passage.section,
-                    passage.line,
-                    passage.page,
-                    passage.span.start,
-                    passage.span.end,
-                    meta.title,
-                    text
-                ],
-            )?;
-            let passage_id = tx.last_insert_rowid();
-            summary.passages += 1;
-            for sentence in &passage.sentences {
-                tx.execute(
-                    "INSERT INTO sentences (passage_id, document_id, line, span_start, span_end, text)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![
-                        passage_id,
-                        document_id,
-                        sentence.line,
-                        sentence.span.start,
-                        sentence.span.end,
-                        sentence.span.slice(&document.raw).unwrap_or("")
-                    ],
+            self.insert_passage(document, document_id, passage)?;
+        }
+        Ok(())
+    }
+
+    /// A passage's row, then its sentences, figures and claims.
+    fn insert_passage(
+        &mut self,
+        document: &StoredDocument,
+        document_id: i64,
+        passage: &StoredPassage,
+    ) -> rusqlite::Result<()> {
+        let text = passage.span.slice(&document.raw).unwrap_or("");
+        self.tx.execute(
+            "INSERT INTO passages (document_id, number, section, line, page, span_start, span_end, title, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                document_id,
+                passage.number,
+                passage.section,
+                passage.line,
+                passage.page,
+                passage.span.start,
+                passage.span.end,
+                document.meta.title,
+                text
+            ],
+        )?;
+        let row = PassageRow {
+            document,
+            document_id,
+            passage_id: self.tx.last_insert_rowid(),
+        };
+        self.summary.passages += 1;
+        for sentence in &passage.sentences {
+            self.insert_sentence(row, sentence)?;
+        }
+        for record in &passage.figures {
+            self.insert_figure(row, record)?;
+        }
+        for claim in &passage.claims {
+            self.insert_claim(row, claim)?;
+        }
+        Ok(())
+    }
+
+    /// A sentence's row.
+    fn insert_sentence(&self, row: PassageRow, sentence: &Sentence) -> rusqlite::Result<()> {
+        self.tx.execute(
+            "INSERT INTO sentences (passage_id, document_id, line, span_start, span_end, text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                row.passage_id,
+                row.document_id,
+                sentence.line,
+                sentence.span.start,
+                sentence.span.end,
+                sentence.span.slice(&row.document.raw).unwrap_or("")
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// A figure's row, remembered by document and span for the claims and results citing it.
+    fn insert_figure(&mut self, row: PassageRow, record: &FigureRecord) -> rusqlite::Result<()> {
+        let figure = &record.figure;
+        self.tx.execute(
+            "INSERT INTO figures (passage_id, document_id, text, value, unit, qualifier, low, high, currency, counts, period, places, line, span_start, span_end)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![
+                row.passage_id,
+                row.document_id,
+                figure.text,
+                finite(figure.value),
+                figure.unit.as_str(),
+                name_of(&figure.qualifier),
+                figure.low.and_then(finite),
+                figure.high.and_then(finite),
+                figure.currency,
+                figure.counts,
+                figure.period,
+                (!figure.places.is_empty()).then(|| figure.places.join("; ")),
+                record.line,
+                figure.span.start,
+                figure.span.end
+            ],
+        )?;
+        self.figure_rows.insert(
+            (
+                row.document.slug.clone(),
+                figure.span.start,
+                figure.span.end,
+            ),
+            self.tx.last_insert_rowid(),
+        );
+        Ok(())
+    }
+
+    /// A claim's row (once per claim id) with its source, then its figure and topic links.
+    fn insert_claim(&mut self, row: PassageRow, claim: &Claim) -> rusqlite::Result<()> {
+        let source_id = match &claim.source {
+            Some(source) => Some(source_row(
+                self.tx,
+                &mut self.source_rows,
+                &source.name,
+                source.kind,
+            )?),
+            None => None,
+        };
+        self.tx.execute(
+            "INSERT OR IGNORE INTO claims (id, document_id, passage_id, line, span_start, span_end, text, checkworthiness, source_id, source_mention, source_via)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                claim.id,
+                row.document_id,
+                row.passage_id,
+                claim.line,
+                claim.span.start,
+                claim.span.end,
+                claim.text,
+                claim.checkworthiness,
+                source_id,
+                claim.source.as_ref().map(|source| source.mention.clone()),
+                claim.source.as_ref().map(|source| source.via.as_str())
+            ],
+        )?;
+        if self.claim_ids.insert(claim.id.clone()) {
+            self.summary.claims += 1;
+        }
+        self.link_claim(&row.document.slug, claim)
+    }
+
+    /// The `claim_figures` rows of the claim's figures and the `claim_topics` rows of its topics
+    /// in the taxonomy.
+    fn link_claim(&self, slug: &str, claim: &Claim) -> rusqlite::Result<()> {
+        for record in &claim.figures {
+            let span = record.figure.span;
+            if let Some(figure_id) = self
+                .figure_rows
+                .get(&(slug.to_string(), span.start, span.end))
+            {
+                self.tx.execute(
+                    "INSERT OR IGNORE INTO claim_figures (claim_id, figure_id) VALUES (?1, ?2)",
+                    params![claim.id, figure_id],
                 )?;
-            }
-            for record in &passage.figures {
-                let figure = &record.figure;
-                tx.execute(
-                    "INSERT INTO figures (passage_id, document_id, text, value, unit, qualifier, low, high, currency, counts, period, places, line, span_start, span_end)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-                    params![
-                        passage_id,
-                        document_id,
-                        figure.text,
-                        finite(figure.value),
-                        figure.unit.as_str(),
-                        name_of(&figure.qualifier),
-                        figure.low.and_then(finite),
-                        figure.high.and_then(finite),
-                        figure.currency,
-                        figure.counts,
-                        figure.period,
-                        (!figure.places.is_empty()).then(|| figure.places.join("; ")),
-                        record.line,
-                        figure.span.start,
-                        figure.span.end
-                    ],
-                )?;
-                figure_rows.insert(
-                    (document.slug.clone(), figure.span.start, figure.span.end),
-                    tx.last_insert_rowid(),
-                );
-            }
-            for claim in &passage.claims {
-                let source_id = match &claim.source {
-                    Some(source) => Some(source_row(
-                        &tx,
-                        &mut source_rows,
-                        &source.name,
-                        source.kind,
-                    )?),
-                    None => None,
-                };
-                tx.execute(
-                    "INSERT OR IGNORE INTO claims (id, document_id, passage_id, line, span_start, span_end, text, checkworthiness, source_id, source_mention, source_via)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                    params![
-                        claim.id,
-                        document_id,
-                        passage_id,
-                        claim.line,
-                        claim.span.start,
-                        claim.span.end,
-                        claim.text,
-                        claim.checkworthiness,
-                        source_id,
-                        claim.source.as_ref().map(|source| source.mention.clone()),
-                        claim.source.as_ref().map(|source| source.via.as_str())
-                    ],
-                )?;
-                if claim_ids.insert(claim.id.clone()) {
-                    summary.claims += 1;
-                }
-                for record in &claim.figures {
-                    let span = record.figure.span;
-                    if let Some(figure_id) =
-                        figure_rows.get(&(document.slug.clone(), span.start, span.end))
-                    {
-                        tx.execute(
-                            "INSERT OR IGNORE INTO claim_figures (claim_id, figure_id) VALUES (?1, ?2)",
-                            params![claim.id, figure_id],
-                        )?;
-                    }
-                }
-                for topic in claim
-                    .topics
-                    .iter()
-                    .filter(|t| topic_ids.contains(t.as_str()))
-                {
-                    tx.execute(
-                        "INSERT OR IGNORE INTO claim_topics (claim_id, topic_id) VALUES (?1, ?2)",
-                        params![claim.id, topic],
-                    )?;
-                }
             }
         }
+        for topic in claim
+            .topics
+            .iter()
+            .filter(|t| self.topic_ids.contains(t.as_str()))
+        {
+            self.tx.execute(
+                "INSERT OR IGNORE INTO claim_topics (claim_id, topic_id) VALUES (?1, ?2)",
+                params![claim.id, topic],
+            )?;
+        }
+        Ok(())
     }
-    for result in results.iter().filter(|r| claim_ids.contains(&r.claim.id)) {
+
+    /// A check result's row, linked to its claim and (when exported) its figure.
+    fn insert_check_result(&mut self, result: &CheckResult) -> rusqlite::Result<()> {
         let span = result.figure.span;
-        let figure_id = figure_rows.get(&(result.claim.doc.clone(), span.start, span.end));
+        let figure_id = self
+            .figure_rows
+            .get(&(result.claim.doc.clone(), span.start, span.end));
         let binding = result.binding.as_ref();
         let period = binding.and_then(|binding| binding.period.as_ref());
         let dataset = match &result.evidence {
@@ -348,7 +458,7 @@ fn write_to(
             _ => None,
         };
         let evidence = serde_json::to_string(&result.evidence).unwrap_or_default();
-        tx.execute(
+        self.tx.execute(
             "INSERT INTO check_results (claim_id, figure_id, figure, method, verdict, human_verdict, expected, difference, period_start, period_end, period_source, counted_by, evidence_dataset, evidence, explanation)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
             params![
@@ -371,10 +481,13 @@ fn write_to(
                 result.explanation
             ],
         )?;
-        summary.results += 1;
+        self.summary.results += 1;
+        Ok(())
     }
-    for review in reviews.all() {
-        tx.execute(
+
+    /// A review's row, marked orphaned when no exported claim has its id.
+    fn insert_review(&mut self, review: &Review) -> rusqlite::Result<()> {
+        self.tx.execute(
             "INSERT INTO reviews (claim_id, figure, verdict, note, reviewer, date, doc, text, orphaned)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![
@@ -386,18 +499,12 @@ fn write_to(
                 review.date,
                 review.doc,
                 review.text,
-                !claim_ids.contains(&review.claim)
+                !self.claim_ids.contains(&review.claim)
             ],
         )?;
-        summary.reviews += 1;
+        self.summary.reviews += 1;
+        Ok(())
     }
-    tx.execute(
-        "INSERT INTO passages_fts (passages_fts) VALUES ('rebuild')",
-        [],
-    )?;
-    tx.commit()?;
-    db.execute_batch("PRAGMA optimize;")?;
-    Ok(summary)
 }
 
 /// The row id of a source by name, inserted on first sight (`known`: the rows inserted so far).

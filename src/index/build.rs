@@ -9,7 +9,7 @@ use super::manifest::{self, StatDigest};
 use super::merge::{BoundedMergePolicy, MAX_MERGE_DOCS};
 use super::schema::{KIND_DOCUMENT, KIND_PASSAGE};
 use super::{
-    Anchor, CorpusIndex, Fields, FileEntry, IndexError, Manifest, Payload, SCHEMA_VERSION,
+    Anchor, CorpusIndex, Fields, FileEntry, IndexError, IndexManifest, Payload, SCHEMA_VERSION,
 };
 use crate::annotate::{annotate, Annotated};
 use crate::claims::{Claim, ClaimRules};
@@ -17,7 +17,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::figures::FigureRecord;
 use crate::ingest::walk::stat;
 use crate::ingest::{self, CorpusMeta};
-use crate::model::{Document, Metadata};
+use crate::model::{Document, Metadata, Passage};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -207,17 +207,54 @@ pub fn update(
 ) -> Result<IndexReport, IndexError> {
     let started = Instant::now();
     let corpus = CorpusIndex::open_or_create(root, options.rebuild)?;
-    let mut writer = open_writer(&corpus, options.threads, options.heap_bytes)?;
+    let writer = open_writer(&corpus, options.threads, options.heap_bytes)?;
     let mut manifest = corpus.manifest()?.clone();
     manifest.schema_version = SCHEMA_VERSION;
-    let anchor = &corpus.anchor;
+    let mut run = Run {
+        root,
+        corpus: &corpus,
+        writer,
+        manifest,
+        report: IndexReport::default(),
+    };
+    let inputs = scan(
+        &options.paths,
+        &run.manifest,
+        &corpus.anchor,
+        &mut run.report.diagnostics,
+    );
+    let jobs = run.plan_jobs(&inputs, options.rebuild);
+    run.index(&jobs, &inputs.rules, options.threads, progress)?;
+    run.report.unchanged += inputs.files.len().saturating_sub(jobs.len());
+    let mut report = run.commit(&inputs, options.rebuild)?;
+    report.seconds = started.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+/// What an update works from: its roots (stored form), the files under them (stored form,
+/// sorted) with their stats, their `corpus.toml` metadata and the claim rules.
+struct Inputs {
+    roots: Vec<PathBuf>,
+    files: Vec<PathBuf>,
+    file_stats: Vec<ingest::Stat>,
+    corpus_meta: CorpusMeta,
+    rules: ClaimRules,
+}
+
+/// Walks the roots of this run and loads their metadata and claim rules, adding what went
+/// wrong to `diagnostics`.
+fn scan(
+    paths: &[PathBuf],
+    manifest: &IndexManifest,
+    anchor: &Anchor,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Inputs {
     // Roots and files are kept in their stored form (`Anchor`) and opened through the anchor,
     // so an index answers the same from any folder.
-    let roots = resolve_roots(&options.paths, &manifest, anchor);
+    let roots = resolve_roots(paths, manifest, anchor);
     let opened_roots: Vec<PathBuf> = roots.iter().map(|root| anchor.resolve(root)).collect();
-    let mut report = IndexReport::default();
     let walk = ingest::walk::walk(&opened_roots);
-    report.diagnostics.extend(walk.diagnostics);
+    diagnostics.extend(walk.diagnostics);
     let (files, file_stats): (Vec<PathBuf>, Vec<ingest::Stat>) = walk
         .files
         .into_iter()
@@ -225,134 +262,204 @@ pub fn update(
         .unzip();
     let (corpus_meta, meta_diagnostics) = CorpusMeta::load(&opened_roots);
     let corpus_meta = corpus_meta.rekey(|path| anchor.unresolve(path));
-    report.diagnostics.extend(meta_diagnostics);
+    diagnostics.extend(meta_diagnostics);
     // The claim rules come from every root the index knows, as `claims`, `sources` and `topics` read them.
-    let rule_roots: Vec<PathBuf> = rule_roots(&roots, &manifest)
+    let rule_roots: Vec<PathBuf> = rule_roots(&roots, manifest)
         .iter()
         .map(|root| anchor.resolve(root))
         .collect();
     let (rules, rule_diagnostics) = ClaimRules::load(&rule_roots);
-    report.diagnostics.extend(rule_diagnostics);
-    let rules = &rules;
-
-    // Files that vanished from a root that still exists are removed; a missing root removes nothing.
-    let live_roots: Vec<&PathBuf> = roots
-        .iter()
-        .filter(|root| anchor.resolve(root).exists())
-        .collect();
-    let (previous, unmatched) = join(&files, &manifest);
-    let removed: Vec<PathBuf> = unmatched
-        .into_iter()
-        .filter(|path| live_roots.iter().any(|root| path.starts_with(root)))
-        .cloned()
-        .collect();
-    let mut jobs = plan(
-        &files,
-        &file_stats,
-        &previous,
-        &manifest,
-        &corpus_meta,
-        rules.fingerprint(),
-        options.rebuild,
-    );
-    for job in &mut jobs {
-        job.opened = anchor.resolve(&job.path);
+    diagnostics.extend(rule_diagnostics);
+    Inputs {
+        roots,
+        files,
+        file_stats,
+        corpus_meta,
+        rules,
     }
-    for path in &removed {
-        writer.delete_term(Term::from_field_text(
-            corpus.fields.path,
-            &path.to_string_lossy(),
-        ));
-        manifest.files.remove(path);
-    }
-    report.removed = removed.len();
+}
 
-    let total_bytes: u64 = jobs.iter().map(|job| job.size).sum();
-    progress.start(jobs.len(), total_bytes);
-    let next = AtomicUsize::new(0);
-    let (sender, receiver) =
-        std::sync::mpsc::sync_channel::<(usize, Outcome)>(options.threads.max(1) * 2);
-    let write_result = std::thread::scope(|scope| -> Result<(), IndexError> {
-        let fields = corpus.fields;
-        for _ in 0..options.threads.max(1) {
-            let sender = sender.clone();
-            let jobs = &jobs;
-            let next = &next;
-            scope.spawn(move || loop {
-                let idx = next.fetch_add(1, Ordering::Relaxed);
-                let Some(job) = jobs.get(idx) else { break };
-                if sender.send((idx, process(job, &fields, rules))).is_err() {
-                    break;
-                }
-            });
+/// One update in progress: the open writer, the manifest it rewrites and the report it fills.
+struct Run<'a> {
+    root: &'a Path,
+    corpus: &'a CorpusIndex,
+    writer: IndexWriter<TantivyDocument>,
+    manifest: IndexManifest,
+    report: IndexReport,
+}
+
+impl Run<'_> {
+    /// The files to read (new, changed, or all on `rebuild`); files gone from a root that still
+    /// exists leave the index and the manifest.
+    fn plan_jobs(&mut self, inputs: &Inputs, rebuild: bool) -> Vec<Job> {
+        let anchor = &self.corpus.anchor;
+        // Files that vanished from a root that still exists are removed; a missing root removes nothing.
+        let live_roots: Vec<&PathBuf> = inputs
+            .roots
+            .iter()
+            .filter(|root| anchor.resolve(root).exists())
+            .collect();
+        let (previous, unmatched) = join(&inputs.files, &self.manifest);
+        let removed: Vec<PathBuf> = unmatched
+            .into_iter()
+            .filter(|path| live_roots.iter().any(|root| path.starts_with(root)))
+            .cloned()
+            .collect();
+        let mut jobs = plan(
+            &inputs.files,
+            &inputs.file_stats,
+            &previous,
+            &self.manifest,
+            &inputs.corpus_meta,
+            inputs.rules.fingerprint(),
+            rebuild,
+        );
+        for job in &mut jobs {
+            job.opened = anchor.resolve(&job.path);
         }
-        drop(sender);
-        for (idx, outcome) in receiver {
-            let job = &jobs[idx];
-            progress.advance(job.size, &job.path);
-            match outcome {
-                Outcome::Unchanged(mut entry) => {
-                    if let Some(previous) = manifest.files.get(&job.path) {
-                        entry.passages = previous.passages;
-                        entry.sentences = previous.sentences;
+        self.remove(&removed);
+        jobs
+    }
+
+    /// Deletes the records and manifest entries of files that are gone.
+    fn remove(&mut self, removed: &[PathBuf]) {
+        for path in removed {
+            self.writer.delete_term(Term::from_field_text(
+                self.corpus.fields.path,
+                &path.to_string_lossy(),
+            ));
+            self.manifest.files.remove(path);
+        }
+        self.report.removed = removed.len();
+    }
+
+    /// Reads, annotates and builds the records of `jobs` on `threads` workers, applying each
+    /// outcome as it arrives (a bounded channel keeps memory bounded).
+    fn index(
+        &mut self,
+        jobs: &[Job],
+        rules: &ClaimRules,
+        threads: usize,
+        progress: &dyn Progress,
+    ) -> Result<(), IndexError> {
+        let total_bytes: u64 = jobs.iter().map(|job| job.size).sum();
+        progress.start(jobs.len(), total_bytes);
+        let next = AtomicUsize::new(0);
+        let (sender, receiver) =
+            std::sync::mpsc::sync_channel::<(usize, Outcome)>(threads.max(1) * 2);
+        let write_result = std::thread::scope(|scope| -> Result<(), IndexError> {
+            let fields = self.corpus.fields;
+            for _ in 0..threads.max(1) {
+                let sender = sender.clone();
+                let next = &next;
+                scope.spawn(move || loop {
+                    let idx = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(job) = jobs.get(idx) else { break };
+                    if sender.send((idx, process(job, &fields, rules))).is_err() {
+                        break;
                     }
-                    report.unchanged += 1;
-                    manifest.files.insert(job.path.clone(), entry);
+                });
+            }
+            drop(sender);
+            for (idx, outcome) in receiver {
+                let job = &jobs[idx];
+                progress.advance(job.size, &job.path);
+                self.apply(job, outcome)?;
+            }
+            Ok(())
+        });
+        progress.finish();
+        write_result
+    }
+
+    /// Records one file's outcome: its new records (replacing its old ones), its unchanged entry
+    /// (keeping its counts), or why it was skipped.
+    fn apply(&mut self, job: &Job, outcome: Outcome) -> Result<(), IndexError> {
+        match outcome {
+            Outcome::Unchanged(mut entry) => {
+                if let Some(previous) = self.manifest.files.get(&job.path) {
+                    entry.passages = previous.passages;
+                    entry.sentences = previous.sentences;
                 }
-                Outcome::Skipped(diagnostics) => {
-                    report.skipped += 1;
-                    report.diagnostics.extend(diagnostics);
+                self.report.unchanged += 1;
+                self.manifest.files.insert(job.path.clone(), entry);
+            }
+            Outcome::Skipped(diagnostics) => {
+                self.report.skipped += 1;
+                self.report.diagnostics.extend(diagnostics);
+            }
+            Outcome::Indexed(records, entry, diagnostics) => {
+                self.report.diagnostics.extend(diagnostics);
+                let path_term =
+                    Term::from_field_text(self.corpus.fields.path, &job.path.to_string_lossy());
+                if job.previous_hash.is_some() {
+                    self.writer.delete_term(path_term);
+                    self.report.updated += 1;
+                } else {
+                    self.report.added += 1;
                 }
-                Outcome::Indexed(records, entry, diagnostics) => {
-                    report.diagnostics.extend(diagnostics);
-                    let path_term =
-                        Term::from_field_text(corpus.fields.path, &job.path.to_string_lossy());
-                    if job.previous_hash.is_some() {
-                        writer.delete_term(path_term);
-                        report.updated += 1;
-                    } else {
-                        report.added += 1;
-                    }
-                    for record in records {
-                        writer
-                            .add_document(record)
-                            .map_err(|err| IndexError::tantivy(root, err))?;
-                    }
-                    manifest.files.insert(job.path.clone(), entry);
+                for record in records {
+                    self.writer
+                        .add_document(record)
+                        .map_err(|err| IndexError::tantivy(self.root, err))?;
                 }
+                self.manifest.files.insert(job.path.clone(), entry);
             }
         }
         Ok(())
-    });
-    progress.finish();
-    write_result?;
-    report.unchanged += files.len().saturating_sub(jobs.len());
-
-    let mut all_roots: BTreeSet<PathBuf> = manifest.roots.iter().cloned().collect();
-    all_roots.extend(
-        roots
-            .iter()
-            .filter(|root| anchor.resolve(root).exists())
-            .cloned(),
-    );
-    manifest.roots = all_roots.into_iter().collect();
-    let stat_digest = commit_digest(&manifest, &files, &file_stats, anchor);
-    report.documents = manifest.files.len();
-    report.passages = manifest.files.values().map(|entry| entry.passages).sum();
-    report.sentences = manifest.files.values().map(|entry| entry.sentences).sum();
-    report.bytes = manifest.files.values().map(|entry| entry.size).sum();
-    // Nothing new, changed or removed, the same roots and stats: a no-op run writes nothing
-    // and commits nothing (the writer is dropped with nothing added).
-    let nothing_changed = !options.rebuild
-        && report.added + report.updated + report.removed == 0
-        && stat_digest == corpus.payload.stat_digest
-        && corpus.manifest().is_ok_and(|before| *before == manifest);
-    if nothing_changed {
-        drop(writer);
-        report.seconds = started.elapsed().as_secs_f64();
-        return Ok(report);
     }
-    let manifest_name = manifest::write(root, &manifest)?;
+
+    /// Adds this run's existing roots to the manifest, counts the totals and commits, unless
+    /// nothing changed: a no-op run writes nothing and commits nothing (the writer is dropped
+    /// with nothing added).
+    fn commit(mut self, inputs: &Inputs, rebuild: bool) -> Result<IndexReport, IndexError> {
+        let anchor = &self.corpus.anchor;
+        let mut all_roots: BTreeSet<PathBuf> = self.manifest.roots.iter().cloned().collect();
+        all_roots.extend(
+            inputs
+                .roots
+                .iter()
+                .filter(|root| anchor.resolve(root).exists())
+                .cloned(),
+        );
+        self.manifest.roots = all_roots.into_iter().collect();
+        let stat_digest = commit_digest(&self.manifest, &inputs.files, &inputs.file_stats, anchor);
+        self.report.count(&self.manifest);
+        let report = &self.report;
+        let nothing_changed = !rebuild
+            && report.added + report.updated + report.removed == 0
+            && stat_digest == self.corpus.payload.stat_digest
+            && self
+                .corpus
+                .manifest()
+                .is_ok_and(|before| *before == self.manifest);
+        if nothing_changed {
+            return Ok(self.report);
+        }
+        commit_with_manifest(self.root, self.writer, &self.manifest, stat_digest)?;
+        Ok(self.report)
+    }
+}
+
+impl IndexReport {
+    /// The index's totals after this run, from its manifest.
+    fn count(&mut self, manifest: &IndexManifest) {
+        self.documents = manifest.files.len();
+        self.passages = manifest.files.values().map(|entry| entry.passages).sum();
+        self.sentences = manifest.files.values().map(|entry| entry.sentences).sum();
+        self.bytes = manifest.files.values().map(|entry| entry.size).sum();
+    }
+}
+
+/// Writes the manifest, commits the writer with a payload naming it, then deletes the older
+/// manifests and waits for the merges.
+fn commit_with_manifest(
+    root: &Path,
+    mut writer: IndexWriter<TantivyDocument>,
+    manifest: &IndexManifest,
+    stat_digest: String,
+) -> Result<(), IndexError> {
+    let manifest_name = manifest::write(root, manifest)?;
     let payload = Payload {
         manifest: manifest_name.clone(),
         roots: manifest.roots.clone(),
@@ -371,9 +478,7 @@ pub fn update(
     writer
         .wait_merging_threads()
         .map_err(|err| IndexError::tantivy(root, err))?;
-
-    report.seconds = started.elapsed().as_secs_f64();
-    Ok(report)
+    Ok(())
 }
 
 /// Writes documents that are already read, cleaned and segmented (an evaluation collection held
@@ -437,7 +542,7 @@ fn open_writer(
 /// walked in this run with the stats they were planned with, the manifest's other files (under
 /// roots not walked this time) with the stats they were indexed with, then `corpus.toml` files.
 fn commit_digest(
-    manifest: &Manifest,
+    manifest: &IndexManifest,
     files: &[PathBuf],
     file_stats: &[ingest::Stat],
     anchor: &Anchor,
@@ -481,14 +586,14 @@ fn meta_file_paths(root: &Path) -> Vec<PathBuf> {
 }
 
 /// The roots whose rule files apply: the index's known roots and the ones given now.
-fn rule_roots(roots: &[PathBuf], manifest: &Manifest) -> Vec<PathBuf> {
+fn rule_roots(roots: &[PathBuf], manifest: &IndexManifest) -> Vec<PathBuf> {
     let all: BTreeSet<PathBuf> = manifest.roots.iter().chain(roots).cloned().collect();
     all.into_iter().collect()
 }
 
 /// The roots of this run in stored form: the paths given (relative to the working directory),
 /// else the index's own, else `corpus/` beside the index.
-fn resolve_roots(paths: &[PathBuf], manifest: &Manifest, anchor: &Anchor) -> Vec<PathBuf> {
+fn resolve_roots(paths: &[PathBuf], manifest: &IndexManifest, anchor: &Anchor) -> Vec<PathBuf> {
     if !paths.is_empty() {
         paths.iter().map(|path| anchor.store(path)).collect()
     } else if !manifest.roots.is_empty() {
@@ -504,7 +609,7 @@ fn resolve_roots(paths: &[PathBuf], manifest: &Manifest, anchor: &Anchor) -> Vec
 /// paths component by component `n log n` times, over half of a re-index at 118,000 files.
 fn join<'a>(
     files: &[PathBuf],
-    manifest: &'a Manifest,
+    manifest: &'a IndexManifest,
 ) -> (Vec<Option<&'a FileEntry>>, Vec<&'a PathBuf>) {
     let mut previous = Vec::with_capacity(files.len());
     let mut unmatched = Vec::new();
@@ -527,7 +632,7 @@ fn plan(
     files: &[PathBuf],
     file_stats: &[ingest::Stat],
     previous_entries: &[Option<&FileEntry>],
-    manifest: &Manifest,
+    manifest: &IndexManifest,
     corpus_meta: &CorpusMeta,
     rules_fingerprint: &str,
     rebuild: bool,
@@ -639,47 +744,12 @@ fn records(fields: &Fields, annotated: Annotated, hash: &str) -> Vec<TantivyDocu
         topics,
     } = annotated;
     let mut passages = std::mem::take(&mut document.passages);
-    let path = document.path.to_string_lossy().to_string();
-    let meta = &document.meta;
-    let year = meta.year().map_or(0, u64::from);
-    let common = |tantivy_doc: &mut TantivyDocument| {
-        tantivy_doc.add_text(fields.doc, &document.slug);
-        tantivy_doc.add_text(fields.path, &path);
-        if let Some(publisher) = &meta.publisher {
-            tantivy_doc.add_text(fields.publisher, publisher);
-        }
-        if let Some(author) = &meta.author {
-            tantivy_doc.add_text(fields.author, author);
-        }
-        if let Some(date) = &meta.date {
-            tantivy_doc.add_text(fields.date, date);
-        }
-        if let Some(url) = &meta.url {
-            tantivy_doc.add_text(fields.url, url);
-        }
-        if year > 0 {
-            tantivy_doc.add_u64(fields.year, year);
-        }
+    let builder = RecordBuilder {
+        fields,
+        path: document.path.to_string_lossy().to_string(),
+        document: &document,
     };
-    let data = DocumentData {
-        title: document.title().to_string(),
-        format: document.format,
-        byline: document.byline.clone(),
-        hash: hash.to_string(),
-        headings: passages
-            .iter()
-            .filter(|p| p.is_heading)
-            .map(|p| (p.span, p.line))
-            .collect(),
-        dropped: document.dropped.clone(),
-    };
-    let mut record = doc!(fields.kind => KIND_DOCUMENT, fields.data => serde_json::to_string(&data).unwrap_or_default());
-    common(&mut record);
-    if !document.format.raw_is_file() {
-        record.add_text(fields.raw, &document.raw);
-    }
-    let mut records = vec![record];
-
+    let mut records = vec![builder.document_record(&passages, hash)];
     let mut claims_by_passage: BTreeMap<usize, Vec<Claim>> = BTreeMap::new();
     for claim in claims {
         claims_by_passage
@@ -690,12 +760,58 @@ fn records(fields: &Fields, annotated: Annotated, hash: &str) -> Vec<TantivyDocu
     let mut figures = figures.into_iter();
     let mut passage_topics = topics.into_iter();
     for passage in passages.iter_mut().filter(|passage| !passage.is_heading) {
-        let passage_figures = figures.next().unwrap_or_default();
+        let mut data = PassageData {
+            sentences: std::mem::take(&mut passage.sentences),
+            figures: figures.next().unwrap_or_default(),
+            topics: passage_topics.next().unwrap_or_default(),
+            claims: claims_by_passage
+                .remove(&passage.number)
+                .unwrap_or_default(),
+            claim_figures: Vec::new(),
+        };
+        data.compact(&document.slug, &builder.path);
+        records.push(builder.passage_record(passage, &data));
+    }
+    records
+}
+
+/// Builds the records of one document (whose passages have been taken out of it).
+struct RecordBuilder<'a> {
+    fields: &'a Fields,
+    document: &'a Document,
+    /// The document's path as stored.
+    path: String,
+}
+
+impl RecordBuilder<'_> {
+    /// The document's own record: its stored data (title, format, headings, dropped lines) and,
+    /// for formats whose raw text is not the file, the raw text.
+    fn document_record(&self, passages: &[Passage], hash: &str) -> TantivyDocument {
+        let (fields, document) = (self.fields, self.document);
+        let data = DocumentData {
+            title: document.title().to_string(),
+            format: document.format,
+            byline: document.byline.clone(),
+            hash: hash.to_string(),
+            headings: passages
+                .iter()
+                .filter(|p| p.is_heading)
+                .map(|p| (p.span, p.line))
+                .collect(),
+            dropped: document.dropped.clone(),
+        };
+        let mut record = doc!(fields.kind => KIND_DOCUMENT, fields.data => serde_json::to_string(&data).unwrap_or_default());
+        self.add_common(&mut record);
+        if !document.format.raw_is_file() {
+            record.add_text(fields.raw, &document.raw);
+        }
+        record
+    }
+
+    /// A passage's record: its text, place, figure values and stored data (`data`, compacted).
+    fn passage_record(&self, passage: &Passage, data: &PassageData) -> TantivyDocument {
+        let (fields, document) = (self.fields, self.document);
         let text = passage.span.slice(&document.raw).unwrap_or("");
-        let passage_claims = claims_by_passage
-            .remove(&passage.number)
-            .unwrap_or_default();
-        let topics = passage_topics.next().unwrap_or_default();
         let mut record = doc!(
             fields.kind => KIND_PASSAGE,
             fields.text => text,
@@ -710,25 +826,36 @@ fn records(fields: &Fields, annotated: Annotated, hash: &str) -> Vec<TantivyDocu
         if let Some(section) = &passage.section {
             record.add_text(fields.section, section);
         }
-        for figure in &passage_figures {
+        for figure in &data.figures {
             record.add_f64(fields.figure_field(figure.figure.unit), figure.figure.value);
         }
-        let mut data = PassageData {
-            sentences: std::mem::take(&mut passage.sentences),
-            figures: passage_figures,
-            topics,
-            claims: passage_claims,
-            claim_figures: Vec::new(),
-        };
-        data.compact(&document.slug, &path);
-        record.add_text(
-            fields.data,
-            serde_json::to_string(&data).unwrap_or_default(),
-        );
-        common(&mut record);
-        records.push(record);
+        record.add_text(fields.data, serde_json::to_string(data).unwrap_or_default());
+        self.add_common(&mut record);
+        record
     }
-    records
+
+    /// The fields every record of the document carries: slug, path and metadata.
+    fn add_common(&self, record: &mut TantivyDocument) {
+        let (fields, meta) = (self.fields, &self.document.meta);
+        record.add_text(fields.doc, &self.document.slug);
+        record.add_text(fields.path, &self.path);
+        if let Some(publisher) = &meta.publisher {
+            record.add_text(fields.publisher, publisher);
+        }
+        if let Some(author) = &meta.author {
+            record.add_text(fields.author, author);
+        }
+        if let Some(date) = &meta.date {
+            record.add_text(fields.date, date);
+        }
+        if let Some(url) = &meta.url {
+            record.add_text(fields.url, url);
+        }
+        let year = meta.year().map_or(0, u64::from);
+        if year > 0 {
+            record.add_u64(fields.year, year);
+        }
+    }
 }
 
 /// A short hash of the metadata entry, the rule files' fingerprint and the annotators' own

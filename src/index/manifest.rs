@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 /// What the index holds: per file, the hash and stat of what was indexed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Manifest {
+pub struct IndexManifest {
     pub schema_version: u32,
     /// The paths given to `claimdex index`, so `search` can check them for changes.
     pub roots: Vec<PathBuf>,
@@ -54,7 +54,7 @@ const SUFFIX: &str = ".json";
 
 /// Writes `manifest` into the index folder `root` as `manifest-<hash>.json`, atomically (a
 /// temporary file renamed into place after `fsync`), and returns its file name.
-pub fn write(root: &Path, manifest: &Manifest) -> Result<String, IndexError> {
+pub fn write(root: &Path, manifest: &IndexManifest) -> Result<String, IndexError> {
     let json = serde_json::to_vec(manifest).map_err(|err| IndexError::Corrupt {
         path: root.to_path_buf(),
         reason: format!("manifest could not be written: {err}"),
@@ -73,7 +73,7 @@ pub fn write(root: &Path, manifest: &Manifest) -> Result<String, IndexError> {
 }
 
 /// Reads the manifest named `name` from the index folder `root`.
-pub fn read(root: &Path, name: &str) -> Result<Manifest, IndexError> {
+pub fn read(root: &Path, name: &str) -> Result<IndexManifest, IndexError> {
     let path = root.join(name);
     let bytes = std::fs::read(&path).map_err(|err| IndexError::Corrupt {
         path: root.to_path_buf(),
@@ -162,7 +162,7 @@ mod tests {
     #[test]
     fn a_manifest_round_trips_and_older_ones_are_removed() {
         let dir = tempfile::tempdir().unwrap();
-        let mut manifest = Manifest::default();
+        let mut manifest = IndexManifest::default();
         let first = write(dir.path(), &manifest).unwrap();
         manifest.files.insert(
             PathBuf::from("b.txt"),

@@ -5,7 +5,7 @@
 //! - `claimdex.json`: marker with the schema version (a directory without it is never touched);
 //! - `tantivy/`: the tantivy index; its commit payload (`Payload`) names the manifest file, so
 //!   the manifest and the passages always change together, atomically;
-//! - `manifest-<hash>.json`: the `Manifest` (files, hashes, stats) of the last commit, read
+//! - `manifest-<hash>.json`: the `IndexManifest` (files, hashes, stats) of the last commit, read
 //!   only by the commands that need it (see `manifest`).
 
 pub mod analyzer;
@@ -21,7 +21,7 @@ pub use build::{
     add_documents, slugify, update, DocumentData, IndexOptions, IndexReport, PassageData, Progress,
     DEFAULT_CORPUS,
 };
-pub use manifest::{FileEntry, Manifest, Payload};
+pub use manifest::{FileEntry, IndexManifest, Payload};
 pub use schema::Fields;
 pub use stale::is_stale;
 
@@ -142,7 +142,7 @@ pub struct CorpusIndex {
     pub fields: Fields,
     /// The last commit's payload: manifest name, roots, stat digest, passage count.
     pub payload: Payload,
-    manifest: std::sync::OnceLock<Manifest>,
+    manifest: std::sync::OnceLock<IndexManifest>,
     /// Opened on first use and kept: opening a reader loads every segment, which cost more than
     /// the search itself (warm p95 went from 11 ms to a few ms at 10 MB when this was cached).
     reader: std::sync::OnceLock<tantivy::IndexReader>,
@@ -288,14 +288,14 @@ impl CorpusIndex {
 
     /// The manifest of the last commit, read from its file on first use (a search needs none).
     /// An index with no commit yet has an empty manifest.
-    pub fn manifest(&self) -> Result<&Manifest, IndexError> {
+    pub fn manifest(&self) -> Result<&IndexManifest, IndexError> {
         if let Some(manifest) = self.manifest.get() {
             return Ok(manifest);
         }
         let manifest = if self.payload.manifest.is_empty() {
-            Manifest {
+            IndexManifest {
                 schema_version: SCHEMA_VERSION,
-                ..Manifest::default()
+                ..IndexManifest::default()
             }
         } else {
             match manifest::read(&self.root, &self.payload.manifest) {

@@ -4,6 +4,7 @@
 use crate::bind::PeriodSource;
 use crate::check::{verdict_counts, CheckResult, Evidence, Verdict};
 use crate::datasets::text::format_number;
+use crate::ingest::meta::Publisher;
 use crate::model::Metadata;
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -180,16 +181,10 @@ pub struct ClaimReviews {
 pub fn claimreview(
     results: &[CheckResult],
     documents: &BTreeMap<String, Metadata>,
-    publisher: Option<&crate::ingest::meta::Publisher>,
+    publisher: Option<&Publisher>,
     today: &str,
 ) -> Result<ClaimReviews, serde_json::Error> {
     let no_metadata = Metadata::default();
-    let public_url = |meta: &Metadata| {
-        meta.url.clone().filter(|url| {
-            let lower = url.to_ascii_lowercase();
-            lower.starts_with("https://") || lower.starts_with("http://")
-        })
-    };
     // An unverifiable result publishes nothing unless a fact-checker reviewed it.
     let publishable: Vec<&CheckResult> = results
         .iter()
@@ -203,94 +198,132 @@ pub fn claimreview(
             without_url += 1;
             continue;
         };
-        let organization = |name: &Option<String>| {
-            name.as_ref()
-                .map(|name| json!({"@type": "Organization", "name": name}))
-        };
-        let person = |name: &Option<String>| {
-            name.as_ref()
-                .map(|name| json!({"@type": "Person", "name": name}))
-        };
-        let mut appearance = json!({
-            "@type": "CreativeWork",
-            "name": meta.title.clone().unwrap_or_else(|| result.claim.doc.clone()),
-            "url": url,
-        });
-        let mut item = json!({"@type": "Claim", "appearance": null});
-        for (key, value) in [
-            (
-                "author",
-                person(&meta.author).or_else(|| organization(&meta.publisher)),
-            ),
-            ("publisher", organization(&meta.publisher)),
-            (
-                "datePublished",
-                meta.date.clone().map(serde_json::Value::from),
-            ),
-        ] {
-            if let Some(value) = value {
-                appearance[key] = value.clone();
-                if key != "publisher" {
-                    item[key] = value;
-                }
-            }
-        }
-        item["appearance"] = appearance;
-        let mut author = json!({
-            "@type": "Organization",
-            "name": publisher.map_or("claimdex", |publisher| publisher.name.as_str()),
-        });
-        if let Some(site) = publisher.and_then(|publisher| publisher.url.clone()) {
-            author["url"] = json!(site);
-        }
-        // A human review is what is published: its verdict, its note, its reviewer, its day.
-        let (verdict, body, reviewer, date) = match &result.review {
-            Some(review) => (
-                review.verdict,
-                if review.note.is_empty() {
-                    result.explanation.clone()
-                } else {
-                    review.note.clone()
-                },
-                review
-                    .by
-                    .clone()
-                    .or_else(|| publisher.and_then(|publisher| publisher.reviewer.clone())),
-                review.date.clone(),
-            ),
-            None => (
-                result.verdict,
-                result.explanation.clone(),
-                publisher.and_then(|publisher| publisher.reviewer.clone()),
-                today.to_string(),
-            ),
-        };
-        let mut review = json!({
-            "@context": "https://schema.org",
-            "@type": "ClaimReview",
-            "url": url,
-            "claimReviewed": clause_of(&result.claim.text, &result.figure.text, CLAIM_REVIEWED_CHARS),
-            "reviewBody": body,
-            "author": author,
-            "datePublished": date,
-            "reviewRating": {
-                "@type": "Rating",
-                "ratingValue": verdict.rating(),
-                "bestRating": 5,
-                "worstRating": 1,
-                "alternateName": verdict.name(),
-            },
-            "itemReviewed": item,
-        });
-        if let Some(name) = reviewer {
-            review["creator"] = json!({"@type": "Person", "name": name});
-        }
-        reviews.push(review);
+        reviews.push(claim_review(result, meta, &url, publisher, today));
     }
     Ok(ClaimReviews {
         json: serde_json::to_string_pretty(&reviews)? + "\n",
         without_url,
     })
+}
+
+/// The document's url when it is a public web address (http or https).
+fn public_url(meta: &Metadata) -> Option<String> {
+    meta.url.clone().filter(|url| {
+        let lower = url.to_ascii_lowercase();
+        lower.starts_with("https://") || lower.starts_with("http://")
+    })
+}
+
+/// One result's ClaimReview object, its document at `url`.
+fn claim_review(
+    result: &CheckResult,
+    meta: &Metadata,
+    url: &str,
+    publisher: Option<&Publisher>,
+    today: &str,
+) -> serde_json::Value {
+    let item = item_reviewed(result, meta, url);
+    let mut author = json!({
+        "@type": "Organization",
+        "name": publisher.map_or("claimdex", |publisher| publisher.name.as_str()),
+    });
+    if let Some(site) = publisher.and_then(|publisher| publisher.url.clone()) {
+        author["url"] = json!(site);
+    }
+    let published = Published::of(result, publisher, today);
+    let mut review = json!({
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": clause_of(&result.claim.text, &result.figure.text, CLAIM_REVIEWED_CHARS),
+        "reviewBody": published.body,
+        "author": author,
+        "datePublished": published.date,
+        "reviewRating": {
+            "@type": "Rating",
+            "ratingValue": published.verdict.rating(),
+            "bestRating": 5,
+            "worstRating": 1,
+            "alternateName": published.verdict.name(),
+        },
+        "itemReviewed": item,
+    });
+    if let Some(name) = published.reviewer {
+        review["creator"] = json!({"@type": "Person", "name": name});
+    }
+    review
+}
+
+/// The `itemReviewed` claim: where it appeared (the document's title and url) and the
+/// document's author, publisher and date where the metadata has them.
+fn item_reviewed(result: &CheckResult, meta: &Metadata, url: &str) -> serde_json::Value {
+    let organization = |name: &Option<String>| {
+        name.as_ref()
+            .map(|name| json!({"@type": "Organization", "name": name}))
+    };
+    let person = |name: &Option<String>| {
+        name.as_ref()
+            .map(|name| json!({"@type": "Person", "name": name}))
+    };
+    let mut appearance = json!({
+        "@type": "CreativeWork",
+        "name": meta.title.clone().unwrap_or_else(|| result.claim.doc.clone()),
+        "url": url,
+    });
+    let mut item = json!({"@type": "Claim", "appearance": null});
+    for (key, value) in [
+        (
+            "author",
+            person(&meta.author).or_else(|| organization(&meta.publisher)),
+        ),
+        ("publisher", organization(&meta.publisher)),
+        (
+            "datePublished",
+            meta.date.clone().map(serde_json::Value::from),
+        ),
+    ] {
+        if let Some(value) = value {
+            appearance[key] = value.clone();
+            if key != "publisher" {
+                item[key] = value;
+            }
+        }
+    }
+    item["appearance"] = appearance;
+    item
+}
+
+/// What a ClaimReview publishes: a human review when there is one (its verdict, its note, its
+/// reviewer, its day), else the machine's verdict and explanation today.
+struct Published {
+    verdict: Verdict,
+    body: String,
+    reviewer: Option<String>,
+    date: String,
+}
+
+impl Published {
+    fn of(result: &CheckResult, publisher: Option<&Publisher>, today: &str) -> Published {
+        let corpus_reviewer = || publisher.and_then(|publisher| publisher.reviewer.clone());
+        match &result.review {
+            Some(review) => Published {
+                verdict: review.verdict,
+                body: if review.note.is_empty() {
+                    result.explanation.clone()
+                } else {
+                    review.note.clone()
+                },
+                reviewer: review.by.clone().or_else(corpus_reviewer),
+                date: review.date.clone(),
+            },
+            None => Published {
+                verdict: result.verdict,
+                body: result.explanation.clone(),
+                reviewer: corpus_reviewer(),
+                date: today.to_string(),
+            },
+        }
+    }
 }
 
 /// Google asks for a `claimReviewed` under 75 characters.

@@ -2,7 +2,7 @@
 //! assets), every piece of corpus text escaped, the figure highlighted in its sentence, a verdict
 //! badge, the evidence and its provenance, and filters by verdict and by document.
 
-use crate::check::{verdict_counts, CheckResult, Evidence};
+use crate::check::{verdict_counts, CheckResult, DatasetEvidence, Evidence};
 
 use super::check::{evidence_line, expected};
 
@@ -27,7 +27,20 @@ pub fn html(results: &[CheckResult]) -> String {
     let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
     out.push_str("<title>claimdex fact-check report</title><style>");
     out.push_str(STYLE);
-    out.push_str("</style></head><body>\n<h1>Fact-check report</h1>\n<p>");
+    out.push_str("</style></head><body>\n<h1>Fact-check report</h1>\n");
+    push_counts_and_filters(&mut out, results);
+    for result in results {
+        push_result(&mut out, result);
+    }
+    out.push_str("<script>");
+    out.push_str(SCRIPT);
+    out.push_str("</script>\n</body></html>\n");
+    out
+}
+
+/// The verdict counts as badges, then the verdict and document filters.
+fn push_counts_and_filters(out: &mut String, results: &[CheckResult]) {
+    out.push_str("<p>");
     let counts: Vec<String> = verdict_counts(results)
         .into_iter()
         .map(|(verdict, count)| {
@@ -58,66 +71,70 @@ pub fn html(results: &[CheckResult]) -> String {
         out.push_str(&format!("<option value=\"{0}\">{0}</option>", escape(doc)));
     }
     out.push_str("</select></label></p>\n");
-    for result in results {
-        out.push_str(&format!(
-            "<div class=\"result\" data-verdict=\"{}\" data-doc=\"{}\">",
-            result.verdict.name(),
-            escape(&result.claim.doc)
-        ));
-        out.push_str(&format!(
-            "<span class=\"badge {0}\">{0}</span> <span class=\"meta\">{1}:{2} · {3}</span>",
-            result.verdict.name(),
-            escape(&result.claim.path),
-            result.claim.line,
-            result.method.name()
-        ));
-        out.push_str(&format!("<p>{}</p>", highlighted(result)));
-        out.push_str(&format!(
-            "<p class=\"meta\">Expected: {} · Evidence: {}</p>",
-            escape(&expected(result)),
-            escape(&evidence_line(result))
-        ));
-        if let Evidence::Dataset(evidence) = &result.evidence {
-            // A manifest is user data: only a web address becomes a link, never `javascript:`.
-            let title = if is_web_url(&evidence.url) {
-                format!(
-                    "<a href=\"{}\">{}</a>",
-                    escape(&evidence.url),
-                    escape(&evidence.title)
-                )
-            } else {
-                format!("{} ({})", escape(&evidence.title), escape(&evidence.url))
-            };
-            out.push_str(&format!(
-                "<p class=\"meta\">Source: {} — {}</p>",
-                escape(&evidence.publisher),
-                title
-            ));
-        }
-        out.push_str(&format!("<p>{}</p>", escape(&result.explanation)));
-        if let Some(line) = super::check::review_line(result) {
-            out.push_str(&format!(
-                "<p class=\"review\"><strong>{}</strong></p>",
-                escape(&line)
-            ));
-        }
-        out.push_str("</div>\n");
-    }
-    out.push_str("<script>");
-    out.push_str(SCRIPT);
-    out.push_str("</script>\n</body></html>\n");
-    out
 }
 
-/// The claim's text, escaped, with the figure in `<mark>`. The claim text has footnotes removed
-/// and whitespace collapsed, so the figure is found by its words: the occurrence nearest to
-/// where its span says it is.
+/// One result's card: verdict badge, where the claim is, the claim with its figure marked,
+/// expected value, evidence, the dataset's source, the explanation and any human review.
+fn push_result(out: &mut String, result: &CheckResult) {
+    out.push_str(&format!(
+        "<div class=\"result\" data-verdict=\"{}\" data-doc=\"{}\">",
+        result.verdict.name(),
+        escape(&result.claim.doc)
+    ));
+    out.push_str(&format!(
+        "<span class=\"badge {0}\">{0}</span> <span class=\"meta\">{1}:{2} · {3}</span>",
+        result.verdict.name(),
+        escape(&result.claim.path),
+        result.claim.line,
+        result.method.name()
+    ));
+    out.push_str(&format!("<p>{}</p>", highlighted(result)));
+    out.push_str(&format!(
+        "<p class=\"meta\">Expected: {} · Evidence: {}</p>",
+        escape(&expected(result)),
+        escape(&evidence_line(result))
+    ));
+    if let Evidence::Dataset(evidence) = &result.evidence {
+        out.push_str(&dataset_source(evidence));
+    }
+    out.push_str(&format!("<p>{}</p>", escape(&result.explanation)));
+    if let Some(line) = super::check::review_line(result) {
+        out.push_str(&format!(
+            "<p class=\"review\"><strong>{}</strong></p>",
+            escape(&line)
+        ));
+    }
+    out.push_str("</div>\n");
+}
+
+/// The dataset's publisher and title, the title a link when the dataset's url is a web address.
+fn dataset_source(evidence: &DatasetEvidence) -> String {
+    // A manifest is user data: only a web address becomes a link, never `javascript:`.
+    let title = if is_web_url(&evidence.url) {
+        format!(
+            "<a href=\"{}\">{}</a>",
+            escape(&evidence.url),
+            escape(&evidence.title)
+        )
+    } else {
+        format!("{} ({})", escape(&evidence.title), escape(&evidence.url))
+    };
+    format!(
+        "<p class=\"meta\">Source: {} — {}</p>",
+        escape(&evidence.publisher),
+        title
+    )
+}
+
 /// Whether `url` is an http(s) address, the only kind the report turns into a link.
 fn is_web_url(url: &str) -> bool {
     let lower = url.trim_start().to_ascii_lowercase();
     lower.starts_with("https://") || lower.starts_with("http://")
 }
 
+/// The claim's text, escaped, with the figure in `<mark>`. The claim text has footnotes removed
+/// and whitespace collapsed, so the figure is found by its words: the occurrence nearest to
+/// where its span says it is.
 fn highlighted(result: &CheckResult) -> String {
     let text = &result.claim.text;
     let needle = result

@@ -128,39 +128,53 @@ pub fn csv_rows<'a, T: serde::Serialize + 'a>(
         flatten_cells("", &value, &mut row);
         for (key, _) in &row {
             if seen.insert(key.clone()) {
-                // A nested field goes beside its object's other fields ("span.end" after
-                // "span.start"), wherever the first item that had it put them.
-                let parent = key.rsplit_once('.').map(|(parent, _)| parent);
-                let at = parent.and_then(|parent| {
-                    columns.iter().rposition(|column| {
-                        column == parent
-                            || column
-                                .strip_prefix(parent)
-                                .is_some_and(|rest| rest.starts_with('.'))
-                    })
-                });
-                match at {
-                    Some(at) => columns.insert(at + 1, key.clone()),
-                    None => columns.push(key.clone()),
-                }
+                add_column(&mut columns, key);
             }
         }
         rows.push(row);
     }
-    // A field that is null in some items and an object in others is the object's columns only.
+    let columns = leaf_columns(&columns);
+    if rows.is_empty() {
+        return Ok(String::new());
+    }
+    Ok(csv_text(&columns, &rows))
+}
+
+/// Adds a column first seen now. A nested field goes beside its object's other fields
+/// ("span.end" after "span.start"), wherever the first item that had it put them.
+fn add_column(columns: &mut Vec<String>, key: &str) {
+    let parent = key.rsplit_once('.').map(|(parent, _)| parent);
+    let at = parent.and_then(|parent| {
+        columns.iter().rposition(|column| {
+            column == parent
+                || column
+                    .strip_prefix(parent)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        })
+    });
+    match at {
+        Some(at) => columns.insert(at + 1, key.to_string()),
+        None => columns.push(key.to_string()),
+    }
+}
+
+/// The columns without the ones that are objects elsewhere: a field that is null in some items
+/// and an object in others is the object's columns only.
+fn leaf_columns(columns: &[String]) -> Vec<String> {
     let nested: std::collections::HashSet<&str> = columns
         .iter()
         .filter_map(|column| column.rsplit_once('.').map(|(parent, _)| parent))
         .collect();
-    let columns: Vec<String> = columns
+    columns
         .iter()
         .filter(|column| !nested.contains(column.as_str()))
         .cloned()
-        .collect();
+        .collect()
+}
+
+/// The header row and one line per row, a key the row lacks an empty cell.
+fn csv_text(columns: &[String], rows: &[Vec<(String, String)>]) -> String {
     let mut out = String::new();
-    if rows.is_empty() {
-        return Ok(out);
-    }
     let header: Vec<String> = columns.iter().map(|column| csv_cell(column)).collect();
     out.push_str(&header.join(","));
     out.push('\n');
@@ -176,7 +190,7 @@ pub fn csv_rows<'a, T: serde::Serialize + 'a>(
         out.push_str(&line.join(","));
         out.push('\n');
     }
-    Ok(out)
+    out
 }
 
 /// The cells of one JSON value under `prefix` (see [`csv_rows`]).

@@ -78,7 +78,7 @@ pub struct TopicCount {
 }
 
 /// The stored data of every passage: `(doc, passage number, topics, claims)`.
-struct StoredPassage {
+struct PassageClaims {
     doc: String,
     number: usize,
     topics: Vec<String>,
@@ -98,14 +98,17 @@ pub fn list_claims(
         Some(query) => Some(passage_ranks(corpus, query, &mut notes)?),
         None => None,
     };
-    let topic_filter = match &request.topic {
-        Some(topic) => Some(topic_filter(corpus, topic, taxonomy, &mut notes)?),
-        None => None,
+    let filters = ClaimFilters {
+        topic: match &request.topic {
+            Some(topic) => Some(topic_filter(corpus, topic, taxonomy, &mut notes)?),
+            None => None,
+        },
+        source: request
+            .source
+            .as_deref()
+            .map(|source| SourceFilter::new(source, registry)),
+        request,
     };
-    let source_filter = request
-        .source
-        .as_deref()
-        .map(|source| SourceFilter::new(source, registry));
     let mut ranked: Vec<(usize, Claim)> = Vec::new();
     for passage in passages {
         if request.doc.as_ref().is_some_and(|doc| *doc != passage.doc) {
@@ -120,24 +123,50 @@ pub fn list_claims(
             None => 0,
         };
         for claim in passage.claims {
-            let topic_ok = topic_filter
-                .as_ref()
-                .is_none_or(|filter| filter.matches(&claim));
-            let source_ok = match &source_filter {
-                Some(filter) => filter.matches(&claim),
-                None => true,
-            };
-            if topic_ok
-                && source_ok
-                && (!request.unattributed || claim.source.is_none())
-                && request
-                    .min_score
-                    .is_none_or(|min| claim.checkworthiness >= min)
-            {
+            if filters.keep(&claim) {
                 ranked.push((position, claim));
             }
         }
     }
+    let total = ranked.len();
+    Ok(ClaimResults {
+        claims: best_claims(ranked, request.limit.max(1)),
+        total,
+        notes,
+    })
+}
+
+/// The request's filters on single claims.
+struct ClaimFilters<'r> {
+    topic: Option<TopicFilter>,
+    source: Option<SourceFilter>,
+    request: &'r ClaimRequest,
+}
+
+impl ClaimFilters<'_> {
+    /// Whether the claim has the topic and source asked for, no source when only unattributed
+    /// claims are asked for, and at least the minimum check-worthiness.
+    fn keep(&self, claim: &Claim) -> bool {
+        let topic_ok = self
+            .topic
+            .as_ref()
+            .is_none_or(|filter| filter.matches(claim));
+        let source_ok = match &self.source {
+            Some(filter) => filter.matches(claim),
+            None => true,
+        };
+        topic_ok
+            && source_ok
+            && (!self.request.unattributed || claim.source.is_none())
+            && self
+                .request
+                .min_score
+                .is_none_or(|min| claim.checkworthiness >= min)
+    }
+}
+
+/// The first `limit` claims by passage rank, then check-worthiness, then place in the corpus.
+fn best_claims(mut ranked: Vec<(usize, Claim)>, limit: usize) -> Vec<Claim> {
     ranked.sort_by(|(rank_a, a), (rank_b, b)| {
         rank_a
             .cmp(rank_b)
@@ -145,17 +174,11 @@ pub fn list_claims(
             .then_with(|| a.doc.cmp(&b.doc))
             .then(a.span.start.cmp(&b.span.start))
     });
-    let total = ranked.len();
-    let claims = ranked
+    ranked
         .into_iter()
-        .take(request.limit.max(1))
+        .take(limit)
         .map(|(_, claim)| claim)
-        .collect();
-    Ok(ClaimResults {
-        claims,
-        total,
-        notes,
-    })
+        .collect()
 }
 
 /// Every claim of the index, by document and position.
@@ -366,7 +389,7 @@ impl SourceFilter {
     }
 }
 
-fn all_passages(corpus: &CorpusIndex) -> Result<Vec<StoredPassage>, QueryError> {
+fn all_passages(corpus: &CorpusIndex) -> Result<Vec<PassageClaims>, QueryError> {
     let fields = corpus.fields;
     let reader = corpus.reader()?;
     let searcher = reader.searcher();
@@ -381,7 +404,7 @@ fn all_passages(corpus: &CorpusIndex) -> Result<Vec<StoredPassage>, QueryError> 
         let stored: TantivyDocument = searcher.doc(address)?;
         let record = Record(&stored);
         let data = record.passage_data(&fields, &corpus.anchor);
-        passages.push(StoredPassage {
+        passages.push(PassageClaims {
             doc: record.text(fields.doc),
             number: record.u64(fields.passage).unwrap_or(0) as usize,
             topics: data.topics,

@@ -11,7 +11,7 @@ use std::ops::Bound;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{Searcher, TantivyDocument, Term};
 
 /// A numeric condition on a passage's figures: unit and bounds.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -132,81 +132,109 @@ pub fn list_figures(
     let fields = corpus.fields;
     let reader = corpus.reader()?;
     let searcher = reader.searcher();
-    let mut passages: Vec<TantivyDocument> = Vec::new();
-    if let Some(text) = &request.query {
-        let search_request = SearchRequest {
-            query: text.clone(),
-            limit: 10_000,
-            doc: request.doc.clone(),
-            figure: request.filter,
-            ..SearchRequest::default()
-        };
-        let results = search(corpus, &search_request)?;
-        for hit in results.hits {
-            passages.extend(passage_record(corpus, &hit.doc, hit.passage)?);
-        }
-    } else {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Must,
-            Box::new(term(Term::from_field_text(fields.kind, "passage"))),
-        )];
-        if let Some(doc) = &request.doc {
-            clauses.push((
-                Occur::Must,
-                Box::new(term(Term::from_field_text(fields.doc, doc))),
-            ));
-        }
-        if let Some(filter) = &request.filter {
-            clauses.push((Occur::Must, filter.query(&fields)));
-        }
-        let n_docs = searcher.num_docs().max(1) as usize;
-        let top = searcher.search(
-            &BooleanQuery::new(clauses),
-            &TopDocs::with_limit(n_docs).order_by_score(),
-        )?;
-        for (_, address) in top {
-            passages.push(searcher.doc(address)?);
-        }
-        passages.sort_by_key(|passage| {
-            let record = Record(passage);
-            (
-                record.text(fields.path),
-                record.u64(fields.passage).unwrap_or(0),
-            )
-        });
-    }
+    let passages = match &request.query {
+        Some(text) => searched_passages(corpus, request, text)?,
+        None => listed_passages(corpus, &searcher, request)?,
+    };
     let mut hits = Vec::new();
     for passage in &passages {
         let record = Record(passage);
-        let text = record.text(fields.text);
-        let passage_start = record.u64(fields.span_start).unwrap_or(0) as usize;
         for figure_record in record.passage_data(&fields, &corpus.anchor).figures {
             if !keep(&figure_record, request) {
                 continue;
             }
-            let sentence_span = figure_record.sentence;
-            let sentence = sentence_span
-                .start
-                .checked_sub(passage_start)
-                .and_then(|start| text.get(start..start + sentence_span.len()))
-                .unwrap_or("")
-                .to_string();
-            hits.push(FigureHit {
-                doc: record.text(fields.doc),
-                path: record.path(&fields, &corpus.anchor),
-                passage: record.u64(fields.passage).unwrap_or(0) as usize,
-                line: figure_record.line,
-                figure: figure_record.figure,
-                sentence,
-                sentence_span,
-                table_row: figure_record.table_row,
-            });
+            hits.push(figure_hit(corpus, &record, figure_record));
             if hits.len() >= request.limit.max(1) {
                 return Ok(hits);
             }
         }
     }
     Ok(hits)
+}
+
+/// The passage records a search for `text` (with the request's document and figure filters)
+/// finds, best first.
+fn searched_passages(
+    corpus: &CorpusIndex,
+    request: &FigureRequest,
+    text: &str,
+) -> Result<Vec<TantivyDocument>, QueryError> {
+    let search_request = SearchRequest {
+        query: text.to_string(),
+        limit: 10_000,
+        doc: request.doc.clone(),
+        figure: request.filter,
+        ..SearchRequest::default()
+    };
+    let results = search(corpus, &search_request)?;
+    let mut passages = Vec::new();
+    for hit in results.hits {
+        passages.extend(passage_record(corpus, &hit.doc, hit.passage)?);
+    }
+    Ok(passages)
+}
+
+/// Every passage record passing the request's document and figure filters, in document order.
+fn listed_passages(
+    corpus: &CorpusIndex,
+    searcher: &Searcher,
+    request: &FigureRequest,
+) -> Result<Vec<TantivyDocument>, QueryError> {
+    let fields = corpus.fields;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
+        Occur::Must,
+        Box::new(term(Term::from_field_text(fields.kind, "passage"))),
+    )];
+    if let Some(doc) = &request.doc {
+        clauses.push((
+            Occur::Must,
+            Box::new(term(Term::from_field_text(fields.doc, doc))),
+        ));
+    }
+    if let Some(filter) = &request.filter {
+        clauses.push((Occur::Must, filter.query(&fields)));
+    }
+    let n_docs = searcher.num_docs().max(1) as usize;
+    let top = searcher.search(
+        &BooleanQuery::new(clauses),
+        &TopDocs::with_limit(n_docs).order_by_score(),
+    )?;
+    let mut passages = Vec::new();
+    for (_, address) in top {
+        passages.push(searcher.doc(address)?);
+    }
+    passages.sort_by_key(|passage| {
+        let record = Record(passage);
+        (
+            record.text(fields.path),
+            record.u64(fields.passage).unwrap_or(0),
+        )
+    });
+    Ok(passages)
+}
+
+/// A figure of a passage record with where it was found and its sentence as written.
+fn figure_hit(corpus: &CorpusIndex, record: &Record, figure_record: FigureRecord) -> FigureHit {
+    let fields = corpus.fields;
+    let text = record.text(fields.text);
+    let passage_start = record.u64(fields.span_start).unwrap_or(0) as usize;
+    let sentence_span = figure_record.sentence;
+    let sentence = sentence_span
+        .start
+        .checked_sub(passage_start)
+        .and_then(|start| text.get(start..start + sentence_span.len()))
+        .unwrap_or("")
+        .to_string();
+    FigureHit {
+        doc: record.text(fields.doc),
+        path: record.path(&fields, &corpus.anchor),
+        passage: record.u64(fields.passage).unwrap_or(0) as usize,
+        line: figure_record.line,
+        figure: figure_record.figure,
+        sentence,
+        sentence_span,
+        table_row: figure_record.table_row,
+    }
 }
 
 fn keep(record: &FigureRecord, request: &FigureRequest) -> bool {

@@ -94,6 +94,18 @@ pub struct FieldBoosts {
     pub section: f32,
 }
 
+impl FieldBoosts {
+    /// The boost of a searched field (1.0 for the passage text).
+    fn of(&self, field: tantivy::schema::Field, fields: &Fields) -> f32 {
+        match field {
+            field if field == fields.text_raw => self.text_raw,
+            field if field == fields.title => self.title,
+            field if field == fields.section => self.section,
+            _ => 1.0,
+        }
+    }
+}
+
 impl Default for FieldBoosts {
     fn default() -> FieldBoosts {
         FieldBoosts {
@@ -144,45 +156,141 @@ pub fn search_with(
         query: joined,
         ..request.clone()
     };
-    // Plain words find passages by their content words, and their stop words re-rank the best
-    // of them (see `plain`); anything with syntax (phrases, fields, operators) is parsed as written.
-    let mut stop_query = None;
-    let mut plain_query = |words: &str| {
-        let (content, stop) = plain::split(words);
-        if !stop.is_empty() {
-            stop_query = parser.parse_query(&stop).ok();
-        }
-        parser
-            .parse_query(&content)
-            .ok()
-            .map(|query| (query, content))
-    };
-    let parsed = if request.plain {
-        plain_query(&plain_words(&request.query))
-    } else {
-        let rewritten = rewrite_not(&request.query);
-        let words = tantivy::query_grammar::parse_query(&rewritten)
-            .ok()
-            .and_then(|ast| plain::words_of(&ast));
-        match words {
-            Some(words) => plain_query(&words),
-            None => match parser.parse_query(&rewritten) {
-                Ok(query) => Some((query, rewritten)),
-                Err(err) => {
-                    notes.push(format!("note: the query is not valid search syntax ({err}); searched for its words instead"));
-                    plain_query(&plain_words(&request.query))
-                }
-            },
-        }
-    };
-    let Some((text_query, query_text)) = parsed else {
+    let Some(parsed) = parse_query_text(&parser, request, &mut notes) else {
         return Ok(SearchResults {
             notes,
             ..SearchResults::default()
         });
     };
-    let passages_only = tantivy::query_grammar::parse_query(&query_text)
+    let query = full_query(corpus, request, &parsed, &mut notes);
+    let reader = corpus.reader()?;
+    let searcher = reader.searcher();
+    let limit = request.limit.max(1);
+    // One pass scores every match and counts them. Block-max WAND (the top hits alone) was
+    // slower on SciFact claims at 100 MB, with or without stop words, even on a flat disjunction
+    // of term queries that tantivy does run with WAND (p50 1.3 vs 0.7 ms on the text field
+    // alone; see docs/benchmarks.md), so the exact count costs nothing extra.
+    let pool = if parsed.stop.is_some() {
+        limit.max(plain::RESCORE_POOL)
+    } else {
+        limit
+    };
+    let Some((mut top, total)) = search_guarded(&searcher, query.as_ref(), pool)? else {
+        return search_words_instead(corpus, request, boosts, notes);
+    };
+    if let Some(stop_query) = &parsed.stop {
+        let field_boost = |field| boosts.of(field, &fields);
+        plain::add_scores(&searcher, stop_query.as_ref(), field_boost, &mut top)?;
+        top.truncate(limit);
+    }
+    let mut terms = query_terms(parsed.text.as_ref(), &fields);
+    let mut hits = Vec::with_capacity(top.len());
+    for (score, address) in top {
+        hits.push(hit(
+            &searcher,
+            &fields,
+            &corpus.anchor,
+            address,
+            score,
+            &mut terms,
+        )?);
+    }
+    Ok(SearchResults { hits, total, notes })
+}
+
+/// The text part of a search, parsed.
+struct ParsedQuery {
+    /// The query on the searched fields.
+    text: Box<dyn Query>,
+    /// The text it was parsed from (plain words lose their stop words).
+    source: String,
+    /// The stop words of a plain-words query, which re-rank its best hits.
+    stop: Option<Box<dyn Query>>,
+}
+
+/// Parses the request's query. Plain words find passages by their content words, and their
+/// stop words re-rank the best of them (see `plain`); anything with syntax (phrases, fields,
+/// operators) is parsed as written, or searched for as words (with a note) when it is not valid.
+fn parse_query_text(
+    parser: &QueryParser,
+    request: &SearchRequest,
+    notes: &mut Vec<String>,
+) -> Option<ParsedQuery> {
+    if request.plain {
+        return parse_plain(parser, &plain_words(&request.query));
+    }
+    let rewritten = rewrite_not(&request.query);
+    let words = tantivy::query_grammar::parse_query(&rewritten)
+        .ok()
+        .and_then(|ast| plain::words_of(&ast));
+    match words {
+        Some(words) => parse_plain(parser, &words),
+        None => match parser.parse_query(&rewritten) {
+            Ok(query) => Some(ParsedQuery {
+                text: query,
+                source: rewritten,
+                stop: None,
+            }),
+            Err(err) => {
+                notes.push(format!("note: the query is not valid search syntax ({err}); searched for its words instead"));
+                parse_plain(parser, &plain_words(&request.query))
+            }
+        },
+    }
+}
+
+/// Parses plain words: the content words make the query, the stop words the re-ranking one.
+fn parse_plain(parser: &QueryParser, words: &str) -> Option<ParsedQuery> {
+    let (content, stop) = plain::split(words);
+    let stop = if stop.is_empty() {
+        None
+    } else {
+        parser.parse_query(&stop).ok()
+    };
+    parser.parse_query(&content).ok().map(|query| ParsedQuery {
+        text: query,
+        source: content,
+        stop,
+    })
+}
+
+/// The query a search runs: the parsed text with the request's filters, and limited to
+/// passages when it could match a document record.
+fn full_query(
+    corpus: &CorpusIndex,
+    request: &SearchRequest,
+    parsed: &ParsedQuery,
+    notes: &mut Vec<String>,
+) -> Box<dyn Query> {
+    let fields = corpus.fields;
+    let passages_only = tantivy::query_grammar::parse_query(&parsed.source)
         .is_ok_and(|ast| matches_passages_only(&ast, &corpus.index.schema(), &fields));
+    let mut clauses = filter_clauses(corpus, request, notes);
+    // A query that can only match passages runs as parsed: tantivy then walks the union of its
+    // term lists once. Intersecting it with `kind:passage` made tantivy seek through the union
+    // for every passage, half of a warm search (seen with `perf`); only a query that could match
+    // a document record (a filter, `*`, another field) still needs that clause.
+    if clauses.is_empty() && passages_only {
+        parsed.text.box_clone()
+    } else {
+        clauses.insert(0, (Occur::Must, parsed.text.box_clone()));
+        if !passages_only {
+            clauses.push((
+                Occur::Must,
+                Box::new(term_query(Term::from_field_text(fields.kind, "passage"))),
+            ));
+        }
+        Box::new(BooleanQuery::new(clauses))
+    }
+}
+
+/// The request's filters (document, year, figure, publisher) as clauses every hit must match.
+fn filter_clauses(
+    corpus: &CorpusIndex,
+    request: &SearchRequest,
+    notes: &mut Vec<String>,
+) -> Vec<(Occur, Box<dyn Query>)> {
+    let fields = corpus.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if let Some(doc) = &request.doc {
         clauses.push((
@@ -212,86 +320,57 @@ pub fn search_with(
             )),
         }
     }
-    // A query that can only match passages runs as parsed: tantivy then walks the union of its
-    // term lists once. Intersecting it with `kind:passage` made tantivy seek through the union
-    // for every passage, half of a warm search (seen with `perf`); only a query that could match
-    // a document record (a filter, `*`, another field) still needs that clause.
-    let query: Box<dyn Query> = if clauses.is_empty() && passages_only {
-        text_query.box_clone()
-    } else {
-        clauses.insert(0, (Occur::Must, text_query.box_clone()));
-        if !passages_only {
-            clauses.push((
-                Occur::Must,
-                Box::new(term_query(Term::from_field_text(fields.kind, "passage"))),
-            ));
-        }
-        Box::new(BooleanQuery::new(clauses))
-    };
-    let reader = corpus.reader()?;
-    let searcher = reader.searcher();
-    let limit = request.limit.max(1);
-    // One pass scores every match and counts them. Block-max WAND (the top hits alone) was
-    // slower on SciFact claims at 100 MB, with or without stop words, even on a flat disjunction
-    // of term queries that tantivy does run with WAND (p50 1.3 vs 0.7 ms on the text field
-    // alone; see docs/benchmarks.md), so the exact count costs nothing extra.
-    let pool = if stop_query.is_some() {
-        limit.max(plain::RESCORE_POOL)
-    } else {
-        limit
-    };
+    clauses
+}
+
+/// The top hits of a search by score, and how many passages matched.
+type TopHits = (Vec<(f32, DocAddress)>, usize);
+
+/// The top `pool` hits of `query` by score, and how many passages matched; `None` when tantivy
+/// panicked running it.
+fn search_guarded(
+    searcher: &tantivy::Searcher,
+    query: &dyn Query,
+    pool: usize,
+) -> Result<Option<TopHits>, QueryError> {
     // tantivy 0.27 can panic running a query it parsed: a negated word the analyzer splits in
     // two (`migrants NOT s.s`) is a phrase in the exclusion set, which tantivy seeks backwards once
     // it is exhausted (a debug assertion in its postings seek; a similar report against tantivy 0.19 is
     // trustification/trustification#283; found by `fuzz/`). Such a
     // search is run again as plain words, with a note, instead of aborting the run.
     let searched = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        searcher.search(&query, &(TopDocs::with_limit(pool).order_by_score(), Count))
+        searcher.search(query, &(TopDocs::with_limit(pool).order_by_score(), Count))
     }));
-    let (mut top, total) = match searched {
-        Ok(result) => result?,
-        Err(_) => {
-            notes.push(
-                "note: the search engine failed on this query's syntax; searched for its words instead"
-                    .to_string(),
-            );
-            let mut results = if request.plain {
-                SearchResults::default()
-            } else {
-                let plain = SearchRequest {
-                    plain: true,
-                    ..request.clone()
-                };
-                search_with(corpus, &plain, boosts)?
-            };
-            notes.append(&mut results.notes);
-            results.notes = notes;
-            return Ok(results);
-        }
-    };
-    if let Some(stop_query) = &stop_query {
-        let field_boost = |field| match field {
-            field if field == fields.text_raw => boosts.text_raw,
-            field if field == fields.title => boosts.title,
-            field if field == fields.section => boosts.section,
-            _ => 1.0,
+    match searched {
+        Ok(result) => Ok(Some(result?)),
+        Err(_) => Ok(None),
+    }
+}
+
+/// After tantivy failed on a query's syntax: the search again as plain words (nothing when it
+/// was plain words already), after a note saying so.
+fn search_words_instead(
+    corpus: &CorpusIndex,
+    request: &SearchRequest,
+    boosts: &FieldBoosts,
+    mut notes: Vec<String>,
+) -> Result<SearchResults, QueryError> {
+    notes.push(
+        "note: the search engine failed on this query's syntax; searched for its words instead"
+            .to_string(),
+    );
+    let mut results = if request.plain {
+        SearchResults::default()
+    } else {
+        let plain = SearchRequest {
+            plain: true,
+            ..request.clone()
         };
-        plain::add_scores(&searcher, stop_query.as_ref(), field_boost, &mut top)?;
-        top.truncate(limit);
-    }
-    let mut terms = query_terms(text_query.as_ref(), &fields);
-    let mut hits = Vec::with_capacity(top.len());
-    for (score, address) in top {
-        hits.push(hit(
-            &searcher,
-            &fields,
-            &corpus.anchor,
-            address,
-            score,
-            &mut terms,
-        )?);
-    }
-    Ok(SearchResults { hits, total, notes })
+        search_with(corpus, &plain, boosts)?
+    };
+    notes.append(&mut results.notes);
+    results.notes = notes;
+    Ok(results)
 }
 
 /// Whether every record a query (as the query parser reads it) can match is a passage: its

@@ -42,13 +42,9 @@ pub fn load_document(
     slug_or_path: &str,
 ) -> Result<Option<StoredDocument>, QueryError> {
     let fields = corpus.fields;
-    let slug = corpus
-        .manifest()?
-        .files
-        .iter()
-        .find(|(path, entry)| entry.slug == slug_or_path || path.to_string_lossy() == slug_or_path)
-        .map(|(_, entry)| entry.slug.clone());
-    let Some(slug) = slug else { return Ok(None) };
+    let Some(slug) = slug_of(corpus, slug_or_path)? else {
+        return Ok(None);
+    };
     let reader = corpus.reader()?;
     let searcher = reader.searcher();
     let query = BooleanQuery::new(vec![(
@@ -58,13 +54,7 @@ pub fn load_document(
             IndexRecordOption::Basic,
         )) as _,
     )]);
-    let limit = corpus
-        .manifest()?
-        .files
-        .values()
-        .find(|e| e.slug == slug)
-        .map_or(1, |e| e.passages + 1)
-        .max(1);
+    let limit = record_count(corpus, &slug)?;
     let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score())?;
     let mut document: Option<StoredDocument> = None;
     let mut passages = Vec::new();
@@ -72,55 +62,9 @@ pub fn load_document(
         let stored: TantivyDocument = searcher.doc(address)?;
         let record = Record(&stored);
         if record.text(fields.kind) == "document" {
-            let data: DocumentData =
-                serde_json::from_str(&record.text(fields.data)).map_err(|err| {
-                    IndexError::Corrupt {
-                        path: corpus.root.clone(),
-                        reason: format!("document record of {slug}: {err}"),
-                    }
-                })?;
-            let path = record.path(&fields, &corpus.anchor);
-            let raw = if data.format == FileFormat::Text || data.format == FileFormat::Markdown {
-                let bytes = std::fs::read(&path).map_err(|source| IndexError::Io {
-                    path: path.clone().into(),
-                    source,
-                })?;
-                String::from_utf8_lossy(&bytes).into_owned()
-            } else {
-                record.text(fields.raw)
-            };
-            document = Some(StoredDocument {
-                slug: slug.clone(),
-                path,
-                meta: Metadata {
-                    title: Some(data.title.clone()),
-                    publisher: record.opt_text(fields.publisher),
-                    author: record.opt_text(fields.author),
-                    date: record.opt_text(fields.date),
-                    url: record.opt_text(fields.url),
-                },
-                data,
-                raw,
-                passages: Vec::new(),
-            });
+            document = Some(stored_document(corpus, &record, &slug)?);
         } else {
-            let data = record.passage_data(&fields, &corpus.anchor);
-            passages.push(StoredPassage {
-                number: record.u64(fields.passage).unwrap_or(0) as usize,
-                span: Span::new(
-                    record.u64(fields.span_start).unwrap_or(0) as usize,
-                    record.u64(fields.span_end).unwrap_or(0) as usize,
-                ),
-                line: record.u64(fields.line).unwrap_or(0) as usize,
-                page: record
-                    .u64(fields.page)
-                    .filter(|page| *page > 0)
-                    .map(|page| page as u32),
-                section: record.opt_text(fields.section),
-                sentences: data.sentences,
-                figures: data.figures,
-                claims: data.claims,
-            });
+            passages.push(stored_passage(corpus, &record));
         }
     }
     passages.sort_by_key(|passage| passage.number);
@@ -128,4 +72,86 @@ pub fn load_document(
         document.passages = passages;
         document
     }))
+}
+
+/// The slug of the indexed document with this slug or path.
+fn slug_of(corpus: &CorpusIndex, slug_or_path: &str) -> Result<Option<String>, QueryError> {
+    Ok(corpus
+        .manifest()?
+        .files
+        .iter()
+        .find(|(path, entry)| entry.slug == slug_or_path || path.to_string_lossy() == slug_or_path)
+        .map(|(_, entry)| entry.slug.clone()))
+}
+
+/// How many records the document has: its own and one per passage.
+fn record_count(corpus: &CorpusIndex, slug: &str) -> Result<usize, QueryError> {
+    Ok(corpus
+        .manifest()?
+        .files
+        .values()
+        .find(|e| e.slug == slug)
+        .map_or(1, |e| e.passages + 1)
+        .max(1))
+}
+
+/// The document of a `document` record, with its raw text (read from the file for text and
+/// Markdown, stored otherwise) and no passages yet.
+fn stored_document(
+    corpus: &CorpusIndex,
+    record: &Record,
+    slug: &str,
+) -> Result<StoredDocument, QueryError> {
+    let fields = corpus.fields;
+    let data: DocumentData =
+        serde_json::from_str(&record.text(fields.data)).map_err(|err| IndexError::Corrupt {
+            path: corpus.root.clone(),
+            reason: format!("document record of {slug}: {err}"),
+        })?;
+    let path = record.path(&fields, &corpus.anchor);
+    let raw = if data.format == FileFormat::Text || data.format == FileFormat::Markdown {
+        let bytes = std::fs::read(&path).map_err(|source| IndexError::Io {
+            path: path.clone().into(),
+            source,
+        })?;
+        String::from_utf8_lossy(&bytes).into_owned()
+    } else {
+        record.text(fields.raw)
+    };
+    Ok(StoredDocument {
+        slug: slug.to_string(),
+        path,
+        meta: Metadata {
+            title: Some(data.title.clone()),
+            publisher: record.opt_text(fields.publisher),
+            author: record.opt_text(fields.author),
+            date: record.opt_text(fields.date),
+            url: record.opt_text(fields.url),
+        },
+        data,
+        raw,
+        passages: Vec::new(),
+    })
+}
+
+/// The passage of a `passage` record.
+fn stored_passage(corpus: &CorpusIndex, record: &Record) -> StoredPassage {
+    let fields = corpus.fields;
+    let data = record.passage_data(&fields, &corpus.anchor);
+    StoredPassage {
+        number: record.u64(fields.passage).unwrap_or(0) as usize,
+        span: Span::new(
+            record.u64(fields.span_start).unwrap_or(0) as usize,
+            record.u64(fields.span_end).unwrap_or(0) as usize,
+        ),
+        line: record.u64(fields.line).unwrap_or(0) as usize,
+        page: record
+            .u64(fields.page)
+            .filter(|page| *page > 0)
+            .map(|page| page as u32),
+        section: record.opt_text(fields.section),
+        sentences: data.sentences,
+        figures: data.figures,
+        claims: data.claims,
+    }
 }

@@ -158,14 +158,14 @@ fn facet(
 
 /// Hits of a search with every filter of the page applied (the index's: document, publisher,
 /// year; the claims': topic, source, verdict).
-pub struct Found {
+pub struct FilteredHits {
     pub hits: Vec<Hit>,
     pub notes: Vec<String>,
 }
 
-pub fn search_hits(snapshot: &Snapshot, params: &Params) -> Result<Found, String> {
+pub fn search_hits(snapshot: &Snapshot, params: &Params) -> Result<FilteredHits, String> {
     let Some(text) = params.get("q") else {
-        return Ok(Found {
+        return Ok(FilteredHits {
             hits: Vec::new(),
             notes: Vec::new(),
         });
@@ -192,7 +192,7 @@ pub fn search_hits(snapshot: &Snapshot, params: &Params) -> Result<Found, String
         .into_iter()
         .filter(|hit| passage_passes(snapshot, hit, params))
         .collect();
-    Ok(Found {
+    Ok(FilteredHits {
         hits,
         notes: found.notes,
     })
@@ -223,34 +223,7 @@ fn passage_passes(snapshot: &Snapshot, hit: &Hit, params: &Params) -> bool {
 /// The search page: the box, the hits with highlights, facets on the result set, pages.
 pub fn search(snapshot: &Snapshot, params: &Params) -> Result<Markup, String> {
     let found = search_hits(snapshot, params)?;
-    let mut facets: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
-    for hit in &found.hits {
-        let mut add = |name: &'static str, value: String| {
-            *facets.entry(name).or_default().entry(value).or_default() += 1;
-        };
-        add("doc", hit.doc.clone());
-        if let Some(publisher) = &hit.publisher {
-            add("publisher", publisher.clone());
-        }
-        if let Some(year) = hit.year {
-            add("year", year.to_string());
-        }
-        let mut topics = std::collections::BTreeSet::new();
-        let mut sources = std::collections::BTreeSet::new();
-        let mut verdicts = std::collections::BTreeSet::new();
-        for claim in snapshot.claims_of_passage(&hit.doc, hit.passage) {
-            topics.extend(claim.topics.iter().cloned());
-            sources.extend(claim.source.as_ref().map(|source| source.name.clone()));
-            for verdict in snapshot.verdicts_of(&claim.id) {
-                verdicts.insert(verdict.name().to_string());
-            }
-        }
-        topics.into_iter().for_each(|topic| add("topic", topic));
-        sources.into_iter().for_each(|source| add("source", source));
-        verdicts
-            .into_iter()
-            .for_each(|verdict| add("verdict", verdict));
-    }
+    let facets = hit_facets(snapshot, &found.hits);
     let path = "/search";
     let empty = BTreeMap::new();
     let facet_of = |name: &str| facets.get(name).unwrap_or(&empty);
@@ -304,6 +277,43 @@ pub fn search(snapshot: &Snapshot, params: &Params) -> Result<Markup, String> {
     ))
 }
 
+/// Value counts per facet over the hits: each hit's document, publisher and year, and the
+/// topics, sources and verdicts of its passage's claims (each counted once per hit).
+fn hit_facets(
+    snapshot: &Snapshot,
+    hits: &[Hit],
+) -> BTreeMap<&'static str, BTreeMap<String, usize>> {
+    let mut facets: BTreeMap<&str, BTreeMap<String, usize>> = BTreeMap::new();
+    for hit in hits {
+        let mut add = |name: &'static str, value: String| {
+            *facets.entry(name).or_default().entry(value).or_default() += 1;
+        };
+        add("doc", hit.doc.clone());
+        if let Some(publisher) = &hit.publisher {
+            add("publisher", publisher.clone());
+        }
+        if let Some(year) = hit.year {
+            add("year", year.to_string());
+        }
+        let mut topics = std::collections::BTreeSet::new();
+        let mut sources = std::collections::BTreeSet::new();
+        let mut verdicts = std::collections::BTreeSet::new();
+        for claim in snapshot.claims_of_passage(&hit.doc, hit.passage) {
+            topics.extend(claim.topics.iter().cloned());
+            sources.extend(claim.source.as_ref().map(|source| source.name.clone()));
+            for verdict in snapshot.verdicts_of(&claim.id) {
+                verdicts.insert(verdict.name().to_string());
+            }
+        }
+        topics.into_iter().for_each(|topic| add("topic", topic));
+        sources.into_iter().for_each(|source| add("source", source));
+        verdicts
+            .into_iter()
+            .for_each(|verdict| add("verdict", verdict));
+    }
+    facets
+}
+
 /// `text` with the byte ranges `marks` in `<mark>`, the rest escaped.
 fn highlighted(text: &str, marks: &[(usize, usize)]) -> Markup {
     let mut pieces: Vec<(bool, &str)> = Vec::new();
@@ -335,17 +345,7 @@ fn worst(results: &[&CheckResult]) -> Option<Verdict> {
 /// coloured by its verdict; hovering a figure shows its value, interval, period, source and
 /// verdicts; clicking it goes to the evidence under its passage.
 pub fn document(snapshot: &Snapshot, document: &StoredDocument) -> Markup {
-    let mut by_span: BTreeMap<(usize, usize), Vec<&CheckResult>> = BTreeMap::new();
-    for result in snapshot
-        .results
-        .iter()
-        .filter(|r| r.claim.doc == document.slug)
-    {
-        by_span
-            .entry((result.figure.span.start, result.figure.span.end))
-            .or_default()
-            .push(result);
-    }
+    let by_span = results_by_span(snapshot, &document.slug);
     let meta = &document.meta;
     let title = meta.title.clone().unwrap_or_else(|| document.slug.clone());
     let url = meta.url.as_deref().filter(|url| {
@@ -372,31 +372,57 @@ pub fn document(snapshot: &Snapshot, document: &StoredDocument) -> Markup {
                         @let claims: Vec<&Claim> = snapshot.claims_of_passage(&document.slug, passage.number).collect();
                         div.text { (marked_passage(text, passage.span.start, &figures, &claims)) }
                     }
-                    @let checked: Vec<&(crate::figures::FigureRecord, Vec<&CheckResult>)> = figures.iter().filter(|(_, results)| !results.is_empty()).collect();
-                    @if !checked.is_empty() {
-                        ul.figs {
-                            @for (record, results) in checked {
-                                li id=(format!("f{}", record.figure.span.start)) {
-                                    details open[results.iter().any(|r| r.verdict != Verdict::Unverifiable)] {
-                                        summary {
-                                            strong { (record.figure.text) } " "
-                                            @for result in results { (badge(result.verdict)) " " }
-                                        }
-                                        @for result in results {
-                                            (badge(result.verdict)) " " (result.explanation)
-                                            @if let Some(line) = binding_line(result) { br; span.meta { (line) } }
-                                            @if let Some(line) = review_line(result) { br; span.review { (line) } }
-                                            br;
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
+                    (checked_figures(&figures))
                 }
             } }
         },
     )
+}
+
+/// The check results of a document's figures, by figure span.
+fn results_by_span<'s>(
+    snapshot: &'s Snapshot,
+    slug: &str,
+) -> BTreeMap<(usize, usize), Vec<&'s CheckResult>> {
+    let mut by_span: BTreeMap<(usize, usize), Vec<&CheckResult>> = BTreeMap::new();
+    for result in snapshot.results.iter().filter(|r| r.claim.doc == slug) {
+        by_span
+            .entry((result.figure.span.start, result.figure.span.end))
+            .or_default()
+            .push(result);
+    }
+    by_span
+}
+
+/// The list under a passage of its checked figures, each with its verdicts and their
+/// explanations (open unless all are unverifiable); nothing when no figure was checked.
+fn checked_figures(figures: &[(crate::figures::FigureRecord, Vec<&CheckResult>)]) -> Markup {
+    let checked: Vec<&(crate::figures::FigureRecord, Vec<&CheckResult>)> = figures
+        .iter()
+        .filter(|(_, results)| !results.is_empty())
+        .collect();
+    html! {
+        @if !checked.is_empty() {
+            ul.figs {
+                @for (record, results) in checked {
+                    li id=(format!("f{}", record.figure.span.start)) {
+                        details open[results.iter().any(|r| r.verdict != Verdict::Unverifiable)] {
+                            summary {
+                                strong { (record.figure.text) } " "
+                                @for result in results { (badge(result.verdict)) " " }
+                            }
+                            @for result in results {
+                                (badge(result.verdict)) " " (result.explanation)
+                                @if let Some(line) = binding_line(result) { br; span.meta { (line) } }
+                                @if let Some(line) = review_line(result) { br; span.review { (line) } }
+                                br;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The figures of a passage, in order, each with its check results.

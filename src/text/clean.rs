@@ -4,7 +4,7 @@
 //! raw text, the dropped lines with a reason, and the title, byline and date found in the text.
 //! The rules for leftovers live in `data/cleaning.toml`.
 
-use super::lexicon::lexicon;
+use super::lexicon::cleaning_rules;
 use crate::model::{Dropped, RawDocument};
 use crate::span::Span;
 use crate::util::static_regex;
@@ -55,161 +55,265 @@ enum Mark {
 }
 
 pub fn clean(raw: &RawDocument) -> Cleaned {
-    let text = raw.text.as_str();
-    let lines = split_lines(text);
-    let mut marks: Vec<Mark> = lines
-        .iter()
-        .map(|line| {
-            if raw.skip.iter().any(|skip| skip.contains(line.span)) {
-                Mark::Skipped
-            } else {
-                Mark::Body
-            }
-        })
-        .collect();
-    let mut cleaned = Cleaned::default();
-    let drop = |cleaned: &mut Cleaned, marks: &mut Vec<Mark>, idx: usize, reason: &str| {
-        marks[idx] = Mark::Dropped;
-        cleaned.dropped.push(Dropped {
-            span: lines[idx].span,
-            line: lines[idx].number,
+    let mut cleaner = Cleaner::new(raw);
+    cleaner.drop_leftovers();
+    cleaner.read_header();
+    cleaner.mark_headings(&raw.headings);
+    cleaner.finish(!raw.headings.is_empty())
+}
+
+/// A document being cleaned: its lines, what each line is so far, and what was found.
+struct Cleaner<'a> {
+    text: &'a str,
+    lines: Vec<Line>,
+    marks: Vec<Mark>,
+    cleaned: Cleaned,
+}
+
+impl<'a> Cleaner<'a> {
+    /// Every line body text, except the ones the reader marked skipped.
+    fn new(raw: &'a RawDocument) -> Cleaner<'a> {
+        let text = raw.text.as_str();
+        let lines = split_lines(text);
+        let marks: Vec<Mark> = lines
+            .iter()
+            .map(|line| {
+                if raw.skip.iter().any(|skip| skip.contains(line.span)) {
+                    Mark::Skipped
+                } else {
+                    Mark::Body
+                }
+            })
+            .collect();
+        Cleaner {
+            text,
+            lines,
+            marks,
+            cleaned: Cleaned::default(),
+        }
+    }
+
+    /// The text of line `idx`.
+    fn surface(&self, idx: usize) -> &'a str {
+        let span = self.lines[idx].span;
+        &self.text[span.start..span.end]
+    }
+
+    /// Drops line `idx` for `reason`.
+    fn drop(&mut self, idx: usize, reason: &str) {
+        self.marks[idx] = Mark::Dropped;
+        self.cleaned.dropped.push(Dropped {
+            span: self.lines[idx].span,
+            line: self.lines[idx].number,
             reason: reason.to_string(),
         });
-    };
-
-    // Leftover lines anywhere in the text, and a line repeating the one before it.
-    let mut previous: Option<String> = None;
-    for (idx, line) in lines.iter().enumerate() {
-        if line.blank || marks[idx] == Mark::Skipped {
-            continue;
-        }
-        let surface = &text[line.span.start..line.span.end];
-        if let Some((_, reason)) = lexicon()
-            .drop
-            .iter()
-            .find(|(regex, _)| regex.is_match(surface))
-        {
-            drop(&mut cleaned, &mut marks, idx, reason);
-            continue;
-        }
-        let normalized = normalize(surface);
-        if previous.as_deref() == Some(normalized.as_str()) {
-            drop(&mut cleaned, &mut marks, idx, "repeated line");
-            continue;
-        }
-        previous = Some(normalized);
     }
 
-    // The header: title, repeated title fragments, byline and dateline before the first body line.
-    let mut title_norm: Option<String> = None;
-    for (idx, line) in lines.iter().enumerate().take(HEADER_LINES) {
-        if line.blank || marks[idx] != Mark::Body {
-            continue;
-        }
-        let surface = &text[line.span.start..line.span.end];
-        if is_body_line(surface) {
-            break;
-        }
-        let normalized = normalize(surface);
-        if let Some(title) = &title_norm {
-            if normalized.len() >= 3 && title.contains(&normalized) {
-                drop(&mut cleaned, &mut marks, idx, "repeated title");
+    /// Drops leftover lines anywhere in the text, and a line repeating the one before it.
+    fn drop_leftovers(&mut self) {
+        let mut previous: Option<String> = None;
+        for idx in 0..self.lines.len() {
+            if self.lines[idx].blank || self.marks[idx] == Mark::Skipped {
                 continue;
             }
-        }
-        if let Some(captures) = byline_regex().captures(surface) {
-            if cleaned.byline.is_none() {
-                cleaned.byline = captures.get(1).map(|m| title_case(m.as_str().trim()));
-                drop(&mut cleaned, &mut marks, idx, "byline");
+            let surface = self.surface(idx);
+            if let Some((_, reason)) = cleaning_rules()
+                .drop
+                .iter()
+                .find(|(regex, _)| regex.is_match(surface))
+            {
+                self.drop(idx, reason);
                 continue;
             }
-        }
-        if date_regex().is_match(surface) && cleaned.date.is_none() {
-            cleaned.date = Some(surface.trim().to_string());
-            drop(&mut cleaned, &mut marks, idx, "dateline");
-            continue;
-        }
-        let standalone = |idx: usize| {
-            let before = idx == 0 || lines[idx - 1].blank || marks[idx - 1] != Mark::Body;
-            let after = lines.get(idx + 1).is_none_or(|next| {
-                next.blank
-                    || marks[idx + 1] != Mark::Body
-                    || is_body_line(&text[next.span.start..next.span.end])
-            });
-            before && after
-        };
-        if title_norm.is_none() && standalone(idx) && looks_like_heading(surface) {
-            let heading = strip_heading_marks(surface);
-            cleaned.title = Some(heading.to_string());
-            title_norm = Some(normalize(heading));
-            marks[idx] = Mark::Heading;
-            continue;
-        }
-        if title_norm.is_none() {
-            // Running text that is not a standalone title line: the header is over.
-            break;
-        }
-        if cleaned.byline.is_none() && standalone(idx) && name_regex().is_match(surface) {
-            cleaned.byline = Some(surface.trim().to_string());
-            drop(&mut cleaned, &mut marks, idx, "byline");
+            let normalized = normalize(surface);
+            if previous.as_deref() == Some(normalized.as_str()) {
+                self.drop(idx, "repeated line");
+                continue;
+            }
+            previous = Some(normalized);
         }
     }
 
-    for heading in &raw.headings {
-        for (idx, line) in lines.iter().enumerate() {
-            if marks[idx] == Mark::Body && heading.contains(line.span) {
-                marks[idx] = Mark::Heading;
+    /// Reads the header: title, repeated title fragments, byline and dateline before the first
+    /// body line.
+    fn read_header(&mut self) {
+        let mut title_norm: Option<String> = None;
+        for idx in 0..self.lines.len().min(HEADER_LINES) {
+            if self.lines[idx].blank || self.marks[idx] != Mark::Body {
+                continue;
+            }
+            let surface = self.surface(idx);
+            if is_body_line(surface) {
+                break;
+            }
+            let normalized = normalize(surface);
+            if let Some(title) = &title_norm {
+                if normalized.len() >= 3 && title.contains(&normalized) {
+                    self.drop(idx, "repeated title");
+                    continue;
+                }
+            }
+            if let Some(captures) = byline_regex().captures(surface) {
+                if self.cleaned.byline.is_none() {
+                    self.cleaned.byline = captures.get(1).map(|m| title_case(m.as_str().trim()));
+                    self.drop(idx, "byline");
+                    continue;
+                }
+            }
+            if date_regex().is_match(surface) && self.cleaned.date.is_none() {
+                self.cleaned.date = Some(surface.trim().to_string());
+                self.drop(idx, "dateline");
+                continue;
+            }
+            if title_norm.is_none() && self.standalone(idx) && looks_like_heading(surface) {
+                let heading = strip_heading_marks(surface);
+                self.cleaned.title = Some(heading.to_string());
+                title_norm = Some(normalize(heading));
+                self.marks[idx] = Mark::Heading;
+                continue;
+            }
+            if title_norm.is_none() {
+                // Running text that is not a standalone title line: the header is over.
+                break;
+            }
+            if self.cleaned.byline.is_none()
+                && self.standalone(idx)
+                && name_regex().is_match(surface)
+            {
+                self.cleaned.byline = Some(surface.trim().to_string());
+                self.drop(idx, "byline");
             }
         }
     }
 
-    cleaned.blocks = blocks(text, &lines, &marks, !raw.headings.is_empty());
-    // A text with nothing but heading-like lines (a one-line note, a claim with no full stop)
-    // is its own body: as headings, none of it could ever be found by search.
-    if cleaned
-        .blocks
-        .iter()
-        .all(|block| block.kind == BlockKind::Heading)
-    {
-        for block in &mut cleaned.blocks {
-            block.kind = BlockKind::Paragraph;
+    /// Whether line `idx` stands alone: no body line right before it, and none right after it
+    /// unless that one reads as body text.
+    fn standalone(&self, idx: usize) -> bool {
+        let (lines, marks) = (&self.lines, &self.marks);
+        let before = idx == 0 || lines[idx - 1].blank || marks[idx - 1] != Mark::Body;
+        let after = lines.get(idx + 1).is_none_or(|next| {
+            next.blank
+                || marks[idx + 1] != Mark::Body
+                || is_body_line(&self.text[next.span.start..next.span.end])
+        });
+        before && after
+    }
+
+    /// Marks as headings the body lines inside the reader's headings.
+    fn mark_headings(&mut self, headings: &[Span]) {
+        for heading in headings {
+            for (idx, line) in self.lines.iter().enumerate() {
+                if self.marks[idx] == Mark::Body && heading.contains(line.span) {
+                    self.marks[idx] = Mark::Heading;
+                }
+            }
         }
     }
-    if cleaned.title.is_none() {
-        cleaned.title = cleaned
+
+    /// The blocks of the kept lines, and the title from the first heading when the header had
+    /// none.
+    fn finish(self, structural_headings: bool) -> Cleaned {
+        let Cleaner {
+            text,
+            lines,
+            marks,
+            mut cleaned,
+        } = self;
+        cleaned.blocks = blocks(text, &lines, &marks, structural_headings);
+        // A text with nothing but heading-like lines (a one-line note, a claim with no full stop)
+        // is its own body: as headings, none of it could ever be found by search.
+        if cleaned
             .blocks
             .iter()
-            .find(|block| block.kind == BlockKind::Heading)
-            .and_then(|block| block.span.slice(text))
-            .map(|heading| strip_heading_marks(heading).to_string());
+            .all(|block| block.kind == BlockKind::Heading)
+        {
+            for block in &mut cleaned.blocks {
+                block.kind = BlockKind::Paragraph;
+            }
+        }
+        if cleaned.title.is_none() {
+            cleaned.title = cleaned
+                .blocks
+                .iter()
+                .find(|block| block.kind == BlockKind::Heading)
+                .and_then(|block| block.span.slice(text))
+                .map(|heading| strip_heading_marks(heading).to_string());
+        }
+        cleaned.dropped.sort_by_key(|dropped| dropped.span);
+        cleaned
     }
-    cleaned.dropped.sort_by_key(|dropped| dropped.span);
-    cleaned
 }
 
 /// Groups kept lines into blocks: blank and dropped lines separate blocks; inside a block, text
 /// written one paragraph per line is split per line, hard-wrapped text is one paragraph.
 fn blocks(text: &str, lines: &[Line], marks: &[Mark], structural_headings: bool) -> Vec<Block> {
+    let grouping = Grouping {
+        text,
+        lines,
+        marks,
+        structural_headings,
+    };
     let mut blocks = Vec::new();
     let mut group: Vec<usize> = Vec::new();
-    let flush = |group: &mut Vec<usize>, blocks: &mut Vec<Block>| {
-        if group.is_empty() {
-            return;
+    for (idx, line) in lines.iter().enumerate() {
+        match marks[idx] {
+            Mark::Body | Mark::Heading if !line.blank => {
+                if marks[idx] == Mark::Heading {
+                    grouping.flush(&mut group, &mut blocks);
+                    blocks.push(Block {
+                        kind: BlockKind::Heading,
+                        span: line.span,
+                        line: line.number,
+                    });
+                } else {
+                    group.push(idx);
+                }
+            }
+            _ => grouping.flush(&mut group, &mut blocks),
         }
-        let per_line = group.len() == 1
+    }
+    grouping.flush(&mut group, &mut blocks);
+    blocks
+}
+
+/// What `blocks` needs to turn a group of consecutive kept lines into blocks.
+struct Grouping<'a> {
+    text: &'a str,
+    lines: &'a [Line],
+    marks: &'a [Mark],
+    /// Whether the reader found the headings (then no line is guessed to be one).
+    structural_headings: bool,
+}
+
+impl Grouping<'_> {
+    /// Whether a group is written one paragraph per line: a single line, a long line, or lines
+    /// that all end a sentence.
+    fn per_line(&self, group: &[usize]) -> bool {
+        let lines = self.lines;
+        group.len() == 1
             || group.iter().any(|&idx| lines[idx].span.len() > LONG_LINE)
             || group
                 .iter()
-                .all(|&idx| ends_sentence(&text[lines[idx].span.start..lines[idx].span.end]));
+                .all(|&idx| ends_sentence(&self.text[lines[idx].span.start..lines[idx].span.end]))
+    }
+
+    /// Turns the group into blocks (headings, then each line or the joined paragraph) and
+    /// empties it.
+    fn flush(&self, group: &mut Vec<usize>, blocks: &mut Vec<Block>) {
+        if group.is_empty() {
+            return;
+        }
+        let lines = self.lines;
+        let per_line = self.per_line(group);
         let mut paragraph: Option<(Span, usize)> = None;
         for (pos, &idx) in group.iter().enumerate() {
             let line = &lines[idx];
-            let surface = &text[line.span.start..line.span.end];
+            let surface = &self.text[line.span.start..line.span.end];
             let next_is_long = group
                 .get(pos + 1)
                 .is_some_and(|&next| lines[next].span.len() > LONG_LINE);
-            let heading = marks[idx] == Mark::Heading
-                || (!structural_headings
+            let heading = self.marks[idx] == Mark::Heading
+                || (!self.structural_headings
                     && looks_like_heading(surface)
                     && (group.len() == 1 || (per_line && next_is_long)));
             if heading || per_line {
@@ -245,26 +349,7 @@ fn blocks(text: &str, lines: &[Line], marks: &[Mark], structural_headings: bool)
             });
         }
         group.clear();
-    };
-    for (idx, line) in lines.iter().enumerate() {
-        match marks[idx] {
-            Mark::Body | Mark::Heading if !line.blank => {
-                if marks[idx] == Mark::Heading {
-                    flush(&mut group, &mut blocks);
-                    blocks.push(Block {
-                        kind: BlockKind::Heading,
-                        span: line.span,
-                        line: line.number,
-                    });
-                } else {
-                    group.push(idx);
-                }
-            }
-            _ => flush(&mut group, &mut blocks),
-        }
     }
-    flush(&mut group, &mut blocks);
-    blocks
 }
 
 /// Lines with their trimmed spans; linear in the text length.

@@ -24,22 +24,23 @@ struct Abbreviations {
     openers: Vec<String>,
 }
 
-pub struct Lexicon {
+/// The drop rules and abbreviation lists of `data/cleaning.toml`, compiled.
+pub struct CleaningRules {
     pub drop: Vec<(Regex, String)>,
     pub always: HashSet<String>,
     pub ambiguous: HashSet<String>,
     pub openers: HashSet<String>,
 }
 
-/// The built-in lexicon. It is validated by a unit test, so a broken data file fails `cargo test`;
-/// at run time a rule that does not compile is left out rather than aborting.
-pub fn lexicon() -> &'static Lexicon {
-    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| parse().unwrap_or_else(|_| empty()))
+/// The built-in cleaning rules. They are validated by a unit test, so a broken data file fails
+/// `cargo test`; at run time a rule that does not compile is left out rather than aborting.
+pub fn cleaning_rules() -> &'static CleaningRules {
+    static RULES: OnceLock<CleaningRules> = OnceLock::new();
+    RULES.get_or_init(|| parse().unwrap_or_else(|_| empty()))
 }
 
-fn empty() -> Lexicon {
-    Lexicon {
+fn empty() -> CleaningRules {
+    CleaningRules {
         drop: Vec::new(),
         always: HashSet::new(),
         ambiguous: HashSet::new(),
@@ -47,7 +48,7 @@ fn empty() -> Lexicon {
     }
 }
 
-fn parse() -> Result<Lexicon, String> {
+fn parse() -> Result<CleaningRules, String> {
     let file: File = crate::data_file::builtin::CLEANING.parse()?;
     let mut drop = Vec::new();
     for rule in file.drop {
@@ -57,7 +58,7 @@ fn parse() -> Result<Lexicon, String> {
             .map_err(|err| format!("data/cleaning.toml: rule '{}': {err}", rule.reason))?;
         drop.push((regex, rule.reason));
     }
-    Ok(Lexicon {
+    Ok(CleaningRules {
         drop,
         always: file.abbreviations.always.into_iter().collect(),
         ambiguous: file.abbreviations.ambiguous.into_iter().collect(),
@@ -69,9 +70,9 @@ fn parse() -> Result<Lexicon, String> {
 mod tests {
     #[test]
     fn data_file_is_valid() {
-        let lexicon = super::parse().unwrap();
-        assert!(lexicon.drop.len() >= 5);
-        assert!(lexicon.always.contains("Sept"));
-        assert!(lexicon.ambiguous.contains("U.S"));
+        let rules = super::parse().unwrap();
+        assert!(rules.drop.len() >= 5);
+        assert!(rules.always.contains("Sept"));
+        assert!(rules.ambiguous.contains("U.S"));
     }
 }

@@ -6,7 +6,7 @@
 //! after a full stop as in `ever.2 UNHCR`) is added. Everything is linear in the text length.
 
 use super::clean::{Block, BlockKind};
-use super::lexicon::lexicon;
+use super::lexicon::cleaning_rules;
 use crate::model::{Passage, RawDocument, Sentence};
 use crate::span::{LineIndex, Span};
 use crate::util::static_regex;
@@ -165,8 +165,8 @@ fn ends_sentence(previous: &str, next: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“' || c == '"')
         .next()
         .unwrap_or("");
-    let lexicon = lexicon();
-    if lexicon.always.contains(word) {
+    let rules = cleaning_rules();
+    if rules.always.contains(word) {
         return false;
     }
     let next_word: String = next
@@ -174,8 +174,8 @@ fn ends_sentence(previous: &str, next: &str) -> bool {
         .chars()
         .take_while(|c| c.is_alphanumeric())
         .collect();
-    if lexicon.ambiguous.contains(word) {
-        return lexicon.openers.contains(next_word.as_str());
+    if rules.ambiguous.contains(word) {
+        return rules.openers.contains(next_word.as_str());
     }
     // A single capital initial ("Franziska P. Plümmer") does not end a sentence.
     let mut chars = word.chars();

@@ -70,15 +70,42 @@ pub fn run(options: &RunOptions, log: &mut dyn FnMut(&str)) -> Result<Vec<SizeRe
     let mut results = Vec::new();
     for &size in &options.sizes {
         let name = format!("{}-s{}", format_size(size), options.seed);
-        let corpus_dir = options.work.join(format!("corpus-{name}"));
-        let index_dir = options.work.join(format!("index-{name}"));
-        let plain_dir = options.work.join(format!("plain-{name}"));
-        log(&format!("[{name}] corpus {}", corpus_dir.display()));
+        let size_run = SizeRun {
+            options,
+            claimdex: &claimdex,
+            plain: &plain,
+            corpus_dir: options.work.join(format!("corpus-{name}")),
+            index_dir: options.work.join(format!("index-{name}")),
+            plain_dir: options.work.join(format!("plain-{name}")),
+            name,
+        };
+        results.push(size_run.measure(size, log)?);
+    }
+    Ok(results)
+}
+
+/// One corpus size's run: its folders and the binaries it times.
+struct SizeRun<'a> {
+    options: &'a RunOptions,
+    claimdex: &'a Path,
+    plain: &'a Path,
+    /// `10MB-s1`: the size and seed, naming the folders and the progress lines.
+    name: String,
+    corpus_dir: PathBuf,
+    index_dir: PathBuf,
+    plain_dir: PathBuf,
+}
+
+impl SizeRun<'_> {
+    /// Generates (or reuses) the corpus, then takes every measure of it.
+    fn measure(&self, size: u64, log: &mut dyn FnMut(&str)) -> Result<SizeResult, BenchError> {
+        let (name, options) = (&self.name, self.options);
+        log(&format!("[{name}] corpus {}", self.corpus_dir.display()));
         let corpus = generate(
             &GenOptions {
                 size,
                 seed: options.seed,
-                out: corpus_dir.clone(),
+                out: self.corpus_dir.clone(),
                 scifact: options.scifact.clone(),
             },
             log,
@@ -87,47 +114,78 @@ pub fn run(options: &RunOptions, log: &mut dyn FnMut(&str)) -> Result<Vec<SizeRe
             corpus,
             ..SizeResult::default()
         };
-
-        log(&format!("[{name}] claimdex index"));
-        if index_dir.exists() {
-            std::fs::remove_dir_all(&index_dir).map_err(|err| BenchError::io(&index_dir, err))?;
-        }
-        let built = run_measured(
-            Command::new(&claimdex)
-                .arg("--index")
-                .arg(&index_dir)
-                .arg("index")
-                .arg(&corpus_dir),
-            &[],
-        )?;
-        result.claimdex_index_s = built.seconds;
-        result.claimdex_rss = built.peak_rss;
-        result.index_bytes = disk_usage(&index_dir);
-
-        log(&format!("[{name}] plain-indexer"));
-        let Measured { seconds, peak_rss } = run_measured(
-            Command::new(&plain)
-                .arg("--out")
-                .arg(&plain_dir)
-                .arg(&corpus_dir),
-            &[],
-        )?;
-        result.plain_index_s = seconds;
-        result.plain_rss = peak_rss;
-        result.plain_bytes = disk_usage(&plain_dir);
+        self.build_indexes(&mut result, log)?;
 
         log(&format!("[{name}] figure annotator, one core"));
         let (annotate_mb_s, figures_per_mb) = annotator_throughput(
-            &corpus_dir,
+            &self.corpus_dir,
             options.annotate_sample.min(result.corpus.bytes),
         );
         result.annotate_mb_s = annotate_mb_s;
         result.figures_per_mb = figures_per_mb;
 
-        log(&format!("[{name}] {} warm queries", options.queries));
-        let corpus_index = CorpusIndex::open(&index_dir)?;
+        self.warm_search(&mut result, log)?;
+        self.cold_search(&mut result, log)?;
+
+        log(&format!("[{name}] re-index after one change, one deletion"));
+        let (changed, deleted) = reindex_times(self.claimdex, &self.index_dir, &self.corpus_dir)?;
+        result.reindex_changed_s = changed;
+        result.reindex_deleted_s = deleted;
+        Ok(result)
+    }
+
+    /// Times claimdex's index build from scratch and the plain-tantivy one: time, peak memory,
+    /// size on disk.
+    fn build_indexes(
+        &self,
+        result: &mut SizeResult,
+        log: &mut dyn FnMut(&str),
+    ) -> Result<(), BenchError> {
+        let name = &self.name;
+        log(&format!("[{name}] claimdex index"));
+        if self.index_dir.exists() {
+            std::fs::remove_dir_all(&self.index_dir)
+                .map_err(|err| BenchError::io(&self.index_dir, err))?;
+        }
+        let built = run_measured(
+            Command::new(self.claimdex)
+                .arg("--index")
+                .arg(&self.index_dir)
+                .arg("index")
+                .arg(&self.corpus_dir),
+            &[],
+        )?;
+        result.claimdex_index_s = built.seconds;
+        result.claimdex_rss = built.peak_rss;
+        result.index_bytes = disk_usage(&self.index_dir);
+
+        log(&format!("[{name}] plain-indexer"));
+        let Measured { seconds, peak_rss } = run_measured(
+            Command::new(self.plain)
+                .arg("--out")
+                .arg(&self.plain_dir)
+                .arg(&self.corpus_dir),
+            &[],
+        )?;
+        result.plain_index_s = seconds;
+        result.plain_rss = peak_rss;
+        result.plain_bytes = disk_usage(&self.plain_dir);
+        Ok(())
+    }
+
+    /// Warm search latencies (p50, p95, p99) in this process, on the index just built.
+    fn warm_search(
+        &self,
+        result: &mut SizeResult,
+        log: &mut dyn FnMut(&str),
+    ) -> Result<(), BenchError> {
+        log(&format!(
+            "[{}] {} warm queries",
+            self.name, self.options.queries
+        ));
+        let corpus_index = CorpusIndex::open(&self.index_dir)?;
         result.passages = corpus_index.payload.passages;
-        let (source, queries) = queries(options.scifact.as_deref(), options.queries);
+        let (source, queries) = queries(self.options.scifact.as_deref(), self.options.queries);
         result.query_source = source;
         result.queries = queries.len();
         let mut latencies = warm_latencies(&corpus_index, &queries)?;
@@ -135,130 +193,156 @@ pub fn run(options: &RunOptions, log: &mut dyn FnMut(&str)) -> Result<Vec<SizeRe
         result.search_p50_ms = percentile(&latencies, 0.50);
         result.search_p95_ms = percentile(&latencies, 0.95);
         result.search_p99_ms = percentile(&latencies, 0.99);
-        drop(corpus_index);
+        Ok(())
+    }
 
-        log(&format!("[{name}] cold search vs rg"));
+    /// Cold searches for `COLD_PHRASE` (medians of five runs): `claimdex search --no-update`,
+    /// `claimdex search` with its staleness check, and `rg -c` when it is installed.
+    fn cold_search(
+        &self,
+        result: &mut SizeResult,
+        log: &mut dyn FnMut(&str),
+    ) -> Result<(), BenchError> {
+        log(&format!("[{}] cold search vs rg", self.name));
         let phrase = format!("\"{COLD_PHRASE}\"");
-        let mut cold = Vec::new();
-        for _ in 0..5 {
-            cold.push(
-                run_measured(
-                    Command::new(&claimdex)
-                        .arg("--index")
-                        .arg(&index_dir)
-                        .arg("--no-update")
-                        .arg("search")
-                        .arg(&phrase),
-                    &[1],
-                )?
-                .seconds,
-            );
-        }
-        result.cold_claimdex_ms = median(cold) * 1e3;
-        let mut checked = Vec::new();
-        for _ in 0..5 {
-            checked.push(
-                run_measured(
-                    Command::new(&claimdex)
-                        .arg("--index")
-                        .arg(&index_dir)
-                        .arg("search")
-                        .arg(&phrase),
-                    &[1],
-                )?
-                .seconds,
-            );
-        }
-        result.cold_checked_ms = median(checked) * 1e3;
+        result.cold_claimdex_ms = median_ms(|| {
+            let mut command = Command::new(self.claimdex);
+            command
+                .arg("--index")
+                .arg(&self.index_dir)
+                .arg("--no-update")
+                .arg("search")
+                .arg(&phrase);
+            command
+        })?;
+        result.cold_checked_ms = median_ms(|| {
+            let mut command = Command::new(self.claimdex);
+            command
+                .arg("--index")
+                .arg(&self.index_dir)
+                .arg("search")
+                .arg(&phrase);
+            command
+        })?;
         result.cold_rg_ms = if rg_available() {
-            let mut times = Vec::new();
-            for _ in 0..5 {
-                times.push(
-                    run_measured(
-                        Command::new("rg")
-                            .arg("--no-ignore")
-                            .arg("-c")
-                            .arg("-F")
-                            .arg(COLD_PHRASE)
-                            .arg(&corpus_dir),
-                        &[1],
-                    )?
-                    .seconds,
-                );
-            }
-            Some(median(times) * 1e3)
+            Some(median_ms(|| {
+                let mut command = Command::new("rg");
+                command
+                    .arg("--no-ignore")
+                    .arg("-c")
+                    .arg("-F")
+                    .arg(COLD_PHRASE)
+                    .arg(&self.corpus_dir);
+                command
+            })?)
         } else {
             log("note: rg (ripgrep) is not installed; the cold-search comparison is skipped (apt-get install ripgrep)");
             None
         };
-
-        log(&format!("[{name}] re-index after one change, one deletion"));
-        let (changed, deleted) = reindex_times(&claimdex, &index_dir, &corpus_dir)?;
-        result.reindex_changed_s = changed;
-        result.reindex_deleted_s = deleted;
-        results.push(result);
+        Ok(())
     }
-    Ok(results)
+}
+
+/// The median wall time, in milliseconds, of five runs of the command `make` builds (exit
+/// status 1, nothing found, allowed).
+fn median_ms(make: impl Fn() -> Command) -> Result<f64, BenchError> {
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        times.push(run_measured(&mut make(), &[1])?.seconds);
+    }
+    Ok(median(times) * 1e3)
 }
 
 /// The results as a markdown table: one row per measure, one column per size, and the target.
 pub fn markdown_table(results: &[SizeResult]) -> String {
-    let mut out = String::from("| measure |");
-    for result in results {
-        out.push_str(&format!(" {} |", format_size(result.corpus.size)));
-    }
-    out.push_str(" target |\n|---|");
-    out.push_str(&"---:|".repeat(results.len()));
-    out.push_str("---|\n");
-    let mut row = |name: &str, target: &str, cell: &dyn Fn(&SizeResult) -> String| {
-        out.push_str(&format!("| {name} |"));
+    let mut table = SizeTable::new(results);
+    corpus_and_index_rows(&mut table);
+    search_rows(&mut table);
+    reindex_and_size_rows(&mut table);
+    table.out
+}
+
+/// The benchmark's Markdown table being written.
+struct SizeTable<'r> {
+    results: &'r [SizeResult],
+    out: String,
+}
+
+impl<'r> SizeTable<'r> {
+    /// The header: one column per size, then the target.
+    fn new(results: &'r [SizeResult]) -> SizeTable<'r> {
+        let mut out = String::from("| measure |");
         for result in results {
-            out.push_str(&format!(" {} |", cell(result)));
+            out.push_str(&format!(" {} |", format_size(result.corpus.size)));
         }
-        out.push_str(&format!(" {target} |\n"));
-    };
-    let mib = |bytes: u64| format!("{:.0} MB", bytes as f64 / 1e6);
-    row("corpus: files (txt/html/md/pdf)", "", &|r| {
+        out.push_str(" target |\n|---|");
+        out.push_str(&"---:|".repeat(results.len()));
+        out.push_str("---|\n");
+        SizeTable { results, out }
+    }
+
+    /// One measure: its name, `cell` of each size's result, its target.
+    fn row(&mut self, name: &str, target: &str, cell: &dyn Fn(&SizeResult) -> String) {
+        self.out.push_str(&format!("| {name} |"));
+        for result in self.results {
+            self.out.push_str(&format!(" {} |", cell(result)));
+        }
+        self.out.push_str(&format!(" {target} |\n"));
+    }
+}
+
+/// Megabytes, rounded.
+fn mib(bytes: u64) -> String {
+    format!("{:.0} MB", bytes as f64 / 1e6)
+}
+
+/// The corpus, then claimdex's and plain tantivy's index builds and the figure annotator.
+fn corpus_and_index_rows(table: &mut SizeTable) {
+    table.row("corpus: files (txt/html/md/pdf)", "", &|r| {
         format!(
             "{} ({}/{}/{}/{})",
             r.corpus.files, r.corpus.text, r.corpus.html, r.corpus.markdown, r.corpus.pdf
         )
     });
-    row("corpus: bytes, passages", "", &|r| {
+    table.row("corpus: bytes, passages", "", &|r| {
         format!("{:.1} MB, {}", r.mb(), r.passages)
     });
-    row("claimdex index: time", "", &|r| {
+    table.row("claimdex index: time", "", &|r| {
         format!("{:.2} s", r.claimdex_index_s)
     });
-    row("claimdex index: throughput", "", &|r| {
+    table.row("claimdex index: throughput", "", &|r| {
         format!("{:.2} MB/s", r.mb() / r.claimdex_index_s)
     });
-    row("claimdex index: peak RSS", "≤ 1 GB", &|r| {
+    table.row("claimdex index: peak RSS", "≤ 1 GB", &|r| {
         mib(r.claimdex_rss)
     });
-    row("plain tantivy: time", "", &|r| {
+    table.row("plain tantivy: time", "", &|r| {
         format!("{:.2} s", r.plain_index_s)
     });
-    row("plain tantivy: throughput", "", &|r| {
+    table.row("plain tantivy: throughput", "", &|r| {
         format!("{:.2} MB/s", r.mb() / r.plain_index_s)
     });
-    row("plain tantivy: peak RSS", "", &|r| mib(r.plain_rss));
-    row("**claimdex / plain throughput**", "≥ 0.5×", &|r| {
+    table.row("plain tantivy: peak RSS", "", &|r| mib(r.plain_rss));
+    table.row("**claimdex / plain throughput**", "≥ 0.5×", &|r| {
         format!("**{:.2}×**", r.plain_index_s / r.claimdex_index_s)
     });
-    row("figure annotator, one core", "", &|r| {
+    table.row("figure annotator, one core", "", &|r| {
         format!(
             "{:.2} MB/s ({:.0} figures/MB)",
             r.annotate_mb_s, r.figures_per_mb
         )
     });
-    row("search p50 / p95 / p99, warm", "p95 ≤ 10 ms", &|r| {
+}
+
+/// Warm search latencies, then cold search against `rg`.
+fn search_rows(table: &mut SizeTable) {
+    table.row("search p50 / p95 / p99, warm", "p95 ≤ 10 ms", &|r| {
         format!(
             "{:.2} / {:.2} / {:.2} ms",
             r.search_p50_ms, r.search_p95_ms, r.search_p99_ms
         )
     });
-    row(
+    table.row(
         &format!("cold `claimdex search` / `rg -c` \"{COLD_PHRASE}\""),
         "",
         &|r| match r.cold_rg_ms {
@@ -266,7 +350,7 @@ pub fn markdown_table(results: &[SizeResult]) -> String {
             None => format!("{:.0} ms / rg not installed", r.cold_claimdex_ms),
         },
     );
-    row(
+    table.row(
         "cold `claimdex search` with its staleness check (no `--no-update`)",
         "",
         &|r| match r.cold_rg_ms {
@@ -278,7 +362,7 @@ pub fn markdown_table(results: &[SizeResult]) -> String {
             None => format!("{:.0} ms", r.cold_checked_ms),
         },
     );
-    row(
+    table.row(
         "**rg time / claimdex time**",
         "≥ 10×",
         &|r| match r.cold_rg_ms {
@@ -286,20 +370,23 @@ pub fn markdown_table(results: &[SizeResult]) -> String {
             None => "n/a".into(),
         },
     );
-    row("re-index, one file changed", "≤ 1 s", &|r| {
+}
+
+/// Re-indexing after a change and a deletion, and the index's size.
+fn reindex_and_size_rows(table: &mut SizeTable) {
+    table.row("re-index, one file changed", "≤ 1 s", &|r| {
         format!("{:.2} s", r.reindex_changed_s)
     });
-    row("re-index, one file deleted", "", &|r| {
+    table.row("re-index, one file deleted", "", &|r| {
         format!("{:.2} s", r.reindex_deleted_s)
     });
-    row("index size / corpus size", "", &|r| {
+    table.row("index size / corpus size", "", &|r| {
         format!(
             "{:.2} (plain {:.2})",
             r.index_bytes as f64 / r.corpus.bytes as f64,
             r.plain_bytes as f64 / r.corpus.bytes as f64
         )
     });
-    out
 }
 
 fn binary(bin_dir: &Path, name: &str) -> Result<PathBuf, BenchError> {

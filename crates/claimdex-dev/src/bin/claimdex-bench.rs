@@ -5,7 +5,7 @@ use anyhow::{Context, Result};
 use claimdex_dev::bench::{self, GenOptions, RunOptions};
 use clap::{Parser, Subcommand};
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Scale benchmarks for claimdex (build the release binaries first: cargo build --release --workspace --bins).
@@ -130,67 +130,90 @@ fn run(cli: Cli) -> Result<()> {
             queries,
             json,
         } => {
-            let bin_dir = match bin_dir {
-                Some(dir) => dir,
-                None => std::env::current_exe()
-                    .context("finding this binary's folder; pass --bin-dir")?
-                    .parent()
-                    .map(PathBuf::from)
-                    .unwrap_or_default(),
-            };
             let options = RunOptions {
                 sizes,
                 seed,
                 work,
-                bin_dir,
+                bin_dir: bin_dir_or_own(bin_dir)?,
                 scifact,
                 queries,
                 annotate_sample: 20_000_000,
             };
-            let results = bench::run(&options, &mut log)?;
-            if let Some(path) = json {
-                std::fs::write(&path, serde_json::to_string_pretty(&results)?)
-                    .with_context(|| format!("writing {}", path.display()))?;
-            }
-            let mut stdout = std::io::stdout().lock();
-            write!(stdout, "{}", bench::markdown_table(&results))?;
+            run_sizes(&options, json, &mut log)?;
         }
         BenchCommand::Hostile {
             line,
             depth,
             work,
             claimdex,
-        } => {
-            let claimdex = match claimdex {
-                Some(path) => path,
-                None => std::env::current_exe()
-                    .context("finding this binary's folder; pass --claimdex")?
-                    .with_file_name("claimdex"),
-            };
-            std::fs::create_dir_all(&work)
-                .with_context(|| format!("creating {}", work.display()))?;
-            let results = bench::hostile(&claimdex, &work, line, depth, &mut log)?;
-            let mut stdout = std::io::stdout().lock();
-            write!(stdout, "{}", bench::hostile_table(&results))?;
-        }
+        } => hostile(line, depth, &work, claimdex, &mut log)?,
         BenchCommand::Warm {
             index,
             scifact,
             queries,
-        } => {
-            let (source, latencies) = bench::warm_search(&index, scifact.as_deref(), queries)?;
-            let quantile = |q| bench::measure::percentile(&latencies, q);
-            let mut stdout = std::io::stdout().lock();
-            writeln!(
-                stdout,
-                "{} queries ({source}): p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms",
-                latencies.len(),
-                quantile(0.50),
-                quantile(0.95),
-                quantile(0.99)
-            )?;
-        }
+        } => warm(&index, scifact, queries)?,
     }
+    Ok(())
+}
+
+/// The folder with the binaries: the one given, else this binary's own.
+fn bin_dir_or_own(bin_dir: Option<PathBuf>) -> Result<PathBuf> {
+    Ok(match bin_dir {
+        Some(dir) => dir,
+        None => std::env::current_exe()
+            .context("finding this binary's folder; pass --bin-dir")?
+            .parent()
+            .map(PathBuf::from)
+            .unwrap_or_default(),
+    })
+}
+
+/// `run`: measures every size, writes the JSON when asked and prints the table.
+fn run_sizes(options: &RunOptions, json: Option<PathBuf>, log: &mut dyn FnMut(&str)) -> Result<()> {
+    let results = bench::run(options, log)?;
+    if let Some(path) = json {
+        std::fs::write(&path, serde_json::to_string_pretty(&results)?)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    let mut stdout = std::io::stdout().lock();
+    write!(stdout, "{}", bench::markdown_table(&results))?;
+    Ok(())
+}
+
+/// `hostile`: times claimdex on hostile inputs and prints the table.
+fn hostile(
+    line: u64,
+    depth: u64,
+    work: &Path,
+    claimdex: Option<PathBuf>,
+    log: &mut dyn FnMut(&str),
+) -> Result<()> {
+    let claimdex = match claimdex {
+        Some(path) => path,
+        None => std::env::current_exe()
+            .context("finding this binary's folder; pass --claimdex")?
+            .with_file_name("claimdex"),
+    };
+    std::fs::create_dir_all(work).with_context(|| format!("creating {}", work.display()))?;
+    let results = bench::hostile(&claimdex, work, line, depth, log)?;
+    let mut stdout = std::io::stdout().lock();
+    write!(stdout, "{}", bench::hostile_table(&results))?;
+    Ok(())
+}
+
+/// `warm`: warm search latencies on an existing index.
+fn warm(index: &Path, scifact: Option<PathBuf>, queries: usize) -> Result<()> {
+    let (source, latencies) = bench::warm_search(index, scifact.as_deref(), queries)?;
+    let quantile = |q| bench::measure::percentile(&latencies, q);
+    let mut stdout = std::io::stdout().lock();
+    writeln!(
+        stdout,
+        "{} queries ({source}): p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms",
+        latencies.len(),
+        quantile(0.50),
+        quantile(0.95),
+        quantile(0.99)
+    )?;
     Ok(())
 }
 

@@ -71,40 +71,7 @@ enum Suite {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let boosts = claimdex::query::FieldBoosts::default();
-    let text = match &cli.suite {
-        Suite::Retrieval {
-            path, tune: true, ..
-        } => Some(
-            claimdex_dev::eval::retrieval::tune_scifact(path)
-                .map(|rows| {
-                    rows.iter()
-                        .map(|row| format!("{row}\n"))
-                        .collect::<String>()
-                })
-                .map_err(|error| error.to_string()),
-        ),
-        Suite::Retrieval { path, split, .. } => Some(
-            claimdex_dev::eval::retrieval::evaluate_scifact(path, *split, &boosts)
-                .map(|report| format!("{report}"))
-                .map_err(|error| error.to_string()),
-        ),
-        Suite::ClaimRetrieval { path } => Some(
-            claimdex_dev::eval::claim_retrieval::evaluate_checkthat(path, &boosts)
-                .map(|report| format!("{report}"))
-                .map_err(|error| error.to_string()),
-        ),
-        Suite::News {
-            path,
-            bin,
-            datasets,
-        } => Some(
-            run_news(path, bin.as_deref(), datasets.as_deref(), cli.verbose)
-                .map_err(|error| error.to_string()),
-        ),
-        _ => None,
-    };
-    if let Some(text) = text {
+    if let Some(text) = text_report(&cli) {
         return match text {
             Ok(text) => {
                 let _ = writeln!(std::io::stdout().lock(), "{text}");
@@ -141,6 +108,44 @@ fn main() -> ExitCode {
             eprintln!("claimdex-eval: {error:#}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// The report of a suite that writes its own text (retrieval, its boost tuning, claim
+/// retrieval, news); `None` for the suites with a `SuiteReport`.
+fn text_report(cli: &Cli) -> Option<Result<String, String>> {
+    let boosts = claimdex::query::FieldBoosts::default();
+    match &cli.suite {
+        Suite::Retrieval {
+            path, tune: true, ..
+        } => Some(
+            claimdex_dev::eval::retrieval::tune_scifact(path)
+                .map(|rows| {
+                    rows.iter()
+                        .map(|row| format!("{row}\n"))
+                        .collect::<String>()
+                })
+                .map_err(|error| error.to_string()),
+        ),
+        Suite::Retrieval { path, split, .. } => Some(
+            claimdex_dev::eval::retrieval::evaluate_scifact(path, *split, &boosts)
+                .map(|report| format!("{report}"))
+                .map_err(|error| error.to_string()),
+        ),
+        Suite::ClaimRetrieval { path } => Some(
+            claimdex_dev::eval::claim_retrieval::evaluate_checkthat(path, &boosts)
+                .map(|report| format!("{report}"))
+                .map_err(|error| error.to_string()),
+        ),
+        Suite::News {
+            path,
+            bin,
+            datasets,
+        } => Some(
+            run_news(path, bin.as_deref(), datasets.as_deref(), cli.verbose)
+                .map_err(|error| error.to_string()),
+        ),
+        _ => None,
     }
 }
 

@@ -20,9 +20,48 @@ const BASELINES: &[(&str, f64)] = &[("random", 0.3466), ("n-gram", 0.6927)];
 /// README.md, "Search quality and speed".
 const TEST_BASELINES: &[(&str, f64)] = &[("random", 0.4476), ("n-gram", 0.5766)];
 
+/// Ranks the test tweets under `suite` (the `checkworthy` folder) and scores the ranking.
 pub fn run(suite: &Path, verbose: bool) -> Result<SuiteReport, EvalError> {
     let path = suite.join("test/test-gold.tsv");
-    let text = read_text(&path)?;
+    let scored = read_tweets(&path)?;
+    // Ties keep file order, so the ranking is deterministic.
+    let mut ranked: Vec<usize> = (0..scored.len()).collect();
+    ranked.sort_by(|&a, &b| scored[b].score.total_cmp(&scored[a].score).then(a.cmp(&b)));
+    let worthy: Vec<bool> = ranked.iter().map(|&i| scored[i].worthy).collect();
+    let claim: Vec<bool> = ranked.iter().map(|&i| scored[i].claim).collect();
+
+    let mut file = FileReport::new("test/test-gold.tsv");
+    for tweet in &scored {
+        let (score, is_worthy) = (tweet.score, tweet.worthy);
+        file.record((score >= 0.5) == is_worthy, || {
+            format!(
+                "score {score:.2}, gold {}: {}",
+                u8::from(is_worthy),
+                tweet.text
+            )
+        });
+    }
+    Ok(SuiteReport {
+        suite: "checkworthy".to_string(),
+        files: vec![file],
+        metrics: metrics(&worthy, &claim),
+        verbose,
+    })
+}
+
+/// One test tweet with its gold labels and claimdex's score.
+struct Tweet {
+    score: f64,
+    /// Gold `claim_worthiness`.
+    worthy: bool,
+    /// Gold `claim`.
+    claim: bool,
+    text: String,
+}
+
+/// The tweets of the gold file, scored, in file order.
+fn read_tweets(path: &Path) -> Result<Vec<Tweet>, EvalError> {
+    let text = read_text(path)?;
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
     let column = |name: &str| {
@@ -30,7 +69,7 @@ pub fn run(suite: &Path, verbose: bool) -> Result<SuiteReport, EvalError> {
             .iter()
             .position(|h| *h == name)
             .ok_or_else(|| EvalError::Format {
-                path: path.clone(),
+                path: path.to_path_buf(),
                 message: format!("no column {name:?} in the header"),
             })
     };
@@ -40,7 +79,7 @@ pub fn run(suite: &Path, verbose: bool) -> Result<SuiteReport, EvalError> {
         column("claim_worthiness")?,
     );
     let model = Model::builtin();
-    let mut scored: Vec<(f64, bool, bool, String)> = Vec::new();
+    let mut scored = Vec::new();
     for (idx, line) in lines.enumerate() {
         let cells: Vec<&str> = line.split('\t').collect();
         let (Some(tweet), Some(claim), Some(worthy)) = (
@@ -49,37 +88,30 @@ pub fn run(suite: &Path, verbose: bool) -> Result<SuiteReport, EvalError> {
             cells.get(worthy_col),
         ) else {
             return Err(EvalError::Format {
-                path: path.clone(),
+                path: path.to_path_buf(),
                 message: format!("line {}: too few columns", idx + 2),
             });
         };
-        let score = model.score(tweet).score;
-        scored.push((
-            score,
-            worthy.trim() == "1",
-            claim.trim() == "1",
-            tweet.to_string(),
-        ));
-    }
-    // Ties keep file order, so the ranking is deterministic.
-    let mut ranked: Vec<usize> = (0..scored.len()).collect();
-    ranked.sort_by(|&a, &b| scored[b].0.total_cmp(&scored[a].0).then(a.cmp(&b)));
-    let worthy: Vec<bool> = ranked.iter().map(|&i| scored[i].1).collect();
-    let claim: Vec<bool> = ranked.iter().map(|&i| scored[i].2).collect();
-
-    let mut file = FileReport::new("test/test-gold.tsv");
-    for (score, is_worthy, _, tweet) in &scored {
-        file.record((*score >= 0.5) == *is_worthy, || {
-            format!("score {score:.2}, gold {}: {tweet}", u8::from(*is_worthy))
+        scored.push(Tweet {
+            score: model.score(tweet).score,
+            worthy: worthy.trim() == "1",
+            claim: claim.trim() == "1",
+            text: tweet.to_string(),
         });
     }
+    Ok(scored)
+}
+
+/// The metric lines of the ranking (`worthy` and `claim` labels in ranked order), with the
+/// organisers' baselines.
+fn metrics(worthy: &[bool], claim: &[bool]) -> Vec<String> {
     let mut metrics = vec![format!(
         "check-worthiness MAP {:.4}  P@5 {:.2}  P@10 {:.2}  P@20 {:.2}  P@30 {:.2}  ({} tweets, {} worth checking)",
-        average_precision(&worthy),
-        precision_at(&worthy, 5),
-        precision_at(&worthy, 10),
-        precision_at(&worthy, 20),
-        precision_at(&worthy, 30),
+        average_precision(worthy),
+        precision_at(worthy, 5),
+        precision_at(worthy, 10),
+        precision_at(worthy, 20),
+        precision_at(worthy, 30),
         worthy.len(),
         worthy.iter().filter(|w| **w).count()
     )];
@@ -101,14 +133,9 @@ pub fn run(suite: &Path, verbose: bool) -> Result<SuiteReport, EvalError> {
     ));
     metrics.push(format!(
         "claim detection (same ranking vs the `claim` labels): AP {:.4}",
-        average_precision(&claim)
+        average_precision(claim)
     ));
-    Ok(SuiteReport {
-        suite: "checkworthy".to_string(),
-        files: vec![file],
-        metrics,
-        verbose,
-    })
+    metrics
 }
 
 /// Average precision of a ranked list of relevance labels (1.0 when every relevant item comes first).

@@ -69,12 +69,7 @@ pub fn run(root: &Path, verbose: bool) -> Result<SuiteReport, EvalError> {
         .map(|entry| entry.path())
         .collect();
     paths.sort();
-    let mut report = FileReport::new("data/eval (paragraphs' quantities)");
-    let mut quantity = Score::default();
-    let mut unit = Score::default();
-    let mut modifiers = Score::default();
-    let mut entity = Score::default();
-    let (mut n_gold, mut n_pred, mut n_exact_pairs, mut n_pairs) = (0usize, 0usize, 0usize, 0usize);
+    let mut tally = Tally::new(verbose);
     for path in paths
         .iter()
         .filter(|path| path.extension().is_some_and(|ext| ext == "txt"))
@@ -94,127 +89,200 @@ pub fn run(root: &Path, verbose: bool) -> Result<SuiteReport, EvalError> {
             .into_iter()
             .filter(|figure| !matches!(figure.unit, Unit::Year | Unit::Ordinal | Unit::Other))
             .collect();
-        n_gold += gold.len();
-        n_pred += predicted.len();
-        let pairs = pair(&text, &gold, &predicted);
+        tally.paragraph(&Paragraph { stem, text: &text }, &gold, &predicted);
+    }
+    let metrics = tally.metrics();
+    Ok(SuiteReport {
+        suite: "measeval".to_string(),
+        files: vec![tally.report],
+        metrics,
+        verbose,
+    })
+}
+
+/// One paragraph: its file stem (for failure lines) and text.
+struct Paragraph<'a> {
+    stem: &'a str,
+    text: &'a str,
+}
+
+/// The scores summed over the paragraphs.
+struct Tally {
+    report: FileReport,
+    quantity: Score,
+    unit: Score,
+    modifiers: Score,
+    entity: Score,
+    n_gold: usize,
+    n_pred: usize,
+    n_exact_pairs: usize,
+    n_pairs: usize,
+    verbose: bool,
+}
+
+impl Tally {
+    fn new(verbose: bool) -> Tally {
+        Tally {
+            report: FileReport::new("data/eval (paragraphs' quantities)"),
+            quantity: Score::default(),
+            unit: Score::default(),
+            modifiers: Score::default(),
+            entity: Score::default(),
+            n_gold: 0,
+            n_pred: 0,
+            n_exact_pairs: 0,
+            n_pairs: 0,
+            verbose,
+        }
+    }
+
+    /// Scores one paragraph: each gold quantity against its paired prediction (or a miss), then
+    /// every prediction left unpaired.
+    fn paragraph(&mut self, paragraph: &Paragraph, gold: &[GoldSet], predicted: &[Figure]) {
+        self.n_gold += gold.len();
+        self.n_pred += predicted.len();
+        let pairs = pair(paragraph.text, gold, predicted);
         let mut used = vec![false; predicted.len()];
         for (gold_idx, gold_set) in gold.iter().enumerate() {
             let Some(gold_span) = gold_set.quantity else {
                 continue;
             };
-            let Some(pred_idx) = pairs[gold_idx] else {
-                quantity.add(0.0, 0.0);
-                report.record(false, || {
-                    format!(
-                        "{stem}: missed {:?}",
-                        gold_span.slice(&text).unwrap_or_default()
-                    )
-                });
-                if gold_set.unit.is_some() {
-                    unit.add(0.0, 0.0);
+            match pairs[gold_idx] {
+                Some(pred_idx) => {
+                    used[pred_idx] = true;
+                    self.paired(paragraph, gold_set, gold_span, &predicted[pred_idx]);
                 }
-                if gold_set.entity.is_some() {
-                    entity.add(0.0, 0.0);
-                }
-                continue;
-            };
-            used[pred_idx] = true;
-            let figure = &predicted[pred_idx];
-            let gold_text = gold_span.slice(&text).unwrap_or_default();
-            let exact = f64::from(u8::from(figure.span == gold_span));
-            n_pairs += 1;
-            n_exact_pairs += usize::from(figure.span == gold_span);
-            quantity.add(exact, token_f1(&figure.text, gold_text));
-            report.record(true, String::new);
-            if figure.span != gold_span && verbose {
-                report.failures.push(format!(
-                    "{stem}: span {:?} for gold {gold_text:?}",
-                    figure.text
-                ));
-            }
-            if let Some(gold_unit) = &gold_set.unit {
-                let same = our_unit(figure).is_some_and(|ours| same_unit(&ours, gold_unit));
-                let score = f64::from(u8::from(same));
-                unit.add(score, score);
-            }
-            let approximate = matches!(
-                figure.qualifier,
-                Qualifier::Approximately | Qualifier::Almost
-            );
-            let is_range = figure
-                .range
-                .is_some_and(|range| range.kind == RangeKind::Range);
-            for (name, ours) in [("IsApproximate", approximate), ("IsRange", is_range)] {
-                let theirs = gold_set.mods.iter().any(|mod_name| mod_name == name);
-                if ours || theirs {
-                    let score = f64::from(u8::from(ours == theirs));
-                    modifiers.add(score, score);
-                }
-            }
-            match (gold_set.entity, figure.counts_span) {
-                (Some(gold_entity), Some(ours)) => {
-                    let gold_entity_text = gold_entity.slice(&text).unwrap_or_default();
-                    let ours_text = ours.slice(&text).unwrap_or_default();
-                    entity.add(
-                        f64::from(u8::from(gold_entity == ours)),
-                        token_f1(ours_text, gold_entity_text),
-                    );
-                }
-                (Some(_), None) | (None, Some(_)) => entity.add(0.0, 0.0),
-                (None, None) => {}
+                None => self.missed(paragraph, gold_set, gold_span),
             }
         }
         for (pred_idx, figure) in predicted.iter().enumerate() {
-            if !used[pred_idx] && verbose {
-                report.failures.push(format!(
-                    "{stem}: extra {:?} ({:?})",
-                    figure.text, figure.unit
-                ));
-            }
             if !used[pred_idx] {
-                quantity.add(0.0, 0.0);
-                if our_unit(figure).is_some() {
-                    unit.add(0.0, 0.0);
-                }
-                if figure.counts_span.is_some() {
-                    entity.add(0.0, 0.0);
-                }
+                self.extra(paragraph, figure);
             }
         }
     }
-    let precision = n_pairs as f64 / n_pred.max(1) as f64;
-    let recall = n_pairs as f64 / n_gold.max(1) as f64;
-    let f1 = |p: f64, r: f64| {
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
+
+    /// A gold quantity no prediction overlaps: a zero row for each of its components.
+    fn missed(&mut self, paragraph: &Paragraph, gold_set: &GoldSet, gold_span: Span) {
+        self.quantity.add(0.0, 0.0);
+        self.report.record(false, || {
+            format!(
+                "{}: missed {:?}",
+                paragraph.stem,
+                gold_span.slice(paragraph.text).unwrap_or_default()
+            )
+        });
+        if gold_set.unit.is_some() {
+            self.unit.add(0.0, 0.0);
         }
-    };
-    let strict_precision = n_exact_pairs as f64 / n_pred.max(1) as f64;
-    let strict_recall = n_exact_pairs as f64 / n_gold.max(1) as f64;
-    let metrics = vec![
-        format!("gold quantities {n_gold}, predicted {n_pred}, paired by overlap {n_pairs}, exact spans {n_exact_pairs}"),
-        format!(
-            "quantity span detection: overlap P {:.3} R {:.3} F1 {:.3} (target >= 0.70); strict P {:.3} R {:.3} F1 {:.3} (target >= 0.60)",
-            precision,
-            recall,
-            f1(precision, recall),
-            strict_precision,
-            strict_recall,
-            f1(strict_precision, strict_recall)
-        ),
-        quantity.line("scorer-style Quantity (penalty rows)"),
-        unit.line("scorer-style Unit"),
-        modifiers.line("scorer-style Modifiers (IsApproximate, IsRange)"),
-        entity.line("scorer-style MeasuredEntity (our counts)"),
-    ];
-    Ok(SuiteReport {
-        suite: "measeval".to_string(),
-        files: vec![report],
-        metrics,
-        verbose,
-    })
+        if gold_set.entity.is_some() {
+            self.entity.add(0.0, 0.0);
+        }
+    }
+
+    /// A gold quantity and its prediction: span, unit, modifiers and measured entity.
+    fn paired(
+        &mut self,
+        paragraph: &Paragraph,
+        gold_set: &GoldSet,
+        gold_span: Span,
+        figure: &Figure,
+    ) {
+        let text = paragraph.text;
+        let gold_text = gold_span.slice(text).unwrap_or_default();
+        let exact = f64::from(u8::from(figure.span == gold_span));
+        self.n_pairs += 1;
+        self.n_exact_pairs += usize::from(figure.span == gold_span);
+        self.quantity.add(exact, token_f1(&figure.text, gold_text));
+        self.report.record(true, String::new);
+        if figure.span != gold_span && self.verbose {
+            self.report.failures.push(format!(
+                "{}: span {:?} for gold {gold_text:?}",
+                paragraph.stem, figure.text
+            ));
+        }
+        if let Some(gold_unit) = &gold_set.unit {
+            let same = our_unit(figure).is_some_and(|ours| same_unit(&ours, gold_unit));
+            let score = f64::from(u8::from(same));
+            self.unit.add(score, score);
+        }
+        let approximate = matches!(
+            figure.qualifier,
+            Qualifier::Approximately | Qualifier::Almost
+        );
+        let is_range = figure
+            .range
+            .is_some_and(|range| range.kind == RangeKind::Range);
+        for (name, ours) in [("IsApproximate", approximate), ("IsRange", is_range)] {
+            let theirs = gold_set.mods.iter().any(|mod_name| mod_name == name);
+            if ours || theirs {
+                let score = f64::from(u8::from(ours == theirs));
+                self.modifiers.add(score, score);
+            }
+        }
+        match (gold_set.entity, figure.counts_span) {
+            (Some(gold_entity), Some(ours)) => {
+                let gold_entity_text = gold_entity.slice(text).unwrap_or_default();
+                let ours_text = ours.slice(text).unwrap_or_default();
+                self.entity.add(
+                    f64::from(u8::from(gold_entity == ours)),
+                    token_f1(ours_text, gold_entity_text),
+                );
+            }
+            (Some(_), None) | (None, Some(_)) => self.entity.add(0.0, 0.0),
+            (None, None) => {}
+        }
+    }
+
+    /// A prediction no gold quantity is paired with: a zero row for each of its components.
+    fn extra(&mut self, paragraph: &Paragraph, figure: &Figure) {
+        if self.verbose {
+            self.report.failures.push(format!(
+                "{}: extra {:?} ({:?})",
+                paragraph.stem, figure.text, figure.unit
+            ));
+        }
+        self.quantity.add(0.0, 0.0);
+        if our_unit(figure).is_some() {
+            self.unit.add(0.0, 0.0);
+        }
+        if figure.counts_span.is_some() {
+            self.entity.add(0.0, 0.0);
+        }
+    }
+
+    /// The suite's metric lines: counts, span detection P/R/F1, then the scorer-style rows.
+    fn metrics(&self) -> Vec<String> {
+        let (n_gold, n_pred, n_pairs, n_exact_pairs) =
+            (self.n_gold, self.n_pred, self.n_pairs, self.n_exact_pairs);
+        let precision = n_pairs as f64 / n_pred.max(1) as f64;
+        let recall = n_pairs as f64 / n_gold.max(1) as f64;
+        let f1 = |p: f64, r: f64| {
+            if p + r == 0.0 {
+                0.0
+            } else {
+                2.0 * p * r / (p + r)
+            }
+        };
+        let strict_precision = n_exact_pairs as f64 / n_pred.max(1) as f64;
+        let strict_recall = n_exact_pairs as f64 / n_gold.max(1) as f64;
+        vec![
+            format!("gold quantities {n_gold}, predicted {n_pred}, paired by overlap {n_pairs}, exact spans {n_exact_pairs}"),
+            format!(
+                "quantity span detection: overlap P {:.3} R {:.3} F1 {:.3} (target >= 0.70); strict P {:.3} R {:.3} F1 {:.3} (target >= 0.60)",
+                precision,
+                recall,
+                f1(precision, recall),
+                strict_precision,
+                strict_recall,
+                f1(strict_precision, strict_recall)
+            ),
+            self.quantity.line("scorer-style Quantity (penalty rows)"),
+            self.unit.line("scorer-style Unit"),
+            self.modifiers.line("scorer-style Modifiers (IsApproximate, IsRange)"),
+            self.entity.line("scorer-style MeasuredEntity (our counts)"),
+        ]
+    }
 }
 
 fn read_gold(path: &Path, text: &str) -> Result<Vec<GoldSet>, EvalError> {

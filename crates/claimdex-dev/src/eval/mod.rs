@@ -107,6 +107,30 @@ impl SuiteReport {
     /// The human report; its last line is `<suite>: passed P of N in scope (R%)`.
     pub fn render(&self) -> String {
         let mut out = String::new();
+        self.push_file_table(&mut out);
+        self.push_out_of_scope(&mut out);
+        if self.verbose {
+            self.push_failures(&mut out);
+        }
+        if !self.metrics.is_empty() {
+            let _ = writeln!(out);
+            for metric in &self.metrics {
+                let _ = writeln!(out, "{metric}");
+            }
+        }
+        let _ = write!(
+            out,
+            "\n{}: passed {} of {} in scope ({})",
+            self.suite,
+            self.passed(),
+            self.in_scope(),
+            percent(self.passed(), self.in_scope())
+        );
+        out
+    }
+
+    /// One line per file: cases, in scope, passed, rate.
+    fn push_file_table(&self, out: &mut String) {
         let width = self
             .files
             .iter()
@@ -130,6 +154,10 @@ impl SuiteReport {
                 percent(file.passed, file.in_scope)
             );
         }
+    }
+
+    /// The cases left out of scope, per file and reason (nothing when none were).
+    fn push_out_of_scope(&self, out: &mut String) {
         let mut any_skipped = false;
         for file in &self.files {
             for (reason, count) in &file.out_of_scope {
@@ -140,34 +168,21 @@ impl SuiteReport {
                 let _ = writeln!(out, "  {}: {count} ({reason})", file.name);
             }
         }
-        if self.verbose {
-            for file in self.files.iter().filter(|file| !file.failures.is_empty()) {
-                let _ = writeln!(
-                    out,
-                    "\nfailures in {} ({}):",
-                    file.name,
-                    file.failures.len()
-                );
-                for failure in &file.failures {
-                    let _ = writeln!(out, "  {failure}");
-                }
+    }
+
+    /// The failing cases kept of each file.
+    fn push_failures(&self, out: &mut String) {
+        for file in self.files.iter().filter(|file| !file.failures.is_empty()) {
+            let _ = writeln!(
+                out,
+                "\nfailures in {} ({}):",
+                file.name,
+                file.failures.len()
+            );
+            for failure in &file.failures {
+                let _ = writeln!(out, "  {failure}");
             }
         }
-        if !self.metrics.is_empty() {
-            let _ = writeln!(out);
-            for metric in &self.metrics {
-                let _ = writeln!(out, "{metric}");
-            }
-        }
-        let _ = write!(
-            out,
-            "\n{}: passed {} of {} in scope ({})",
-            self.suite,
-            self.passed(),
-            self.in_scope(),
-            percent(self.passed(), self.in_scope())
-        );
-        out
     }
 }
 

@@ -464,8 +464,45 @@ fn score_periods(
         if !judged.insert((doc.to_string(), gold.figure.id)) {
             continue;
         }
-        let predicted = predicted_period(result, dates.get(doc).copied().unwrap_or(""));
-        let want = match (&gold.figure.period_start, &gold.figure.period_end) {
+        let date = dates.get(doc).copied().unwrap_or("");
+        let judgement = PeriodJudgement::of(result, gold.figure, date, raws.get(doc), span);
+        add(doc, &mut |score| judgement.count(score));
+        judgement.push_misses(doc, gold.figure, misses);
+    }
+}
+
+/// One check result's period against its gold figure's.
+struct PeriodJudgement {
+    /// The gold period `(start, end)`.
+    want: Option<(String, String)>,
+    /// claimdex's period `(start, end, partial, approximate end)`.
+    predicted: Option<(String, String, bool, bool)>,
+    /// The start of the period a change is compared with.
+    compared: Option<String>,
+    right: bool,
+    /// Right, or an approximate end one month off.
+    near: bool,
+    /// Whether the partial flag is right (when the gold has a period).
+    partial: Option<bool>,
+    miss: Option<PeriodMiss>,
+    /// Where claimdex's period came from: clause, sentence, passage, document date.
+    source: usize,
+    /// A passage period carried from an earlier paragraph.
+    carried_across: bool,
+    /// The gold period ends before claimdex's starts.
+    gold_earlier: bool,
+}
+
+impl PeriodJudgement {
+    fn of(
+        result: &Value,
+        gold: &GoldFigure,
+        date: &str,
+        raw: Option<&String>,
+        span: Span,
+    ) -> PeriodJudgement {
+        let predicted = predicted_period(result, date);
+        let want = match (&gold.period_start, &gold.period_end) {
             (Some(start), Some(end)) => Some((start.clone(), end.clone())),
             _ => None,
         };
@@ -488,80 +525,108 @@ fn score_periods(
         let partial = want.as_ref().map(|_| {
             predicted
                 .as_ref()
-                .is_some_and(|(_, _, partial, _)| *partial == gold.figure.partial)
+                .is_some_and(|(_, _, partial, _)| *partial == gold.partial)
         });
         let miss = (!right).then(|| PeriodMiss::of(&want, &predicted));
-        let source = match result
-            .pointer("/binding/period_source")
-            .and_then(Value::as_str)
-        {
-            Some("clause") => 0,
-            Some("sentence") => 1,
-            Some("passage") => 2,
-            _ => 3,
-        };
-        // A period carried from an earlier sentence: from the figure's own paragraph, or from an
-        // earlier one (a blank line between them in the raw text).
-        let carried_across = source == 2
-            && raws.get(doc).is_some_and(|raw| {
-                result
-                    .pointer("/binding/period_span/end")
-                    .and_then(Value::as_u64)
-                    .and_then(|from| raw.get(from as usize..span.start))
-                    .is_some_and(|between| between.contains("\n\n"))
-            });
+        let source = period_source(result);
+        let carried_across = source == 2 && carried_across_paragraphs(result, raw, span);
         let gold_earlier = match (&want, &predicted) {
             (Some((_, end)), Some((got_start, _, _, _))) => end < got_start,
             _ => false,
         };
-        add(doc, &mut |score| {
-            score.by_source[source].0 += usize::from(right);
-            score.by_source[source].1 += 1;
-            if carried_across {
-                score.carried_across.0 += usize::from(right);
-                score.carried_across.1 += 1;
-            }
-            if let Some(miss) = miss {
-                score.period_misses[miss as usize] += 1;
-                if matches!(miss, PeriodMiss::Disjoint) {
-                    score.disjoint_sources[source] += 1;
-                    if gold_earlier {
-                        score.disjoint_gold_earlier += 1;
-                    } else {
-                        score.disjoint_gold_later += 1;
-                    }
+        PeriodJudgement {
+            want,
+            predicted,
+            compared,
+            right,
+            near,
+            partial,
+            miss,
+            source,
+            carried_across,
+            gold_earlier,
+        }
+    }
+
+    /// Adds the judgement to a split's counters.
+    fn count(&self, score: &mut Score) {
+        let source = self.source;
+        score.by_source[source].0 += usize::from(self.right);
+        score.by_source[source].1 += 1;
+        if self.carried_across {
+            score.carried_across.0 += usize::from(self.right);
+            score.carried_across.1 += 1;
+        }
+        if let Some(miss) = self.miss {
+            score.period_misses[miss as usize] += 1;
+            if matches!(miss, PeriodMiss::Disjoint) {
+                score.disjoint_sources[source] += 1;
+                if self.gold_earlier {
+                    score.disjoint_gold_earlier += 1;
+                } else {
+                    score.disjoint_gold_later += 1;
                 }
             }
-            score.period_judged += 1;
-            score.period_right += usize::from(right);
-            score.period_near += usize::from(near);
-            if let Some(partial) = partial {
-                score.partial_judged += 1;
-                score.partial_right += usize::from(partial);
-            }
-        });
+        }
+        score.period_judged += 1;
+        score.period_right += usize::from(self.right);
+        score.period_near += usize::from(self.near);
+        if let Some(partial) = self.partial {
+            score.partial_judged += 1;
+            score.partial_right += usize::from(partial);
+        }
+    }
+
+    /// The miss lines of a wrong period, and of a right span read as the wrong kind.
+    fn push_misses(&self, doc: &str, gold: &GoldFigure, misses: &mut Vec<String>) {
         // A right span read as the wrong kind ("to date" read as a whole year, or the reverse).
-        if right && partial == Some(false) {
+        if self.right && self.partial == Some(false) {
             misses.push(format!(
                 "partial: {}:{} {:?} want partial {} got {}",
-                doc, gold.figure.line, gold.figure.text, gold.figure.partial, !gold.figure.partial
+                doc, gold.line, gold.text, gold.partial, !gold.partial
             ));
         }
-        if !right {
+        if !self.right {
             misses.push(format!(
                 "period: {}:{} {:?} want {:?} got {:?} from {}{}",
                 doc,
-                gold.figure.line,
-                gold.figure.text,
-                want,
-                predicted,
-                ["clause", "sentence", "passage", "document date"][source],
-                compared
+                gold.line,
+                gold.text,
+                self.want,
+                self.predicted,
+                ["clause", "sentence", "passage", "document date"][self.source],
+                self.compared
+                    .as_ref()
                     .map(|from| format!(" compared with a period from {from}"))
                     .unwrap_or_default()
             ));
         }
     }
+}
+
+/// Where a check result's period came from: 0 clause, 1 sentence, 2 passage, 3 document date.
+fn period_source(result: &Value) -> usize {
+    match result
+        .pointer("/binding/period_source")
+        .and_then(Value::as_str)
+    {
+        Some("clause") => 0,
+        Some("sentence") => 1,
+        Some("passage") => 2,
+        _ => 3,
+    }
+}
+
+/// Whether a period carried from an earlier sentence comes from an earlier paragraph (a blank
+/// line between it and the figure in the raw text) rather than the figure's own.
+fn carried_across_paragraphs(result: &Value, raw: Option<&String>, span: Span) -> bool {
+    raw.is_some_and(|raw| {
+        result
+            .pointer("/binding/period_span/end")
+            .and_then(Value::as_u64)
+            .and_then(|from| raw.get(from as usize..span.start))
+            .is_some_and(|between| between.contains("\n\n"))
+    })
 }
 
 /// How a period miss differs from the gold, by months only (no text is needed to read it).
@@ -725,16 +790,7 @@ fn score_attribution(
             };
             let end = raw[start..].find('\n').map_or(raw.len(), |at| start + at);
             let claim = claim_for(claims, &gold.doc, start, end, &sentence.text);
-            let names: Vec<&str> = claim
-                .and_then(|claim| claim.get("source"))
-                .filter(|source| !source.is_null())
-                .map(|source| {
-                    ["name", "mention"]
-                        .iter()
-                        .filter_map(|key| source.get(*key).and_then(Value::as_str))
-                        .collect()
-                })
-                .unwrap_or_default();
+            let names = source_names(claim);
             let score_value = claim
                 .and_then(|claim| claim.get("checkworthiness"))
                 .and_then(Value::as_f64)
@@ -742,8 +798,7 @@ fn score_attribution(
             let has_gold = !sentence.source.trim().is_empty();
             let right = has_gold && same_source(&sentence.source, &names);
             let carried = claim
-                .and_then(|claim| claim.get("source"))
-                .and_then(|source| source.get("via"))
+                .and_then(|claim| claim.pointer("/source/via"))
                 .and_then(Value::as_str)
                 == Some("carried");
             let from = ["sentence", "previous_sentence", "earlier"]
@@ -778,6 +833,20 @@ fn score_attribution(
             });
         }
     }
+}
+
+/// The name and mention of a claim's source (none without a claim or a source).
+fn source_names(claim: Option<&Value>) -> Vec<&str> {
+    claim
+        .and_then(|claim| claim.get("source"))
+        .filter(|source| !source.is_null())
+        .map(|source| {
+            ["name", "mention"]
+                .iter()
+                .filter_map(|key| source.get(*key).and_then(Value::as_str))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn score_relations(
@@ -846,59 +915,15 @@ fn score_pairs(
     add: &mut Add,
     misses: &mut Vec<String>,
 ) {
-    let find = |key: &str| -> Option<&Located> {
-        let (doc, id) = key.split_once('#')?;
-        let id: u32 = id.parse().ok()?;
-        located
-            .iter()
-            .find(|gold| gold.doc.doc == doc && gold.figure.id == id)
-    };
-    // Cross-document verdicts between two located figures, either way round.
-    let verdict_between = |a: &Located, b: &Located| -> Vec<String> {
-        results
-            .iter()
-            .filter(|result| result.get("method").and_then(Value::as_str) == Some("cross_document"))
-            .filter_map(|result| {
-                let doc = result.pointer("/claim/doc")?.as_str()?;
-                let span = result.pointer("/figure/span").and_then(span_of)?;
-                let others = result.pointer("/evidence/others")?.as_array()?;
-                let linked = others.iter().any(|other| {
-                    let other_doc = other.get("doc").and_then(Value::as_str).unwrap_or("");
-                    let other_line = other.get("line").and_then(Value::as_u64).unwrap_or(0);
-                    let other_text = other.get("figure").and_then(Value::as_str).unwrap_or("");
-                    let is = |one: &Located, two: &Located| {
-                        one.doc.doc == doc
-                            && overlaps(one.span, span)
-                            && two.doc.doc == other_doc
-                            && usize::try_from(other_line).is_ok_and(|line| line == two.figure.line)
-                            && !other_text.is_empty()
-                            && (other_text.contains(two.figure.text.as_str())
-                                || two.figure.text.contains(other_text))
-                    };
-                    is(a, b) || is(b, a)
-                });
-                linked.then(|| result.get("verdict")?.as_str().map(str::to_string))?
-            })
-            .collect()
-    };
     for pair in &pairs.pair {
-        let (Some(a), Some(b)) = (find(&pair.a), find(&pair.b)) else {
+        let (Some(a), Some(b)) = (
+            find_located(located, &pair.a),
+            find_located(located, &pair.b),
+        ) else {
             continue;
         };
-        let verdicts = verdict_between(a, b);
-        let right = if pair.same_statistic && pair.agree {
-            verdicts
-                .iter()
-                .any(|v| matches!(v.as_str(), "supported" | "close"))
-        } else if pair.same_statistic {
-            verdicts
-                .iter()
-                .any(|v| matches!(v.as_str(), "contradicted" | "close"))
-        } else {
-            !verdicts
-                .iter()
-                .any(|v| matches!(v.as_str(), "supported" | "contradicted" | "close"))
-        };
+        let verdicts = verdicts_between(results, a, b);
+        let right = pair_right(pair, &verdicts);
         let same = pair.same_statistic;
         if !right {
             misses.push(format!(
@@ -925,6 +950,62 @@ fn score_pairs(
                 score.lookalike_pairs_right += usize::from(right);
             }
         });
+    }
+}
+
+/// The located gold figure a pair names as `doc#id`.
+fn find_located<'l, 'a>(located: &'l [Located<'a>], key: &str) -> Option<&'l Located<'a>> {
+    let (doc, id) = key.split_once('#')?;
+    let id: u32 = id.parse().ok()?;
+    located
+        .iter()
+        .find(|gold| gold.doc.doc == doc && gold.figure.id == id)
+}
+
+/// Cross-document verdicts between two located figures, either way round.
+fn verdicts_between(results: &[Value], a: &Located, b: &Located) -> Vec<String> {
+    results
+        .iter()
+        .filter(|result| result.get("method").and_then(Value::as_str) == Some("cross_document"))
+        .filter_map(|result| {
+            let doc = result.pointer("/claim/doc")?.as_str()?;
+            let span = result.pointer("/figure/span").and_then(span_of)?;
+            let others = result.pointer("/evidence/others")?.as_array()?;
+            let linked = others.iter().any(|other| {
+                let other_doc = other.get("doc").and_then(Value::as_str).unwrap_or("");
+                let other_line = other.get("line").and_then(Value::as_u64).unwrap_or(0);
+                let other_text = other.get("figure").and_then(Value::as_str).unwrap_or("");
+                let is = |one: &Located, two: &Located| {
+                    one.doc.doc == doc
+                        && overlaps(one.span, span)
+                        && two.doc.doc == other_doc
+                        && usize::try_from(other_line).is_ok_and(|line| line == two.figure.line)
+                        && !other_text.is_empty()
+                        && (other_text.contains(two.figure.text.as_str())
+                            || two.figure.text.contains(other_text))
+                };
+                is(a, b) || is(b, a)
+            });
+            linked.then(|| result.get("verdict")?.as_str().map(str::to_string))?
+        })
+        .collect()
+}
+
+/// Whether the verdicts between a pair's figures are right: an agreeing same statistic is
+/// supported or close, a disagreeing one contradicted or close, a look-alike gets none of them.
+fn pair_right(pair: &GoldPair, verdicts: &[String]) -> bool {
+    if pair.same_statistic && pair.agree {
+        verdicts
+            .iter()
+            .any(|v| matches!(v.as_str(), "supported" | "close"))
+    } else if pair.same_statistic {
+        verdicts
+            .iter()
+            .any(|v| matches!(v.as_str(), "contradicted" | "close"))
+    } else {
+        !verdicts
+            .iter()
+            .any(|v| matches!(v.as_str(), "supported" | "contradicted" | "close"))
     }
 }
 
@@ -1008,133 +1089,12 @@ fn ranking_scores(ranking: &[(f64, bool)]) -> (String, String) {
 }
 
 fn render(scores: &BTreeMap<String, Score>, misses: &[String], verbose: bool) -> String {
-    let columns: Vec<&str> = ["tune", "heldout", "all"]
-        .into_iter()
-        .filter(|split| scores.contains_key(*split))
-        .collect();
-    let empty = Score::default();
-    let get = |split: &str| scores.get(split).unwrap_or(&empty);
-    let mut out = String::new();
-    let _ = writeln!(out, "| measure | {} | target |", columns.join(" | "));
-    let _ = writeln!(out, "|---|{}---|", "---|".repeat(columns.len()));
-    let mut row = |name: &str, target: &str, cell: &dyn Fn(&Score) -> String| {
-        let cells: Vec<String> = columns.iter().map(|split| cell(get(split))).collect();
-        let _ = writeln!(out, "| {name} | {} | {target} |", cells.join(" | "));
-    };
-    row("figure value+unit recall", "≥ 0.97", &|s| {
-        ratio(s.found_right, s.gold_figures)
-    });
-    row("figure value+unit precision", "", &|s| {
-        ratio(s.predicted_right, s.predicted)
-    });
-    row("period right (checked figures)", "≥ 0.90", &|s| {
-        ratio(s.period_right, s.period_judged)
-    });
-    row("period right, approximate end ±1 month", "", &|s| {
-        ratio(s.period_near, s.period_judged)
-    });
-    row("partial flag right", "", &|s| {
-        ratio(s.partial_right, s.partial_judged)
-    });
-    row(
-        "period misses: none · not in gold · gold within ours · ours within gold · disjoint · overlapping",
-        "",
-        &|s| {
-            s.period_misses
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(" · ")
-        },
-    );
-    row(
-        "period right by where it came from: clause · sentence · passage · document date",
-        "",
-        &|s| {
-            s.by_source
-                .iter()
-                .map(|(right, judged)| format!("{right}/{judged}"))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        },
-    );
-    row(
-        "of the passage periods, carried from an earlier paragraph: right",
-        "",
-        &|s| format!("{}/{}", s.carried_across.0, s.carried_across.1),
-    );
-    row(
-        "disjoint periods from: clause · sentence · passage · document date (gold earlier · later)",
-        "",
-        &|s| {
-            let sources: Vec<String> = s.disjoint_sources.iter().map(usize::to_string).collect();
-            format!(
-                "{} ({} · {})",
-                sources.join(" · "),
-                s.disjoint_gold_earlier,
-                s.disjoint_gold_later
-            )
-        },
-    );
-    row("attribution precision", "≥ 0.9", &|s| {
-        ratio(s.attribution_tp, s.attribution_tp + s.attribution_fp)
-    });
-    row("attribution recall", "≥ 0.8", &|s| {
-        ratio(s.attribution_tp, s.attribution_tp + s.attribution_fn)
-    });
-    row(
-        "attribution recall by where the gold source is: sentence · sentence before · earlier paragraph",
-        "",
-        &|s| {
-            s.attribution_by_from
-                .iter()
-                .map(|(right, gold)| format!("{right}/{gold}"))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        },
-    );
-    row(
-        "of claimdex's sources carried from an earlier paragraph: right",
-        "",
-        &|s| format!("{}/{}", s.attribution_carried.0, s.attribution_carried.1),
-    );
-    row("arithmetic relations found", "≥ 0.80", &|s| {
-        ratio(s.relations_found, s.relations)
-    });
-    row("arithmetic relations right", "", &|s| {
-        ratio(s.relations_right, s.relations)
-    });
-    row("arithmetic relations wrong", "0", &|s| {
-        s.relations_wrong.to_string()
-    });
-    row("cross-document same-statistic pairs right", "", &|s| {
-        ratio(s.same_pairs_right, s.same_pairs)
-    });
-    row("cross-document look-alike pairs right", "", &|s| {
-        ratio(s.lookalike_pairs_right, s.lookalike_pairs)
-    });
-    row("cross-document pairs right", "≥ 0.75", &|s| {
-        ratio(
-            s.same_pairs_right + s.lookalike_pairs_right,
-            s.same_pairs + s.lookalike_pairs,
-        )
-    });
-    row("check results", "", &|s| s.results.to_string());
-    row("false contradicted", "0", &|s| {
-        format!("{} of {}", s.false_contradicted, s.contradicted)
-    });
-    row("false supported", "", &|s| {
-        format!("{} of {}", s.false_supported, s.supported)
-    });
-    row("supported on numbers not labelled as figures", "", &|s| {
-        s.unlabelled_supported.to_string()
-    });
-    row("check-worthiness P@10", "", &|s| {
-        ranking_scores(&s.ranking).0
-    });
-    row("check-worthiness MAP", "", &|s| {
-        ranking_scores(&s.ranking).1
-    });
+    let mut table = Table::new(scores);
+    figure_and_period_rows(&mut table);
+    attribution_rows(&mut table);
+    relation_and_pair_rows(&mut table);
+    verdict_and_ranking_rows(&mut table);
+    let mut out = table.out;
     // Every false verdict is listed; the other misses only with --verbose.
     let shown: Vec<&String> = misses
         .iter()
@@ -1147,6 +1107,172 @@ fn render(scores: &BTreeMap<String, Score>, misses: &[String], verbose: bool) ->
         }
     }
     out
+}
+
+/// The report's Markdown table: one row per measure, one column per split that has excerpts.
+struct Table<'s> {
+    scores: &'s BTreeMap<String, Score>,
+    columns: Vec<&'static str>,
+    out: String,
+}
+
+impl<'s> Table<'s> {
+    /// The table's header.
+    fn new(scores: &'s BTreeMap<String, Score>) -> Table<'s> {
+        let columns: Vec<&str> = ["tune", "heldout", "all"]
+            .into_iter()
+            .filter(|split| scores.contains_key(*split))
+            .collect();
+        let mut out = String::new();
+        let _ = writeln!(out, "| measure | {} | target |", columns.join(" | "));
+        let _ = writeln!(out, "|---|{}---|", "---|".repeat(columns.len()));
+        Table {
+            scores,
+            columns,
+            out,
+        }
+    }
+
+    /// One measure: its name, its target and `cell` of each split's counters.
+    fn row(&mut self, name: &str, target: &str, cell: &dyn Fn(&Score) -> String) {
+        let empty = Score::default();
+        let cells: Vec<String> = self
+            .columns
+            .iter()
+            .map(|split| cell(self.scores.get(*split).unwrap_or(&empty)))
+            .collect();
+        let _ = writeln!(self.out, "| {name} | {} | {target} |", cells.join(" | "));
+    }
+}
+
+/// Figure recall and precision, then the periods: right, near, partial and the misses.
+fn figure_and_period_rows(table: &mut Table) {
+    table.row("figure value+unit recall", "≥ 0.97", &|s| {
+        ratio(s.found_right, s.gold_figures)
+    });
+    table.row("figure value+unit precision", "", &|s| {
+        ratio(s.predicted_right, s.predicted)
+    });
+    table.row("period right (checked figures)", "≥ 0.90", &|s| {
+        ratio(s.period_right, s.period_judged)
+    });
+    table.row("period right, approximate end ±1 month", "", &|s| {
+        ratio(s.period_near, s.period_judged)
+    });
+    table.row("partial flag right", "", &|s| {
+        ratio(s.partial_right, s.partial_judged)
+    });
+    table.row(
+        "period misses: none · not in gold · gold within ours · ours within gold · disjoint · overlapping",
+        "",
+        &|s| {
+            s.period_misses
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(" · ")
+        },
+    );
+    table.row(
+        "period right by where it came from: clause · sentence · passage · document date",
+        "",
+        &|s| {
+            s.by_source
+                .iter()
+                .map(|(right, judged)| format!("{right}/{judged}"))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        },
+    );
+    table.row(
+        "of the passage periods, carried from an earlier paragraph: right",
+        "",
+        &|s| format!("{}/{}", s.carried_across.0, s.carried_across.1),
+    );
+    table.row(
+        "disjoint periods from: clause · sentence · passage · document date (gold earlier · later)",
+        "",
+        &|s| {
+            let sources: Vec<String> = s.disjoint_sources.iter().map(usize::to_string).collect();
+            format!(
+                "{} ({} · {})",
+                sources.join(" · "),
+                s.disjoint_gold_earlier,
+                s.disjoint_gold_later
+            )
+        },
+    );
+}
+
+/// Attribution precision and recall, by where the gold source is, and carried sources.
+fn attribution_rows(table: &mut Table) {
+    table.row("attribution precision", "≥ 0.9", &|s| {
+        ratio(s.attribution_tp, s.attribution_tp + s.attribution_fp)
+    });
+    table.row("attribution recall", "≥ 0.8", &|s| {
+        ratio(s.attribution_tp, s.attribution_tp + s.attribution_fn)
+    });
+    table.row(
+        "attribution recall by where the gold source is: sentence · sentence before · earlier paragraph",
+        "",
+        &|s| {
+            s.attribution_by_from
+                .iter()
+                .map(|(right, gold)| format!("{right}/{gold}"))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        },
+    );
+    table.row(
+        "of claimdex's sources carried from an earlier paragraph: right",
+        "",
+        &|s| format!("{}/{}", s.attribution_carried.0, s.attribution_carried.1),
+    );
+}
+
+/// Arithmetic relations found, right and wrong, and the cross-document pairs.
+fn relation_and_pair_rows(table: &mut Table) {
+    table.row("arithmetic relations found", "≥ 0.80", &|s| {
+        ratio(s.relations_found, s.relations)
+    });
+    table.row("arithmetic relations right", "", &|s| {
+        ratio(s.relations_right, s.relations)
+    });
+    table.row("arithmetic relations wrong", "0", &|s| {
+        s.relations_wrong.to_string()
+    });
+    table.row("cross-document same-statistic pairs right", "", &|s| {
+        ratio(s.same_pairs_right, s.same_pairs)
+    });
+    table.row("cross-document look-alike pairs right", "", &|s| {
+        ratio(s.lookalike_pairs_right, s.lookalike_pairs)
+    });
+    table.row("cross-document pairs right", "≥ 0.75", &|s| {
+        ratio(
+            s.same_pairs_right + s.lookalike_pairs_right,
+            s.same_pairs + s.lookalike_pairs,
+        )
+    });
+}
+
+/// The check results and their false verdicts, then the check-worthiness ranking.
+fn verdict_and_ranking_rows(table: &mut Table) {
+    table.row("check results", "", &|s| s.results.to_string());
+    table.row("false contradicted", "0", &|s| {
+        format!("{} of {}", s.false_contradicted, s.contradicted)
+    });
+    table.row("false supported", "", &|s| {
+        format!("{} of {}", s.false_supported, s.supported)
+    });
+    table.row("supported on numbers not labelled as figures", "", &|s| {
+        s.unlabelled_supported.to_string()
+    });
+    table.row("check-worthiness P@10", "", &|s| {
+        ranking_scores(&s.ranking).0
+    });
+    table.row("check-worthiness MAP", "", &|s| {
+        ranking_scores(&s.ranking).1
+    });
 }
 
 #[cfg(test)]

@@ -208,86 +208,63 @@ fn found(input: &str, expected: &Expected, figures: &[Figure]) -> bool {
     let Some(value_text) = resolution_value(expected) else {
         return false;
     };
+    let value = value_text.parse::<f64>().ok();
+    let of_unit = |unit: Unit| value.is_some_and(|value| found_as(figures, unit, span, value));
     match expected.type_name.as_str() {
-        "number" => {
-            let Ok(value) = value_text.parse::<f64>() else {
-                return false;
-            };
-            figures.iter().any(|figure| {
-                let ends = figure.range.map(|range| [range.low, range.high]);
-                (figure.span == span && same_value(figure.value, value))
-                    || figure.span.contains(span)
-                        && (same_value(figure.value, value)
-                            || ends
-                                .is_some_and(|ends| ends.iter().any(|end| same_value(*end, value))))
-            })
-        }
-        "percentage" => {
-            let Ok(value) = value_text.trim_end_matches('%').parse::<f64>() else {
-                return false;
-            };
-            figures.iter().any(|figure| {
-                figure.unit == Unit::Percent
-                    && same_span(figure, span)
-                    && same_value(figure.value, value)
-            })
-        }
-        "ordinal" | "ordinal.relative" => {
-            let Ok(value) = value_text.parse::<f64>() else {
-                return false;
-            };
-            figures.iter().any(|figure| {
-                figure.unit == Unit::Ordinal
-                    && same_span(figure, span)
-                    && same_value(figure.value, value)
-            })
-        }
+        "number" => value.is_some_and(|value| found_number(figures, span, value)),
+        "percentage" => value_text
+            .trim_end_matches('%')
+            .parse::<f64>()
+            .is_ok_and(|value| found_as(figures, Unit::Percent, span, value)),
+        "ordinal" | "ordinal.relative" => of_unit(Unit::Ordinal),
         "numberrange" => figures.iter().any(|figure| {
             // Ours may start earlier by a qualifier ("about 20~100" for "20~100").
             let same_end = figure.span.end == span.end && figure.span.start <= span.start;
             (span.contains(figure.span) || figure.span.start == span.start || same_end)
                 && range_matches(figure, &value_text)
         }),
-        "currency" => {
-            let Ok(mut value) = value_text.parse::<f64>() else {
-                return false;
-            };
-            let unit = resolution_field(expected, "unit").unwrap_or_default();
-            if matches!(unit.as_str(), "Cent" | "Pence" | "Penny") {
-                value /= 100.0;
-            }
-            let iso = resolution_field(expected, "isoCurrency");
-            figures.iter().any(|figure| {
-                figure.unit == Unit::Money
-                    && same_span(figure, span)
-                    && same_value(figure.value, value)
-                    && iso
-                        .as_ref()
-                        .is_none_or(|iso| figure.currency.as_ref() == Some(iso))
-            })
-        }
-        "dimension" | "temperature" => {
-            let Ok(value) = value_text.parse::<f64>() else {
-                return false;
-            };
-            figures.iter().any(|figure| {
-                figure.unit == Unit::Measure
-                    && same_span(figure, span)
-                    && same_value(figure.value, value)
-            })
-        }
-        "age" => {
-            let Ok(value) = value_text.parse::<f64>() else {
-                return false;
-            };
-            figures.iter().any(|figure| {
-                figure.unit == Unit::Age
-                    && same_span(figure, span)
-                    && same_value(figure.value, value)
-            })
-        }
+        "currency" => value.is_some_and(|value| found_money(expected, figures, span, value)),
+        "dimension" | "temperature" => of_unit(Unit::Measure),
+        "age" => of_unit(Unit::Age),
         _ => false,
     }
+}
+
+/// A plain number: a figure at the span with the value, or around it with the value or a range
+/// end equal to it.
+fn found_number(figures: &[Figure], span: Span, value: f64) -> bool {
+    figures.iter().any(|figure| {
+        let ends = figure.range.map(|range| [range.low, range.high]);
+        (figure.span == span && same_value(figure.value, value))
+            || figure.span.contains(span)
+                && (same_value(figure.value, value)
+                    || ends.is_some_and(|ends| ends.iter().any(|end| same_value(*end, value))))
+    })
+}
+
+/// A figure of this unit at the span with the value.
+fn found_as(figures: &[Figure], unit: Unit, span: Span, value: f64) -> bool {
+    figures.iter().any(|figure| {
+        figure.unit == unit && same_span(figure, span) && same_value(figure.value, value)
+    })
+}
+
+/// A money figure at the span with the value (cents, pence and pennies counted as hundredths)
+/// and, when the spec names one, its currency.
+fn found_money(expected: &Expected, figures: &[Figure], span: Span, mut value: f64) -> bool {
+    let unit = resolution_field(expected, "unit").unwrap_or_default();
+    if matches!(unit.as_str(), "Cent" | "Pence" | "Penny") {
+        value /= 100.0;
+    }
+    let iso = resolution_field(expected, "isoCurrency");
+    figures.iter().any(|figure| {
+        figure.unit == Unit::Money
+            && same_span(figure, span)
+            && same_value(figure.value, value)
+            && iso
+                .as_ref()
+                .is_none_or(|iso| figure.currency.as_ref() == Some(iso))
+    })
 }
 
 /// The same span, or ours starts earlier by exactly its qualifier ("about $ 14 million" for the
