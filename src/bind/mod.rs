@@ -228,173 +228,207 @@ pub fn bind_carrying(
 ) -> Vec<Vec<Binding>> {
     let mut out = Vec::with_capacity(sentences.len());
     let mut fiscal_before = false;
-    let carried = &mut state.period;
     // The first period this passage went on about: what the next passage inherits.
     let mut lead: Option<(Period, Span)> = None;
     // What the passages before this one went on about, for a passage that only compares.
-    let before = carried.clone();
+    let before = state.period.clone();
     let mut only_compares = false;
     let mut last_named: Option<Period> = state.last_named.take();
     for sentence in sentences {
-        let masks = year_masks(sentence);
-        let mut periods = period::find_in(
-            sentence.text,
-            rules,
-            date,
-            &masks,
-            fiscal_before,
-            state.split_year_start,
-        );
-        // "… compared to 26,216 in the same period of 2021. That year, 133,000 passed": that
-        // year is the last one named, a comparison's base or not.
-        period::resolve_that_year(&mut periods, last_named.as_ref(), rules.fiscal_start_month);
-        period::same_span_in_named_year(&mut periods, carried.as_ref().map(|(period, _)| period));
-        if let Some(part) = state.compared_part.take() {
-            period::same_part_of_bare_years(&mut periods, &part, sentence.text);
-        }
-        period::previous_of_the_sentence(
-            &mut periods,
-            carried.as_ref().map(|(period, _)| period),
-            sentence.text,
-        );
-        mark_base_levels(&mut periods, sentence);
-        if let Some(last) = periods.iter().max_by_key(|found| found.span.end) {
-            last_named = Some(last.period.clone());
-        }
-        if let Some((named, _)) = carried.as_ref() {
-            period::repeat_carried(&mut periods, named);
-        }
+        let periods =
+            sentence_periods(sentence, date, rules, state, &mut last_named, fiscal_before);
         let lower = sentence.text.to_lowercase();
         fiscal_before = period::counts_in_fiscal_years(&lower);
-        let bindings = bind_sentence(sentence, &periods, date, carried.as_ref(), rules);
+        let bindings = bind_sentence(sentence, &periods, date, state.period.as_ref(), rules);
         state.compared_part = bindings.iter().find_map(compared_part);
-        // "The previous high was in September 2023": that month is its own figures', not what
-        // the passage goes on about.
-        let recalls_record = rules
-            .earlier_record
-            .iter()
-            .any(|phrase| lower.contains(phrase.as_str()));
-        // "The report is published ahead of World Refugee Day on June 20th": a day named in a
-        // sentence without a statistic dates an event, not the period the passage counts.
-        let period_spans: Vec<Span> = periods.iter().map(|found| found.span).collect();
-        let no_statistic = sentence
-            .figures
-            .iter()
-            .filter(|figure| !matches!(figure.unit, Unit::Year | Unit::Ordinal))
-            .all(|figure| {
-                let local = local_span(sentence, figure);
-                period_spans.iter().any(|span| span.contains(local))
-            });
-        // The period the sentence's last bound statistic took, else the last one it names:
-        // "rose 18% in 2023 to 1.14 million, the highest level since 2016" goes on about 2023.
-        let statistics = || {
-            bindings
-                .iter()
-                .zip(sentence.figures)
-                .rev()
-                .filter(|(binding, figure)| {
-                    !binding.in_period_phrase
-                        && matches!(
-                            figure.unit,
-                            Unit::Count
-                                | Unit::Percent
-                                | Unit::PercentagePoints
-                                | Unit::Money
-                                | Unit::Rate
-                                | Unit::Multiplier
-                                | Unit::Fraction
-                        )
-                })
-        };
-        let bound = statistics()
-            .filter(|(binding, _)| {
-                matches!(
-                    binding.period_source,
-                    Some(PeriodSource::Clause | PeriodSource::Sentence)
-                )
-            })
-            .find_map(|(binding, _)| {
-                let span = binding.period_span?;
-                periods
-                    .iter()
-                    .position(|found| !found.base && found.span.shift(sentence.span.start) == span)
-                    .map(|at| (at, binding.period.as_ref()))
-            });
-        let states_one = bound.is_some();
-        // "237 were from Afghanistan, where the Taliban seized power in 2021": when none of a
-        // sentence's statistics took a period it names, that period dates something else.
-        let dates_something_else = statistics().next().is_some()
-            && !statistics().any(|(binding, _)| {
-                matches!(
-                    binding.period_source,
-                    Some(PeriodSource::Clause | PeriodSource::Sentence)
-                )
-            });
-        let last = match bound {
-            Some((at, bound_period)) => {
-                let mut found = periods.swap_remove(at);
-                // A cut-off read as a running total ("returned ... as of 12 October 2024")
-                // goes on as the running total: "These include 16,386 men".
-                if let Some(total) = bound_period.filter(|period| {
-                    period.partial && !found.period.partial && period.end == found.period.end
-                }) {
-                    found.period = total.clone();
-                }
-                Some(found)
-            }
-            None => periods.into_iter().rfind(|found| !found.base),
-        };
-        let last = last.filter(|found| {
-            // The phrase, and a day number right after it ("June 20th" read as "June").
-            let day_after = sentence.text.get(found.span.end..).is_some_and(|rest| {
-                let digits = rest
-                    .strip_prefix(' ')
-                    .unwrap_or("")
-                    .chars()
-                    .take_while(char::is_ascii_digit)
-                    .count();
-                (1..=2).contains(&digits)
-                    && !rest[1 + digits..].starts_with(|c: char| c.is_ascii_digit())
-            });
-            !(no_statistic && (day_after || period::names_a_day(&found.period.text)))
-        });
-        // "The number stood at 2.46 million a year earlier.": a look back from the period the
-        // passage is about is not what it goes on about.
-        let looks_back = last
-            .as_ref()
-            .is_some_and(|found| period::months_before(found).is_some());
-        // "In comparison, … for the same period last year — between January and 19 August 2021
-        // — 10,032 entered": a period named to compare with is not what the passage goes on
-        // about.
-        let compares = COMPARISON_OPENERS
-            .iter()
-            .any(|opener| lower.trim_start().starts_with(opener))
-            || last.as_ref().is_some_and(|found| {
-                let text = found.period.text.to_lowercase();
-                text.starts_with("the same ") || text.starts_with("same ")
-            });
-        if let Some(last) = last.filter(|_| !recalls_record && !looks_back && !dates_something_else)
-        {
-            let named = (last.period, last.span.shift(sentence.span.start));
-            state.first.get_or_insert_with(|| named.clone());
+        if let Some(passed) = passed_on(sentence, periods, &bindings, &lower, rules) {
+            state.first.get_or_insert_with(|| passed.named.clone());
             // Only a period a statistic of the passage was bound to leads it, and not one it
             // compares with (the sentences after it in the passage still take it).
-            if states_one && compares {
+            if passed.states_one && passed.compares {
                 only_compares |= lead.is_none();
-            } else if states_one {
-                lead.get_or_insert_with(|| named.clone());
+            } else if passed.states_one {
+                lead.get_or_insert_with(|| passed.named.clone());
             }
-            *carried = Some(named);
+            state.period = Some(passed.named);
         }
         out.push(bindings);
     }
     state.last_named = last_named;
     if let Some(lead) = lead {
-        *carried = Some(lead);
+        state.period = Some(lead);
     } else if only_compares {
-        *carried = before;
+        state.period = before;
     }
     out
+}
+
+/// The period phrases of one sentence, read against what the document's earlier sentences left
+/// (`state`, the last period named, whether the sentence before counted in fiscal years).
+fn sentence_periods(
+    sentence: &SentenceFigures,
+    date: Option<Month>,
+    rules: &BindRules,
+    state: &mut Carried,
+    last_named: &mut Option<Period>,
+    fiscal_before: bool,
+) -> Vec<period::Found> {
+    let masks = year_masks(sentence);
+    let mut periods = period::find_in(
+        sentence.text,
+        rules,
+        date,
+        &masks,
+        fiscal_before,
+        state.split_year_start,
+    );
+    let carried = state.period.as_ref().map(|(period, _)| period);
+    // "… compared to 26,216 in the same period of 2021. That year, 133,000 passed": that year
+    // is the last one named, a comparison's base or not.
+    period::resolve_that_year(&mut periods, last_named.as_ref(), rules.fiscal_start_month);
+    period::same_span_in_named_year(&mut periods, carried);
+    if let Some(part) = state.compared_part.take() {
+        period::same_part_of_bare_years(&mut periods, &part, sentence.text);
+    }
+    period::previous_of_the_sentence(&mut periods, carried, sentence.text);
+    mark_base_levels(&mut periods, sentence);
+    if let Some(last) = periods.iter().max_by_key(|found| found.span.end) {
+        *last_named = Some(last.period.clone());
+    }
+    if let Some(named) = carried {
+        period::repeat_carried(&mut periods, named);
+    }
+    periods
+}
+
+/// What a sentence passes on to the sentences after it: the period it goes on about (with the
+/// span of the phrase that named it, in the document), whether a statistic of the sentence was
+/// bound to it, and whether the sentence only compares with it.
+struct PassedOn {
+    named: (Period, Span),
+    states_one: bool,
+    compares: bool,
+}
+
+/// The period the sentence's last bound statistic took, else the last one it names ("rose 18%
+/// in 2023 to 1.14 million, the highest level since 2016" goes on about 2023); none when that
+/// period recalls a record, looks back, dates an event or something else than the sentence's
+/// statistics.
+fn passed_on(
+    sentence: &SentenceFigures,
+    mut periods: Vec<period::Found>,
+    bindings: &[Binding],
+    lower: &str,
+    rules: &BindRules,
+) -> Option<PassedOn> {
+    // "The previous high was in September 2023": that month is its own figures', not what the
+    // passage goes on about.
+    let recalls_record = rules
+        .earlier_record
+        .iter()
+        .any(|phrase| lower.contains(phrase.as_str()));
+    // "The report is published ahead of World Refugee Day on June 20th": a day named in a
+    // sentence without a statistic dates an event, not the period the passage counts.
+    let period_spans: Vec<Span> = periods.iter().map(|found| found.span).collect();
+    let no_statistic = sentence
+        .figures
+        .iter()
+        .filter(|figure| !matches!(figure.unit, Unit::Year | Unit::Ordinal))
+        .all(|figure| {
+            let local = local_span(sentence, figure);
+            period_spans.iter().any(|span| span.contains(local))
+        });
+    let statistics = || {
+        bindings
+            .iter()
+            .zip(sentence.figures)
+            .rev()
+            .filter(|(binding, figure)| !binding.in_period_phrase && is_statistic(figure))
+    };
+    let own_period = |binding: &Binding| {
+        matches!(
+            binding.period_source,
+            Some(PeriodSource::Clause | PeriodSource::Sentence)
+        )
+    };
+    let bound = statistics()
+        .filter(|(binding, _)| own_period(binding))
+        .find_map(|(binding, _)| {
+            let span = binding.period_span?;
+            periods
+                .iter()
+                .position(|found| !found.base && found.span.shift(sentence.span.start) == span)
+                .map(|at| (at, binding.period.as_ref()))
+        });
+    let states_one = bound.is_some();
+    // "237 were from Afghanistan, where the Taliban seized power in 2021": when none of a
+    // sentence's statistics took a period it names, that period dates something else.
+    let dates_something_else =
+        statistics().next().is_some() && !statistics().any(|(binding, _)| own_period(binding));
+    let last = match bound {
+        Some((at, bound_period)) => {
+            let mut found = periods.swap_remove(at);
+            // A cut-off read as a running total ("returned ... as of 12 October 2024") goes on
+            // as the running total: "These include 16,386 men".
+            if let Some(total) = bound_period.filter(|period| {
+                period.partial && !found.period.partial && period.end == found.period.end
+            }) {
+                found.period = total.clone();
+            }
+            found
+        }
+        None => periods.into_iter().rfind(|found| !found.base)?,
+    };
+    if no_statistic && dates_a_day(sentence.text, &last) {
+        return None;
+    }
+    // "The number stood at 2.46 million a year earlier.": a look back from the period the
+    // passage is about is not what it goes on about.
+    let looks_back = period::months_before(&last).is_some();
+    if recalls_record || looks_back || dates_something_else {
+        return None;
+    }
+    // "In comparison, … for the same period last year — between January and 19 August 2021 —
+    // 10,032 entered": a period named to compare with is not what the passage goes on about.
+    let same = last.period.text.to_lowercase();
+    let compares = COMPARISON_OPENERS
+        .iter()
+        .any(|opener| lower.trim_start().starts_with(opener))
+        || same.starts_with("the same ")
+        || same.starts_with("same ");
+    Some(PassedOn {
+        named: (last.period, last.span.shift(sentence.span.start)),
+        states_one,
+        compares,
+    })
+}
+
+/// A figure that states a statistic (not a year, an ordinal, an age or a duration).
+fn is_statistic(figure: &Figure) -> bool {
+    matches!(
+        figure.unit,
+        Unit::Count
+            | Unit::Percent
+            | Unit::PercentagePoints
+            | Unit::Money
+            | Unit::Rate
+            | Unit::Multiplier
+            | Unit::Fraction
+    )
+}
+
+/// The phrase names a day, or a day number follows it ("June 20th" read as "June").
+fn dates_a_day(text: &str, found: &period::Found) -> bool {
+    let day_after = text.get(found.span.end..).is_some_and(|rest| {
+        let digits = rest
+            .strip_prefix(' ')
+            .unwrap_or("")
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .count();
+        (1..=2).contains(&digits) && !rest[1 + digits..].starts_with(|c: char| c.is_ascii_digit())
+    });
+    day_after || period::names_a_day(&found.period.text)
 }
 
 /// Where `word` first stands as a whole word (or phrase) in `lower`.
