@@ -40,17 +40,6 @@ pub struct Fields {
 
 pub fn build() -> (Schema, Fields) {
     let mut builder = Schema::builder();
-    let text_options = |tokenizer: &str, stored: bool| {
-        let indexing = TextFieldIndexing::default()
-            .set_tokenizer(tokenizer)
-            .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-        let options = TextOptions::default().set_indexing_options(indexing);
-        if stored {
-            options.set_stored()
-        } else {
-            options
-        }
-    };
     let kind = builder.add_text_field("kind", STRING | STORED);
     let doc = builder.add_text_field("doc", STRING | STORED);
     let path = builder.add_text_field("path", STRING | STORED);
@@ -105,6 +94,20 @@ pub fn build() -> (Schema, Fields) {
         figures,
     };
     (builder.build(), fields)
+}
+
+/// A text field analysed by `tokenizer` with frequencies and positions (for phrases), stored or
+/// not.
+fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(tokenizer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
 }
 
 impl Fields {

@@ -128,24 +128,10 @@ pub const STAMP: &str = ".claimdex-bench.json";
 /// size and seed. Notes (a SciFact folder that could not be read) go to `log`.
 pub fn generate(options: &GenOptions, log: &mut dyn FnMut(&str)) -> Result<GenReport, BenchError> {
     let stamp_path = options.out.join(STAMP);
-    if let Ok(text) = std::fs::read_to_string(&stamp_path) {
-        if let Ok(stamp) = serde_json::from_str::<GenReport>(&text) {
-            if stamp.size == options.size && stamp.seed == options.seed {
-                return Ok(stamp);
-            }
-        }
+    if let Some(stamp) = same_stamp(&stamp_path, options) {
+        return Ok(stamp);
     }
-    if options.out.exists() {
-        if !stamp_path.exists() && !is_empty_dir(&options.out) {
-            return Err(BenchError::Other(format!(
-                "{}: exists, is not empty and is not a generated corpus; choose another --out",
-                options.out.display()
-            )));
-        }
-        std::fs::remove_dir_all(&options.out).map_err(|err| BenchError::io(&options.out, err))?;
-    }
-    std::fs::create_dir_all(&options.out).map_err(|err| BenchError::io(&options.out, err))?;
-
+    empty_out(options, &stamp_path)?;
     let bundled = bundled_sentences();
     let scifact = match &options.scifact {
         Some(dir) => match scifact_sentences(dir) {
@@ -175,36 +161,67 @@ pub fn generate(options: &GenOptions, log: &mut dyn FnMut(&str)) -> Result<GenRe
             880..=989 => FileFormat::Markdown,
             _ => FileFormat::Pdf,
         };
-        let folder = options
-            .out
-            .join(format!("batch-{:04}", report.files / 1000));
-        if report.files % 1000 == 0 {
-            std::fs::create_dir_all(&folder).map_err(|err| BenchError::io(&folder, err))?;
-        }
-        let stem = format!(
-            "{:07}-{}",
-            report.files,
-            claimdex::index::slugify(&article.slug)
-        );
-        let (path, bytes) = match format {
-            FileFormat::Text => (folder.join(format!("{stem}.txt")), article.to_text()),
-            FileFormat::Html => (folder.join(format!("{stem}.html")), article.to_html()),
-            FileFormat::Markdown => (folder.join(format!("{stem}.md")), article.to_markdown()),
-            FileFormat::Pdf => (folder.join(format!("{stem}.pdf")), article.to_pdf()?),
-        };
-        std::fs::write(&path, &bytes).map_err(|err| BenchError::io(&path, err))?;
-        report.bytes += bytes.len() as u64;
-        report.files += 1;
-        match format {
-            FileFormat::Text => report.text += 1,
-            FileFormat::Html => report.html += 1,
-            FileFormat::Markdown => report.markdown += 1,
-            FileFormat::Pdf => report.pdf += 1,
-        }
+        write_article(&options.out, &article, format, &mut report)?;
     }
     let stamp = serde_json::to_string_pretty(&report).unwrap_or_default();
     std::fs::write(&stamp_path, stamp).map_err(|err| BenchError::io(&stamp_path, err))?;
     Ok(report)
+}
+
+/// The stamp of a corpus already generated at this size and seed.
+fn same_stamp(stamp_path: &Path, options: &GenOptions) -> Option<GenReport> {
+    let text = std::fs::read_to_string(stamp_path).ok()?;
+    let stamp = serde_json::from_str::<GenReport>(&text).ok()?;
+    (stamp.size == options.size && stamp.seed == options.seed).then_some(stamp)
+}
+
+/// Makes `options.out` an empty folder, deleting an earlier generated corpus there but refusing
+/// any other folder that is not empty.
+fn empty_out(options: &GenOptions, stamp_path: &Path) -> Result<(), BenchError> {
+    if options.out.exists() {
+        if !stamp_path.exists() && !is_empty_dir(&options.out) {
+            return Err(BenchError::Other(format!(
+                "{}: exists, is not empty and is not a generated corpus; choose another --out",
+                options.out.display()
+            )));
+        }
+        std::fs::remove_dir_all(&options.out).map_err(|err| BenchError::io(&options.out, err))?;
+    }
+    std::fs::create_dir_all(&options.out).map_err(|err| BenchError::io(&options.out, err))
+}
+
+/// Writes one article in `format` into its batch folder (1,000 files each) and counts it.
+fn write_article(
+    out: &Path,
+    article: &Article,
+    format: FileFormat,
+    report: &mut GenReport,
+) -> Result<(), BenchError> {
+    let folder = out.join(format!("batch-{:04}", report.files / 1000));
+    if report.files % 1000 == 0 {
+        std::fs::create_dir_all(&folder).map_err(|err| BenchError::io(&folder, err))?;
+    }
+    let stem = format!(
+        "{:07}-{}",
+        report.files,
+        claimdex::index::slugify(&article.slug)
+    );
+    let (path, bytes) = match format {
+        FileFormat::Text => (folder.join(format!("{stem}.txt")), article.to_text()),
+        FileFormat::Html => (folder.join(format!("{stem}.html")), article.to_html()),
+        FileFormat::Markdown => (folder.join(format!("{stem}.md")), article.to_markdown()),
+        FileFormat::Pdf => (folder.join(format!("{stem}.pdf")), article.to_pdf()?),
+    };
+    std::fs::write(&path, &bytes).map_err(|err| BenchError::io(&path, err))?;
+    report.bytes += bytes.len() as u64;
+    report.files += 1;
+    match format {
+        FileFormat::Text => report.text += 1,
+        FileFormat::Html => report.html += 1,
+        FileFormat::Markdown => report.markdown += 1,
+        FileFormat::Pdf => report.pdf += 1,
+    }
+    Ok(())
 }
 
 /// The sentences of the bundled articles, as claimdex's own cleaner and segmenter cut them.

@@ -11,7 +11,7 @@ use claimdex::model::Document;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
-use tantivy::schema::{IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions};
 use tantivy::{doc, IndexWriter, TantivyDocument};
 
 #[derive(Debug, Clone, Default, serde::Serialize)]
@@ -39,18 +39,7 @@ pub fn plain_index(
         path: out.to_path_buf(),
         source,
     };
-    let mut builder = Schema::builder();
-    let indexing = TextFieldIndexing::default()
-        .set_tokenizer(analyzer::EN)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let text = builder.add_text_field(
-        "text",
-        TextOptions::default()
-            .set_indexing_options(indexing)
-            .set_stored(),
-    );
-    let index = tantivy::Index::create_in_dir(out, builder.build()).map_err(tantivy_error)?;
-    analyzer::register(&index);
+    let (index, text) = create_index(out).map_err(tantivy_error)?;
     let threads = threads.max(1);
     let writer_threads = threads.min(8);
     // Tantivy needs at least 15 MB of arena per indexing thread.
@@ -95,6 +84,23 @@ pub fn plain_index(
     writer.wait_merging_threads().map_err(tantivy_error)?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// A new index at `out` with one stored text field, analysed as claimdex analyses passages.
+fn create_index(out: &Path) -> tantivy::Result<(tantivy::Index, Field)> {
+    let mut builder = Schema::builder();
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(analyzer::EN)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let text = builder.add_text_field(
+        "text",
+        TextOptions::default()
+            .set_indexing_options(indexing)
+            .set_stored(),
+    );
+    let index = tantivy::Index::create_in_dir(out, builder.build())?;
+    analyzer::register(&index);
+    Ok((index, text))
 }
 
 /// The file's size and the text of its passages (headings left out, as claimdex does), read,
