@@ -752,23 +752,9 @@ fn run_total(figure: &Figure, after: &[&Figure]) -> Option<Found> {
         for end in start..parts.len().min(start + MAX_RUN) {
             sum += parts[end].value;
             if end > start && (sum - figure.value).abs() < 0.5 {
-                let terms = &parts[start..=end];
                 let comparison =
                     Comparison::new((figure.value, figure.low, figure.high), (sum, sum, sum));
-                let expression = format!(
-                    "{} = {}",
-                    terms
-                        .iter()
-                        .map(|term| format_number(term.value))
-                        .collect::<Vec<_>>()
-                        .join(" + "),
-                    format_number(sum)
-                );
-                found.push((
-                    comparison,
-                    expression,
-                    terms.iter().map(|term| operand(term)).collect(),
-                ));
+                found.push(sum_of(comparison, &parts[start..=end], sum));
             }
         }
     }
@@ -802,24 +788,29 @@ fn total(figure: &Figure, pool: &Pool, near: impl Fn(usize) -> bool) -> Option<F
             (sum, sum_low, sum_high),
         );
         if decide(&comparison) == Verdict::Supported {
-            let expression = format!(
-                "{} = {}",
-                terms
-                    .iter()
-                    .map(|term| format_number(term.value))
-                    .collect::<Vec<_>>()
-                    .join(" + "),
-                format_number(sum)
-            );
-            found.push((
-                comparison,
-                expression,
-                terms.iter().map(|term| operand(term)).collect(),
-            ));
+            found.push(sum_of(comparison, terms, sum));
         }
     });
     // More than one way to make the total is a coincidence, not a relation.
     (found.len() == 1).then(|| found.remove(0))
+}
+
+/// A total's relation: its comparison with the sum of `terms`, written "a + b = sum".
+fn sum_of(comparison: Comparison, terms: &[&Figure], sum: f64) -> Found {
+    let expression = format!(
+        "{} = {}",
+        terms
+            .iter()
+            .map(|term| format_number(term.value))
+            .collect::<Vec<_>>()
+            .join(" + "),
+        format_number(sum)
+    );
+    (
+        comparison,
+        expression,
+        terms.iter().map(|term| operand(term)).collect(),
+    )
 }
 
 fn subsets<'a>(
