@@ -1113,22 +1113,27 @@ impl SentenceReading<'_, '_> {
     /// Another clause's periods, which stand in for the figure's only when that clause is not a
     /// comparison ("2.9 million more than in 2016": 2016 is the base, not the period), nor a
     /// "when" clause describing another period ("10% down on 2022, when 21,344 were recorded
-    /// in the same period": that period is 2022's).
+    /// in the same period": that period is 2022's), nor an "after" or "before" clause dating
+    /// its own statistic ("surged to 13,823, the second-highest after 19,629 people sought
+    /// asylum in 2017": 2017 is 19,629's).
     fn elsewhere<'f>(&self, candidates: &[&'f period::Found]) -> Vec<&'f period::Found> {
         let text = self.sentence.text;
-        let describes_another = |idx: usize| {
+        let describes_another = |idx: usize, period: Span| {
             let start = self.clauses.get(idx).copied().unwrap_or(0);
-            text[start..]
-                .trim_start()
-                .to_lowercase()
-                .starts_with("when ")
+            let opener = text[start..].trim_start().to_lowercase();
+            opener.starts_with("when ")
+                || ((opener.starts_with("after ") || opener.starts_with("before "))
+                    && self
+                        .quantities
+                        .iter()
+                        .any(|other| other.start >= start && other.end <= period.start))
         };
         candidates
             .iter()
             .copied()
             .filter(|found| {
                 let idx = clause::of(&self.clauses, found.span.start);
-                !found.base && !self.comparisons[idx] && !describes_another(idx)
+                !found.base && !self.comparisons[idx] && !describes_another(idx, found.span)
             })
             .collect()
     }

@@ -2010,3 +2010,19 @@ fn a_year_written_across_two_starts_where_its_country_starts_it() {
         "{figures:?}"
     );
 }
+
+#[test]
+fn an_after_clause_dates_its_own_statistic_only() {
+    let bindings = bind_paragraphs(
+        &[
+            "Asylum claims reached 8,100 in 2024.",
+            "Claims from Syrians rose to 2,340, the most since records began, after 3,120 people applied in 2016.",
+        ],
+        "2025-02-10",
+    );
+    // 2016 is 3,120's; 2,340 keeps the year the passage is about.
+    assert_eq!(
+        spans(&bindings[1])[..2],
+        ["2024-01..2024-12", "2016-01..2016-12"]
+    );
+}
