@@ -113,6 +113,10 @@ pub struct BindRules {
     /// Words before a "since" that make it a record comparison, not a period of the figure.
     #[serde(default)]
     pub record_words: Vec<String>,
+    /// Words of an event written between a "since" and its year ("since records began in
+    /// 2001"), which date what a figure before it is measured against.
+    #[serde(default)]
+    pub since_event_words: Vec<String>,
     /// Words of a clause that make its count a stock, and words that make it a flow anyway.
     #[serde(default)]
     pub stock_words: Vec<String>,
@@ -171,6 +175,7 @@ impl BindRules {
                     partial_after: Vec::new(),
                     earlier_record: Vec::new(),
                     record_words: Vec::new(),
+                    since_event_words: Vec::new(),
                     stock_words: Vec::new(),
                     flow_words: Vec::new(),
                     agencies: Vec::new(),

@@ -828,7 +828,9 @@ fn since_a_record(text: &str, span: Span, rules: &BindRules) -> bool {
                 word.is_empty() || word == "the" || word.chars().all(|c| c.is_ascii_digit())
             });
         if !only_years {
-            return false;
+            // "passed 25,000 ... since data on Channel crossings was first reported in 2018":
+            // an event dated after the "since", with a figure before it in its clause.
+            return since_an_event(&before[..at], between, rules);
         }
         at
     };
@@ -845,6 +847,30 @@ fn since_a_record(text: &str, span: Span, rules: &BindRules) -> bool {
                 .any(|w| w == word)
         }
     })
+}
+
+/// The most words an event between a "since" and its year may take ("since data on Channel
+/// crossings was first reported in").
+const MAX_SINCE_EVENT_WORDS: usize = 10;
+
+/// "the 25,000 mark has been passed since data on Channel crossings was first reported in
+/// 2018": the words `between` a "since" and a period phrase tell an event (`since_event_words`,
+/// no digits, no clause break), and the clause `lead`ing up to the "since" states a figure, so
+/// the event's year is what the figure is measured against. (A "since" clause that opens its
+/// sentence, "Since records began in 2018, 150,000 people have crossed", dates a span instead.)
+fn since_an_event(lead: &str, between: &str, rules: &BindRules) -> bool {
+    let words: Vec<&str> = between
+        .split_whitespace()
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let event = words.len() <= MAX_SINCE_EVENT_WORDS
+        && !between.contains([',', ';', ':', '(', ')'])
+        && !between.chars().any(|c| c.is_ascii_digit())
+        && words
+            .iter()
+            .any(|word| rules.since_event_words.iter().any(|event| event == word));
+    let clause = lead.rsplit([';', ':', '(', '—']).next().unwrap_or("");
+    event && clause.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A day that dates the report rather than the figure: "officials said Monday", "data released

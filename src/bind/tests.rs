@@ -2026,3 +2026,22 @@ fn an_after_clause_dates_its_own_statistic_only() {
         ["2024-01..2024-12", "2016-01..2016-12"]
     );
 }
+
+#[test]
+fn an_event_after_since_dates_the_comparison_not_the_figure() {
+    // The year of "since records began in 2016" is what 12,400 is measured against.
+    let got = bind(
+        "Deaths at sea reached 12,400, a level not passed so early in the year since the agency began keeping records in 2016.",
+        "2025-05-20",
+    );
+    assert_ne!(period_of(&got, "12,400"), "2016-01..2016-12");
+    // A "since" clause opening the sentence still dates a span to now.
+    let got = bind(
+        "Since records began in 2016, 150,000 people have crossed.",
+        "2025-05-20",
+    );
+    assert_eq!(
+        period_of(&got, "150,000"),
+        "2016-01..2025-05 partial of the period to date"
+    );
+}
