@@ -882,6 +882,7 @@ fn bind_sentence(
             .into_iter()
             .filter(|span| !period_spans.iter().any(|p| p.contains(*span)))
             .collect(),
+        asides: relative_asides(text),
         clauses,
         period_spans,
     };
@@ -905,6 +906,28 @@ struct SentenceReading<'s, 'p> {
     agencies: Vec<(Span, String)>,
     respective: std::collections::BTreeMap<usize, period::Found>,
     quantities: Vec<Span>,
+    /// "Which" clauses set off by commas (", which recorded the most crossings a year ago,"):
+    /// what they date is the thing they describe.
+    asides: Vec<Span>,
+}
+
+/// The "which" clauses of `text` set off by commas on both sides, from ", which " to the next
+/// ", " ("the Central Mediterranean route, which recorded the highest number a year ago, saw a
+/// drop of 61 percent"): they describe a thing at another time than the sentence's. (A "who"
+/// clause is left alone: "migrants, who landed in the past month," tells when the counted
+/// people came.)
+fn relative_asides(text: &str) -> Vec<Span> {
+    const OPENER: &str = ", which ";
+    let mut asides = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find(OPENER).map(|at| from + at) {
+        let inside = at + OPENER.len();
+        if let Some(close) = text[inside..].find(", ") {
+            asides.push(Span::new(at + 1, inside + close));
+        }
+        from = inside;
+    }
+    asides
 }
 
 impl SentenceReading<'_, '_> {
@@ -1059,6 +1082,16 @@ impl SentenceReading<'_, '_> {
             .filter(|found| !dates_a_word(self.sentence.text, found.span, &self.quantities))
             .filter(|found| !owns_a_word(self.sentence.text, found, local))
             .filter(|found| !self.describes_a_place(local, found.span))
+            // A period inside a "which" aside dates only the figures written inside it, or a
+            // "when" clause right after it that refers back to it.
+            .filter(|found| {
+                let own_clause = clause::of(&self.clauses, local.start);
+                self.antecedent(own_clause, found.span)
+                    || !self
+                        .asides
+                        .iter()
+                        .any(|aside| aside.contains(found.span) && !aside.contains(local))
+            })
             .collect()
     }
 

@@ -2045,3 +2045,16 @@ fn an_event_after_since_dates_the_comparison_not_the_figure() {
         "2016-01..2025-05 partial of the period to date"
     );
 }
+
+#[test]
+fn a_which_aside_dates_the_thing_it_describes() {
+    let bindings = bind_paragraphs(
+        &[
+            "Crossings fell by a quarter in the first half of 2024.",
+            "The eastern route, which saw the most crossings a year ago, recorded a drop of 48 percent.",
+        ],
+        "2024-07-15",
+    );
+    // "a year ago" describes the route, not the 48 percent drop.
+    assert_eq!(spans(&bindings[1]), ["2024-01..2024-06"]);
+}
