@@ -566,7 +566,12 @@ pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>, date: Option<&str>) 
         .map(|period| (period.start, period.end))
         .collect();
     for binding in &mut bindings {
-        let Some(period) = binding.period.as_mut().filter(|p| p.approximate_end) else {
+        // A running total only: "over the last year" stays twelve months long.
+        let Some(period) = binding
+            .period
+            .as_mut()
+            .filter(|p| p.approximate_end && p.partial)
+        else {
             continue;
         };
         let end = named

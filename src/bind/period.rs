@@ -1304,7 +1304,15 @@ fn first_months(caps: &Captures, ctx: &Ctx) -> Option<Period> {
             }
         }
     };
-    let mut period = base.first_months(months.clamp(1, 12));
+    let months = months.clamp(1, 12);
+    let mut period = base.first_months(months);
+    // "the first 11 months of the fiscal year" written on October 1: a part that ends after
+    // the publication is the last year's.
+    if year.is_none() && ctx.anchor.is_some_and(|anchor| period.end > anchor) {
+        let text = std::mem::take(&mut period.text);
+        period = base.shifted(-12).first_months(months);
+        period.text = text;
+    }
     period.approximate_end = half;
     Some(period)
 }

@@ -2058,3 +2058,33 @@ fn a_which_aside_dates_the_thing_it_describes() {
     // "a year ago" describes the route, not the 48 percent drop.
     assert_eq!(spans(&bindings[1]), ["2024-01..2024-06"]);
 }
+
+#[test]
+fn a_first_months_part_that_would_end_after_the_publication_is_last_year_s() {
+    let got = bind(
+        "Through the first 11 months of the fiscal year, 21% of the refugees came from Congo.",
+        "2024-10-01",
+    );
+    assert_eq!(
+        period_of(&got, "21%"),
+        "2023-10..2024-08 partial of FY2024 fiscal"
+    );
+    // Written later in the year, the year is the publication's.
+    let got = bind(
+        "In the first five months of the year, 4,100 people crossed.",
+        "2024-06-20",
+    );
+    assert_eq!(period_of(&got, "4,100"), "2024-01..2024-05 partial of 2024");
+}
+
+#[test]
+fn the_last_twelve_months_are_not_settled_to_a_named_part() {
+    let bindings = bind_paragraphs(
+        &[
+            "The U.S. took in 100,000 refugees over the last year.",
+            "Through the first 11 months of the fiscal year, 21% came from Congo.",
+        ],
+        "2024-10-01",
+    );
+    assert_eq!(spans(&bindings[0]), ["2023-10..2024-09"]);
+}
