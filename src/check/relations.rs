@@ -80,7 +80,15 @@ pub fn search(
             figure,
             &close_pool,
             rules,
-        ),
+        )
+        .or_else(|| {
+            // "net overseas migration ... was 518,000" and, further on, "In 2022-23, 737,000
+            // migrants arrived ... and 219,000 departed".
+            let own = own_period?;
+            says_in_clause_before(claim, figure, &rules.difference)
+                .then(|| dated_net(figure, &pool, own))
+                .flatten()
+        }),
         // "45,728 … in 1,104 boats - an average of 41 people per vessel": the quotient of two
         // counts of its own sentence.
         Unit::Rate if figure.per == Some(1.0) && is_average(claim, figure) => {
@@ -687,12 +695,47 @@ fn says_near(claim: &CheckClaim, figure: &Figure, words: &[String]) -> bool {
     CheckRules::says(&near, words)
 }
 
+/// One of `words` in the figure's clause before it, from the last comma, colon or semicolon
+/// ("…on Friday, net overseas migration to Australia in the 12 months to the end of June was
+/// 518,000").
+fn says_in_clause_before(claim: &CheckClaim, figure: &Figure, words: &[String]) -> bool {
+    let start = figure.span.start.saturating_sub(claim.span.start);
+    let before = claim.text.get(..start).unwrap_or("");
+    let clause = before.rsplit([',', ';', ':']).next().unwrap_or("");
+    CheckRules::says(clause, words)
+}
+
 /// "a net migration gain of 96,200 … made up of a net gain of 135,600 … and a net loss of
 /// 39,400": a net figure as the difference of two others of the neighbourhood, either before or
 /// after it.
 fn net(figure: &Figure, pool: &Pool, near: impl Fn(usize) -> bool) -> Option<Found> {
     best(
         pairs(pool, near, &[Unit::Count, Unit::Money])
+            .filter(|(big, small)| big.figure.value > small.figure.value)
+            .filter(|(big, _)| big.figure.value > figure.value)
+            .map(|(big, small)| difference_of(figure, big.figure, small.figure)),
+    )
+}
+
+/// "a record net migration gain of 96,200 in the July 2023 year" and, paragraphs on, "a net
+/// gain of 135,600 non-NZ citizens ... and a net loss of 39,400 NZ citizens" in a sentence that
+/// dates both with the figure's own period: a net figure as the difference of two figures of one
+/// sentence anywhere in the document whose own clause or sentence names the figure's own period
+/// (`own`, from its own clause or sentence too).
+fn dated_net(figure: &Figure, pool: &Pool, own: &Period) -> Option<Found> {
+    let dated: Vec<Operand> = pool
+        .iter()
+        .filter(|operand| {
+            operand
+                .period
+                .is_some_and(|period| period.start == own.start && period.end == own.end)
+                && !operand.base
+        })
+        .map(Operand::clone)
+        .collect();
+    best(
+        pairs(&dated, |_| true, &[Unit::Count, Unit::Money])
+            .filter(|(big, small)| big.sentence == small.sentence)
             .filter(|(big, small)| big.figure.value > small.figure.value)
             .filter(|(big, _)| big.figure.value > figure.value)
             .map(|(big, small)| difference_of(figure, big.figure, small.figure)),
@@ -906,6 +949,26 @@ pub(crate) mod tests {
                 "(8,305 − 117,901) / 117,901 × 100 = -93.0%".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn a_net_figure_is_the_difference_of_one_later_sentence_dated_alike() {
+        let text = "Net migration to the country in the year to March 2024 was 82,300, official \
+                    figures show.\n\nOfficials blamed the housing shortage.\n\nThe minister \
+                    spoke on Monday.\n\nIn the year to March 2024, 149,500 people arrived and \
+                    67,200 left.";
+        let got = arithmetic_of(paragraphs_dated(text, "2024-05-20"));
+        assert_eq!(
+            got,
+            vec![(
+                "82,300".to_string(),
+                Verdict::Supported,
+                "149,500 − 67,200 = 82,300".to_string()
+            )]
+        );
+        // Dated another year, the two are no operands.
+        let text = text.replace("In the year to March 2024", "In the year to March 2023");
+        assert!(arithmetic_of(paragraphs_dated(&text, "2024-05-20")).is_empty());
     }
 
     #[test]
