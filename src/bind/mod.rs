@@ -1068,7 +1068,7 @@ impl SentenceReading<'_, '_> {
                 .iter()
                 .any(|found| found.base && period::months_before(found) == Some(12))
                 || says_any(text, YEAR_ON_YEAR)
-                || (period.granularity == Granularity::Point && period.end.month() == 12))
+                || period.end.month() == 12)
     }
 
     /// The periods that may be the figure's (at `local`): not one written inside another

@@ -2088,3 +2088,15 @@ fn the_last_twelve_months_are_not_settled_to_a_named_part() {
     );
     assert_eq!(spans(&bindings[0]), ["2023-10..2024-09"]);
 }
+
+#[test]
+fn a_change_in_a_stock_counted_in_december_is_the_year_s() {
+    let bindings = bind_paragraphs(
+        &[
+            "The foreign population stood at 5.2 million in December 2023.",
+            "The foreign population increased by 61,000 people.",
+        ],
+        "2024-06-20",
+    );
+    assert_eq!(spans(&bindings[1]), ["2023-01..2023-12"]);
+}
