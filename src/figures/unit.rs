@@ -75,89 +75,108 @@ impl Typed {
     fn read_unit_after(&mut self, tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) {
         // Units follow digit fractions ("1/4 inch", "½ tbsp"), not word ones ("half of").
         let unit_allowed = numeral.kind != NumeralKind::Fraction || !numeral.words;
-        if unit_allowed {
-            // A currency symbol after the number: "10 $", "100 ₡".
-            if self.currency.is_none() {
-                if let Some((code, end)) = lexicon.currency_before.match_at(tokens, self.last) {
-                    let symbol = tokens[self.last].kind == TokenKind::Punct;
-                    if symbol && tokens.get(end).is_none_or(|next| !next.is_number()) {
-                        self.currency = Some(code);
-                        self.unit = Unit::Money;
-                        self.last = end;
-                    }
-                }
+        if !unit_allowed {
+            return;
+        }
+        if self.currency.is_none() {
+            self.read_currency_symbol_after(tokens, lexicon);
+        }
+        let unit_entry = unit_after(tokens, self.last, lexicon).filter(|(entry, _)| {
+            // After a currency only rates and currency words follow: `$ 48 "` is no inches.
+            self.currency.is_none()
+                || matches!(entry, UnitEntry::Rate(_) | UnitEntry::Currency { .. })
+        });
+        if let Some((entry, end)) = unit_entry {
+            let skipped = matches!(entry, UnitEntry::Duration(_))
+                && no_duration(tokens, numeral, end, lexicon);
+            if !skipped {
+                self.take_unit(entry, tokens, end, numeral);
             }
-            let unit_entry = unit_after(tokens, self.last, lexicon).filter(|(entry, _)| {
-                // After a currency only rates and currency words follow: `$ 48 "` is no inches.
-                self.currency.is_none()
-                    || matches!(entry, UnitEntry::Rate(_) | UnitEntry::Currency { .. })
-            });
-            if let Some((entry, end)) = unit_entry {
-                let scaled_money = numeral.scaled || self.currency.is_some();
-                let skipped = matches!(entry, UnitEntry::Duration(_))
-                    && no_duration(tokens, numeral, end, lexicon);
-                match entry {
-                    UnitEntry::Percent => self.unit = Unit::Percent,
-                    UnitEntry::PercentagePoints => self.unit = Unit::PercentagePoints,
-                    // "10 times more" is a multiplier; "entered 48,381 times" counts occasions. A
-                    // "-fold" is always one ("a five-fold increase").
-                    UnitEntry::Multiplier
-                        if !is_multiplier(tokens, end, self.value)
-                            && tokens[..end]
-                                .last()
-                                .is_none_or(|token| token.lower.as_ref() != "fold") => {}
-                    UnitEntry::Multiplier => self.unit = Unit::Multiplier,
-                    UnitEntry::Age => self.unit = Unit::Age,
-                    UnitEntry::Duration(_) if skipped => {}
-                    UnitEntry::Duration(symbol) => {
-                        self.unit = Unit::Duration;
-                        self.measure_unit = Some(symbol);
-                    }
-                    UnitEntry::Measure(symbol) if symbol == "lb" && scaled_money => {
-                        self.unit = Unit::Money;
-                        self.currency = Some("GBP".to_string());
-                    }
-                    UnitEntry::Measure(symbol) => {
-                        self.unit = Unit::Measure;
-                        self.measure_unit = Some(symbol);
-                    }
-                    UnitEntry::Rate(base) => {
-                        if self.unit != Unit::Money {
-                            self.unit = Unit::Rate;
-                        }
-                        self.per = Some(base);
-                    }
-                    UnitEntry::Currency { code, minor } => {
-                        self.unit = Unit::Money;
-                        if minor {
-                            self.value /= 100.0;
-                            self.step /= 100.0;
-                            self.round_step /= 100.0;
-                        }
-                        self.currency = Some(code);
-                    }
-                }
-                // A skipped word or a count's "times" ("entered 48,381 times") is not the figure's.
-                let times = matches!(self.unit, Unit::Count) && last_is_times(tokens, end);
-                if !(skipped || times) {
-                    self.last = end;
-                }
+            // A skipped word or a count's "times" ("entered 48,381 times") is not the figure's.
+            let times = matches!(self.unit, Unit::Count) && last_is_times(tokens, end);
+            if !(skipped || times) {
+                self.last = end;
             }
-            if let Some((base, end)) = rate_after(tokens, self.last, lexicon) {
-                if self.unit == Unit::Count {
+        }
+        self.read_rate_after(tokens, lexicon);
+    }
+
+    /// A currency symbol after the number: "10 $", "100 ₡" (not one before another number).
+    fn read_currency_symbol_after(&mut self, tokens: &[Token], lexicon: &Lexicon) {
+        let Some((code, end)) = lexicon.currency_before.match_at(tokens, self.last) else {
+            return;
+        };
+        let symbol = tokens[self.last].kind == TokenKind::Punct;
+        if symbol && tokens.get(end).is_none_or(|next| !next.is_number()) {
+            self.currency = Some(code);
+            self.unit = Unit::Money;
+            self.last = end;
+        }
+    }
+
+    /// Types the figure by the unit `entry` read after it (ending at token `end`): percent,
+    /// percentage points, a multiplier, an age, a duration, a measure (pounds after money are
+    /// sterling), a rate base or a currency word (a minor one, "cents", divides by 100).
+    fn take_unit(&mut self, entry: UnitEntry, tokens: &[Token], end: usize, numeral: &Numeral) {
+        let scaled_money = numeral.scaled || self.currency.is_some();
+        match entry {
+            UnitEntry::Percent => self.unit = Unit::Percent,
+            UnitEntry::PercentagePoints => self.unit = Unit::PercentagePoints,
+            // "10 times more" is a multiplier; "entered 48,381 times" counts occasions. A
+            // "-fold" is always one ("a five-fold increase").
+            UnitEntry::Multiplier
+                if !is_multiplier(tokens, end, self.value)
+                    && tokens[..end]
+                        .last()
+                        .is_none_or(|token| token.lower.as_ref() != "fold") => {}
+            UnitEntry::Multiplier => self.unit = Unit::Multiplier,
+            UnitEntry::Age => self.unit = Unit::Age,
+            UnitEntry::Duration(symbol) => {
+                self.unit = Unit::Duration;
+                self.measure_unit = Some(symbol);
+            }
+            UnitEntry::Measure(symbol) if symbol == "lb" && scaled_money => {
+                self.unit = Unit::Money;
+                self.currency = Some("GBP".to_string());
+            }
+            UnitEntry::Measure(symbol) => {
+                self.unit = Unit::Measure;
+                self.measure_unit = Some(symbol);
+            }
+            UnitEntry::Rate(base) => {
+                if self.unit != Unit::Money {
                     self.unit = Unit::Rate;
                 }
                 self.per = Some(base);
-                if matches!(self.unit, Unit::Rate | Unit::Money) {
-                    self.last = end;
+            }
+            UnitEntry::Currency { code, minor } => {
+                self.unit = Unit::Money;
+                if minor {
+                    self.value /= 100.0;
+                    self.step /= 100.0;
+                    self.round_step /= 100.0;
                 }
-            } else if self.unit == Unit::Count
-                && (per_short_time_after(tokens, self.last)
-                    || daily_around(tokens, self.first, self.last))
-            {
-                // "52 people per day", "2,000 a week": a pace, never a period's count.
+                self.currency = Some(code);
+            }
+        }
+    }
+
+    /// A rate base after the figure ("per 100,000") makes a count a rate; a count followed by
+    /// a short time ("52 people per day", "2,000 a week") is a pace, never a period's count.
+    fn read_rate_after(&mut self, tokens: &[Token], lexicon: &Lexicon) {
+        if let Some((base, end)) = rate_after(tokens, self.last, lexicon) {
+            if self.unit == Unit::Count {
                 self.unit = Unit::Rate;
             }
+            self.per = Some(base);
+            if matches!(self.unit, Unit::Rate | Unit::Money) {
+                self.last = end;
+            }
+        } else if self.unit == Unit::Count
+            && (per_short_time_after(tokens, self.last)
+                || daily_around(tokens, self.first, self.last))
+        {
+            self.unit = Unit::Rate;
         }
     }
 
@@ -354,60 +373,56 @@ fn unit_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(UnitE
     let mut end = end;
     // At most a few compound parts, so this stays linear.
     for _ in 0..4 {
-        let Some(next) = tokens.get(end) else { break };
-        let exponent = |idx: usize| {
-            let mut idx = idx;
-            if tokens
-                .get(idx)
-                .is_some_and(|t| t.is("^") && !t.space_before)
-            {
-                idx += 1;
-            }
-            if tokens
-                .get(idx)
-                .is_some_and(|t| (t.is("-") || t.is("−")) && !t.space_before)
-            {
-                idx += 1;
-            }
-            tokens
-                .get(idx)
-                .filter(|t| t.is_number() && !t.space_before && t.text.len() == 1)
-                .map(|_| idx + 1)
-        };
-        if !next.space_before && (next.is("^") || next.is("-") || next.is("−")) {
-            match exponent(end) {
-                Some(after)
-                    if next.is("^") || tokens.get(end + 1).is_some_and(|t| t.is_number()) =>
-                {
-                    end = after;
-                    continue;
-                }
-                _ => break,
-            }
+        match compound_part_end(tokens, end, lexicon) {
+            Some(after) => end = after,
+            None => break,
         }
-        if next.is("/") && !next.space_before {
-            match lexicon.units.match_at(tokens, end + 1) {
-                Some((_, after)) if !tokens[end + 1].space_before => {
-                    end = after;
-                    continue;
-                }
-                _ => break,
-            }
-        }
-        // A spaced second unit carrying an exponent: "km s−1", "mW m−2".
-        if let Some((UnitEntry::Measure(_) | UnitEntry::Duration(_), after)) =
-            lexicon.units.match_at(tokens, end)
-        {
-            if let Some(after_exponent) = exponent(after) {
-                if tokens[after].is("-") || tokens[after].is("−") {
-                    end = after_exponent;
-                    continue;
-                }
-            }
-        }
-        break;
     }
     Some((entry, end))
+}
+
+/// Where a compound part of a measure's unit at `end` ends: a glued exponent ("km^2", "m-2"),
+/// a glued "/" and unit ("kg/cm³"), or a spaced unit carrying an exponent ("km s−1", "mW m−2").
+fn compound_part_end(tokens: &[Token], end: usize, lexicon: &Lexicon) -> Option<usize> {
+    let next = tokens.get(end)?;
+    if !next.space_before && (next.is("^") || next.is("-") || next.is("−")) {
+        return exponent_end(tokens, end)
+            .filter(|_| next.is("^") || tokens.get(end + 1).is_some_and(|t| t.is_number()));
+    }
+    if next.is("/") && !next.space_before {
+        return match lexicon.units.match_at(tokens, end + 1) {
+            Some((_, after)) if !tokens[end + 1].space_before => Some(after),
+            _ => None,
+        };
+    }
+    let Some((UnitEntry::Measure(_) | UnitEntry::Duration(_), after)) =
+        lexicon.units.match_at(tokens, end)
+    else {
+        return None;
+    };
+    let after_exponent = exponent_end(tokens, after)?;
+    (tokens[after].is("-") || tokens[after].is("−")).then_some(after_exponent)
+}
+
+/// Where a one-digit exponent glued at `idx` ends: "^2", "-2", "^-1", "−1".
+fn exponent_end(tokens: &[Token], idx: usize) -> Option<usize> {
+    let mut idx = idx;
+    if tokens
+        .get(idx)
+        .is_some_and(|t| t.is("^") && !t.space_before)
+    {
+        idx += 1;
+    }
+    if tokens
+        .get(idx)
+        .is_some_and(|t| (t.is("-") || t.is("−")) && !t.space_before)
+    {
+        idx += 1;
+    }
+    tokens
+        .get(idx)
+        .filter(|t| t.is_number() && !t.space_before && t.text.len() == 1)
+        .map(|_| idx + 1)
 }
 
 fn simple_unit_after(
@@ -607,23 +622,33 @@ fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<
     {
         return None;
     }
-    let before = numeral.first.checked_sub(1).map(|idx| &tokens[idx]);
-    if let Some(before) = before {
-        if !token.space_before && (before.is("fy") || before.is("cy")) {
+    let glued_before = numeral
+        .first
+        .checked_sub(1)
+        .map(|idx| &tokens[idx])
+        .filter(|_| !token.space_before);
+    if let Some(before) = glued_before {
+        if before.is("fy") || before.is("cy") {
             return Some(numeral.first - 1);
         }
         // "Region2023": a year glued to a long word (a flattened table header) is still a year.
-        if !token.space_before
-            && before.is_word()
-            && (before.text.chars().count() < 4 || numeral.value < 1900.0)
-        {
+        if before.is_word() && (before.text.chars().count() < 4 || numeral.value < 1900.0) {
             return None;
         }
     }
-    // "2021's total", "2022’s record": a possessive is a year's (above 1900, so "1000's" of
-    // people stays a quantity).
-    let next = tokens.get(numeral.last);
-    let possessive = next.is_some_and(|next| {
+    if is_possessive_year(tokens, numeral) {
+        return Some(numeral.first);
+    }
+    if is_bound(tokens, numeral, lexicon) || counts_a_plural(tokens, numeral, lexicon) {
+        return None;
+    }
+    Some(numeral.first)
+}
+
+/// "2021's total", "2022’s record": a possessive is a year's (above 1900, so "1000's" of people
+/// stays a quantity).
+fn is_possessive_year(tokens: &[Token], numeral: &Numeral) -> bool {
+    let possessive = tokens.get(numeral.last).is_some_and(|next| {
         !next.space_before
             && (next.text == "'s"
                 || next.text == "’s"
@@ -632,26 +657,32 @@ fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<
                         .get(numeral.last + 1)
                         .is_some_and(|s| !s.space_before && s.lower.as_ref() == "s")))
     });
-    if possessive && numeral.value >= 1900.0 {
-        return Some(numeral.first);
-    }
-    // "more than 2000", "above 1000": a bound is a quantity, not a year; but "a 25% increase
-    // over 2022" compares with a year (a change word right before "over", nothing counted after).
-    if let Some((_, qualifier_at)) = lexicon
+    possessive && numeral.value >= 1900.0
+}
+
+/// "more than 2000", "above 1000": a bound is a quantity, not a year; but "a 25% increase over
+/// 2022" compares with a year (a change word right before "over", nothing counted after).
+fn is_bound(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> bool {
+    let Some((_, qualifier_at)) = lexicon
         .qualifiers_before
         .match_before(tokens, numeral.first)
-    {
-        let over_a_change = tokens[qualifier_at].is("over")
-            && qualifier_at + 1 == numeral.first
-            && numeral.value >= 1900.0
-            && lexicon.changes.match_before(tokens, qualifier_at).is_some()
-            && !next.is_some_and(|next| next.is_word() && next.space_before);
-        if !over_a_change {
-            return None;
-        }
-    }
-    // "2000 migrants" is a count unless a period word comes before ("in 2000 migrants ...").
-    let plural_noun_follows = next.is_some_and(|next| {
+    else {
+        return false;
+    };
+    let over_a_change = tokens[qualifier_at].is("over")
+        && qualifier_at + 1 == numeral.first
+        && numeral.value >= 1900.0
+        && lexicon.changes.match_before(tokens, qualifier_at).is_some()
+        && !tokens
+            .get(numeral.last)
+            .is_some_and(|next| next.is_word() && next.space_before);
+    !over_a_change
+}
+
+/// "2000 migrants": a round or early number before a plural noun is a count, unless a period
+/// word comes before ("in 2000 migrants ...").
+fn counts_a_plural(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> bool {
+    let plural_noun_follows = tokens.get(numeral.last).is_some_and(|next| {
         next.is_word()
             && next.space_before
             && !next.is_capitalised()
@@ -659,6 +690,7 @@ fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<
             && next.lower.ends_with('s')
             && !lexicon.counts_stop_words.contains(next.lower.as_ref())
     });
+    let before = numeral.first.checked_sub(1).map(|idx| &tokens[idx]);
     let period_before = before.is_some_and(|before| {
         lexicon
             .period_cues
@@ -670,13 +702,9 @@ fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<
             || before.is("and")
             || before.is(",")
     });
-    if plural_noun_follows
+    plural_noun_follows
         && !period_before
         && (numeral.value % 100.0 == 0.0 || numeral.value < 1900.0)
-    {
-        return None;
-    }
-    Some(numeral.first)
 }
 
 /// Codes and names with digits: `COVID-19`, `H1N1`, `F-35`, `G7`, `3D`, `5G`.
