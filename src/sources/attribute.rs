@@ -131,7 +131,8 @@ impl<'a> Attributor<'a> {
         let own = self
             .in_text(context, &tokens.masked)
             .map(|found| self.link_reference(context, found))
-            .or_else(|| self.trailing_source(context, sentence));
+            .or_else(|| self.trailing_source(context, sentence))
+            .or_else(|| self.leading_source(context, sentence));
         if let Some(found) = own.as_ref().filter(|found| self.unregistered_body(found)) {
             context.named_bodies.borrow_mut().push(found.clone());
         }
@@ -289,10 +290,34 @@ impl<'a> Attributor<'a> {
             .iter()
             .find(|found| found.span.end == end && found.span.start >= sentence.start)?;
         let before = context.text[sentence.start..found.span.start].trim_end();
-        if !before.ends_with(['-', '–', '—', ':', '|']) {
+        // "233000 Afghan Migrants Deported From Iran In One Month, Says IOM".
+        let says = before
+            .strip_suffix(|c: char| c.is_alphabetic())
+            .map(|_| before.rsplit(' ').next().unwrap_or("").to_lowercase())
+            .is_some_and(|word| matches!(word.as_str(), "says" | "say" | "said"))
+            && before
+                .trim_end_matches(|c: char| c.is_alphabetic())
+                .trim_end()
+                .ends_with(',');
+        if !before.ends_with(['-', '–', '—', ':', '|']) && !says {
             return None;
         }
         self.registry_attribution(context.text, found.entry, found.span)
+    }
+
+    /// A source named before a colon that opens the sentence: "UN: Over 733,000 Afghan
+    /// refugees returned from Pakistan", "Eurostat: asylum applications rose 20%".
+    fn leading_source(&self, context: &Context, sentence: Span) -> Option<Attribution> {
+        let text = sentence.slice(context.text)?;
+        let start = sentence.start + (text.len() - text.trim_start().len());
+        let found = context
+            .matches
+            .iter()
+            .find(|found| found.span.start == start && found.span.end <= sentence.end)?;
+        context.text[found.span.end..]
+            .starts_with(':')
+            .then(|| self.registry_attribution(context.text, found.entry, found.span))
+            .flatten()
     }
 
     fn context<'t>(&self, text: &'t str) -> Context<'t> {

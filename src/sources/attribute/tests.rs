@@ -129,6 +129,30 @@ fn a_source_after_a_dash_or_colon_ends_a_headline() {
 }
 
 #[test]
+fn a_source_before_an_opening_colon_or_after_a_closing_says_is_the_headline_s() {
+    let text = "UN: Over 733,000 Afghan refugees returned from Pakistan\n\
+                Eurostat: asylum applications rose 20% in 2023\n\
+                Over 233,000 Afghans Deported From Iran In One Month, Says IOM\n\
+                Analysis: arrivals fell 10% in 2023\n";
+    let got = names(text);
+    assert!(
+        got[0]
+            .as_deref()
+            .is_some_and(|name| name.contains("United Nations")),
+        "{got:?}"
+    );
+    assert_eq!(got[1], Some("Eurostat".to_string()));
+    assert!(
+        got[2]
+            .as_deref()
+            .is_some_and(|name| name.contains("Migration")),
+        "{got:?}"
+    );
+    // A word that names no source before the colon.
+    assert_eq!(got[3], None);
+}
+
+#[test]
 fn a_surname_alone_is_a_source_once_the_full_name_was_written() {
     let text = "President Jose Raul Mulino said 302,000 people crossed.\n\
                 Mulino said that at least 55 migrants had died.\n\
