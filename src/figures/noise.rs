@@ -76,123 +76,211 @@ const REFERENCE_WORDS: &[&str] = &[
     "verse",
 ];
 
-/// Whether `numeral` is noise that should not become a figure.
+/// Whether `numeral` is noise that should not become a figure: a footnote or citation marker, a
+/// rate's base, a clock time, the second year of "2022-23", a list number, a bracketed label, a
+/// reference ("page 12"), part of a dotted sequence, URL, file name or phone number, or a date's
+/// day.
 pub(crate) fn is_noise(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> bool {
-    let first = &tokens[numeral.first];
-    let before = numeral.first.checked_sub(1).map(|idx| &tokens[idx]);
-    let after = tokens.get(numeral.last);
-    let glued_after = after.filter(|after| !after.space_before);
-    let digits = first.is_number();
-
-    // "less,13 percent": a unit or scale after the number makes it a quantity, not a marker.
-    let unit_after = lexicon.units.match_at(tokens, numeral.last).is_some()
-        || after.is_some_and(|after| lexicon.scales.contains_key(after.lower.as_ref()));
-    if digits
-        && !unit_after
-        && (is_footnote(tokens, numeral) || is_citation_marker(tokens, numeral))
-    {
+    let around = Around::new(tokens, numeral);
+    if around.is_marker(lexicon) {
         return true;
     }
     // The base of a rate written after the counted words ("19.1 applications per one hundred
     // thousand people"): part of the rate before it, not a figure.
-    if before.is_some_and(|before| before.is("per")) {
+    if around.before.is_some_and(|before| before.is("per")) {
         return true;
     }
-    // A clock time: "at 6pm", "11 p.m.", "7am" (not picometres).
-    let hour = digits
-        && numeral.last == numeral.first + 1
-        && first.text.bytes().all(|b| b.is_ascii_digit())
-        && (1.0..=12.0).contains(&numeral.value);
-    let meridiem = after.is_some_and(|after| after.is("pm") || after.is("am"))
-        || after.is_some_and(|after| after.is("p") || after.is("a"))
-            && tokens.get(numeral.last + 1).is_some_and(|t| t.is("."))
-            && tokens.get(numeral.last + 2).is_some_and(|t| t.is("m"));
-    if hour && meridiem {
-        return true;
-    }
-    // The second year of a year written across two: the "23" of "2022-23", "2023/24".
-    if digits
-        && numeral.last == numeral.first + 1
-        && first.text.len() == 2
-        && !first.space_before
-        && before.is_some_and(|before| {
-            (before.is("-") || before.is("–") || before.is("/")) && !before.space_before
-        })
-        && numeral.first.checked_sub(2).is_some_and(|idx| {
-            let year = &tokens[idx];
-            year.is_number()
-                && year.text.len() == 4
-                && year.text.parse::<u32>().is_ok_and(|year| {
-                    (1900..2100).contains(&year) && (year + 1) % 100 == numeral.value as u32
-                })
-        })
+    if around.is_clock_time()
+        || around.is_second_year()
+        || around.is_list_number()
+        || around.is_label()
     {
         return true;
     }
-    // A list number opening a line: "1. Introduction", "2) Methods".
-    if digits
-        && numeral.first == 0
-        && glued_after.is_some_and(|after| after.is(".") || after.is(")"))
-        && tokens
-            .get(numeral.last + 1)
-            .is_some_and(|next| next.space_before)
-    {
-        return true;
+    if let Some(reference) = around.reference() {
+        return reference;
     }
-    // Citations and labels: "[3]", "[28, 29]", "(1)", and a variable's index before "=" ("axis 1=").
-    if digits && numeral.last == numeral.first + 1 {
+    around.is_in_sequence(lexicon) || around.is_day(lexicon)
+}
+
+/// A numeral and the tokens around it.
+struct Around<'t> {
+    tokens: &'t [Token<'t>],
+    numeral: &'t Numeral,
+    /// The numeral's first token.
+    first: &'t Token<'t>,
+    before: Option<&'t Token<'t>>,
+    after: Option<&'t Token<'t>>,
+    /// The token after, when nothing separates it from the numeral.
+    glued_after: Option<&'t Token<'t>>,
+    /// Written in digits.
+    digits: bool,
+}
+
+impl<'t> Around<'t> {
+    fn new(tokens: &'t [Token<'t>], numeral: &'t Numeral) -> Around<'t> {
+        let first = &tokens[numeral.first];
+        let after = tokens.get(numeral.last);
+        Around {
+            tokens,
+            numeral,
+            first,
+            before: numeral.first.checked_sub(1).map(|idx| &tokens[idx]),
+            after,
+            glued_after: after.filter(|after| !after.space_before),
+            digits: first.is_number(),
+        }
+    }
+
+    /// A single token of digits.
+    fn is_one_number(&self) -> bool {
+        self.digits && self.numeral.last == self.numeral.first + 1
+    }
+
+    /// A footnote or citation marker in digits ("noted.1 IOM", "2014,68"). A unit or scale after
+    /// the number makes it a quantity, not a marker ("less,13 percent").
+    fn is_marker(&self, lexicon: &Lexicon) -> bool {
+        let (tokens, numeral) = (self.tokens, self.numeral);
+        let unit_after = lexicon.units.match_at(tokens, numeral.last).is_some()
+            || self
+                .after
+                .is_some_and(|after| lexicon.scales.contains_key(after.lower.as_ref()));
+        self.digits
+            && !unit_after
+            && (is_footnote(tokens, numeral) || is_citation_marker(tokens, numeral))
+    }
+
+    /// A clock time: "at 6pm", "11 p.m.", "7am" (not picometres).
+    fn is_clock_time(&self) -> bool {
+        let hour = self.is_one_number()
+            && self.first.text.bytes().all(|b| b.is_ascii_digit())
+            && (1.0..=12.0).contains(&self.numeral.value);
+        let next = |offset: usize| self.tokens.get(self.numeral.last + offset);
+        let meridiem = self
+            .after
+            .is_some_and(|after| after.is("pm") || after.is("am"))
+            || self
+                .after
+                .is_some_and(|after| after.is("p") || after.is("a"))
+                && next(1).is_some_and(|t| t.is("."))
+                && next(2).is_some_and(|t| t.is("m"));
+        hour && meridiem
+    }
+
+    /// The second year of a year written across two: the "23" of "2022-23", "2023/24".
+    fn is_second_year(&self) -> bool {
+        let numeral = self.numeral;
+        self.is_one_number()
+            && self.first.text.len() == 2
+            && !self.first.space_before
+            && self.before.is_some_and(|before| {
+                (before.is("-") || before.is("–") || before.is("/")) && !before.space_before
+            })
+            && numeral.first.checked_sub(2).is_some_and(|idx| {
+                let year = &self.tokens[idx];
+                year.is_number()
+                    && year.text.len() == 4
+                    && year.text.parse::<u32>().is_ok_and(|year| {
+                        (1900..2100).contains(&year) && (year + 1) % 100 == numeral.value as u32
+                    })
+            })
+    }
+
+    /// A list number opening a line: "1. Introduction", "2) Methods".
+    fn is_list_number(&self) -> bool {
+        self.digits
+            && self.numeral.first == 0
+            && self
+                .glued_after
+                .is_some_and(|after| after.is(".") || after.is(")"))
+            && self
+                .tokens
+                .get(self.numeral.last + 1)
+                .is_some_and(|next| next.space_before)
+    }
+
+    /// Citations and labels: "[3]", "[28, 29]", "(1)", and a variable's index before "="
+    /// ("axis 1=").
+    fn is_label(&self) -> bool {
+        if !self.is_one_number() {
+            return false;
+        }
+        let (before, after, numeral) = (self.before, self.after, self.numeral);
         let open = before.is_some_and(|before| before.is("[") || before.is("(") || before.is(","));
         let bracket_open =
-            (numeral.first.saturating_sub(4)..numeral.first).any(|idx| tokens[idx].is("["));
+            (numeral.first.saturating_sub(4)..numeral.first).any(|idx| self.tokens[idx].is("["));
         let close = after.is_some_and(|after| after.is("]") || after.is(",") || after.is(")"));
         let in_square = bracket_open
             && open
             && close
-            && (!tokens[numeral.first].space_before || before.is_some_and(|before| before.is(",")));
+            && (!self.first.space_before || before.is_some_and(|before| before.is(",")));
         let small_label = before.is_some_and(|before| before.is("("))
             && after.is_some_and(|after| after.is(")"))
             && numeral.value < 10.0
-            && first.text.len() == 1;
-        let index = glued_after.is_some_and(|after| after.is("="));
-        if in_square || small_label || index {
-            return true;
-        }
+            && self.first.text.len() == 1;
+        let index = self.glued_after.is_some_and(|after| after.is("="));
+        in_square || small_label || index
     }
-    if let Some(before) = before {
-        if REFERENCE_WORDS.contains(&before.lower.as_ref())
+
+    /// After a reference word ("page 12", "Table 3", the glued abbreviation "No.20"): whether
+    /// the numeral is the reference's number, which decides alone. `None` after other words.
+    fn reference(&self) -> Option<bool> {
+        let before = self.before?;
+        let first_idx = self.numeral.first;
+        let after_reference = REFERENCE_WORDS.contains(&before.lower.as_ref())
             || before.is(".")
-                && numeral.first >= 2
-                && REFERENCE_WORDS.contains(&tokens[numeral.first - 2].lower.as_ref())
-        {
-            // "page 12", and the glued abbreviation "No.20".
-            return numeral.kind != NumeralKind::Fraction && (first.space_before || before.is("."));
-        }
-        // The tail of a dotted sequence: the "3" of "1.2.3".
-        if !first.space_before
-            && before.is(".")
-            && !before.space_before
-            && numeral.first >= 2
-            && tokens[numeral.first - 2].is_number()
-        {
-            return true;
-        }
-        // URLs, paths and query strings: "/2023/", "?id=5".
-        if !first.space_before
-            && ["/", "=", "?", "&", "_", "#", "@", "\\", ":"]
+                && first_idx >= 2
+                && REFERENCE_WORDS.contains(&self.tokens[first_idx - 2].lower.as_ref());
+        after_reference.then(|| {
+            self.numeral.kind != NumeralKind::Fraction
+                && (self.first.space_before || before.is("."))
+        })
+    }
+
+    /// Part of a dotted sequence, URL, path, file name, version, IP or phone number: the "3" of
+    /// "1.2.3", "/2023/", "?id=5", "2017.pdf", "10:30", the "4567" of "555-123-4567".
+    fn is_in_sequence(&self, lexicon: &Lexicon) -> bool {
+        let tokens = self.tokens;
+        let first_idx = self.numeral.first;
+        if let Some(before) = self.before.filter(|_| !self.first.space_before) {
+            // The tail of a dotted sequence: the "3" of "1.2.3".
+            if before.is(".")
+                && !before.space_before
+                && first_idx >= 2
+                && tokens[first_idx - 2].is_number()
+            {
+                return true;
+            }
+            // URLs, paths and query strings: "/2023/", "?id=5".
+            if ["/", "=", "?", "&", "_", "#", "@", "\\", ":"]
                 .iter()
                 .any(|p| before.is(p))
+            {
+                return true;
+            }
+        }
+        if self
+            .glued_after
+            .is_some_and(|after| self.leads_sequence(after, lexicon))
         {
             return true;
         }
+        // The last group of a dashed number: the "4567" of "555-123-4567".
+        self.before
+            .is_some_and(|before| before.is("-") && !self.first.space_before)
+            && first_idx >= 2
+            && tokens[first_idx - 2].is_number()
+            && first_idx >= 3
+            && tokens[first_idx - 3].is("-")
     }
-    if let Some(after) = glued_after {
-        // Files, versions, IPs, phone numbers and clock times: "2017.pdf", "1.2.3", "10:30".
-        let then = tokens
-            .get(numeral.last + 1)
-            .filter(|then| !then.space_before);
+
+    /// Whether the numeral opens a file name, version, IP, phone number or clock time
+    /// ("2017.pdf", "1.2.3", "10:30"), `after` glued to it.
+    fn leads_sequence(&self, after: &Token, lexicon: &Lexicon) -> bool {
+        let (tokens, last) = (self.tokens, self.numeral.last);
+        let then = tokens.get(last + 1).filter(|then| !then.space_before);
         // "$15.4/hour" and "10 l/km" are rates, not paths.
-        let unit_after_slash =
-            after.is("/") && lexicon.units.match_at(tokens, numeral.last + 1).is_some();
+        let unit_after_slash = after.is("/") && lexicon.units.match_at(tokens, last + 1).is_some();
         if (after.is(".") || after.is(":") || after.is("/") || after.is("_") || after.is("@"))
             && !unit_after_slash
             && then.is_some_and(|then| {
@@ -202,46 +290,31 @@ pub(crate) fn is_noise(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -
         {
             return true;
         }
-        if after.is("-")
+        after.is("-")
             && then.is_some_and(|then| then.is_number())
             && tokens
-                .get(numeral.last + 2)
+                .get(last + 2)
                 .is_some_and(|next| next.is("-") && !next.space_before)
-        {
-            return true;
+    }
+
+    /// The day of a date: "5 September 2023", "September 5, 2023", "May 4th", "the 5th of May".
+    fn is_day(&self, lexicon: &Lexicon) -> bool {
+        let (tokens, numeral) = (self.tokens, self.numeral);
+        let is_day = numeral.value >= 1.0 && numeral.value <= 31.0 && numeral.value.fract() == 0.0;
+        if !(is_day && self.digits) {
+            return false;
         }
+        let month =
+            |token: &Token| lexicon.months.contains(token.lower.as_ref()) && token.is_capitalised();
+        let month_after = self.after.is_some_and(month)
+            || self.after.is_some_and(|after| after.is("of"))
+                && tokens.get(numeral.last + 1).is_some_and(month);
+        let month_before = self.before.is_some_and(month)
+            || self.before.is_some_and(|before| before.is("."))
+                && numeral.first >= 2
+                && month(&tokens[numeral.first - 2]);
+        month_after || month_before
     }
-    if before.is_some_and(|before| before.is("-") && !first.space_before)
-        && numeral.first >= 2
-        && tokens[numeral.first - 2].is_number()
-        && numeral.first >= 3
-        && tokens[numeral.first - 3].is("-")
-    {
-        return true;
-    }
-    // Days of a date: "5 September 2023", "September 5, 2023", "May 4th".
-    let is_day =
-        numeral.value >= 1.0 && numeral.value <= 31.0 && numeral.value.fract() == 0.0 && digits;
-    if is_day {
-        let month_after = after.is_some_and(|after| {
-            lexicon.months.contains(after.lower.as_ref()) && after.is_capitalised()
-        }) || after.is_some_and(|after| after.is("of"))
-            && tokens.get(numeral.last + 1).is_some_and(|month| {
-                lexicon.months.contains(month.lower.as_ref()) && month.is_capitalised()
-            });
-        let month_before = before.is_some_and(|before| {
-            lexicon.months.contains(before.lower.as_ref()) && before.is_capitalised()
-        }) || before.is_some_and(|before| before.is("."))
-            && numeral.first >= 2
-            && lexicon
-                .months
-                .contains(tokens[numeral.first - 2].lower.as_ref())
-            && tokens[numeral.first - 2].is_capitalised();
-        if month_after || month_before {
-            return true;
-        }
-    }
-    false
 }
 
 /// A footnote marker the annotator sees without the punctuation before it, or in a reference list:

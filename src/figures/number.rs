@@ -99,11 +99,46 @@ fn parse_vague(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numera
     })
 }
 
+/// A numeral written in digits at `idx`, with what is glued to it or follows it. The first
+/// reading that applies wins, in this order: a glued suffix (`21st`, `1970s`, `1.2bn`), a power
+/// (`1.1^23`, `10^6`), scientific notation (`1.3e6`), a fraction (`2½`, `2 1/2`, `3/4`), then a
+/// scale (`2-million`, `3 millions`, `3.5 million`, `10 bn`) and a tolerance (`5 ± 0.2`).
 fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
-    let token = &tokens[idx];
+    let mut numeral = bare_digits(&tokens[idx], idx)?;
+    if let Some(suffixed) = glued_suffix(tokens, &numeral, lexicon) {
+        return Some(suffixed);
+    }
+    if let Some(powered) = power(tokens, &numeral) {
+        return Some(powered);
+    }
+    // Scientific notation: "1.3e6", "12.32e+14", "1.3x10^6", "6.23 × 10^-4".
+    if let Some((exponent, end)) = exponent_after(tokens, idx + 1) {
+        return times_ten_to_the(numeral, exponent, end);
+    }
+    if let Some(fraction) = with_fraction(tokens, &numeral) {
+        return Some(fraction);
+    }
+    if let Some(scale) = hyphen_scale(tokens, idx, lexicon) {
+        apply_scale(&mut numeral, scale);
+        numeral.last = idx + 3;
+        extend_tolerance(tokens, &mut numeral);
+        return fraction_in(tokens, numeral, lexicon);
+    }
+    if let Some(scale) = plural_scale(tokens, idx, numeral.value) {
+        apply_scale(&mut numeral, scale);
+        numeral.last = idx + 2;
+        return fraction_in(tokens, numeral, lexicon);
+    }
+    extend_spaced_scale(tokens, &mut numeral, lexicon);
+    extend_tolerance(tokens, &mut numeral);
+    fraction_in(tokens, numeral, lexicon)
+}
+
+/// The digits of `token` alone: a cardinal as precise as its last digits.
+fn bare_digits(token: &Token, idx: usize) -> Option<Numeral> {
     let value = parse_digits(token.text)?;
     let (step, round_step) = digit_precision(token.text);
-    let mut numeral = Numeral {
+    Some(Numeral {
         first: idx,
         last: idx + 1,
         value,
@@ -114,144 +149,154 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
         scaled: false,
         plain_digits: token.text.bytes().all(|byte| byte.is_ascii_digit()),
         scale: 1.0,
+    })
+}
+
+/// A suffix glued to the digits: an ordinal (`21st`), a decade (`1970s`) or a scale (`1.2bn`,
+/// `200k`). A lone `m` or `b` is a scale only after money (`$5m`; `5m` alone is metres).
+fn glued_suffix(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<Numeral> {
+    let idx = numeral.first;
+    let token = &tokens[idx];
+    let next = tokens
+        .get(idx + 1)
+        .filter(|next| !next.space_before && next.is_word())?;
+    if numeral.plain_digits && matches!(next.lower.as_ref(), "st" | "nd" | "rd" | "th") {
+        return Some(Numeral {
+            kind: NumeralKind::Ordinal,
+            last: idx + 2,
+            step: 0.0,
+            round_step: 0.0,
+            ..*numeral
+        });
+    }
+    if numeral.plain_digits
+        && next.text == "s"
+        && token.text.len() == 4
+        && numeral.value % 10.0 == 0.0
+    {
+        return Some(Numeral {
+            kind: NumeralKind::Decade,
+            last: idx + 2,
+            ..*numeral
+        });
+    }
+    let money_before = lexicon.currency_before.match_before(tokens, idx).is_some();
+    // "b" after whole digits is a citation's letter ("Smith 2011b") or bits, not billions.
+    let ambiguous = next.text == "m" || next.text == "b" && numeral.plain_digits;
+    let scale = lexicon
+        .suffixes
+        .get(next.text)
+        .filter(|_| money_before || !ambiguous)?;
+    let mut scaled = numeral.clone();
+    apply_scale(&mut scaled, *scale);
+    scaled.last = idx + 2;
+    Some(scaled)
+}
+
+/// A power written after the digits: "2.5^-1", "1.1^23" (exact), or after a bare 10 with a true
+/// minus or a caret, "10−7 mbar", "10^6" (as precise as its own value).
+fn power(tokens: &[Token], numeral: &Numeral) -> Option<Numeral> {
+    let idx = numeral.first;
+    if tokens[idx].text != "10" {
+        let (exponent, end) = caret_power(tokens, idx + 1)?;
+        let powered = numeral.value.powf(exponent);
+        return powered.is_finite().then_some(Numeral {
+            value: powered,
+            step: 0.0,
+            round_step: 0.0,
+            plain_digits: false,
+            last: end,
+            ..*numeral
+        });
+    }
+    let marker = tokens
+        .get(idx + 1)
+        .filter(|next| !next.space_before && (next.is("−") || next.is("^")))?;
+    let mut exponent_idx = idx + 2;
+    let mut sign = if marker.is("−") { -1.0 } else { 1.0 };
+    if marker.is("^")
+        && tokens
+            .get(exponent_idx)
+            .is_some_and(|t| t.is("-") || t.is("−"))
+    {
+        sign = -1.0;
+        exponent_idx += 1;
+    }
+    let exponent = tokens
+        .get(exponent_idx)
+        .filter(|t| t.is_number() && !t.space_before && t.text.len() <= 2)
+        .and_then(|t| parse_digits(t.text))?;
+    let value = 10f64.powf(sign * exponent);
+    Some(Numeral {
+        value,
+        step: value,
+        round_step: value,
+        plain_digits: false,
+        last: exponent_idx + 1,
+        ..*numeral
+    })
+}
+
+/// `numeral` times ten to `exponent`, ending at token `end`; `None` when that overflows.
+fn times_ten_to_the(mut numeral: Numeral, exponent: f64, end: usize) -> Option<Numeral> {
+    let factor = 10f64.powf(exponent);
+    numeral.value *= factor;
+    numeral.step *= factor;
+    numeral.round_step *= factor;
+    numeral.plain_digits = false;
+    numeral.last = end;
+    numeral.value.is_finite().then_some(numeral)
+}
+
+/// A fraction with the digits, exact: a vulgar fraction glued to them (`2½`), a spaced slash
+/// fraction after them (`2 1/2`), or the digits as a numerator (`3/4`; not the parts of a date
+/// such as 5/17/2018).
+fn with_fraction(tokens: &[Token], numeral: &Numeral) -> Option<Numeral> {
+    let idx = numeral.first;
+    let exact = |value: f64, last: usize| Numeral {
+        value,
+        last,
+        plain_digits: false,
+        step: 0.0,
+        round_step: 0.0,
+        ..*numeral
     };
-    let next = tokens.get(idx + 1);
-    // Glued suffixes: ordinals (21st), decades (1970s), scales (1.2bn, 200k).
-    if let Some(next) = next.filter(|next| !next.space_before && next.is_word()) {
-        if numeral.plain_digits && matches!(next.lower.as_ref(), "st" | "nd" | "rd" | "th") {
-            numeral.kind = NumeralKind::Ordinal;
-            numeral.last = idx + 2;
-            numeral.step = 0.0;
-            numeral.round_step = 0.0;
-            return Some(numeral);
-        }
-        if numeral.plain_digits && next.text == "s" && token.text.len() == 4 && value % 10.0 == 0.0
-        {
-            numeral.kind = NumeralKind::Decade;
-            numeral.last = idx + 2;
-            return Some(numeral);
-        }
-        // A lone "m" or "b" is a scale only after money ("$5m"); "5m" alone is metres.
-        let money_before = lexicon.currency_before.match_before(tokens, idx).is_some();
-        // "b" after whole digits is a citation's letter ("Smith 2011b") or bits, not billions.
-        let ambiguous = next.text == "m" || next.text == "b" && numeral.plain_digits;
-        if let Some(scale) = lexicon
-            .suffixes
-            .get(next.text)
-            .filter(|_| money_before || !ambiguous)
-        {
-            apply_scale(&mut numeral, *scale);
-            numeral.last = idx + 2;
-            return Some(numeral);
-        }
-    }
-    // A power: "2.5^-1", "1.1^23" (a bare "10^6" is read below as a power of ten).
-    if token.text != "10" {
-        if let Some((exponent, end)) = caret_power(tokens, idx + 1) {
-            let powered = value.powf(exponent);
-            if powered.is_finite() {
-                numeral.value = powered;
-                numeral.step = 0.0;
-                numeral.round_step = 0.0;
-                numeral.plain_digits = false;
-                numeral.last = end;
-                return Some(numeral);
-            }
-        }
-    }
-    // A bare power of ten with a true minus or a caret: "10−7 mbar", "10^6".
-    if token.text == "10" {
-        if let Some(marker) =
-            next.filter(|next| !next.space_before && (next.is("−") || next.is("^")))
-        {
-            let mut exponent_idx = idx + 2;
-            let mut sign = if marker.is("−") { -1.0 } else { 1.0 };
-            if marker.is("^")
-                && tokens
-                    .get(exponent_idx)
-                    .is_some_and(|t| t.is("-") || t.is("−"))
-            {
-                sign = -1.0;
-                exponent_idx += 1;
-            }
-            if let Some(exponent) = tokens
-                .get(exponent_idx)
-                .filter(|t| t.is_number() && !t.space_before && t.text.len() <= 2)
-                .and_then(|t| parse_digits(t.text))
-            {
-                numeral.value = 10f64.powf(sign * exponent);
-                numeral.step = numeral.value;
-                numeral.round_step = numeral.value;
-                numeral.plain_digits = false;
-                numeral.last = exponent_idx + 1;
-                return Some(numeral);
-            }
-        }
-    }
-    // Scientific notation: "1.3e6", "12.32e+14", "1.3x10^6", "6.23 × 10^-4".
-    if let Some((exponent, end)) = exponent_after(tokens, idx + 1) {
-        numeral.value *= 10f64.powf(exponent);
-        numeral.step *= 10f64.powf(exponent);
-        numeral.round_step *= 10f64.powf(exponent);
-        numeral.plain_digits = false;
-        numeral.last = end;
-        if !numeral.value.is_finite() {
-            return None;
-        }
-        return Some(numeral);
-    }
-    // Vulgar fractions glued to a whole number: "2½".
-    if let Some(fraction) = next
+    if let Some(fraction) = tokens
+        .get(idx + 1)
         .filter(|next| !next.space_before)
         .and_then(|next| vulgar_fraction(next.text))
     {
-        numeral.value += fraction;
-        numeral.last = idx + 2;
-        numeral.plain_digits = false;
-        numeral.step = 0.0;
-        numeral.round_step = 0.0;
-        return Some(numeral);
+        return Some(exact(numeral.value + fraction, idx + 2));
     }
-    // Mixed and slash fractions: "2 1/2", "3/4" (not dates such as 5/17/2018).
-    if let Some(fraction) = slash_fraction(tokens, idx + 1) {
-        if tokens[idx + 1].space_before && fraction.0 < fraction.1 {
-            numeral.value += fraction.0 / fraction.1;
-            numeral.last = idx + 4;
-            numeral.plain_digits = false;
-            numeral.step = 0.0;
-            numeral.round_step = 0.0;
-            return Some(numeral);
+    if let Some((numerator, denominator)) = slash_fraction(tokens, idx + 1) {
+        if tokens[idx + 1].space_before && numerator < denominator {
+            return Some(exact(numeral.value + numerator / denominator, idx + 4));
         }
     }
-    if let Some(fraction) = slash_fraction(tokens, idx) {
-        let before_is_slash = idx >= 1 && tokens[idx - 1].is("/") && !tokens[idx].space_before;
-        if !before_is_slash && fraction.1 != 0.0 {
-            numeral.value = fraction.0 / fraction.1;
-            numeral.kind = NumeralKind::Fraction;
-            numeral.last = idx + 3;
-            numeral.plain_digits = false;
-            numeral.step = 0.0;
-            numeral.round_step = 0.0;
-            return Some(numeral);
-        }
-    }
-    // A scale word joined by a hyphen: "2-million", "1.93-million" (a "five-year" plan is
-    // no scale: only the scale words of the lexicon, a thousand and up).
-    let hyphen_scale = tokens
+    let (numerator, denominator) = slash_fraction(tokens, idx)?;
+    let before_is_slash = idx >= 1 && tokens[idx - 1].is("/") && !tokens[idx].space_before;
+    (!before_is_slash && denominator != 0.0).then(|| Numeral {
+        kind: NumeralKind::Fraction,
+        ..exact(numerator / denominator, idx + 3)
+    })
+}
+
+/// A scale word joined to the digits at `idx` by a hyphen: "2-million", "1.93-million" (a
+/// "five-year" plan is no scale: only the scale words of the lexicon, a thousand and up).
+fn hyphen_scale(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<f64> {
+    tokens
         .get(idx + 1)
         .filter(|hyphen| hyphen.is("-") && !hyphen.space_before)
         .and_then(|_| tokens.get(idx + 2))
         .filter(|word| word.is_word() && !word.space_before)
         .and_then(|word| lexicon.scales.get(word.lower.as_ref()).copied())
-        .filter(|scale| *scale >= 1000.0);
-    if let Some(scale) = hyphen_scale {
-        apply_scale(&mut numeral, scale);
-        numeral.last = idx + 3;
-        extend_tolerance(tokens, &mut numeral);
-        return fraction_in(tokens, numeral, lexicon);
-    }
-    // "3 millions Syrians" (translated text): a plural scale right after digits scales them.
-    let plural_scale = tokens
+        .filter(|scale| *scale >= 1000.0)
+}
+
+/// "3 millions Syrians" (translated text): a plural scale right after digits under a thousand
+/// scales them.
+fn plural_scale(tokens: &[Token], idx: usize, value: f64) -> Option<f64> {
+    tokens
         .get(idx + 1)
         .filter(|word| word.is_word() && word.space_before)
         .and_then(|word| match word.lower.as_ref() {
@@ -260,14 +305,15 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
             "billions" => Some(1e9),
             _ => None,
         })
-        .filter(|_| value < 1000.0);
-    if let Some(scale) = plural_scale {
-        apply_scale(&mut numeral, scale);
-        numeral.last = idx + 2;
-        return fraction_in(tokens, numeral, lexicon);
-    }
-    // Spaced scale words and the rest of a word number: "3.5 million", "3 hundred and 21".
-    let words = continue_words(tokens, idx + 1, value, true, lexicon);
+        .filter(|_| value < 1000.0)
+}
+
+/// Extends `numeral` over spaced scale words and the rest of a word number ("3.5 million",
+/// "3 hundred and 21"), else over a spaced abbreviation ("10 bn", "US$ 1 MM", and "2.33 k" at
+/// a clause's end).
+fn extend_spaced_scale(tokens: &[Token], numeral: &mut Numeral, lexicon: &Lexicon) {
+    let idx = numeral.first;
+    let words = continue_words(tokens, idx + 1, numeral.value, true, lexicon);
     if words.last > idx + 1 && words.scaled {
         numeral.value = words.value;
         numeral.last = words.last;
@@ -282,21 +328,21 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
         numeral.words = true;
         numeral.plain_digits = false;
         numeral.scale = words.scale_product;
-    } else if let Some(next) = tokens.get(idx + 1).filter(|next| next.is_word()) {
-        // Spaced abbreviations: "10 bn", "US$ 1 MM", and "2.33 k" at a clause's end.
-        if let Some(scale) = lexicon.suffixes.get(next.text) {
-            let clause_end = tokens
-                .get(idx + 2)
-                .is_none_or(|after| after.kind == TokenKind::Punct);
-            let spaced_k = next.text == "k" && clause_end;
-            if next.text.len() > 1 || spaced_k {
-                apply_scale(&mut numeral, *scale);
-                numeral.last = idx + 2;
-            }
+        return;
+    }
+    let Some(next) = tokens.get(idx + 1).filter(|next| next.is_word()) else {
+        return;
+    };
+    if let Some(scale) = lexicon.suffixes.get(next.text) {
+        let clause_end = tokens
+            .get(idx + 2)
+            .is_none_or(|after| after.kind == TokenKind::Punct);
+        let spaced_k = next.text == "k" && clause_end;
+        if next.text.len() > 1 || spaced_k {
+            apply_scale(numeral, *scale);
+            numeral.last = idx + 2;
         }
     }
-    extend_tolerance(tokens, &mut numeral);
-    fraction_in(tokens, numeral, lexicon)
 }
 
 /// "5 ± 0.2", "1.6 +/- 0.2": the tolerance becomes the numeral's precision, so its interval is

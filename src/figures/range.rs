@@ -5,7 +5,7 @@
 
 use super::lexicon::Lexicon;
 use super::token::Token;
-use super::{ChangeEnds, Direction, Draft, FigureRange, Qualifier, RangeKind, Unit};
+use super::{ChangeEnds, Direction, Draft, Figure, FigureRange, Qualifier, RangeKind, Unit};
 use crate::span::Span;
 
 /// Merges range and change pairs in `drafts` and marks one-ended changes.
@@ -40,130 +40,25 @@ pub(crate) fn merge(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>, lexic
     *drafts = merged;
 }
 
+/// Joins `a` and `b` into a range ("between 15 and 39", "200,000 to 250,000", "2000-2017",
+/// "three or four") or a change ("from 173 million to 258 million") when at most two link
+/// tokens lie between them, both are quantities and their units agree.
 fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -> Option<Draft> {
-    // "20~100": the "~" read as b's "about" is the range's link.
-    let tilde_link = b.lead + 1 == b.first && b.lead == a.last && tokens[b.lead].is("~");
-    // "from 7.9 percent to over 13 percent": a change's end may carry its own bound.
-    let b_qualified = b.lead != b.first && !tilde_link;
-    let link_end = if b_qualified { b.lead } else { b.first };
-    if a.last >= b.first || a.last > link_end || link_end - a.last > 2 {
-        return None;
-    }
+    let link = Link::between(tokens, a, b)?;
     let quantity = |unit: Unit| !matches!(unit, Unit::Ordinal | Unit::Other | Unit::Fraction);
     if !quantity(a.figure.unit) || !quantity(b.figure.unit) {
         return None;
     }
-    let link: Vec<&str> = tokens[a.last..link_end]
-        .iter()
-        .map(|t| t.lower.as_ref())
-        .collect();
-    let cue = a
-        .lead
-        .checked_sub(1)
-        .map(|idx| (idx, tokens[idx].lower.as_ref()));
-    let a_qualified = a.figure.qualifier != Qualifier::Exact;
-    // "between the ages of 20 and 39".
-    let ages_cue = a.lead >= 4
-        && tokens[a.lead - 4].is("between")
-        && tokens[a.lead - 3].is("the")
-        && (tokens[a.lead - 2].is("ages") || tokens[a.lead - 2].is("age"))
-        && tokens[a.lead - 1].is("of");
-    let cue = if ages_cue {
-        Some((a.lead - 4, "between"))
-    } else {
-        super::change::from_a_level_of(tokens, a.lead).map_or(cue, |idx| Some((idx, "from")))
-    };
-    // "reduced in 2023 to 29,437": a year after a period word is the period of what follows,
-    // never the first end of a range with a count.
-    let dated_year = a.figure.unit == Unit::Year
-        && b.figure.unit != Unit::Year
-        && cue.is_some_and(|(_, word)| {
-            matches!(
-                word,
-                "in" | "during" | "by" | "for" | "of" | "since" | "until"
-            )
-        });
-    if dated_year {
+    let cue = Cue::before(tokens, a);
+    if cue.dates_year(a, b) {
         return None;
     }
-    let (kind, lead) = match (cue, link.as_slice()) {
-        (Some((cue_idx, "between")), ["and"]) if !a_qualified && !b_qualified => {
-            (RangeKind::Range, cue_idx)
-        }
-        (Some((cue_idx, "from")), ["to"] | ["until"] | ["through"] | ["till"]) if !a_qualified => {
-            (RangeKind::Change, cue_idx)
-        }
-        (
-            _,
-            ["to"]
-            | ["-", "to"]
-            | ["through"]
-            | ["-"]
-            | ["–"]
-            | ["—"]
-            | ["~"]
-            | ["and", "up"]
-            | ["or"],
-        ) if !b_qualified && (!a_qualified || a.figure.qualifier == Qualifier::Approximately) => {
-            let glued_dash = matches!(link.as_slice(), ["-"] | ["–"] | ["—"] | ["~"]);
-            // "three or four": "or" joins only whole neighbours ("5.00 or 5,00" are two figures).
-            let neighbours =
-                b.figure.value - a.figure.value == 1.0 && a.figure.value.fract() == 0.0;
-            if link == ["or"] && !neighbours {
-                return None;
-            }
-            let a_plain = matches!(a.figure.unit, Unit::Count | Unit::Year);
-            let age_first = a.figure.unit == Unit::Age && b.figure.unit == Unit::Count;
-            if glued_dash && !(a.figure.unit == b.figure.unit || a_plain || age_first) {
-                return None;
-            }
-            (RangeKind::Range, a.lead)
-        }
-        _ => return None,
-    };
-    let mut a_figure = a.figure.clone();
-    let mut b_figure = b.figure.clone();
-    if tilde_link {
-        b_figure.qualifier = Qualifier::Exact;
-    }
-    // "1000-5000": a year-like end beside a plain number is a number too.
-    // "1323–1423 K": a year-like first end takes the second end's unit.
-    if a_figure.unit == Unit::Year
-        && b_figure.unit != Unit::Year
-        && !a_figure.text.ends_with('s')
-        && b.scale == 1.0
-    {
-        a_figure.unit = Unit::Count;
-    }
-    if b_figure.unit == Unit::Year && a_figure.unit == Unit::Count {
-        b_figure.unit = Unit::Count;
-    }
-    let b_figure = &b_figure;
-    // The first end borrows the second's unit and scale: "15 to 20 percent", "2 to 3 million".
-    if a_figure.unit == Unit::Count && b_figure.unit != Unit::Count {
-        a_figure.unit = b_figure.unit;
-        a_figure.currency.clone_from(&b_figure.currency);
-        a_figure.measure_unit.clone_from(&b_figure.measure_unit);
-        a_figure.per = b_figure.per;
-    }
-    if ages_cue && a_figure.unit == Unit::Count {
-        a_figure.unit = Unit::Age;
-    }
-    // "ages 18-39": the age cue before the first end covers the second.
-    let age_first = a_figure.unit == Unit::Age && b_figure.unit == Unit::Count;
-    if a_figure.unit != b_figure.unit && !ages_cue && !age_first {
-        return None;
-    }
-    let mut a_value = a_figure.value;
-    let mut a_low = a_figure.low.unwrap_or(a_value);
-    if b.scale > 1.0 && a.scale == 1.0 && a_value * b.scale <= b_figure.value * 1.0001 {
-        a_value *= b.scale;
-        a_low *= b.scale;
-    }
-    let b_value = b_figure.value;
-    let (kind, direction) = if kind == RangeKind::Change && a_figure.unit != Unit::Year {
+    let (kind, lead) = kind_of_pair(&link, &cue, a, b)?;
+    let ends = Ends::in_one_unit(a, b, &link, &cue)?;
+    let b_value = ends.b.value;
+    let (kind, direction) = if kind == RangeKind::Change && ends.a.unit != Unit::Year {
         let verb = super::change::change_before(tokens, lead, lexicon);
-        let by_value = if b_value >= a_value {
+        let by_value = if b_value >= ends.a_value {
             Direction::Up
         } else {
             Direction::Down
@@ -172,30 +67,13 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
     } else {
         // "between −55 °C and −109 °C" is written high to low; "10 to 5" without a cue is no range.
         let cued = lead < a.first;
-        if a_value > b_value && !cued {
+        if ends.a_value > b_value && !cued {
             return None;
         }
         (RangeKind::Range, None)
     };
     let span = Span::new(tokens[a.first].span.start, tokens[b.last - 1].span.end);
-    let mut figure = b_figure.clone();
-    figure.unit = a_figure.unit;
-    figure.span = span;
-    figure.text = span.slice(text)?.to_string();
-    figure.range = Some(FigureRange {
-        low: a_value.min(b_value),
-        high: a_value.max(b_value),
-        kind,
-        direction,
-    });
-    if kind == RangeKind::Range {
-        figure.value = a_value.min(b_value);
-        let a_high = a_figure.high.map_or(a_value, |high| {
-            high * a_value / a_figure.value.max(f64::MIN_POSITIVE)
-        });
-        figure.low = Some(a_low.min(figure.low.unwrap_or(b_value)));
-        figure.high = Some(figure.high.unwrap_or(b_value).max(a_high));
-    }
+    let figure = ends.joined(text, span, kind, direction)?;
     Some(Draft {
         figure,
         first: a.first,
@@ -211,6 +89,218 @@ fn join(text: &str, tokens: &[Token], a: &Draft, b: &Draft, lexicon: &Lexicon) -
             end: (b.first, b.tail),
         }),
     })
+}
+
+/// What lies between two drafts that may join.
+struct Link<'t> {
+    /// The lower-cased tokens from the first end to the second (or to its qualifier): `to`,
+    /// `and`, `-`, `- to`.
+    words: Vec<&'t str>,
+    /// "20~100": the "~" read as the second end's "about" is the link.
+    tilde: bool,
+    /// "from 7.9 percent to over 13 percent": the second end carries its own bound.
+    b_qualified: bool,
+}
+
+impl<'t> Link<'t> {
+    /// The link from `a` to `b`, when `b` follows `a` after at most two tokens.
+    fn between(tokens: &'t [Token], a: &Draft, b: &Draft) -> Option<Link<'t>> {
+        let tilde = b.lead + 1 == b.first && b.lead == a.last && tokens[b.lead].is("~");
+        let b_qualified = b.lead != b.first && !tilde;
+        let link_end = if b_qualified { b.lead } else { b.first };
+        if a.last >= b.first || a.last > link_end || link_end - a.last > 2 {
+            return None;
+        }
+        let words = tokens[a.last..link_end]
+            .iter()
+            .map(|t| t.lower.as_ref())
+            .collect();
+        Some(Link {
+            words,
+            tilde,
+            b_qualified,
+        })
+    }
+}
+
+/// The word before the first end that opens the pair ("between", "from", "in").
+struct Cue<'t> {
+    /// Its index and lower-cased text: the token before the first end, "between" for "between
+    /// the ages of 20 and 39", "from" for "from a high of 7.8 million".
+    word: Option<(usize, &'t str)>,
+    /// "between the ages of": both ends are ages.
+    ages: bool,
+}
+
+impl<'t> Cue<'t> {
+    fn before(tokens: &'t [Token], a: &Draft) -> Cue<'t> {
+        let ages = a.lead >= 4
+            && tokens[a.lead - 4].is("between")
+            && tokens[a.lead - 3].is("the")
+            && (tokens[a.lead - 2].is("ages") || tokens[a.lead - 2].is("age"))
+            && tokens[a.lead - 1].is("of");
+        let word = if ages {
+            Some((a.lead - 4, "between"))
+        } else {
+            let before = a
+                .lead
+                .checked_sub(1)
+                .map(|idx| (idx, tokens[idx].lower.as_ref()));
+            super::change::from_a_level_of(tokens, a.lead).map_or(before, |idx| Some((idx, "from")))
+        };
+        Cue { word, ages }
+    }
+
+    /// "reduced in 2023 to 29,437": a year after a period word is the period of what follows,
+    /// never the first end of a range with a count.
+    fn dates_year(&self, a: &Draft, b: &Draft) -> bool {
+        a.figure.unit == Unit::Year
+            && b.figure.unit != Unit::Year
+            && self.word.is_some_and(|(_, word)| {
+                matches!(
+                    word,
+                    "in" | "during" | "by" | "for" | "of" | "since" | "until"
+                )
+            })
+    }
+}
+
+/// What the cue and the link make of the pair, and the token the joined figure starts at:
+/// "between … and" is a range and "from … to" a change, both starting at the cue; "to", a dash,
+/// "and up" or "or" between plain ends is a range starting at the first end.
+fn kind_of_pair(link: &Link, cue: &Cue, a: &Draft, b: &Draft) -> Option<(RangeKind, usize)> {
+    let a_qualified = a.figure.qualifier != Qualifier::Exact;
+    let b_qualified = link.b_qualified;
+    match (cue.word, link.words.as_slice()) {
+        (Some((cue_idx, "between")), ["and"]) if !a_qualified && !b_qualified => {
+            Some((RangeKind::Range, cue_idx))
+        }
+        (Some((cue_idx, "from")), ["to"] | ["until"] | ["through"] | ["till"]) if !a_qualified => {
+            Some((RangeKind::Change, cue_idx))
+        }
+        (
+            _,
+            ["to"]
+            | ["-", "to"]
+            | ["through"]
+            | ["-"]
+            | ["–"]
+            | ["—"]
+            | ["~"]
+            | ["and", "up"]
+            | ["or"],
+        ) if !b_qualified && (!a_qualified || a.figure.qualifier == Qualifier::Approximately) => {
+            let glued_dash = matches!(link.words.as_slice(), ["-"] | ["–"] | ["—"] | ["~"]);
+            // "three or four": "or" joins only whole neighbours ("5.00 or 5,00" are two figures).
+            let neighbours =
+                b.figure.value - a.figure.value == 1.0 && a.figure.value.fract() == 0.0;
+            if link.words == ["or"] && !neighbours {
+                return None;
+            }
+            let a_plain = matches!(a.figure.unit, Unit::Count | Unit::Year);
+            let age_first = a.figure.unit == Unit::Age && b.figure.unit == Unit::Count;
+            if glued_dash && !(a.figure.unit == b.figure.unit || a_plain || age_first) {
+                return None;
+            }
+            Some((RangeKind::Range, a.lead))
+        }
+        _ => None,
+    }
+}
+
+/// The two ends of a range or change in one unit, the first scaled like the second.
+struct Ends {
+    a: Figure,
+    b: Figure,
+    /// The first end's value and low bound, times the second's scale when the first has none
+    /// ("2 to 3 million" starts at 2 million).
+    a_value: f64,
+    a_low: f64,
+}
+
+impl Ends {
+    /// The ends of `a` and `b` in one unit: a year-like end beside a plain number is a number
+    /// ("1000-5000"), a year-like first end takes the second's unit ("1323–1423 K"), the first
+    /// end borrows the second's unit and scale ("15 to 20 percent", "2 to 3 million") and an age
+    /// cue covers both ends ("ages 18-39"). `None` when the units still differ.
+    fn in_one_unit(a: &Draft, b: &Draft, link: &Link, cue: &Cue) -> Option<Ends> {
+        let mut a_figure = a.figure.clone();
+        let mut b_figure = b.figure.clone();
+        if link.tilde {
+            b_figure.qualifier = Qualifier::Exact;
+        }
+        if a_figure.unit == Unit::Year
+            && b_figure.unit != Unit::Year
+            && !a_figure.text.ends_with('s')
+            && b.scale == 1.0
+        {
+            a_figure.unit = Unit::Count;
+        }
+        if b_figure.unit == Unit::Year && a_figure.unit == Unit::Count {
+            b_figure.unit = Unit::Count;
+        }
+        if a_figure.unit == Unit::Count && b_figure.unit != Unit::Count {
+            a_figure.unit = b_figure.unit;
+            a_figure.currency.clone_from(&b_figure.currency);
+            a_figure.measure_unit.clone_from(&b_figure.measure_unit);
+            a_figure.per = b_figure.per;
+        }
+        if cue.ages && a_figure.unit == Unit::Count {
+            a_figure.unit = Unit::Age;
+        }
+        let age_first = a_figure.unit == Unit::Age && b_figure.unit == Unit::Count;
+        if a_figure.unit != b_figure.unit && !cue.ages && !age_first {
+            return None;
+        }
+        let mut a_value = a_figure.value;
+        let mut a_low = a_figure.low.unwrap_or(a_value);
+        if b.scale > 1.0 && a.scale == 1.0 && a_value * b.scale <= b_figure.value * 1.0001 {
+            a_value *= b.scale;
+            a_low *= b.scale;
+        }
+        Some(Ends {
+            a: a_figure,
+            b: b_figure,
+            a_value,
+            a_low,
+        })
+    }
+
+    /// The joined figure over `span`: the second end's, in the first end's unit, with the range
+    /// of both ends; a range's value is its low end and its interval covers both ends'.
+    fn joined(
+        self,
+        text: &str,
+        span: Span,
+        kind: RangeKind,
+        direction: Option<Direction>,
+    ) -> Option<Figure> {
+        let Ends {
+            a,
+            b: mut figure,
+            a_value,
+            a_low,
+        } = self;
+        let b_value = figure.value;
+        figure.unit = a.unit;
+        figure.span = span;
+        figure.text = span.slice(text)?.to_string();
+        figure.range = Some(FigureRange {
+            low: a_value.min(b_value),
+            high: a_value.max(b_value),
+            kind,
+            direction,
+        });
+        if kind == RangeKind::Range {
+            figure.value = a_value.min(b_value);
+            let a_high = a.high.map_or(a_value, |high| {
+                high * a_value / a.value.max(f64::MIN_POSITIVE)
+            });
+            figure.low = Some(a_low.min(figure.low.unwrap_or(b_value)));
+            figure.high = Some(figure.high.unwrap_or(b_value).max(a_high));
+        }
+        Some(figure)
+    }
 }
 
 /// "from a high of 7.8 million in the late 1980s to 6.7 million today": a change whose start
