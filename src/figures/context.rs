@@ -95,37 +95,7 @@ fn counts(
         return None;
     }
     if share && first.is("of") {
-        let mut end = start + 1;
-        while end < tokens.len() && end < next_non_age && end - start < MAX_CLAUSE_TOKENS {
-            let token = &tokens[end];
-            let clause_break = token.kind == TokenKind::Punct
-                && !token.is("-")
-                && !token.is("’")
-                && !token.is("'");
-            // A subordinate clause is no part of what is counted: "the top third of origin
-            // regions among Chinese travelers when adjusted for population".
-            let subordinate = matches!(
-                token.lower.as_ref(),
-                "when" | "while" | "whereas" | "because" | "although" | "though" | "unless" | "if"
-            );
-            if clause_break
-                || subordinate
-                || token.is("and") && tokens.get(end + 1).is_some_and(|next| next.is_number())
-            {
-                break;
-            }
-            end += 1;
-        }
-        // A trailing stop word ("of the migrants who") is not part of the phrase.
-        while end > start + 1
-            && lexicon
-                .counts_stop_words
-                .contains(tokens[end - 1].lower.as_ref())
-        {
-            end -= 1;
-        }
-        return (end > start + 1)
-            .then(|| Span::new(tokens[start].span.start, tokens[end - 1].span.end));
+        return of_clause(tokens, start, next_non_age, lexicon);
     }
     // "thousands of people", "a majority of": skip "of" (and "the") after vague numbers and shares.
     if first.is("of") {
@@ -134,6 +104,63 @@ fn counts(
             start += 1;
         }
     }
+    noun_phrase(tokens, start, next_figure, lexicon)
+}
+
+/// A share's "of" clause from `start` (the "of"): up to a clause break, a subordinate clause or
+/// "and" before a number, at most `MAX_CLAUSE_TOKENS` tokens and never past `next_non_age`,
+/// trailing stop words left out ("of the migrants who").
+fn of_clause(
+    tokens: &[Token],
+    start: usize,
+    next_non_age: usize,
+    lexicon: &Lexicon,
+) -> Option<Span> {
+    let mut end = start + 1;
+    while end < tokens.len()
+        && end < next_non_age
+        && end - start < MAX_CLAUSE_TOKENS
+        && !ends_of_clause(tokens, end)
+    {
+        end += 1;
+    }
+    while end > start + 1
+        && lexicon
+            .counts_stop_words
+            .contains(tokens[end - 1].lower.as_ref())
+    {
+        end -= 1;
+    }
+    (end > start + 1).then(|| Span::new(tokens[start].span.start, tokens[end - 1].span.end))
+}
+
+/// Whether the token at `idx` ends an "of" clause: punctuation (a hyphen or apostrophe aside), a
+/// subordinate clause, which is no part of what is counted ("the top third of origin regions
+/// among Chinese travelers when adjusted for population"), or "and" before a number.
+fn ends_of_clause(tokens: &[Token], idx: usize) -> bool {
+    let token = &tokens[idx];
+    let clause_break =
+        token.kind == TokenKind::Punct && !token.is("-") && !token.is("’") && !token.is("'");
+    let subordinate = matches!(
+        token.lower.as_ref(),
+        "when" | "while" | "whereas" | "because" | "although" | "though" | "unless" | "if"
+    );
+    clause_break
+        || subordinate
+        || token.is("and") && tokens.get(idx + 1).is_some_and(|next| next.is_number())
+}
+
+/// The noun phrase from `start`: at most `MAX_COUNTS_WORDS` words (hyphenated and apostrophe
+/// compounds joined) before the next figure, ending at a stop word, an adverb or a non-word, or
+/// after a plural noun followed by another word; a trailing past-tense verb or participle
+/// ("Chinese nationals traveled to", "10.7 million unauthorized immigrants indicating a
+/// decline") is not what is counted.
+fn noun_phrase(
+    tokens: &[Token],
+    start: usize,
+    next_figure: usize,
+    lexicon: &Lexicon,
+) -> Option<Span> {
     let mut end = start;
     let mut n_words = 0;
     while end < tokens.len() && end < next_figure && n_words < MAX_COUNTS_WORDS {
@@ -165,8 +192,6 @@ fn counts(
             break;
         }
     }
-    // A trailing past-tense verb or participle ("Chinese nationals traveled to", "10.7 million
-    // unauthorized immigrants indicating a decline") is not what is counted.
     while end > start + 1
         && (tokens[end - 1].lower.ends_with("ed") || tokens[end - 1].lower.ends_with("ing"))
         && !tokens[end - 1].is_capitalised()

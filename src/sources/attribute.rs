@@ -93,116 +93,152 @@ impl<'a> Attributor<'a> {
     ) -> Vec<Option<Attribution>> {
         let doc_text = context.text;
         let footnote_of = link_footnotes(doc_text, sentences, &context.footnotes);
-        // Whether the next sentence, in the same paragraph, states a statistic: one figure-less
-        // sentence leading into it ("Turkey remained the leading host. More than two-thirds of
-        // refugees came from five countries.") does not end the report; two or more (a comment)
-        // do.
-        let leads_into_statistic: Vec<bool> = (0..sentences.len())
-            .map(|idx| {
-                sentences.get(idx + 1).is_some_and(|next| {
-                    same_paragraph(doc_text, sentences[idx], *next)
-                        && statistic.get(idx + 1).copied().unwrap_or(false)
-                })
-            })
-            .collect();
         let mut result = Vec::with_capacity(sentences.len());
-        let mut previous_own: Option<Attribution> = None;
-        let mut chain: Option<Attribution> = None;
-        let mut previous_tokens: Option<SentenceTokens> = None;
+        let mut report: Option<Attribution> = None;
+        let mut previous: Option<Reading> = None;
         for (idx, sentence) in sentences.iter().enumerate() {
             let tokens = SentenceTokens::new(context, *sentence);
-            let own = self
-                .in_text(context, &tokens.masked)
-                .map(|found| self.link_reference(context, found))
-                .or_else(|| self.trailing_source(context, *sentence));
-            if let Some(found) = own.as_ref().filter(|found| self.unregistered_body(found)) {
-                context.named_bodies.borrow_mut().push(found.clone());
-            }
-            let previous = idx
+            let reading = Reading {
+                span: *sentence,
+                own: self.own_attribution(context, *sentence, &tokens),
+                tokens,
+                states: statistic.get(idx).copied().unwrap_or(false),
+                leads_into_statistic: leads_into_statistic(doc_text, sentences, statistic, idx),
+            };
+            let follows = idx
                 .checked_sub(1)
                 .and_then(|prev| sentences.get(prev))
-                .filter(|prev| same_paragraph(doc_text, **prev, *sentence));
-            let carried = previous.and_then(|_| previous_own.clone());
-            let previous_words = previous.and(previous_tokens.as_ref());
-            let attribution = own
-                .clone()
-                .or_else(|| {
-                    footnote_of[idx]
-                        .and_then(|f| context.footnotes.get(f))
-                        .map(|footnote| self.footnote_attribution(doc_text, footnote))
-                })
-                .or(carried)
-                .or_else(|| self.table_attribution(context, *sentence, tokens.text()))
-                .or_else(|| self.reference_attribution(context, *sentence))
-                .or_else(|| {
-                    self.document_attribution(
-                        context,
-                        tokens.text(),
-                        previous_words.map(SentenceTokens::text),
-                    )
-                });
-            // The report an earlier paragraph attributed goes on through sentences that state
-            // statistics; a sentence without one (comment, background, a quote) ends it.
-            let attribution = match attribution {
-                Some(found) => {
-                    // A sentence that states nothing and names nobody itself ("The move was
-                    // the latest expression of ...") ends the report even when it leans on
-                    // the sentence before.
-                    let states = statistic.get(idx).copied().unwrap_or(false);
-                    // An agency that relays the report's figures ("over 100 km ..., Xinhua
-                    // news agency reports") does not take over the body whose figures it relays.
-                    let relays = states
-                        && found.kind == Some(SourceKind::News)
-                        && chain.as_ref().is_some_and(|held| {
-                            held.kind.is_some_and(SourceKind::is_institution)
-                                || self.unregistered_body(held)
-                        });
-                    if relays {
-                        // The relayed body's report goes on.
-                    } else if own.is_some() || states {
-                        chain = Some(found.clone());
-                    } else if !leads_into_statistic[idx]
-                        && !self.tells_a_trend(sentence.slice(doc_text).unwrap_or(""), &tokens)
-                    {
-                        chain = None;
-                    }
-                    Some(found)
-                }
-                None if statistic.get(idx).copied().unwrap_or(false) => {
-                    let carried = chain
-                        .as_ref()
-                        .filter(|found| {
-                            (found.kind.is_some_and(SourceKind::is_institution)
-                                || self.unregistered_body(found))
-                                && !names_another_body(context, *sentence)
-                                && continues_report(
-                                    sentence.slice(doc_text).unwrap_or(""),
-                                    tokens.text(),
-                                )
-                        })
-                        .map(|found| Attribution {
-                            via: Via::Carried,
-                            ..found.clone()
-                        });
-                    if carried.is_none() {
-                        chain = None;
-                    }
-                    carried
-                }
-                None => {
-                    if !leads_into_statistic[idx]
-                        && !self.tells_a_trend(sentence.slice(doc_text).unwrap_or(""), &tokens)
-                    {
-                        chain = None;
-                    }
-                    None
-                }
-            };
-            result.push(attribution);
-            previous_own = own;
-            previous_tokens = Some(tokens);
+                .is_some_and(|prev| same_paragraph(doc_text, *prev, *sentence));
+            let previous_in_paragraph = previous.as_ref().filter(|_| follows);
+            let found = reading.own.clone().or_else(|| {
+                self.source_beyond(context, &reading, footnote_of[idx], previous_in_paragraph)
+            });
+            result.push(self.follow_report(context, &mut report, &reading, found));
+            previous = Some(reading);
         }
         result
+    }
+
+    /// The source a sentence names itself: an in-text cue (linked to its reference-list entry),
+    /// else a headline's trailing source. A body named there without a registry entry is
+    /// remembered for a later "the ministry".
+    fn own_attribution(
+        &self,
+        context: &Context,
+        sentence: Span,
+        tokens: &SentenceTokens,
+    ) -> Option<Attribution> {
+        let own = self
+            .in_text(context, &tokens.masked)
+            .map(|found| self.link_reference(context, found))
+            .or_else(|| self.trailing_source(context, sentence));
+        if let Some(found) = own.as_ref().filter(|found| self.unregistered_body(found)) {
+            context.named_bodies.borrow_mut().push(found.clone());
+        }
+        own
+    }
+
+    /// The source of a sentence that names none itself, by precedence: its footnote (index
+    /// `footnote` into the document's), the source the previous sentence of its paragraph named
+    /// itself, a table's `Source:` line, a reference-list mention, then an anaphor to the
+    /// dataset the document analyses.
+    fn source_beyond(
+        &self,
+        context: &Context,
+        reading: &Reading,
+        footnote: Option<usize>,
+        previous_in_paragraph: Option<&Reading>,
+    ) -> Option<Attribution> {
+        footnote
+            .and_then(|f| context.footnotes.get(f))
+            .map(|footnote| self.footnote_attribution(context.text, footnote))
+            .or_else(|| previous_in_paragraph.and_then(|previous| previous.own.clone()))
+            .or_else(|| self.table_attribution(context, reading.span, reading.tokens.text()))
+            .or_else(|| self.reference_attribution(context, reading.span))
+            .or_else(|| {
+                self.document_attribution(
+                    context,
+                    reading.tokens.text(),
+                    previous_in_paragraph.map(|previous| previous.tokens.text()),
+                )
+            })
+    }
+
+    /// The report an earlier paragraph attributed goes on through sentences that state
+    /// statistics; a sentence without one (comment, background, a quote) ends it. Moves `report`
+    /// past `reading` and gives the sentence's attribution: `found`, else for a sentence that
+    /// states a statistic the report carried on.
+    fn follow_report(
+        &self,
+        context: &Context,
+        report: &mut Option<Attribution>,
+        reading: &Reading,
+        found: Option<Attribution>,
+    ) -> Option<Attribution> {
+        let Some(found) = found else {
+            if reading.states {
+                return self.carry_report(context, report, reading);
+            }
+            if self.ends_report(context.text, reading) {
+                *report = None;
+            }
+            return None;
+        };
+        // An agency that relays the report's figures ("over 100 km ..., Xinhua news agency
+        // reports") does not take over the body whose figures it relays.
+        let relays = reading.states
+            && found.kind == Some(SourceKind::News)
+            && report.as_ref().is_some_and(|held| {
+                held.kind.is_some_and(SourceKind::is_institution) || self.unregistered_body(held)
+            });
+        if relays {
+            // The relayed body's report goes on.
+        } else if reading.own.is_some() || reading.states {
+            *report = Some(found.clone());
+        } else if self.ends_report(context.text, reading) {
+            // A sentence that states nothing and names nobody itself ("The move was the latest
+            // expression of ...") ends the report even when it leans on the sentence before.
+            *report = None;
+        }
+        Some(found)
+    }
+
+    /// For a sentence that states a statistic and names no source: the report held, carried on
+    /// (`Via::Carried`) when a body gave it (an institution, or a body named without a registry
+    /// entry) and the sentence names no other body and plainly goes on with it; else the report
+    /// ends here.
+    fn carry_report(
+        &self,
+        context: &Context,
+        report: &mut Option<Attribution>,
+        reading: &Reading,
+    ) -> Option<Attribution> {
+        let carried = report
+            .as_ref()
+            .filter(|found| {
+                (found.kind.is_some_and(SourceKind::is_institution)
+                    || self.unregistered_body(found))
+                    && !names_another_body(context, reading.span)
+                    && continues_report(
+                        reading.span.slice(context.text).unwrap_or(""),
+                        reading.tokens.text(),
+                    )
+            })
+            .map(|found| Attribution {
+                via: Via::Carried,
+                ..found.clone()
+            });
+        if carried.is_none() {
+            *report = None;
+        }
+        carried
+    }
+
+    /// Whether a sentence that states no statistic ends the report: it does unless it leads
+    /// into a statistic in its paragraph or tells how the statistics moved.
+    fn ends_report(&self, doc_text: &str, reading: &Reading) -> bool {
+        !reading.leads_into_statistic
+            && !self.tells_a_trend(reading.span.slice(doc_text).unwrap_or(""), &reading.tokens)
     }
 
     /// A sentence without a figure that tells how the statistics moved (a `trend` word) and
@@ -516,6 +552,33 @@ impl<'a> Attributor<'a> {
             citation: None,
         })
     }
+}
+
+/// One sentence as the attribution pass reads it.
+struct Reading<'c> {
+    span: Span,
+    tokens: SentenceTokens<'c>,
+    /// The source the sentence names itself (see `own_attribution`).
+    own: Option<Attribution>,
+    /// Whether the sentence states a statistic.
+    states: bool,
+    /// Whether the next sentence, in the same paragraph, states a statistic.
+    leads_into_statistic: bool,
+}
+
+/// Whether the sentence after sentence `idx`, in the same paragraph, states a statistic: one
+/// figure-less sentence leading into it ("Turkey remained the leading host. More than two-thirds
+/// of refugees came from five countries.") does not end the report; two or more (a comment) do.
+fn leads_into_statistic(
+    doc_text: &str,
+    sentences: &[Span],
+    statistic: &[bool],
+    idx: usize,
+) -> bool {
+    sentences.get(idx + 1).is_some_and(|next| {
+        same_paragraph(doc_text, sentences[idx], *next)
+            && statistic.get(idx + 1).copied().unwrap_or(false)
+    })
 }
 
 /// A sentence's tokens, read from the text with footnotes blanked (for cues) and as written.
