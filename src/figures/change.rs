@@ -31,20 +31,51 @@ pub(crate) fn join_reversed(
     if !is_quantity(a.figure.unit) || !is_quantity(b.figure.unit) || a.tail >= b.lead {
         return None;
     }
-    // "increased 49 percent, from 173 million to 258 million", "soared 1,500%, from 1,515
-    // claims in 2018 to 25,465": `b` opens a change of its own, whose "to" follows within the
-    // clause.
+    if opens_own_change(tokens, b) {
+        return None;
+    }
+    let (said, repeated) = reversed_link(tokens, a, b)?;
+    let direction = said.or_else(|| verb_before(tokens, a.lead, lexicon))?;
+    let b_value = start_value(a, b, repeated)?;
+    let a_value = a.figure.value;
+    let mut joined = a.clone();
+    joined.figure.range = Some(FigureRange {
+        low: a_value.min(b_value),
+        high: a_value.max(b_value),
+        kind: RangeKind::Change,
+        direction: Some(direction),
+    });
+    joined.last = b.last;
+    joined.tail = b.tail;
+    joined.change_ends = Some(ChangeEnds {
+        start: (b.first, b.tail),
+        end: (a.first, a.tail),
+    });
+    Some(joined)
+}
+
+/// "increased 49 percent, from 173 million to 258 million", "soared 1,500%, from 1,515 claims
+/// in 2018 to 25,465": whether `b` opens a change of its own, whose "to" follows within the
+/// clause.
+fn opens_own_change(tokens: &[Token], b: &Draft) -> bool {
     /// How many words after `b` its own change's "to" may be written.
     const TO_WITHIN: usize = 5;
-    let opens_change = tokens
+    tokens
         .iter()
         .skip(b.tail)
         .take(TO_WITHIN)
         .take_while(|next| !(next.is(",") || next.is(".") || next.is(";")))
-        .any(|next| next.is("to"));
-    if opens_change {
-        return None;
-    }
+        .any(|next| next.is("to"))
+}
+
+/// The link from `a` back to `b`, `[repeated noun] , [down|up] from`: the direction it says
+/// ("down", "up") and the repeated words, which must be the words after `b`. Without a comma
+/// only a bare "down from" or "up from" links.
+fn reversed_link<'t>(
+    tokens: &'t [Token<'t>],
+    a: &Draft,
+    b: &Draft,
+) -> Option<(Option<Direction>, &'t [Token<'t>])> {
     let link = &tokens[a.tail..b.lead];
     let (from, rest) = link.split_last()?;
     if !from.is("from") {
@@ -70,14 +101,14 @@ pub(crate) fn join_reversed(
             .get(b.tail + offset)
             .is_some_and(|t| t.is(&word.lower))
     });
-    if !repeated {
-        return None;
-    }
-    let verb = verb_before(tokens, a.lead, lexicon);
-    let direction = said.or(verb)?;
-    // The start takes the end's unit when written bare: "13 percent, down from 20".
+    repeated.then_some((said, words))
+}
+
+/// The start's value, when its unit (and currency) agree with the end's. The start takes the
+/// end's unit and scale when written bare: "13 percent, down from 20", "2.2 million, from 1.9".
+fn start_value(a: &Draft, b: &Draft, repeated: &[Token]) -> Option<f64> {
     let mut b_value = b.figure.value;
-    let b_unit = if b.figure.unit == Unit::Count && words.is_empty() && b.scale == 1.0 {
+    let b_unit = if b.figure.unit == Unit::Count && repeated.is_empty() && b.scale == 1.0 {
         if a.scale > 1.0 && b.scale == 1.0 {
             b_value *= a.scale;
         }
@@ -85,26 +116,9 @@ pub(crate) fn join_reversed(
     } else {
         b.figure.unit
     };
-    if b_unit != a.figure.unit
-        || a.figure.currency != b.figure.currency && b.figure.unit != Unit::Count
-    {
-        return None;
-    }
-    let a_value = a.figure.value;
-    let mut joined = a.clone();
-    joined.figure.range = Some(FigureRange {
-        low: a_value.min(b_value),
-        high: a_value.max(b_value),
-        kind: RangeKind::Change,
-        direction: Some(direction),
-    });
-    joined.last = b.last;
-    joined.tail = b.tail;
-    joined.change_ends = Some(ChangeEnds {
-        start: (b.first, b.tail),
-        end: (a.first, a.tail),
-    });
-    Some(joined)
+    let agree = b_unit == a.figure.unit
+        && !(a.figure.currency != b.figure.currency && b.figure.unit != Unit::Count);
+    agree.then_some(b_value)
 }
 
 /// A change verb right before the figure's lead: "dropped to", "rose to", "fell".

@@ -36,67 +36,86 @@ pub(crate) fn attach(tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) 
         if matches!(draft.figure.unit, Unit::Year | Unit::Ordinal | Unit::Other) {
             continue;
         }
-        if let Some((qualifier, start)) =
-            lexicon.qualifiers_before.match_before(tokens, draft.first)
-        {
-            // "revised up to 745,000", "rose up to 5%": after a verb of change "up to" is the
-            // change's direction and end, not a bound.
-            // The verb may have its object and a period between ("revised their figure for the
-            // year ending December 2022 up to"), within its clause.
-            let change_up = qualifier == Qualifier::AtMost
-                && tokens.get(start).is_some_and(|t| t.is("up"))
-                && tokens[start.saturating_sub(CHANGE_VERB_REACH)..start]
-                    .iter()
-                    .rev()
-                    .take_while(|token| token.is_word() || token.is_number())
-                    .any(|verb| CHANGE_VERBS.iter().any(|word| verb.is(word)));
-            if start >= previous_end && !change_up {
-                draft.figure.qualifier = qualifier;
-                draft.lead = start;
-            }
+        qualify_before(tokens, draft, previous_end, lexicon);
+        if !include_or_equal(tokens, draft) {
+            qualify_after(tokens, draft, lexicon);
         }
-        // "less than 5000 or equal (to)": the bound includes its value.
-        let or_equal = tokens.get(draft.last).is_some_and(|t| t.is("or"))
-            && tokens.get(draft.last + 1).is_some_and(|t| t.is("equal"));
-        if or_equal
-            && matches!(
-                draft.figure.qualifier,
-                Qualifier::LessThan | Qualifier::MoreThan
-            )
-        {
-            draft.figure.qualifier = if draft.figure.qualifier == Qualifier::LessThan {
-                Qualifier::AtMost
-            } else {
-                Qualifier::AtLeast
-            };
-            draft.tail = draft.last + 2;
-            if tokens.get(draft.last + 2).is_some_and(|t| t.is("to")) {
-                draft.tail += 1;
-            }
-            continue;
-        }
-        let post = lexicon
-            .qualifiers_after
-            .match_at(tokens, draft.last)
-            // "5000 or less than 6000": "less than" opens the next figure's bound.
-            .filter(|(_, end)| {
-                !tokens
-                    .get(*end)
-                    .is_some_and(|next| next.is("than") || next.is("to") || next.is_number())
-            });
-        if let Some((qualifier, end)) = post {
-            // "50,000 or more"; a "+" must be glued ("50+"). A bound after the number outranks
-            // an "about" before it ("about five hundred or more").
-            let spaced_plus = tokens[draft.last].is("+") && tokens[draft.last].space_before;
-            let weaker_before = matches!(
-                draft.figure.qualifier,
-                Qualifier::Exact | Qualifier::Approximately
-            );
-            if !spaced_plus && weaker_before {
-                draft.figure.qualifier = qualifier;
-                draft.tail = end;
-            }
-        }
+    }
+}
+
+/// The bound written before the draft ("more than", "about"), when it starts after the
+/// previous figure (at `previous_end`) and is no change's "up to".
+fn qualify_before(tokens: &[Token], draft: &mut Draft, previous_end: usize, lexicon: &Lexicon) {
+    let Some((qualifier, start)) = lexicon.qualifiers_before.match_before(tokens, draft.first)
+    else {
+        return;
+    };
+    if start >= previous_end && !is_change_up(tokens, qualifier, start) {
+        draft.figure.qualifier = qualifier;
+        draft.lead = start;
+    }
+}
+
+/// "revised up to 745,000", "rose up to 5%": after a verb of change "up to" (at `start`) is the
+/// change's direction and end, not a bound. The verb may have its object and a period between
+/// ("revised their figure for the year ending December 2022 up to"), within its clause.
+fn is_change_up(tokens: &[Token], qualifier: Qualifier, start: usize) -> bool {
+    qualifier == Qualifier::AtMost
+        && tokens.get(start).is_some_and(|t| t.is("up"))
+        && tokens[start.saturating_sub(CHANGE_VERB_REACH)..start]
+            .iter()
+            .rev()
+            .take_while(|token| token.is_word() || token.is_number())
+            .any(|verb| CHANGE_VERBS.iter().any(|word| verb.is(word)))
+}
+
+/// "less than 5000 or equal (to)": the bound includes its value. Whether the draft had one.
+fn include_or_equal(tokens: &[Token], draft: &mut Draft) -> bool {
+    let or_equal = tokens.get(draft.last).is_some_and(|t| t.is("or"))
+        && tokens.get(draft.last + 1).is_some_and(|t| t.is("equal"));
+    if !or_equal
+        || !matches!(
+            draft.figure.qualifier,
+            Qualifier::LessThan | Qualifier::MoreThan
+        )
+    {
+        return false;
+    }
+    draft.figure.qualifier = if draft.figure.qualifier == Qualifier::LessThan {
+        Qualifier::AtMost
+    } else {
+        Qualifier::AtLeast
+    };
+    draft.tail = draft.last + 2;
+    if tokens.get(draft.last + 2).is_some_and(|t| t.is("to")) {
+        draft.tail += 1;
+    }
+    true
+}
+
+/// The bound written after the draft: "50,000 or more", a glued "50+". It outranks an "about"
+/// before it ("about five hundred or more"), not a bound; "5000 or less than 6000" leaves
+/// "less than" to the next figure.
+fn qualify_after(tokens: &[Token], draft: &mut Draft, lexicon: &Lexicon) {
+    let post = lexicon
+        .qualifiers_after
+        .match_at(tokens, draft.last)
+        .filter(|(_, end)| {
+            !tokens
+                .get(*end)
+                .is_some_and(|next| next.is("than") || next.is("to") || next.is_number())
+        });
+    let Some((qualifier, end)) = post else {
+        return;
+    };
+    let spaced_plus = tokens[draft.last].is("+") && tokens[draft.last].space_before;
+    let weaker_before = matches!(
+        draft.figure.qualifier,
+        Qualifier::Exact | Qualifier::Approximately
+    );
+    if !spaced_plus && weaker_before {
+        draft.figure.qualifier = qualifier;
+        draft.tail = end;
     }
 }
 

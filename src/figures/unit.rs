@@ -75,89 +75,108 @@ impl Typed {
     fn read_unit_after(&mut self, tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) {
         // Units follow digit fractions ("1/4 inch", "½ tbsp"), not word ones ("half of").
         let unit_allowed = numeral.kind != NumeralKind::Fraction || !numeral.words;
-        if unit_allowed {
-            // A currency symbol after the number: "10 $", "100 ₡".
-            if self.currency.is_none() {
-                if let Some((code, end)) = lexicon.currency_before.match_at(tokens, self.last) {
-                    let symbol = tokens[self.last].kind == TokenKind::Punct;
-                    if symbol && tokens.get(end).is_none_or(|next| !next.is_number()) {
-                        self.currency = Some(code);
-                        self.unit = Unit::Money;
-                        self.last = end;
-                    }
-                }
+        if !unit_allowed {
+            return;
+        }
+        if self.currency.is_none() {
+            self.read_currency_symbol_after(tokens, lexicon);
+        }
+        let unit_entry = unit_after(tokens, self.last, lexicon).filter(|(entry, _)| {
+            // After a currency only rates and currency words follow: `$ 48 "` is no inches.
+            self.currency.is_none()
+                || matches!(entry, UnitEntry::Rate(_) | UnitEntry::Currency { .. })
+        });
+        if let Some((entry, end)) = unit_entry {
+            let skipped = matches!(entry, UnitEntry::Duration(_))
+                && no_duration(tokens, numeral, end, lexicon);
+            if !skipped {
+                self.take_unit(entry, tokens, end, numeral);
             }
-            let unit_entry = unit_after(tokens, self.last, lexicon).filter(|(entry, _)| {
-                // After a currency only rates and currency words follow: `$ 48 "` is no inches.
-                self.currency.is_none()
-                    || matches!(entry, UnitEntry::Rate(_) | UnitEntry::Currency { .. })
-            });
-            if let Some((entry, end)) = unit_entry {
-                let scaled_money = numeral.scaled || self.currency.is_some();
-                let skipped = matches!(entry, UnitEntry::Duration(_))
-                    && no_duration(tokens, numeral, end, lexicon);
-                match entry {
-                    UnitEntry::Percent => self.unit = Unit::Percent,
-                    UnitEntry::PercentagePoints => self.unit = Unit::PercentagePoints,
-                    // "10 times more" is a multiplier; "entered 48,381 times" counts occasions. A
-                    // "-fold" is always one ("a five-fold increase").
-                    UnitEntry::Multiplier
-                        if !is_multiplier(tokens, end, self.value)
-                            && tokens[..end]
-                                .last()
-                                .is_none_or(|token| token.lower.as_ref() != "fold") => {}
-                    UnitEntry::Multiplier => self.unit = Unit::Multiplier,
-                    UnitEntry::Age => self.unit = Unit::Age,
-                    UnitEntry::Duration(_) if skipped => {}
-                    UnitEntry::Duration(symbol) => {
-                        self.unit = Unit::Duration;
-                        self.measure_unit = Some(symbol);
-                    }
-                    UnitEntry::Measure(symbol) if symbol == "lb" && scaled_money => {
-                        self.unit = Unit::Money;
-                        self.currency = Some("GBP".to_string());
-                    }
-                    UnitEntry::Measure(symbol) => {
-                        self.unit = Unit::Measure;
-                        self.measure_unit = Some(symbol);
-                    }
-                    UnitEntry::Rate(base) => {
-                        if self.unit != Unit::Money {
-                            self.unit = Unit::Rate;
-                        }
-                        self.per = Some(base);
-                    }
-                    UnitEntry::Currency { code, minor } => {
-                        self.unit = Unit::Money;
-                        if minor {
-                            self.value /= 100.0;
-                            self.step /= 100.0;
-                            self.round_step /= 100.0;
-                        }
-                        self.currency = Some(code);
-                    }
-                }
-                // A skipped word or a count's "times" ("entered 48,381 times") is not the figure's.
-                let times = matches!(self.unit, Unit::Count) && last_is_times(tokens, end);
-                if !(skipped || times) {
-                    self.last = end;
-                }
+            // A skipped word or a count's "times" ("entered 48,381 times") is not the figure's.
+            let times = matches!(self.unit, Unit::Count) && last_is_times(tokens, end);
+            if !(skipped || times) {
+                self.last = end;
             }
-            if let Some((base, end)) = rate_after(tokens, self.last, lexicon) {
-                if self.unit == Unit::Count {
+        }
+        self.read_rate_after(tokens, lexicon);
+    }
+
+    /// A currency symbol after the number: "10 $", "100 ₡" (not one before another number).
+    fn read_currency_symbol_after(&mut self, tokens: &[Token], lexicon: &Lexicon) {
+        let Some((code, end)) = lexicon.currency_before.match_at(tokens, self.last) else {
+            return;
+        };
+        let symbol = tokens[self.last].kind == TokenKind::Punct;
+        if symbol && tokens.get(end).is_none_or(|next| !next.is_number()) {
+            self.currency = Some(code);
+            self.unit = Unit::Money;
+            self.last = end;
+        }
+    }
+
+    /// Types the figure by the unit `entry` read after it (ending at token `end`): percent,
+    /// percentage points, a multiplier, an age, a duration, a measure (pounds after money are
+    /// sterling), a rate base or a currency word (a minor one, "cents", divides by 100).
+    fn take_unit(&mut self, entry: UnitEntry, tokens: &[Token], end: usize, numeral: &Numeral) {
+        let scaled_money = numeral.scaled || self.currency.is_some();
+        match entry {
+            UnitEntry::Percent => self.unit = Unit::Percent,
+            UnitEntry::PercentagePoints => self.unit = Unit::PercentagePoints,
+            // "10 times more" is a multiplier; "entered 48,381 times" counts occasions. A
+            // "-fold" is always one ("a five-fold increase").
+            UnitEntry::Multiplier
+                if !is_multiplier(tokens, end, self.value)
+                    && tokens[..end]
+                        .last()
+                        .is_none_or(|token| token.lower.as_ref() != "fold") => {}
+            UnitEntry::Multiplier => self.unit = Unit::Multiplier,
+            UnitEntry::Age => self.unit = Unit::Age,
+            UnitEntry::Duration(symbol) => {
+                self.unit = Unit::Duration;
+                self.measure_unit = Some(symbol);
+            }
+            UnitEntry::Measure(symbol) if symbol == "lb" && scaled_money => {
+                self.unit = Unit::Money;
+                self.currency = Some("GBP".to_string());
+            }
+            UnitEntry::Measure(symbol) => {
+                self.unit = Unit::Measure;
+                self.measure_unit = Some(symbol);
+            }
+            UnitEntry::Rate(base) => {
+                if self.unit != Unit::Money {
                     self.unit = Unit::Rate;
                 }
                 self.per = Some(base);
-                if matches!(self.unit, Unit::Rate | Unit::Money) {
-                    self.last = end;
+            }
+            UnitEntry::Currency { code, minor } => {
+                self.unit = Unit::Money;
+                if minor {
+                    self.value /= 100.0;
+                    self.step /= 100.0;
+                    self.round_step /= 100.0;
                 }
-            } else if self.unit == Unit::Count
-                && (per_short_time_after(tokens, self.last)
-                    || daily_around(tokens, self.first, self.last))
-            {
-                // "52 people per day", "2,000 a week": a pace, never a period's count.
+                self.currency = Some(code);
+            }
+        }
+    }
+
+    /// A rate base after the figure ("per 100,000") makes a count a rate; a count followed by
+    /// a short time ("52 people per day", "2,000 a week") is a pace, never a period's count.
+    fn read_rate_after(&mut self, tokens: &[Token], lexicon: &Lexicon) {
+        if let Some((base, end)) = rate_after(tokens, self.last, lexicon) {
+            if self.unit == Unit::Count {
                 self.unit = Unit::Rate;
             }
+            self.per = Some(base);
+            if matches!(self.unit, Unit::Rate | Unit::Money) {
+                self.last = end;
+            }
+        } else if self.unit == Unit::Count
+            && (per_short_time_after(tokens, self.last)
+                || daily_around(tokens, self.first, self.last))
+        {
+            self.unit = Unit::Rate;
         }
     }
 

@@ -482,6 +482,54 @@ impl Attributor<'_> {
     }
 }
 
+/// Words that join the capitalised words of one name ("Bank of Mexico", "Food and Agriculture
+/// Organization", "Banco de México").
+const NAME_JOINERS: &[&str] = &["of", "for", "and", "the", "&", "de", "del", "y", "on", "'s"];
+
+/// Capitalised words that start no name: pronouns, prepositions, conjunctions, what a source
+/// publishes ("Statistics show", "Data from") and months.
+const NOT_NAMES: &[&str] = &[
+    "this",
+    "these",
+    "that",
+    "those",
+    "the",
+    "it",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "at",
+    "for",
+    "a",
+    "an",
+    "according",
+    "since",
+    "as",
+    "while",
+    "but",
+    "and",
+    "statistics",
+    "data",
+    "reports",
+    "report",
+    "studies",
+    "study",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// Runs of capitalised words, joined by "of", "for", "and", "the", "&", that can name a source.
 /// `agent_follows`: the phrase ends in an agent noun, so a capitalised first word of the
 /// sentence is a modifier of it ("Peruvian border police"), not just a capital letter.
@@ -491,49 +539,7 @@ fn name_runs(
     (start, end): (usize, usize),
     agent_follows: bool,
 ) -> Vec<(usize, usize)> {
-    const JOINERS: &[&str] = &["of", "for", "and", "the", "&", "de", "del", "y", "on", "'s"];
-    const NOT_NAMES: &[&str] = &[
-        "this",
-        "these",
-        "that",
-        "those",
-        "the",
-        "it",
-        "they",
-        "we",
-        "i",
-        "in",
-        "on",
-        "at",
-        "for",
-        "a",
-        "an",
-        "according",
-        "since",
-        "as",
-        "while",
-        "but",
-        "and",
-        "statistics",
-        "data",
-        "reports",
-        "report",
-        "studies",
-        "study",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let mut runs = Vec::new();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut idx = start;
     while idx < end {
         let token = &tokens[idx];
@@ -542,43 +548,53 @@ fn name_runs(
             idx += 1;
             continue;
         }
-        let run_start = idx;
-        let mut run_end = idx + 1;
-        let mut probe = run_end;
-        while probe < end {
-            let next = &tokens[probe];
-            if next.is_capitalised() {
-                probe += 1;
-                run_end = probe;
-            } else if JOINERS.contains(&next.lower.as_ref()) {
-                probe += 1;
-            } else {
-                break;
-            }
-        }
+        let run = (idx, run_end(tokens, idx, end));
         // A lone capitalised first word of the sentence is not a name ("Statistics show"),
         // unless it is a surname the document wrote in full before.
-        let lone_first = run_start == 0
-            && run_end == 1
+        let lone_first = run == (0, 1)
             && !token.is_acronym()
             && !agent_follows
             && !named_in_full_before(text, token);
-        // "the Central Statistics Office (CSO)": an acronym in brackets right after a name is
-        // that name's, not a name of its own.
-        let bracketed_acronym = run_end == run_start + 1
-            && token.is_acronym()
-            && run_start >= 1
-            && tokens[run_start - 1].text == "("
-            && tokens.get(run_end).is_some_and(|next| next.text == ")")
-            && runs
-                .last()
-                .is_some_and(|&(_, previous_end)| previous_end + 1 == run_start);
-        if !lone_first && !bracketed_acronym {
-            runs.push((run_start, run_end));
+        if !lone_first && !is_bracketed_acronym(tokens, run, runs.last()) {
+            runs.push(run);
         }
-        idx = run_end.max(idx + 1);
+        idx = run.1.max(idx + 1);
     }
     runs
+}
+
+/// Where the name starting at the capitalised token `start` ends (before `end`): after its
+/// last capitalised word, joiners between them included, trailing joiners left out.
+fn run_end(tokens: &[Token], start: usize, end: usize) -> usize {
+    let mut run_end = start + 1;
+    let mut probe = run_end;
+    while probe < end {
+        let next = &tokens[probe];
+        if next.is_capitalised() {
+            probe += 1;
+            run_end = probe;
+        } else if NAME_JOINERS.contains(&next.lower.as_ref()) {
+            probe += 1;
+        } else {
+            break;
+        }
+    }
+    run_end
+}
+
+/// "the Central Statistics Office (CSO)": an acronym in brackets right after a name (the
+/// `previous` run) is that name's, not a name of its own.
+fn is_bracketed_acronym(
+    tokens: &[Token],
+    (run_start, run_end): (usize, usize),
+    previous: Option<&(usize, usize)>,
+) -> bool {
+    run_end == run_start + 1
+        && tokens[run_start].is_acronym()
+        && run_start >= 1
+        && tokens[run_start - 1].text == "("
+        && tokens.get(run_end).is_some_and(|next| next.text == ")")
+        && previous.is_some_and(|&(_, previous_end)| previous_end + 1 == run_start)
 }
 
 /// A surname on second reference: the document wrote the word earlier as the last of a full
