@@ -34,44 +34,90 @@ pub fn find_tables(text: &str) -> Vec<Table> {
     tables
 }
 
+/// The table whose rows are lines `first_row..end`, headed by the nearest non-blank line above
+/// them, with the `Source:` line among the three lines after them. `None` when a row does not
+/// read as a label and a number.
 fn build_table(
     lines: &[(usize, &str)],
     first_row: usize,
     end: usize,
     row_regex: &Regex,
 ) -> Option<Table> {
-    // The header is the nearest non-blank line above the rows.
     let header_idx = (0..first_row)
         .rev()
         .find(|idx| !lines[*idx].1.trim().is_empty())?;
-    let (header_start, header_line) = lines[header_idx];
-    let header = header_line.trim();
-    let column = column_header(header);
-    let (unit, per) = header_unit(&column);
-    let period = header_period(header);
-    let mut rows = Vec::new();
-    for &(line_start, line) in &lines[first_row..end] {
+    let header = Header::read(lines[header_idx]);
+    let rows = lines[first_row..end]
+        .iter()
+        .map(|&(line_start, line)| header.row(line_start, line, row_regex))
+        .collect::<Option<Vec<TableRow>>>()?;
+    let source = source_line(lines, end);
+    let table_end = source.as_ref().map_or_else(
+        || line_end(lines, end - 1),
+        |(_, _, source_end)| *source_end,
+    );
+    Some(Table {
+        span: Span::new(header.start, table_end),
+        header: header.text.to_string(),
+        rows,
+        source: source.map(|(body, span, _)| (body, span)),
+    })
+}
+
+/// A table's header line and what its rows take from it.
+struct Header<'l> {
+    /// Where the header line starts.
+    start: usize,
+    /// The header, trimmed.
+    text: &'l str,
+    /// The header of the number column: what every row's figure counts.
+    column: String,
+    column_span: Span,
+    /// The unit (and rate base) the column names, for rows whose number has none.
+    unit: Unit,
+    per: Option<f64>,
+    /// The year the header names: every row's period.
+    period: Option<String>,
+}
+
+impl<'l> Header<'l> {
+    fn read((start, line): (usize, &'l str)) -> Header<'l> {
+        let text = line.trim();
+        let column = column_header(text);
+        let (unit, per) = header_unit(&column);
+        let column_start =
+            start + (line.len() - line.trim_start().len()) + text.len() - column.len();
+        Header {
+            start,
+            text,
+            column_span: Span::new(column_start, column_start + column.len()),
+            column,
+            unit,
+            per,
+            period: header_period(text),
+        }
+    }
+
+    /// The row on the line at `line_start`: its label (a place, footnote marks trimmed) and its
+    /// number's figure, typed by the header when the number alone is a count or a year.
+    fn row(&self, line_start: usize, line: &str, row_regex: &Regex) -> Option<TableRow> {
         let trimmed = line.trim_end();
         let captures = row_regex.captures(trimmed)?;
         let label = captures.name("label")?;
         let number = captures.name("number")?;
-        let number_span = Span::new(line_start + number.start(), line_start + number.end());
         let mut figure = annotate(number.as_str())
             .into_iter()
             .next()
             .unwrap_or_else(|| plain_figure(number.as_str()));
-        figure.span = number_span;
+        figure.span = Span::new(line_start + number.start(), line_start + number.end());
         figure.text = number.as_str().to_string();
         if figure.unit == Unit::Count || figure.unit == Unit::Year {
-            figure.unit = unit;
-            figure.per = per;
+            figure.unit = self.unit;
+            figure.per = self.per;
         }
-        figure.counts = Some(column.clone());
-        let column_start =
-            header_start + (header_line.len() - header_line.trim_start().len()) + header.len()
-                - column.len();
-        figure.counts_span = Some(Span::new(column_start, column_start + column.len()));
-        figure.period.clone_from(&period);
+        figure.counts = Some(self.column.clone());
+        figure.counts_span = Some(self.column_span);
+        figure.period.clone_from(&self.period);
         let label_text = label
             .as_str()
             .trim()
@@ -79,36 +125,35 @@ fn build_table(
             .trim()
             .to_string();
         figure.places = vec![label_text.clone()];
-        rows.push(TableRow {
+        Some(TableRow {
             span: Span::new(line_start, line_start + trimmed.len()),
             label: label_text,
             figure,
-        });
+        })
     }
-    let mut table_end = line_end(lines, end - 1);
-    let source = lines[end..]
+}
+
+/// The `Source:` line among the three lines from `end` (the first non-blank one): its body, the
+/// body's span and where the line ends.
+fn source_line(lines: &[(usize, &str)], end: usize) -> Option<(String, Span, usize)> {
+    let &(line_start, line) = lines[end..]
         .iter()
         .take(3)
-        .find(|(_, line)| !line.trim().is_empty())
-        .and_then(|&(line_start, line)| {
-            let trimmed = line.trim();
-            let lower = trimmed.to_lowercase();
-            let cue = ["source:", "sources:", "source "]
-                .iter()
-                .find(|cue| lower.starts_with(**cue))?;
-            let body = trimmed[cue.len()..].trim();
-            let offset = line_start
-                + (line.len() - line.trim_start().len())
-                + (trimmed.len() - trimmed[cue.len()..].trim_start().len());
-            table_end = line_start + line.trim_end().len();
-            Some((body.to_string(), Span::new(offset, offset + body.len())))
-        });
-    Some(Table {
-        span: Span::new(header_start, table_end),
-        header: header.to_string(),
-        rows,
-        source,
-    })
+        .find(|(_, line)| !line.trim().is_empty())?;
+    let trimmed = line.trim();
+    let lower = trimmed.to_lowercase();
+    let cue = ["source:", "sources:", "source "]
+        .iter()
+        .find(|cue| lower.starts_with(**cue))?;
+    let body = trimmed[cue.len()..].trim();
+    let offset = line_start
+        + (line.len() - line.trim_start().len())
+        + (trimmed.len() - trimmed[cue.len()..].trim_start().len());
+    Some((
+        body.to_string(),
+        Span::new(offset, offset + body.len()),
+        line_start + line.trim_end().len(),
+    ))
 }
 
 fn is_row(row_regex: &Regex, line: &str) -> bool {

@@ -626,23 +626,33 @@ fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<
     {
         return None;
     }
-    let before = numeral.first.checked_sub(1).map(|idx| &tokens[idx]);
-    if let Some(before) = before {
-        if !token.space_before && (before.is("fy") || before.is("cy")) {
+    let glued_before = numeral
+        .first
+        .checked_sub(1)
+        .map(|idx| &tokens[idx])
+        .filter(|_| !token.space_before);
+    if let Some(before) = glued_before {
+        if before.is("fy") || before.is("cy") {
             return Some(numeral.first - 1);
         }
         // "Region2023": a year glued to a long word (a flattened table header) is still a year.
-        if !token.space_before
-            && before.is_word()
-            && (before.text.chars().count() < 4 || numeral.value < 1900.0)
-        {
+        if before.is_word() && (before.text.chars().count() < 4 || numeral.value < 1900.0) {
             return None;
         }
     }
-    // "2021's total", "2022’s record": a possessive is a year's (above 1900, so "1000's" of
-    // people stays a quantity).
-    let next = tokens.get(numeral.last);
-    let possessive = next.is_some_and(|next| {
+    if is_possessive_year(tokens, numeral) {
+        return Some(numeral.first);
+    }
+    if is_bound(tokens, numeral, lexicon) || counts_a_plural(tokens, numeral, lexicon) {
+        return None;
+    }
+    Some(numeral.first)
+}
+
+/// "2021's total", "2022’s record": a possessive is a year's (above 1900, so "1000's" of people
+/// stays a quantity).
+fn is_possessive_year(tokens: &[Token], numeral: &Numeral) -> bool {
+    let possessive = tokens.get(numeral.last).is_some_and(|next| {
         !next.space_before
             && (next.text == "'s"
                 || next.text == "’s"
@@ -651,26 +661,32 @@ fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<
                         .get(numeral.last + 1)
                         .is_some_and(|s| !s.space_before && s.lower.as_ref() == "s")))
     });
-    if possessive && numeral.value >= 1900.0 {
-        return Some(numeral.first);
-    }
-    // "more than 2000", "above 1000": a bound is a quantity, not a year; but "a 25% increase
-    // over 2022" compares with a year (a change word right before "over", nothing counted after).
-    if let Some((_, qualifier_at)) = lexicon
+    possessive && numeral.value >= 1900.0
+}
+
+/// "more than 2000", "above 1000": a bound is a quantity, not a year; but "a 25% increase over
+/// 2022" compares with a year (a change word right before "over", nothing counted after).
+fn is_bound(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> bool {
+    let Some((_, qualifier_at)) = lexicon
         .qualifiers_before
         .match_before(tokens, numeral.first)
-    {
-        let over_a_change = tokens[qualifier_at].is("over")
-            && qualifier_at + 1 == numeral.first
-            && numeral.value >= 1900.0
-            && lexicon.changes.match_before(tokens, qualifier_at).is_some()
-            && !next.is_some_and(|next| next.is_word() && next.space_before);
-        if !over_a_change {
-            return None;
-        }
-    }
-    // "2000 migrants" is a count unless a period word comes before ("in 2000 migrants ...").
-    let plural_noun_follows = next.is_some_and(|next| {
+    else {
+        return false;
+    };
+    let over_a_change = tokens[qualifier_at].is("over")
+        && qualifier_at + 1 == numeral.first
+        && numeral.value >= 1900.0
+        && lexicon.changes.match_before(tokens, qualifier_at).is_some()
+        && !tokens
+            .get(numeral.last)
+            .is_some_and(|next| next.is_word() && next.space_before);
+    !over_a_change
+}
+
+/// "2000 migrants": a round or early number before a plural noun is a count, unless a period
+/// word comes before ("in 2000 migrants ...").
+fn counts_a_plural(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> bool {
+    let plural_noun_follows = tokens.get(numeral.last).is_some_and(|next| {
         next.is_word()
             && next.space_before
             && !next.is_capitalised()
@@ -678,6 +694,7 @@ fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<
             && next.lower.ends_with('s')
             && !lexicon.counts_stop_words.contains(next.lower.as_ref())
     });
+    let before = numeral.first.checked_sub(1).map(|idx| &tokens[idx]);
     let period_before = before.is_some_and(|before| {
         lexicon
             .period_cues
@@ -689,13 +706,9 @@ fn year_start(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Option<
             || before.is("and")
             || before.is(",")
     });
-    if plural_noun_follows
+    plural_noun_follows
         && !period_before
         && (numeral.value % 100.0 == 0.0 || numeral.value < 1900.0)
-    {
-        return None;
-    }
-    Some(numeral.first)
 }
 
 /// Codes and names with digits: `COVID-19`, `H1N1`, `F-35`, `G7`, `3D`, `5G`.

@@ -54,6 +54,15 @@ impl Attributor<'_> {
     /// The subject before a cue verb: skips auxiliaries ("has so far", ", which"), then reads
     /// words back to punctuation or a clause word.
     pub(super) fn backward_phrase(&self, tokens: &[Token], cue_start: usize) -> (usize, usize) {
+        let end = self.before_auxiliaries(tokens, cue_start);
+        let end = before_aside(tokens, end);
+        let end = self.before_appositive(tokens, end);
+        (self.subject_start(tokens, end), end)
+    }
+
+    /// Where the subject ends before the verb at `cue_start`: before auxiliaries ("has so far")
+    /// and a relative clause's comma (", which").
+    fn before_auxiliaries(&self, tokens: &[Token], cue_start: usize) -> usize {
         let mut end = cue_start;
         let mut relative = false;
         while end > 0 {
@@ -68,50 +77,46 @@ impl Attributor<'_> {
                 break;
             }
         }
-        // "Honduras's central bank, for its part, said": a short aside of lower-case words
-        // between commas stands between the subject and its verb.
-        if end > 0 && tokens[end - 1].text == "," {
-            let aside = tokens[..end - 1]
-                .iter()
-                .rev()
-                .take(MAX_ASIDE_WORDS + 1)
-                .position(|token| token.text == ",");
-            if let Some(words) = aside.filter(|words| (1..=MAX_ASIDE_WORDS).contains(words)) {
-                let inside = &tokens[end - 1 - words..end - 1];
-                if inside
-                    .iter()
-                    .all(|token| token.is_word && !token.is_capitalised())
-                {
-                    end -= words + 2;
-                }
-            }
+        end
+    }
+
+    /// "Frontex, the European Border and Coast Guard Agency, has reported", "Avand Azeez Agha, a
+    /// spokesperson for the IOM, told AFP": an appositive between commas ending at `end`, led by
+    /// a lower-case word and following a capitalised name, describes the subject before it.
+    /// Where the subject ends: before the appositive's first comma, else `end`.
+    fn before_appositive(&self, tokens: &[Token], end: usize) -> usize {
+        if end == 0 || tokens[end - 1].text != "," {
+            return end;
         }
-        // "Frontex, the European Border and Coast Guard Agency, has reported", "Avand Azeez
-        // Agha, a spokesperson for the IOM, told AFP": an appositive between commas, led by a
-        // lower-case word and following a capitalised name, describes the subject before it.
-        if end > 0 && tokens[end - 1].text == "," {
-            let back = tokens[..end - 1]
-                .iter()
-                .rev()
-                .take(MAX_APPOSITIVE_WORDS + 1)
-                .position(|token| token.text == ",");
-            if let Some(words) = back.filter(|words| *words >= 2) {
-                let inside = &tokens[end - 1 - words..end - 1];
-                let comma = end - 2 - words;
-                let led_lower = inside
-                    .first()
-                    .is_some_and(|token| token.is_word && !token.is_capitalised());
-                let plain = inside.iter().all(|token| {
-                    (token.is_word && !self.cues.verbs.contains(token.lower.as_ref()))
-                        || matches!(token.text.as_ref(), "(" | ")" | "-" | "&" | "'s" | "’s")
-                });
-                let named_before =
-                    comma > 0 && tokens[comma - 1].is_word && tokens[comma - 1].is_capitalised();
-                if led_lower && plain && named_before {
-                    end = comma;
-                }
-            }
+        let back = tokens[..end - 1]
+            .iter()
+            .rev()
+            .take(MAX_APPOSITIVE_WORDS + 1)
+            .position(|token| token.text == ",");
+        let Some(words) = back.filter(|words| *words >= 2) else {
+            return end;
+        };
+        let inside = &tokens[end - 1 - words..end - 1];
+        let comma = end - 2 - words;
+        let led_lower = inside
+            .first()
+            .is_some_and(|token| token.is_word && !token.is_capitalised());
+        let plain = inside.iter().all(|token| {
+            (token.is_word && !self.cues.verbs.contains(token.lower.as_ref()))
+                || matches!(token.text.as_ref(), "(" | ")" | "-" | "&" | "'s" | "’s")
+        });
+        let named_before =
+            comma > 0 && tokens[comma - 1].is_word && tokens[comma - 1].is_capitalised();
+        if led_lower && plain && named_before {
+            comma
+        } else {
+            end
         }
+    }
+
+    /// Where the subject ending at `end` starts: back over at most `MAX_PHRASE_WORDS` words
+    /// that are no `stops`, hyphens and ampersands, and short brackets ("(IOM)").
+    fn subject_start(&self, tokens: &[Token], end: usize) -> usize {
         let mut start = end;
         let mut n_words = 0;
         while start > 0 && n_words < MAX_PHRASE_WORDS {
@@ -141,7 +146,7 @@ impl Attributor<'_> {
             }
             break;
         }
-        (start, end)
+        start
     }
 
     /// "the net entry/exit data", "This data", "data from entrants to Ecuador": a data phrase
@@ -208,91 +213,59 @@ impl Attributor<'_> {
         tokens: &[Token],
         (start, end): (usize, usize),
     ) -> Option<Attribution> {
+        let det =
+            (start..end).find(|det| self.cues.definite.contains(tokens[*det].lower.as_ref()))?;
+        let head = self.anaphor_head(tokens, det, end)?;
+        let head_word = tokens[head].lower.as_ref();
+        let publication = self.cues.publications.contains(head_word);
+        // Only the phrase's head: "the agency's data" is the data anaphor's.
+        if head + 1 < end && tokens[head + 1].is_word {
+            return None;
+        }
+        let before = tokens[det].span.start;
+        let span = Span::new(tokens[det].span.start, tokens[head].span.end);
+        let mention = span.slice(context.text).unwrap_or("").to_string();
+        let agency = self
+            .last_agency_before(context, before)
+            .filter(|(_, named)| {
+                !publication || !self.other_publication(context, head_word, *named, before)
+            });
+        if agency.is_none() && !publication {
+            if let Some(found) = named_body_before(context, head_word, span, &mention) {
+                return Some(found);
+            }
+        }
+        match agency.map(|(entry, _)| entry) {
+            Some(entry) => Some(points_back(context, entry, span)),
+            // None named before: a phrase that says which body ("the interior ministry",
+            // "the bloc's statistical agency") names it; a bare "the agency" names nothing,
+            // and neither does a publication ("the annual report" of whom?).
+            None if head > det + 1 && !publication => {
+                let words = Span::new(tokens[det + 1].span.start, tokens[head].span.end);
+                Some(Attribution {
+                    name: surface_name(words.slice(context.text).unwrap_or("")),
+                    mention,
+                    mention_span: span,
+                    kind: None,
+                    via: Via::Attribution,
+                    citation: None,
+                })
+            }
+            None => None,
+        }
+    }
+
+    /// The head of the noun phrase after the determiner at `det`: an `agents` or `publications`
+    /// word within a few uncapitalised modifiers ("the bloc's statistical agency").
+    fn anaphor_head(&self, tokens: &[Token], det: usize, end: usize) -> Option<usize> {
         /// Words between the determiner and the agent noun ("the bloc's statistical agency").
         const MAX_MODIFIERS: usize = 3;
-        for det in start..end {
-            if !self.cues.definite.contains(tokens[det].lower.as_ref()) {
-                continue;
-            }
-            let head = (det + 1..end.min(det + 2 + MAX_MODIFIERS))
-                .take_while(|idx| !tokens[*idx].is_capitalised())
-                .find(|idx| {
-                    let word = tokens[*idx].lower.as_ref();
-                    self.cues.agents.contains(word) || self.cues.publications.contains(word)
-                })?;
-            let publication = self.cues.publications.contains(tokens[head].lower.as_ref());
-            // Only the phrase's head: "the agency's data" is the data anaphor's.
-            if head + 1 < end && tokens[head + 1].is_word {
-                return None;
-            }
-            let before = tokens[det].span.start;
-            let span = Span::new(tokens[det].span.start, tokens[head].span.end);
-            let mention = span.slice(context.text).unwrap_or("").to_string();
-            let agency = self
-                .last_agency_before(context, before)
-                .filter(|(_, named)| {
-                    !publication
-                        || !self.other_publication(
-                            context,
-                            tokens[head].lower.as_ref(),
-                            *named,
-                            before,
-                        )
-                });
-            // A body named earlier without a registry entry, with the same head noun: "data
-            // released by Spain's interior ministry showed … the ministry said".
-            let head_word = tokens[head].lower.as_ref();
-            let named_body = || {
-                context
-                    .named_bodies
-                    .borrow()
-                    .iter()
-                    .rev()
-                    .find(|named| {
-                        named.mention_span.end <= before
-                            && named
-                                .name
-                                .split_whitespace()
-                                .next_back()
-                                .is_some_and(|word| {
-                                    word.trim_matches(|ch: char| !ch.is_alphanumeric())
-                                        .eq_ignore_ascii_case(head_word)
-                                })
-                    })
-                    .map(|named| Attribution {
-                        name: named.name.clone(),
-                        mention: mention.clone(),
-                        mention_span: span,
-                        kind: None,
-                        via: Via::Attribution,
-                        citation: None,
-                    })
-            };
-            if agency.is_none() && !publication {
-                if let Some(found) = named_body() {
-                    return Some(found);
-                }
-            }
-            return match agency.map(|(entry, _)| entry) {
-                Some(entry) => Some(points_back(context, entry, span)),
-                // None named before: a phrase that says which body ("the interior ministry",
-                // "the bloc's statistical agency") names it; a bare "the agency" names nothing,
-                // and neither does a publication ("the annual report" of whom?).
-                None if head > det + 1 && !publication => {
-                    let words = Span::new(tokens[det + 1].span.start, tokens[head].span.end);
-                    Some(Attribution {
-                        name: surface_name(words.slice(context.text).unwrap_or("")),
-                        mention,
-                        mention_span: span,
-                        kind: None,
-                        via: Via::Attribution,
-                        citation: None,
-                    })
-                }
-                None => None,
-            };
-        }
-        None
+        (det + 1..end.min(det + 2 + MAX_MODIFIERS))
+            .take_while(|idx| !tokens[*idx].is_capitalised())
+            .find(|idx| {
+                let word = tokens[*idx].lower.as_ref();
+                self.cues.agents.contains(word) || self.cues.publications.contains(word)
+            })
     }
 
     /// The last agency, government body or international organisation the document names
@@ -479,6 +452,67 @@ impl Attributor<'_> {
             })?;
         self.registry_attribution(context.text, found.entry, found.span)
             .map(|attribution| (3, attribution))
+    }
+}
+
+/// A body named before `span` without a registry entry, with the same head noun as the
+/// anaphor's (`head_word`): "data released by Spain's interior ministry showed … the ministry
+/// said". The attribution names that body, with the anaphor as its mention.
+fn named_body_before(
+    context: &Context,
+    head_word: &str,
+    span: Span,
+    mention: &str,
+) -> Option<Attribution> {
+    context
+        .named_bodies
+        .borrow()
+        .iter()
+        .rev()
+        .find(|named| {
+            named.mention_span.end <= span.start
+                && named
+                    .name
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|word| {
+                        word.trim_matches(|ch: char| !ch.is_alphanumeric())
+                            .eq_ignore_ascii_case(head_word)
+                    })
+        })
+        .map(|named| Attribution {
+            name: named.name.clone(),
+            mention: mention.to_string(),
+            mention_span: span,
+            kind: None,
+            via: Via::Attribution,
+            citation: None,
+        })
+}
+
+/// "Honduras's central bank, for its part, said": a short aside of lower-case words between
+/// commas, ending at `end`, stands between the subject and its verb. Where the subject ends:
+/// before the aside's first comma, else `end`.
+fn before_aside(tokens: &[Token], end: usize) -> usize {
+    if end == 0 || tokens[end - 1].text != "," {
+        return end;
+    }
+    let aside = tokens[..end - 1]
+        .iter()
+        .rev()
+        .take(MAX_ASIDE_WORDS + 1)
+        .position(|token| token.text == ",");
+    let Some(words) = aside.filter(|words| (1..=MAX_ASIDE_WORDS).contains(words)) else {
+        return end;
+    };
+    let inside = &tokens[end - 1 - words..end - 1];
+    if inside
+        .iter()
+        .all(|token| token.is_word && !token.is_capitalised())
+    {
+        end - (words + 2)
+    } else {
+        end
     }
 }
 
