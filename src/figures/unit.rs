@@ -373,60 +373,56 @@ fn unit_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(UnitE
     let mut end = end;
     // At most a few compound parts, so this stays linear.
     for _ in 0..4 {
-        let Some(next) = tokens.get(end) else { break };
-        let exponent = |idx: usize| {
-            let mut idx = idx;
-            if tokens
-                .get(idx)
-                .is_some_and(|t| t.is("^") && !t.space_before)
-            {
-                idx += 1;
-            }
-            if tokens
-                .get(idx)
-                .is_some_and(|t| (t.is("-") || t.is("−")) && !t.space_before)
-            {
-                idx += 1;
-            }
-            tokens
-                .get(idx)
-                .filter(|t| t.is_number() && !t.space_before && t.text.len() == 1)
-                .map(|_| idx + 1)
-        };
-        if !next.space_before && (next.is("^") || next.is("-") || next.is("−")) {
-            match exponent(end) {
-                Some(after)
-                    if next.is("^") || tokens.get(end + 1).is_some_and(|t| t.is_number()) =>
-                {
-                    end = after;
-                    continue;
-                }
-                _ => break,
-            }
+        match compound_part_end(tokens, end, lexicon) {
+            Some(after) => end = after,
+            None => break,
         }
-        if next.is("/") && !next.space_before {
-            match lexicon.units.match_at(tokens, end + 1) {
-                Some((_, after)) if !tokens[end + 1].space_before => {
-                    end = after;
-                    continue;
-                }
-                _ => break,
-            }
-        }
-        // A spaced second unit carrying an exponent: "km s−1", "mW m−2".
-        if let Some((UnitEntry::Measure(_) | UnitEntry::Duration(_), after)) =
-            lexicon.units.match_at(tokens, end)
-        {
-            if let Some(after_exponent) = exponent(after) {
-                if tokens[after].is("-") || tokens[after].is("−") {
-                    end = after_exponent;
-                    continue;
-                }
-            }
-        }
-        break;
     }
     Some((entry, end))
+}
+
+/// Where a compound part of a measure's unit at `end` ends: a glued exponent ("km^2", "m-2"),
+/// a glued "/" and unit ("kg/cm³"), or a spaced unit carrying an exponent ("km s−1", "mW m−2").
+fn compound_part_end(tokens: &[Token], end: usize, lexicon: &Lexicon) -> Option<usize> {
+    let next = tokens.get(end)?;
+    if !next.space_before && (next.is("^") || next.is("-") || next.is("−")) {
+        return exponent_end(tokens, end)
+            .filter(|_| next.is("^") || tokens.get(end + 1).is_some_and(|t| t.is_number()));
+    }
+    if next.is("/") && !next.space_before {
+        return match lexicon.units.match_at(tokens, end + 1) {
+            Some((_, after)) if !tokens[end + 1].space_before => Some(after),
+            _ => None,
+        };
+    }
+    let Some((UnitEntry::Measure(_) | UnitEntry::Duration(_), after)) =
+        lexicon.units.match_at(tokens, end)
+    else {
+        return None;
+    };
+    let after_exponent = exponent_end(tokens, after)?;
+    (tokens[after].is("-") || tokens[after].is("−")).then_some(after_exponent)
+}
+
+/// Where a one-digit exponent glued at `idx` ends: "^2", "-2", "^-1", "−1".
+fn exponent_end(tokens: &[Token], idx: usize) -> Option<usize> {
+    let mut idx = idx;
+    if tokens
+        .get(idx)
+        .is_some_and(|t| t.is("^") && !t.space_before)
+    {
+        idx += 1;
+    }
+    if tokens
+        .get(idx)
+        .is_some_and(|t| (t.is("-") || t.is("−")) && !t.space_before)
+    {
+        idx += 1;
+    }
+    tokens
+        .get(idx)
+        .filter(|t| t.is_number() && !t.space_before && t.text.len() == 1)
+        .map(|_| idx + 1)
 }
 
 fn simple_unit_after(

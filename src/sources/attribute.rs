@@ -368,40 +368,12 @@ impl<'a> Attributor<'a> {
                 if !matches {
                     continue;
                 }
-                let candidate = match kind {
-                    CueKind::Passive => self
-                        .passive_agent(context, tokens, start, end)
-                        .map(|found| (3, found)),
-                    // "said the agency", "says Eurostat": a verb before its subject names it
-                    // right after itself; "economists said reflected their fear of deportation
-                    // by President Donald Trump's administration" names no one after "said".
-                    CueKind::Before
-                        if matches!(phrase.as_slice(), [verb] if INVERTED_VERBS.contains(&verb.as_str()))
-                            && !tokens.get(end).is_some_and(|next| {
-                                next.is_capitalised()
-                                    || self.cues.definite.contains(next.lower.as_ref())
-                                    || matches!(next.lower.as_ref(), "a" | "an")
-                            }) =>
-                    {
-                        None
-                    }
-                    CueKind::Before => {
-                        let chunk = self.forward_phrase(tokens, end);
-                        self.classify(context, tokens, chunk, *kind)
-                    }
-                    CueKind::After | CueKind::Counting => {
-                        let chunk = self.backward_phrase(tokens, start);
-                        self.classify(context, tokens, chunk, *kind).or_else(|| {
-                            (*kind == CueKind::After)
-                                .then(|| self.fallback_window(context, tokens, start))
-                                .flatten()
-                        })
-                    }
-                };
                 // The longest phrase that names a source wins; a phrase that names none lets a
                 // shorter one or the other reading try ("said" after "the Home Office", not only
                 // before "the agency").
-                if let Some((rank, attribution)) = candidate {
+                if let Some((rank, attribution)) =
+                    self.read_cue(context, tokens, (start, end), phrase, *kind)
+                {
                     if best.as_ref().is_none_or(|(best_rank, _)| rank > *best_rank) {
                         best = Some((rank, attribution));
                     }
@@ -410,6 +382,50 @@ impl<'a> Attributor<'a> {
             }
         }
         best.map(|(_, attribution)| attribution)
+    }
+
+    /// The source a cue `phrase` at tokens `start..end` names, ranked: the agent of a passive
+    /// ("was reported by"), the phrase after a `Before` cue ("according to"), the subject
+    /// before an `After` or `Counting` cue ("the agency said"), with a registry source a few
+    /// words before an `After` verb as the fallback.
+    fn read_cue(
+        &self,
+        context: &Context,
+        tokens: &[Token],
+        (start, end): (usize, usize),
+        phrase: &[String],
+        kind: CueKind,
+    ) -> Option<(u8, Attribution)> {
+        match kind {
+            CueKind::Passive => self
+                .passive_agent(context, tokens, start, end)
+                .map(|found| (3, found)),
+            // "said the agency", "says Eurostat": a verb before its subject names it right after
+            // itself; "economists said reflected their fear of deportation by President Donald
+            // Trump's administration" names no one after "said".
+            CueKind::Before
+                if matches!(phrase, [verb] if INVERTED_VERBS.contains(&verb.as_str()))
+                    && !tokens.get(end).is_some_and(|next| {
+                        next.is_capitalised()
+                            || self.cues.definite.contains(next.lower.as_ref())
+                            || matches!(next.lower.as_ref(), "a" | "an")
+                    }) =>
+            {
+                None
+            }
+            CueKind::Before => {
+                let chunk = self.forward_phrase(tokens, end);
+                self.classify(context, tokens, chunk, kind)
+            }
+            CueKind::After | CueKind::Counting => {
+                let chunk = self.backward_phrase(tokens, start);
+                self.classify(context, tokens, chunk, kind).or_else(|| {
+                    (kind == CueKind::After)
+                        .then(|| self.fallback_window(context, tokens, start))
+                        .flatten()
+                })
+            }
+        }
     }
 
     /// "arrested 54,833 times by the Border Patrol": the agency of the registry written right
