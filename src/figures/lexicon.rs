@@ -264,67 +264,9 @@ impl Lexicon {
         for (phrase, bounds) in numbers.vague_multipliers {
             vague_multipliers.insert(&phrase, bounds, false);
         }
-        let mut qualifiers_before = PhraseSet::new();
-        for (qualifier, phrases) in qualifiers.before {
-            for phrase in phrases {
-                qualifiers_before.insert(&phrase, qualifier, false);
-            }
-        }
-        let mut qualifiers_after = PhraseSet::new();
-        for (qualifier, phrases) in qualifiers.after {
-            for phrase in phrases {
-                qualifiers_after.insert(&phrase, qualifier, false);
-            }
-        }
-        let mut unit_set = PhraseSet::new();
-        for phrase in &units.percent {
-            unit_set.insert(phrase, UnitEntry::Percent, false);
-        }
-        for phrase in &units.percentage_points {
-            unit_set.insert(phrase, UnitEntry::PercentagePoints, false);
-        }
-        for phrase in &units.multiplier {
-            unit_set.insert(phrase, UnitEntry::Multiplier, false);
-        }
-        for phrase in &units.age {
-            unit_set.insert(phrase, UnitEntry::Age, false);
-        }
-        for duration in &units.duration {
-            for phrase in &duration.phrases {
-                unit_set.insert(phrase, UnitEntry::Duration(duration.symbol.clone()), true);
-            }
-        }
-        for measure in &units.measure {
-            for phrase in &measure.phrases {
-                unit_set.insert(phrase, UnitEntry::Measure(measure.symbol.clone()), true);
-            }
-        }
-        for (phrase, per) in &units.rates {
-            unit_set.insert(phrase, UnitEntry::Rate(*per), false);
-        }
-        let mut currency_before = PhraseSet::new();
-        for currency in &currencies.currency {
-            for phrase in &currency.before {
-                currency_before.insert(phrase, currency.code.clone(), false);
-            }
-            for phrase in &currency.after {
-                let entry = UnitEntry::Currency {
-                    code: currency.code.clone(),
-                    minor: currency.minor,
-                };
-                unit_set.insert(phrase, entry, false);
-            }
-        }
         let mut period_cues = PhraseSet::new();
         for phrase in &context.period_cues {
             period_cues.insert(phrase, (), false);
-        }
-        let mut changes = PhraseSet::new();
-        for phrase in &context.change_up {
-            changes.insert(phrase, Direction::Up, false);
-        }
-        for phrase in &context.change_down {
-            changes.insert(phrase, Direction::Down, false);
         }
         Ok(Lexicon {
             cardinals: numbers.cardinals,
@@ -336,16 +278,16 @@ impl Lexicon {
             vague_multipliers,
             multiplier_words: numbers.multiplier_words,
             times_words: numbers.times_words,
-            qualifiers_before,
-            qualifiers_after,
-            units: unit_set,
-            currency_before,
+            qualifiers_before: qualifier_phrases(qualifiers.before),
+            qualifiers_after: qualifier_phrases(qualifiers.after),
+            units: unit_phrases(&units, &currencies),
+            currency_before: currency_before_phrases(&currencies),
             months: context.months.into_iter().collect(),
             period_cues,
             counts_stop_words: context.counts_stop_words.into_iter().collect(),
             person_nouns: context.person_nouns.into_iter().collect(),
             life_events: context.life_events.into_iter().collect(),
-            changes,
+            changes: change_phrases(&context.change_up, &context.change_down),
             places: context.places,
         })
     }
@@ -374,6 +316,83 @@ impl Lexicon {
             places: Vec::new(),
         }
     }
+}
+
+/// The qualifier phrases of one side (before or after the number), each naming its qualifier.
+fn qualifier_phrases(by_qualifier: HashMap<Qualifier, Vec<String>>) -> PhraseSet<Qualifier> {
+    let mut set = PhraseSet::new();
+    for (qualifier, phrases) in by_qualifier {
+        for phrase in phrases {
+            set.insert(&phrase, qualifier, false);
+        }
+    }
+    set
+}
+
+/// Every unit phrase written after a number: percent, percentage points, multipliers, ages,
+/// durations and measures (their symbols matched case-sensitively: "mW" is no "MW"), rate
+/// bases, then the currency words ("dollars", "cents"). Of two phrases as long matching the
+/// same words, the one inserted first wins.
+fn unit_phrases(units: &UnitsFile, currencies: &CurrenciesFile) -> PhraseSet<UnitEntry> {
+    let mut set = PhraseSet::new();
+    for phrase in &units.percent {
+        set.insert(phrase, UnitEntry::Percent, false);
+    }
+    for phrase in &units.percentage_points {
+        set.insert(phrase, UnitEntry::PercentagePoints, false);
+    }
+    for phrase in &units.multiplier {
+        set.insert(phrase, UnitEntry::Multiplier, false);
+    }
+    for phrase in &units.age {
+        set.insert(phrase, UnitEntry::Age, false);
+    }
+    for duration in &units.duration {
+        for phrase in &duration.phrases {
+            set.insert(phrase, UnitEntry::Duration(duration.symbol.clone()), true);
+        }
+    }
+    for measure in &units.measure {
+        for phrase in &measure.phrases {
+            set.insert(phrase, UnitEntry::Measure(measure.symbol.clone()), true);
+        }
+    }
+    for (phrase, per) in &units.rates {
+        set.insert(phrase, UnitEntry::Rate(*per), false);
+    }
+    for currency in &currencies.currency {
+        for phrase in &currency.after {
+            let entry = UnitEntry::Currency {
+                code: currency.code.clone(),
+                minor: currency.minor,
+            };
+            set.insert(phrase, entry, false);
+        }
+    }
+    set
+}
+
+/// The currency phrases written before a number ("$", "US$", "EUR"), each naming its code.
+fn currency_before_phrases(currencies: &CurrenciesFile) -> PhraseSet<String> {
+    let mut set = PhraseSet::new();
+    for currency in &currencies.currency {
+        for phrase in &currency.before {
+            set.insert(phrase, currency.code.clone(), false);
+        }
+    }
+    set
+}
+
+/// The change words ("rose", "fell") with the direction each says.
+fn change_phrases(up: &[String], down: &[String]) -> PhraseSet<Direction> {
+    let mut set = PhraseSet::new();
+    for phrase in up {
+        set.insert(phrase, Direction::Up, false);
+    }
+    for phrase in down {
+        set.insert(phrase, Direction::Down, false);
+    }
+    set
 }
 
 /// The built-in lexicon, parsed on first use. A broken built-in file (caught by the

@@ -714,27 +714,13 @@ pub(super) fn fraction_in(
     if numeral.kind != NumeralKind::Cardinal || numeral.scaled {
         return Some(numeral);
     }
-    let mut idx = numeral.last;
-    let mut over = false;
-    let link = tokens.get(idx);
-    if link.is_some_and(|t| t.is("in")) {
-        idx += 1;
-    } else if link.is_some_and(|t| t.is("out")) && tokens.get(idx + 1).is_some_and(|t| t.is("of")) {
-        idx += 2;
-        // "two out of every five"
-        if tokens.get(idx).is_some_and(|t| t.is("every")) {
-            idx += 1;
-        }
-    } else if link.is_some_and(|t| t.is("over")) {
-        idx += 1;
-        over = true;
-    } else {
+    let Some((idx, over)) = fraction_link(tokens, numeral.last) else {
         return Some(numeral);
-    }
+    };
     let Some(denominator_token) = tokens.get(idx) else {
         return Some(numeral);
     };
-    let denominator = match denominator_token.kind {
+    let (denominator, end) = match denominator_token.kind {
         TokenKind::Number if denominator_token.text.bytes().all(|b| b.is_ascii_digit()) => {
             let start = parse_digits(denominator_token.text)?;
             let whole = continue_words(tokens, idx + 1, start, true, lexicon);
@@ -750,24 +736,40 @@ pub(super) fn fraction_in(
         }
         _ => return Some(numeral),
     };
-    if over {
+    let fits = if over {
         // "one over three" only at a clause's end: "2000 over 3 years" is no fraction.
         let clause_end = tokens
-            .get(denominator.1)
+            .get(end)
             .is_none_or(|after| after.kind == TokenKind::Punct);
-        if !clause_end || denominator.0 == 0.0 {
-            return Some(numeral);
-        }
-    } else if denominator.0 <= numeral.value || denominator.0 >= 1000.0 && !tokens[idx].is_word() {
+        clause_end && denominator != 0.0
+    } else {
         // A year after "in" ("4 in 2019") is not a denominator.
+        !(denominator <= numeral.value || denominator >= 1000.0 && !tokens[idx].is_word())
+    };
+    if !fits {
         return Some(numeral);
     }
     let mut fraction = numeral;
-    fraction.value /= denominator.0;
+    fraction.value /= denominator;
     fraction.kind = NumeralKind::Fraction;
-    fraction.last = denominator.1;
-    fraction.step = 1.0 / (denominator.0 * denominator.0);
+    fraction.last = end;
+    fraction.step = 1.0 / (denominator * denominator);
     fraction.round_step = fraction.step;
     fraction.plain_digits = false;
     Some(fraction)
+}
+
+/// The link after a numerator ending at `last` ("in", "out of", "out of every", "over"): where
+/// the denominator starts, and whether the link was "over".
+fn fraction_link(tokens: &[Token], last: usize) -> Option<(usize, bool)> {
+    let link = tokens.get(last)?;
+    if link.is("in") {
+        return Some((last + 1, false));
+    }
+    if link.is("out") && tokens.get(last + 1).is_some_and(|t| t.is("of")) {
+        // "two out of every five"
+        let every = tokens.get(last + 2).is_some_and(|t| t.is("every"));
+        return Some((last + 2 + usize::from(every), false));
+    }
+    link.is("over").then_some((last + 1, true))
 }

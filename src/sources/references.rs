@@ -134,35 +134,10 @@ fn parse_entry(line: &str, span: Span) -> Option<Reference> {
         }
     };
     let authors = authors.trim().trim_end_matches(['.', ',']);
-    if authors.is_empty() || authors.len() > 200 || authors.contains(['“', '"']) {
+    if !is_author_list(authors, year.is_some()) {
         return None;
     }
-    if year.is_none() && !authors.contains(',') {
-        return None;
-    }
-    // Every word of an author list is a name, an initial or a particle ("and", "van").
-    const PARTICLES: &[&str] = &[
-        "and", "de", "del", "der", "van", "von", "la", "le", "du", "da", "et", "al.", "&",
-    ];
-    let names_only = authors
-        .split([' ', ','])
-        .filter(|word| !word.is_empty())
-        .all(|word| word.starts_with(char::is_uppercase) || PARTICLES.contains(&word));
-    if !names_only || authors.len() > 160 {
-        return None;
-    }
-    let rest = rest.trim();
-    let (title, after) = if rest.starts_with(['"', '“']) {
-        let inner = &rest[rest.chars().next().map_or(1, char::len_utf8)..];
-        let close = inner.find(['"', '”'])?;
-        let quote_len = inner[close..].chars().next().map_or(1, char::len_utf8);
-        (inner[..close].trim(), inner[close + quote_len..].trim())
-    } else {
-        match rest.find(". ") {
-            Some(stop) => (rest[..stop].trim(), rest[stop + 1..].trim()),
-            None => (rest.trim_end_matches('.'), ""),
-        }
-    };
+    let (title, after) = split_title(rest.trim())?;
     let title = title.trim_end_matches(['.', ',']).to_string();
     if title.is_empty() {
         return None;
@@ -179,6 +154,41 @@ fn parse_entry(line: &str, span: Span) -> Option<Reference> {
         year,
         title,
         publisher,
+    })
+}
+
+/// Whether `authors` (before the year or the quoted title) reads as an author list: short,
+/// unquoted, with a comma when no year follows, every word a name, an initial or a particle
+/// ("and", "van").
+fn is_author_list(authors: &str, has_year: bool) -> bool {
+    const PARTICLES: &[&str] = &[
+        "and", "de", "del", "der", "van", "von", "la", "le", "du", "da", "et", "al.", "&",
+    ];
+    if authors.is_empty() || authors.len() > 200 || authors.contains(['“', '"']) {
+        return false;
+    }
+    if !has_year && !authors.contains(',') {
+        return false;
+    }
+    let names_only = authors
+        .split([' ', ','])
+        .filter(|word| !word.is_empty())
+        .all(|word| word.starts_with(char::is_uppercase) || PARTICLES.contains(&word));
+    names_only && authors.len() <= 160
+}
+
+/// The title at the start of `rest` and what follows it: a quoted title to its closing quote
+/// (`None` when it has none), else up to the first full stop.
+fn split_title(rest: &str) -> Option<(&str, &str)> {
+    if rest.starts_with(['"', '“']) {
+        let inner = &rest[rest.chars().next().map_or(1, char::len_utf8)..];
+        let close = inner.find(['"', '”'])?;
+        let quote_len = inner[close..].chars().next().map_or(1, char::len_utf8);
+        return Some((inner[..close].trim(), inner[close + quote_len..].trim()));
+    }
+    Some(match rest.find(". ") {
+        Some(stop) => (rest[..stop].trim(), rest[stop + 1..].trim()),
+        None => (rest.trim_end_matches('.'), ""),
     })
 }
 

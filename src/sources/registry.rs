@@ -181,18 +181,50 @@ impl Registry {
     }
 
     fn from_entries(entries: Vec<SourceEntry>, path: Option<&Path>) -> (Registry, Vec<Diagnostic>) {
+        let (aliases, mut diagnostics) = Aliases::index(&entries, path);
+        diagnostics.extend(unknown_parents(&entries, path));
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&aliases.patterns)
+            .ok();
+        let registry = Registry {
+            entries,
+            exact: aliases.exact,
+            lower: aliases.lower,
+            matcher,
+            pattern_entry: aliases.pattern_entry,
+        };
+        (registry, diagnostics)
+    }
+}
+
+/// A registry's lookups of names and aliases, as they are built from its entries.
+struct Aliases {
+    exact: HashMap<String, usize>,
+    lower: HashMap<String, usize>,
+    /// What the in-text matcher looks for, and the entry of each.
+    patterns: Vec<String>,
+    pattern_entry: Vec<usize>,
+}
+
+impl Aliases {
+    /// Every entry's name and aliases, folded and without a leading "the". An alias that is
+    /// already another entry's is kept for the first and warned about (with `path`).
+    fn index(entries: &[SourceEntry], path: Option<&Path>) -> (Aliases, Vec<Diagnostic>) {
         let mut diagnostics = Vec::new();
-        let mut exact: HashMap<String, usize> = HashMap::new();
-        let mut lower = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut pattern_entry = Vec::new();
+        let mut aliases = Aliases {
+            exact: HashMap::new(),
+            lower: HashMap::new(),
+            patterns: Vec::new(),
+            pattern_entry: Vec::new(),
+        };
         for (idx, entry) in entries.iter().enumerate() {
             for alias in std::iter::once(&entry.name).chain(entry.aliases.iter()) {
                 let key = strip_article(&fold(alias)).to_string();
                 if key.is_empty() {
                     continue;
                 }
-                match exact.get(&key) {
+                match aliases.exact.get(&key) {
                     Some(other) if *other != idx => {
                         let other_name = entries.get(*other).map_or("", |e| e.name.as_str());
                         diagnostics.push(Diagnostic::warning(
@@ -204,50 +236,48 @@ impl Registry {
                                 entry.name
                             ),
                         ));
-                        continue;
                     }
-                    Some(_) => continue,
-                    None => {}
-                }
-                exact.insert(key.clone(), idx);
-                lower.entry(key.to_lowercase()).or_insert(idx);
-                // "the UN refugee agency" for "UN Refugee Agency": after an acronym, a
-                // description is as often written in lower case.
-                if let Some(variant) = lowercase_description(&key) {
-                    patterns.push(variant);
-                    pattern_entry.push(idx);
-                }
-                patterns.push(key);
-                pattern_entry.push(idx);
-            }
-        }
-        for entry in &entries {
-            if let Some(parent) = &entry.parent {
-                if !entries.iter().any(|other| &other.name == parent) {
-                    diagnostics.push(Diagnostic::warning(
-                        path.map(Path::to_path_buf),
-                        None,
-                        format!(
-                            "'{}' has parent '{parent}', which is not a source name; add it or fix 'parent'",
-                            entry.name
-                        ),
-                    ));
+                    Some(_) => {}
+                    None => aliases.add(key, idx),
                 }
             }
         }
-        let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .ok();
-        let registry = Registry {
-            entries,
-            exact,
-            lower,
-            matcher,
-            pattern_entry,
-        };
-        (registry, diagnostics)
+        (aliases, diagnostics)
     }
+
+    /// Adds the folded alias `key` of entry `idx`.
+    fn add(&mut self, key: String, idx: usize) {
+        self.exact.insert(key.clone(), idx);
+        self.lower.entry(key.to_lowercase()).or_insert(idx);
+        // "the UN refugee agency" for "UN Refugee Agency": after an acronym, a description is
+        // as often written in lower case.
+        if let Some(variant) = lowercase_description(&key) {
+            self.patterns.push(variant);
+            self.pattern_entry.push(idx);
+        }
+        self.patterns.push(key);
+        self.pattern_entry.push(idx);
+    }
+}
+
+/// A warning (with `path`) for each entry whose parent names no entry.
+fn unknown_parents(entries: &[SourceEntry], path: Option<&Path>) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for entry in entries {
+        if let Some(parent) = &entry.parent {
+            if !entries.iter().any(|other| &other.name == parent) {
+                diagnostics.push(Diagnostic::warning(
+                    path.map(Path::to_path_buf),
+                    None,
+                    format!(
+                        "'{}' has parent '{parent}', which is not a source name; add it or fix 'parent'",
+                        entry.name
+                    ),
+                ));
+            }
+        }
+    }
+    diagnostics
 }
 
 /// An alias led by an acronym and followed by capitalised words ending in a body noun (`bodies`
