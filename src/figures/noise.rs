@@ -265,6 +265,19 @@ impl<'t> Around<'t> {
         {
             return true;
         }
+        // A middle group of a dashed number: the "123" of "555-123-4567".
+        let dashed_before = self
+            .before
+            .is_some_and(|before| before.is("-") && !self.first.space_before)
+            && first_idx >= 2
+            && tokens[first_idx - 2].is_number();
+        let dashed_after = self.glued_after.is_some_and(|after| after.is("-"))
+            && tokens
+                .get(self.numeral.last + 1)
+                .is_some_and(|then| then.is_number() && !then.space_before);
+        if dashed_before && dashed_after {
+            return true;
+        }
         // The last group of a dashed number: the "4567" of "555-123-4567".
         self.before
             .is_some_and(|before| before.is("-") && !self.first.space_before)
@@ -444,5 +457,8 @@ mod tests {
         check("the 9/11 attacks", &[]);
         check("as in [3] and [28, 29]", &[]);
         check("Smith (2011b) found", &["2011"]);
+        // Every group of a phone number.
+        check("call 555-123-4567 today", &[]);
+        check("call 1-800-555-0199 today", &[]);
     }
 }
