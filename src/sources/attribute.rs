@@ -219,7 +219,7 @@ impl<'a> Attributor<'a> {
             .filter(|found| {
                 (found.kind.is_some_and(SourceKind::is_institution)
                     || self.unregistered_body(found))
-                    && !names_another_body(context, reading.span)
+                    && !self.names_another_body(context, reading.span, found)
                     && continues_report(
                         reading.span.slice(context.text).unwrap_or(""),
                         reading.tokens.text(),
@@ -233,6 +233,24 @@ impl<'a> Attributor<'a> {
             *report = None;
         }
         carried
+    }
+
+    /// Whether the sentence names a body of the registry other than the one whose report is
+    /// `held`: its figures may be that body's ("with 195,334 refugees registered with the
+    /// UNHCR" goes on with the UNHCR's report).
+    fn names_another_body(&self, context: &Context, sentence: Span, held: &Attribution) -> bool {
+        let first = context
+            .matches
+            .partition_point(|found| found.span.start < sentence.start);
+        context.matches[first..]
+            .iter()
+            .take_while(|found| found.span.start < sentence.end)
+            .filter(|found| sentence.contains(found.span))
+            .any(|found| {
+                self.registry
+                    .entry(found.entry)
+                    .is_none_or(|entry| entry.name != held.name)
+            })
     }
 
     /// Whether a sentence that states no statistic ends the report: it does unless it leads
@@ -677,17 +695,6 @@ fn quotes_someone(text: &str) -> bool {
         || marks
             .chunks(2)
             .any(|pair| text[pair[0]..pair[1]].split_whitespace().count() >= QUOTATION_WORDS)
-}
-
-/// Whether the sentence names a body of the registry itself: its figures may be that body's.
-fn names_another_body(context: &Context, sentence: Span) -> bool {
-    let first = context
-        .matches
-        .partition_point(|found| found.span.start < sentence.start);
-    context.matches[first..]
-        .iter()
-        .take_while(|found| found.span.start < sentence.end)
-        .any(|found| sentence.contains(found.span))
 }
 
 fn same_paragraph(text: &str, previous: Span, sentence: Span) -> bool {

@@ -506,3 +506,18 @@ fn one_figure_less_sentence_leading_into_a_statistic_keeps_the_report_two_end_it
     // Two comment sentences end the report.
     assert_eq!(got[5], None, "{got:?}");
 }
+
+#[test]
+fn a_report_goes_on_through_a_sentence_naming_its_own_body_but_not_another() {
+    let text = "The UNHCR said the number of Syrian refugees in Jordan fell to 656,762.\n\
+                Amman hosted the most, with 195,334 refugees registered with the UNHCR.\n\
+                Zarqa hosted 97,310 refugees registered with the IOM.\n";
+    let got = carried(text, &[true, true, true]);
+    let unhcr = got[0].as_ref().map(|(name, _)| name.clone()).unwrap();
+    assert_eq!(got[1], Some((unhcr, Via::Carried)), "{got:?}");
+    // Another body named ends the report.
+    assert!(
+        got[2].as_ref().is_none_or(|(_, via)| *via != Via::Carried),
+        "{got:?}"
+    );
+}
