@@ -256,8 +256,11 @@ impl<'a> Attributor<'a> {
     /// Whether a sentence that states no statistic ends the report: it does unless it leads
     /// into a statistic in its paragraph or tells how the statistics moved.
     fn ends_report(&self, doc_text: &str, reading: &Reading) -> bool {
+        let text = reading.span.slice(doc_text).unwrap_or("");
+        // "Here are some of the key points:" leads into the list after it.
         !reading.leads_into_statistic
-            && !self.tells_a_trend(reading.span.slice(doc_text).unwrap_or(""), &reading.tokens)
+            && !text.trim_end().ends_with(':')
+            && !self.tells_a_trend(text, &reading.tokens)
     }
 
     /// A sentence without a figure that tells how the statistics moved (a `trend` word) and

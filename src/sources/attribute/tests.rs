@@ -521,3 +521,26 @@ fn a_report_goes_on_through_a_sentence_naming_its_own_body_but_not_another() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_sentence_ending_in_a_colon_leads_into_the_list_after_it() {
+    let text = "Eurostat said the figures were final. Here are the key points:\n\n\
+                Applications rose to 881,200.\n";
+    let first = "Eurostat said the figures were final.".len();
+    let second = text.find("Here").unwrap();
+    let third = text.find("Applications").unwrap();
+    let sentences = [
+        Span::new(0, first),
+        Span::new(second, text.find(":\n").unwrap() + 1),
+        Span::new(third, text.len() - 1),
+    ];
+    let got = Attributor::new(Registry::builtin(), Cues::builtin())
+        .attribute_both(text, &sentences, &[false, false, true], &[])
+        .0;
+    assert_eq!(
+        got[2]
+            .as_ref()
+            .map(|found| (found.name.as_str(), found.via)),
+        Some(("Eurostat", Via::Carried))
+    );
+}

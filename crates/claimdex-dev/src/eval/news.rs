@@ -748,6 +748,8 @@ fn claim_for<'v>(
     line_end: usize,
     text: &str,
 ) -> Option<&'v Value> {
+    // A list item's marker is no part of the claim ("• Asylum seekers in hotels is up").
+    let text = text.trim_start_matches(['•', '·', '*', '-', '–', ' ']);
     let head: String = text
         .split_whitespace()
         .take(5)
