@@ -188,7 +188,7 @@ impl<'a> Attributor<'a> {
         // An agency that relays the report's figures ("over 100 km ..., Xinhua news agency
         // reports") does not take over the body whose figures it relays.
         let relays = reading.states
-            && found.kind == Some(SourceKind::News)
+            && (found.kind == Some(SourceKind::News) || self.unregistered_outlet(&found))
             && report.as_ref().is_some_and(|held| {
                 held.kind.is_some_and(SourceKind::is_institution) || self.unregistered_body(held)
             });
@@ -233,6 +233,17 @@ impl<'a> Attributor<'a> {
             *report = None;
         }
         carried
+    }
+
+    /// A news outlet named without a registry entry: its last word is an `outlets` word
+    /// ("Hala News").
+    fn unregistered_outlet(&self, found: &Attribution) -> bool {
+        found.kind.is_none()
+            && found
+                .name
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|word| self.cues.outlets.contains(&word.to_lowercase()))
     }
 
     /// Whether the sentence names a body of the registry other than the one whose report is

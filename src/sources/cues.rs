@@ -28,6 +28,9 @@ pub struct Cues {
     pub bodies: HashSet<String>,
     /// First words of a body's name whose last word is a place ("Statistics Canada", "Stats NZ").
     pub leading_bodies: HashSet<String>,
+    /// Last words of a news outlet's name without a registry entry ("Hala News", "the Korea
+    /// Times"): it relays a body's figures, it does not take over the body's report.
+    pub outlets: HashSet<String>,
     /// Nouns that head a body's publication ("the report"), read back like `agents`.
     pub publications: HashSet<String>,
     pub data: HashSet<String>,
@@ -74,6 +77,8 @@ struct Words {
     bodies: Vec<String>,
     #[serde(default)]
     leading_bodies: Vec<String>,
+    #[serde(default)]
+    outlets: Vec<String>,
     publications: Vec<String>,
     data: Vec<String>,
     #[serde(default)]
@@ -131,6 +136,7 @@ impl Cues {
         cues.agents = set(file.words.agents);
         cues.bodies = set(file.words.bodies);
         cues.leading_bodies = set(file.words.leading_bodies);
+        cues.outlets = set(file.words.outlets);
         cues.publications = set(file.words.publications);
         cues.data = set(file.words.data);
         cues.trend = set(file.words.trend);

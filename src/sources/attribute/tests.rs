@@ -544,3 +544,17 @@ fn a_sentence_ending_in_a_colon_leads_into_the_list_after_it() {
         Some(("Eurostat", Via::Carried))
     );
 }
+
+#[test]
+fn an_unregistered_outlet_relays_the_report_of_the_body_before_it() {
+    let text = "The UNHCR said the number of Syrian refugees in Jordan fell to 656,762.\n\
+                The total was down from 661,670 in January, Hala News reported.\n\
+                Amman hosted the most, with 195,334 refugees.\n";
+    let got = carried(text, &[true, true, true]);
+    assert_eq!(
+        got[1].as_ref().map(|(name, _)| name.as_str()),
+        Some("Hala News")
+    );
+    let unhcr = got[0].as_ref().map(|(name, _)| name.clone()).unwrap();
+    assert_eq!(got[2], Some((unhcr, Via::Carried)), "{got:?}");
+}
