@@ -24,6 +24,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 /// Search a corpus of articles and reports, and check the figures they cite.
 #[derive(Debug, Parser)]
@@ -49,6 +50,18 @@ pub struct Args {
     /// Use the index as it is: do not build it or bring it up to date before answering.
     #[arg(long, global = true)]
     pub no_update: bool,
+
+    /// How often, in seconds, a command that brings the index up to date (without
+    /// --no-update) stats every file to find files edited in place. In between it stats only
+    /// the folders, which shows files added, removed or renamed at once. 0: every time.
+    #[arg(
+        long,
+        global = true,
+        env = "CLAIMDEX_FULL_CHECK_EVERY",
+        value_name = "SECONDS",
+        default_value_t = corpus_index::DEFAULT_FULL_CHECK_EVERY.as_secs()
+    )]
+    pub full_check_every: u64,
 
     #[command(subcommand)]
     pub command: Command,
@@ -101,13 +114,15 @@ pub struct Global {
     pub index: PathBuf,
     pub datasets: PathBuf,
     pub no_update: bool,
+    /// How long a full staleness check vouches for the index (`--full-check-every`).
+    pub full_check_every: Duration,
     pub style: Style,
 }
 
 impl Global {
     /// The index, built or brought up to date first unless `--no-update`.
     pub fn corpus(&self) -> Result<CorpusIndex> {
-        open_fresh(&self.index, self.no_update)
+        open_fresh(&self.index, self.no_update, self.full_check_every)
     }
 }
 
@@ -116,6 +131,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         index: args.index,
         datasets: args.datasets,
         no_update: args.no_update,
+        full_check_every: Duration::from_secs(args.full_check_every),
         style: Style {
             color: use_color(args.color),
         },
@@ -174,14 +190,16 @@ fn run_index(root: &Path, options: &IndexOptions) -> Result<IndexReport> {
 }
 
 /// Opens the index for reading, building it from `corpus/` on first use and bringing it up to
-/// date when files changed. A busy index (another run is writing) is searched as it is.
-pub fn open_fresh(root: &Path, no_update: bool) -> Result<CorpusIndex> {
+/// date when files changed (every file is statted when the last full check is older than
+/// `full_check_every`, else only the folders: see `claimdex::index::is_stale`). A busy index
+/// (another run is writing) is searched as it is.
+pub fn open_fresh(root: &Path, no_update: bool, full_check_every: Duration) -> Result<CorpusIndex> {
     if no_update {
         return Ok(CorpusIndex::open(root)?);
     }
     match CorpusIndex::open(root) {
         Ok(corpus) => {
-            if !corpus_index::is_stale(&corpus) {
+            if !corpus_index::is_stale(&corpus, full_check_every) {
                 return Ok(corpus);
             }
             eprintln!(
@@ -269,7 +287,11 @@ mod tests {
         let args = Args::parse_from(["claimdex", "--index", "/tmp/x", "--no-update", "docs"]);
         assert_eq!(args.index, PathBuf::from("/tmp/x"));
         assert!(args.no_update);
+        assert_eq!(args.full_check_every, 60);
         assert!(matches!(args.command, Command::Docs(_)));
+        let args = Args::parse_from(["claimdex", "search", "x", "--full-check-every", "0"]);
+        assert_eq!(args.full_check_every, 0);
+        assert!(Args::try_parse_from(["claimdex", "--full-check-every", "-1", "docs"]).is_err());
         assert!(Args::try_parse_from(["claimdex", "--color", "sometimes", "docs"]).is_err());
         assert!(Args::try_parse_from(["claimdex"]).is_err());
     }

@@ -30,9 +30,9 @@ pub fn run(global: &Global, args: &ServeArgs) -> Result<ExitCode> {
         eprintln!("{diagnostic}");
     }
     let index = global.index.clone();
-    let no_update = global.no_update;
+    let (no_update, full_check_every) = (global.no_update, global.full_check_every);
     let open: claimdex::serve::Opener = Box::new(move || {
-        super::open_fresh(&index, no_update).map_err(|error| format!("{error:#}"))
+        super::open_fresh(&index, no_update, full_check_every).map_err(|error| format!("{error:#}"))
     });
     eprintln!("checking the corpus…");
     let desk = claimdex::serve::Desk::new(open, datasets).map_err(anyhow::Error::msg)?;

@@ -5,13 +5,19 @@
 //! - `claimdex.json`: marker with the schema version (a directory without it is never touched);
 //! - `tantivy/`: the tantivy index; its commit payload (`Payload`) names the manifest file, so
 //!   the manifest and the passages always change together, atomically;
-//! - `manifest-<hash>.json`: the `IndexManifest` (files, hashes, stats) of the last commit, read
-//!   only by the commands that need it (see `manifest`).
+//! - `manifest-<id>.log`: the `IndexManifest` (files, hashes, stats) as a binary append log,
+//!   of which the last commit names the length it wrote, read only by the commands that need it
+//!   (see `manifest`; an older index's `manifest-<hash>.json` is read and migrated on the first
+//!   write);
+//! - `checked.json`: when a full staleness check last found the files as indexed, and the
+//!   folders' stats then (`fresh`), so a search need not stat every file.
 
 pub mod analyzer;
 mod anchor;
 mod build;
+mod fresh;
 mod manifest;
+mod manifest_log;
 mod merge;
 mod schema;
 mod stale;
@@ -21,7 +27,8 @@ pub use build::{
     add_documents, slugify, update, DocumentData, IndexOptions, IndexReport, PassageData, Progress,
     DEFAULT_CORPUS,
 };
-pub use manifest::{FileEntry, IndexManifest, Payload};
+pub use fresh::DEFAULT_EVERY as DEFAULT_FULL_CHECK_EVERY;
+pub use manifest::{FileEntry, IndexManifest, Payload, Totals};
 pub use schema::Fields;
 pub use stale::is_stale;
 
@@ -292,23 +299,16 @@ impl CorpusIndex {
         if let Some(manifest) = self.manifest.get() {
             return Ok(manifest);
         }
-        let manifest = if self.payload.manifest.is_empty() {
-            IndexManifest {
-                schema_version: SCHEMA_VERSION,
-                ..IndexManifest::default()
-            }
-        } else {
-            match manifest::read(&self.root, &self.payload.manifest) {
-                Ok(manifest) => manifest,
-                // A run that committed since this index was opened deletes the manifest named
-                // by the older commit; the newer commit names the current one.
-                Err(err) => {
-                    let latest = read_payload(&self.root, &self.index)?;
-                    if latest.manifest == self.payload.manifest {
-                        return Err(err);
-                    }
-                    manifest::read(&self.root, &latest.manifest)?
+        let manifest = match read_manifest(&self.root, &self.payload) {
+            Ok(manifest) => manifest,
+            // A run that committed since this index was opened may have replaced the manifest
+            // named by the older commit; the newer commit names the current one.
+            Err(err) => {
+                let latest = read_payload(&self.root, &self.index)?;
+                if latest.manifest == self.payload.manifest {
+                    return Err(err);
                 }
+                read_manifest(&self.root, &latest)?
             }
         };
         Ok(self.manifest.get_or_init(|| manifest))
@@ -381,7 +381,8 @@ fn is_effectively_empty(root: &Path) -> bool {
     }
 }
 
-/// Deletes only what claimdex put in the index folder: the marker, manifests and `tantivy/`.
+/// Deletes only what claimdex put in the index folder: the marker, manifests, the freshness
+/// record and `tantivy/`.
 fn remove_index_files(root: &Path) -> Result<(), IndexError> {
     let tantivy_dir = root.join(TANTIVY_DIR);
     if tantivy_dir.exists() {
@@ -389,7 +390,8 @@ fn remove_index_files(root: &Path) -> Result<(), IndexError> {
     }
     if let Ok(entries) = std::fs::read_dir(root) {
         for entry in entries.flatten() {
-            if manifest::is_manifest_file(&entry.file_name().to_string_lossy()) {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if manifest::is_manifest_file(&name) || fresh::is_fresh_file(&name) {
                 let path = entry.path();
                 std::fs::remove_file(&path).map_err(|err| IndexError::io(&path, err))?;
             }
@@ -400,6 +402,17 @@ fn remove_index_files(root: &Path) -> Result<(), IndexError> {
         std::fs::remove_file(&marker).map_err(|err| IndexError::io(&marker, err))?;
     }
     Ok(())
+}
+
+/// The manifest the commit `payload` names; an index with no commit yet has an empty one.
+fn read_manifest(root: &Path, payload: &Payload) -> Result<IndexManifest, IndexError> {
+    if payload.manifest.is_empty() {
+        return Ok(IndexManifest {
+            schema_version: SCHEMA_VERSION,
+            ..IndexManifest::default()
+        });
+    }
+    manifest::read(root, payload)
 }
 
 /// The last commit's payload; an index with no commit yet has an empty one.

@@ -8,8 +8,11 @@
 //! and only the extensions claimdex reads are kept (inside a folder others are skipped
 //! silently, like `corpus.toml`; given explicitly they are a warning). Each folder is listed
 //! once (`read_dir`; the file type comes with the entry) and each file is statted relative to
-//! its open folder, so the staleness check a plain `claimdex search` runs, which is this walk,
-//! costs one `read_dir` per folder and one stat per file.
+//! its open folder, so the full staleness check a plain `claimdex search` runs, which is this
+//! walk, costs one `read_dir` and one stat per folder and one stat per file. Each folder's stat
+//! is taken before it is listed, so an entry added or removed after the listing changes the
+//! folder's mtime from the one recorded (the quick staleness check, `index::fresh`, relies on
+//! it).
 
 use super::io_reason;
 use crate::diagnostic::Diagnostic;
@@ -26,6 +29,8 @@ pub type Stat = Option<(u64, u128)>;
 pub struct Walk {
     /// Every readable-looking file, sorted by path, without repeats, with its stat.
     pub files: Vec<(PathBuf, Stat)>,
+    /// Every folder listed, in walk order, with its stat taken just before it was listed.
+    pub folders: Vec<(PathBuf, Stat)>,
     /// One per root that does not exist, explicit file claimdex does not read, unreadable
     /// folder, dangling link and link loop.
     pub diagnostics: Vec<Diagnostic>,
@@ -51,7 +56,7 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
         };
         if metadata.is_dir() {
             let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
-            walk_dir(root, &canonical, &mut walk);
+            walk_dir(root, &canonical, stat_of(&metadata), &mut walk);
         } else if FileFormat::from_path(root).is_some() {
             walk.files.push((root.clone(), stat_of(&metadata)));
         } else {
@@ -87,14 +92,16 @@ fn stat_of(metadata: &Metadata) -> Stat {
 /// What one folder entry is to the walk.
 enum Item {
     File(PathBuf, Stat),
-    /// A folder's path and its canonical path (to detect symbolic-link loops).
-    Dir(PathBuf, PathBuf),
+    /// A folder's path, its canonical path (to detect symbolic-link loops) and its stat.
+    Dir(PathBuf, PathBuf, Stat),
     /// Something that is not walked and needs no word: another extension, a socket.
     Nothing,
 }
 
-/// Adds the files under `dir` (whose canonical path is `canonical`) in path order.
-fn walk_dir(dir: &Path, canonical: &Path, walk: &mut Walk) {
+/// Adds the files under `dir` (whose canonical path is `canonical` and whose stat, taken before
+/// listing it, is `dir_stat`) in path order.
+fn walk_dir(dir: &Path, canonical: &Path, dir_stat: Stat, walk: &mut Walk) {
+    walk.folders.push((dir.to_path_buf(), dir_stat));
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
@@ -110,7 +117,9 @@ fn walk_dir(dir: &Path, canonical: &Path, walk: &mut Walk) {
     for entry in &entries {
         match item(entry, canonical) {
             Ok(Item::File(path, stat)) => walk.files.push((path, stat)),
-            Ok(Item::Dir(path, canonical)) => walk_dir(&path, &canonical, walk),
+            Ok(Item::Dir(path, canonical, dir_stat)) => {
+                walk_dir(&path, &canonical, dir_stat, walk);
+            }
             Ok(Item::Nothing) => {}
             Err(diagnostic) => walk.diagnostics.push(diagnostic),
         }
@@ -133,14 +142,22 @@ fn item(entry: &DirEntry, canonical_dir: &Path) -> Result<Item, Diagnostic> {
                     "symbolic link loop; skipped",
                 ));
             }
-            Ok(Item::Dir(path, target))
+            Ok(Item::Dir(path, target, stat_of(&metadata)))
         } else if metadata.is_file() && FileFormat::from_path(&path).is_some() {
             Ok(Item::File(path, stat_of(&metadata)))
         } else {
             Ok(Item::Nothing)
         }
     } else if file_type.is_dir() {
-        Ok(Item::Dir(path, canonical_dir.join(entry.file_name())))
+        let dir_stat = entry
+            .metadata()
+            .ok()
+            .and_then(|metadata| stat_of(&metadata));
+        Ok(Item::Dir(
+            path,
+            canonical_dir.join(entry.file_name()),
+            dir_stat,
+        ))
     } else if file_type.is_file() && FileFormat::from_path(&path).is_some() {
         // Relative to the open folder: no path lookup from the root for each file.
         let stat = entry
@@ -205,6 +222,22 @@ mod tests {
             assert_eq!(*walked, stat(path), "{}", path.display());
         }
         assert!(walk.diagnostics.is_empty(), "{:?}", walk.diagnostics);
+        let folders: Vec<PathBuf> = walk.folders.iter().map(|(path, _)| path.clone()).collect();
+        let expected: Vec<PathBuf> = ["", "b", "b/d", "g"]
+            .iter()
+            .map(|path| {
+                if path.is_empty() {
+                    root.clone()
+                } else {
+                    root.join(path)
+                }
+            })
+            .collect();
+        assert_eq!(folders, expected);
+        for (path, walked) in &walk.folders {
+            assert!(walked.is_some(), "{}", path.display());
+            assert_eq!(*walked, stat(path), "{}", path.display());
+        }
     }
 
     #[cfg(unix)]

@@ -205,7 +205,8 @@ impl Desk {
     fn refresh(&self) {
         let current = self.read();
         match (self.open)() {
-            Ok(corpus) if corpus.payload.manifest != current.corpus.payload.manifest => {
+            // The manifest log keeps its name across commits: the whole payload tells.
+            Ok(corpus) if corpus.payload != current.corpus.payload => {
                 match Snapshot::build(corpus, &self.datasets) {
                     Ok(snapshot) => self.replace(snapshot),
                     Err(error) => eprintln!("warning: {error}; serving the index as it was"),

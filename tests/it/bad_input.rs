@@ -470,22 +470,30 @@ fn a_corrupt_index_says_to_rebuild_and_rebuild_repairs_it() {
     assert_eq!(n_docs(dir.path()), 1);
 }
 
+/// The manifest file the last commit of the index in `dir/idx` names.
+fn manifest_file(dir: &Path) -> std::path::PathBuf {
+    std::fs::read_dir(dir.join("idx"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .find(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            name.starts_with("manifest-") && name.ends_with(".log")
+        })
+        .expect("the index keeps its manifest in its own file")
+}
+
 #[test]
-fn a_damaged_or_missing_manifest_names_the_file_and_rebuild_repairs_it() {
-    for damage in ["garbage", "missing"] {
+fn a_damaged_truncated_or_missing_manifest_names_the_file_and_rebuild_repairs_it() {
+    for damage in ["garbage", "truncated", "missing"] {
         let dir = setup();
-        let manifest = std::fs::read_dir(dir.path().join("idx"))
-            .unwrap()
-            .map(|entry| entry.unwrap().path())
-            .find(|path| {
-                let name = path.file_name().unwrap().to_string_lossy().to_string();
-                name.starts_with("manifest-") && name.ends_with(".json")
-            })
-            .expect("the index keeps its manifest in its own file");
-        if damage == "garbage" {
-            std::fs::write(&manifest, "{ not json").unwrap();
-        } else {
-            std::fs::remove_file(&manifest).unwrap();
+        let manifest = manifest_file(dir.path());
+        match damage {
+            "garbage" => std::fs::write(&manifest, "{ not json").unwrap(),
+            "truncated" => {
+                let bytes = std::fs::read(&manifest).unwrap();
+                std::fs::write(&manifest, &bytes[..bytes.len() - 7]).unwrap();
+            }
+            _ => std::fs::remove_file(&manifest).unwrap(),
         }
         // Searching reads only the commit, so the indexed passages still answer.
         let output = claimdex_in(dir.path())
@@ -494,18 +502,61 @@ fn a_damaged_or_missing_manifest_names_the_file_and_rebuild_repairs_it() {
             .unwrap();
         assert!(output.status.success(), "{damage}: {}", stderr(&output));
         assert!(stdout(&output).contains("1,200"), "{damage}");
-        // Updating needs the manifest: one line naming it and what to do.
+        // A run that finds nothing changed needs no manifest (the commit holds its totals)…
+        let output = index_cmd(dir.path(), &["docs"]);
+        assert!(output.status.success(), "{damage}: {}", stderr(&output));
+        assert!(stderr(&output).contains("1 unchanged"), "{damage}");
+        // …one that updates does: one line naming it and what to do.
+        std::fs::write(
+            dir.path().join("docs/new.txt"),
+            "Officials counted 5 more.\n",
+        )
+        .unwrap();
         let output = index_cmd(dir.path(), &["docs"]);
         assert_no_panic(&output);
         assert_eq!(output.status.code(), Some(2), "{damage}");
         let err = stderr(&output);
+        assert_eq!(err.trim_end().lines().count(), 1, "{damage}: {err}");
         let name = manifest.file_name().unwrap().to_string_lossy().to_string();
         assert!(err.contains(&name), "{damage}: {err}");
         assert!(err.contains("claimdex index --rebuild"), "{damage}: {err}");
         let output = index_cmd(dir.path(), &["docs", "--rebuild"]);
         assert!(output.status.success(), "{damage}: {}", stderr(&output));
-        assert_eq!(n_docs(dir.path()), 1, "{damage}");
+        assert_eq!(n_docs(dir.path()), 2, "{damage}");
     }
+}
+
+#[test]
+fn what_a_killed_run_appended_to_the_manifest_is_ignored_and_cut_off() {
+    let dir = setup();
+    let manifest = manifest_file(dir.path());
+    let committed = std::fs::read(&manifest).unwrap();
+    // A run killed while appending: bytes past the length the last commit wrote.
+    let mut killed = committed.clone();
+    killed.extend_from_slice(&[0x40, 0, 0, 0, 0, 0, 0, 0, 1, 9, 9]);
+    std::fs::write(&manifest, &killed).unwrap();
+    let output = index_cmd(dir.path(), &["docs"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("1 unchanged"),
+        "{}",
+        stderr(&output)
+    );
+    std::fs::write(
+        dir.path().join("docs/more.txt"),
+        "Officials counted 3,400 departures.\n",
+    )
+    .unwrap();
+    let output = index_cmd(dir.path(), &["docs"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("1 new"), "{}", stderr(&output));
+    let appended = std::fs::read(&manifest).unwrap();
+    assert_eq!(appended[..committed.len()], committed[..]);
+    assert!(
+        !appended.ends_with(&[1, 9, 9]),
+        "the killed run's bytes are cut off"
+    );
+    assert_eq!(n_docs(dir.path()), 2);
 }
 
 #[test]

@@ -9,11 +9,15 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The `claimdex` binary, run from `dir`, with no colour and no user environment.
+/// The `claimdex` binary, run from `dir`, with no colour and no user environment. Every
+/// command that brings the index up to date stats every file (`--full-check-every 0`): a test
+/// that edits a file in place and searches must not depend on how long the test took. The
+/// tests of the quick check (`staleness.rs`) pass the flag themselves.
 pub fn claimdex_in(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("claimdex").unwrap();
     cmd.current_dir(dir)
         .env("NO_COLOR", "1")
+        .env("CLAIMDEX_FULL_CHECK_EVERY", "0")
         .env_remove("CLAIMDEX_INDEX");
     cmd
 }

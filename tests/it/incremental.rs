@@ -21,18 +21,29 @@ fn changed_new_and_deleted_files() {
     std::fs::write(docs.join("a.txt"), "Alpha counted 100 arrivals.\n").unwrap();
     std::fs::write(docs.join("b.txt"), "Beta counted 200 departures.\n").unwrap();
     assert!(index(dir.path()).contains("indexed 2 documents, 2 passages, 2 sentences"));
-    // A run with nothing to do writes nothing: no file of the index folder changes.
-    let files = |dir: &std::path::Path| -> Vec<(std::path::PathBuf, std::time::SystemTime, u64)> {
-        let mut files: Vec<_> = std::fs::read_dir(dir.join("idx"))
-            .unwrap()
-            .map(|entry| {
-                let entry = entry.unwrap();
-                let meta = entry.metadata().unwrap();
-                (entry.path(), meta.modified().unwrap(), meta.len())
-            })
-            .collect();
-        files.sort();
-        files
+    // A run with nothing to do writes nothing and commits nothing: every file of the index
+    // folder, the tantivy files included, keeps its bytes and its mtime.
+    fn files(
+        dir: &std::path::Path,
+        found: &mut Vec<(std::path::PathBuf, std::time::SystemTime, Vec<u8>)>,
+    ) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let entry = entry.unwrap();
+            let meta = entry.metadata().unwrap();
+            if meta.is_dir() {
+                files(&entry.path(), found);
+            } else {
+                let bytes = std::fs::read(entry.path()).unwrap();
+                found.push((entry.path(), meta.modified().unwrap(), bytes));
+            }
+        }
+    }
+    let files = |dir: &std::path::Path| {
+        let mut found = Vec::new();
+        files(&dir.join("idx"), &mut found);
+        found.sort();
+        assert!(found.len() > 5, "{}", found.len());
+        found
     };
     let before = files(dir.path());
     assert!(index(dir.path()).contains("(0 new, 0 updated, 0 removed, 2 unchanged, 0 skipped)"));

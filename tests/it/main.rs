@@ -24,3 +24,4 @@ mod review;
 mod search;
 mod serve;
 mod sources_robustness;
+mod staleness;

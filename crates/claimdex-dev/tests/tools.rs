@@ -24,12 +24,14 @@ fn one_megabyte_run_prints_the_table() {
         "**claimdex / plain throughput**",
         "search p50 / p95 / p99, warm",
         "with its staleness check",
+        "every file statted",
+        "re-index, nothing changed",
         "re-index, one file changed",
         "index size / corpus size",
     ] {
         assert!(table.contains(row), "{row} missing:\n{table}");
     }
-    assert_eq!(table.lines().count(), 19, "{table}");
+    assert_eq!(table.lines().count(), 21, "{table}");
 }
 
 /// The news evaluation (`tests/fixtures/news-eval`, real news excerpts labelled by people who did
