@@ -373,26 +373,12 @@ fn search_rows(table: &mut SizeTable) {
     table.row(
         "cold `claimdex search` with its staleness check (no `--no-update`: folders, every file each minute)",
         "≥ 10×",
-        &|r| match r.cold_rg_ms {
-            Some(rg) => format!(
-                "{:.0} ms ({:.1}× faster than rg)",
-                r.cold_checked_ms,
-                rg / r.cold_checked_ms
-            ),
-            None => format!("{:.0} ms", r.cold_checked_ms),
-        },
+        &|r| against_rg(r.cold_checked_ms, r.cold_rg_ms),
     );
     table.row(
         "cold `claimdex search`, every file statted (`CLAIMDEX_FULL_CHECK_EVERY=0`)",
         "",
-        &|r| match r.cold_rg_ms {
-            Some(rg) => format!(
-                "{:.0} ms ({:.1}× faster than rg)",
-                r.cold_full_check_ms,
-                rg / r.cold_full_check_ms
-            ),
-            None => format!("{:.0} ms", r.cold_full_check_ms),
-        },
+        &|r| against_rg(r.cold_full_check_ms, r.cold_rg_ms),
     );
     table.row(
         "**rg time / claimdex time**",
@@ -593,4 +579,12 @@ fn reindex_times(
         changed_result?.seconds,
         deleted_result?.seconds,
     ))
+}
+
+/// A search time with how many times faster than `rg` it is, when rg was measured.
+fn against_rg(ms: f64, rg_ms: Option<f64>) -> String {
+    match rg_ms {
+        Some(rg) => format!("{ms:.0} ms ({:.1}× faster than rg)", rg / ms),
+        None => format!("{ms:.0} ms"),
+    }
 }
