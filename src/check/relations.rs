@@ -45,8 +45,11 @@ pub fn search(
     let pool = operands(claims, &passage, &neighbours, figure, own_period, changes);
     // An operand from far away makes a change only ending in the figure's own period, and a
     // share only as a part or whole of that period.
-    let ends_here =
-        |to: &Operand| !to.far || own_period.zip(to.period).is_some_and(|(own, to)| own == to);
+    let ends_here = |to: &Operand| {
+        !to.far
+            || own_period.zip(to.period).is_some_and(|(own, to)| own == to)
+            || far_whole(figure, changes, to.figure)
+    };
     // Points, ratios, totals and differences take two-sided operands of the neighbourhood only.
     let close_pool: Vec<Operand> = pool
         .iter()
@@ -256,7 +259,8 @@ fn operands<'a>(
             && (neighbours.contains(&idx)
                 || own_period
                     .zip(period)
-                    .is_some_and(|(own, other)| like_period(own, other)))
+                    .is_some_and(|(own, other)| like_period(own, other))
+                || far_whole(figure, changes, operand))
     };
     claims
         .iter()
@@ -282,6 +286,20 @@ fn operands<'a>(
         })
         .filter(|other| allowed(other.sentence, other.figure, other.period))
         .collect()
+}
+
+/// "Tokyo had the largest foreign population at 738,946, accounting for 19.6% of the national
+/// total" and, paragraphs before, "Japan's foreign population was 3,768,977": a share written in
+/// digits to three significant digits or more (not a change) may take its whole from anywhere
+/// in the document when that whole is exact to five significant digits or more; the share's own
+/// digits leave no room for chance.
+fn far_whole(figure: &Figure, changes: bool, operand: &Figure) -> bool {
+    !changes
+        && figure.unit == Unit::Percent
+        && figure.qualifier == Qualifier::Exact
+        && figure.significant_digits() >= 3
+        && operand.qualifier == Qualifier::Exact
+        && operand.significant_digits() >= EXACT_SUM_DIGITS
 }
 
 /// A figure of the passage that may be an operand: its sentence, the period its own clause or
@@ -949,6 +967,26 @@ pub(crate) mod tests {
                 "(8,305 − 117,901) / 117,901 × 100 = -93.0%".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn a_precise_share_takes_an_exact_whole_from_anywhere_in_the_document() {
+        let text = "The foreign population was 2,583,626 at the end of the year.\n\n\
+                    Officials welcomed the figures.\n\nThe minister spoke on Monday.\n\n\
+                    The mayor gave a speech.\n\nWorkers numbered 1.46 million, or 56.5% of \
+                    all foreign residents.";
+        let got = arithmetic_of(paragraphs_dated(text, "2025-02-10"));
+        assert_eq!(
+            got,
+            vec![(
+                "56.5%".to_string(),
+                Verdict::Supported,
+                "1,460,000 / 2,583,626 × 100 = 56.5%".to_string()
+            )]
+        );
+        // A share of two significant digits does not reach that far.
+        let text = text.replace("56.5%", "57%");
+        assert!(arithmetic_of(paragraphs_dated(&text, "2025-02-10")).is_empty());
     }
 
     #[test]
