@@ -543,10 +543,7 @@ fn hit(
         path: record.path(fields, anchor),
         passage: record.u64(fields.passage).unwrap_or(0) as usize,
         line: record.u64(fields.line).unwrap_or(0) as usize,
-        page: record
-            .u64(fields.page)
-            .filter(|page| *page > 0)
-            .map(|page| page as u32),
+        page: record.page(fields),
         section: record.opt_text(fields.section),
         score,
         highlights,
@@ -575,6 +572,13 @@ impl Record<'_> {
 
     pub fn u64(&self, field: tantivy::schema::Field) -> Option<u64> {
         self.0.get_first(field).and_then(|value| value.as_u64())
+    }
+
+    /// The PDF page the record's text is on; none for other formats (stored as 0).
+    pub fn page(&self, fields: &Fields) -> Option<u32> {
+        self.u64(fields.page)
+            .filter(|page| *page > 0)
+            .map(|page| page as u32)
     }
 
     /// The record's file as this process can open it: stored paths are relative to the index's

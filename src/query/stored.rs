@@ -145,10 +145,7 @@ fn stored_passage(corpus: &CorpusIndex, record: &Record) -> StoredPassage {
             record.u64(fields.span_end).unwrap_or(0) as usize,
         ),
         line: record.u64(fields.line).unwrap_or(0) as usize,
-        page: record
-            .u64(fields.page)
-            .filter(|page| *page > 0)
-            .map(|page| page as u32),
+        page: record.page(&fields),
         section: record.opt_text(fields.section),
         sentences: data.sentences,
         figures: data.figures,
