@@ -1075,6 +1075,7 @@ impl SentenceReading<'_, '_> {
     /// figure ("from 1,515 claims in 2018 to 25,465" is that figure's), not one that dates a
     /// word.
     fn candidates(&self, local: Span) -> Vec<&period::Found> {
+        let own_clause = clause::of(&self.clauses, local.start);
         self.periods
             .iter()
             .filter(|found| !found.span.contains(local) && !local.contains(found.span))
@@ -1090,7 +1091,6 @@ impl SentenceReading<'_, '_> {
             // A period inside a "which" aside dates only the figures written inside it, or a
             // "when" clause right after it that refers back to it.
             .filter(|found| {
-                let own_clause = clause::of(&self.clauses, local.start);
                 self.antecedent(own_clause, found.span)
                     || !self
                         .asides

@@ -289,6 +289,18 @@ mod tests {
         }
     }
 
+    /// The first manifest of a new index, written whole.
+    fn first_write(dir: &Path, manifest: &IndexManifest) -> Written {
+        write(
+            dir,
+            &Payload::default(),
+            manifest,
+            &Changes::default(),
+            false,
+        )
+        .unwrap()
+    }
+
     fn payload(written: &Written) -> Payload {
         Payload {
             manifest: written.name.clone(),
@@ -311,14 +323,7 @@ mod tests {
     fn a_manifest_round_trips_and_older_ones_are_removed() {
         let dir = tempfile::tempdir().unwrap();
         let mut manifest = IndexManifest::default();
-        let first = write(
-            dir.path(),
-            &Payload::default(),
-            &manifest,
-            &Changes::default(),
-            false,
-        )
-        .unwrap();
+        let first = first_write(dir.path(), &manifest);
         manifest.files.insert(PathBuf::from("b.txt"), entry(3));
         let second = write(
             dir.path(),
@@ -349,14 +354,7 @@ mod tests {
                 .files
                 .insert(PathBuf::from(format!("f{n:02}.txt")), entry(n));
         }
-        let first = write(
-            dir.path(),
-            &Payload::default(),
-            &manifest,
-            &Changes::default(),
-            false,
-        )
-        .unwrap();
+        let first = first_write(dir.path(), &manifest);
         // Nothing changed: nothing written.
         let same = write(
             dir.path(),

@@ -323,14 +323,10 @@ impl<'a> Attributor<'a> {
             .find(|found| found.span.end == end && found.span.start >= sentence.start)?;
         let before = context.text[sentence.start..found.span.start].trim_end();
         // "233000 Afghan Migrants Deported From Iran In One Month, Says IOM".
-        let says = before
-            .strip_suffix(|c: char| c.is_alphabetic())
-            .map(|_| before.rsplit(' ').next().unwrap_or("").to_lowercase())
-            .is_some_and(|word| matches!(word.as_str(), "says" | "say" | "said"))
-            && before
-                .trim_end_matches(|c: char| c.is_alphabetic())
-                .trim_end()
-                .ends_with(',');
+        let says = before.rsplit_once(' ').is_some_and(|(head, word)| {
+            matches!(word.to_lowercase().as_str(), "says" | "say" | "said")
+                && head.trim_end().ends_with(',')
+        });
         if !before.ends_with(['-', '–', '—', ':', '|']) && !says {
             return None;
         }
