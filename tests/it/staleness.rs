@@ -119,3 +119,25 @@ fn a_damaged_freshness_record_means_a_full_check() {
     append(&docs.join("a.txt"), "Zeta counted 900 crossings.\n");
     assert_eq!(search(dir.path(), "3600", "crossings"), (true, 1));
 }
+
+/// A check interval that is not a whole number of seconds is one clap error naming the flag,
+/// from the flag and from the environment alike.
+#[test]
+fn a_bad_check_interval_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for (flag, env) in [(Some("soon"), None), (None, Some("-5"))] {
+        let mut command = claimdex_in(dir.path());
+        command.args(["--index", "idx"]);
+        if let Some(flag) = flag {
+            command.args(["--full-check-every", flag]);
+        }
+        if let Some(env) = env {
+            command.env("CLAIMDEX_FULL_CHECK_EVERY", env);
+        }
+        let output = command.args(["search", "x"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        let err = stderr(&output);
+        assert!(err.contains("--full-check-every"), "{err}");
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
