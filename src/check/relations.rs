@@ -25,6 +25,8 @@ const MAX_SUM_POOL: usize = 12;
 const MAX_SUM_TERMS: usize = 4;
 /// Significant digits of a total whose parts, adding up to its last digit, need no sum word.
 const EXACT_SUM_DIGITS: usize = 5;
+/// How many passages before or after its own a total's run of parts may lie in.
+const RUN_REACH: usize = 8;
 /// Bytes around a figure its sum word ("total", "combined") may be.
 const NEAR: usize = 40;
 
@@ -76,22 +78,15 @@ pub fn search(
         Unit::PercentagePoints => direction_of(claim, figure, rules)
             .and_then(|sign| points(figure, sign, &close_pool, claim_idx, near)),
         Unit::Multiplier => ratio(figure, &close_pool, near),
-        Unit::Count | Unit::Money => count_relation(
-            claims,
-            claim_idx,
-            neighbours.end,
-            figure,
-            &close_pool,
-            rules,
-        )
-        .or_else(|| {
-            // "net overseas migration ... was 518,000" and, further on, "In 2022-23, 737,000
-            // migrants arrived ... and 219,000 departed".
-            let own = own_period?;
-            says_in_clause_before(claim, figure, &rules.difference)
-                .then(|| dated_net(figure, &pool, own))
-                .flatten()
-        }),
+        Unit::Count | Unit::Money => count_relation(claims, claim_idx, figure, &close_pool, rules)
+            .or_else(|| {
+                // "net overseas migration ... was 518,000" and, further on, "In 2022-23, 737,000
+                // migrants arrived ... and 219,000 departed".
+                let own = own_period?;
+                says_in_clause_before(claim, figure, &rules.difference)
+                    .then(|| dated_net(figure, &pool, own))
+                    .flatten()
+            }),
         // "45,728 … in 1,104 boats - an average of 41 people per vessel": the quotient of two
         // counts of its own sentence.
         Unit::Rate if figure.per == Some(1.0) && is_average(claim, figure) => {
@@ -107,7 +102,6 @@ pub fn search(
 fn count_relation(
     claims: &[CheckClaim],
     claim_idx: usize,
-    neighbours_end: usize,
     figure: &Figure,
     close_pool: &Pool,
     rules: &CheckRules,
@@ -157,19 +151,22 @@ fn count_relation(
         })
         .or_else(|| {
             // "A total of 196,714 claims … ¶ The majority of these claims (89,370) … (62,459) …
-            // (42,368) … (2,517)": an exact total of five significant digits or more and the run
-            // of exact levels after it, in its passage or the next, that adds up to its last
-            // digit.
+            // (42,368) … (2,517)", and a list of months before "the first three months of the
+            // year is 86,406": an exact total of five significant digits or more and a run of
+            // exact levels before or after it, within `RUN_REACH` passages, that adds up to its
+            // last digit.
             (figure.qualifier == Qualifier::Exact
                 && figure.significant_digits() >= EXACT_SUM_DIGITS
                 && level(claim_idx, figure))
             .then(|| {
                 // Small parts too ("4,800 were UK citizens"): adding up to the last digit of
                 // five or more is no chance.
-                let after: Vec<&Figure> = (claim_idx..neighbours_end.min(claims.len()))
+                let reach = |at: usize| claims[at].passage.abs_diff(claim.passage) <= RUN_REACH;
+                let parts: Vec<&Figure> = (0..claims.len())
+                    .filter(|at| reach(*at))
                     .flat_map(|at| claims[at].figures.iter().map(move |part| (at, part)))
                     .filter(|(at, part)| {
-                        part.span.start >= figure.span.end
+                        part.span != figure.span
                             && part.qualifier == Qualifier::Exact
                             && part
                                 .written_bounds()
@@ -180,7 +177,7 @@ fn count_relation(
                     })
                     .map(|(_, part)| part)
                     .collect();
-                run_total(figure, &after)
+                run_total(figure, &parts)
             })
             .flatten()
         })
@@ -799,29 +796,50 @@ fn difference_of(figure: &Figure, big: &Figure, small: &Figure) -> Found {
     (comparison, expression, vec![operand(big), operand(small)])
 }
 
-/// Two to four smaller figures of the figure's unit that add up to it.
-/// The one run of consecutive parts (`after`, in text order) that adds up to `figure` to its
-/// last digit: a list written after its total ("Total: 180,417 • October: 40,223 • …").
-fn run_total(figure: &Figure, after: &[&Figure]) -> Option<Found> {
+/// The one run of consecutive parts (`parts`, the figure itself not among them) that adds up to
+/// `figure` to its last digit, written all before it or all after it: a list after its total
+/// ("Total: 180,417 • October: 40,223 • …") or before it ("• January 2025: 31,213 • …" and then
+/// "the first three months of the year is 86,406").
+fn run_total(figure: &Figure, parts: &[&Figure]) -> Option<Found> {
     /// The longest breakdown read.
     const MAX_RUN: usize = 12;
-    let mut parts: Vec<&Figure> = after.to_vec();
+    let mut parts: Vec<&Figure> = parts.to_vec();
     parts.sort_by_key(|part| part.span.start);
-    let mut found: Vec<Found> = Vec::new();
-    for start in 0..parts.len() {
-        let mut sum = 0.0;
-        for end in start..parts.len().min(start + MAX_RUN) {
-            sum += parts[end].value;
-            if end > start && (sum - figure.value).abs() < 0.5 {
-                let comparison =
-                    Comparison::new((figure.value, figure.low, figure.high), (sum, sum, sum));
-                found.push(sum_of(comparison, &parts[start..=end], sum));
+    let split = parts.partition_point(|part| part.span.start < figure.span.start);
+    let (before, after) = parts.split_at(split);
+    let mut runs: Vec<&[&Figure]> = Vec::new();
+    for side in [before, after] {
+        for start in 0..side.len() {
+            let mut sum = 0.0;
+            for end in start..side.len().min(start + MAX_RUN) {
+                sum += side[end].value;
+                if end > start && (sum - figure.value).abs() < 0.5 {
+                    runs.push(&side[start..=end]);
+                }
             }
         }
     }
-    (found.len() == 1).then(|| found.remove(0))
+    // Runs of the same values ("… 2,992 unaccompanied minors. ¶ … 738,270 adult men … 2,992
+    // unaccompanied minors") are one breakdown written twice: the tightest is read. Runs of other
+    // values are a coincidence, not a relation.
+    let values = |run: &[&Figure]| {
+        let mut values: Vec<f64> = run.iter().map(|part| part.value).collect();
+        values.sort_by(f64::total_cmp);
+        values
+    };
+    let first = runs.first()?;
+    if runs.iter().any(|run| values(run) != values(first)) {
+        return None;
+    }
+    let run = runs
+        .into_iter()
+        .min_by_key(|run| run[run.len() - 1].span.end - run[0].span.start)?;
+    let sum = run.iter().map(|part| part.value).sum();
+    let comparison = Comparison::new((figure.value, figure.low, figure.high), (sum, sum, sum));
+    Some(sum_of(comparison, run, sum))
 }
 
+/// Two to four smaller figures of the figure's unit that add up to it.
 fn total(figure: &Figure, pool: &Pool, near: impl Fn(usize) -> bool) -> Option<Found> {
     let parts: Vec<&Figure> = pool
         .iter()
@@ -1226,6 +1244,51 @@ pub(crate) mod tests {
             !got.iter().any(|(figure, ..)| figure == "199,714"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_total_is_the_sum_of_a_run_of_parts_before_it_or_of_one_written_twice() {
+        // The parts listed paragraphs before the total.
+        let text = "The breakdown of deportations is:\n\n• December 2024: 25,085\n\n\
+                    • January 2025: 31,213\n\n• February 2025: 26,659\n\n• March 2025: 28,534\n\n\
+                    The agency stressed the figure includes those detained in March.\n\n\
+                    For the first three months of the year the number of deportations is 86,406.";
+        let got = arithmetic_of(paragraphs_dated(text, "2025-04-02"));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "86,406"
+                    && *verdict == Verdict::Supported
+                    && expression == "31,213 + 26,659 + 28,534 = 86,406"),
+            "{got:?}"
+        );
+        // The same breakdown written in part, then whole: one relation, read from the whole.
+        let text = "The institute identified 1,393,683 foreign nationals.\n\n\
+                    Among family units, 154,291 people were identified, along with 2,992 \
+                    unaccompanied minors.\n\n\
+                    In all, 738,270 adult men travelled alone, 362,979 adult women travelled \
+                    alone, 154,291 adults travelled in families with 135,151 minors, and 2,992 \
+                    minors were unaccompanied.";
+        let got = arithmetic_of(paragraphs_dated(text, "2024-06-20"));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "1,393,683"
+                    && *verdict == Verdict::Supported
+                    && expression == "738,270 + 362,979 + 154,291 + 135,151 + 2,992 = 1,393,683"),
+            "{got:?}"
+        );
+        // Two runs of other values that both add up: a coincidence, no relation.
+        let text = "There were 30,125 arrivals. They came through 14 ports.\n\n\
+                    By route, 10,100 came by sea and 20,025 by land.\n\n\
+                    By sex, 12,125 were men and 18,000 women.";
+        let got = arithmetic_of(paragraphs_dated(text, "2024-06-20"));
+        assert!(
+            !got.iter().any(|(figure, ..)| figure == "30,125"),
+            "{got:?}"
+        );
+        let text = "There were 30,125 arrivals. They came through 14 ports.\n\n\
+                    By route, 10,100 came by sea and 20,025 by land.";
+        let got = arithmetic_of(paragraphs_dated(text, "2024-06-20"));
+        assert!(got.iter().any(|(figure, ..)| figure == "30,125"), "{got:?}");
     }
 
     #[test]
