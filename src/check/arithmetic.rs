@@ -338,6 +338,9 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
             });
         }
     }
+    // A change word before another number (a year aside) is that number's: in "at 738,946 (up
+    // 11.4%), accounting for 19.6%", the rise is the 11.4%'s and 19.6% a share.
+    let before = after_last_bracketed_number(before);
     let end = figure.span.end.checked_sub(claim.span.start)?;
     let after = around(&claim.text, end, end + NEAR);
     // A change word after another number is that number's: in "were 144,607, a 30% decrease
@@ -371,6 +374,21 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
         (true, false) => Some(1.0),
         (false, true) => Some(-1.0),
         _ => None,
+    }
+}
+
+/// The end of `text` after its last parenthesis that holds a number ("(up 11.4%), accounting
+/// for " is ", accounting for "); a change word in it is that number's. "increased by 6.9 percent
+/// and " stays whole: its change word is shared.
+fn after_last_bracketed_number(text: &str) -> &str {
+    let Some(close) = text.rfind(')') else {
+        return text;
+    };
+    let open = text[..close].rfind('(').unwrap_or(0);
+    if text[open..close].chars().any(|ch| ch.is_ascii_digit()) {
+        &text[close + 1..]
+    } else {
+        text
     }
 }
 

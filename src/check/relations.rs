@@ -1002,6 +1002,16 @@ pub(crate) mod tests {
                 "1,460,000 / 2,583,626 × 100 = 56.5%".to_string()
             )]
         );
+        // A rise in brackets before it is its part's, not the share's.
+        let bracketed = text.replace("1.46 million,", "1.46 million (up 11.4%),");
+        let got = arithmetic_of(paragraphs_dated(&bracketed, "2025-02-10"));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "56.5%"
+                    && *verdict == Verdict::Supported
+                    && expression == "1,460,000 / 2,583,626 × 100 = 56.5%"),
+            "{got:?}"
+        );
         // A share of two significant digits does not reach that far.
         let text = text.replace("56.5%", "57%");
         assert!(arithmetic_of(paragraphs_dated(&text, "2025-02-10")).is_empty());
