@@ -429,6 +429,8 @@ fn pairs<'p, 'a>(
                 && a.figure.unit == b.figure.unit
                 && units.contains(&a.figure.unit)
                 && a.figure.currency == b.figure.currency
+                && a.figure.per == b.figure.per
+                && a.figure.measure_unit == b.figure.measure_unit
                 && (near(a.sentence) || near(b.sentence));
             if fits {
                 out.push((a, b));
@@ -454,7 +456,8 @@ fn percent_change(
     compares: impl Fn(&Operand, &Operand) -> bool,
     ends_here: impl Fn(&Operand) -> bool,
 ) -> Option<Found> {
-    let units = [Unit::Count, Unit::Money];
+    // Paces too ("673 per day … a 3% decrease from February's average of 693 daily").
+    let units = [Unit::Count, Unit::Money, Unit::Rate];
     let claimed = signed(&stated_change(figure), sign);
     best(
         pairs(pool, near, &units)
@@ -1299,6 +1302,26 @@ pub(crate) mod tests {
                     By route, 10,100 came by sea and 20,025 by land.";
         let got = arithmetic_of(paragraphs_dated(text, "2024-06-20"));
         assert!(got.iter().any(|(figure, ..)| figure == "30,125"), "{got:?}");
+    }
+
+    #[test]
+    fn a_percent_change_is_found_between_two_paces_of_one_kind() {
+        let text = "Encounters averaged 673 per day in March. This represents a 3% decrease from \
+                    February's average of 693 daily encounters.";
+        let got = arithmetic_of(paragraphs_dated(text, "2025-04-15"));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "3%"
+                    && *verdict == Verdict::Supported
+                    && expression.contains("673")
+                    && expression.contains("693")),
+            "{got:?}"
+        );
+        // A rate per head is no pace.
+        let text = "Arrests reached 673 per 100,000 residents in March. This represents a 3% \
+                    decrease from February's average of 693 daily arrests.";
+        let got = arithmetic_of(paragraphs_dated(text, "2025-04-15"));
+        assert!(!got.iter().any(|(figure, ..)| figure == "3%"), "{got:?}");
     }
 
     #[test]
