@@ -213,8 +213,8 @@ pub struct Carried {
     /// A part of a year the last sentence compared with the same part of an earlier year
     /// ("During the first 31 days of 2024, 1,335 … a 13 per cent increase over the same period
     /// last year"): the next sentence's bare years are that part of them ("Last year there were
-    /// 1,180").
-    pub compared_part: Option<Period>,
+    /// 1,180"), with the largest count of that sentence (see [`PART_SCALE`]).
+    pub compared_part: Option<(Period, f64)>,
     /// The first period the document went on about, for the figures written before it (a
     /// headline and a lede that date their figures only further down).
     pub first: Option<(Period, Span)>,
@@ -245,7 +245,10 @@ pub fn bind_carrying(
         let lower = sentence.text.to_lowercase();
         fiscal_before = period::counts_in_fiscal_years(&lower);
         let bindings = bind_sentence(sentence, &periods, date, state.period.as_ref(), rules);
-        state.compared_part = bindings.iter().find_map(compared_part);
+        state.compared_part = bindings
+            .iter()
+            .find_map(compared_part)
+            .map(|part| (part, largest_count(sentence)));
         if let Some(passed) = passed_on(sentence, periods, &bindings, &lower, rules) {
             state.first.get_or_insert_with(|| passed.named.clone());
             // Only a period a statistic of the passage was bound to leads it, and not one it
@@ -292,8 +295,13 @@ fn sentence_periods(
     // is the last one named, a comparison's base or not.
     period::resolve_that_year(&mut periods, last_named.as_ref(), rules.fiscal_start_month);
     period::same_span_in_named_year(&mut periods, carried);
-    if let Some(part) = state.compared_part.take() {
-        period::same_part_of_bare_years(&mut periods, &part, sentence.text);
+    // "… 7,270 … a nearly 13-fold increase from the 566 in the same month in 2023. ¶ … 39,910
+    // migrants last year, an all-time record": a count many times the compared sentence's
+    // largest is a whole year's, not the same part of it.
+    if let Some((part, compared)) = state.compared_part.take() {
+        if largest_count(sentence) <= compared * PART_SCALE {
+            period::same_part_of_bare_years(&mut periods, &part, sentence.text);
+        }
     }
     period::previous_of_the_sentence(&mut periods, carried, sentence.text);
     mark_base_levels(&mut periods, sentence);
@@ -629,6 +637,20 @@ fn two_ended_start(
         .map(|found| found.period.clone())
 }
 
+/// How many times the largest count of a sentence that compared a part of a year with the same
+/// part of an earlier one the next sentence's count may be and still be that part.
+const PART_SCALE: f64 = 3.0;
+
+/// The largest count of the sentence, 0 without one.
+fn largest_count(sentence: &SentenceFigures) -> f64 {
+    sentence
+        .figures
+        .iter()
+        .filter(|figure| figure.unit == Unit::Count)
+        .map(|figure| figure.value)
+        .fold(0.0, f64::max)
+}
+
 /// The part of a year a binding compares with the same part of an earlier year: its period is
 /// partial, its base as long and a whole number of years before it.
 fn compared_part(binding: &Binding) -> Option<Period> {
@@ -769,6 +791,16 @@ fn mark_base_levels(periods: &mut Vec<period::Found>, sentence: &SentenceFigures
             continue;
         }
         let before = text[..level.start].trim_end().to_lowercase();
+        // "a decrease from the 661,670 refugees registered at the start of the year".
+        let before = ["the", "a", "an"]
+            .iter()
+            .find_map(|article| {
+                before
+                    .strip_suffix(article)
+                    .filter(|rest| rest.ends_with(' '))
+                    .map(str::trim_end)
+            })
+            .unwrap_or(&before);
         let cued = CUES.iter().any(|cue| {
             before.strip_suffix(cue).is_some_and(|rest| {
                 rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())

@@ -72,6 +72,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
     static PATTERNS: OnceLock<Vec<(Regex, Build, Kind)>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let specs: Vec<(String, Build, Kind)> = vec![
+            // "between the beginning of 2023 and July 31", "from the start of the year to
+            // March": the months from January to that month.
+            (
+                format!(r"(?i)\b(?:between|from)\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d))\s+(?:and|to|until|through|till)\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH}){DAY}(?:,?\s+((?:19|20)\d\d))?\b"),
+                from_year_start,
+                Kind::Phrase,
+            ),
             // "the first five (and one-half) months of fiscal year 2023", "the first seven months of FY23".
             // "the year's first three months", "the first month of the year", "the first 15 days of
             // this month", "the first 31 days of 2024".
@@ -83,7 +90,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             // "the third quarter of 2025", "the year's first quarter", "Q3 2025", "2024 Q4",
             // "the first quarter of fiscal year 2024".
             (
-                format!(r"(?i)\b(?:the\s+)?(?:((?:fiscal\s+)?year)['’]?s\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:the\s+)?(?:({FISCAL}|calendar\s+year|year)\s*)?'?((?:19|20)\d\d)?)?\b"),
+                format!(r"(?i)\b(?:the\s+)?(?:((?:fiscal\s+)?year)['’]?s\s+)?(first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+quarter(?:\s+of\s+(?:the\s+)?(?:({FISCAL}|calendar\s+year|year)\s*)?'?((?:19|20)\d\d)?)?\b"),
                 quarter,
                 Kind::Phrase,
             ),
@@ -200,6 +207,19 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             (
                 format!(r"(?i)\bthe\s+(fiscal\s+)?year,?\s+(?:which|that)\s+(?:began|started|begins|starts)\s+(?:in\s+|on\s+)?(?:{MONTH}){DAY}\b"),
                 this_year,
+                Kind::Phrase,
+            ),
+            // "since the beginning of the year", "since the start of this fiscal year": the year
+            // so far.
+            (
+                r"(?i)\bsince\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(fiscal\s+)?year\b".to_string(),
+                this_year,
+                Kind::Phrase,
+            ),
+            // "at the start of the year", "at the beginning of 2023": its first month.
+            (
+                r"(?i)\b(?:at|by)\s+the\s+(?:beginning|start)\s+of\s+(?:the\s+year|this\s+year|((?:19|20)\d\d))\b".to_string(),
+                year_start,
                 Kind::Phrase,
             ),
             // "so far this fiscal year", "this fiscal year to date", "the current fiscal year".
@@ -1343,6 +1363,8 @@ fn named_part(caps: &Captures, ctx: &Ctx, months: i32) -> Option<Period> {
         "third" | "3rd" => 3,
         "fourth" | "4th" => 4,
         "final" => parts,
+        // "the last quarter of 2023"; "last quarter" alone is the one before the publication.
+        "last" if cap(caps, 4).is_some() || cap(caps, 3).is_some() => parts,
         _ => return None,
     };
     if number > parts {
@@ -1579,6 +1601,37 @@ fn this_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     };
     period.relative = true;
     Some(period)
+}
+
+/// "between the beginning of 2023 and July 31": January of the year (capture 1, else the
+/// publication's) to the month of capture 2 (of the year of capture 3 when written), a part of
+/// that year.
+fn from_year_start(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let year = match cap(caps, 1).or_else(|| cap(caps, 3)) {
+        Some(year) => year_of(year)?,
+        None => ctx.anchor?.year(),
+    };
+    let end = Month::new(year, month_number(cap(caps, 2)?)?);
+    let start = Month::new(year, 1);
+    if ctx.anchor.is_some_and(|anchor| end > anchor) {
+        return None;
+    }
+    let mut period = Period::span(start, end);
+    if end.month() < 12 {
+        period.partial = true;
+        period.part_of = Some(year.to_string());
+    }
+    Some(period)
+}
+
+/// "at the start of the year", "at the beginning of 2023": January of that year (capture 1,
+/// else the publication's).
+fn year_start(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let year = match cap(caps, 1) {
+        Some(year) => year_of(year)?,
+        None => ctx.anchor?.year(),
+    };
+    Some(Period::point(Month::new(year, 1)))
 }
 
 fn year_to_date(caps: &Captures, ctx: &Ctx) -> Option<Period> {

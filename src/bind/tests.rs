@@ -717,6 +717,59 @@ fn a_bare_year_right_after_a_same_part_comparison_is_that_part_of_it() {
         "2024-02-01",
     );
     assert_eq!(spans(&got[1])[1..], ["2023-01..2023-12"]);
+    // A count many times those compared is a whole year's, not the same part of it.
+    let got = bind_paragraphs(
+        &[
+            "A total of 7,270 migrants arrived between Jan. 1 and Jan. 31, a nearly 13-fold increase from the 566 in the same month in 2023.",
+            "The islands were the entry point for 39,910 migrants last year, an all-time record.",
+        ],
+        "2024-02-05",
+    );
+    assert_eq!(spans(&got[1]), ["2023-01..2023-12"]);
+}
+
+#[test]
+fn the_start_of_the_year_is_its_first_month_and_a_span_from_it_is_a_part_of_it() {
+    assert_eq!(
+        periods_of(
+            "It fell by 4,908 between the beginning of 2023 and July 31.",
+            "2023-08-10"
+        ),
+        ["between the beginning of 2023 and July 31 2023-01..2023-07 partial"]
+    );
+    assert_eq!(
+        periods_of("from the start of the year to March", "2024-05-02"),
+        ["from the start of the year to March 2024-01..2024-03 partial"]
+    );
+    assert_eq!(
+        periods_of(
+            "14,667 arrived since the beginning of the year",
+            "2019-07-19"
+        ),
+        ["since the beginning of the year 2019-01..2019-07 partial"]
+    );
+    assert_eq!(
+        periods_of(
+            "661,670 were registered at the start of the year",
+            "2023-08-10"
+        ),
+        ["at the start of the year 2023-01..2023-01"]
+    );
+    assert_eq!(
+        periods_of("5,123 arrived in the last quarter of 2022", "2023-08-10"),
+        ["the last quarter of 2022 2022-10..2022-12 partial"]
+    );
+    // "last quarter" alone is no part of a named year.
+    assert!(!periods_of("5,123 arrived last quarter", "2023-08-10")
+        .iter()
+        .any(|found| found.starts_with("last quarter")));
+    // A level after "from the" is a comparison's base: its period is not the sentence's.
+    let got = bind(
+        "The total as of the end of July was 656,762, a decrease from the 661,670 refugees registered at the start of the year.",
+        "2023-08-10",
+    );
+    assert_eq!(got[0].1, "2023-07..2023-07", "{got:?}");
+    assert_eq!(got[1].1, "2023-01..2023-01", "{got:?}");
 }
 
 #[test]

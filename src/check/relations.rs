@@ -459,8 +459,16 @@ fn percent_change(
     // Paces too ("673 per day … a 3% decrease from February's average of 693 daily").
     let units = [Unit::Count, Unit::Money, Unit::Rate];
     let claimed = signed(&stated_change(figure), sign);
+    // "a decrease of 0.742 percent … ¶ … was 656,762, a decrease from the 661,670": a change
+    // written exactly to three significant digits or more also takes the two levels of one
+    // sentence of its neighbourhood, not only of the sentences next to it.
+    let exact = figure.qualifier == Qualifier::Exact && figure.significant_digits() >= 3;
+    let together = |from: &Operand, to: &Operand| {
+        exact && from.sentence == to.sentence && !from.far && !to.far
+    };
     best(
-        pairs(pool, near, &units)
+        pairs(pool, |_| true, &units)
+            .filter(|(from, to)| near(from.sentence) || near(to.sentence) || together(from, to))
             .filter(|(from, to)| compares(from, to) && ends_here(to))
             .filter(|(from, to)| (to.figure.value - from.figure.value) * sign > 0.0)
             .map(|(from, to)| {
@@ -1322,6 +1330,29 @@ pub(crate) mod tests {
                     decrease from February's average of 693 daily arrests.";
         let got = arithmetic_of(paragraphs_dated(text, "2025-04-15"));
         assert!(!got.iter().any(|(figure, ..)| figure == "3%"), "{got:?}");
+    }
+
+    #[test]
+    fn an_exact_change_takes_the_two_levels_of_one_sentence_two_sentences_on() {
+        let text = "The agency announced a decrease of 0.742 percent in the refugee population. \
+                    The number fell by 4,908 between the beginning of 2023 and July 31.\n\n\
+                    The total registered as of the end of July was 656,762, a decrease from the \
+                    661,670 refugees registered at the start of the year.";
+        let got = arithmetic_of(paragraphs_dated(text, "2023-08-10"));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "0.742 percent"
+                    && *verdict == Verdict::Supported
+                    && expression.contains("656,762")),
+            "{got:?}"
+        );
+        // A rough change does not reach that far.
+        let text = text.replace("0.742 percent", "about 0.7 percent");
+        let got = arithmetic_of(paragraphs_dated(&text, "2023-08-10"));
+        assert!(
+            !got.iter().any(|(figure, ..)| figure.contains("0.7")),
+            "{got:?}"
+        );
     }
 
     #[test]
