@@ -71,7 +71,32 @@ pub fn search(
                             && to.sentence == claim_idx
                             && earlier(to, from, claim_idx))
                 };
-                percent_change(&as_percent(figure), sign, &pool, near, compares, ends_here)
+                // "rose by more than a third in the first quarter of the current year ¶ …
+                // 4,791 … by the end of March ¶ … Between January and March 2023, 3,566": two
+                // levels of the neighbourhood each dated by its own clause or sentence, the later
+                // in the figure's period and the earlier the same span a year before, are the
+                // change's ends wherever they are written.
+                let bound = bound_period(claim, figure);
+                let dated = |from: &Operand, to: &Operand| {
+                    let (Some(own), Some(later), Some(before)) = (bound, to.period, from.period)
+                    else {
+                        return false;
+                    };
+                    let before_by_a_year = later.shifted(-12);
+                    same_span(own, later)
+                        && same_span(&before_by_a_year, before)
+                        && !from.far
+                        && !to.far
+                };
+                // "rose by more than a third": a fraction takes levels of other passages only
+                // as dated ends ("about half" fits some pair of a longer text by chance).
+                let fraction = figure.unit == Unit::Fraction;
+                let reach = |from: &Operand, to: &Operand| {
+                    ((near(from.sentence) || near(to.sentence))
+                        && !(fraction && (from.outside || to.outside)))
+                        || dated(from, to)
+                };
+                percent_change(&as_percent(figure), sign, &pool, reach, compares, ends_here)
             }
             None => share(figure, &pool, near, ends_here),
         },
@@ -240,9 +265,7 @@ fn operands<'a>(
     let exact_claim = figure.qualifier == Qualifier::Exact
         && !matches!(figure.unit, Unit::Fraction)
         && figure.text.chars().any(|ch| ch.is_ascii_digit());
-    let rough_change = changes
-        && figure.unit == Unit::Percent
-        && figure.text.chars().any(|ch| ch.is_ascii_digit());
+    let rough_change = changes && matches!(figure.unit, Unit::Percent | Unit::Fraction);
     let allowed = |idx: usize, operand: &Figure, period: Option<&Period>| {
         if passage.contains(&idx) {
             return true;
@@ -275,6 +298,7 @@ fn operands<'a>(
                     low,
                     high,
                     far: !neighbours.contains(&idx),
+                    outside: !passage.contains(&idx),
                 })
             })
         })
@@ -316,6 +340,8 @@ struct Operand<'a> {
     low: f64,
     high: f64,
     far: bool,
+    /// Outside the figure's own passage.
+    outside: bool,
 }
 
 impl<'a> Operand<'a> {
@@ -332,6 +358,7 @@ impl<'a> Operand<'a> {
             low,
             high,
             far: false,
+            outside: false,
         })
     }
 }
@@ -360,6 +387,25 @@ fn clause_or_sentence_period<'c>(claim: &'c CheckClaim, figure: &Figure) -> Opti
             )
         })
         .and_then(|binding| binding.period.as_ref())
+}
+
+/// The period a figure is bound to by its clause, its sentence or an earlier sentence (not the
+/// publication date alone).
+fn bound_period<'c>(claim: &'c CheckClaim, figure: &Figure) -> Option<&'c Period> {
+    claim
+        .binding_of(figure)
+        .filter(|binding| {
+            matches!(
+                binding.period_source,
+                Some(PeriodSource::Clause | PeriodSource::Sentence | PeriodSource::Passage)
+            )
+        })
+        .and_then(|binding| binding.period.as_ref())
+}
+
+/// Both periods cover the same months.
+fn same_span(one: &Period, other: &Period) -> bool {
+    one.start == other.start && one.end == other.end
 }
 
 /// The period a figure is bound to from an earlier sentence of its passage.
@@ -447,12 +493,13 @@ fn best(candidates: impl Iterator<Item = Found>) -> Option<Found> {
         .min_by(|a, b| a.0.gap().total_cmp(&b.0.gap()))
 }
 
-/// A percent change between two operands `compares` orders from the first to the second.
+/// A percent change between two operands `compares` orders from the first to the second, of the
+/// pairs `reach` lets the figure take.
 fn percent_change(
     figure: &Figure,
     sign: f64,
     pool: &Pool,
-    near: impl Fn(usize) -> bool,
+    reach: impl Fn(&Operand, &Operand) -> bool,
     compares: impl Fn(&Operand, &Operand) -> bool,
     ends_here: impl Fn(&Operand) -> bool,
 ) -> Option<Found> {
@@ -468,7 +515,7 @@ fn percent_change(
     };
     best(
         pairs(pool, |_| true, &units)
-            .filter(|(from, to)| near(from.sentence) || near(to.sentence) || together(from, to))
+            .filter(|(from, to)| reach(from, to) || together(from, to))
             .filter(|(from, to)| compares(from, to) && ends_here(to))
             .filter(|(from, to)| (to.figure.value - from.figure.value) * sign > 0.0)
             .map(|(from, to)| {
@@ -1191,14 +1238,22 @@ pub(crate) mod tests {
                 .any(|(figure, verdict, _)| figure == "50%" && *verdict == Verdict::Supported),
             "{got:?}"
         );
-        // A vague claim does not take operands from another paragraph.
+        // A vague claim does not take operands from another paragraph, unless they are the
+        // change's dated ends (the later in its period, the earlier a year before).
+        let text = "Arrivals rose by about half\n\n\
+                    155,754 landed this year, up from 103,846 in the past";
+        let got: Vec<String> = arithmetic_of(paragraphs_dated(text, "2023-12-30"))
+            .into_iter()
+            .map(|(figure, ..)| figure)
+            .collect();
+        assert!(!got.contains(&"about half".to_string()), "{got:?}");
         let text = "Arrivals rose by about half\n\n\
                     155,754 landed up to Dec 29, up from 103,846 in 2022";
         let got: Vec<String> = arithmetic_of(paragraphs_dated(text, "2023-12-30"))
             .into_iter()
             .map(|(figure, ..)| figure)
             .collect();
-        assert!(!got.contains(&"about half".to_string()), "{got:?}");
+        assert!(got.contains(&"about half".to_string()), "{got:?}");
     }
 
     #[test]
@@ -1351,6 +1406,33 @@ pub(crate) mod tests {
         let got = arithmetic_of(paragraphs_dated(&text, "2023-08-10"));
         assert!(
             !got.iter().any(|(figure, ..)| figure.contains("0.7")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_rough_change_takes_two_levels_dated_a_year_apart_from_its_neighbourhood() {
+        let text = "Deportations rose by more than a third in the first quarter of 2024. The \
+                    ministry listed 12 causes.\n\n\
+                    A total of 4,791 people had been deported by the end of March 2024, the \
+                    government said in a reply to the Left party.\n\n\
+                    Officials gave no reason. Between January and March 2023, 3,566 foreigners \
+                    were deported.";
+        let got = arithmetic_of(paragraphs_dated(text, "2024-05-02"));
+        assert!(
+            got.iter().any(
+                |(figure, verdict, expression)| figure == "more than a third"
+                    && *verdict == Verdict::Supported
+                    && expression.contains("4,791")
+                    && expression.contains("3,566")
+            ),
+            "{got:?}"
+        );
+        // Levels of other spans are no ends of this change.
+        let text = text.replace("Between January and March 2023", "In all of 2022");
+        let got = arithmetic_of(paragraphs_dated(&text, "2024-05-02"));
+        assert!(
+            !got.iter().any(|(figure, ..)| figure == "more than a third"),
             "{got:?}"
         );
     }
