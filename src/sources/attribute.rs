@@ -132,7 +132,8 @@ impl<'a> Attributor<'a> {
             .in_text(context, &tokens.masked)
             .map(|found| self.link_reference(context, found))
             .or_else(|| self.trailing_source(context, sentence))
-            .or_else(|| self.leading_source(context, sentence));
+            .or_else(|| self.leading_source(context, sentence))
+            .or_else(|| self.data_of(context, sentence));
         if let Some(found) = own.as_ref().filter(|found| self.unregistered_body(found)) {
             context.named_bodies.borrow_mut().push(found.clone());
         }
@@ -346,6 +347,21 @@ impl<'a> Attributor<'a> {
             .starts_with(':')
             .then(|| self.registry_attribution(context.text, found.entry, found.span))
             .flatten()
+    }
+
+    /// "We've seen a range of insights from the latest Home Office data": a sentence without a
+    /// cue that names a registry body's data (its name followed by a `data` word) is that
+    /// body's.
+    fn data_of(&self, context: &Context, sentence: Span) -> Option<Attribution> {
+        let found = context.matches.iter().find(|found| {
+            sentence.contains(found.span)
+                && context
+                    .masked
+                    .get(found.span.end..sentence.end)
+                    .and_then(|after| after.split_whitespace().next())
+                    .is_some_and(|word| self.is_data_word(word))
+        })?;
+        self.registry_attribution(context.text, found.entry, found.span)
     }
 
     fn context<'t>(&self, text: &'t str) -> Context<'t> {

@@ -546,6 +546,36 @@ fn a_sentence_ending_in_a_colon_leads_into_the_list_after_it() {
 }
 
 #[test]
+fn a_sentence_naming_a_body_s_data_without_a_cue_is_that_body_s() {
+    let text = "We've seen a range of insights from the latest Eurostat data. Here are the key \
+                points:\n\nApplications rose to 881,200.\n";
+    let first = text.find(" Here").unwrap();
+    let second = text.find("Here").unwrap();
+    let third = text.find("Applications").unwrap();
+    let sentences = [
+        Span::new(0, first),
+        Span::new(second, text.find(":\n").unwrap() + 1),
+        Span::new(third, text.len() - 1),
+    ];
+    let got = Attributor::new(Registry::builtin(), Cues::builtin())
+        .attribute_both(text, &sentences, &[false, false, true], &[])
+        .0;
+    let name = |at: usize| {
+        got[at]
+            .as_ref()
+            .map(|found| (found.name.as_str(), found.via))
+    };
+    assert_eq!(name(0), Some(("Eurostat", Via::Attribution)));
+    assert_eq!(name(2), Some(("Eurostat", Via::Carried)));
+    // A body named without its data is no source of the sentence.
+    let text = "We've seen a range of insights about Eurostat.";
+    let got = Attributor::new(Registry::builtin(), Cues::builtin())
+        .attribute_both(text, &[Span::new(0, text.len())], &[false], &[])
+        .0;
+    assert!(got[0].is_none(), "{got:?}");
+}
+
+#[test]
 fn an_unregistered_outlet_relays_the_report_of_the_body_before_it() {
     let text = "The UNHCR said the number of Syrian refugees in Jordan fell to 656,762.\n\
                 The total was down from 661,670 in January, Hala News reported.\n\
