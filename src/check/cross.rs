@@ -422,16 +422,15 @@ fn valued_between<'c, 'a>(
         .map(move |other| &cited[*other])
 }
 
-/// The candidates from other documents that `agrees` keeps, one per document.
+/// The candidates from other documents that `agrees` keeps: every citation, a headline's and
+/// its body's alike ("174%" in a summary and again further down).
 fn confirmations<'c, 'a>(
     one: &Cited,
     candidates: impl Iterator<Item = &'c Cited<'a>>,
     agrees: impl Fn(&Cited) -> bool,
 ) -> Vec<&'c Cited<'a>> {
-    let mut docs: BTreeSet<&str> = BTreeSet::new();
     candidates
         .filter(|other| other.claim.doc != one.claim.doc && agrees(other))
-        .filter(|other| docs.insert(other.claim.doc.as_str()))
         .collect()
 }
 
@@ -634,6 +633,46 @@ mod tests {
             .filter(|result| result.method == Method::CrossDocument)
             .map(|result| (result.claim.doc, result.figure.text, result.verdict))
             .collect()
+    }
+
+    #[test]
+    fn every_citation_of_the_statistic_in_another_document_is_named() {
+        let documents: Vec<_> = [
+            (
+                "a",
+                "Frontex said 174,315 migrants crossed irregularly in 2023.",
+            ),
+            (
+                "b",
+                "Frontex counted 174,315 irregular crossings in 2023.\n\nThe agency said \
+                 174,315 migrants crossed irregularly in 2023, the most since 2016.",
+            ),
+        ]
+        .iter()
+        .map(|(slug, text)| {
+            let mut document = document_dated(text, "2024-01-15");
+            document.slug = (*slug).to_string();
+            for claim in &mut document.claims {
+                claim.doc = (*slug).to_string();
+            }
+            document
+        })
+        .collect();
+        let rules = CheckRules::builtin().unwrap();
+        let results = check(&documents, &[], &rules).0;
+        let others: Vec<&str> = results
+            .iter()
+            .filter(|result| result.method == Method::CrossDocument && result.claim.doc == "a")
+            .flat_map(|result| match &result.evidence {
+                crate::check::Evidence::CrossDocument(evidence) => evidence
+                    .others
+                    .iter()
+                    .map(|other| other.id.as_str())
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        assert_eq!(others, ["c0", "c1"], "{results:?}");
     }
 
     #[test]
