@@ -357,6 +357,31 @@ fn value_and_unit_right(gold: &GoldFigure, figure: &Value) -> bool {
     unit_ok && (value.abs() - gold.value.abs()).abs() <= tolerance
 }
 
+/// The two ends of a change written with both ("from 470,342 to 343,981"), else none.
+fn two_ends(figure: &Value) -> Vec<f64> {
+    let Some(range) = figure.get("range") else {
+        return Vec::new();
+    };
+    let end = |key: &str| range.get(key).and_then(Value::as_f64);
+    match (
+        range.get("kind").and_then(Value::as_str),
+        end("low"),
+        end("high"),
+    ) {
+        (Some("change"), Some(low), Some(high)) if low != high => vec![low, high],
+        _ => Vec::new(),
+    }
+}
+
+/// The predicted figure with another value (one end of its change).
+fn with_value(figure: &Value, value: f64) -> Value {
+    let mut figure = figure.clone();
+    if let Some(object) = figure.as_object_mut() {
+        object.insert("value".to_string(), Value::from(value));
+    }
+    figure
+}
+
 type Add<'s> = dyn FnMut(&str, &mut dyn FnMut(&mut Score)) + 's;
 
 fn score_figures(located: &[Located], figures: &[Value], add: &mut Add, misses: &mut Vec<String>) {
@@ -372,15 +397,32 @@ fn score_figures(located: &[Located], figures: &[Value], add: &mut Add, misses: 
         let Some(span) = figure.get("span").and_then(span_of) else {
             continue;
         };
-        let gold = gold_at(located, doc, span);
-        let right = gold.is_some_and(|gold| value_and_unit_right(gold.figure, figure));
+        // A change written with both ends ("from 470,342 for FY2025 to 343,981") is one figure
+        // holding two values: each end stands for the gold figure written there.
+        let ends = two_ends(figure);
+        let golds: Vec<&Located> = if ends.is_empty() {
+            gold_at(located, doc, span).into_iter().collect()
+        } else {
+            located
+                .iter()
+                .filter(|gold| gold.doc.doc == doc && overlaps(gold.span, span))
+                .collect()
+        };
+        let mut right = false;
+        for gold in golds {
+            let fits = value_and_unit_right(gold.figure, figure)
+                || ends
+                    .iter()
+                    .any(|end| value_and_unit_right(gold.figure, &with_value(figure, *end)));
+            if fits {
+                right = true;
+                right_gold.insert((doc.to_string(), gold.figure.id));
+            }
+        }
         add(doc, &mut |score| {
             score.predicted += 1;
             score.predicted_right += usize::from(right);
         });
-        if let (Some(gold), true) = (gold, right) {
-            right_gold.insert((doc.to_string(), gold.figure.id));
-        }
     }
     for gold in located {
         let right = right_gold.contains(&(gold.doc.doc.clone(), gold.figure.id));
@@ -1297,6 +1339,24 @@ mod tests {
         )
         .unwrap_err();
         assert!(error.to_string().contains("missing"), "{error}");
+    }
+
+    #[test]
+    fn a_change_written_with_both_ends_stands_for_each_end() {
+        let change = serde_json::json!({
+            "value": 343981.0,
+            "unit": "count",
+            "range": {"low": 343981.0, "high": 470342.0, "kind": "change", "direction": "down"}
+        });
+        assert_eq!(two_ends(&change), [343981.0, 470342.0]);
+        let level = serde_json::json!({"value": 5.0, "unit": "count", "range": null});
+        assert!(two_ends(&level).is_empty());
+        let one_ended = serde_json::json!({
+            "value": 5.0,
+            "range": {"low": 5.0, "high": 5.0, "kind": "change"}
+        });
+        assert!(two_ends(&one_ended).is_empty());
+        assert_eq!(with_value(&change, 470342.0)["value"], 470342.0);
     }
 
     #[test]
