@@ -89,7 +89,10 @@ fn states_a_figure(heading: &str) -> bool {
         return false;
     };
     let first = first.trim_end_matches([':', '.', ')']).to_lowercase();
-    let enumerator = first.chars().all(|c| c.is_ascii_digit() || c == '.')
+    // "2.1", "3", "12": a section number; "233000 Afghan Migrants Deported …" is a count.
+    let section_number = first.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && (first.contains('.') || first.len() <= 2);
+    let enumerator = section_number
         || (first.chars().count() <= 4 && first.chars().all(|c| "ivxlc".contains(c)));
     if words.len() < 3 || enumerator || STRUCTURAL_HEADING_WORDS.contains(&first.as_str()) {
         return false;
@@ -111,6 +114,7 @@ mod tests {
             "155,754 landed up to Dec 29, up from 103,846 in 2022",
             "Nearly 30,000 crossed the Channel last year",
             "Remittances hit record $63B",
+            "233000 Afghan Migrants Deported From Iran In One Month, Says IOM",
         ] {
             assert!(states_a_figure(headline), "{headline}");
         }
@@ -118,6 +122,7 @@ mod tests {
             "Table 3: Arrivals by month, 2015-2020",
             "Figure 2.1 Net migration of 250,000",
             "3.2 Remittances and 40 million households",
+            "12 Arrivals of 40,000 people",
             "IV. Findings on 12 countries",
             "Migration in 2023",
             "The first decade of the century",
