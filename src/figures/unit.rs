@@ -221,8 +221,12 @@ impl Typed {
                 self.round_step = 0.0;
             } else if is_identifier(tokens, numeral) || is_name_part(tokens, numeral) {
                 self.unit = Unit::Other;
-            } else if is_hyphen_adjective(tokens, numeral, self.last) {
-                // "one-child policy": a number inside a compound adjective counts nothing.
+            } else if is_hyphen_adjective(tokens, numeral, self.last)
+                && (numeral.words || self.value < LARGE_COMPOUND)
+            {
+                // "one-child policy": a number inside a compound adjective counts nothing; a
+                // large one in digits still counts ("the 41,500-bed limit", "a 20,000-strong
+                // workforce").
                 self.unit = Unit::Other;
             }
         }
@@ -751,6 +755,9 @@ fn is_name_part(tokens: &[Token], numeral: &Numeral) -> bool {
 }
 
 /// `one-child`, `two-state`: a number glued by a hyphen to a following word that is no unit.
+/// The smallest number in digits a compound adjective still counts with ("a 1,000-bed camp").
+const LARGE_COMPOUND: f64 = 1000.0;
+
 fn is_hyphen_adjective(tokens: &[Token], numeral: &Numeral, last: usize) -> bool {
     last == numeral.last
         && tokens
@@ -814,6 +821,11 @@ mod tests {
             &[("30-mile", 30.0, Unit::Measure, Some("mi"))],
         );
         check("the one-child policy", &[("one", 1.0, Unit::Other, None)]);
+        check(
+            "far above the 41,500-bed limit",
+            &[("41,500", 41500.0, Unit::Count, None)],
+        );
+        check("a 3-point plan", &[("3", 3.0, Unit::Other, None)]);
         check("ages 18-39", &[("18-39", 18.0, Unit::Age, None)]);
         check(
             "their median age being 39",
