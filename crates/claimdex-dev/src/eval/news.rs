@@ -630,13 +630,18 @@ impl PeriodJudgement {
         }
         if !self.right {
             misses.push(format!(
-                "period: {}:{} {:?} want {:?} got {:?} from {}{}",
+                "period: {}:{} {:?} want {:?} got {:?} from {}{}{}",
                 doc,
                 gold.line,
                 gold.text,
                 self.want,
                 self.predicted,
                 ["clause", "sentence", "passage", "document date"][self.source],
+                if self.carried_across {
+                    " (an earlier paragraph)"
+                } else {
+                    ""
+                },
                 self.compared
                     .as_ref()
                     .map(|from| format!(" compared with a period from {from}"))
