@@ -239,12 +239,18 @@ pub fn bind_carrying(
     let before = state.period.clone();
     let mut only_compares = false;
     let mut last_named: Option<Period> = state.last_named.take();
+    // Whether `state.period` is still what an earlier passage went on about.
+    let mut from_before = true;
     for sentence in sentences {
         let periods =
             sentence_periods(sentence, date, rules, state, &mut last_named, fiscal_before);
         let lower = sentence.text.to_lowercase();
         fiscal_before = period::counts_in_fiscal_years(&lower);
-        let bindings = bind_sentence(sentence, &periods, date, state.period.as_ref(), rules);
+        let carried = state
+            .period
+            .as_ref()
+            .filter(|(period, _)| !(from_before && states_the_present(&lower, period, date)));
+        let bindings = bind_sentence(sentence, &periods, date, carried, rules);
         state.compared_part = bindings
             .iter()
             .find_map(compared_part)
@@ -259,6 +265,7 @@ pub fn bind_carrying(
                 lead.get_or_insert_with(|| passed.named.clone());
             }
             state.period = Some(passed.named);
+            from_before = false;
         }
         out.push(bindings);
     }
@@ -312,6 +319,45 @@ fn sentence_periods(
         period::repeat_carried(&mut periods, named);
     }
     periods
+}
+
+/// "The latest figures show there is a backlog of 175,000 people": a sentence in the present
+/// tense (a present verb, no past one) is about the publication date, not about a period an
+/// earlier paragraph went on about that ended months before it.
+fn states_the_present(lower: &str, carried: &Period, date: Option<Month>) -> bool {
+    const PRESENT: &[&str] = &[
+        "is",
+        "are",
+        "has",
+        "have",
+        "remains",
+        "remain",
+        "now",
+        "currently",
+    ];
+    const PAST: &[&str] = &[
+        "was",
+        "were",
+        "had",
+        "did",
+        "last",
+        "ago",
+        "previous",
+        "previously",
+    ];
+    let words: Vec<&str> = lower
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect();
+    let present = words.iter().any(|word| PRESENT.contains(word));
+    // A verb in "-ed" not after an auxiliary is a simple past ("accounted for 25.4 million").
+    let simple_past = words.windows(2).any(|pair| {
+        pair[1].len() > 4
+            && pair[1].ends_with("ed")
+            && !matches!(pair[0], "has" | "have" | "is" | "are" | "been" | "be")
+    });
+    let past = simple_past || words.iter().any(|word| PAST.contains(word));
+    present && !past && date.is_some_and(|date| carried.end.plus(2) < date)
 }
 
 /// What a sentence passes on to the sentences after it: the period it goes on about (with the
@@ -519,8 +565,9 @@ pub fn repeat_later_periods(mut figures: Vec<(&Figure, &mut Binding)>) {
 
 /// "Net migration to UK hits 672,000, up 65,000 from the previous year ¶ … the latest figures
 /// show. ¶ … net migration stood at a provisional 672,000 in the year to June 2023": a figure
-/// written before the document names any period, and not dated by a repetition, takes the
-/// first period the document goes on about (`first`, from [`Carried`]). Recorded as
+/// left with only the publication date (written before the document names any period, or in
+/// the present tense after an old one), and not dated by a repetition, takes the first period
+/// the document goes on about (`first`, from [`Carried`]). Recorded as
 /// `passage`: a period carried from elsewhere, which never makes a contradiction. A stock's
 /// whole year is its end, as in its own sentence. `figures`: each figure with its sentence's
 /// text and its binding.

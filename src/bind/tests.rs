@@ -729,6 +729,26 @@ fn a_bare_year_right_after_a_same_part_comparison_is_that_part_of_it() {
 }
 
 #[test]
+fn a_present_tense_sentence_does_not_take_an_old_period_of_an_earlier_paragraph() {
+    let got = bind_paragraphs(
+        &[
+            "In 2022, 45,774 people crossed the Channel.",
+            "The latest figures show there is a backlog of 175,000 people.",
+            "Albanians accounted for 12,658 of the crossings.",
+        ],
+        "2023-10-26",
+    );
+    assert_ne!(
+        got[1][0].period.as_ref().map(|p| (p.start, p.end)),
+        got[0][1].period.as_ref().map(|p| (p.start, p.end)),
+        "{got:?}"
+    );
+    assert_eq!(got[1][0].period_source, Some(PeriodSource::DocumentDate));
+    // A simple past goes on with the year.
+    assert_eq!(spans(&got[2]), ["2022-01..2022-12"]);
+}
+
+#[test]
 fn the_start_of_the_year_is_its_first_month_and_a_span_from_it_is_a_part_of_it() {
     assert_eq!(
         periods_of(
