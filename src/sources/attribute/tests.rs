@@ -546,6 +546,21 @@ fn a_sentence_ending_in_a_colon_leads_into_the_list_after_it() {
 }
 
 #[test]
+fn a_body_that_revised_a_figure_is_its_source() {
+    let got = carried(
+        "Meanwhile the ONS has revised their figure for 2022 up to 745,000.\n",
+        &[true],
+    );
+    assert_eq!(
+        got[0],
+        Some((
+            "Office for National Statistics".to_string(),
+            Via::Attribution
+        ))
+    );
+}
+
+#[test]
 fn a_sentence_naming_a_body_s_data_without_a_cue_is_that_body_s() {
     let text = "We've seen a range of insights from the latest Eurostat data. Here are the key \
                 points:\n\nApplications rose to 881,200.\n";
