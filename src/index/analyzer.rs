@@ -8,6 +8,7 @@
 //! only the tokens `claimdex_en` would index differently (`nationals`, `$20,000`, not `border`
 //! or `2023`), since `text` already holds the others.
 
+use std::collections::HashMap;
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream,
     Tokenizer,
@@ -218,14 +219,21 @@ impl TokenFilter for OnlyAsWrittenFilter {
         OnlyAsWrittenWrapper {
             inner: tokenizer,
             english: english(),
+            known: HashMap::new(),
         }
     }
 }
+
+/// Words whose answer `OnlyAsWrittenWrapper` keeps (an indexing thread's analyzer lives for a
+/// whole segment, and most words recur, so most are stemmed once); emptied when full.
+const KNOWN_WORDS: usize = 50_000;
 
 #[derive(Clone)]
 pub struct OnlyAsWrittenWrapper<T: Tokenizer> {
     inner: T,
     english: TextAnalyzer,
+    /// Words already asked about: whether English indexes them as written.
+    known: HashMap<String, bool>,
 }
 
 impl<T: Tokenizer> Tokenizer for OnlyAsWrittenWrapper<T> {
@@ -235,6 +243,7 @@ impl<T: Tokenizer> Tokenizer for OnlyAsWrittenWrapper<T> {
         OnlyAsWrittenStream {
             tail: self.inner.token_stream(text),
             english: &mut self.english,
+            known: &mut self.known,
         }
     }
 }
@@ -242,6 +251,7 @@ impl<T: Tokenizer> Tokenizer for OnlyAsWrittenWrapper<T> {
 pub struct OnlyAsWrittenStream<'a, T> {
     tail: T,
     english: &'a mut TextAnalyzer,
+    known: &'a mut HashMap<String, bool>,
 }
 
 impl<T: TokenStream> OnlyAsWrittenStream<'_, T> {
@@ -253,8 +263,16 @@ impl<T: TokenStream> OnlyAsWrittenStream<'_, T> {
         if !text.chars().all(char::is_alphabetic) {
             return false;
         }
+        if let Some(same) = self.known.get(text) {
+            return *same;
+        }
         let mut stream = self.english.token_stream(text);
-        stream.advance() && stream.token().text == text && !stream.advance()
+        let same = stream.advance() && stream.token().text == text && !stream.advance();
+        if self.known.len() >= KNOWN_WORDS {
+            self.known.clear();
+        }
+        self.known.insert(text.to_string(), same);
+        same
     }
 }
 
