@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream,
-    Tokenizer,
+    Tokenizer, TokenizerManager,
 };
 
 pub const EN: &str = "claimdex_en";
@@ -21,6 +21,14 @@ pub const RAW: &str = "claimdex_raw";
 pub fn register(index: &tantivy::Index) {
     index.tokenizers().register(EN, english());
     index.tokenizers().register(RAW, raw());
+}
+
+/// The analyzers a query parser reads query text with: `claimdex_raw` is `raw_query` there.
+pub fn for_queries() -> TokenizerManager {
+    let manager = TokenizerManager::default();
+    manager.register(EN, english());
+    manager.register(RAW, raw_query());
+    manager
 }
 
 pub fn english() -> TextAnalyzer {
@@ -205,6 +213,81 @@ impl TokenStream for AsWrittenStream<'_> {
     }
 }
 
+/// `raw` for query text: all of its tokens, or none when `raw` would drop any. A word that
+/// `text_raw` leaves out is searched in `text` only; a phrase is searched in `text_raw` only
+/// when every word of it is kept there (`"Chinese nationals"`), since a phrase of the kept words
+/// alone (`"Chinese border"` → `chinese`) would match passages without the phrase.
+pub fn raw_query() -> TextAnalyzer {
+    TextAnalyzer::from(AllOrNothing {
+        every: TextAnalyzer::builder(AsWrittenTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .build(),
+        kept: raw(),
+        tokens: Vec::new(),
+    })
+}
+
+/// The tokenizer of `raw_query`.
+#[derive(Clone)]
+struct AllOrNothing {
+    /// `raw` without its filter.
+    every: TextAnalyzer,
+    kept: TextAnalyzer,
+    tokens: Vec<Token>,
+}
+
+/// The tokens `AllOrNothing` decided on, in order.
+struct ListedTokens<'a> {
+    tokens: &'a [Token],
+    next: usize,
+    current: Token,
+}
+
+impl Tokenizer for AllOrNothing {
+    type TokenStream<'a> = ListedTokens<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ListedTokens<'a> {
+        self.tokens.clear();
+        let mut n_every = 0;
+        let mut every = self.every.token_stream(text);
+        while every.advance() {
+            n_every += 1;
+        }
+        let mut kept = self.kept.token_stream(text);
+        while kept.advance() {
+            self.tokens.push(kept.token().clone());
+        }
+        if self.tokens.len() != n_every {
+            self.tokens.clear();
+        }
+        ListedTokens {
+            tokens: &self.tokens,
+            next: 0,
+            current: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for ListedTokens<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(token) = self.tokens.get(self.next) else {
+            return false;
+        };
+        self.current.clone_from(token);
+        self.next += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.current
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.current
+    }
+}
+
 /// Drops the tokens the English analyzer indexes exactly as they are written (`border`,
 /// `2023`): the `text` field already has them, so `text_raw` keeps only what is written
 /// differently (`nationals`, `$20,000`, `fy2024`, `48,381`). Positions are kept, so a phrase of
@@ -351,6 +434,18 @@ mod tests {
             texts(&mut raw, "averaging $20,000 per person, (FY2024)."),
             ["averaging", "$20,000", "fy2024"]
         );
+    }
+
+    #[test]
+    fn a_query_is_searched_as_written_only_when_every_word_is_kept() {
+        let mut query = raw_query();
+        assert_eq!(
+            texts(&mut query, "Chinese nationals"),
+            ["chinese", "nationals"]
+        );
+        assert!(texts(&mut query, "Chinese border").is_empty());
+        assert!(texts(&mut query, "border").is_empty());
+        assert_eq!(texts(&mut query, "$20,000"), ["$20,000"]);
     }
 
     #[test]
