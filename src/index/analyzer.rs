@@ -4,10 +4,14 @@
 //! apart (`Municipality274` → `municipality`, `274`), digit groups joined and normalised
 //! (`48,381`, `48 381` and `48381` all index as `48381`; `3.5` stays `3.5`), lowercased,
 //! English-stemmed. `claimdex_raw` (the second passage field): whitespace-separated tokens as
-//! written, surrounding punctuation trimmed, lowercased, so `$20,000` or `FY2024` match as written.
+//! written, surrounding punctuation trimmed, lowercased, so `$20,000` or `FY2024` match as written;
+//! only the tokens `claimdex_en` would index differently (`nationals`, `$20,000`, not `border`
+//! or `2023`), since `text` already holds the others.
 
+use std::collections::HashMap;
 use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer,
+    Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream,
+    Tokenizer, TokenizerManager,
 };
 
 pub const EN: &str = "claimdex_en";
@@ -17,6 +21,14 @@ pub const RAW: &str = "claimdex_raw";
 pub fn register(index: &tantivy::Index) {
     index.tokenizers().register(EN, english());
     index.tokenizers().register(RAW, raw());
+}
+
+/// The analyzers a query parser reads query text with: `claimdex_raw` is `raw_query` there.
+pub fn for_queries() -> TokenizerManager {
+    let manager = TokenizerManager::default();
+    manager.register(EN, english());
+    manager.register(RAW, raw_query());
+    manager
 }
 
 pub fn english() -> TextAnalyzer {
@@ -31,6 +43,7 @@ pub fn raw() -> TextAnalyzer {
     TextAnalyzer::builder(AsWrittenTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
+        .filter(OnlyAsWrittenFilter)
         .build()
 }
 
@@ -200,6 +213,174 @@ impl TokenStream for AsWrittenStream<'_> {
     }
 }
 
+/// `raw` for query text: all of its tokens, or none when `raw` would drop any. A word that
+/// `text_raw` leaves out is searched in `text` only; a phrase is searched in `text_raw` only
+/// when every word of it is kept there (`"Chinese nationals"`), since a phrase of the kept words
+/// alone (`"Chinese border"` → `chinese`) would match passages without the phrase.
+pub fn raw_query() -> TextAnalyzer {
+    TextAnalyzer::from(AllOrNothing {
+        every: TextAnalyzer::builder(AsWrittenTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .build(),
+        kept: raw(),
+        tokens: Vec::new(),
+    })
+}
+
+/// The tokenizer of `raw_query`.
+#[derive(Clone)]
+struct AllOrNothing {
+    /// `raw` without its filter.
+    every: TextAnalyzer,
+    kept: TextAnalyzer,
+    tokens: Vec<Token>,
+}
+
+/// The tokens `AllOrNothing` decided on, in order.
+struct ListedTokens<'a> {
+    tokens: &'a [Token],
+    next: usize,
+    current: Token,
+}
+
+impl Tokenizer for AllOrNothing {
+    type TokenStream<'a> = ListedTokens<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ListedTokens<'a> {
+        self.tokens.clear();
+        let mut n_every = 0;
+        let mut every = self.every.token_stream(text);
+        while every.advance() {
+            n_every += 1;
+        }
+        let mut kept = self.kept.token_stream(text);
+        while kept.advance() {
+            self.tokens.push(kept.token().clone());
+        }
+        if self.tokens.len() != n_every {
+            self.tokens.clear();
+        }
+        ListedTokens {
+            tokens: &self.tokens,
+            next: 0,
+            current: Token::default(),
+        }
+    }
+}
+
+impl TokenStream for ListedTokens<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(token) = self.tokens.get(self.next) else {
+            return false;
+        };
+        self.current.clone_from(token);
+        self.next += 1;
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.current
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.current
+    }
+}
+
+/// Drops the tokens the English analyzer indexes exactly as they are written (`border`,
+/// `2023`): the `text` field already has them, so `text_raw` keeps only what is written
+/// differently (`nationals`, `$20,000`, `fy2024`, `48,381`). Positions are kept, so a phrase of
+/// kept tokens still matches in `text_raw`; every phrase matches in `text`.
+#[derive(Clone)]
+pub struct OnlyAsWrittenFilter;
+
+impl TokenFilter for OnlyAsWrittenFilter {
+    type Tokenizer<T: Tokenizer> = OnlyAsWrittenWrapper<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> OnlyAsWrittenWrapper<T> {
+        OnlyAsWrittenWrapper {
+            inner: tokenizer,
+            english: english(),
+            known: HashMap::new(),
+        }
+    }
+}
+
+/// Words whose answer `OnlyAsWrittenWrapper` keeps (an indexing thread's analyzer lives for a
+/// whole segment, and most words recur, so most are stemmed once); emptied when full.
+const KNOWN_WORDS: usize = 50_000;
+
+#[derive(Clone)]
+pub struct OnlyAsWrittenWrapper<T: Tokenizer> {
+    inner: T,
+    english: TextAnalyzer,
+    /// Words already asked about: whether English indexes them as written.
+    known: HashMap<String, bool>,
+}
+
+impl<T: Tokenizer> Tokenizer for OnlyAsWrittenWrapper<T> {
+    type TokenStream<'a> = OnlyAsWrittenStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        OnlyAsWrittenStream {
+            tail: self.inner.token_stream(text),
+            english: &mut self.english,
+            known: &mut self.known,
+        }
+    }
+}
+
+pub struct OnlyAsWrittenStream<'a, T> {
+    tail: T,
+    english: &'a mut TextAnalyzer,
+    known: &'a mut HashMap<String, bool>,
+}
+
+impl<T: TokenStream> OnlyAsWrittenStream<'_, T> {
+    /// Whether the English analyzer turns `text` (lowercased) into the one token `text`.
+    fn english_is_same(&mut self, text: &str) -> bool {
+        if text.bytes().all(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        if !text.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        if let Some(same) = self.known.get(text) {
+            return *same;
+        }
+        let mut stream = self.english.token_stream(text);
+        let same = stream.advance() && stream.token().text == text && !stream.advance();
+        if self.known.len() >= KNOWN_WORDS {
+            self.known.clear();
+        }
+        self.known.insert(text.to_string(), same);
+        same
+    }
+}
+
+impl<T: TokenStream> TokenStream for OnlyAsWrittenStream<'_, T> {
+    fn advance(&mut self) -> bool {
+        while self.tail.advance() {
+            let text = std::mem::take(&mut self.tail.token_mut().text);
+            let same = self.english_is_same(&text);
+            self.tail.token_mut().text = text;
+            if !same {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
 /// The analysed tokens of `text` as `(text, start, end)`, for highlighting and tests.
 pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, usize, usize)> {
     let mut stream = analyzer.token_stream(text);
@@ -251,8 +432,52 @@ mod tests {
         let mut raw = raw();
         assert_eq!(
             texts(&mut raw, "averaging $20,000 per person, (FY2024)."),
-            ["averaging", "$20,000", "per", "person", "fy2024"]
+            ["averaging", "$20,000", "fy2024"]
         );
+    }
+
+    #[test]
+    fn a_query_is_searched_as_written_only_when_every_word_is_kept() {
+        let mut query = raw_query();
+        assert_eq!(
+            texts(&mut query, "Chinese nationals"),
+            ["chinese", "nationals"]
+        );
+        assert!(texts(&mut query, "Chinese border").is_empty());
+        assert!(texts(&mut query, "border").is_empty());
+        assert_eq!(texts(&mut query, "$20,000"), ["$20,000"]);
+    }
+
+    #[test]
+    fn raw_leaves_out_what_english_indexes_as_written() {
+        let mut raw = raw();
+        // "border", "in", "2023" and "Ecuador" are the same in `text`; the others are not
+        // (the English stemmer makes "chinese" "chines").
+        assert_eq!(
+            tokens(
+                &mut raw,
+                "Border crossings in 2023: 48,381 Chinese nationals, Ecuador"
+            ),
+            [
+                ("crossings".to_string(), 7, 16),
+                ("48,381".to_string(), 26, 32),
+                ("chinese".to_string(), 33, 40),
+                ("nationals".to_string(), 41, 50),
+            ]
+        );
+        // Positions stay those of the whole text, so a phrase of kept tokens still matches.
+        let mut stream = raw.token_stream("the nationals entered");
+        assert!(stream.advance());
+        assert_eq!(
+            (stream.token().text.as_str(), stream.token().position),
+            ("nationals", 1)
+        );
+        assert!(stream.advance());
+        assert_eq!(
+            (stream.token().text.as_str(), stream.token().position),
+            ("entered", 2)
+        );
+        assert!(!stream.advance());
     }
 
     proptest! {

@@ -39,7 +39,8 @@ use tantivy::TantivyError;
 
 /// Bumped whenever the schema or the meaning of a stored field changes.
 /// v4: the manifest moved out of the commit payload into its own file.
-pub const SCHEMA_VERSION: u32 = 4;
+/// v5: `text_raw` indexes only the tokens `text` indexes differently (`analyzer::raw`).
+pub const SCHEMA_VERSION: u32 = 5;
 pub const MARKER_FILE: &str = "claimdex.json";
 const TANTIVY_DIR: &str = "tantivy";
 

@@ -413,9 +413,12 @@ pub fn query_parser(corpus: &CorpusIndex) -> QueryParser {
 /// `query_parser` with other field boosts.
 pub fn query_parser_with(corpus: &CorpusIndex, boosts: &FieldBoosts) -> QueryParser {
     let fields = corpus.fields;
-    let mut parser = QueryParser::for_index(
-        &corpus.index,
+    // Query text goes through `analyzer::for_queries`: a phrase is searched in `text_raw` only
+    // when that field kept every word of it.
+    let mut parser = QueryParser::new(
+        corpus.index.schema(),
         vec![fields.text, fields.text_raw, fields.title, fields.section],
+        analyzer::for_queries(),
     );
     parser.set_field_boost(fields.text_raw, boosts.text_raw);
     parser.set_field_boost(fields.title, boosts.title);

@@ -293,3 +293,25 @@ fn stop_words_rank_but_do_not_widen_a_plain_words_search() {
         "{only_stop_err}"
     );
 }
+
+#[test]
+fn a_phrase_matches_only_passages_with_the_phrase_though_text_raw_keeps_some_of_its_words() {
+    // `text_raw` keeps "chinese" (stemmed "chines" in `text`) but not "border": searched there
+    // as the one word it kept, the phrase matched every passage naming the Chinese (58).
+    let index = tempfile::tempdir().unwrap();
+    let output = claimdex_bundled(index.path())
+        .args(["search", "\"Chinese border\""])
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("1 of 1 matching passages shown"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stdout(&output).contains("[Chinese] [border]"),
+        "{}",
+        stdout(&output)
+    );
+}
