@@ -613,12 +613,12 @@ mod tests {
     use crate::check::claim::tests::document_dated;
     use crate::check::{check, CheckRules, Method, Verdict};
 
-    /// Cross-document results as `(doc, figure, verdict)`.
-    fn cross(texts: &[(&str, &str)]) -> Vec<(String, String, Verdict)> {
+    /// The check results of documents `(slug, text)` dated `date`.
+    fn results(texts: &[(&str, &str)], date: &str) -> Vec<crate::check::CheckResult> {
         let documents: Vec<_> = texts
             .iter()
             .map(|(slug, text)| {
-                let mut document = document_dated(text, "2023-11-15");
+                let mut document = document_dated(text, date);
                 document.slug = (*slug).to_string();
                 for claim in &mut document.claims {
                     claim.doc = (*slug).to_string();
@@ -627,8 +627,12 @@ mod tests {
             })
             .collect();
         let rules = CheckRules::builtin().unwrap();
-        check(&documents, &[], &rules)
-            .0
+        check(&documents, &[], &rules).0
+    }
+
+    /// Cross-document results as `(doc, figure, verdict)`.
+    fn cross(texts: &[(&str, &str)]) -> Vec<(String, String, Verdict)> {
+        results(texts, "2023-11-15")
             .into_iter()
             .filter(|result| result.method == Method::CrossDocument)
             .map(|result| (result.claim.doc, result.figure.text, result.verdict))
@@ -637,29 +641,20 @@ mod tests {
 
     #[test]
     fn every_citation_of_the_statistic_in_another_document_is_named() {
-        let documents: Vec<_> = [
-            (
-                "a",
-                "Frontex said 174,315 migrants crossed irregularly in 2023.",
-            ),
-            (
-                "b",
-                "Frontex counted 174,315 irregular crossings in 2023.\n\nThe agency said \
-                 174,315 migrants crossed irregularly in 2023, the most since 2016.",
-            ),
-        ]
-        .iter()
-        .map(|(slug, text)| {
-            let mut document = document_dated(text, "2024-01-15");
-            document.slug = (*slug).to_string();
-            for claim in &mut document.claims {
-                claim.doc = (*slug).to_string();
-            }
-            document
-        })
-        .collect();
-        let rules = CheckRules::builtin().unwrap();
-        let results = check(&documents, &[], &rules).0;
+        let results = results(
+            &[
+                (
+                    "a",
+                    "Frontex said 174,315 migrants crossed irregularly in 2023.",
+                ),
+                (
+                    "b",
+                    "Frontex counted 174,315 irregular crossings in 2023.\n\nThe agency said \
+                     174,315 migrants crossed irregularly in 2023, the most since 2016.",
+                ),
+            ],
+            "2024-01-15",
+        );
         let others: Vec<&str> = results
             .iter()
             .filter(|result| result.method == Method::CrossDocument && result.claim.doc == "a")
