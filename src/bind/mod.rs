@@ -345,6 +345,10 @@ fn states_the_present(lower: &str, carried: &Period, date: Option<Month>) -> boo
         "previous",
         "previously",
     ];
+    // Only a period that ended well before publication is worth reading the tense for.
+    if date.is_none_or(|date| carried.end.plus(2) >= date) {
+        return false;
+    }
     let words: Vec<&str> = lower
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|word| !word.is_empty())
@@ -357,7 +361,7 @@ fn states_the_present(lower: &str, carried: &Period, date: Option<Month>) -> boo
             && !matches!(pair[0], "has" | "have" | "is" | "are" | "been" | "be")
     });
     let past = simple_past || words.iter().any(|word| PAST.contains(word));
-    present && !past && date.is_some_and(|date| carried.end.plus(2) < date)
+    present && !past
 }
 
 /// What a sentence passes on to the sentences after it: the period it goes on about (with the

@@ -251,18 +251,11 @@ impl<'a> Attributor<'a> {
     /// `held`: its figures may be that body's ("with 195,334 refugees registered with the
     /// UNHCR" goes on with the UNHCR's report).
     fn names_another_body(&self, context: &Context, sentence: Span, held: &Attribution) -> bool {
-        let first = context
-            .matches
-            .partition_point(|found| found.span.start < sentence.start);
-        context.matches[first..]
-            .iter()
-            .take_while(|found| found.span.start < sentence.end)
-            .filter(|found| sentence.contains(found.span))
-            .any(|found| {
-                self.registry
-                    .entry(found.entry)
-                    .is_none_or(|entry| entry.name != held.name)
-            })
+        matches_in(context, sentence).any(|found| {
+            self.registry
+                .entry(found.entry)
+                .is_none_or(|entry| entry.name != held.name)
+        })
     }
 
     /// Whether a sentence that states no statistic ends the report: it does unless it leads
@@ -318,10 +311,7 @@ impl<'a> Attributor<'a> {
     fn trailing_source(&self, context: &Context, sentence: Span) -> Option<Attribution> {
         let text = sentence.slice(context.text)?;
         let end = sentence.start + text.trim_end_matches(['.', ' ', '\n']).len();
-        let found = context
-            .matches
-            .iter()
-            .find(|found| found.span.end == end && found.span.start >= sentence.start)?;
+        let found = matches_in(context, sentence).find(|found| found.span.end == end)?;
         let before = context.text[sentence.start..found.span.start].trim_end();
         // "233000 Afghan Migrants Deported From Iran In One Month, Says IOM".
         let says = before.rsplit_once(' ').is_some_and(|(head, word)| {
@@ -339,10 +329,7 @@ impl<'a> Attributor<'a> {
     fn leading_source(&self, context: &Context, sentence: Span) -> Option<Attribution> {
         let text = sentence.slice(context.text)?;
         let start = sentence.start + (text.len() - text.trim_start().len());
-        let found = context
-            .matches
-            .iter()
-            .find(|found| found.span.start == start && found.span.end <= sentence.end)?;
+        let found = matches_in(context, sentence).find(|found| found.span.start == start)?;
         context.text[found.span.end..]
             .starts_with(':')
             .then(|| self.registry_attribution(context.text, found.entry, found.span))
@@ -353,13 +340,12 @@ impl<'a> Attributor<'a> {
     /// cue that names a registry body's data (its name followed by a `data` word) is that
     /// body's.
     fn data_of(&self, context: &Context, sentence: Span) -> Option<Attribution> {
-        let found = context.matches.iter().find(|found| {
-            sentence.contains(found.span)
-                && context
-                    .masked
-                    .get(found.span.end..sentence.end)
-                    .and_then(|after| after.split_whitespace().next())
-                    .is_some_and(|word| self.is_data_word(word))
+        let found = matches_in(context, sentence).find(|found| {
+            context
+                .masked
+                .get(found.span.end..sentence.end)
+                .and_then(|after| after.split_whitespace().next())
+                .is_some_and(|word| self.is_data_word(word))
         })?;
         self.registry_attribution(context.text, found.entry, found.span)
     }
@@ -637,6 +623,18 @@ impl<'a> Attributor<'a> {
             citation: None,
         })
     }
+}
+
+/// The registry mentions inside `sentence`, in text order (the document's are sorted by start,
+/// so a sentence reads only its own).
+fn matches_in<'c>(context: &'c Context, sentence: Span) -> impl Iterator<Item = &'c RegistryMatch> {
+    let first = context
+        .matches
+        .partition_point(|found| found.span.start < sentence.start);
+    context.matches[first..]
+        .iter()
+        .take_while(move |found| found.span.start < sentence.end)
+        .filter(move |found| sentence.contains(found.span))
 }
 
 /// One sentence as the attribution pass reads it.

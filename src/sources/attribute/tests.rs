@@ -522,27 +522,29 @@ fn a_report_goes_on_through_a_sentence_naming_its_own_body_but_not_another() {
     );
 }
 
-#[test]
-fn a_sentence_ending_in_a_colon_leads_into_the_list_after_it() {
-    let text = "Eurostat said the figures were final. Here are the key points:\n\n\
-                Applications rose to 881,200.\n";
-    let first = "Eurostat said the figures were final.".len();
+/// The sources of `opening`, "Here are the key points:" after it, and a statistic in the next
+/// paragraph, as `(name, via)`.
+fn before_a_list(opening: &str) -> Vec<Option<(String, Via)>> {
+    let text = format!("{opening} Here are the key points:\n\nApplications rose to 881,200.\n");
     let second = text.find("Here").unwrap();
     let third = text.find("Applications").unwrap();
     let sentences = [
-        Span::new(0, first),
+        Span::new(0, opening.len()),
         Span::new(second, text.find(":\n").unwrap() + 1),
         Span::new(third, text.len() - 1),
     ];
-    let got = Attributor::new(Registry::builtin(), Cues::builtin())
-        .attribute_both(text, &sentences, &[false, false, true], &[])
-        .0;
-    assert_eq!(
-        got[2]
-            .as_ref()
-            .map(|found| (found.name.as_str(), found.via)),
-        Some(("Eurostat", Via::Carried))
-    );
+    Attributor::new(Registry::builtin(), Cues::builtin())
+        .attribute_both(&text, &sentences, &[false, false, true], &[])
+        .0
+        .into_iter()
+        .map(|found| found.map(|attribution| (attribution.name, attribution.via)))
+        .collect()
+}
+
+#[test]
+fn a_sentence_ending_in_a_colon_leads_into_the_list_after_it() {
+    let got = before_a_list("Eurostat said the figures were final.");
+    assert_eq!(got[2], Some(("Eurostat".to_string(), Via::Carried)));
 }
 
 #[test]
@@ -562,26 +564,9 @@ fn a_body_that_revised_a_figure_is_its_source() {
 
 #[test]
 fn a_sentence_naming_a_body_s_data_without_a_cue_is_that_body_s() {
-    let text = "We've seen a range of insights from the latest Eurostat data. Here are the key \
-                points:\n\nApplications rose to 881,200.\n";
-    let first = text.find(" Here").unwrap();
-    let second = text.find("Here").unwrap();
-    let third = text.find("Applications").unwrap();
-    let sentences = [
-        Span::new(0, first),
-        Span::new(second, text.find(":\n").unwrap() + 1),
-        Span::new(third, text.len() - 1),
-    ];
-    let got = Attributor::new(Registry::builtin(), Cues::builtin())
-        .attribute_both(text, &sentences, &[false, false, true], &[])
-        .0;
-    let name = |at: usize| {
-        got[at]
-            .as_ref()
-            .map(|found| (found.name.as_str(), found.via))
-    };
-    assert_eq!(name(0), Some(("Eurostat", Via::Attribution)));
-    assert_eq!(name(2), Some(("Eurostat", Via::Carried)));
+    let got = before_a_list("We've seen a range of insights from the latest Eurostat data.");
+    assert_eq!(got[0], Some(("Eurostat".to_string(), Via::Attribution)));
+    assert_eq!(got[2], Some(("Eurostat".to_string(), Via::Carried)));
     // A body named without its data is no source of the sentence.
     let text = "We've seen a range of insights about Eurostat.";
     let got = Attributor::new(Registry::builtin(), Cues::builtin())
