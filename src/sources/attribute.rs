@@ -221,10 +221,10 @@ impl<'a> Attributor<'a> {
                 (found.kind.is_some_and(SourceKind::is_institution)
                     || self.unregistered_body(found))
                     && !self.names_another_body(context, reading.span, found)
-                    && continues_report(
+                    && (continues_report(
                         reading.span.slice(context.text).unwrap_or(""),
                         reading.tokens.text(),
-                    )
+                    ) || self.speaker_points_back(reading.tokens.text()))
             })
             .map(|found| Attribution {
                 via: Via::Carried,
@@ -266,6 +266,83 @@ impl<'a> Attributor<'a> {
         !reading.leads_into_statistic
             && !text.trim_end().ends_with(':')
             && !self.tells_a_trend(text, &reading.tokens)
+            && !self.speaker_points_back(reading.tokens.text())
+    }
+
+    /// "“691,049 people have returned”, he added.": every speaker the sentence names points
+    /// back to one named before (a pronoun, "the spokeswoman", "the same source", "officials"),
+    /// so it goes on with the report held instead of ending it. A sentence that names no
+    /// speaker, or one speaker by name, does not.
+    fn speaker_points_back(&self, tokens: &[Token]) -> bool {
+        let words: Vec<&str> = tokens
+            .iter()
+            .filter(|token| token.is_word)
+            .map(|token| &*token.lower)
+            .collect();
+        let mut speakers = words
+            .iter()
+            .enumerate()
+            .filter(|(_, word)| self.cues.speech.contains(**word))
+            .peekable();
+        speakers.peek().is_some()
+            && speakers.all(|(at, word)| {
+                if *word == "according" {
+                    return words.get(at + 1) == Some(&"to")
+                        && self.points_back(words.get(at + 2..).unwrap_or(&[]));
+                }
+                // The subject before the verb, past "also" or "later"; else an inverted one
+                // after it ("…, said the ministry").
+                let mut before = &words[..at];
+                while let Some((last, rest)) = before.split_last() {
+                    if !self.cues.auxiliaries.contains(*last) {
+                        break;
+                    }
+                    before = rest;
+                }
+                self.subject_points_back(before)
+                    || self.points_back(words.get(at + 1..).unwrap_or(&[]))
+            })
+    }
+
+    /// A subject (the words before its verb) that points back: a pronoun, "officials", or a
+    /// definite body, publication or spokesperson ("the UNHCR spokeswoman" is named, not
+    /// pointing back).
+    fn subject_points_back(&self, before: &[&str]) -> bool {
+        let Some((head, rest)) = before.split_last() else {
+            return false;
+        };
+        if self.cues.pronouns.contains(*head) {
+            return true;
+        }
+        let rest = rest.strip_suffix(&["same"]).unwrap_or(rest);
+        self.points_back_as_head(head)
+            && (rest
+                .last()
+                .is_some_and(|word| self.cues.definite.contains(*word))
+                || matches!(*head, "officials" | "authorities") && rest.is_empty())
+    }
+
+    /// A head noun that, made definite, points back to the body whose report is held: a body,
+    /// a publication or a `speakers` word ("the spokeswoman", "the same source"), not another
+    /// person ("the president").
+    fn points_back_as_head(&self, head: &str) -> bool {
+        self.cues.bodies.contains(head)
+            || self.cues.publications.contains(head)
+            || self.cues.speakers.contains(head)
+    }
+
+    /// The noun phrase at the start of `after` points back ("according to the ministry",
+    /// "…, said the spokeswoman", "…, she added").
+    fn points_back(&self, after: &[&str]) -> bool {
+        match after {
+            [pronoun, ..] if self.cues.pronouns.contains(*pronoun) => true,
+            [determiner, rest @ ..] if self.cues.definite.contains(*determiner) => {
+                let rest = rest.strip_prefix(&["same"]).unwrap_or(rest);
+                rest.first()
+                    .is_some_and(|head| self.points_back_as_head(head))
+            }
+            _ => false,
+        }
     }
 
     /// A sentence without a figure that tells how the statistics moved (a `trend` word) and
@@ -471,6 +548,16 @@ impl<'a> Attributor<'a> {
             CueKind::Before => {
                 let chunk = self.forward_phrase(tokens, end);
                 self.classify(context, tokens, chunk, kind)
+            }
+            // "…, the ministry added." or "he added that …" report speech; "has added pressure"
+            // does not.
+            CueKind::After
+                if matches!(phrase, [verb] if CLOSING_VERBS.contains(&verb.as_str()))
+                    && tokens
+                        .get(end)
+                        .is_some_and(|next| next.is_word && next.lower != "that") =>
+            {
+                None
             }
             CueKind::After | CueKind::Counting => {
                 let chunk = self.backward_phrase(tokens, start);
@@ -689,6 +776,10 @@ fn last_before(matches: &[RegistryMatch], offset: usize) -> Option<&RegistryMatc
     let idx = matches.partition_point(|m| m.span.end <= offset);
     idx.checked_sub(1).and_then(|i| matches.get(i))
 }
+
+/// Reporting verbs that report speech only at the end of a clause or before "that" ("…, the
+/// ministry added."), not before an object ("has added pressure").
+const CLOSING_VERBS: &[&str] = &["added", "adds"];
 
 /// Reporting verbs written before their subject ("…, said the ministry").
 const INVERTED_VERBS: &[&str] = &["said", "says", "reports", "writes", "reads"];

@@ -40,6 +40,13 @@ pub struct Cues {
     pub definite: HashSet<String>,
     pub stops: HashSet<String>,
     pub auxiliaries: HashSet<String>,
+    /// Verbs and the one preposition that name a speaker ("said", "added", "according").
+    pub speech: HashSet<String>,
+    /// Pronouns that point back to a speaker named before ("he added").
+    pub pronouns: HashSet<String>,
+    /// Speakers that, made definite, point back to the body whose report is held ("the
+    /// spokeswoman", "the same source").
+    pub speakers: HashSet<String>,
     pub document_anaphors: Vec<Vec<String>>,
     pub table_pointers: Vec<Vec<String>>,
     /// Single-word `after` verbs, which end a noun phrase read forwards.
@@ -88,6 +95,12 @@ struct Words {
     table_pointers: Vec<String>,
     stops: Vec<String>,
     auxiliaries: Vec<String>,
+    #[serde(default)]
+    speech: Vec<String>,
+    #[serde(default)]
+    pronouns: Vec<String>,
+    #[serde(default)]
+    speakers: Vec<String>,
 }
 
 impl Cues {
@@ -143,6 +156,9 @@ impl Cues {
         cues.definite = set(file.words.definite);
         cues.stops = set(file.words.stops);
         cues.auxiliaries = set(file.words.auxiliaries);
+        cues.speech = set(file.words.speech);
+        cues.pronouns = set(file.words.pronouns);
+        cues.speakers = set(file.words.speakers);
         cues.document_anaphors = file
             .words
             .document_anaphors

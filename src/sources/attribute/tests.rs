@@ -313,6 +313,39 @@ fn an_unregistered_statistics_office_goes_on_through_later_paragraphs() {
 }
 
 #[test]
+fn a_speaker_who_points_back_goes_on_with_the_report() {
+    let iom = "International Organization for Migration".to_string();
+    // A pronoun and "the same source" point back, quotes and all; a comment they make without
+    // a figure does not end the report.
+    let text = "The International Organization for Migration said 233,941 people returned in June.\n\
+                Since January, \"691,049 people have returned, 70 percent of them forcibly\", he added.\n\
+                It said that the pace would not slow.\n\
+                Some 154 were women, the same source noted.\n";
+    assert_eq!(
+        carried(text, &[true, true, false, true]),
+        vec![
+            Some((iom.clone(), Via::Attribution)),
+            Some((iom.clone(), Via::Carried)),
+            None,
+            Some((iom, Via::Carried)),
+        ]
+    );
+    // A speaker named anew is not the one before, and "added" before an object reports nothing.
+    let text =
+        "The International Organization for Migration said 233,941 people returned in June.\n\
+                Local mayor Ana Ruiz added that 300 came back last week.\n\
+                The ministry has added 40 staff.\n";
+    let got = carried(text, &[true, true, true]);
+    assert_ne!(got[1].as_ref().map(|(_, via)| *via), Some(Via::Carried));
+    assert_eq!(got[2], None);
+    // ", the ministry added." names the body that a ministry named before points to.
+    assert_eq!(
+        names("Arrivals rose to 8,067 in January, the interior ministry added.\n"),
+        vec![Some("interior ministry".to_string())]
+    );
+}
+
+#[test]
 fn its_statistics_are_the_agency_the_sentence_before_named() {
     let text = "The International Organization for Migration has reported a surge in deaths.\n\
                 According to its statistics, a total of 412 people died at sea last year.\n";

@@ -628,6 +628,13 @@ impl PeriodJudgement {
                 doc, gold.line, gold.text, gold.partial, !gold.partial
             ));
         }
+        // Every period carried from an earlier paragraph, right or not, to study the carry.
+        if self.right && self.carried_across {
+            misses.push(format!(
+                "carried right: {}:{} {:?} {:?}",
+                doc, gold.line, gold.text, self.want
+            ));
+        }
         if !self.right {
             misses.push(format!(
                 "period: {}:{} {:?} want {:?} got {:?} from {}{}{}",
