@@ -83,7 +83,7 @@ impl Cited<'_> {
 pub fn check_claims(claims: &[CheckClaim], rules: &CheckRules) -> Vec<CheckResult> {
     let cited = cite(claims, rules);
     let mut confirmed: BTreeSet<usize> = BTreeSet::new();
-    let mut results = equal_citations(&cited, &mut confirmed);
+    let mut results = equal_citations(&cited, rules, &mut confirmed);
     results.extend(rounded_citations(&cited, rules, &mut confirmed));
     results.extend(revised_citations(&cited, &mut confirmed));
     results.extend(nearest_statistics(&cited, &confirmed));
@@ -125,7 +125,11 @@ fn cite<'a>(claims: &'a [CheckClaim], rules: &CheckRules) -> Vec<Cited<'a>> {
         .collect()
 }
 
-fn equal_citations(cited: &[Cited], confirmed: &mut BTreeSet<usize>) -> Vec<CheckResult> {
+fn equal_citations(
+    cited: &[Cited],
+    rules: &CheckRules,
+    confirmed: &mut BTreeSet<usize>,
+) -> Vec<CheckResult> {
     let mut results = Vec::new();
     // The same precise figure ("54,833", four significant digits or more) cited in other documents
     // with a binding that does not differ: one statistic, confirmed by each other citation.
@@ -147,12 +151,24 @@ fn equal_citations(cited: &[Cited], confirmed: &mut BTreeSet<usize>) -> Vec<Chec
         let equals = by_value
             .get(&(one.figure.unit, one.figure.value.round() as i64))
             .map_or(&[][..], Vec::as_slice);
+        // Two unrelated statistics may share four digits by chance ("6,225 subsequent
+        // applicants" in the EU, "6,225 people are detained" in Louisiana): both bindings
+        // agree, or a word of what is counted is shared.
+        let same = |a: &Cited, b: &Cited| {
+            matches!(compare(&a.side(), &b.side()), Comparability::Same { .. })
+        };
         let same = confirmations(one, equals.iter().map(|other| &cited[*other]), |other| {
             (other.figure.value - one.figure.value).abs() < 0.5
                 && !matches!(
                     compare(&one.side(), &other.side()),
                     Comparability::Different(_)
                 )
+                && ((same(one, other) && same(other, one))
+                    || one
+                        .wider_words(rules)
+                        .intersection(&other.wider_words(rules))
+                        .next()
+                        .is_some())
         });
         if !same.is_empty() {
             confirmed.insert(idx);
@@ -637,6 +653,26 @@ mod tests {
             .filter(|result| result.method == Method::CrossDocument)
             .map(|result| (result.claim.doc, result.figure.text, result.verdict))
             .collect()
+    }
+
+    #[test]
+    fn the_same_four_digits_of_two_unrelated_statistics_confirm_nothing() {
+        let got = cross(&[
+            (
+                "a",
+                "Eurostat counted 114,830 first-time asylum seekers in October 2023. There were \
+                 also 6,225 subsequent applicants.",
+            ),
+            (
+                "b",
+                "Louisiana is the second largest state by number of detained individuals, where \
+                 6,225 people are detained.",
+            ),
+        ]);
+        assert!(
+            got.iter().all(|(_, figure, _)| figure != "6,225"),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -303,10 +303,33 @@ fn operands<'a>(
             })
         })
         .filter(|other| {
-            other.figure.span != figure.span && precise(other.figure, (other.low, other.high))
+            other.figure.span != figure.span
+                && precise(other.figure, (other.low, other.high))
+                && !is_conversion(&claims[other.sentence], other.figure)
         })
         .filter(|other| allowed(other.sentence, other.figure, other.period))
         .collect()
+}
+
+/// "$5 (R90.19)": an amount in brackets right after an amount in another currency restates it
+/// at an exchange rate. Its digits are the rate's, not the statistic's, so it is no operand
+/// (the ratio of two conversions is precise by chance).
+fn is_conversion(claim: &CheckClaim, figure: &Figure) -> bool {
+    if figure.unit != Unit::Money {
+        return false;
+    }
+    claim.figures.iter().any(|before| {
+        before.unit == Unit::Money
+            && before.currency != figure.currency
+            && before.span.end <= figure.span.start
+            && claim
+                .text
+                .get(
+                    before.span.end.saturating_sub(claim.span.start)
+                        ..figure.span.start.saturating_sub(claim.span.start),
+                )
+                .is_some_and(|between| between.trim() == "(")
+    })
 }
 
 /// "Tokyo had the largest foreign population at 738,946, accounting for 19.6% of the national
@@ -1560,6 +1583,23 @@ pub(crate) mod tests {
                 .any(|(figure, verdict, expression)| figure == "71%"
                     && *verdict == Verdict::Supported
                     && expression == "(172,331 − 101,028) / 101,028 × 100 = +70.6%"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_amount_restated_in_another_currency_is_no_operand() {
+        // $5/$16 is too rough to be a share's operands, and the bracketed rand amounts only
+        // restate them at an exchange rate: "a third" of the costs is not R90.19 / R288.61.
+        let got = arithmetic(
+            "It would only be able to meet a third of the costs of supporting refugees and would \
+             have to cut its monthly funding to $5 (R90.19) per refugee from $16 (R288.61).",
+            "2025-03-10",
+        );
+        assert!(
+            got.iter().all(
+                |(figure, verdict, _)| !(figure == "a third" && *verdict == Verdict::Supported)
+            ),
             "{got:?}"
         );
     }

@@ -331,6 +331,9 @@ fn last_is_times(tokens: &[Token], end: usize) -> bool {
 fn currency_before(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<(String, usize)> {
     let (code, start) = lexicon.currency_before.match_before(tokens, first)?;
     let prefix = &tokens[start];
+    if !letter_prefix_is_money(tokens, start, first, lexicon) {
+        return None;
+    }
     let glued_to_word =
         prefix.is_word() && start > 0 && !prefix.space_before && tokens[start - 1].is_word();
     // "a $5 fee", "music's $ 500 million man": a word or a possessive "s", not "C $".
@@ -343,6 +346,23 @@ fn currency_before(tokens: &[Token], first: usize, lexicon: &Lexicon) -> Option<
     let symbol = first.checked_sub(1)?;
     let (code, end) = lexicon.currency_before.match_at(tokens, symbol)?;
     (end == first).then_some((code, symbol))
+}
+
+/// A one-letter currency prefix ("R2 670", "R300m" for rand) is money only glued to a number of
+/// three digits or more, or to one a scale follows: "Road R2", "Form R 40" are names.
+fn letter_prefix_is_money(tokens: &[Token], start: usize, first: usize, lexicon: &Lexicon) -> bool {
+    let prefix = &tokens[start];
+    let one_letter = start + 1 == first && prefix.is_word() && prefix.text.chars().count() == 1;
+    if !one_letter {
+        return true;
+    }
+    let number = &tokens[first];
+    let digits = number.text.chars().filter(char::is_ascii_digit).count();
+    let scaled = tokens.get(first + 1).is_some_and(|next| {
+        lexicon.scales.contains_key(next.lower.as_ref())
+            || (!next.space_before && lexicon.suffixes.contains_key(next.text))
+    });
+    !number.space_before && (digits >= 3 || scaled)
 }
 
 /// A duration word after a number that is no duration: "up by 65,000 year on year" (a change
@@ -806,6 +826,37 @@ mod tests {
         );
         check("50 cents", &[("50 cents", 0.5, Unit::Money, Some("USD"))]);
         check("€2m", &[("€2m", 2e6, Unit::Money, Some("EUR"))]);
+    }
+
+    #[test]
+    fn rand_spaced_thousands_and_spanish_scales() {
+        check(
+            "R2 670 per deportation",
+            &[("R2 670", 2670.0, Unit::Money, Some("ZAR"))],
+        );
+        check("R300m", &[("R300m", 3e8, Unit::Money, Some("ZAR"))]);
+        check(
+            "5 201 millones de dólares",
+            &[(
+                "5 201 millones de dólares",
+                5.201e9,
+                Unit::Money,
+                Some("USD"),
+            )],
+        );
+        check("250pc growth", &[("250pc", 250.0, Unit::Percent, None)]);
+        check(
+            "2.0 por ciento",
+            &[("2.0 por ciento", 2.0, Unit::Percent, None)],
+        );
+        // A capital R spaced from the number, or glued to a small one, is a name.
+        for text in ["Road R2 is closed", "Form R 40 is due"] {
+            let figures = annotate(text);
+            assert!(
+                figures.iter().all(|figure| figure.unit != Unit::Money),
+                "{text}: {figures:?}"
+            );
+        }
     }
 
     #[test]
