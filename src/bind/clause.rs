@@ -88,7 +88,10 @@ pub fn comparisons(text: &str, starts: &[usize]) -> Vec<bool> {
         let rest = text[*start..].trim_start().to_lowercase();
         // "compared with 2022 and 2021": a clause joined by "and" continues the comparison.
         let continues = opens(&rest, "and") || opens(&rest, "or");
-        let comparison = CUES.iter().any(|cue| opens(&rest, cue))
+        // A sentence that opens with "From" names a span or a source ("From 2020 to 2023, …",
+        // "From the 2023 data, …"): only a "from" after something compares with it.
+        let opening_from = flags.is_empty() && opens(&rest, "from");
+        let comparison = (CUES.iter().any(|cue| opens(&rest, cue)) && !opening_from)
             || (continues && flags.last().copied().unwrap_or(false));
         flags.push(comparison);
     }

@@ -416,12 +416,13 @@ fn passed_on(
     };
     let bound = statistics()
         .filter(|(binding, _)| own_period(binding))
-        .find_map(|(binding, _)| {
+        .find_map(|(binding, figure)| {
             let span = binding.period_span?;
+            let change = changes_by(sentence.text, local_span(sentence, figure));
             periods
                 .iter()
                 .position(|found| !found.base && found.span.shift(sentence.span.start) == span)
-                .map(|at| (at, binding.period.as_ref()))
+                .map(|at| (at, binding.period.as_ref(), change))
         });
     let states_one = bound.is_some();
     // "237 were from Afghanistan, where the Taliban seized power in 2021": when none of a
@@ -429,8 +430,13 @@ fn passed_on(
     let dates_something_else =
         statistics().next().is_some() && !statistics().any(|(binding, _)| own_period(binding));
     let last = match bound {
-        Some((at, bound_period)) => {
+        Some((at, bound_period, change)) => {
             let mut found = periods.swap_remove(at);
+            // "From 2020 to 2023, deployments rose by 323.9%. ¶ … land-based workers
+            // (1,752,094)": a change over years goes on about the year it ends in.
+            if change {
+                found.period = later_end(&found.period);
+            }
             // A cut-off read as a running total ("returned ... as of 12 October 2024") goes on
             // as the running total: "These include 16,386 men".
             if let Some(total) = bound_period.filter(|period| {
@@ -464,6 +470,20 @@ fn passed_on(
         states_one,
         compares,
     })
+}
+
+/// The year a span of whole years ends in ("from 2020 to 2023" → 2023); any other period as it is.
+fn later_end(period: &Period) -> Period {
+    let whole_years = period.start.month() == 1 && period.end.month() == 12;
+    if !whole_years || period.end.year() == period.start.year() || period.fiscal {
+        return period.clone();
+    }
+    let year = period.end.year();
+    Period {
+        granularity: Granularity::Year,
+        text: period.text.clone(),
+        ..Period::span(Month::new(year, 1), Month::new(year, 12))
+    }
 }
 
 /// A figure that states a statistic (not a year, an ordinal, an age or a duration).

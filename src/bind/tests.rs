@@ -2173,3 +2173,33 @@ fn a_change_in_a_stock_counted_in_december_is_the_year_s() {
     );
     assert_eq!(spans(&bindings[1]), ["2023-01..2023-12"]);
 }
+
+#[test]
+fn a_change_over_years_passes_on_the_year_it_ends_in() {
+    let got = bind_paragraphs(
+        &[
+            "From 2020 to 2023, deployments rose by 323.9%.",
+            "Land-based workers numbered 1,752,094 and seafarers 578,626.",
+        ],
+        "2024-04-10",
+    );
+    assert!(spans(&got[0]).contains(&"2020-01..2023-12".to_string()));
+    assert_eq!(spans(&got[1]), vec!["2023-01..2023-12", "2023-01..2023-12"]);
+}
+
+#[test]
+fn a_sentence_opening_with_from_names_a_source_or_span_not_a_base() {
+    // "From the 2023 data," dates the figures of both clauses; a "from" after a figure still
+    // compares ("…, from 10,000 in 2022").
+    let got = bind(
+        "From the 2023 data, some 1,244,005 workers are rehires and 508,089 others are new hires.",
+        "2024-04-10",
+    );
+    assert_eq!(period_of(&got, "508,089"), "2023-01..2023-12");
+    let got = bind(
+        "Arrivals reached 12,000 in 2023, up from 10,000 in 2022.",
+        "2024-04-10",
+    );
+    assert_eq!(period_of(&got, "12,000"), "2023-01..2023-12");
+    assert_eq!(period_of(&got, "10,000"), "2022-01..2022-12");
+}
