@@ -346,6 +346,21 @@ fn a_speaker_who_points_back_goes_on_with_the_report() {
 }
 
 #[test]
+fn a_described_report_or_agency_names_its_source() {
+    let text = "Nearly 100 died in the Mediterranean in January: UN migration agency\n\
+                A recent report from the Spanish Ministry of the Interior highlights that 868 arrived.\n\
+                A total of 38,258 individuals are currently held in detention by ICE.\n";
+    assert_eq!(
+        names(text),
+        vec![
+            Some("International Organization for Migration".to_string()),
+            Some("Spanish Ministry of the Interior".to_string()),
+            Some("U.S. Immigration and Customs Enforcement".to_string()),
+        ]
+    );
+}
+
+#[test]
 fn its_statistics_are_the_agency_the_sentence_before_named() {
     let text = "The International Organization for Migration has reported a surge in deaths.\n\
                 According to its statistics, a total of 412 people died at sea last year.\n";
