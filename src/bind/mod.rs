@@ -297,6 +297,7 @@ fn sentence_periods(
         fiscal_before,
         state.split_year_start,
     );
+    join_start_dates_to_since(&mut periods, sentence.text);
     let carried = state.period.as_ref().map(|(period, _)| period);
     // "… compared to 26,216 in the same period of 2021. That year, 133,000 passed": that year
     // is the last one named, a comparison's base or not.
@@ -913,6 +914,35 @@ fn join_years_to_base_phrases(periods: &mut Vec<period::Found>, text: &str) {
     }
     for at in joined.into_iter().rev() {
         periods.remove(at);
+    }
+}
+
+/// "Since the start of fiscal year 2024 on October 1, agents have apprehended …": the month a
+/// running period starts in, written right after it ("on", "in", a comma), names that start; it
+/// is part of the phrase, not a period of its own.
+fn join_start_dates_to_since(periods: &mut Vec<period::Found>, text: &str) {
+    let mut at = 1;
+    while at < periods.len() {
+        let (since, date) = (&periods[at - 1], &periods[at]);
+        let gap = text
+            .get(since.span.end..date.span.start)
+            .unwrap_or("x")
+            .trim_matches(|c: char| c == ',' || c.is_whitespace())
+            .to_lowercase();
+        let names_its_start = since.period.partial
+            && since.period.months() > 1
+            && matches!(gap.as_str(), "" | "on" | "in")
+            && date.period.start == since.period.start
+            && date.period.months() == 1;
+        if names_its_start {
+            let end = date.span.end;
+            let since = &mut periods[at - 1];
+            since.span = Span::new(since.span.start, end);
+            since.period.text = text[since.span.start..end].to_string();
+            periods.remove(at);
+        } else {
+            at += 1;
+        }
     }
 }
 

@@ -333,10 +333,10 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 present,
                 Kind::Phrase,
             ),
-            // "on Monday", "yesterday", "over the past three days": within days of the article,
-            // so its month.
+            // "on Monday", "yesterday", "over the past three days", "last week", "the week
+            // before": within days of the article, so its month.
             (
-                format!(r"(?i)\b(?:(?:on|last|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b|\b(?:over\s+|in\s+)?the\s+(?:past|last)\s+(?:{NUMBER_WORD}\s+)?(?:days?|weeks?|weekend)\b"),
+                format!(r"(?i)\b(?:(?:on|last|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b|\b(?:over\s+|in\s+)?the\s+(?:past|last)\s+(?:{NUMBER_WORD}\s+)?(?:days?|weeks?|weekend)\b|\b(?:earlier\s+)?(?:last|this)\s+(?:week|weekend)\b|\bthe\s+(?:previous|prior)\s+week\b|\bthe\s+week\s+before\b"),
                 // Days of the publication's month: a part of this month.
                 this_month,
                 Kind::Recent,

@@ -2203,3 +2203,24 @@ fn a_sentence_opening_with_from_names_a_source_or_span_not_a_base() {
     assert_eq!(period_of(&got, "12,000"), "2023-01..2023-12");
     assert_eq!(period_of(&got, "10,000"), "2022-01..2022-12");
 }
+
+#[test]
+fn last_week_is_days_of_the_publication_month_and_a_start_date_joins_its_since() {
+    let got = bind(
+        "The Del Rio Sector reported 1,234 apprehensions last week, down from 2,100 the week before.",
+        "2024-01-20",
+    );
+    assert_eq!(
+        period_of(&got, "1,234"),
+        "2024-01..2024-01 partial of 2024-01"
+    );
+    // "on October 1" is the day the running fiscal year starts, not the figure's month.
+    let got = bind(
+        "Since the start of fiscal year 2024 on October 1, agents have apprehended more than 785,000 migrants.",
+        "2024-01-20",
+    );
+    assert_eq!(
+        period_of(&got, "more than 785,000"),
+        "2023-10..2024-01 partial of FY2024 fiscal"
+    );
+}
