@@ -50,6 +50,23 @@ struct Answer<'a> {
     column: String,
     rows: Vec<&'a Row>,
     computation: String,
+    /// Read from the row of the figure's own calendar month, not from whole years.
+    monthly: bool,
+}
+
+/// The calendar month (`YYYY-MM`) a figure is about, when its own clause or sentence binds it
+/// to one whole month ("In September, Border Patrol arrests fell to 53,858").
+fn single_month(binding: &Binding) -> Option<String> {
+    let period = binding.period.as_ref()?;
+    let own = matches!(
+        binding.period_source,
+        Some(PeriodSource::Clause | PeriodSource::Sentence)
+    );
+    (own && period.granularity == Granularity::Month
+        && !period.partial
+        && !period.approximate_end
+        && period.start == period.end)
+        .then(|| period.start.to_string())
 }
 
 /// The years a figure is about: its own binding's whole year, fiscal year or span of years when
@@ -92,7 +109,12 @@ fn figure_context(binding: &Binding, sentence: &Context) -> Context {
 /// A dataset counted by one agency (U.S. Border Patrol) is the same statistic only as a figure
 /// that agency counted: another agency named in the figure's clause is a difference, and a figure
 /// whose clause names no agency can at most be unverifiable, never contradicted.
-fn bind_comparison(comparison: &mut Comparison, binding: &Binding, agency: Option<&str>) {
+fn bind_comparison(
+    comparison: &mut Comparison,
+    binding: &Binding,
+    agency: Option<&str>,
+    monthly: bool,
+) {
     comparison.exact = comparison.exact && binding.clause_bound();
     if let Some(agency) = agency {
         match binding.counted_by.as_deref() {
@@ -114,7 +136,7 @@ fn bind_comparison(comparison: &mut Comparison, binding: &Binding, agency: Optio
     );
     let part =
         period.partial || matches!(period.granularity, Granularity::Month | Granularity::Months);
-    if own && part && comparison.conflict.is_none() {
+    if own && part && !monthly && comparison.conflict.is_none() {
         comparison.conflict = Some(format!(
             "the claim counts {}; the dataset's rows are whole years",
             comparable::describe(period)
@@ -149,6 +171,7 @@ impl<'a> DatasetChecker<'a> {
     pub fn check(&self, claim: &CheckClaim, figure: &Figure, context: &Context) -> CheckResult {
         let binding = claim.binding_of(figure).cloned().unwrap_or_default();
         let context = &figure_context(&binding, context);
+        let month = single_month(&binding);
         let candidates = self.index.search(&claim.text, 200);
         let mut order: Vec<usize> = Vec::new();
         for candidate in &candidates {
@@ -177,10 +200,10 @@ impl<'a> DatasetChecker<'a> {
         let mut best: Option<Answer> = None;
         let mut weak_reasons: Vec<String> = Vec::new();
         for dataset_idx in order {
-            match self.answer(claim, figure, context, dataset_idx) {
+            match self.answer(claim, figure, context, month.as_deref(), dataset_idx) {
                 Ok(mut answer) => {
                     let agency = self.agencies[dataset_idx].as_deref();
-                    bind_comparison(&mut answer.comparison, &binding, agency);
+                    bind_comparison(&mut answer.comparison, &binding, agency, answer.monthly);
                     let rank = |answer: &Answer| decide(&answer.comparison);
                     if best
                         .as_ref()
@@ -213,6 +236,7 @@ impl<'a> DatasetChecker<'a> {
         claim: &CheckClaim,
         figure: &Figure,
         context: &Context,
+        month: Option<&str>,
         dataset_idx: usize,
     ) -> Result<Answer<'a>, String> {
         let dataset = &self.datasets[dataset_idx];
@@ -239,20 +263,47 @@ impl<'a> DatasetChecker<'a> {
                 .change_periods()
                 .ok_or_else(|| "the claim names no two periods".to_string())
         };
-        let reading = match intent {
-            Intent::Level => lookup.level(figure, lookup.level_year(context)?)?,
-            Intent::Ends => lookup.ends(figure, change_years()?)?,
-            Intent::ChangePercent(sign) => lookup.percent_change(figure, sign, change_years()?)?,
-            Intent::ChangeAbsolute(sign) => {
-                lookup.absolute_change(figure, sign, change_years()?)?
-            }
-            Intent::Difference => {
-                let year = lookup.level_year(context)?;
-                let other = self
-                    .complement(dataset, claim, column)
-                    .ok_or("no second measure to subtract")?;
-                lookup.difference(figure, year, other)?
-            }
+        // A month's count against the table's row of that month (a table with a month
+        // column): monthly figures are revised after they are first published, so a gap
+        // beyond rounding never makes a contradiction. Every month has a row, so the claim's
+        // own sentence must name the measure and one of the table's entities ("arrests at the
+        // southern border"), and a bound on one side only ("below 100,000") fits too many
+        // months to confirm anything.
+        let monthly = intent == Intent::Level
+            && figure.unit == Unit::Count
+            && shape.month.is_some()
+            && month.is_some();
+        if monthly
+            && (!measure_strong
+                || selection.named.is_empty()
+                || figure.low.is_none()
+                || figure.high.is_none())
+        {
+            return Err(format!(
+                "{} in one month: the claim does not name the measure and a {} entity",
+                column.name,
+                dataset.id()
+            ));
+        }
+        let reading = match (intent, month) {
+            (Intent::Level, Some(month)) if monthly => lookup.in_month(figure, month)?,
+            _ => match intent {
+                Intent::Level => lookup.level(figure, lookup.level_year(context)?)?,
+                Intent::Ends => lookup.ends(figure, change_years()?)?,
+                Intent::ChangePercent(sign) => {
+                    lookup.percent_change(figure, sign, change_years()?)?
+                }
+                Intent::ChangeAbsolute(sign) => {
+                    lookup.absolute_change(figure, sign, change_years()?)?
+                }
+                Intent::Difference => {
+                    let year = lookup.level_year(context)?;
+                    let other = self
+                        .complement(dataset, claim, column)
+                        .ok_or("no second measure to subtract")?;
+                    lookup.difference(figure, year, other)?
+                }
+            },
         };
         let mut comparison = Comparison::new(reading.claimed, reading.expected);
         if let Intent::ChangePercent(sign) | Intent::ChangeAbsolute(sign) = intent {
@@ -265,7 +316,7 @@ impl<'a> DatasetChecker<'a> {
         // Enough to say the evidence measures something else: the measure near the figure, the
         // period and at least one entity in the claim's own sentence (a total may be defaulted).
         comparison.named = measure_strong && context.explicit && !selection.named.is_empty();
-        comparison.revisable = revisable;
+        comparison.revisable = revisable || monthly;
         comparison.conflict = conflict;
         comparison.magnitude_guard =
             intent == Intent::Level && matches!(figure.unit, Unit::Count | Unit::Money);
@@ -275,6 +326,7 @@ impl<'a> DatasetChecker<'a> {
             column: column.name.clone(),
             rows: reading.rows,
             computation: reading.computation,
+            monthly,
         })
     }
 
@@ -568,6 +620,35 @@ impl<'a> Lookup<'a, '_> {
         let (b, b_half, b_rows) = self.value(Some(to))?;
         rows.extend(b_rows);
         Ok(((a, a_half), (b, b_half), rows))
+    }
+
+    /// A count in one calendar month (`YYYY-MM`): the one row of that month the claim's
+    /// entities select.
+    fn in_month(&self, figure: &Figure, month: &str) -> Result<Reading<'a>, String> {
+        let month_column = self
+            .shape
+            .month
+            .as_ref()
+            .ok_or("the table has no month column")?;
+        let rows: Vec<&Row> = self
+            .dataset
+            .rows
+            .iter()
+            .filter(|row| self.selection.admits(row))
+            .filter(|row| row.dims.get(month_column).map(String::as_str) == Some(month))
+            .filter(|row| row.measures.contains_key(&self.column.name))
+            .collect();
+        let [row] = rows.as_slice() else {
+            return Err(format!("{} rows fit {month}", rows.len()));
+        };
+        let value = row.measures[&self.column.name];
+        let half = self.dataset.rounding(&self.column.name).unwrap_or(0.0) / 2.0;
+        Ok(Reading {
+            expected: (value, value - half, value + half),
+            rows: vec![*row],
+            computation: format!("{} in {month} = {}", self.column.name, format_number(value)),
+            claimed: (figure.value, figure.low, figure.high),
+        })
     }
 
     /// The years of the rows the claim's entities select ("Tibet" has 2020 rows only).

@@ -578,3 +578,30 @@ fn a_broken_publisher_table_is_an_error_naming_corpus_toml() {
     // The documents still ingest, and ClaimReview falls back to no publisher.
     assert!(stderr.contains("indexed 1 documents"), "{stderr}");
 }
+
+/// A count of one month is read against the monthly table's row of that month, not against the
+/// sum of a year ("the lowest since 2020" once compared 53,858 with all of 2020). Monthly data
+/// are revised after publication, so a small gap is `close`, never `contradicted`; a CBP total is
+/// not Border Patrol's; a bound on one side fits too many months to confirm. See: issue 12.
+#[test]
+fn a_month_s_count_is_checked_against_that_month_s_row() {
+    let results = check_fixture("check_monthly");
+    let dataset = |figure: &str| -> &Value {
+        results
+            .iter()
+            .find(|result| result["figure"]["text"] == figure && result["method"] == "dataset")
+            .unwrap_or_else(|| panic!("no dataset result for {figure}: {results:#?}"))
+    };
+    let september = dataset("53,858");
+    assert_eq!(september["verdict"], "supported", "{september:#}");
+    assert_eq!(
+        september["evidence"]["computation"], "encounters in 2024-09 = 53,860",
+        "{september:#}"
+    );
+    assert_eq!(dataset("249,785")["verdict"], "close");
+    assert_eq!(dataset("302,034")["verdict"], "not_comparable");
+    assert_ne!(dataset("below 100,000")["verdict"], "supported");
+    assert!(results
+        .iter()
+        .all(|result| result["verdict"] != "contradicted"));
+}
