@@ -320,6 +320,17 @@ impl<'a> DatasetChecker<'a> {
         comparison.conflict = conflict;
         comparison.magnitude_guard =
             intent == Intent::Level && matches!(figure.unit, Unit::Count | Unit::Money);
+        // "Border Patrol apprehended 1.7 million migrants in 2021": a table counted in U.S.
+        // fiscal years, summed over a calendar year's months because the claim does not say
+        // "fiscal". Writers often mean the fiscal year (1.66 million in FY2021 against 1.95
+        // million in calendar 2021), so the sum may confirm but never contradict.
+        let fiscal_table = shape
+            .period
+            .as_ref()
+            .is_some_and(|(_, kind)| *kind == crate::datasets::DimensionKind::FiscalYear);
+        if fiscal_table && shape.month.is_some() && !fiscal && !monthly {
+            comparison.exact = false;
+        }
         Ok(Answer {
             comparison,
             dataset,
