@@ -639,10 +639,9 @@ pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>, date: Option<&str>) 
     let named: Vec<(Month, Month)> = bindings
         .iter()
         .filter_map(|binding| binding.period.as_ref())
-        .filter(|period| {
-            !period.approximate_end
-                && matches!(period.granularity, Granularity::Month | Granularity::Months)
-        })
+        // A span of months: one month named alone ("down from 56,530 in October") is that
+        // month's count, not the running total's end, even when the total starts with it.
+        .filter(|period| !period.approximate_end && period.granularity == Granularity::Months)
         .map(|period| (period.start, period.end))
         .collect();
     for binding in &mut bindings {

@@ -2224,3 +2224,20 @@ fn last_week_is_days_of_the_publication_month_and_a_start_date_joins_its_since()
         "2023-10..2024-01 partial of FY2024 fiscal"
     );
 }
+
+#[test]
+fn one_month_named_alone_does_not_end_a_running_total() {
+    // October is the fiscal year's first month and a count of its own, not where "so far in
+    // fiscal year 2025" ends (published December 10: October and November).
+    let got = bind_paragraphs(
+        &[
+            "In November, the Border Patrol recorded 46,612 apprehensions, down from 56,530 in October.",
+            "So far in fiscal year 2025, agents have apprehended 103,000 migrants.",
+        ],
+        "2024-12-10",
+    );
+    assert_eq!(
+        spans(&got[1]).last().map(String::as_str),
+        Some("2024-10..2024-11")
+    );
+}
