@@ -64,6 +64,8 @@ enum Kind {
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 const DAY: &str = r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?";
+/// A day written before its month: "1 January", "the 1st of January", "15th".
+const DAY_FIRST: &str = r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?";
 const NUMBER_WORD: &str =
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
 const FISCAL: &str = r"(?:fiscal\s+years?|fiscal|fy)";
@@ -264,7 +266,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             // "October 1, 2022, and February 28, 2023", "October through February", "Jan.-March 2023",
             // and day first: "from 1 January to 30 December 2022".
             (
-                format!(r"(?i)\b(?:(between|from)\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?,?\s*(through|thru|to|until|and|-|–)\s*(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH}){DAY},?(?:\s+(\d{{4}}))?\b"),
+                format!(r"(?i)\b(?:(between|from)\s+)?{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?,?\s*(through|thru|to|until|and|-|–)\s*(?:the\s+end\s+of\s+)?{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?\b"),
                 month_range,
                 Kind::Phrase,
             ),
@@ -277,14 +279,14 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             (r"(?i)\b(?:calendar\s+year|cy)\s*(\d{4})\b".to_string(), calendar_year, Kind::Phrase),
             // "since October", "since October 2022", "since 2021".
             (
-                format!(r"(?i)\bsince\s+(?:({MONTH}){DAY},?(?:\s+(\d{{4}}))?|(\d{{4}}))\b"),
+                format!(r"(?i)\bsince\s+(?:{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?|(\d{{4}}))\b"),
                 since,
                 Kind::Phrase,
             ),
             // "Since the deal was signed in April", "since the new rules came into force in 2021":
             // an event dated in the words after "since" starts the period to date.
             (
-                format!(r"(?i)\bsince\s+(?:[a-z’']+\s+){{1,6}}?(?:in|on)\s+(?:({MONTH}){DAY},?(?:\s+(\d{{4}}))?|(\d{{4}}))\b"),
+                format!(r"(?i)\bsince\s+(?:[a-z’']+\s+){{1,6}}?(?:in|on)\s+(?:{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?|(\d{{4}}))\b"),
                 since,
                 Kind::Phrase,
             ),

@@ -2241,3 +2241,25 @@ fn one_month_named_alone_does_not_end_a_running_total() {
         Some("2024-10..2024-11")
     );
 }
+
+#[test]
+fn a_day_written_before_its_month_starts_a_span() {
+    let got = bind(
+        "Deportations since 1 January 2022 were 83,731.",
+        "2024-12-20",
+    );
+    assert_eq!(
+        period_of(&got, "83,731"),
+        "2022-01..2024-12 partial of the period to date"
+    );
+    let got = bind(
+        "A total of 868 people arrived between the 1st of January and October 15 this year.",
+        "2023-10-18",
+    );
+    assert_eq!(period_of(&got, "868"), "2023-01..2023-10 partial of 2023");
+    // South Africa's financial year starts in April.
+    assert_eq!(
+        BindRules::builtin().split_year_start("The South African department of home affairs"),
+        Some(4)
+    );
+}
