@@ -1152,9 +1152,17 @@ impl SentenceReading<'_, '_> {
             None => fall_back(&mut binding, carried.filter(|_| !runs_to_writing), date),
         }
         if binding.period_source != Some(PeriodSource::DocumentDate) {
+            let own_source = binding.period_source;
             if let Some(period) = binding.period.as_mut() {
                 if !changes_by(text, local) {
                     at_year_end_if_stock(period, figure, text, rules);
+                    // Only the sentence that names the year's end reads it as a flow's.
+                    if matches!(
+                        own_source,
+                        Some(PeriodSource::Clause | PeriodSource::Sentence)
+                    ) {
+                        whole_year_if_flow(period, figure, text, rules);
+                    }
                 }
                 if self.changed_over_a_year(figure, local, period, rules) {
                     // The change of a level between two moments a year apart is the flow of
@@ -1370,6 +1378,28 @@ impl SentenceReading<'_, '_> {
             "" | "during" | "in" | "by" | "over" | "throughout"
         )
     }
+}
+
+/// "Deaths … jumped … to 3,041 by the end of 2023": a flow counted up to a year's end (a flow
+/// word in the sentence, no stock word) is the whole year's count, the converse of
+/// [`at_year_end_if_stock`].
+fn whole_year_if_flow(period: &mut Period, figure: &Figure, sentence: &str, rules: &BindRules) {
+    let year_end = period.granularity == Granularity::Point
+        && period.start.month() == 12
+        && period.text.to_lowercase().contains("end of");
+    if !year_end
+        || figure.unit != Unit::Count
+        || !says_flow(sentence, rules)
+        || says_stock(sentence, rules)
+    {
+        return;
+    }
+    let year = period.start.year();
+    *period = Period {
+        granularity: Granularity::Year,
+        text: std::mem::take(&mut period.text),
+        ..Period::span(Month::new(year, 1), Month::new(year, 12))
+    };
 }
 
 /// Whether a figure written `between` bytes after a change's base period, in the same clause, is

@@ -2263,3 +2263,17 @@ fn a_day_written_before_its_month_starts_a_span() {
         Some(4)
     );
 }
+
+#[test]
+fn a_flow_counted_to_a_year_s_end_is_the_whole_year_and_a_stock_its_end() {
+    let got = bind(
+        "Migrant deaths in the Mediterranean jumped to 3,041 by the end of 2023.",
+        "2024-01-29",
+    );
+    assert_eq!(period_of(&got, "3,041"), "2023-01..2023-12");
+    let got = bind(
+        "The number of refugees living in the country reached 3,041 by the end of 2023.",
+        "2024-01-29",
+    );
+    assert_eq!(period_of(&got, "3,041"), "2023-12..2023-12");
+}
