@@ -31,8 +31,22 @@ pub fn footnotes(text: &str) -> Vec<Footnote> {
 }
 
 /// The sentence `text[span]` with its footnotes cut out, for display; spans stay as they are.
+/// Whitespace runs come back as single spaces, with none at either end.
 pub fn sentence_without_footnotes(text: &str, span: Span) -> String {
     let window_start = floor_char_boundary(text, span.start.saturating_sub(4));
+    // Only a footnote starting before the sentence ends is cut from it, and every footnote
+    // starts at its marker: an inlined one's digit, an endnote's `[` followed by a digit or its
+    // superscript digits. With no numeric character from the window's start to just past the
+    // sentence's end there is none to cut, and the window is not scanned for footnotes.
+    let marker_end = floor_char_boundary(text, (span.end + 4).min(text.len()));
+    if !text
+        .get(window_start..marker_end)
+        .unwrap_or("")
+        .chars()
+        .any(char::is_numeric)
+    {
+        return without_footnotes(text, span, &[]);
+    }
     let window_end = floor_char_boundary(text, (span.end + MAX_CITATION_BYTES).min(text.len()));
     let window = text.get(window_start..window_end).unwrap_or("");
     let local: Vec<Span> = footnotes(window)
