@@ -180,8 +180,14 @@ impl Attributed {
             .map(|record| record.sentence)
             .collect();
         let statistic = statistic_sentences(&sentences, figures_per_passage);
-        let (attributions, row_sources) =
-            attributor.attribute_both(raw, &sentences, &statistic, &all_rows);
+        // The document's footnotes are read once, for the split above and for attribution.
+        let (attributions, row_sources) = attributor.attribute_both_with(
+            raw,
+            document_footnotes,
+            &sentences,
+            &statistic,
+            &all_rows,
+        );
         Attributed {
             sentences,
             attributions,
@@ -276,7 +282,8 @@ impl ClaimWalk<'_> {
             .iter()
             .zip(&self.attributed.attributions[range])
         {
-            let text = one_line(&sentence_without_footnotes(raw, *sentence));
+            // Already on one line: whitespace runs (wrapped text) come back as single spaces.
+            let text = sentence_without_footnotes(raw, *sentence);
             let own = context.sentence_topics(&text);
             let topics = if own.is_empty() {
                 previous_topics.clone()
@@ -338,7 +345,7 @@ impl ClaimWalk<'_> {
             self.next_row += 1;
             // A row's subject is in its table's title and header: its own topics and the
             // passage's (the table) together.
-            let text = one_line(&sentence_without_footnotes(raw, row.sentence));
+            let text = sentence_without_footnotes(raw, row.sentence);
             let own = context.sentence_topics(&text);
             let topics = self
                 .taxonomy
@@ -425,11 +432,6 @@ fn owned(ids: Vec<&str>) -> Vec<String> {
 fn claim_id(slug: &str, span: Span, text: &str) -> String {
     let key = format!("{slug}\u{0}{}\u{0}{}\u{0}{text}", span.start, span.end);
     blake3::hash(key.as_bytes()).to_hex()[..16].to_string()
-}
-
-/// Whitespace runs (line breaks of wrapped text) as single spaces.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

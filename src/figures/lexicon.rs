@@ -3,7 +3,8 @@
 use super::token::{tokenize, Token};
 use super::{Direction, Qualifier};
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+// Word lookups run for every token: a fast hash, not SipHash (no untrusted keys here).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::data_file::builtin;
@@ -46,8 +47,8 @@ pub(crate) struct PhraseSet<T> {
 impl<T: Clone> PhraseSet<T> {
     fn new() -> PhraseSet<T> {
         PhraseSet {
-            by_first: HashMap::new(),
-            by_last: HashMap::new(),
+            by_first: HashMap::default(),
+            by_last: HashMap::default(),
         }
     }
 
@@ -294,24 +295,24 @@ impl Lexicon {
 
     fn empty() -> Lexicon {
         Lexicon {
-            cardinals: HashMap::new(),
-            scales: HashMap::new(),
-            suffixes: HashMap::new(),
-            ordinals: HashMap::new(),
-            denominators: HashMap::new(),
-            vague: HashMap::new(),
+            cardinals: HashMap::default(),
+            scales: HashMap::default(),
+            suffixes: HashMap::default(),
+            ordinals: HashMap::default(),
+            denominators: HashMap::default(),
+            vague: HashMap::default(),
             vague_multipliers: PhraseSet::new(),
-            multiplier_words: HashMap::new(),
-            times_words: HashMap::new(),
+            multiplier_words: HashMap::default(),
+            times_words: HashMap::default(),
             qualifiers_before: PhraseSet::new(),
             qualifiers_after: PhraseSet::new(),
             units: PhraseSet::new(),
             currency_before: PhraseSet::new(),
-            months: HashSet::new(),
+            months: HashSet::default(),
             period_cues: PhraseSet::new(),
-            counts_stop_words: HashSet::new(),
-            person_nouns: HashSet::new(),
-            life_events: HashSet::new(),
+            counts_stop_words: HashSet::default(),
+            person_nouns: HashSet::default(),
+            life_events: HashSet::default(),
             changes: PhraseSet::new(),
             places: Vec::new(),
         }

@@ -8,7 +8,7 @@
 //! only the tokens `claimdex_en` would index differently (`nationals`, `$20,000`, not `border`
 //! or `2023`), since `text` already holds the others.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream,
     Tokenizer, TokenizerManager,
@@ -302,7 +302,7 @@ impl TokenFilter for OnlyAsWrittenFilter {
         OnlyAsWrittenWrapper {
             inner: tokenizer,
             english: english(),
-            known: HashMap::new(),
+            known: FxHashMap::default(),
         }
     }
 }
@@ -316,7 +316,7 @@ pub struct OnlyAsWrittenWrapper<T: Tokenizer> {
     inner: T,
     english: TextAnalyzer,
     /// Words already asked about: whether English indexes them as written.
-    known: HashMap<String, bool>,
+    known: FxHashMap<String, bool>,
 }
 
 impl<T: Tokenizer> Tokenizer for OnlyAsWrittenWrapper<T> {
@@ -334,7 +334,7 @@ impl<T: Tokenizer> Tokenizer for OnlyAsWrittenWrapper<T> {
 pub struct OnlyAsWrittenStream<'a, T> {
     tail: T,
     english: &'a mut TextAnalyzer,
-    known: &'a mut HashMap<String, bool>,
+    known: &'a mut FxHashMap<String, bool>,
 }
 
 impl<T: TokenStream> OnlyAsWrittenStream<'_, T> {

@@ -76,7 +76,20 @@ impl<'a> Attributor<'a> {
         statistic: &[bool],
         rows: &[Span],
     ) -> (Vec<Option<Attribution>>, Vec<Option<Attribution>>) {
-        let context = self.context(doc_text);
+        self.attribute_both_with(doc_text, footnotes(doc_text), sentences, statistic, rows)
+    }
+
+    /// [`Attributor::attribute_both`] given the document's footnotes (`footnotes(doc_text)`),
+    /// for a caller that has already read them.
+    pub fn attribute_both_with(
+        &self,
+        doc_text: &str,
+        document_footnotes: Vec<Footnote>,
+        sentences: &[Span],
+        statistic: &[bool],
+        rows: &[Span],
+    ) -> (Vec<Option<Attribution>>, Vec<Option<Attribution>>) {
+        let context = self.context_with(doc_text, document_footnotes);
         (
             self.attribute_in(&context, sentences, statistic),
             self.attribute_in(&context, rows, &[]),
@@ -366,7 +379,7 @@ impl<'a> Attributor<'a> {
             .position(|word| *word == "of")
             .and_then(|at| at.checked_sub(1))
             .map_or(words.last(), |at| words.get(at));
-        let is_in = |list: &std::collections::HashSet<String>, word: Option<&&str>| {
+        let is_in = |list: &rustc_hash::FxHashSet<String>, word: Option<&&str>| {
             word.is_some_and(|word| {
                 let word = word.trim_matches(|ch: char| !ch.is_alphanumeric());
                 list.contains(&word.to_lowercase())
@@ -428,7 +441,11 @@ impl<'a> Attributor<'a> {
     }
 
     fn context<'t>(&self, text: &'t str) -> Context<'t> {
-        let footnotes = footnotes(text);
+        self.context_with(text, footnotes(text))
+    }
+
+    /// The context of `text`, given its footnotes (`footnotes(text)`).
+    fn context_with<'t>(&self, text: &'t str, footnotes: Vec<Footnote>) -> Context<'t> {
         let mut masked = text.to_string();
         for footnote in &footnotes {
             blank(&mut masked, footnote.span);

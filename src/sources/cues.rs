@@ -2,7 +2,8 @@
 
 use crate::data_file::builtin;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+// Word lookups run for every token: a fast hash, not SipHash (no untrusted keys here).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 /// Where a cue stands relative to the source it names.
