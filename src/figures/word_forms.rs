@@ -124,6 +124,24 @@ mod tests {
             0.5,
             "halved is a multiplier of a half"
         );
+        // One-word "-fold" multipliers, like the hyphenated "13-fold".
+        assert_eq!(
+            figures("The number of refugees rose sixfold, a fourfold increase on May."),
+            [
+                (
+                    "sixfold".to_string(),
+                    6.0,
+                    Unit::Multiplier,
+                    Qualifier::Exact
+                ),
+                (
+                    "fourfold".to_string(),
+                    4.0,
+                    Unit::Multiplier,
+                    Qualifier::Exact
+                )
+            ]
+        );
     }
 
     #[test]
