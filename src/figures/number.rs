@@ -183,10 +183,14 @@ fn glued_suffix(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Optio
     let money_before = lexicon.currency_before.match_before(tokens, idx).is_some();
     // "b" after whole digits is a citation's letter ("Smith 2011b") or bits, not billions.
     let ambiguous = next.text == "m" || next.text == "b" && numeral.plain_digits;
+    // "1.2m people", "3m migrants": before people counted, "m" is millions, not metres.
+    let people_after = tokens
+        .get(idx + 2)
+        .is_some_and(|after| lexicon.person_nouns.contains(after.lower.as_ref()));
     let scale = lexicon
         .suffixes
         .get(next.text)
-        .filter(|_| money_before || !ambiguous)?;
+        .filter(|_| money_before || !ambiguous || people_after)?;
     let mut scaled = numeral.clone();
     apply_scale(&mut scaled, *scale);
     scaled.last = idx + 2;
@@ -618,6 +622,9 @@ mod tests {
         check("in the 1970s", &[("1970s", 1970.0)]);
         check("a -9.5 change", &[("-9.5", -9.5)]);
         check("2000-2017", &[("2000", 2000.0), ("2017", 2017.0)]);
+        // A glued "m" is millions before people counted, metres otherwise.
+        check("about 1.2m people", &[("1.2m", 1.2e6)]);
+        check("a 5m wall", &[("5", 5.0)]);
     }
 
     #[test]
