@@ -241,6 +241,12 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 year_to_date,
                 Kind::Phrase,
             ),
+            // "FYTD", "FY-to-date", "YTD": the abbreviations of the same.
+            (
+                r"(?i)\b(?:(fy)(?:[- ]?to[- ]date|y?td)|ytd)\b".to_string(),
+                year_to_date,
+                Kind::Phrase,
+            ),
             // "a year earlier", "the year before", "a month ago", "the previous month": the
             // period before the one the sentence names (`previous_of_the_sentence`), else before
             // the publication date.

@@ -2277,3 +2277,17 @@ fn a_flow_counted_to_a_year_s_end_is_the_whole_year_and_a_stock_its_end() {
     );
     assert_eq!(period_of(&got, "3,041"), "2023-12..2023-12");
 }
+
+#[test]
+fn fytd_and_ytd_are_the_year_to_date() {
+    let got = bind("FYTD encounters reached 1.1 million.", "2024-03-20");
+    assert_eq!(
+        period_of(&got, "1.1 million"),
+        "2023-10..2024-03 partial of FY2024 fiscal"
+    );
+    let got = bind("YTD encounters total 1.1 million.", "2024-03-20");
+    assert_eq!(
+        period_of(&got, "1.1 million"),
+        "2024-01..2024-03 partial of 2024"
+    );
+}
