@@ -479,11 +479,9 @@ fn later_end(period: &Period) -> Period {
     if !whole_years || period.end.year() == period.start.year() || period.fiscal {
         return period.clone();
     }
-    let year = period.end.year();
     Period {
-        granularity: Granularity::Year,
         text: period.text.clone(),
-        ..Period::span(Month::new(year, 1), Month::new(year, 12))
+        ..Period::calendar_year(period.end.year())
     }
 }
 
@@ -1394,11 +1392,9 @@ fn whole_year_if_flow(period: &mut Period, figure: &Figure, sentence: &str, rule
     {
         return;
     }
-    let year = period.start.year();
     *period = Period {
-        granularity: Granularity::Year,
         text: std::mem::take(&mut period.text),
-        ..Period::span(Month::new(year, 1), Month::new(year, 12))
+        ..Period::calendar_year(period.start.year())
     };
 }
 

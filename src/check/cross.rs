@@ -154,16 +154,13 @@ fn equal_citations(
         // Two unrelated statistics may share four digits by chance ("6,225 subsequent
         // applicants" in the EU, "6,225 people are detained" in Louisiana): both bindings
         // agree, or a word of what is counted is shared.
-        let same = |a: &Cited, b: &Cited| {
-            matches!(compare(&a.side(), &b.side()), Comparability::Same { .. })
-        };
         let same = confirmations(one, equals.iter().map(|other| &cited[*other]), |other| {
             (other.figure.value - one.figure.value).abs() < 0.5
                 && !matches!(
                     compare(&one.side(), &other.side()),
                     Comparability::Different(_)
                 )
-                && ((same(one, other) && same(other, one))
+                && ((alike(one, other) && alike(other, one))
                     || one
                         .wider_words(rules)
                         .intersection(&other.wider_words(rules))
@@ -206,9 +203,6 @@ fn rounded_citations(
         let in_interval = valued_between(&by_size, cited, low, high);
         let same = confirmations(one, in_interval, |other| {
             let exact = Comparability::Same { exact: true };
-            let same = |a: &Cited, b: &Cited| {
-                matches!(compare(&a.side(), &b.side()), Comparability::Same { .. })
-            };
             // Exactly alike (each period from its clause, one agency or place named on both
             // sides), or: both with three significant digits or more, both periods from their
             // own clauses, nothing differing, and a word of what is counted shared ("more than
@@ -224,8 +218,8 @@ fn rounded_citations(
             };
             let alike = distinctive(one)
                 && distinctive(other)
-                && same(one, other)
-                && same(other, one)
+                && alike(one, other)
+                && alike(other, one)
                 && if one.binding.clause_bound() && other.binding.clause_bound() {
                     shared() >= 1
                 } else if sentence_bound(&one.binding) && sentence_bound(&other.binding) {
@@ -275,15 +269,12 @@ fn revised_citations(cited: &[Cited], confirmed: &mut BTreeSet<usize>) -> Vec<Ch
         // Both periods from the figures' own clauses and nothing in either binding differing
         // (an agency or place named on one side only is no difference).
         let same = confirmations(one, near, |other| {
-            let same = |a: &Cited, b: &Cited| {
-                matches!(compare(&a.side(), &b.side()), Comparability::Same { .. })
-            };
             other.figure.unit == one.figure.unit
                 && other.kind == one.kind
                 && one.binding.clause_bound()
                 && other.binding.clause_bound()
-                && same(one, other)
-                && same(other, one)
+                && alike(one, other)
+                && alike(other, one)
         });
         if !same.is_empty() {
             confirmed.insert(idx);
@@ -405,6 +396,11 @@ fn compare_citations(one: &Cited, other: &Cited, shared: usize) -> Comparison {
         },
     }
     comparison
+}
+
+/// Whether the comparability rule finds `a` the same statistic as `b`, exactly or not.
+fn alike(a: &Cited, b: &Cited) -> bool {
+    matches!(compare(&a.side(), &b.side()), Comparability::Same { .. })
 }
 
 /// Whether two figures' written intervals overlap: each stands for the same value as written

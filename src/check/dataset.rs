@@ -324,11 +324,7 @@ impl<'a> DatasetChecker<'a> {
         // fiscal years, summed over a calendar year's months because the claim does not say
         // "fiscal". Writers often mean the fiscal year (1.66 million in FY2021 against 1.95
         // million in calendar 2021), so the sum may confirm but never contradict.
-        let fiscal_table = shape
-            .period
-            .as_ref()
-            .is_some_and(|(_, kind)| *kind == crate::datasets::DimensionKind::FiscalYear);
-        if fiscal_table && shape.month.is_some() && !fiscal && !monthly {
+        if shape.counts_fiscal_years() && shape.month.is_some() && !fiscal && !monthly {
             comparison.exact = false;
         }
         Ok(Answer {
@@ -359,11 +355,7 @@ impl<'a> DatasetChecker<'a> {
         if let Some(conflict) = self.rules.conflict(&dataset_text, &claim.text) {
             return Some(conflict.reason.clone());
         }
-        let fiscal_table = shape
-            .period
-            .as_ref()
-            .is_some_and(|(_, kind)| *kind == crate::datasets::DimensionKind::FiscalYear)
-            && shape.month.is_none();
+        let fiscal_table = shape.counts_fiscal_years() && shape.month.is_none();
         (fiscal_table && context.explicit && !context.years.is_empty() && !fiscal).then(|| {
             "the dataset counts U.S. fiscal years (October to September); the claim a calendar year"
                 .into()

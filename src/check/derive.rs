@@ -19,6 +19,13 @@ pub struct Shape {
 }
 
 impl Shape {
+    /// Whether the table's period dimension is the U.S. fiscal year.
+    pub fn counts_fiscal_years(&self) -> bool {
+        self.period
+            .as_ref()
+            .is_some_and(|(_, kind)| *kind == DimensionKind::FiscalYear)
+    }
+
     pub fn of(dataset: &Dataset) -> Shape {
         let mut entities = Vec::new();
         let mut period = None;
