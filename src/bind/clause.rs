@@ -78,6 +78,14 @@ pub fn comparisons(text: &str, starts: &[usize]) -> Vec<bool> {
         "up from",
         "down from",
         "from",
+        // Spanish: "respecto a", "en comparación con", "frente a".
+        "respecto",
+        "en comparación",
+        "comparado",
+        "comparada",
+        "frente",
+        "con relación",
+        "en relación",
     ];
     let opens = |rest: &str, cue: &str| {
         rest.strip_prefix(cue)
@@ -87,7 +95,9 @@ pub fn comparisons(text: &str, starts: &[usize]) -> Vec<bool> {
     for start in starts {
         let rest = text[*start..].trim_start().to_lowercase();
         // "compared with 2022 and 2021": a clause joined by "and" continues the comparison.
-        let continues = opens(&rest, "and") || opens(&rest, "or");
+        let continues = ["and", "or", "y", "o"]
+            .iter()
+            .any(|word| opens(&rest, word));
         // A sentence that opens with "From" names a span or a source ("From 2020 to 2023, …",
         // "From the 2023 data, …"): only a "from" after something compares with it.
         let opening_from = flags.is_empty() && opens(&rest, "from");

@@ -1538,48 +1538,108 @@ fn respectively(
 ) -> std::collections::BTreeMap<usize, period::Found> {
     let mut out = std::collections::BTreeMap::new();
     let text = sentence.text;
-    let Some(at) = text.to_lowercase().find("respectively") else {
+    let lower = text.to_lowercase();
+    let Some(at) = lower
+        .find("respectively")
+        .or_else(|| lower.find("respectivamente"))
+    else {
         return out;
     };
     let joins = |gap: &str| {
         let gap = gap
             .trim_matches(|c: char| c == ',' || c.is_whitespace())
             .to_lowercase();
-        matches!(gap.as_str(), "" | "and" | "or" | "in" | "and in")
+        matches!(
+            gap.as_str(),
+            "" | "and" | "or" | "in" | "and in" | "y" | "e" | "o" | "y en"
+        )
     };
-    // The list of periods that ends right before "respectively".
-    let mut list: Vec<&period::Found> = Vec::new();
-    let mut end = at;
-    for found in periods.iter().rev().filter(|found| found.span.end <= at) {
-        if !joins(text.get(found.span.end..end).unwrap_or("x")) {
-            break;
+    // The list of periods that ends right before `end`.
+    let list_before = |end: usize| {
+        let mut list: Vec<&period::Found> = Vec::new();
+        let limit = end;
+        let mut end = end;
+        for found in periods.iter().rev().filter(|found| found.span.end <= limit) {
+            if !joins(text.get(found.span.end..end).unwrap_or("x")) {
+                break;
+            }
+            list.push(found);
+            end = found.span.start;
         }
-        list.push(found);
-        end = found.span.start;
-    }
-    list.reverse();
-    if list.len() < 2 {
-        return out;
-    }
-    let first_period = list[0].span.start;
+        list.reverse();
+        list
+    };
     let local = |figure: &Figure| local_span(sentence, figure);
-    let before: Vec<usize> = sentence
+    let counts: Vec<usize> = sentence
         .figures
         .iter()
         .enumerate()
-        .filter(|(_, figure)| figure.unit != Unit::Year && local(figure).end <= first_period)
+        .filter(|(_, figure)| figure.unit != Unit::Year)
         .map(|(idx, _)| idx)
         .collect();
-    if before.len() < list.len() {
-        return out;
-    }
-    let chosen = &before[before.len() - list.len()..];
+    // "63,424 and 77,381 in 2023 and 2022, respectively": the periods listed right before
+    // "respectively", the figures before them. Else "in 2023 and 2022, 63,424 and 77,381 people
+    // were returned, respectively": the figures a few words before "respectively", the periods
+    // listed last before the first of them.
+    let mut list = list_before(at);
+    let chosen: Vec<usize> = if list.len() >= 2 {
+        let first_period = list[0].span.start;
+        let before: Vec<usize> = counts
+            .iter()
+            .copied()
+            .filter(|idx| local(&sentence.figures[*idx]).end <= first_period)
+            .collect();
+        if before.len() < list.len() {
+            return out;
+        }
+        before[before.len() - list.len()..].to_vec()
+    } else {
+        let before: Vec<usize> = counts
+            .iter()
+            .copied()
+            .filter(|idx| local(&sentence.figures[*idx]).end <= at)
+            .collect();
+        let Some(&last) = before.last() else {
+            return out;
+        };
+        let tail = text
+            .get(local(&sentence.figures[last]).end..at)
+            .unwrap_or("x");
+        if tail.split_whitespace().count() > 4 || tail.contains(['.', ';', ':']) {
+            return out;
+        }
+        // The figures listed before "respectively", each a short gap from the next.
+        let mut first = before.len() - 1;
+        while first > 0 {
+            let gap = text
+                .get(
+                    local(&sentence.figures[before[first - 1]]).end
+                        ..local(&sentence.figures[before[first]]).start,
+                )
+                .unwrap_or("x");
+            if !listed_gap(gap) {
+                break;
+            }
+            first -= 1;
+        }
+        let listed = &before[first..];
+        let opens = local(&sentence.figures[listed[0]]).start;
+        let Some(nearest) = periods.iter().rev().find(|found| found.span.end <= opens) else {
+            return out;
+        };
+        list = list_before(nearest.span.end);
+        if list.len() < 2 || listed.len() < list.len() {
+            return out;
+        }
+        listed[listed.len() - list.len()..].to_vec()
+    };
+    let chosen = &chosen[..];
     // The figures are one list too: only "and", commas and a few words between them.
     let listed = chosen.windows(2).all(|pair| {
         let gap = text
             .get(local(&sentence.figures[pair[0]]).end..local(&sentence.figures[pair[1]]).start)
             .unwrap_or("x");
-        gap.len() <= 40 && (gap.contains("and") || gap.contains(','))
+        listed_gap(gap)
     });
     if !listed {
         return out;
@@ -1590,6 +1650,12 @@ fn respectively(
         out.insert(*figure_idx, found);
     }
     out
+}
+
+/// Whether `gap` joins two figures of one list: short, with "and" (or "y") or a comma.
+fn listed_gap(gap: &str) -> bool {
+    gap.len() <= 40
+        && (gap.contains("and") || gap.contains(',') || gap.split_whitespace().any(|w| w == "y"))
 }
 
 /// A month named alone and a year in the same clause make one month ("the last September high

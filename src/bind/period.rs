@@ -69,11 +69,103 @@ const DAY_FIRST: &str = r"(?:(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?";
 const NUMBER_WORD: &str =
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
 const FISCAL: &str = r"(?:fiscal\s+years?|fiscal|fy)";
+/// A Spanish month name ("junio", "setiembre").
+const MES: &str = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)";
+/// A Spanish day written before its month: "el 1 de", "1 de".
+const DIA: &str = r"(?:(?:el\s+)?\d{1,2}\s+de\s+)?";
+/// A Spanish count of months or years, in digits or words ("doce", "12").
+const NUMERO: &str = r"(?:\d{1,2}|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)";
 
 fn patterns() -> &'static [(Regex, Build, Kind)] {
     static PATTERNS: OnceLock<Vec<(Regex, Build, Kind)>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let specs: Vec<(String, Build, Kind)> = vec![
+            // Spanish. "de enero a junio de 2019", "entre enero y marzo", "del 1 de enero al
+            // 30 de junio de este año": a span of months (`month_range` reads "entre" as
+            // "between" and "y" as "and").
+            (
+                format!(r"(?i)\b(?:(entre|desde|de|del)\s+)?{DIA}({MES})(?:\s+(?:de|del)\s+(\d{{4}}))?\s+(a|al|hasta|y)\s+{DIA}({MES})(?:\s+(?:de|del)\s+(?:(\d{{4}})|(?:este|el\s+presente)\s+año))?\b"),
+                month_range,
+                Kind::Phrase,
+            ),
+            // "el primer semestre de 2025", "el segundo trimestre del año", "el último
+            // trimestre": a half, quarter or third of that year (of the publication's, else).
+            (
+                r"(?i)\b(?:(?:el|del|al|en\s+el|durante\s+el)\s+)?(primer|primero|segundo|tercer|tercero|cuarto|último|ultimo)\s+(semestre|trimestre|cuatrimestre)(?:\s+(?:de|del)\s+(?:(?:año\s+)?((?:19|20)\d\d)|(?:este|el\s+presente)\s+año|año))?\b".to_string(),
+                parte_del_año,
+                Kind::Phrase,
+            ),
+            // "a igual mes de 2018", "respecto al mismo período de 2024": the sentence's period
+            // moved to that year, like "the same period of 2023".
+            (
+                r"(?i)\b(?P<phrase>(?:(?:el|al|a|del|en\s+el)\s+)?(?:igual|mismo|misma)\s+(?:mes|periodo|período|lapso|trimestre|semestre|fecha)\s+(?:de|del)(?:\s+año)?)\s+((?:19|20)\d\d)\b".to_string(),
+                same_period_of_year,
+                Kind::Phrase,
+            ),
+            // "hasta junio de 2025", "hasta el final de marzo": the year's months to that one.
+            (
+                format!(r"(?i)\bhasta\s+(?:el\s+)?(?:(?:fin|final|cierre)\s+de\s+)?({MES})(?:\s+(?:de|del)\s+(\d{{4}}))?\b"),
+                through_month,
+                Kind::Phrase,
+            ),
+            // "desde marzo de 2016", "desde el 1 de enero", "desde 2021": since then.
+            (
+                format!(r"(?i)\bdesde\s+(?:{DIA}({MES})(?:\s+(?:de|del)\s+(\d{{4}}))?|(\d{{4}}))\b"),
+                since,
+                Kind::Phrase,
+            ),
+            // "junio de 2019", "en junio de este año", "el mes de mayo de 2024": one month.
+            (
+                format!(r"(?i)\b(?:(?:en|durante|para)\s+)?(?:el\s+mes\s+de\s+)?({MES})\s+(?:de|del)\s+(?:(\d{{4}})|(?:este|el\s+presente|este\s+mismo)\s+año)\b"),
+                mes,
+                Kind::Phrase,
+            ),
+            // "en junio", "durante mayo", "junio pasado": the latest such month (before the
+            // publication's own for "pasado").
+            (
+                format!(r"(?i)\b(?:(en|durante)\s+(?:el\s+mes\s+de\s+)?)?({MES})(\s+pasado)?\b"),
+                mes_sin_año,
+                Kind::Phrase,
+            ),
+            // "en lo que va del año", "en lo que va de 2025", "este año": the year so far.
+            (
+                r"(?i)\b(?:(?:en\s+)?lo\s+que\s+va\s+(?:del\s+año|de\s+este\s+año|de\s+((?:19|20)\d\d))|(?:este|el\s+presente|el\s+actual)\s+año)\b".to_string(),
+                año_en_curso,
+                Kind::Phrase,
+            ),
+            // "el año pasado", "el mes pasado": the year or month before the publication's.
+            (
+                r"(?i)\b(?:el|al|del|durante\s+el|en\s+el)\s+año\s+pasado\b".to_string(),
+                last_year,
+                Kind::Phrase,
+            ),
+            (
+                r"(?i)\b(?:el|al|del|durante\s+el|en\s+el)\s+mes\s+pasado\b".to_string(),
+                last_month,
+                Kind::Phrase,
+            ),
+            // "el año anterior", "con relación al mes previo": the period before the one the
+            // sentence names (`previous_of_the_sentence`), like "the previous year".
+            (
+                r"(?i)\b(?:el|al|del)\s+(año|mes)\s+(?:anterior|previo|precedente)\b".to_string(),
+                a_year_or_month_before,
+                Kind::Phrase,
+            ),
+            // "los últimos doce meses", "en los últimos 5 años".
+            (
+                format!(r"(?i)\b(?:los\s+)?(?:últimos|ultimos)\s+({NUMERO})\s+(meses|años)\b"),
+                past_n,
+                Kind::Phrase,
+            ),
+            // "este martes", "el lunes", "ayer", "esta semana", "la semana pasada": days of the
+            // publication's month.
+            (
+                r"(?i)\b(?:(?:este|el|ese)\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)|ayer|(?:esta|la)\s+semana(?:\s+pasada)?)\b".to_string(),
+                this_month,
+                Kind::Recent,
+            ),
+            // A Spanish month name alone ("junio"): lower case, it is no other word.
+            (format!(r"(?i)\b({MES})\b"), bare_month, Kind::Month),
             // "between the beginning of 2023 and July 31", "from the start of the year to
             // March": the months from January to that month.
             (
@@ -519,16 +611,26 @@ fn repeats_a_period(found: &Found) -> bool {
         return false;
     }
     let lower = found.period.text.to_lowercase();
-    ["same", "this time", "this stage", "this point"]
-        .iter()
-        .any(|cue| lower.contains(cue))
+    [
+        "same",
+        "this time",
+        "this stage",
+        "this point",
+        "igual ",
+        "mismo ",
+        "misma ",
+    ]
+    .iter()
+    .any(|cue| lower.contains(cue))
 }
 
 /// "the same period of" or "… in": the phrase's year is written right after it (the builder has
 /// already put that year in the phrase's period).
 fn year_follows(found: &Found) -> bool {
     let lower = found.period.text.to_lowercase();
-    lower.ends_with(" of") || lower.ends_with(" in")
+    [" of", " in", " de", " del", " de año", " del año"]
+        .iter()
+        .any(|end| lower.ends_with(end))
 }
 
 /// "in the same period" with no year or "last year" of its own.
@@ -711,6 +813,23 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
         "vs",
         "vs.",
         "against",
+        // Spanish: "respecto a igual mes de 2018", "en comparación al 2024".
+        "respecto a",
+        "respecto al",
+        "respecto de",
+        "respecto del",
+        "en comparación con",
+        "en comparación con el",
+        "en comparación al",
+        "en comparación a",
+        "comparado con",
+        "comparada con",
+        "frente a",
+        "frente al",
+        "con relación a",
+        "con relación al",
+        "en relación con",
+        "en relación al",
     ];
     const SAME: &[&str] = &["over", "from", "on", "with"];
     let before = text[..span.start].trim_end().to_lowercase();
@@ -840,7 +959,7 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
 fn since_a_record(text: &str, span: Span, rules: &BindRules) -> bool {
     let before = text[..span.start].to_lowercase();
     let phrase = text[span.start..span.end].to_lowercase();
-    let since_at = if phrase.starts_with("since ") {
+    let since_at = if phrase.starts_with("since ") || phrase.starts_with("desde ") {
         // "since September 2020", "since 2016", and an event dated after it ("the highest
         // number since such statistics were first published in 2006").
         span.start
@@ -1105,6 +1224,26 @@ fn citation(text: &str, span: Span) -> bool {
         "about",
         "nearly",
         "into",
+        // Spanish: "En 2021", "Durante 2023".
+        "en",
+        "durante",
+        "desde",
+        "de",
+        "del",
+        "el",
+        "entre",
+        "hasta",
+        "y",
+        "o",
+        "año",
+        "para",
+        "a",
+        "al",
+        "tras",
+        "antes",
+        "con",
+        "contra",
+        "todo",
     ];
     // An access date ("accessed February 18, 2019") is `citation_date`'s, for every kind.
     let before = &text[..span.start];
@@ -1239,11 +1378,16 @@ fn number_word(word: &str) -> Option<u32> {
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve",
     ];
+    const PALABRAS: [&str; 12] = [
+        "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once",
+        "doce",
+    ];
     let lower = word.to_lowercase();
     lower.parse().ok().or_else(|| {
         WORDS
             .iter()
             .position(|w| *w == lower)
+            .or_else(|| PALABRAS.iter().position(|w| *w == lower))
             .and_then(|idx| u32::try_from(idx + 1).ok())
     })
 }
@@ -1253,7 +1397,27 @@ pub(super) fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
+    const MESES: [&str; 13] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+        "setiembre",
+    ];
     let lower = word.to_lowercase();
+    if let Some(idx) = MESES.iter().position(|name| *name == lower) {
+        // "setiembre" is September.
+        let month = if idx == 12 { 9 } else { idx + 1 };
+        return u32::try_from(month).ok();
+    }
     let key = lower.get(..3)?;
     MONTHS
         .iter()
@@ -1688,6 +1852,8 @@ fn months_back(phrase: &str) -> Option<i32> {
         ["the", unit, "before" | "prior"] | ["the", "previous" | "prior" | "preceding", unit] => {
             (1, *unit)
         }
+        // "el año anterior", "al mes previo".
+        ["el" | "al" | "del", unit, "anterior" | "previo" | "precedente"] => (1, *unit),
         // "the previous 12 months": as many months before.
         ["the", "previous" | "prior" | "preceding", count, unit] => {
             (i32::try_from(number_word(count)?).ok()?, *unit)
@@ -1703,8 +1869,8 @@ fn months_back(phrase: &str) -> Option<i32> {
         _ => return None,
     };
     match unit {
-        "year" | "years" => Some(12 * count),
-        "month" | "months" => Some(count),
+        "year" | "years" | "año" | "años" => Some(12 * count),
+        "month" | "months" | "mes" | "meses" => Some(count),
         _ => None,
     }
 }
@@ -1854,7 +2020,8 @@ fn the_past_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 fn past_n(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let count = i32::try_from(number_word(cap(caps, 1)?)?).ok()?;
     let anchor = ctx.anchor?;
-    let months = if cap(caps, 2)?.to_lowercase().starts_with("year") {
+    let unit = cap(caps, 2)?.to_lowercase();
+    let months = if unit.starts_with("year") || unit.starts_with("año") {
         count * 12
     } else {
         count
@@ -1871,9 +2038,11 @@ fn month_range(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     // in order, with no day named.
     let first = month_number(cap(caps, 2)?)?;
     let last = month_number(cap(caps, 5)?)?;
-    if cap(caps, 4)?.eq_ignore_ascii_case("and")
-        && !cap(caps, 1).is_some_and(|cue| cue.eq_ignore_ascii_case("between"))
-    {
+    let between = cap(caps, 1).is_some_and(|cue| {
+        cue.eq_ignore_ascii_case("between") || cue.eq_ignore_ascii_case("entre")
+    });
+    let and = cap(caps, 4).is_some_and(|cue| cue.eq_ignore_ascii_case("and") || cue == "y");
+    if and && !between {
         // "August 11 and September 2" names two days.
         let names_days = caps
             .get(0)?
@@ -1907,7 +2076,6 @@ fn month_range(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     }
     // "between April 2022 and April 2023": a year written by its two ends, the twelve months to
     // the later one ("from April 2022 to April 2023" may be a change between two months).
-    let between = cap(caps, 1).is_some_and(|cue| cue.eq_ignore_ascii_case("between"));
     if between && first_year.is_some() && start.plus(12) == end {
         return Some(Period::span(end.plus(-11), end));
     }
@@ -2036,6 +2204,90 @@ fn one_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         period.relative = true;
     }
     Some(period)
+}
+
+/// A Spanish month of a year: "junio de 2019" (capture 2 the year), "junio de este año" (the
+/// publication's year).
+fn mes(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let month = month_number(cap(caps, 1)?)?;
+    Some(match cap(caps, 2).and_then(year_of) {
+        Some(year) => Period::month(Month::new(year, month)),
+        None => {
+            let mut period = Period::month(Month::new(ctx.anchor?.year(), month));
+            period.relative = true;
+            period
+        }
+    })
+}
+
+/// A Spanish month without its year, after a cue ("en junio", capture 1: the latest June) or
+/// before "pasado" ("junio pasado", capture 3: the latest before the publication's month).
+fn mes_sin_año(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let month = month_number(cap(caps, 2)?)?;
+    let anchor = ctx.anchor?;
+    let at = if cap(caps, 3).is_some() {
+        anchor.plus(-1).latest(month)
+    } else if cap(caps, 1).is_some() {
+        anchor.latest(month)
+    } else {
+        return None;
+    };
+    let mut period = Period::month(at);
+    period.relative = true;
+    Some(period)
+}
+
+/// "el primer semestre de 2025", "el cuarto trimestre": part (capture 1) of the year of capture
+/// 3, cut in halves, quarters or thirds (capture 2).
+fn parte_del_año(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let months = match cap(caps, 2)?.to_lowercase().as_str() {
+        "semestre" => 6,
+        "cuatrimestre" => 4,
+        _ => 3,
+    };
+    let parts = u32::try_from(12 / months).ok()?;
+    let number = match cap(caps, 1)?.to_lowercase().as_str() {
+        "primer" | "primero" => 1,
+        "segundo" => 2,
+        "tercer" | "tercero" => 3,
+        "cuarto" => 4,
+        // "el último trimestre de 2023"; "el último trimestre" alone is the one before.
+        _ if cap(caps, 3).is_some() => parts,
+        _ => return None,
+    };
+    if number > parts {
+        return None;
+    }
+    let year = match cap(caps, 3).and_then(year_of) {
+        Some(year) => Some(year),
+        // "del año", "de este año": the publication's.
+        None if caps.get(0)?.as_str().to_lowercase().contains("año") => Some(ctx.anchor?.year()),
+        None => None,
+    };
+    part_of_year(number, months, year, false, ctx)
+}
+
+/// "en lo que va del año", "este año": the publication's year so far; "en lo que va de 2025"
+/// (capture 1): that year's.
+fn año_en_curso(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    match cap(caps, 1).and_then(year_of) {
+        Some(year) => {
+            let mut period = Period::calendar_year(year).so_far(ctx.anchor);
+            period.relative = true;
+            Some(period)
+        }
+        None => {
+            let anchor = ctx.anchor?;
+            let year = Period::calendar_year(anchor.year());
+            let mut period = if anchor < year.end && !ctx.projection {
+                year.so_far(Some(anchor))
+            } else {
+                year
+            };
+            period.relative = true;
+            Some(period)
+        }
+    }
 }
 
 fn bare_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {

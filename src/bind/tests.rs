@@ -2291,3 +2291,72 @@ fn fytd_and_ytd_are_the_year_to_date() {
         "2024-01..2024-03 partial of 2024"
     );
 }
+
+#[test]
+fn spanish_dates_are_periods() {
+    let periods = |text: &str| periods_of(text, "2024-09-10");
+    assert_eq!(
+        periods("Entre febrero y abril de 2023 llegaron menos personas."),
+        ["Entre febrero y abril de 2023 2023-02..2023-04"]
+    );
+    assert_eq!(
+        periods("De enero a julio de este año se registraron más cruces."),
+        ["De enero a julio de este año 2024-01..2024-07 partial"]
+    );
+    assert_eq!(
+        periods("Durante el segundo semestre de 2022 hubo menos."),
+        ["Durante el segundo semestre de 2022 2022-07..2022-12 partial"]
+    );
+    assert_eq!(
+        periods("En agosto de 2023 hubo menos."),
+        ["En agosto de 2023 2023-08..2023-08"]
+    );
+    assert_eq!(
+        periods("En lo que va del año hubo menos."),
+        ["En lo que va del año 2024-01..2024-09 partial"]
+    );
+    assert_eq!(
+        periods("El año pasado hubo menos que en setiembre pasado."),
+        [
+            "El año pasado 2023-01..2023-12",
+            "en setiembre pasado 2023-09..2023-09"
+        ]
+    );
+    assert_eq!(
+        periods("En los últimos doce meses hubo menos."),
+        ["los últimos doce meses 2023-09..2024-08"]
+    );
+}
+
+#[test]
+fn spanish_comparison_bases_and_lists_bind_like_english_ones() {
+    // The base after "respecto a" is the sentence's period a year earlier, not the figure's.
+    let got = bind(
+        "De enero a mayo de 2024 llegaron 41,200 personas, un aumento de 12.5% respecto a igual periodo de 2023.",
+        "2024-06-15",
+    );
+    assert_eq!(
+        period_of(&got, "41,200"),
+        "2024-01..2024-05 partial of 2024"
+    );
+    assert_eq!(period_of(&got, "12.5%"), "2024-01..2024-05 partial of 2024");
+    // "desde" after a record word is what the record is measured against.
+    let got = bind(
+        "En mayo se registraron 7,340 retornos, la cifra más alta desde marzo de 2019.",
+        "2024-06-15",
+    );
+    assert_eq!(period_of(&got, "7,340"), "2024-05..2024-05");
+    // The periods listed first and the figures "respectivamente" after them.
+    let got = bind(
+        "En 2021 y 2020 fueron retornadas 18,250 y 12,904 personas respectivamente.",
+        "2022-02-01",
+    );
+    assert_eq!(period_of(&got, "18,250"), "2021-01..2021-12");
+    assert_eq!(period_of(&got, "12,904"), "2020-01..2020-12");
+    let got = bind(
+        "In 2021 and 2020, some 18,250 and 12,904 people were returned, respectively.",
+        "2022-02-01",
+    );
+    assert_eq!(period_of(&got, "some 18,250"), "2021-01..2021-12");
+    assert_eq!(period_of(&got, "12,904"), "2020-01..2020-12");
+}
