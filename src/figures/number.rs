@@ -118,6 +118,9 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
     if let Some(fraction) = with_fraction(tokens, &numeral) {
         return Some(fraction);
     }
+    if let Some(spanish) = mil_millones(tokens, &numeral) {
+        return Some(spanish);
+    }
     if let Some(scale) = hyphen_scale(tokens, idx, lexicon) {
         apply_scale(&mut numeral, scale);
         numeral.last = idx + 3;
@@ -132,6 +135,41 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
     extend_spaced_scale(tokens, &mut numeral, lexicon);
     extend_tolerance(tokens, &mut numeral);
     fraction_in(tokens, numeral, lexicon)
+}
+
+/// Spanish thousands of millions: "16 mil 645.7 millones" is 16,645.7 million and "3 mil
+/// millones" three billion. ("mil" alone stays the English abbreviation of million: "$5 mil".)
+fn mil_millones(tokens: &[Token], numeral: &Numeral) -> Option<Numeral> {
+    let idx = numeral.first;
+    let spaced = |at: usize, word: &str| {
+        tokens
+            .get(at)
+            .is_some_and(|token| token.space_before && token.text == word)
+    };
+    let millions = |at: usize| spaced(at, "millones") || spaced(at, "millón");
+    if !numeral.plain_digits || numeral.value >= 1000.0 || !spaced(idx + 1, "mil") {
+        return None;
+    }
+    if millions(idx + 2) {
+        let mut whole = numeral.clone();
+        apply_scale(&mut whole, 1e9);
+        whole.last = idx + 3;
+        return Some(whole);
+    }
+    let rest = tokens
+        .get(idx + 2)
+        .filter(|token| token.space_before)
+        .and_then(|token| bare_digits(token, idx + 2))
+        .filter(|rest| rest.value < 1000.0)?;
+    if !millions(idx + 3) {
+        return None;
+    }
+    let mut whole = rest;
+    whole.value += numeral.value * 1000.0;
+    apply_scale(&mut whole, 1e6);
+    whole.first = idx;
+    whole.last = idx + 4;
+    Some(whole)
 }
 
 /// The digits of `token` alone: a cardinal as precise as its last digits.
@@ -600,6 +638,17 @@ mod tests {
                 "{text}: {got_text} = {got_value}, want {want_value}"
             );
         }
+    }
+
+    #[test]
+    fn spanish_thousands_of_millions() {
+        check(
+            "sumaron 16 mil 645.7 millones de dólares, y 3 mil millones",
+            &[
+                ("16 mil 645.7 millones", 16_645.7e6),
+                ("3 mil millones", 3e9),
+            ],
+        );
     }
 
     #[test]
