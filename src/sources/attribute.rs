@@ -578,6 +578,11 @@ impl<'a> Attributor<'a> {
             }
             CueKind::After | CueKind::Counting => {
                 let chunk = self.backward_phrase(tokens, start);
+                // "over 1 200 cases of Hepatitis E reported": what a number counts, before the
+                // verb, is what was reported (a passive), not who reported it.
+                if counted_before(tokens, start) {
+                    return None;
+                }
                 self.classify(context, tokens, chunk, kind).or_else(|| {
                     (kind == CueKind::After)
                         .then(|| self.fallback_window(context, tokens, start))
@@ -847,3 +852,22 @@ fn blank(text: &mut String, span: Span) {
 
 #[cfg(test)]
 mod tests;
+
+/// "over 1 200 cases of Hepatitis E reported", "3,000 cases of cholera were recorded": a number,
+/// a noun and "of" in the few words before the verb at `verb`, with no comma between: what
+/// was counted stands before the verb, so nobody is named as who reported it.
+fn counted_before(tokens: &[Token], verb: usize) -> bool {
+    /// Words between "of" and the verb ("of Hepatitis E were").
+    const MAX_AFTER_OF: usize = 5;
+    let window = &tokens[verb.saturating_sub(MAX_AFTER_OF + 1)..verb];
+    let Some(of) = window.iter().rposition(|token| token.lower == "of") else {
+        return false;
+    };
+    if window[of..].iter().any(|token| token.text == ",") {
+        return false;
+    }
+    let at = verb - window.len() + of;
+    tokens[at.saturating_sub(3)..at]
+        .iter()
+        .any(|token| token.text.starts_with(|c: char| c.is_ascii_digit()))
+}

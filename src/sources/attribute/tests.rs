@@ -652,3 +652,15 @@ fn an_unregistered_outlet_relays_the_report_of_the_body_before_it() {
     let unhcr = got[0].as_ref().map(|(name, _)| name.clone()).unwrap();
     assert_eq!(got[2], Some((unhcr, Via::Carried)), "{got:?}");
 }
+
+#[test]
+fn what_a_number_counts_before_a_reporting_verb_is_not_its_source() {
+    assert_eq!(
+        names(
+            "The camp faces a crisis, with over 2 400 cases of Cholera Morbus reported in May.\n\
+             About 310 deaths of Rohingya refugees were recorded by aid groups.\n\
+             A response from the Federal Office for Migration put the number at 41,300."
+        ),
+        [None, None, Some("Federal Office for Migration".to_string())]
+    );
+}
