@@ -185,11 +185,12 @@ fn rounded_citations(
     // in this figure's interval and both bindings agree exactly (period from each clause, the
     // same agency or place named on both sides). Citations sorted by value, so each figure meets
     // only the values inside its interval.
-    let mut by_size: Vec<usize> = (0..cited.len())
-        .filter(|idx| !confirmed.contains(idx))
-        .collect();
+    let mut by_size: Vec<usize> = (0..cited.len()).collect();
     by_size.sort_by(|a, b| cited[*a].figure.value.total_cmp(&cited[*b].figure.value));
     for &idx in &by_size {
+        if confirmed.contains(&idx) {
+            continue;
+        }
         let one = &cited[idx];
         // "more than 302,000" stands for 302,000 to 303,000 here (a citation rounds down), when
         // it has three significant digits or more ("over 100,000" is not one statistic).
@@ -734,6 +735,64 @@ mod tests {
                 .any(|(_, _, verdict)| *verdict == Verdict::Supported),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_precise_figure_confirmed_elsewhere_still_confirms_a_rounded_citation() {
+        // "233,941" is confirmed by its equal in "c" first; it still supports "a"'s rounding.
+        let got = cross(&[
+            (
+                "a",
+                "More than 233000 Afghan migrants were returned from Iran between 1 and 27 June 2023, the IOM confirmed on Monday.",
+            ),
+            (
+                "b",
+                "From June 1-28, 233,941 migrants returned from Iran to Afghanistan, the IOM said.",
+            ),
+            (
+                "c",
+                "Between June 1 and 28, 233,941 Afghan migrants returned from Iran, the IOM said.",
+            ),
+        ]);
+        assert!(
+            got.contains(&("b".into(), "233,941".into(), Verdict::Supported)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("a".into(), "More than 233000".into(), Verdict::Supported)),
+            "{got:?}"
+        );
+        // As a rounded citation of both, not only as the nearest statistic.
+        let results = results(
+            &[
+                (
+                    "a",
+                    "More than 233000 Afghan migrants were returned from Iran between 1 and 27 June 2023, the IOM confirmed on Monday.",
+                ),
+                (
+                    "b",
+                    "From June 1-28, 233,941 migrants returned from Iran to Afghanistan, the IOM said.",
+                ),
+                (
+                    "c",
+                    "Between June 1 and 28, 233,941 Afghan migrants returned from Iran, the IOM said.",
+                ),
+            ],
+            "2023-07-15",
+        );
+        let others: Vec<&str> = results
+            .iter()
+            .filter(|result| result.method == Method::CrossDocument && result.claim.doc == "a")
+            .flat_map(|result| match &result.evidence {
+                crate::check::Evidence::CrossDocument(evidence) => evidence
+                    .others
+                    .iter()
+                    .map(|other| other.doc.as_str())
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        assert_eq!(others, ["b", "c"], "{results:?}");
     }
 
     #[test]
