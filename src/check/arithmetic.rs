@@ -373,6 +373,34 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
     match (up, down) {
         (true, false) => Some(1.0),
         (false, true) => Some(-1.0),
+        (false, false) => verb_before_by(claim, figure, start, &before_lower, rules),
+        _ => None,
+    }
+}
+
+/// "plummeted OFW deployment figures in 2020 by 74.5%", "cut admissions last year by a third":
+/// a percent or fraction right after "by" is the change of the verb its clause opens with, even
+/// a few words further back than [`NEAR`].
+fn verb_before_by(
+    claim: &CheckClaim,
+    figure: &Figure,
+    start: usize,
+    before_lower: &str,
+    rules: &CheckRules,
+) -> Option<f64> {
+    /// How far back the change verb may stand ("plummeted OFW deployment figures in 2020 by").
+    const BY_REACH: usize = 60;
+    if !matches!(figure.unit, Unit::Percent | Unit::Fraction) || !before_lower.ends_with(" by") {
+        return None;
+    }
+    let wider = around(&claim.text, start.saturating_sub(BY_REACH), start).to_lowercase();
+    // Within the clause: back to the last comma, semicolon, colon or full stop.
+    let clause = wider.rsplit([',', ';', ':', '.']).next().unwrap_or("");
+    let up = CheckRules::says(clause, &rules.up);
+    let down = CheckRules::says(clause, &rules.down);
+    match (up, down) {
+        (true, false) => Some(1.0),
+        (false, true) => Some(-1.0),
         _ => None,
     }
 }

@@ -1036,6 +1036,23 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_change_verb_further_back_than_by_gives_its_percent_a_direction() {
+        let got = arithmetic(
+            "The agency resettled 84,320 refugees in 2021. Budget cuts slashed resettlement \
+             numbers in 2022 by 36.4%. Only 53,640 were resettled that year.",
+            "2023-03-01",
+        );
+        assert!(
+            got.contains(&(
+                "36.4%".to_string(),
+                Verdict::Supported,
+                "(53,640 − 84,320) / 84,320 × 100 = -36.4%".to_string()
+            )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_change_is_found_between_a_level_and_the_base_after_it_or_a_carried_month() {
         // The level and its base in a later sentence: "down from" orders them.
         let got = arithmetic(
