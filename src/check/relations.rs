@@ -1053,6 +1053,23 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn spanish_change_words_give_a_percent_its_direction() {
+        let got = arithmetic(
+            "Durante 2024 fueron retornadas 48,960 personas, una disminución del 20 % en \
+             comparación con las 61,200 de 2023.",
+            "2025-01-10",
+        );
+        assert!(
+            got.contains(&(
+                "20 %".to_string(),
+                Verdict::Supported,
+                "(48,960 − 61,200) / 61,200 × 100 = -20.0%".to_string()
+            )),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_change_is_found_between_a_level_and_the_base_after_it_or_a_carried_month() {
         // The level and its base in a later sentence: "down from" orders them.
         let got = arithmetic(
