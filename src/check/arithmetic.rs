@@ -350,11 +350,15 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
         .map_or(after, |at| &after[..at]);
     // "20% more than a year before", "30% more people": "more" right after a percent is a
     // rise ("more than 5,000" before a count is a bound, never a direction).
-    let more_after = matches!(figure.unit, Unit::Percent | Unit::Fraction)
-        && after
-            .split_whitespace()
-            .next()
-            .is_some_and(|word| word.eq_ignore_ascii_case("more"));
+    // "5 % más" in Spanish ("menos", like "fewer", is a down word anywhere).
+    let word_after = |words: &[&str]| {
+        matches!(figure.unit, Unit::Percent | Unit::Fraction)
+            && after
+                .split_whitespace()
+                .next()
+                .is_some_and(|word| words.iter().any(|w| word.to_lowercase() == *w))
+    };
+    let more_after = word_after(&["more", "más"]);
     // "(89,370) within the six months up to and including April 30", "up to 10,000 per week":
     // "up to" bounds a span or an amount, it is no rise.
     let near = format!("{before} {after}")
