@@ -664,3 +664,17 @@ fn what_a_number_counts_before_a_reporting_verb_is_not_its_source() {
         [None, None, Some("Federal Office for Migration".to_string())]
     );
 }
+
+#[test]
+fn more_reporting_verbs_name_their_subject() {
+    assert_eq!(
+        names(
+            "In May, the Turkish Interior Ministry disclosed that 3,382,429 Syrians held protection.\n\
+             The Federal Statistical Office acknowledged that 41,200 applications were pending."
+        ),
+        [
+            Some("Turkish Interior Ministry".to_string()),
+            Some("Federal Statistical Office".to_string())
+        ]
+    );
+}
