@@ -678,3 +678,17 @@ fn more_reporting_verbs_name_their_subject() {
         ]
     );
 }
+
+#[test]
+fn a_statement_tally_or_obtained_data_names_its_source() {
+    assert_eq!(
+        names(
+            "A statement from the Hellenic Coast Guard put arrivals at 41,200.\n\
+             Deaths in custody reached 3,120, as per the Marshall Project."
+        ),
+        [
+            Some("Hellenic Coast Guard".to_string()),
+            Some("Marshall Project".to_string())
+        ]
+    );
+}
