@@ -15,6 +15,16 @@ fn builtin_registry_is_valid() {
     let (registry, diagnostics) = Registry::parse(BUILTIN_SOURCES, None);
     assert!(diagnostics.is_empty(), "{diagnostics:#?}");
     assert_eq!(registry.entries().len(), 241);
+    // Sorted by name in byte order, as the file's header asks.
+    let names: Vec<&[u8]> = registry
+        .entries()
+        .iter()
+        .map(|entry| entry.name.as_bytes())
+        .collect();
+    assert!(
+        names.windows(2).all(|pair| pair[0] < pair[1]),
+        "entries out of order"
+    );
 }
 
 #[test]
