@@ -410,6 +410,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 end_of_year,
                 Kind::Year,
             ),
+            // "last May", "Last May (2022)", "this March": the latest such month before the
+            // publication's, the one of the publication's year, or the year in brackets.
+            (
+                r"\b(?i:(the\s+)?(last|this|past))\s+((?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May)\b(?:\s*\(((?:19|20)\d\d)\))?".to_string(),
+                last_named_month,
+                Kind::Phrase,
+            ),
             // "in April alone", "in March 2023", "as of June 2023", "April 2023".
             (
                 format!(r"\b(?:(?i:in|during|as\s+of|for|by)\s+)?((?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|May){DAY},?(?:\s+(\d{{4}}))?\b"),
@@ -2288,6 +2295,28 @@ fn año_en_curso(caps: &Captures, ctx: &Ctx) -> Option<Period> {
             Some(period)
         }
     }
+}
+
+/// "last May" (capture 2 "last" or "past"): the latest May before the publication's month;
+/// "this May": the publication year's; "Last May (2022)": the year in brackets (capture 4).
+fn last_named_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    // "the last September high" is the most recent high of some September, not last September.
+    if cap(caps, 1).is_some() {
+        return None;
+    }
+    let month = month_number(cap(caps, 3)?)?;
+    if let Some(year) = cap(caps, 4).and_then(year_of) {
+        return Some(Period::month(Month::new(year, month)));
+    }
+    let anchor = ctx.anchor?;
+    let at = if cap(caps, 2)?.eq_ignore_ascii_case("this") {
+        Month::new(anchor.year(), month)
+    } else {
+        anchor.plus(-1).latest(month)
+    };
+    let mut period = Period::month(at);
+    period.relative = true;
+    Some(period)
 }
 
 fn bare_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {

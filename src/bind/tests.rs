@@ -2360,3 +2360,27 @@ fn spanish_comparison_bases_and_lists_bind_like_english_ones() {
     assert_eq!(period_of(&got, "some 18,250"), "2021-01..2021-12");
     assert_eq!(period_of(&got, "12,904"), "2020-01..2020-12");
 }
+
+#[test]
+fn last_may_is_the_latest_may_and_a_bracketed_year_is_its_own() {
+    assert_eq!(
+        periods_of(
+            "Last May (2022), the minister said there were more.",
+            "2023-07-30"
+        ),
+        ["Last May (2022) 2022-05..2022-05"]
+    );
+    assert_eq!(
+        periods_of(
+            "Crossings fell last March and rose this June.",
+            "2023-07-30"
+        ),
+        ["last March 2023-03..2023-03", "this June 2023-06..2023-06"]
+    );
+    // "The last September high" is no period of its own: its month is composed with the year.
+    let got = bind(
+        "The last September high was when Border Patrol recorded 207,597 encounters in 2022.",
+        "2023-10-21",
+    );
+    assert_eq!(period_of(&got, "207,597"), "2022-09..2022-09");
+}
