@@ -222,9 +222,14 @@ fn glued_suffix(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Optio
     // "b" after whole digits is a citation's letter ("Smith 2011b") or bits, not billions.
     let ambiguous = next.text == "m" || next.text == "b" && numeral.plain_digits;
     // "1.2m people", "3m migrants": before people counted, "m" is millions, not metres.
+    // "pushes State population to almost 5.3m": a population a few words before is counted in
+    // millions too.
     let people_after = tokens
         .get(idx + 2)
-        .is_some_and(|after| lexicon.person_nouns.contains(after.lower.as_ref()));
+        .is_some_and(|after| lexicon.person_nouns.contains(after.lower.as_ref()))
+        || tokens[idx.saturating_sub(4)..idx]
+            .iter()
+            .any(|before| before.is("population"));
     let scale = lexicon
         .suffixes
         .get(next.text)
@@ -638,6 +643,14 @@ mod tests {
                 "{text}: {got_text} = {got_value}, want {want_value}"
             );
         }
+    }
+
+    #[test]
+    fn a_glued_m_after_a_population_is_millions() {
+        check(
+            "pushes the population to almost 5.3m; the fence is 6m high",
+            &[("5.3m", 5.3e6), ("6", 6.0)],
+        );
     }
 
     #[test]

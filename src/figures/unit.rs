@@ -587,8 +587,9 @@ fn fertility_before(tokens: &[Token], first: usize) -> bool {
     })
 }
 
-/// "people per day", "a week", "migrants each day", "daily apprehensions" after a number: a count per day or week
-/// (longer spans, "a year", read as counts of that span, are left alone).
+/// "people per day", "a week", "migrants each day", "migrants arrive each day", "daily
+/// apprehensions" after a number: a count per day or week (longer spans, "a year", read as
+/// counts of that span, are left alone; "a week ago" dates the count).
 fn per_short_time_after(tokens: &[Token], last: usize) -> bool {
     let link = |token: Option<&Token>| {
         token.is_some_and(|t| t.is("per") || t.is("a") || t.is("each") || t.is("every"))
@@ -597,14 +598,22 @@ fn per_short_time_after(tokens: &[Token], last: usize) -> bool {
         token.is_some_and(|t| t.is("day") || t.is("week") || t.is("hour") || t.is("night"))
     };
     let at = |idx: usize| tokens.get(idx);
+    // "5,000 people a week ago" dates the count; it is no pace.
+    let dated = |idx: usize| {
+        at(idx).is_some_and(|t| {
+            t.is("ago") || t.is("earlier") || t.is("later") || t.is("before") || t.is("prior")
+        })
+    };
     // "averaged 9,773 daily apprehensions".
     let daily = at(last).is_some_and(|t| t.is("daily") || t.is("weekly") || t.is("nightly"))
         && at(last + 1).is_some_and(Token::is_word);
+    // The link after at most two words ("migrants arrive each day", "people per day").
+    let plain = |idx: usize| at(idx).is_some_and(|t| t.is_word() && !link(Some(t)));
+    let pace_at = |idx: usize| link(at(idx)) && time(at(idx + 1)) && !dated(idx + 2);
     daily
-        || (link(at(last)) && time(at(last + 1)))
-        || (at(last).is_some_and(|t| t.is_word() && !link(Some(t)))
-            && link(at(last + 1))
-            && time(at(last + 2)))
+        || pace_at(last)
+        || (plain(last) && pace_at(last + 1))
+        || (plain(last) && plain(last + 1) && pace_at(last + 2))
 }
 
 /// "daily arrests reach 2,500", "an average of 600 people to cross the border daily": "daily"
@@ -897,6 +906,14 @@ mod tests {
         );
         check("5 men", &[("5", 5.0, Unit::Count, None)]);
         check("52 people per day", &[("52", 52.0, Unit::Rate, None)]);
+        check(
+            "About 1,000 migrants arrive each day",
+            &[("About 1,000", 1000.0, Unit::Rate, None)],
+        );
+        check(
+            "5,000 people a week ago",
+            &[("5,000", 5000.0, Unit::Count, None)],
+        );
         // "daily" before the number or closing its clause after it: a pace; an adjective of
         // another noun is none.
         check(
