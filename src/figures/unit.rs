@@ -607,13 +607,24 @@ fn per_short_time_after(tokens: &[Token], last: usize) -> bool {
     // "averaged 9,773 daily apprehensions".
     let daily = at(last).is_some_and(|t| t.is("daily") || t.is("weekly") || t.is("nightly"))
         && at(last + 1).is_some_and(Token::is_word);
-    // The link after at most two words ("migrants arrive each day", "people per day").
-    let plain = |idx: usize| at(idx).is_some_and(|t| t.is_word() && !link(Some(t)));
-    let pace_at = |idx: usize| link(at(idx)) && time(at(idx + 1)) && !dated(idx + 2);
-    daily
-        || pace_at(last)
-        || (plain(last) && pace_at(last + 1))
-        || (plain(last) && plain(last + 1) && pace_at(last + 2))
+    /// Words between the number and its "each day" ("630 people crossing the Adre border each
+    /// day", "600 people are still coming in every day").
+    const MAX_WORDS: usize = 6;
+    // "1,295 arriving in a day" counts one day; it is no pace ("coming in every day" is).
+    let one_span = |idx: usize| {
+        idx > last
+            && at(idx).is_some_and(|t| t.is("a"))
+            && at(idx - 1).is_some_and(|t| {
+                t.is("in") || t.is("on") || t.is("within") || t.is("for") || t.is("during")
+            })
+    };
+    let pace_at =
+        |idx: usize| link(at(idx)) && time(at(idx + 1)) && !dated(idx + 2) && !one_span(idx);
+    // The link after at most `MAX_WORDS` plain words ("migrants arrive each day").
+    let words = (last..tokens.len().min(last + MAX_WORDS + 1))
+        .take_while(|idx| at(*idx).is_some_and(|t| t.is_word()))
+        .collect::<Vec<_>>();
+    daily || pace_at(last) || words.iter().any(|idx| pace_at(*idx + 1) && !link(at(*idx)))
 }
 
 /// "daily arrests reach 2,500", "an average of 600 people to cross the border daily": "daily"
