@@ -73,6 +73,39 @@ impl Anchor {
         }
         self.store(path)
     }
+
+    /// `unresolve` of each of `paths`, one folder at a time: for a run of paths in the same
+    /// folder (as a walk lists them) the folder is unresolved once and each file name joined
+    /// to it, which is what `unresolve` gives for a path ending in a name. `unresolve` of each
+    /// path normalises it whole, component by component (5% of a no-op `claimdex index` at
+    /// 118,512 files).
+    pub fn unresolve_each<P: AsRef<Path>>(
+        &self,
+        paths: impl IntoIterator<Item = P>,
+    ) -> Vec<PathBuf> {
+        let mut folder: Option<(PathBuf, PathBuf)> = None;
+        let mut stored = Vec::new();
+        for path in paths {
+            let path = path.as_ref();
+            let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+                stored.push(self.unresolve(path));
+                continue;
+            };
+            let stored_parent = match &folder {
+                Some((opened, stored)) if opened.as_os_str() == parent.as_os_str() => stored,
+                _ => {
+                    let unresolved = self.unresolve(parent);
+                    &folder.insert((parent.to_path_buf(), unresolved)).1
+                }
+            };
+            stored.push(if stored_parent.as_os_str() == "." {
+                PathBuf::from(name)
+            } else {
+                stored_parent.join(name)
+            });
+        }
+        stored
+    }
 }
 
 /// Removes `.` and resolves `..` lexically (no symbolic links are followed, so a stored path
@@ -162,6 +195,40 @@ mod tests {
         for stored in ["docs", "docs/a.txt", ".", "/abs/file.txt"] {
             let stored = Path::new(stored);
             assert_eq!(anchor.unresolve(&anchor.resolve(stored)), stored);
+        }
+    }
+
+    #[test]
+    fn unresolving_a_folder_at_a_time_is_unresolving_each_path() {
+        let paths = [
+            "docs/a.txt",
+            "docs/b.txt",
+            "./docs/sub/c.md",
+            "a.txt",
+            "./a.txt",
+            "../proj/docs/d.txt",
+            "../other/e.txt",
+            "/home/u/proj/docs/f.txt",
+            "/home/u/proj/g.txt",
+            "/data/x/h.txt",
+            "docs/..",
+            "..",
+            "",
+        ];
+        for (index, cwd) in [
+            ("idx", "/home/u/proj"),
+            ("../proj/idx", "/home/u/other"),
+            ("../idx", "/home/u/proj/docs"),
+            ("/elsewhere/idx", "/home/u/proj"),
+            ("/idx", "/"),
+        ] {
+            let anchor = Anchor::with_cwd(Path::new(index), Path::new(cwd));
+            let expected: Vec<PathBuf> = paths
+                .iter()
+                .map(|path| anchor.unresolve(Path::new(path)))
+                .collect();
+            let each = anchor.unresolve_each(paths.iter().map(Path::new));
+            assert_eq!(each, expected, "index {index} from {cwd}");
         }
     }
 
