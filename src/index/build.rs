@@ -213,7 +213,7 @@ pub fn update(
     // seen, and the manifest log is appended to at the length its last commit wrote.
     corpus.payload = super::read_payload(root, &corpus.index)?;
     let mut diagnostics = Vec::new();
-    let inputs = scan(
+    let mut inputs = scan(
         &options.paths,
         &corpus.payload.roots,
         &corpus.anchor,
@@ -224,6 +224,7 @@ pub fn update(
         report.seconds = started.elapsed().as_secs_f64();
         return Ok(report);
     }
+    inputs.store_paths(&corpus.anchor);
     let mut manifest = super::read_manifest(root, &corpus.payload)?;
     // An old manifest of another version is written whole on the next commit.
     let whole = options.rebuild || manifest.schema_version != SCHEMA_VERSION;
@@ -263,13 +264,16 @@ fn unchanged_since_commit(
         return None;
     }
     let roots: BTreeSet<&PathBuf> = inputs.roots.iter().collect();
-    if !roots.iter().copied().eq(payload.roots.iter()) || inputs.files.len() != totals.documents {
+    if !roots.iter().copied().eq(payload.roots.iter()) || inputs.walked.len() != totals.documents {
         return None;
     }
     let mut digest = StatDigest::default();
-    for (path, file_stat) in inputs.files.iter().zip(&inputs.file_stats) {
-        digest.add(path, *file_stat);
-    }
+    let mut file_stats = inputs.walked.iter().map(|(_, stat)| *stat);
+    corpus
+        .anchor
+        .for_each_unresolved(inputs.walked.iter().map(|(path, _)| path), |path| {
+            digest.add(path, file_stats.next().flatten())
+        });
     add_meta_files(&mut digest, &payload.roots, &corpus.anchor);
     if digest.finish() != payload.stat_digest {
         return None;
@@ -289,12 +293,24 @@ fn unchanged_since_commit(
 /// started, their `corpus.toml` metadata and the claim rules.
 struct Inputs {
     roots: Vec<PathBuf>,
+    /// The walk's files as opened, until `store_paths` turns them into `files`.
+    walked: Vec<(PathBuf, ingest::Stat)>,
     files: Vec<PathBuf>,
     file_stats: Vec<ingest::Stat>,
     folders: Vec<(PathBuf, ingest::Stat)>,
     walked_at: SystemTime,
     corpus_meta: CorpusMeta,
     rules: ClaimRules,
+}
+
+impl Inputs {
+    /// Turns the walked paths into stored ones (`files`, `file_stats`), which a run that
+    /// updates the index needs and a no-op does not.
+    fn store_paths(&mut self, anchor: &Anchor) {
+        let walked = std::mem::take(&mut self.walked);
+        self.files = anchor.unresolve_each(walked.iter().map(|(path, _)| path));
+        self.file_stats = walked.into_iter().map(|(_, stat)| stat).collect();
+    }
 }
 
 /// Walks the roots of this run and loads their metadata and claim rules, adding what went
@@ -312,8 +328,6 @@ fn scan(
     let walked_at = SystemTime::now();
     let walk = ingest::walk::walk(&opened_roots);
     diagnostics.extend(walk.diagnostics);
-    let files = anchor.unresolve_each(walk.files.iter().map(|(path, _)| path));
-    let file_stats: Vec<ingest::Stat> = walk.files.iter().map(|(_, stat)| *stat).collect();
     let (corpus_meta, meta_diagnostics) = CorpusMeta::load(&opened_roots);
     let corpus_meta = corpus_meta.rekey(|path| anchor.unresolve(path));
     diagnostics.extend(meta_diagnostics);
@@ -326,8 +340,9 @@ fn scan(
     diagnostics.extend(rule_diagnostics);
     Inputs {
         roots,
-        files,
-        file_stats,
+        walked: walk.files,
+        files: Vec::new(),
+        file_stats: Vec::new(),
         folders: walk.folders,
         walked_at,
         corpus_meta,
