@@ -73,6 +73,67 @@ impl Anchor {
         }
         self.store(path)
     }
+
+    /// `unresolve` of each of `paths`, one folder at a time (see `for_each_unresolved`).
+    pub fn unresolve_each<P: AsRef<Path>>(
+        &self,
+        paths: impl IntoIterator<Item = P>,
+    ) -> Vec<PathBuf> {
+        let mut stored = Vec::new();
+        self.for_each_unresolved(paths, |path| stored.push(path.to_path_buf()));
+        stored
+    }
+
+    /// Calls `visit` with `unresolve` of each of `paths`, in order, one folder at a time: for
+    /// a run of paths in the same folder (as a walk lists them) the folder is unresolved once
+    /// and each file name joined to it in a reused buffer, which is what `unresolve` gives for
+    /// a path ending in a name. `unresolve` of each path normalises it whole, component by
+    /// component (5% of a no-op `claimdex index` at 118,512 files), and a no-op index needs
+    /// the stored paths only to hash them.
+    pub fn for_each_unresolved<P: AsRef<Path>>(
+        &self,
+        paths: impl IntoIterator<Item = P>,
+        mut visit: impl FnMut(&Path),
+    ) {
+        // The folder of the last path, as opened and as stored.
+        let mut folder: Option<(PathBuf, PathBuf)> = None;
+        let mut buffer = PathBuf::new();
+        for path in paths {
+            let path = path.as_ref();
+            let Some(name) = path.file_name() else {
+                visit(&self.unresolve(path));
+                continue;
+            };
+            let in_folder = |opened: &Path| {
+                // `opened`, a separator, `name`: the parent, compared as bytes.
+                let bytes = path.as_os_str().as_encoded_bytes();
+                let opened = opened.as_os_str().as_encoded_bytes();
+                !opened.is_empty()
+                    && bytes.len() == opened.len() + 1 + name.len()
+                    && bytes.starts_with(opened)
+                    && std::path::is_separator(char::from(bytes[opened.len()]))
+            };
+            let stored_folder = match &folder {
+                Some((opened, stored)) if in_folder(opened) => stored,
+                _ => {
+                    let Some(parent) = path.parent() else {
+                        visit(&self.unresolve(path));
+                        continue;
+                    };
+                    let stored = self.unresolve(parent);
+                    &folder.insert((parent.to_path_buf(), stored)).1
+                }
+            };
+            if stored_folder.as_os_str() == "." {
+                visit(Path::new(name));
+            } else {
+                buffer.clear();
+                buffer.push(stored_folder);
+                buffer.push(name);
+                visit(&buffer);
+            }
+        }
+    }
 }
 
 /// Removes `.` and resolves `..` lexically (no symbolic links are followed, so a stored path
@@ -162,6 +223,47 @@ mod tests {
         for stored in ["docs", "docs/a.txt", ".", "/abs/file.txt"] {
             let stored = Path::new(stored);
             assert_eq!(anchor.unresolve(&anchor.resolve(stored)), stored);
+        }
+    }
+
+    #[test]
+    fn unresolving_a_folder_at_a_time_is_unresolving_each_path() {
+        let paths = [
+            "docs/a.txt",
+            "docs/b.txt",
+            "./docs/sub/c.md",
+            "a.txt",
+            "./a.txt",
+            "../proj/docs/d.txt",
+            "../other/e.txt",
+            "/home/u/proj/docs/f.txt",
+            "/home/u/proj/g.txt",
+            "/data/x/h.txt",
+            "docs/..",
+            "..",
+            "",
+            "a.txt",
+            "/b.txt",
+            "docs/a.txt",
+            "docs//b.txt",
+            "docs/./c.txt",
+            "docs/b.txt/",
+            "docs/b.txt/.",
+        ];
+        for (index, cwd) in [
+            ("idx", "/home/u/proj"),
+            ("../proj/idx", "/home/u/other"),
+            ("../idx", "/home/u/proj/docs"),
+            ("/elsewhere/idx", "/home/u/proj"),
+            ("/idx", "/"),
+        ] {
+            let anchor = Anchor::with_cwd(Path::new(index), Path::new(cwd));
+            let expected: Vec<PathBuf> = paths
+                .iter()
+                .map(|path| anchor.unresolve(Path::new(path)))
+                .collect();
+            let each = anchor.unresolve_each(paths.iter().map(Path::new));
+            assert_eq!(each, expected, "index {index} from {cwd}");
         }
     }
 

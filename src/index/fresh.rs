@@ -145,9 +145,10 @@ pub fn is_fresh_file(name: &str) -> bool {
 /// The digest of a walk's files as `is_stale` and the commit compute it.
 pub fn digest_of(files: &[(PathBuf, Stat)], roots: &[PathBuf], anchor: &Anchor) -> String {
     let mut digest = StatDigest::default();
-    for (path, stat) in files {
-        digest.add(&anchor.unresolve(path), *stat);
-    }
+    let mut stats = files.iter().map(|(_, stat)| *stat);
+    anchor.for_each_unresolved(files.iter().map(|(path, _)| path), |path| {
+        digest.add(path, stats.next().flatten());
+    });
     super::build::add_meta_files(&mut digest, roots, anchor);
     digest.finish()
 }

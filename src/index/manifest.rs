@@ -227,21 +227,38 @@ pub fn is_manifest_file(name: &str) -> bool {
 
 /// A digest of `(path, size, mtime)` for a sorted list of files, so two walks of the same
 /// unchanged files give the same digest and any added, removed or touched file changes it.
+///
+/// The bytes are gathered in a buffer and hashed a block at a time: blake3 given its input 8 or
+/// 40 bytes at a time compresses one 64-byte block per call, five times slower than over a
+/// buffer of many kilobytes, where it hashes several chunks at once (5-7% of a no-op
+/// `claimdex index` at 118,512 files). The digest is the same either way.
 #[derive(Default)]
-pub struct StatDigest(blake3::Hasher);
+pub struct StatDigest {
+    hasher: blake3::Hasher,
+    pending: Vec<u8>,
+}
+
+/// How many bytes `StatDigest` gathers before hashing them.
+const DIGEST_BUFFER: usize = 64 * 1024;
 
 impl StatDigest {
     pub fn add(&mut self, path: &Path, stat: crate::ingest::Stat) {
         let path = path.as_os_str().as_encoded_bytes();
         let (size, mtime) = stat.unwrap_or((u64::MAX, 0));
-        self.0.update(&(path.len() as u64).to_le_bytes());
-        self.0.update(path);
-        self.0.update(&size.to_le_bytes());
-        self.0.update(&mtime.to_le_bytes());
+        self.pending
+            .extend_from_slice(&(path.len() as u64).to_le_bytes());
+        self.pending.extend_from_slice(path);
+        self.pending.extend_from_slice(&size.to_le_bytes());
+        self.pending.extend_from_slice(&mtime.to_le_bytes());
+        if self.pending.len() >= DIGEST_BUFFER {
+            self.hasher.update(&self.pending);
+            self.pending.clear();
+        }
     }
 
-    pub fn finish(self) -> String {
-        self.0.finalize().to_hex()[..32].to_string()
+    pub fn finish(mut self) -> String {
+        self.hasher.update(&self.pending);
+        self.hasher.finalize().to_hex()[..32].to_string()
     }
 }
 
@@ -442,5 +459,32 @@ mod tests {
         assert_eq!(digest(Some((5, 6))), digest(Some((5, 6))));
         assert_ne!(digest(Some((5, 6))), digest(Some((5, 7))));
         assert_ne!(digest(Some((5, 6))), digest(None));
+    }
+
+    #[test]
+    fn the_buffered_stat_digest_is_the_digest_of_its_fields_fed_one_by_one() {
+        // Commits record the digest: hashing through a buffer must not change it, even past
+        // the buffer's size (4,000 files of ~60 bytes).
+        let files: Vec<(PathBuf, crate::ingest::Stat)> = (0..4_000u64)
+            .map(|idx| {
+                let stat = (idx % 7 != 0).then_some((idx * 31, u128::from(idx) << 40));
+                (
+                    PathBuf::from(format!("corpus/batch-{}/{idx:07}.txt", idx / 1000)),
+                    stat,
+                )
+            })
+            .collect();
+        let mut buffered = StatDigest::default();
+        let mut one_by_one = blake3::Hasher::new();
+        for (path, stat) in &files {
+            buffered.add(path, *stat);
+            let bytes = path.as_os_str().as_encoded_bytes();
+            let (size, mtime) = stat.unwrap_or((u64::MAX, 0));
+            one_by_one.update(&(bytes.len() as u64).to_le_bytes());
+            one_by_one.update(bytes);
+            one_by_one.update(&size.to_le_bytes());
+            one_by_one.update(&mtime.to_le_bytes());
+        }
+        assert_eq!(buffered.finish(), one_by_one.finalize().to_hex()[..32]);
     }
 }

@@ -10,8 +10,9 @@
 //! indexing uses (one `read_dir` per folder, each file statted relative to its open folder),
 //! and the digest compared; a full check that finds nothing changed writes a new record.
 //! Limit (see `fresh`): a file edited in place, its folder untouched, is seen by the first
-//! search more than `every` after the last full check. Walking sibling folders on several
-//! threads was tried and was slower on the shared 2-core machine (see docs/benchmarks.md).
+//! search more than `every` after the last full check. The walk lists a root's subfolders on a
+//! thread per core (up to four; see `ingest::walk` and docs/benchmarks.md, "Issue 16, fourth
+//! part").
 
 use super::{fresh, Anchor, CorpusIndex, DEFAULT_CORPUS};
 use crate::ingest;

@@ -131,3 +131,55 @@ fn a_second_root_does_not_remove_the_first() {
         stderr(&output)
     );
 }
+
+/// `claimdex index` stats every file: an edit in place that keeps the file's size and leaves
+/// its folder's mtime as it was is found, in a corpus of several subfolders (which the walk
+/// lists on several threads).
+#[test]
+fn an_edit_in_place_in_one_of_many_subfolders_is_found_by_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    for folder in 0..6 {
+        let sub = docs.join(format!("batch-{folder}"));
+        std::fs::create_dir_all(&sub).unwrap();
+        for file in 0..3 {
+            let text = format!(
+                "Batch {folder} file {file} counted {} arrivals.\n",
+                100 + folder * 10 + file
+            );
+            std::fs::write(sub.join(format!("{file}.txt")), text).unwrap();
+        }
+    }
+    let summary = index(dir.path());
+    assert!(summary.contains("indexed 18 documents"), "{summary}");
+    let folder = docs.join("batch-4");
+    let folder_mtime = std::fs::metadata(&folder).unwrap().modified().unwrap();
+    let path = folder.join("1.txt");
+    std::fs::write(&path, "Batch 4 file 1 counted 999 arrivals.\n").unwrap();
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(5);
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_modified(later).unwrap();
+    drop(file);
+    std::fs::File::open(&folder)
+        .unwrap()
+        .set_modified(folder_mtime)
+        .unwrap();
+    assert_eq!(
+        std::fs::metadata(&folder).unwrap().modified().unwrap(),
+        folder_mtime
+    );
+    let summary = index(dir.path());
+    assert!(
+        summary.contains("(0 new, 1 updated, 0 removed, 17 unchanged, 0 skipped)"),
+        "{summary}"
+    );
+    let output = claimdex_in(dir.path())
+        .args(["--index", "idx", "--no-update", "search", "999", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&output).contains("batch-4/1.txt"),
+        "{}",
+        stdout(&output)
+    );
+}
