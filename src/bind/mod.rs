@@ -311,6 +311,15 @@ fn sentence_periods(
             period::same_part_of_bare_years(&mut periods, &part, sentence.text);
         }
     }
+    // "So far this year 19,294 have crossed. ¶ This is a 10% increase on the figure recorded
+    // last year, which was 17,620": a bare earlier year that a change is measured against, in
+    // a sentence naming no period of its own and going on with a part of a year, is the same
+    // part of that year.
+    if let Some(part) = carried.filter(|period| period.partial) {
+        if !periods.is_empty() && periods.iter().all(|found| found.base) {
+            period::same_part_of_bare_years(&mut periods, part, sentence.text);
+        }
+    }
     period::previous_of_the_sentence(&mut periods, carried, sentence.text);
     mark_base_levels(&mut periods, sentence);
     if let Some(last) = periods.iter().max_by_key(|found| found.span.end) {

@@ -2384,3 +2384,26 @@ fn last_may_is_the_latest_may_and_a_bracketed_year_is_its_own() {
     );
     assert_eq!(period_of(&got, "207,597"), "2022-09..2022-09");
 }
+
+#[test]
+fn a_bare_last_year_a_running_total_is_measured_against_is_the_same_part_of_it() {
+    let got = figures_and_bindings(
+        &[
+            "Arrivals so far this year reached 31,480.",
+            "That is an increase on the figure recorded last year, which was 27,905.",
+            "In all of last year, 52,100 people arrived, compared with 36,000 in 2022.",
+        ],
+        "2024-06-12",
+    );
+    let period = |paragraph: usize, text: &str| {
+        got[paragraph]
+            .iter()
+            .find(|(figure, _)| figure.text == text)
+            .and_then(|(_, binding)| binding.period.as_ref())
+            .map(|period| format!("{}..{}", period.start, period.end))
+    };
+    assert_eq!(period(0, "31,480").as_deref(), Some("2024-01..2024-06"));
+    assert_eq!(period(1, "27,905").as_deref(), Some("2023-01..2023-06"));
+    // "all of last year" is the whole year.
+    assert_eq!(period(2, "52,100").as_deref(), Some("2023-01..2023-12"));
+}
