@@ -164,8 +164,9 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 this_month,
                 Kind::Recent,
             ),
-            // A Spanish month name alone ("junio"): lower case, it is no other word.
-            (format!(r"(?i)\b({MES})\b"), bare_month, Kind::Month),
+            // A Spanish month name alone, as Spanish writes it, in lower case ("junio"; "County
+            // Mayo" is a place).
+            (format!(r"\b({MES})\b"), bare_month, Kind::Month),
             // "between the beginning of 2023 and July 31", "from the start of the year to
             // March": the months from January to that month.
             (

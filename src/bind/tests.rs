@@ -2326,6 +2326,11 @@ fn spanish_dates_are_periods() {
         periods("En los últimos doce meses hubo menos."),
         ["los últimos doce meses 2023-09..2024-08"]
     );
+    // A Spanish month alone is written in lower case: "Mayo" is the Irish county.
+    assert_eq!(
+        periods("Arrivals in Mayo rose in 2023, as in marzo."),
+        ["2023 2023-01..2023-12", "marzo 2024-03..2024-03"]
+    );
 }
 
 #[test]
