@@ -343,6 +343,11 @@ impl Attributor<'_> {
         if kind == CueKind::Counting && !ends_with_agent {
             return None;
         }
+        // "Authorities also reported", "Officials said": an agent noun alone, capitalised only
+        // because it opens the sentence, names nobody.
+        if ends_with_agent && end - start == 1 {
+            return None;
+        }
         let runs = name_runs(context.text, tokens, (start, end), ends_with_agent);
         let run = if kind == CueKind::Before {
             runs.first()

@@ -692,3 +692,19 @@ fn a_statement_tally_or_obtained_data_names_its_source() {
         ]
     );
 }
+
+#[test]
+fn an_agent_noun_alone_at_the_start_of_a_sentence_names_nobody() {
+    assert_eq!(
+        names(
+            "Authorities also reported that 18,890 children were taken into custody.\n\
+             Officials said 4,100 people crossed.\n\
+             Mexican immigration officials said 1,200 people were detained."
+        ),
+        [
+            None,
+            None,
+            Some("Instituto Nacional de Migración (Mexico)".to_string())
+        ]
+    );
+}
