@@ -564,7 +564,26 @@ impl<'a> Attributor<'a> {
             }
             CueKind::Before => {
                 let chunk = self.forward_phrase(tokens, end);
-                self.classify(context, tokens, chunk, kind)
+                // "Schreiber says SA spent R300m": a name after "says" that a verb follows is
+                // the subject of what was said, not who said it ("says Eurostat.", "said the
+                // agency in a statement", "said the IOM, adding" close the clause instead).
+                let inverted = matches!(phrase, [verb] if INVERTED_VERBS.contains(&verb.as_str()));
+                let found = self.classify(context, tokens, chunk, kind)?;
+                if inverted {
+                    // The word after the name found ("UNHCR representative in Chad" names the
+                    // speaker's title, "SA spent" the subject of what was said).
+                    let next = tokens
+                        .iter()
+                        .find(|token| token.span.start >= found.1.mention_span.end);
+                    let titled = next.is_some_and(|token| {
+                        self.cues.agents.contains(token.lower.as_ref())
+                            || token.lower == "representative"
+                    });
+                    if !titled && !closes_inversion(next) {
+                        return None;
+                    }
+                }
+                Some(found)
             }
             // "…, the ministry added." or "he added that …" report speech; "has added pressure"
             // does not.
@@ -870,4 +889,43 @@ fn counted_before(tokens: &[Token], verb: usize) -> bool {
     tokens[at.saturating_sub(3)..at]
         .iter()
         .any(|token| token.text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// What may follow the speaker named after an inverted "said"/"says": the clause's end, a
+/// name, or a word that opens an adjunct ("in a statement", "on Monday", "adding that").
+fn closes_inversion(next: Option<&Token>) -> bool {
+    const OPENERS: &[&str] = &[
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "to",
+        "from",
+        "with",
+        "by",
+        "that",
+        "and",
+        "adding",
+        "according",
+        "citing",
+        "while",
+        "who",
+        "which",
+        "last",
+        "this",
+        "earlier",
+        "as",
+        "after",
+        "before",
+        "during",
+        "when",
+        "today",
+        "yesterday",
+        "late",
+        "early",
+    ];
+    next.is_none_or(|token| {
+        !token.is_word || token.is_capitalised() || OPENERS.contains(&token.lower.as_ref())
+    })
 }

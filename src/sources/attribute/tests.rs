@@ -708,3 +708,19 @@ fn an_agent_noun_alone_at_the_start_of_a_sentence_names_nobody() {
         ]
     );
 }
+
+#[test]
+fn a_name_after_says_that_a_verb_follows_is_what_was_said_not_who_said_it() {
+    assert_eq!(
+        names(
+            "The minister says SA spent R300m deporting foreigners.\n\
+             Arrivals rose to 4,200 in March, said the UN refugee agency (UNHCR) on Tuesday.\n\
+             An average of 630 people cross each day, said UNHCR representative Laura Lo Castro."
+        ),
+        [
+            None,
+            Some("Office of the United Nations High Commissioner for Refugees".to_string()),
+            Some("Office of the United Nations High Commissioner for Refugees".to_string())
+        ]
+    );
+}
