@@ -562,6 +562,22 @@ impl<'a> Attributor<'a> {
             {
                 None
             }
+            // "20 per cent of the Central American country's", "per capita": "per" after a
+            // number is a unit's, not "per the agency".
+            CueKind::Before
+                if matches!(phrase, [word] if word == "per")
+                    && (start
+                        .checked_sub(1)
+                        .and_then(|at| tokens.get(at))
+                        .is_some_and(|before| {
+                            before.text.starts_with(|c: char| c.is_ascii_digit())
+                        })
+                        || tokens.get(end).is_some_and(|next| {
+                            matches!(next.lower.as_ref(), "cent" | "capita")
+                        })) =>
+            {
+                None
+            }
             CueKind::Before => {
                 let chunk = self.forward_phrase(tokens, end);
                 // "Schreiber says SA spent R300m": a name after "says" that a verb follows is

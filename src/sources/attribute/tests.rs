@@ -724,3 +724,14 @@ fn a_name_after_says_that_a_verb_follows_is_what_was_said_not_who_said_it() {
         ]
     );
 }
+
+#[test]
+fn per_cent_and_per_capita_are_units_not_per_the_agency() {
+    assert_eq!(
+        names(
+            "Remittances are about 20 per cent of the Central American country's output.\n\
+             Crossings fell to 4,200 in March, per CBP data."
+        ),
+        [None, Some("U.S. Customs and Border Protection".to_string())]
+    );
+}
