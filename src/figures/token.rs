@@ -143,8 +143,9 @@ fn number_regex() -> Option<&'static Regex> {
     static NUMBER: OnceLock<Option<Regex>> = OnceLock::new();
     NUMBER
         .get_or_init(|| {
-        // Thousands separated by commas, or by NBSP, narrow NBSP, thin, figure or plain spaces.
-        let pattern = r"^(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:[\u{A0}\u{202F}\u{2009}\u{2007} ][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)";
+        // Thousands separated by commas, or by NBSP, narrow NBSP, thin, figure or plain spaces;
+        // and the Indian grouping of lakhs and crores ("4,70,342", "1,23,45,678").
+        let pattern = r"^(?:[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:[\u{A0}\u{202F}\u{2009}\u{2007} ][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)";
         // The pattern is a constant checked by the tests, so `None` never happens in practice.
         Regex::new(pattern).ok()
     })
@@ -181,6 +182,11 @@ mod tests {
         check("Municipality274", &["Municipality", "274"]);
         check("noted.1 IOM", &["noted", ".", "1", "IOM"]);
         check("US$13,245", &["US", "$", "13,245"]);
+        check(
+            "4,70,342 and 1,23,45,678",
+            &["4,70,342", "and", "1,23,45,678"],
+        );
+        check("18,2019", &["18", ",", "2019"]);
         check("a .25 share", &["a", ".25", "share"]);
         check(",,,,", &[",,,,"]);
         check("22,24,26", &["22", ",", "24", ",", "26"]);
