@@ -1098,6 +1098,18 @@ fn dates_the_report(text: &str, span: Span) -> bool {
         "posted",
         "tweeted",
         "issued",
+        // Spanish: "informó este martes", "dijo el lunes".
+        "dijo",
+        "informó",
+        "reportó",
+        "señaló",
+        "indicó",
+        "detalló",
+        "anunció",
+        "publicó",
+        "confirmó",
+        "afirmó",
+        "precisó",
     ];
     /// Words between the verb and the day: "first reported by the Neue Osnabrücker Zeitung on
     /// Saturday", "released by the European Union Asylum Agency (EUAA) on".

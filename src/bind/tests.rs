@@ -2412,3 +2412,20 @@ fn a_bare_last_year_a_running_total_is_measured_against_is_the_same_part_of_it()
     // "all of last year" is the whole year.
     assert_eq!(period(2, "52,100").as_deref(), Some("2023-01..2023-12"));
 }
+
+#[test]
+fn a_spanish_weekday_after_a_reporting_verb_dates_the_report() {
+    assert_eq!(
+        bind(
+            "El instituto informó este martes que 4,210 personas fueron deportadas en junio.",
+            "2025-07-02"
+        )[0]
+        .1,
+        "2025-06..2025-06"
+    );
+    assert!(periods_of(
+        "El instituto informó este martes que hubo 4,210.",
+        "2025-07-02"
+    )
+    .is_empty());
+}
