@@ -1784,8 +1784,14 @@ fn this_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     } else {
         Period::calendar_year(anchor.year())
     };
-    // A year that has not ended when the article was written is only a part of it, unless
-    // the sentence forecasts its whole ("could reach half a million this year").
+    running_year(period, ctx)
+}
+
+/// A (fiscal) year the text names relative to the publication: a year that has not ended when
+/// the article was written is only a part of it, unless the sentence forecasts its whole
+/// ("could reach half a million this year").
+fn running_year(period: Period, ctx: &Ctx) -> Option<Period> {
+    let anchor = ctx.anchor?;
     let mut period = if anchor < period.end && !ctx.projection {
         period.so_far(Some(anchor))
     } else {
@@ -2296,17 +2302,7 @@ fn año_en_curso(caps: &Captures, ctx: &Ctx) -> Option<Period> {
             period.relative = true;
             Some(period)
         }
-        None => {
-            let anchor = ctx.anchor?;
-            let year = Period::calendar_year(anchor.year());
-            let mut period = if anchor < year.end && !ctx.projection {
-                year.so_far(Some(anchor))
-            } else {
-                year
-            };
-            period.relative = true;
-            Some(period)
-        }
+        None => running_year(Period::calendar_year(ctx.anchor?.year()), ctx),
     }
 }
 

@@ -643,6 +643,20 @@ mod tests {
         check(&documents, &[], &rules).0
     }
 
+    /// The other citations the cross-document results of document `doc` name.
+    fn others_of<'r>(
+        results: &'r [crate::check::CheckResult],
+        doc: &'r str,
+    ) -> impl Iterator<Item = &'r crate::check::OtherClaim> {
+        results
+            .iter()
+            .filter(move |result| result.method == Method::CrossDocument && result.claim.doc == doc)
+            .flat_map(|result| match &result.evidence {
+                crate::check::Evidence::CrossDocument(evidence) => evidence.others.as_slice(),
+                _ => &[],
+            })
+    }
+
     /// Cross-document results as `(doc, figure, verdict)`.
     fn cross(texts: &[(&str, &str)]) -> Vec<(String, String, Verdict)> {
         results(texts, "2023-11-15")
@@ -688,17 +702,8 @@ mod tests {
             ],
             "2024-01-15",
         );
-        let others: Vec<&str> = results
-            .iter()
-            .filter(|result| result.method == Method::CrossDocument && result.claim.doc == "a")
-            .flat_map(|result| match &result.evidence {
-                crate::check::Evidence::CrossDocument(evidence) => evidence
-                    .others
-                    .iter()
-                    .map(|other| other.id.as_str())
-                    .collect(),
-                _ => Vec::new(),
-            })
+        let others: Vec<&str> = others_of(&results, "a")
+            .map(|other| other.id.as_str())
             .collect();
         assert_eq!(others, ["c0", "c1"], "{results:?}");
     }
@@ -739,30 +744,8 @@ mod tests {
 
     #[test]
     fn a_precise_figure_confirmed_elsewhere_still_confirms_a_rounded_citation() {
-        // "233,941" is confirmed by its equal in "c" first; it still supports "a"'s rounding.
-        let got = cross(&[
-            (
-                "a",
-                "More than 233000 Afghan migrants were returned from Iran between 1 and 27 June 2023, the IOM confirmed on Monday.",
-            ),
-            (
-                "b",
-                "From June 1-28, 233,941 migrants returned from Iran to Afghanistan, the IOM said.",
-            ),
-            (
-                "c",
-                "Between June 1 and 28, 233,941 Afghan migrants returned from Iran, the IOM said.",
-            ),
-        ]);
-        assert!(
-            got.contains(&("b".into(), "233,941".into(), Verdict::Supported)),
-            "{got:?}"
-        );
-        assert!(
-            got.contains(&("a".into(), "More than 233000".into(), Verdict::Supported)),
-            "{got:?}"
-        );
-        // As a rounded citation of both, not only as the nearest statistic.
+        // "233,941" is confirmed by its equal in "c" first; it still supports "a"'s rounding,
+        // as a rounded citation of both, not only as the nearest statistic.
         let results = results(
             &[
                 (
@@ -780,17 +763,18 @@ mod tests {
             ],
             "2023-07-15",
         );
-        let others: Vec<&str> = results
-            .iter()
-            .filter(|result| result.method == Method::CrossDocument && result.claim.doc == "a")
-            .flat_map(|result| match &result.evidence {
-                crate::check::Evidence::CrossDocument(evidence) => evidence
-                    .others
-                    .iter()
-                    .map(|other| other.doc.as_str())
-                    .collect(),
-                _ => Vec::new(),
+        let supported = |doc: &str, figure: &str| {
+            results.iter().any(|result| {
+                result.method == Method::CrossDocument
+                    && result.claim.doc == doc
+                    && result.figure.text == figure
+                    && result.verdict == Verdict::Supported
             })
+        };
+        assert!(supported("b", "233,941"), "{results:?}");
+        assert!(supported("a", "More than 233000"), "{results:?}");
+        let others: Vec<&str> = others_of(&results, "a")
+            .map(|other| other.doc.as_str())
             .collect();
         assert_eq!(others, ["b", "c"], "{results:?}");
     }

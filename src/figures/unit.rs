@@ -621,10 +621,11 @@ fn per_short_time_after(tokens: &[Token], last: usize) -> bool {
     let pace_at =
         |idx: usize| link(at(idx)) && time(at(idx + 1)) && !dated(idx + 2) && !one_span(idx);
     // The link after at most `MAX_WORDS` plain words ("migrants arrive each day").
-    let words = (last..tokens.len().min(last + MAX_WORDS + 1))
-        .take_while(|idx| at(*idx).is_some_and(|t| t.is_word()))
-        .collect::<Vec<_>>();
-    daily || pace_at(last) || words.iter().any(|idx| pace_at(*idx + 1) && !link(at(*idx)))
+    daily
+        || pace_at(last)
+        || (last..tokens.len().min(last + MAX_WORDS + 1))
+            .take_while(|idx| at(*idx).is_some_and(|t| t.is_word()))
+            .any(|idx| pace_at(idx + 1) && !link(at(idx)))
 }
 
 /// "daily arrests reach 2,500", "an average of 600 people to cross the border daily": "daily"
