@@ -777,15 +777,40 @@ fn acronym(name: &str) -> String {
         .to_lowercase()
 }
 
-/// Whether a predicted source names the gold one: shared content words, or one is the other's
-/// acronym ("CBP", "U.S. Customs and Border Protection").
+/// The initials of a name's content words ("uk" for "Government of the United Kingdom").
+fn content_acronym(name: &str) -> String {
+    name.split(|ch: char| !ch.is_alphanumeric())
+        .filter(|word| !word.is_empty() && !name_words(word).is_empty())
+        .filter_map(|word| word.chars().next())
+        .collect::<String>()
+        .to_lowercase()
+}
+
+/// A name as written, in lower case with single spaces.
+fn normalized(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Whether a predicted source names the gold one: the same name as written, shared content
+/// words, or one is the other's acronym ("CBP", "U.S. Customs and Border Protection"; "UK
+/// government", "Government of the United Kingdom").
 fn same_source(gold: &str, predicted: &[&str]) -> bool {
     let gold_words = name_words(gold);
     predicted.iter().any(|name| {
         let words = name_words(name);
         let shared = gold_words.intersection(&words).count();
         let acronyms = [acronym(gold), acronym(name)];
-        shared > 0 && (shared * 2 >= gold_words.len().min(words.len()).max(1))
+        let initials = [content_acronym(gold), content_acronym(name)];
+        let spells = |words: &BTreeSet<String>, initials: &str| {
+            initials.len() >= 2 && words.iter().any(|word| word == initials)
+        };
+        (!gold.trim().is_empty() && normalized(gold) == normalized(name))
+            || spells(&words, &initials[0])
+            || spells(&gold_words, &initials[1])
+            || shared > 0 && (shared * 2 >= gold_words.len().min(words.len()).max(1))
             || words
                 .iter()
                 .any(|word| acronyms[0].ends_with(word.as_str()) && word.len() >= 3)
@@ -1377,5 +1402,14 @@ mod tests {
         assert!(same_source("UK Home Office", &["the Home Office"]));
         assert!(!same_source("Frontex", &["UNHCR"]));
         assert!(!same_source("Frontex", &[]));
+        // A name of generic words only is still itself.
+        assert!(same_source("U.S. officials", &["U.S. officials"]));
+        assert!(!same_source("U.S. officials", &["state officials"]));
+        // A country's initials are its name.
+        assert!(same_source(
+            "UK government",
+            &["Government of the United Kingdom"]
+        ));
+        assert!(!same_source("UK government", &["Government of Uganda"]));
     }
 }
