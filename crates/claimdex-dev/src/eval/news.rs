@@ -354,8 +354,34 @@ fn value_and_unit_right(gold: &GoldFigure, figure: &Value) -> bool {
         _ => (value, true),
     };
     let tolerance = gold.value.abs().max(1.0) * 0.005;
-    unit_ok && (value.abs() - gold.value.abs()).abs() <= tolerance
+    let near = |value: f64| (value.abs() - gold.value.abs()).abs() <= tolerance;
+    // A duration's gold value may be written in another unit than the text's ("three decades"
+    // labelled 30 years, "24 hours" one day): the exact conversions are the same figure.
+    let converted = || {
+        let measure = figure
+            .get("measure_unit")
+            .and_then(Value::as_str)
+            .unwrap_or("");
+        DURATION_FACTORS
+            .iter()
+            .filter(|(from, _)| *from == measure)
+            .any(|(_, factor)| near(value * factor))
+    };
+    unit_ok && (near(value) || (unit == "duration" && converted()))
 }
+
+/// Exact conversions of a duration's unit into another (`value * factor`).
+const DURATION_FACTORS: &[(&str, f64)] = &[
+    ("decade", 10.0),
+    ("decade", 120.0),
+    ("year", 12.0),
+    ("year", 0.1),
+    ("month", 1.0 / 12.0),
+    ("week", 7.0),
+    ("day", 24.0),
+    ("day", 1.0 / 7.0),
+    ("hour", 1.0 / 24.0),
+];
 
 /// The two ends of a change written with both ("from 470,342 to 343,981"), else none.
 fn two_ends(figure: &Value) -> Vec<f64> {
@@ -1394,6 +1420,28 @@ mod tests {
         });
         assert!(two_ends(&one_ended).is_empty());
         assert_eq!(with_value(&change, 470342.0)["value"], 470342.0);
+    }
+
+    #[test]
+    fn a_duration_is_right_in_another_unit() {
+        let gold = |value: f64| GoldFigure {
+            id: 1,
+            line: 1,
+            text: "three decades".into(),
+            value,
+            unit: "duration".into(),
+            period_start: None,
+            period_end: None,
+            partial: false,
+            acceptable: Vec::new(),
+        };
+        let figure =
+            serde_json::json!({"unit": "duration", "value": 3.0, "measure_unit": "decade"});
+        assert!(value_and_unit_right(&gold(3.0), &figure));
+        assert!(value_and_unit_right(&gold(30.0), &figure));
+        assert!(!value_and_unit_right(&gold(20.0), &figure));
+        let count = serde_json::json!({"unit": "count", "value": 3.0, "measure_unit": "decade"});
+        assert!(!value_and_unit_right(&gold(30.0), &count));
     }
 
     #[test]
