@@ -336,6 +336,10 @@ mod tests {
             units("It took 3 years to clear."),
             [("3 years".to_string(), super::Unit::Duration)]
         );
+        assert_eq!(
+            units("en los últimos doce meses"),
+            [("doce meses".to_string(), super::Unit::Duration)]
+        );
     }
 
     #[test]

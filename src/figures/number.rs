@@ -31,7 +31,10 @@ fn parse_at(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> 
     let token = &tokens[idx];
     let mut numeral = match token.kind {
         TokenKind::Number => parse_digit_numeral(tokens, idx, lexicon)?,
-        TokenKind::Word => parse_word_numeral(tokens, idx, lexicon)?,
+        TokenKind::Word => {
+            let words = parse_word_numeral(tokens, idx, lexicon)?;
+            mil_millones(tokens, &words).unwrap_or(words)
+        }
         TokenKind::Punct => {
             let value = vulgar_fraction(token.text)?;
             let mut numeral = word_numeral(idx, idx + 1, value, 0.0);
@@ -137,38 +140,49 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
     fraction_in(tokens, numeral, lexicon)
 }
 
-/// Spanish thousands of millions: "16 mil 645.7 millones" is 16,645.7 million and "3 mil
-/// millones" three billion. ("mil" alone stays the English abbreviation of million: "$5 mil".)
+/// Spanish thousands of millions: "16 mil 645.7 millones" is 16,645.7 million, "3 mil
+/// millones" three billion and "tres mil 119 millones" 3,119 million. A number in words before
+/// "mil" is thousands ("tres mil personas"); in digits, "mil" alone stays the English
+/// abbreviation of million ("$5 mil").
 fn mil_millones(tokens: &[Token], numeral: &Numeral) -> Option<Numeral> {
-    let idx = numeral.first;
+    let (first, mil) = (numeral.first, numeral.last);
     let spaced = |at: usize, word: &str| {
         tokens
             .get(at)
             .is_some_and(|token| token.space_before && token.text == word)
     };
     let millions = |at: usize| spaced(at, "millones") || spaced(at, "millón");
-    if !numeral.plain_digits || numeral.value >= 1000.0 || !spaced(idx + 1, "mil") {
+    let whole_number =
+        numeral.plain_digits || numeral.words && numeral.kind == NumeralKind::Cardinal;
+    if !whole_number || numeral.value >= 1000.0 || !spaced(mil, "mil") {
         return None;
     }
-    if millions(idx + 2) {
+    if millions(mil + 1) {
         let mut whole = numeral.clone();
         apply_scale(&mut whole, 1e9);
-        whole.last = idx + 3;
+        whole.last = mil + 2;
         return Some(whole);
     }
     let rest = tokens
-        .get(idx + 2)
+        .get(mil + 1)
         .filter(|token| token.space_before)
-        .and_then(|token| bare_digits(token, idx + 2))
-        .filter(|rest| rest.value < 1000.0)?;
-    if !millions(idx + 3) {
-        return None;
-    }
+        .and_then(|token| bare_digits(token, mil + 1))
+        .filter(|rest| rest.value < 1000.0);
+    let Some(rest) = rest.filter(|_| millions(mil + 2)) else {
+        // "tres mil personas".
+        if !numeral.words {
+            return None;
+        }
+        let mut thousands = numeral.clone();
+        apply_scale(&mut thousands, 1e3);
+        thousands.last = mil + 1;
+        return Some(thousands);
+    };
     let mut whole = rest;
     whole.value += numeral.value * 1000.0;
     apply_scale(&mut whole, 1e6);
-    whole.first = idx;
-    whole.last = idx + 4;
+    whole.first = first;
+    whole.last = mil + 3;
     Some(whole)
 }
 
@@ -660,6 +674,25 @@ mod tests {
             &[
                 ("16 mil 645.7 millones", 16_645.7e6),
                 ("3 mil millones", 3e9),
+            ],
+        );
+        check(
+            "remesas por tres mil 119 millones de dólares; tres mil personas en doce meses",
+            &[
+                ("tres mil 119 millones", 3_119e6),
+                ("tres mil", 3e3),
+                ("doce", 12.0),
+            ],
+        );
+    }
+
+    #[test]
+    fn hundreds_in_digits_between_scales() {
+        check(
+            "reached 3 million and 321 thousand and 72 individuals, 62 thousand and 151 in camps",
+            &[
+                ("3 million and 321 thousand and 72", 3_321_072.0),
+                ("62 thousand and 151", 62_151.0),
             ],
         );
     }

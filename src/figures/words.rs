@@ -147,7 +147,9 @@ impl WordReader<'_, '_> {
             && !tokens
                 .get(pos + 1)
                 .is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()));
-        let below_hundred = self.current % 100.0 == 0.0 && small < 100.0;
+        let below_hundred = self.current % 100.0 == 0.0 && small < 100.0
+            // "… thousand and 151": the hundreds after the last scale.
+            || self.current == 0.0 && small < 1000.0 && self.last_scale == 1000.0;
         let next_scales = tokens
             .get(pos + 1)
             .is_some_and(|next| lexicon.scales.contains_key(next.lower.as_ref()));
@@ -245,15 +247,25 @@ impl WordReader<'_, '_> {
             return Step::Stop;
         }
         let from_digits = self.from_digits;
+        let last_scale = self.last_scale;
+        let scale_at = |at: usize| {
+            tokens
+                .get(at)
+                .and_then(|after| lexicon.scales.get(after.lower.as_ref()))
+        };
         let next_is_small = tokens.get(self.pos + 1).is_some_and(|next| {
+            let digits = from_digits && next.is_number() && next.text != "0";
             lexicon.cardinals.contains_key(next.lower.as_ref()) && next.lower != "zero"
-                || from_digits
-                    && next.is_number()
-                    && next.text.len() <= 2
-                    && next.text != "0"
-                    && !tokens
-                        .get(self.pos + 2)
-                        .is_some_and(|after| lexicon.scales.contains_key(after.lower.as_ref()))
+                || digits && next.text.len() <= 2 && scale_at(self.pos + 2).is_none()
+                // Hundreds spelled in digits between scales, as translations write them: "3
+                // million and 321 thousand and 72", "62 thousand and 151".
+                || digits
+                    && next.text.len() == 3
+                    && next.text.bytes().all(|byte| byte.is_ascii_digit())
+                    && match scale_at(self.pos + 2) {
+                        Some(scale) => *scale >= 1000.0 && *scale < last_scale,
+                        None => last_scale == 1000.0,
+                    }
         });
         if !next_is_small || !(self.scaled || self.last_scale.is_finite()) {
             return Step::Stop;
