@@ -377,6 +377,14 @@ mod tests {
             ]
         );
         assert_eq!(
+            rates("The EU total was 16.8 per hundred thousand people."),
+            [(
+                "16.8 per hundred thousand".to_string(),
+                Unit::Rate,
+                Some(100_000.0)
+            )]
+        );
+        assert_eq!(
             rates("Beneficiaries per 1,000 people were most in the Czech Republic (34.6)."),
             [("34.6".to_string(), Unit::Rate, Some(1000.0))]
         );

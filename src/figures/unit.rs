@@ -86,6 +86,20 @@ impl Typed {
             self.currency.is_none()
                 || matches!(entry, UnitEntry::Rate(_) | UnitEntry::Currency { .. })
         });
+        // "per hundred thousand people": a scale word after a rate's own base multiplies it.
+        let unit_entry = unit_entry.map(|(entry, mut end)| match entry {
+            UnitEntry::Rate(mut base) => {
+                while let Some(scale) = tokens
+                    .get(end)
+                    .and_then(|t| lexicon.scales.get(t.lower.as_ref()))
+                {
+                    base *= scale;
+                    end += 1;
+                }
+                (UnitEntry::Rate(base), end)
+            }
+            other => (other, end),
+        });
         if let Some((entry, end)) = unit_entry {
             let skipped = matches!(entry, UnitEntry::Duration(_))
                 && no_duration(tokens, numeral, end, lexicon);
