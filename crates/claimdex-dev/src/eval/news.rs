@@ -506,6 +506,16 @@ fn compared_start(result: &Value) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Whether `start` is where a change compared with a period from `compared` begins: that
+/// period's start, or for a level at a point ("up 5% from the end of 2024") the month after it.
+fn change_starts_at(result: &Value, compared: &str, start: &str) -> bool {
+    let point = result
+        .pointer("/binding/compared_with/granularity")
+        .and_then(Value::as_str)
+        == Some("point");
+    compared == start || point && months_apart(start, compared) == 1 && start > compared
+}
+
 fn score_periods(
     located: &[Located],
     results: &[Value],
@@ -579,7 +589,10 @@ impl PeriodJudgement {
             (None, None) => true,
             (Some((start, end)), Some((got_start, got_end, _, _))) => {
                 end == got_end
-                    && (start == got_start || compared.as_ref().is_some_and(|from| from == start))
+                    && (start == got_start
+                        || compared
+                            .as_ref()
+                            .is_some_and(|from| change_starts_at(result, from, start)))
             }
             _ => false,
         };
@@ -1420,6 +1433,15 @@ mod tests {
         });
         assert!(two_ends(&one_ended).is_empty());
         assert_eq!(with_value(&change, 470342.0)["value"], 470342.0);
+    }
+
+    #[test]
+    fn a_change_from_a_point_starts_the_month_after() {
+        let with = |granularity: &str| serde_json::json!({"binding": {"compared_with": {"start": "2024-12", "granularity": granularity}}});
+        assert!(change_starts_at(&with("point"), "2024-12", "2025-01"));
+        assert!(change_starts_at(&with("point"), "2024-12", "2024-12"));
+        assert!(!change_starts_at(&with("month"), "2024-12", "2025-01"));
+        assert!(!change_starts_at(&with("point"), "2024-12", "2024-11"));
     }
 
     #[test]
