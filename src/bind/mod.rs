@@ -637,12 +637,24 @@ const MAX_DATA_LAG_MONTHS: i32 = 2;
 /// changes when the document names none, unless it was published in the first
 /// `EARLY_IN_MONTH_DAYS` days of its month (`date`, "2024-06-07"): a running total published
 /// then counts to the month before ("so far this year" on June 7 is January to May), still
-/// marked approximate.
+/// marked approximate; unless a figure of the document is counted within the publication month
+/// itself ("472 people made the crossing on Monday, taking the provisional total for 2023 to
+/// 25,330"): a count kept day by day runs to the day of writing.
 pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>, date: Option<&str>) {
     let published = date.and_then(publication_month);
-    let early = date
-        .and_then(publication_day)
-        .is_some_and(|day| day <= EARLY_IN_MONTH_DAYS);
+    let counted_this_month = bindings.iter().any(|binding| {
+        binding.period_source == Some(PeriodSource::Clause)
+            && binding.period.as_ref().is_some_and(|period| {
+                period.partial
+                    && period.granularity == Granularity::Month
+                    && Some(period.start) == published
+                    && period.end == period.start
+            })
+    });
+    let early = !counted_this_month
+        && date
+            .and_then(publication_day)
+            .is_some_and(|day| day <= EARLY_IN_MONTH_DAYS);
     let named: Vec<(Month, Month)> = bindings
         .iter()
         .filter_map(|binding| binding.period.as_ref())

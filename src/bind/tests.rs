@@ -2012,6 +2012,15 @@ fn a_running_total_published_early_in_a_month_counts_to_the_month_before() {
         spans(&bind_paragraphs(&paragraphs, "2023-05")[0]),
         ["2023-01..2023-05"]
     );
+    // A count kept day by day (a figure of this very month) runs to the day of writing.
+    let daily = bind_paragraphs(
+        &[
+            "More than 25,000 people have crossed the Channel in small boats so far this year.",
+            "Some 472 people made the crossing on Monday.",
+        ],
+        "2023-10-03",
+    );
+    assert_eq!(spans(&daily[0]), ["2023-01..2023-10"]);
     assert_eq!(publication_day("2023-05-08"), Some(8));
     assert_eq!(publication_day("2023-05"), None);
 }
