@@ -536,17 +536,65 @@ fn score_periods(
         let Some(span) = result.pointer("/figure/span").and_then(span_of) else {
             continue;
         };
-        let Some(gold) = gold_at(located, doc, span) else {
-            continue;
-        };
-        if !judged.insert((doc.to_string(), gold.figure.id)) {
-            continue;
-        }
         let date = dates.get(doc).copied().unwrap_or("");
-        let judgement = PeriodJudgement::of(result, gold.figure, date, raws.get(doc), span);
-        add(doc, &mut |score| judgement.count(score));
-        judgement.push_misses(doc, gold.figure, misses);
+        // A change written with both ends ("from 100,548 in June 2022 to 4,537 in December
+        // 2023") holds two figures: the end it starts from has the period it is compared with.
+        let from_end = result
+            .get("figure")
+            .and_then(|figure| {
+                let value = figure.get("value").and_then(Value::as_f64)?;
+                two_ends(figure)
+                    .into_iter()
+                    .find(|end| (end - value).abs() > f64::EPSILON)
+            })
+            .zip(compared_as_period(result))
+            .and_then(|(from, compared)| {
+                located
+                    .iter()
+                    .filter(|gold| gold.doc.doc == doc && overlaps(gold.span, span))
+                    .find(|gold| (gold.figure.value - from).abs() <= from.abs().max(1.0) * 0.005)
+                    .map(|gold| (gold, compared))
+            });
+        // The other end, the figure's own value, is the gold written at it.
+        let to_end = from_end.as_ref().and_then(|(from, _)| {
+            let value = result.pointer("/figure/value").and_then(Value::as_f64)?;
+            located.iter().find(|gold| {
+                gold.doc.doc == doc
+                    && overlaps(gold.span, span)
+                    && gold.figure.id != from.figure.id
+                    && (gold.figure.value - value).abs() <= value.abs().max(1.0) * 0.005
+            })
+        });
+        let golds: Vec<(&Located, Value)> = match from_end {
+            Some(from) => std::iter::once(from)
+                .chain(to_end.map(|gold| (gold, result.clone())))
+                .collect(),
+            None => gold_at(located, doc, span)
+                .map(|gold| (gold, result.clone()))
+                .into_iter()
+                .collect(),
+        };
+        for (gold, judged_result) in golds {
+            if !judged.insert((doc.to_string(), gold.figure.id)) {
+                continue;
+            }
+            let judgement =
+                PeriodJudgement::of(&judged_result, gold.figure, date, raws.get(doc), span);
+            add(doc, &mut |score| judgement.count(score));
+            judgement.push_misses(doc, gold.figure, misses);
+        }
     }
+}
+
+/// A check result with the period its change is compared with as its own period: what the
+/// first end of a change written with both ends is bound to.
+fn compared_as_period(result: &Value) -> Option<Value> {
+    let compared = result.pointer("/binding/compared_with")?.clone();
+    let mut result = result.clone();
+    let binding = result.get_mut("binding")?.as_object_mut()?;
+    binding.insert("period".to_string(), compared);
+    binding.remove("compared_with");
+    Some(result)
 }
 
 /// One check result's period against its gold figure's.
@@ -1442,6 +1490,24 @@ mod tests {
         assert!(change_starts_at(&with("point"), "2024-12", "2024-12"));
         assert!(!change_starts_at(&with("month"), "2024-12", "2025-01"));
         assert!(!change_starts_at(&with("point"), "2024-12", "2024-11"));
+    }
+
+    #[test]
+    fn the_first_end_of_a_change_has_the_period_it_is_compared_with() {
+        let result = serde_json::json!({"binding": {
+            "period": {"start": "2023-12", "end": "2023-12", "partial": false, "approximate_end": false},
+            "compared_with": {"start": "2022-06", "end": "2022-06", "partial": false, "approximate_end": false},
+        }});
+        let from = compared_as_period(&result).unwrap();
+        assert_eq!(
+            predicted_period(
+                &serde_json::json!({"figure": {}, "binding": from["binding"]}),
+                ""
+            ),
+            Some(("2022-06".into(), "2022-06".into(), false, false))
+        );
+        assert!(from.pointer("/binding/compared_with").is_none());
+        assert!(compared_as_period(&serde_json::json!({"binding": {}})).is_none());
     }
 
     #[test]
