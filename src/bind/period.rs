@@ -270,6 +270,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 that_year,
                 Kind::Phrase,
             ),
+            // "Conestoga College saw 25 asylum claims … in 2018. Five years later, the number
+            // surged to 665": the year named before, so many years on (`resolve_that_year`).
+            (
+                format!(r"(?i)\b(?:a|{NUMBER_WORD})\s+years?\s+later\b"),
+                that_year,
+                Kind::Phrase,
+            ),
             // "in the last year", "the past year": the twelve months to the publication date.
             (
                 r"(?i)\bthe\s+(?:past|last)\s+(year|month|twelve\s+months)\b".to_string(),
@@ -1987,11 +1994,28 @@ fn that_year(_caps: &Captures, ctx: &Ctx) -> Option<Period> {
     Some(period)
 }
 
-/// Whether a found phrase is "that year" / "the same year".
+/// Whether a found phrase is "that year" / "the same year" / "five years later".
 fn is_that_year(found: &Found) -> bool {
+    years_after_named(found).is_some()
+}
+
+/// How many years after the year named before a found phrase is: 0 for "that year" and "the
+/// same year", 5 for "five years later"; none for any other phrase.
+fn years_after_named(found: &Found) -> Option<i32> {
     let lower = found.period.text.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
-    matches!(words.as_slice(), ["that", "year"] | ["the", "same", "year"])
+    match words.as_slice() {
+        ["that", "year"] | ["the", "same", "year"] => Some(0),
+        [count, "year" | "years", "later"] => {
+            let count = if *count == "a" {
+                1
+            } else {
+                count.parse().ok().or_else(|| number_word(count))?
+            };
+            i32::try_from(count).ok()
+        }
+        _ => None,
+    }
 }
 
 /// "In 2021 …; that year" or "… in the same period of 2021. That year, 133,000 passed": each
@@ -2019,11 +2043,12 @@ pub fn resolve_that_year(found: &mut Vec<Found>, carried: Option<&Period>, fisca
         let Some(before) = before else {
             return false;
         };
+        let later = years_after_named(that).unwrap_or(0);
         let text = std::mem::take(&mut that.period.text);
         that.period = if before.fiscal {
-            Period::fiscal_year(before.end.fiscal_year(fiscal_start), fiscal_start)
+            Period::fiscal_year(before.end.fiscal_year(fiscal_start) + later, fiscal_start)
         } else {
-            Period::calendar_year(before.end.year())
+            Period::calendar_year(before.end.year() + later)
         };
         that.period.text = text;
         true

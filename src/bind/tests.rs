@@ -1433,6 +1433,28 @@ fn that_year_is_the_year_named_before() {
 }
 
 #[test]
+fn years_later_count_from_the_year_named_before() {
+    let got = figures_and_bindings(
+        &[
+            "Conestoga College saw 25 asylum claims in 2018.",
+            "Five years later, the number of claims surged to 665.",
+            "A year later it was 700.",
+        ],
+        "2024-03-01",
+    );
+    let period_of = |text: &str| {
+        got.iter()
+            .flatten()
+            .find(|(figure, _)| figure.text == text)
+            .and_then(|(_, binding)| binding.period.as_ref())
+            .map(|period| format!("{}..{}", period.start, period.end))
+    };
+    assert_eq!(period_of("25").as_deref(), Some("2018-01..2018-12"));
+    assert_eq!(period_of("665").as_deref(), Some("2023-01..2023-12"));
+    assert_eq!(period_of("700").as_deref(), Some("2024-01..2024-12"));
+}
+
+#[test]
 fn a_when_clause_after_since_a_month_describes_that_month() {
     assert_first_period(
         "The tally was the lowest since July 2020, when there were 38,536 arrests.",
