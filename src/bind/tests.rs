@@ -1354,6 +1354,16 @@ fn a_sentence_recalling_an_earlier_record_does_not_set_the_period_that_follows()
     // The recalled record keeps its own month.
     let record = spans(&got[1]);
     assert!(record.contains(&"2021-06..2021-06".to_string()), "{got:?}");
+    // A rank below an earlier record recalls it too.
+    let got = bind_paragraphs(
+        &[
+            "Japan granted refugee status to 303 people in 2023.",
+            "Applicants surged to 13,823, the second-highest figure on record after 19,629 people sought asylum in 2017.",
+            "The highest number of applicants came from Sri Lanka at 3,778.",
+        ],
+        "2024-03-26",
+    );
+    assert_eq!(spans(&got[2]), ["2023-01..2023-12"], "{got:?}");
 }
 
 #[test]
