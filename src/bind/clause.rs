@@ -101,8 +101,21 @@ pub fn comparisons(text: &str, starts: &[usize]) -> Vec<bool> {
         // A sentence that opens with "From" names a span or a source ("From 2020 to 2023, …",
         // "From the 2023 data, …"): only a "from" after something compares with it.
         let opening_from = flags.is_empty() && opens(&rest, "from");
-        let comparison = (CUES.iter().any(|cue| opens(&rest, cue)) && !opening_from)
-            || (continues && flags.last().copied().unwrap_or(false));
+        // "Compared to the population of each EU member state, the highest number … in August
+        // 2024": a figure set against a population is a rate, not a comparison with a period.
+        let per_population = ["compared to ", "compared with "].iter().any(|cue| {
+            rest.strip_prefix(cue).is_some_and(|after| {
+                let after = after
+                    .strip_prefix("the ")
+                    .or_else(|| after.strip_prefix("its "))
+                    .or_else(|| after.strip_prefix("their "))
+                    .unwrap_or(after);
+                after.starts_with("population") || after.starts_with("size of")
+            })
+        });
+        let comparison =
+            (CUES.iter().any(|cue| opens(&rest, cue)) && !opening_from && !per_population)
+                || (continues && flags.last().copied().unwrap_or(false));
         flags.push(comparison);
     }
     flags

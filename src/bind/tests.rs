@@ -1443,6 +1443,15 @@ fn that_year_is_the_year_named_before() {
 }
 
 #[test]
+fn a_figure_set_against_a_population_is_no_comparison() {
+    assert_first_period(
+        "Compared to the population of each EU member state, the highest number of beneficiaries per 1,000 people in August 2024 was observed in the Czech Republic (34.6).",
+        "2024-10-10",
+        "2024-08..2024-08",
+    );
+}
+
+#[test]
 fn years_later_count_from_the_year_named_before() {
     let got = figures_and_bindings(
         &[
