@@ -877,6 +877,23 @@ fn mark_base_levels(periods: &mut Vec<period::Found>, sentence: &SentenceFigures
             continue;
         };
         let between = &text[level.end..found.span.start];
+        // "compared to 203,300 at the end of March": the words that lead to a point in time.
+        let lower_between = between.to_lowercase();
+        let between = [
+            "at the end of",
+            "by the end of",
+            "at the start of",
+            "as of",
+            "as at",
+        ]
+        .iter()
+        .find_map(|lead| {
+            lower_between
+                .trim_end()
+                .strip_suffix(lead)
+                .and_then(|rest| between.get(..rest.len()))
+        })
+        .unwrap_or(between);
         if between.contains([',', ';', '(', ')']) || between.split_whitespace().count() > 2 {
             continue;
         }

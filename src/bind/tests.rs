@@ -1452,6 +1452,18 @@ fn a_figure_set_against_a_population_is_no_comparison() {
 }
 
 #[test]
+fn a_base_level_at_the_end_of_a_month_is_not_passed_on() {
+    let got = bind_paragraphs(
+        &[
+            "In August statistics, Spain ranks fourth with 215,130 people, compared to 203,300 at the end of March.",
+            "It was 34.6 per 1,000 people.",
+        ],
+        "2024-10-10",
+    );
+    assert_eq!(spans(&got[1]), ["2024-08..2024-08"], "{got:?}");
+}
+
+#[test]
 fn years_later_count_from_the_year_named_before() {
     let got = figures_and_bindings(
         &[
