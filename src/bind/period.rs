@@ -60,6 +60,9 @@ enum Kind {
     /// A day of the week or "yesterday": the figure's when it dates the event, not when it
     /// dates the report ("officials said Monday").
     Recent,
+    /// A year written across two ("2016/17"): when the year it starts in is unknown it names
+    /// no period, and no part of it is a calendar year either.
+    SplitYear,
 }
 
 const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
@@ -206,7 +209,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             (
                 r"(?i)\b(?:the\s+)?((?:19|20)\d\d)[-–/](\d\d)(?:\s+(financial|fiscal|budget)\s+year)?\b".to_string(),
                 split_year,
-                Kind::Phrase,
+                Kind::SplitYear,
             ),
             // "the current financial year", "last financial year": the financial year of the
             // document's country (a `split_year` rule) that the publication date falls in, or
@@ -551,6 +554,17 @@ pub fn find_in(
                 continue;
             }
             let Some(mut period) = build(&caps, &ctx) else {
+                // "R28 million in 2016/17" with no country's year known: not 2016 either.
+                let split = *kind == Kind::SplitYear
+                    && match (cap(&caps, 1).and_then(year_of), cap(&caps, 2)) {
+                        (Some(first), Some(second)) => second
+                            .parse::<i32>()
+                            .is_ok_and(|second| (first + 1) % 100 == second),
+                        _ => false,
+                    };
+                if split {
+                    citations.push(span);
+                }
                 continue;
             };
             let (span, partial) = widen_partial(text, span, rules);

@@ -2132,6 +2132,9 @@ fn a_year_written_across_two_starts_where_its_country_starts_it() {
         ["the 2022-23 fiscal year 2022-10..2023-09"]
     );
     assert!(read("the current financial year", None).is_empty());
+    // Nor is any part of it a calendar year.
+    assert!(read("R28 million in 2016/17", None).is_empty());
+    assert!(read("during the 2023/24 financial year", None).is_empty());
     // Not consecutive years: no split year.
     assert!(!read("from 2022-25", Some(7))
         .iter()
