@@ -908,9 +908,25 @@ fn run_total(figure: &Figure, parts: &[&Figure]) -> Option<Found> {
         values.sort_by(f64::total_cmp);
         values
     };
+    // Two breakdowns of other values that both add up to the last digit ("48,405 from the
+    // United States and 6,776 from Mexico", "47,153 by air, 6,124 by land, …") each hold: the
+    // one written nearest the total is read.
+    let distance = |run: &[&Figure]| {
+        let (start, end) = (run[0].span.start, run[run.len() - 1].span.end);
+        if end <= figure.span.start {
+            figure.span.start - end
+        } else {
+            start.saturating_sub(figure.span.end)
+        }
+    };
     let first = runs.first()?;
     if runs.iter().any(|run| values(run) != values(first)) {
-        return None;
+        let nearest = runs.iter().map(|run| distance(run)).min()?;
+        runs.retain(|run| distance(run) == nearest);
+        let first = runs.first()?;
+        if runs.iter().any(|run| values(run) != values(first)) {
+            return None;
+        }
     }
     let run = runs
         .into_iter()
@@ -1377,6 +1393,18 @@ pub(crate) mod tests {
             !got.iter().any(|(figure, ..)| figure == "199,714"),
             "{got:?}"
         );
+        // Two breakdowns of other values: the one nearest the total is read.
+        let text = "In 2025, 55,181 people were deported to Guatemala.\n\n\
+                    By air, 47,153 were returned, by land 6,124, by sea 1,180 and by bus 724.\n\n\
+                    Of them, 48,405 came from the United States and 6,776 from Mexico.";
+        let got = arithmetic_of(paragraphs_dated(text, "2026-01-10"));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "55,181"
+                    && *verdict == Verdict::Supported
+                    && expression == "47,153 + 6,124 + 1,180 + 724 = 55,181"),
+            "{got:?}"
+        );
     }
 
     #[test]
@@ -1409,13 +1437,16 @@ pub(crate) mod tests {
                     && expression == "738,270 + 362,979 + 154,291 + 135,151 + 2,992 = 1,393,683"),
             "{got:?}"
         );
-        // Two runs of other values that both add up: a coincidence, no relation.
+        // Two runs of other values that both add up: two breakdowns, the nearest read.
         let text = "There were 30,125 arrivals. They came through 14 ports.\n\n\
                     By route, 10,100 came by sea and 20,025 by land.\n\n\
                     By sex, 12,125 were men and 18,000 women.";
         let got = arithmetic_of(paragraphs_dated(text, "2024-06-20"));
         assert!(
-            !got.iter().any(|(figure, ..)| figure == "30,125"),
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "30,125"
+                    && *verdict == Verdict::Supported
+                    && expression == "10,100 + 20,025 = 30,125"),
             "{got:?}"
         );
         let text = "There were 30,125 arrivals. They came through 14 ports.\n\n\
