@@ -86,7 +86,8 @@ fn check_passage(
     for (claim_idx, claim) in claims.iter().enumerate() {
         for figure in &claim.figures {
             let found = match figure.unit {
-                Unit::Count | Unit::Money => difference(claims, claim_idx, figure, rules),
+                Unit::Count | Unit::Money => difference(claims, claim_idx, figure, rules)
+                    .or_else(|| change_amount(claim, figure, rules)),
                 Unit::Percent => {
                     percent_change(claim, figure, rules).or_else(|| share(claim, figure))
                 }
@@ -213,6 +214,42 @@ fn percent_change(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> Op
         format_number(start),
         format_number(start),
         expected
+    );
+    Some((comparison, expression, vec![operand(change)]))
+}
+
+/// An amount of change ("decreased by just over 96,000, from 100,548 in June 2022 to 4,537")
+/// beside the change written with both ends that it measures: the difference of the ends.
+fn change_amount(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> Option<Found> {
+    // Itself a change with two ends is no amount.
+    if figure.range.is_some_and(|range| range.low != range.high) {
+        return None;
+    }
+    let sign = direction_of(claim, figure, rules)?;
+    let change = two_ended_change(claim, figure)?;
+    if change.unit != figure.unit || change.currency != figure.currency {
+        return None;
+    }
+    let (start, end) = ends(change)?;
+    // The amount's direction is the change's ("rose by 900, from 1,200 to 300" is no relation).
+    if (end > start) != (sign > 0.0) {
+        return None;
+    }
+    let half = half_width(change);
+    let expected = (end - start).abs();
+    let comparison = Comparison::new(
+        (figure.value, figure.low, figure.high),
+        (
+            expected,
+            (expected - 2.0 * half).max(0.0),
+            expected + 2.0 * half,
+        ),
+    );
+    let expression = format!(
+        "{} − {} = {}",
+        format_number(start.max(end)),
+        format_number(start.min(end)),
+        format_number(expected)
     );
     Some((comparison, expression, vec![operand(change)]))
 }
@@ -682,6 +719,34 @@ mod tests {
                 .iter()
                 .all(|(_, verdict, _)| *verdict != Verdict::Contradicted),
             "{wrong:?}"
+        );
+    }
+
+    #[test]
+    fn an_amount_of_change_is_the_difference_of_the_two_ends_beside_it() {
+        let got = arithmetic(
+            "These applications have decreased by just over 96,000, from 100,548 in June 2022 \
+             to 4,537 in December 2023.",
+        );
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "just over 96,000"
+                    && *verdict == Verdict::Supported
+                    && expression == "100,548 − 4,537 = 96,011"),
+            "{got:?}"
+        );
+        let wrong = arithmetic("Exits rose by 3,000, from 10,000 to 12,000.");
+        assert!(
+            wrong
+                .iter()
+                .any(|(figure, verdict, _)| figure == "3,000" && *verdict == Verdict::Contradicted),
+            "{wrong:?}"
+        );
+        // An amount against the direction of the change is no relation.
+        let opposite = arithmetic("Exits rose by 2,000, from 12,000 to 10,000.");
+        assert!(
+            !opposite.iter().any(|(figure, ..)| figure == "2,000"),
+            "{opposite:?}"
         );
     }
 
