@@ -364,14 +364,24 @@ fn a_described_report_or_agency_names_its_source() {
 fn spanish_reporting_verbs_and_data_phrases_name_their_source() {
     let text = "El Banco de México (Banxico) reportó que las remesas alcanzaron 5 201 millones de dólares.\n\
                 Los datos del Instituto Guatemalteco de Migración (IGM) precisan que fueron 55,181 personas.\n\
-                Según el Banco de México, las remesas cayeron 16.2 %.\n";
+                Según el Banco de México, las remesas cayeron 16.2 %.\n\
+                Caen remesas 16.2 % en junio, informa Banco de México\n";
     assert_eq!(
         names(text),
         vec![
             Some("Banco de México".to_string()),
             Some("Instituto Guatemalteco de Migración".to_string()),
             Some("Banco de México".to_string()),
+            Some("Banco de México".to_string()),
         ]
+    );
+}
+
+#[test]
+fn an_agency_that_seized_a_quantity_counted_it() {
+    assert_eq!(
+        names("In March, CBP seized 760 pounds of fentanyl.\n"),
+        vec![Some("U.S. Customs and Border Protection".to_string())]
     );
 }
 
