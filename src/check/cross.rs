@@ -217,6 +217,21 @@ fn rounded_citations(
                     .intersection(&other.wider_words(rules))
                     .count()
             };
+            // "a record high of 250,000 in December" and "an all-time high of 250,000" in
+            // December: two significant digits written alike, each dated by its own clause to
+            // the same period, with two words of what is counted shared.
+            let round_alike = || {
+                // Counts only: a round percent ("18%") recurs everywhere.
+                one.figure.unit == Unit::Count
+                    && one.figure.significant_digits() == 2
+                    && (one.figure.value - other.figure.value).abs() < 0.5
+                    && one.figure.qualifier == other.figure.qualifier
+                    && one.binding.period_source == Some(PeriodSource::Clause)
+                    && other.binding.period_source == Some(PeriodSource::Clause)
+                    && alike(one, other)
+                    && alike(other, one)
+                    && shared() >= 2
+            };
             let alike = distinctive(one)
                 && distinctive(other)
                 && alike(one, other)
@@ -234,7 +249,7 @@ fn rounded_citations(
                     // year to June 2023" in two reports of one release).
                     (one.figure.value - other.figure.value).abs() < 0.5 && shared() >= 2
                 };
-            other.figure.unit == one.figure.unit && (exactly || alike)
+            other.figure.unit == one.figure.unit && (exactly || alike || round_alike())
         });
         if !same.is_empty() {
             confirmed.insert(idx);
@@ -706,6 +721,42 @@ mod tests {
             .map(|other| other.id.as_str())
             .collect();
         assert_eq!(others, ["c0", "c1"], "{results:?}");
+    }
+
+    #[test]
+    fn a_round_count_written_alike_for_the_same_month_confirms_with_two_words_shared() {
+        let got = cross(&[
+            (
+                "a",
+                "Border arrests had already fallen by more than half from a record high of 250,000 in December 2023, largely a result of enforcement by Mexican authorities.",
+            ),
+            (
+                "b",
+                "In December 2023, when border arrests reached an all-time high of 250,000, Mexicans made up fewer than 1 in 4.",
+            ),
+        ]);
+        assert!(
+            got.contains(&("a".into(), "250,000".into(), Verdict::Supported)),
+            "{got:?}"
+        );
+        // Another month, or one word shared, is no confirmation; nor a round percent.
+        for other in [
+            "In November 2023, when border arrests reached an all-time high of 250,000, Mexicans made up fewer than 1 in 4.",
+            "In December 2023, when asylum claims reached 250,000, Mexicans made up fewer than 1 in 4.",
+        ] {
+            let got = cross(&[
+                (
+                    "a",
+                    "Border arrests had already fallen by more than half from a record high of 250,000 in December 2023, largely a result of enforcement by Mexican authorities.",
+                ),
+                ("b", other),
+            ]);
+            assert!(
+                !got.iter()
+                    .any(|(_, _, verdict)| *verdict == Verdict::Supported),
+                "{got:?}"
+            );
+        }
     }
 
     #[test]
