@@ -221,6 +221,10 @@ pub struct Carried {
     /// The month a year written across two starts in for this document
     /// ([`BindRules::split_year_start`]).
     pub split_year_start: Option<u32>,
+    /// What the change that set `period` was measured against ("3,956,619 … as of the end of
+    /// June, up 5.0 per cent … from the end of 2024"): a later change bound to the carried
+    /// period ("permanent residents … up 1.5 per cent") is measured against it too.
+    pub compared: Option<Period>,
 }
 
 /// [`bind_passage`] for one passage of a document read in order: `state` is what the passages
@@ -234,9 +238,10 @@ pub fn bind_carrying(
     let mut out = Vec::with_capacity(sentences.len());
     let mut fiscal_before = false;
     // The first period this passage went on about: what the next passage inherits.
-    let mut lead: Option<(Period, Span)> = None;
+    let mut lead: Option<((Period, Span), Option<Period>)> = None;
     // What the passages before this one went on about, for a passage that only compares.
     let before = state.period.clone();
+    let before_compared = state.compared.clone();
     let mut only_compares = false;
     let mut last_named: Option<Period> = state.last_named.take();
     // Whether `state.period` is still what an earlier passage went on about.
@@ -250,7 +255,8 @@ pub fn bind_carrying(
             .period
             .as_ref()
             .filter(|(period, _)| !(from_before && states_the_present(&lower, period, date)));
-        let bindings = bind_sentence(sentence, &periods, date, carried, rules);
+        let mut bindings = bind_sentence(sentence, &periods, date, carried, rules);
+        inherit_carried_base(sentence, &mut bindings, state);
         state.compared_part = bindings
             .iter()
             .find_map(compared_part)
@@ -259,23 +265,54 @@ pub fn bind_carrying(
             state.first.get_or_insert_with(|| passed.named.clone());
             // Only a period a statistic of the passage was bound to leads it, and not one it
             // compares with (the sentences after it in the passage still take it).
+            // The base of the change bound to the period passed on, if one was.
+            let compared = bindings
+                .iter()
+                .zip(sentence.figures)
+                .find(|(binding, figure)| {
+                    binding.period_span == Some(passed.named.1)
+                        && changes_by(sentence.text, local_span(sentence, figure))
+                })
+                .and_then(|(binding, _)| binding.compared_with.clone());
             if passed.states_one && passed.compares {
                 only_compares |= lead.is_none();
-            } else if passed.states_one {
-                lead.get_or_insert_with(|| passed.named.clone());
+            } else if passed.states_one && lead.is_none() {
+                lead = Some((passed.named.clone(), compared.clone()));
             }
+            state.compared = compared;
             state.period = Some(passed.named);
             from_before = false;
         }
         out.push(bindings);
     }
     state.last_named = last_named;
-    if let Some(lead) = lead {
+    if let Some((lead, compared)) = lead {
         state.period = Some(lead);
+        state.compared = compared;
     } else if only_compares {
         state.period = before;
+        state.compared = before_compared;
     }
     out
+}
+
+/// "… as of the end of June, up 5.0 per cent … from the end of 2024. ¶ … permanent residents
+/// … up 1.5 per cent": a change bound to the carried period, with no base of its own, is
+/// measured against the base of the change that set that period (`state.compared`).
+fn inherit_carried_base(sentence: &SentenceFigures, bindings: &mut [Binding], state: &Carried) {
+    let (Some(base), Some((carried, _))) = (&state.compared, &state.period) else {
+        return;
+    };
+    for (binding, figure) in bindings.iter_mut().zip(sentence.figures) {
+        let carried_here = binding.period_source == Some(PeriodSource::Passage)
+            && binding.period.as_ref() == Some(carried);
+        if carried_here
+            && binding.compared_with.is_none()
+            && changes_by(sentence.text, local_span(sentence, figure))
+        {
+            binding.compared_with = Some(base.clone());
+        }
+    }
 }
 
 /// The period phrases of one sentence, read against what the document's earlier sentences left

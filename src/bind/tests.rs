@@ -1464,6 +1464,30 @@ fn a_base_level_at_the_end_of_a_month_is_not_passed_on() {
 }
 
 #[test]
+fn a_change_bound_to_a_carried_period_takes_the_base_of_the_change_that_set_it() {
+    let got = figures_and_bindings(
+        &[
+            "3,956,619 foreign nationals resided in Japan as of the end of June, up 5.0 per cent from the end of 2024.",
+            "Permanent residents comprised the largest group at 932,090, up 1.5 per cent.",
+        ],
+        "2025-10-10",
+    );
+    let (_, binding) = got[1]
+        .iter()
+        .find(|(figure, _)| figure.text == "1.5 per cent")
+        .unwrap();
+    assert_eq!(binding.period_source, Some(PeriodSource::Passage));
+    let base = binding.compared_with.as_ref().map(|p| p.start.to_string());
+    assert_eq!(base.as_deref(), Some("2024-12"), "{got:?}");
+    // A level bound to the carried period is no change: no base.
+    let (_, level) = got[1]
+        .iter()
+        .find(|(figure, _)| figure.text == "932,090")
+        .unwrap();
+    assert!(level.compared_with.is_none(), "{got:?}");
+}
+
+#[test]
 fn years_later_count_from_the_year_named_before() {
     let got = figures_and_bindings(
         &[
