@@ -3,7 +3,7 @@
 //! superlative; not a question, an opinion, a hedge). Every score can be explained by listing
 //! the features that fired.
 
-use crate::figures::{annotate, Unit};
+use crate::figures::{units, Unit};
 use regex::{RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -100,9 +100,9 @@ impl Model {
     /// Scores one sentence (or tweet).
     pub fn score(&self, text: &str) -> Checkworthiness {
         let mut features = Vec::new();
-        let has_figure = annotate(text).iter().any(|figure| {
+        let has_figure = units(text).into_iter().any(|unit| {
             !matches!(
-                figure.unit,
+                unit,
                 Unit::Year | Unit::Ordinal | Unit::Other | Unit::Age | Unit::Duration
             )
         });
