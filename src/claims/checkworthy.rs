@@ -99,8 +99,13 @@ impl Model {
 
     /// Scores one sentence (or tweet).
     pub fn score(&self, text: &str) -> Checkworthiness {
+        self.score_with_units(text, &units(text))
+    }
+
+    /// [`Model::score`], given the units of the figures `figures::annotate` reads in `text`.
+    pub fn score_with_units(&self, text: &str, units: &[Unit]) -> Checkworthiness {
         let mut features = Vec::new();
-        let has_figure = units(text).into_iter().any(|unit| {
+        let has_figure = units.iter().any(|unit| {
             !matches!(
                 unit,
                 Unit::Year | Unit::Ordinal | Unit::Other | Unit::Age | Unit::Duration

@@ -13,7 +13,7 @@ pub mod rules;
 pub use checkworthy::{Checkworthiness, Model};
 pub use rules::ClaimRules;
 
-use crate::figures::{FigureRecord, Unit};
+use crate::figures::{FigureRecord, SentenceUnits, Unit};
 use crate::model::{Document, Passage};
 use crate::sources::{
     footnotes, sentence_without_footnotes, split_at_footnotes, Attribution, Attributor, Citation,
@@ -104,15 +104,19 @@ pub fn claims_for_document(
     registry: &Registry,
     taxonomy: &Taxonomy,
 ) -> Vec<Claim> {
-    claims_and_topics(document, figures_per_passage, registry, taxonomy).0
+    let no_units = SentenceUnits::default();
+    claims_and_topics(document, figures_per_passage, &no_units, registry, taxonomy).0
 }
 
 /// The claims of `document` (as [`claims_for_document`]) and the topic ids of each of its
 /// non-heading passages (`Taxonomy::topics_for` of the passage text), from the one scan of
-/// each passage that the claims' topics need anyway.
+/// each passage that the claims' topics need anyway. `sentence_units` are the units read in
+/// each sentence (`annotate_document_with_units`; empty is fine): a claim whose text is its
+/// sentence as written is scored from them instead of reading it again.
 pub fn claims_and_topics(
     document: &Document,
     figures_per_passage: &[Vec<FigureRecord>],
+    sentence_units: &SentenceUnits,
     registry: &Registry,
     taxonomy: &Taxonomy,
 ) -> (Vec<Claim>, Vec<Vec<String>>) {
@@ -129,6 +133,7 @@ pub fn claims_and_topics(
             lines: LineIndex::new(raw),
             path: document.path.to_string_lossy().to_string(),
             model: Model::builtin(),
+            sentence_units,
         },
         taxonomy,
         attributed,
@@ -394,6 +399,8 @@ struct ClaimBuilder<'d> {
     lines: LineIndex,
     path: String,
     model: &'static Model,
+    /// The units read in each sentence of the document.
+    sentence_units: &'d SentenceUnits,
 }
 
 impl ClaimBuilder<'_> {
@@ -406,7 +413,15 @@ impl ClaimBuilder<'_> {
         source: Option<ClaimSource>,
         topics: Vec<String>,
     ) -> Claim {
-        let scored = self.model.score(&text);
+        // A claim that reads exactly as its sentence is written has the units read there.
+        let read = self
+            .sentence_units
+            .get(span)
+            .filter(|_| span.slice(&self.document.raw) == Some(text.as_str()));
+        let scored = match read {
+            Some(units) => self.model.score_with_units(&text, units),
+            None => self.model.score(&text),
+        };
         Claim {
             id: claim_id(&self.document.slug, span, &text),
             doc: self.document.slug.clone(),

@@ -26,7 +26,7 @@ mod unit;
 mod word_forms;
 mod words;
 
-pub use document::{annotate_document, FigureRecord};
+pub use document::{annotate_document, annotate_document_with_units, FigureRecord, SentenceUnits};
 pub use lexicon::LexiconError;
 pub use retype::carry_age_bands;
 pub use table::find_tables;
@@ -309,15 +309,25 @@ fn read(text: &str, described: context::Described) -> Vec<Figure> {
 /// plus what carries from one sentence to the next: a range that repeats the age band named in
 /// the sentence before is an age too ("… between the ages of 20 and 39. … between 21 and 40.").
 pub fn annotate_passage<S: AsRef<str>>(sentences: &[S]) -> Vec<Vec<Figure>> {
+    annotate_passage_with_units(sentences).0
+}
+
+/// [`annotate_passage`], and the units of each sentence's figures as [`annotate`] reads the
+/// sentence alone (before anything carries from the sentence before).
+pub(crate) fn annotate_passage_with_units<S: AsRef<str>>(
+    sentences: &[S],
+) -> (Vec<Vec<Figure>>, Vec<Vec<Unit>>) {
     let mut out: Vec<Vec<Figure>> = Vec::with_capacity(sentences.len());
+    let mut units = Vec::with_capacity(sentences.len());
     for sentence in sentences {
         let mut figures = annotate(sentence.as_ref());
+        units.push(figures.iter().map(|figure| figure.unit).collect());
         if let Some(previous) = out.last() {
             retype::carry_age_bands(previous, &mut figures);
         }
         out.push(figures);
     }
-    out
+    (out, units)
 }
 
 #[cfg(test)]
