@@ -280,22 +280,15 @@ impl ClaimWalk<'_> {
     /// its own source.
     fn sentence_claims(&mut self, context: &PassageContext, range: std::ops::Range<usize>) {
         let raw = self.builder.document.raw.as_str();
-        // A sentence that names no topic itself ("The resulting deficit was 24,141") is about
-        // what the sentence before it was about; the first one of a passage, its passage's.
-        let mut previous_topics = context.topics.clone();
-        for (sentence, attribution) in self.attributed.sentences[range.clone()]
+        let sentences = &self.attributed.sentences[range.clone()];
+        // The topics each sentence names itself, read only when a claim needs them: its own,
+        // or, when it names none, those of the last sentence before it that names some.
+        let mut own_topics: Vec<Option<Vec<String>>> = vec![None; sentences.len()];
+        for (idx, (sentence, attribution)) in sentences
             .iter()
             .zip(&self.attributed.attributions[range])
+            .enumerate()
         {
-            // Already on one line: whitespace runs (wrapped text) come back as single spaces.
-            let text = sentence_without_footnotes(raw, *sentence);
-            let own = context.sentence_topics(&text);
-            let topics = if own.is_empty() {
-                previous_topics.clone()
-            } else {
-                own
-            };
-            previous_topics.clone_from(&topics);
             // Table rows inside a segmenter "sentence" become claims of their own below.
             if context
                 .rows
@@ -322,6 +315,28 @@ impl ClaimWalk<'_> {
             if figures.is_empty() && !names_own_source {
                 continue;
             }
+            // Already on one line: whitespace runs (wrapped text) come back as single spaces.
+            let text = sentence_without_footnotes(raw, *sentence);
+            let own = context.sentence_topics(&text);
+            // A sentence that names no topic itself ("The resulting deficit was 24,141") is about
+            // what the sentence before it was about; the first one of a passage, its passage's.
+            let topics = if own.is_empty() {
+                (0..idx)
+                    .rev()
+                    .map(|before| {
+                        own_topics[before]
+                            .get_or_insert_with(|| {
+                                let text = sentence_without_footnotes(raw, sentences[before]);
+                                context.sentence_topics(&text)
+                            })
+                            .clone()
+                    })
+                    .find(|topics| !topics.is_empty())
+                    .unwrap_or_else(|| context.topics.clone())
+            } else {
+                own.clone()
+            };
+            own_topics[idx] = Some(own);
             let source = attribution.clone().map(ClaimSource::from);
             let claim = self.builder.claim(
                 context.passage.number,
