@@ -9,7 +9,7 @@
 //! module and everything it reaches.
 
 use crate::claims::{claims_and_topics, Claim, ClaimRules};
-use crate::figures::{annotate_document, FigureRecord, Unit};
+use crate::figures::{annotate_document_with_units, FigureRecord, Unit};
 use crate::model::{Document, Metadata, RawDocument};
 
 /// A document with everything annotation found in it.
@@ -38,9 +38,15 @@ pub fn read_document(
 /// [`promote_headlines`]).
 pub fn annotate(mut document: Document, rules: &ClaimRules) -> Annotated {
     promote_headlines(&mut document);
-    let figures = annotate_document(&document);
+    let (figures, sentence_units) = annotate_document_with_units(&document);
     // A passage's topics are its whole text's; a claim's are its own sentence's (see `claims`).
-    let (claims, topics) = claims_and_topics(&document, &figures, &rules.registry, &rules.taxonomy);
+    let (claims, topics) = claims_and_topics(
+        &document,
+        &figures,
+        &sentence_units,
+        &rules.registry,
+        &rules.taxonomy,
+    );
     Annotated {
         document,
         figures,

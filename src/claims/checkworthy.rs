@@ -3,7 +3,7 @@
 //! superlative; not a question, an opinion, a hedge). Every score can be explained by listing
 //! the features that fired.
 
-use crate::figures::{annotate, Unit};
+use crate::figures::{units, Unit};
 use regex::{RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
@@ -99,10 +99,15 @@ impl Model {
 
     /// Scores one sentence (or tweet).
     pub fn score(&self, text: &str) -> Checkworthiness {
+        self.score_with_units(text, &units(text))
+    }
+
+    /// [`Model::score`], given the units of the figures `figures::annotate` reads in `text`.
+    pub fn score_with_units(&self, text: &str, units: &[Unit]) -> Checkworthiness {
         let mut features = Vec::new();
-        let has_figure = annotate(text).iter().any(|figure| {
+        let has_figure = units.iter().any(|unit| {
             !matches!(
-                figure.unit,
+                unit,
                 Unit::Year | Unit::Ordinal | Unit::Other | Unit::Age | Unit::Duration
             )
         });

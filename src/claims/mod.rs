@@ -13,7 +13,7 @@ pub mod rules;
 pub use checkworthy::{Checkworthiness, Model};
 pub use rules::ClaimRules;
 
-use crate::figures::{FigureRecord, Unit};
+use crate::figures::{FigureRecord, SentenceUnits, Unit};
 use crate::model::{Document, Passage};
 use crate::sources::{
     footnotes, sentence_without_footnotes, split_at_footnotes, Attribution, Attributor, Citation,
@@ -104,15 +104,19 @@ pub fn claims_for_document(
     registry: &Registry,
     taxonomy: &Taxonomy,
 ) -> Vec<Claim> {
-    claims_and_topics(document, figures_per_passage, registry, taxonomy).0
+    let no_units = SentenceUnits::default();
+    claims_and_topics(document, figures_per_passage, &no_units, registry, taxonomy).0
 }
 
 /// The claims of `document` (as [`claims_for_document`]) and the topic ids of each of its
 /// non-heading passages (`Taxonomy::topics_for` of the passage text), from the one scan of
-/// each passage that the claims' topics need anyway.
+/// each passage that the claims' topics need anyway. `sentence_units` are the units read in
+/// each sentence (`annotate_document_with_units`; empty is fine): a claim whose text is its
+/// sentence as written is scored from them instead of reading it again.
 pub fn claims_and_topics(
     document: &Document,
     figures_per_passage: &[Vec<FigureRecord>],
+    sentence_units: &SentenceUnits,
     registry: &Registry,
     taxonomy: &Taxonomy,
 ) -> (Vec<Claim>, Vec<Vec<String>>) {
@@ -129,6 +133,7 @@ pub fn claims_and_topics(
             lines: LineIndex::new(raw),
             path: document.path.to_string_lossy().to_string(),
             model: Model::builtin(),
+            sentence_units,
         },
         taxonomy,
         attributed,
@@ -275,22 +280,15 @@ impl ClaimWalk<'_> {
     /// its own source.
     fn sentence_claims(&mut self, context: &PassageContext, range: std::ops::Range<usize>) {
         let raw = self.builder.document.raw.as_str();
-        // A sentence that names no topic itself ("The resulting deficit was 24,141") is about
-        // what the sentence before it was about; the first one of a passage, its passage's.
-        let mut previous_topics = context.topics.clone();
-        for (sentence, attribution) in self.attributed.sentences[range.clone()]
+        let sentences = &self.attributed.sentences[range.clone()];
+        // The topics each sentence names itself, read only when a claim needs them: its own,
+        // or, when it names none, those of the last sentence before it that names some.
+        let mut own_topics: Vec<Option<Vec<String>>> = vec![None; sentences.len()];
+        for (idx, (sentence, attribution)) in sentences
             .iter()
             .zip(&self.attributed.attributions[range])
+            .enumerate()
         {
-            // Already on one line: whitespace runs (wrapped text) come back as single spaces.
-            let text = sentence_without_footnotes(raw, *sentence);
-            let own = context.sentence_topics(&text);
-            let topics = if own.is_empty() {
-                previous_topics.clone()
-            } else {
-                own
-            };
-            previous_topics.clone_from(&topics);
             // Table rows inside a segmenter "sentence" become claims of their own below.
             if context
                 .rows
@@ -317,6 +315,28 @@ impl ClaimWalk<'_> {
             if figures.is_empty() && !names_own_source {
                 continue;
             }
+            // Already on one line: whitespace runs (wrapped text) come back as single spaces.
+            let text = sentence_without_footnotes(raw, *sentence);
+            let own = context.sentence_topics(&text);
+            // A sentence that names no topic itself ("The resulting deficit was 24,141") is about
+            // what the sentence before it was about; the first one of a passage, its passage's.
+            let topics = if own.is_empty() {
+                (0..idx)
+                    .rev()
+                    .map(|before| {
+                        own_topics[before]
+                            .get_or_insert_with(|| {
+                                let text = sentence_without_footnotes(raw, sentences[before]);
+                                context.sentence_topics(&text)
+                            })
+                            .clone()
+                    })
+                    .find(|topics| !topics.is_empty())
+                    .unwrap_or_else(|| context.topics.clone())
+            } else {
+                own.clone()
+            };
+            own_topics[idx] = Some(own);
             let source = attribution.clone().map(ClaimSource::from);
             let claim = self.builder.claim(
                 context.passage.number,
@@ -394,6 +414,8 @@ struct ClaimBuilder<'d> {
     lines: LineIndex,
     path: String,
     model: &'static Model,
+    /// The units read in each sentence of the document.
+    sentence_units: &'d SentenceUnits,
 }
 
 impl ClaimBuilder<'_> {
@@ -406,7 +428,15 @@ impl ClaimBuilder<'_> {
         source: Option<ClaimSource>,
         topics: Vec<String>,
     ) -> Claim {
-        let scored = self.model.score(&text);
+        // A claim that reads exactly as its sentence is written has the units read there.
+        let read = self
+            .sentence_units
+            .get(span)
+            .filter(|_| span.slice(&self.document.raw) == Some(text.as_str()));
+        let scored = match read {
+            Some(units) => self.model.score_with_units(&text, units),
+            None => self.model.score(&text),
+        };
         Claim {
             id: claim_id(&self.document.slug, span, &text),
             doc: self.document.slug.clone(),

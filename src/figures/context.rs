@@ -17,10 +17,34 @@ const MAX_COUNTS_WORDS: usize = 8;
 /// a serious crime"); the clause ends at punctuation before that.
 const MAX_CLAUSE_TOKENS: usize = 24;
 
-/// Sets `counts`, `counts_span`, `period` and `places` on every draft.
-pub(crate) fn attach(text: &str, tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) {
-    let periods = periods(text, tokens, drafts, lexicon);
-    let places = places(text, lexicon);
+/// How much of a figure's context [`attach`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Described {
+    /// What it counts, its period and the sentence's places.
+    Fully,
+    /// What it counts only: the one part of the context later retyping reads (a bracketed rate,
+    /// an age band, dotted thousands), so units come out the same.
+    CountsOnly,
+}
+
+/// Sets `counts`, `counts_span`, `period` and `places` on every draft (only `counts` and
+/// `counts_span` for [`Described::CountsOnly`]).
+pub(crate) fn attach(
+    text: &str,
+    tokens: &[Token],
+    drafts: &mut [Draft],
+    lexicon: &Lexicon,
+    described: Described,
+) {
+    let fully = described == Described::Fully;
+    let (periods, places) = if fully {
+        (
+            periods(text, tokens, drafts, lexicon),
+            places(text, lexicon),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
     // Drafts are in text order of their leads; a change may hold a year inside its span ("from
     // 7.8 million in the late 1980s to 6.7 million"), so the next figure is the next one starting
     // at or after the draft's end.
@@ -52,6 +76,9 @@ pub(crate) fn attach(text: &str, tokens: &[Token], drafts: &mut [Draft], lexicon
             draft.figure.counts_span = Some(span);
         }
         previous_end = previous_end.max(draft.tail);
+        if !fully {
+            continue;
+        }
         if draft.figure.unit != Unit::Year {
             draft.figure.period = period_of(tokens, draft, &periods);
         }

@@ -1,7 +1,7 @@
 //! Figures of a whole document: every sentence of every passage annotated, table rows added,
 //! spans made absolute (byte offsets into the document's raw text) and lines attached.
 
-use super::{annotate_passage, find_tables, Figure, Unit};
+use super::{annotate_passage_with_units, find_tables, Figure, Unit};
 use crate::model::Document;
 use crate::span::{LineIndex, Span};
 use serde::{Deserialize, Serialize};
@@ -81,6 +81,36 @@ impl Unit {
 /// Sentences are annotated one by one, each passage's in turn ([`annotate_passage`]); the rows of flattened tables found in the raw text are
 /// added to the passage that contains them (a row number is never also read as a plain figure).
 pub fn annotate_document(document: &Document) -> Vec<Vec<FigureRecord>> {
+    annotate_document_with_units(document).0
+}
+
+/// The units of the figures [`annotate`](super::annotate) reads in each sentence of a document,
+/// the sentence read alone, by sentence span: what check-worthiness asks of a claim whose text
+/// is its sentence as written, so that it need not read the sentence again.
+#[derive(Debug, Default)]
+pub struct SentenceUnits {
+    /// In text order.
+    sentences: Vec<(Span, Vec<Unit>)>,
+}
+
+impl SentenceUnits {
+    /// The units read in the sentence that is exactly `span`, if there is one.
+    pub fn get(&self, span: Span) -> Option<&[Unit]> {
+        let at = self
+            .sentences
+            .partition_point(|(sentence, _)| sentence.start < span.start);
+        self.sentences
+            .get(at)
+            .filter(|(sentence, _)| *sentence == span)
+            .map(|(_, units)| units.as_slice())
+    }
+}
+
+/// [`annotate_document`], and the units of each sentence's figures read alone.
+pub fn annotate_document_with_units(
+    document: &Document,
+) -> (Vec<Vec<FigureRecord>>, SentenceUnits) {
+    let mut sentence_units = SentenceUnits::default();
     let raw = document.raw.as_str();
     let lines = LineIndex::new(raw);
     let tables = find_tables(raw);
@@ -112,7 +142,11 @@ pub fn annotate_document(document: &Document) -> Vec<Vec<FigureRecord>> {
             .filter_map(|sentence| Some((sentence, sentence.span.slice(raw)?)))
             .collect();
         let texts: Vec<&str> = sentences.iter().map(|(_, text)| *text).collect();
-        for ((sentence, _), figures) in sentences.iter().zip(annotate_passage(&texts)) {
+        let (read, units) = annotate_passage_with_units(&texts);
+        for ((sentence, _), units) in sentences.iter().zip(units) {
+            sentence_units.sentences.push((sentence.span, units));
+        }
+        for ((sentence, _), figures) in sentences.iter().zip(read) {
             for figure in figures {
                 let figure = figure.shifted(sentence.span.start);
                 if rows.iter().any(|row| row.sentence.contains(figure.span)) {
@@ -130,5 +164,5 @@ pub fn annotate_document(document: &Document) -> Vec<Vec<FigureRecord>> {
         records.sort_by_key(|record| record.figure.span.start);
         out.push(records);
     }
-    out
+    (out, sentence_units)
 }

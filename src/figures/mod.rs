@@ -26,7 +26,7 @@ mod unit;
 mod word_forms;
 mod words;
 
-pub use document::{annotate_document, FigureRecord};
+pub use document::{annotate_document, annotate_document_with_units, FigureRecord, SentenceUnits};
 pub use lexicon::LexiconError;
 pub use retype::carry_age_bands;
 pub use table::find_tables;
@@ -237,9 +237,26 @@ fn is_pronoun_one(draft: &Draft) -> bool {
 /// assert_eq!(figures[2].unit, Unit::Percent);
 /// ```
 pub fn annotate(text: &str) -> Vec<Figure> {
+    read(text, context::Described::Fully)
+}
+
+/// The unit of each figure [`annotate`] finds in `text`, in the same order: the same reading,
+/// without the periods and places no unit depends on (check-worthiness asks only this).
+pub fn units(text: &str) -> Vec<Unit> {
+    read(text, context::Described::CountsOnly)
+        .into_iter()
+        .map(|figure| figure.unit)
+        .collect()
+}
+
+/// [`annotate`], with periods and places read or not (`described`).
+fn read(text: &str, described: context::Described) -> Vec<Figure> {
     let lexicon = lexicon::lexicon();
     let tokens = token::tokenize(text);
     let numerals = number::scan(&tokens, lexicon);
+    if numerals.is_empty() {
+        return Vec::new();
+    }
     let links = noise::link_spans(text);
     let in_link = |numeral: &numeral::Numeral| {
         let start = tokens[numeral.first].span.start;
@@ -253,6 +270,11 @@ pub fn annotate(text: &str) -> Vec<Figure> {
         .filter(|numeral| !noise::is_noise(&tokens, numeral, lexicon))
         .filter_map(|numeral| unit::build(text, &tokens, numeral, lexicon))
         .collect();
+    // The steps below only join, retype and describe drafts: with none there is nothing to do
+    // (and the places regex need not scan the sentence).
+    if drafts.is_empty() {
+        return Vec::new();
+    }
     retype::join_identifiers(text, &tokens, &mut drafts);
     retype::cited_titles(&tokens, &mut drafts, lexicon);
     qualifier::attach(&tokens, &mut drafts, lexicon);
@@ -262,7 +284,7 @@ pub fn annotate(text: &str) -> Vec<Figure> {
     }
     range::merge(text, &tokens, &mut drafts, lexicon);
     drafts.retain(|draft| !is_pronoun_one(draft));
-    context::attach(text, &tokens, &mut drafts, lexicon);
+    context::attach(text, &tokens, &mut drafts, lexicon, described);
     retype::bracketed_rates(&tokens, &mut drafts, lexicon);
     retype::dotted_thousands(&mut drafts);
     let mut figures: Vec<Figure> = drafts
@@ -287,15 +309,25 @@ pub fn annotate(text: &str) -> Vec<Figure> {
 /// plus what carries from one sentence to the next: a range that repeats the age band named in
 /// the sentence before is an age too ("… between the ages of 20 and 39. … between 21 and 40.").
 pub fn annotate_passage<S: AsRef<str>>(sentences: &[S]) -> Vec<Vec<Figure>> {
+    annotate_passage_with_units(sentences).0
+}
+
+/// [`annotate_passage`], and the units of each sentence's figures as [`annotate`] reads the
+/// sentence alone (before anything carries from the sentence before).
+pub(crate) fn annotate_passage_with_units<S: AsRef<str>>(
+    sentences: &[S],
+) -> (Vec<Vec<Figure>>, Vec<Vec<Unit>>) {
     let mut out: Vec<Vec<Figure>> = Vec::with_capacity(sentences.len());
+    let mut units = Vec::with_capacity(sentences.len());
     for sentence in sentences {
         let mut figures = annotate(sentence.as_ref());
+        units.push(figures.iter().map(|figure| figure.unit).collect());
         if let Some(previous) = out.last() {
             retype::carry_age_bands(previous, &mut figures);
         }
         out.push(figures);
     }
-    out
+    (out, units)
 }
 
 #[cfg(test)]
@@ -340,6 +372,39 @@ mod tests {
             units("en los últimos doce meses"),
             [("doce meses".to_string(), super::Unit::Duration)]
         );
+    }
+
+    #[test]
+    fn units_are_the_units_annotate_reads() {
+        // Every line of the bundled articles, and sentences whose units hang on what a figure
+        // counts (a bracketed rate, an age band, a bare range).
+        let mut texts: Vec<String> = [
+            include_str!("../../corpus/cis-2019-international-migration-security-challenge.txt"),
+            include_str!("../../corpus/niskanen-2024-ecuador-entry-data-chinese-migration.txt"),
+            include_str!("../../corpus/mpi-cross-border-human-flows-northeast-asia.txt"),
+        ]
+        .iter()
+        .flat_map(|article| article.lines())
+        .map(str::to_string)
+        .collect();
+        texts.extend(
+            [
+                "Rates per 100,000 were highest in Sweden (106.0) and Greece (58.7).",
+                "53 percent are between the ages of 20 and 39, and 12 percent between 40 and 60.",
+                "August saw 8.641 people arrive in 2023.",
+            ]
+            .map(str::to_string),
+        );
+        let mut n_units = 0;
+        for text in &texts {
+            let expected: Vec<super::Unit> = annotate(text)
+                .into_iter()
+                .map(|figure| figure.unit)
+                .collect();
+            assert_eq!(super::units(text), expected, "{text}");
+            n_units += expected.len();
+        }
+        assert!(n_units > 200, "{n_units}");
     }
 
     #[test]

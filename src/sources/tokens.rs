@@ -38,8 +38,10 @@ pub fn tokenize(text: &str, span: Span) -> Vec<Token<'_>> {
     let Some(body) = span.slice(text) else {
         return Vec::new();
     };
-    let chars: Vec<(usize, char)> = body.char_indices().collect();
-    let mut tokens = Vec::new();
+    // Sized once: a sentence has at most one char per byte, and about one token per five.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(body.len());
+    chars.extend(body.char_indices());
+    let mut tokens = Vec::with_capacity(body.len() / 5 + 1);
     let mut idx = 0;
     while idx < chars.len() {
         let (start, ch) = chars[idx];
@@ -102,14 +104,14 @@ fn token(body: &str, base: usize, start: usize, end: usize, is_word: bool) -> To
     } else {
         Cow::Borrowed(written)
     };
-    // Only ASCII without capitals is known to lowercase to itself without asking Unicode.
-    let lower = if text
-        .bytes()
-        .all(|byte| byte.is_ascii() && !byte.is_ascii_uppercase())
-    {
-        text.clone()
-    } else {
+    // Only ASCII without capitals is known to lowercase to itself without asking Unicode, and
+    // ASCII with capitals lowercases byte by byte.
+    let lower = if !text.is_ascii() {
         Cow::Owned(text.to_lowercase())
+    } else if text.bytes().any(|byte| byte.is_ascii_uppercase()) {
+        Cow::Owned(text.to_ascii_lowercase())
+    } else {
+        text.clone()
     };
     Token {
         span: Span::new(base + start, base + end),
