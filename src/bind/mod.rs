@@ -902,6 +902,12 @@ fn mark_base_levels(periods: &mut Vec<period::Found>, sentence: &SentenceFigures
         "over",
         "versus",
         "against",
+        // Spanish: "en comparación con los 61,680 ciudadanos retornados en 2024".
+        "en comparación con",
+        "en comparación a",
+        "comparado con",
+        "frente a",
+        "respecto a",
     ];
     let text = sentence.text;
     let quantities = local_counts(sentence);
@@ -931,12 +937,17 @@ fn mark_base_levels(periods: &mut Vec<period::Found>, sentence: &SentenceFigures
                 .and_then(|rest| between.get(..rest.len()))
         })
         .unwrap_or(between);
-        if between.contains([',', ';', '(', ')']) || between.split_whitespace().count() > 2 {
+        // Up to three words before a bare year ("the 61,680 citizens returned in 2024"), two
+        // before any other phrase.
+        let bare_year = found.period.granularity == Granularity::Year
+            && found.period.text.trim().chars().all(|c| c.is_ascii_digit());
+        let most = if bare_year { 3 } else { 2 };
+        if between.contains([',', ';', '(', ')']) || between.split_whitespace().count() > most {
             continue;
         }
         let before = text[..level.start].trim_end().to_lowercase();
         // "a decrease from the 661,670 refugees registered at the start of the year".
-        let before = ["the", "a", "an"]
+        let before = ["the", "a", "an", "los", "las", "el", "la"]
             .iter()
             .find_map(|article| {
                 before

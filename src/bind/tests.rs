@@ -1488,6 +1488,23 @@ fn a_change_bound_to_a_carried_period_takes_the_base_of_the_change_that_set_it()
 }
 
 #[test]
+fn a_base_level_a_few_words_before_its_year_is_not_passed_on() {
+    for paragraphs in [
+        [
+            "Estados Unidos cerró el año 2025 con la deportación de 48,405 guatemaltecos, una disminución del 22 % en comparación con los 61,680 ciudadanos retornados en 2024.",
+            "El proceso se realizó a través de 532 vuelos.",
+        ],
+        [
+            "The United States deported 48,405 Guatemalans in 2025, down 22% compared with the 61,680 citizens returned in 2024.",
+            "The deportations took 532 flights.",
+        ],
+    ] {
+        let got = bind_paragraphs(&paragraphs, "2025-12-31");
+        assert_eq!(spans(&got[1]), ["2025-01..2025-12"], "{got:?}");
+    }
+}
+
+#[test]
 fn years_later_count_from_the_year_named_before() {
     let got = figures_and_bindings(
         &[
