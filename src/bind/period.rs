@@ -446,6 +446,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 bare_month,
                 Kind::Month,
             ),
+            // "a fourfold increase compared to May, when …": a capitalised "May" after a
+            // comparison's cue is the month ("Theresa May" is a name after most other words).
+            (
+                r"\b(?i:compared\s+(?:to|with)|than\s+in|until|through)\s+(?P<phrase>May)\b".to_string(),
+                bare_month,
+                Kind::Month,
+            ),
             (
                 r"(?i)\b(?:today|currently|nowadays|at\s+present|right\s+now)\b".to_string(),
                 present,

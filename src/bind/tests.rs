@@ -1505,6 +1505,35 @@ fn a_base_level_a_few_words_before_its_year_is_not_passed_on() {
 }
 
 #[test]
+fn may_after_a_comparison_cue_is_the_month() {
+    let got = figures_and_bindings(
+        &["This represents a fourfold increase compared to May, when only about a thousand migrants were registered."],
+        "2023-10-20",
+    );
+    let (_, binding) = got[0]
+        .iter()
+        .find(|(figure, _)| figure.text == "about a thousand")
+        .unwrap();
+    let period = binding
+        .period
+        .as_ref()
+        .map(|p| format!("{}..{}", p.start, p.end));
+    assert_eq!(period.as_deref(), Some("2023-05..2023-05"), "{got:?}");
+    // Elsewhere a capitalised "May" may be a name.
+    let got = figures_and_bindings(
+        &["Theresa May said 3,000 people had arrived."],
+        "2018-10-20",
+    );
+    assert!(
+        got[0].iter().all(|(_, binding)| binding
+            .period
+            .as_ref()
+            .is_none_or(|period| period.start.to_string() != "2018-05")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn years_later_count_from_the_year_named_before() {
     let got = figures_and_bindings(
         &[
