@@ -386,9 +386,9 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 Kind::Phrase,
             ),
             (r"(?i)\b(?:calendar\s+year|cy)\s*(\d{4})\b".to_string(), calendar_year, Kind::Phrase),
-            // "since October", "since October 2022", "since 2021".
+            // "since October", "since October 2022", "since 2021", "since the start of 2024".
             (
-                format!(r"(?i)\bsince\s+(?:{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?|(\d{{4}}))\b"),
+                format!(r"(?i)\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?:{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?|(\d{{4}}))\b"),
                 since,
                 Kind::Phrase,
             ),

@@ -869,6 +869,14 @@ fn an_event_dated_after_since_starts_the_period_to_date() {
         got[0].1, "2022-04..2023-01 partial of the period to date",
         "{got:?}"
     );
+    let got = bind(
+        "More than 115 000 have arrived since the start of 2024.",
+        "2024-06-20",
+    );
+    assert_eq!(
+        got[0].1, "2024-01..2024-06 partial of the period to date",
+        "{got:?}"
+    );
 }
 
 #[test]
