@@ -378,6 +378,27 @@ fn spanish_reporting_verbs_and_data_phrases_name_their_source() {
 }
 
 #[test]
+fn an_agencys_website_is_a_data_source() {
+    let text = "In order to obtain this data, it has to be searched for on a separate page on the CBP website. OFO apprehensions last month, for example, were 110,958.\n";
+    let first_end = text.find(". ").unwrap() + 1;
+    let sentences = [
+        Span::new(0, first_end),
+        Span::new(first_end + 1, text.trim_end().len()),
+    ];
+    let got: Vec<Option<String>> = attribute(text, &sentences)
+        .into_iter()
+        .map(|found| found.map(|found| found.name))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            Some("U.S. Customs and Border Protection".to_string()),
+            Some("U.S. Customs and Border Protection".to_string())
+        ]
+    );
+}
+
+#[test]
 fn an_agency_that_seized_a_quantity_counted_it() {
     assert_eq!(
         names("In March, CBP seized 760 pounds of fentanyl.\n"),
