@@ -57,7 +57,14 @@ impl Attributor<'_> {
         let end = self.before_auxiliaries(tokens, cue_start);
         let end = before_aside(tokens, end);
         let end = self.before_appositive(tokens, end);
-        (self.subject_start(tokens, end), end)
+        let start = self.subject_start(tokens, end);
+        // "Authorities in Melilla said": an agent of a place is the whole subject.
+        let agent_of_place = start >= 2
+            && start < end
+            && matches!(tokens[start - 1].lower.as_ref(), "in" | "of" | "from")
+            && self.cues.agents.contains(tokens[start - 2].lower.as_ref())
+            && self.only_places(&tokens[start..end]);
+        (if agent_of_place { start - 2 } else { start }, end)
     }
 
     /// Where the subject ends before the verb at `cue_start`: before auxiliaries ("has so far")
@@ -340,6 +347,27 @@ impl Attributor<'_> {
         kind: CueKind,
     ) -> Option<Attribution> {
         let ends_with_agent = self.cues.agents.contains(tokens[end - 1].lower.as_ref());
+        // "Authorities in Melilla said", "officials in Lampedusa reported": an agent of a
+        // place is a source, named with its place.
+        let agent_of_place = end - start >= 3
+            && self.cues.agents.contains(tokens[start].lower.as_ref())
+            && matches!(tokens[start + 1].lower.as_ref(), "in" | "of" | "from")
+            && self.only_places(&tokens[start + 2..end])
+            && tokens[start + 2..end]
+                .iter()
+                .any(|token| token.is_capitalised());
+        if agent_of_place && kind != CueKind::Before {
+            let span = Span::new(tokens[start].span.start, tokens[end - 1].span.end);
+            let mention = span.slice(context.text).unwrap_or("").to_string();
+            return Some(Attribution {
+                name: surface_name(&mention),
+                kind: None,
+                mention,
+                mention_span: span,
+                via: Via::Attribution,
+                citation: None,
+            });
+        }
         if kind == CueKind::Counting && !ends_with_agent {
             return None;
         }

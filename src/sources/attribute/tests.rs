@@ -399,6 +399,14 @@ fn an_agencys_website_is_a_data_source() {
 }
 
 #[test]
+fn an_agent_of_a_place_is_named_with_its_place() {
+    assert_eq!(
+        names("Authorities in Melilla said Friday that around 200 migrants tried to climb the fence.\nAuthorities said 300 people arrived.\n"),
+        vec![Some("Authorities in Melilla".to_string()), None]
+    );
+}
+
+#[test]
 fn an_agency_that_seized_a_quantity_counted_it() {
     assert_eq!(
         names("In March, CBP seized 760 pounds of fentanyl.\n"),
