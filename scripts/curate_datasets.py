@@ -1284,6 +1284,10 @@ OHSS_CAVEATS = [
     "A fiscal year, month, region or citizenship missing from the source table had no "
     "published encounters (no row is written for it, no zero is invented).",
     "FY2025 stops at November 2024 (workbook fy25m11).",
+    "The workbook is one vintage (fy25m11) of a series OHSS compiles from its current systems "
+    "back to FY2000: counts of the same years in other DHS or Border Patrol publications, "
+    "made from other vintages or systems, can differ from these cells, so a gap beyond "
+    "rounding is no proof that a claim citing one of them is wrong.",
     "Region 'All regions' and citizenship 'All citizenships' are the workbook's own totals "
     "from its sheets without that breakdown, not sums made here.",
 ]
