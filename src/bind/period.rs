@@ -562,14 +562,7 @@ pub fn find_in(
             }
             let Some(mut period) = build(&caps, &ctx) else {
                 // "R28 million in 2016/17" with no country's year known: not 2016 either.
-                let split = *kind == Kind::SplitYear
-                    && match (cap(&caps, 1).and_then(year_of), cap(&caps, 2)) {
-                        (Some(first), Some(second)) => second
-                            .parse::<i32>()
-                            .is_ok_and(|second| (first + 1) % 100 == second),
-                        _ => false,
-                    };
-                if split {
+                if *kind == Kind::SplitYear && consecutive_years(&caps).is_some() {
                     citations.push(span);
                 }
                 continue;
@@ -1440,6 +1433,15 @@ fn number_word(word: &str) -> Option<u32> {
     })
 }
 
+/// A count written before a unit of time: "a" is one, else [`number_word`] ("two", "12").
+fn count_word(word: &str) -> Option<u32> {
+    if word == "a" {
+        Some(1)
+    } else {
+        number_word(word)
+    }
+}
+
 /// January = 1 … December = 12.
 pub(super) fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
@@ -1668,15 +1670,18 @@ fn year_ending(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     Some(period)
 }
 
+/// The first year of "2022-23" (captures 1 and 2) when the second is the year after it.
+fn consecutive_years(caps: &Captures) -> Option<i32> {
+    let first = year_of(cap(caps, 1)?)?;
+    let second: i32 = cap(caps, 2)?.parse().ok()?;
+    ((first + 1) % 100 == second).then_some(first)
+}
+
 /// "2022-23": the year of capture 1 and the next (capture 2, its last two digits), from the
 /// month the document's country starts its year in, else, for a fiscal or budget year (capture
 /// 3), from the fiscal year's start month; no period when neither is known.
 fn split_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
-    let first = year_of(cap(caps, 1)?)?;
-    let second: i32 = cap(caps, 2)?.parse().ok()?;
-    if (first + 1) % 100 != second {
-        return None;
-    }
+    let first = consecutive_years(caps)?;
     let start = ctx.split_year_start.or_else(|| {
         let fiscal = cap(caps, 3).is_some_and(|word| !word.eq_ignore_ascii_case("financial"));
         fiscal.then_some(ctx.rules.fiscal_start_month)
@@ -1913,12 +1918,7 @@ fn months_back(phrase: &str) -> Option<i32> {
             (i32::try_from(number_word(count)?).ok()?, *unit)
         }
         [count, unit, "earlier" | "before" | "ago" | "prior"] => {
-            let count = if *count == "a" {
-                1
-            } else {
-                number_word(count)?
-            };
-            (i32::try_from(count).ok()?, *unit)
+            (i32::try_from(count_word(count)?).ok()?, *unit)
         }
         _ => return None,
     };
@@ -2027,14 +2027,7 @@ fn years_after_named(found: &Found) -> Option<i32> {
     let words: Vec<&str> = lower.split_whitespace().collect();
     match words.as_slice() {
         ["that", "year"] | ["the", "same", "year"] => Some(0),
-        [count, "year" | "years", "later"] => {
-            let count = if *count == "a" {
-                1
-            } else {
-                count.parse().ok().or_else(|| number_word(count))?
-            };
-            i32::try_from(count).ok()
-        }
+        [count, "year" | "years", "later"] => i32::try_from(count_word(count)?).ok(),
         _ => None,
     }
 }
@@ -2052,9 +2045,9 @@ pub fn resolve_that_year(found: &mut Vec<Found>, carried: Option<&Period>, fisca
         .map(|other| (other.span, other.period.clone()))
         .collect();
     found.retain_mut(|that| {
-        if !is_that_year(that) {
+        let Some(later) = years_after_named(that) else {
             return true;
-        }
+        };
         let before = named
             .iter()
             .filter(|(span, _)| span.end <= that.span.start)
@@ -2064,7 +2057,6 @@ pub fn resolve_that_year(found: &mut Vec<Found>, carried: Option<&Period>, fisca
         let Some(before) = before else {
             return false;
         };
-        let later = years_after_named(that).unwrap_or(0);
         let text = std::mem::take(&mut that.period.text);
         that.period = if before.fiscal {
             Period::fiscal_year(before.end.fiscal_year(fiscal_start) + later, fiscal_start)

@@ -725,11 +725,9 @@ mod tests {
 
     #[test]
     fn a_round_count_written_alike_for_the_same_month_confirms_with_two_words_shared() {
+        let record = "Border arrests had already fallen by more than half from a record high of 250,000 in December 2023, largely a result of enforcement by Mexican authorities.";
         let got = cross(&[
-            (
-                "a",
-                "Border arrests had already fallen by more than half from a record high of 250,000 in December 2023, largely a result of enforcement by Mexican authorities.",
-            ),
+            ("a", record),
             (
                 "b",
                 "In December 2023, when border arrests reached an all-time high of 250,000, Mexicans made up fewer than 1 in 4.",
@@ -744,13 +742,7 @@ mod tests {
             "In November 2023, when border arrests reached an all-time high of 250,000, Mexicans made up fewer than 1 in 4.",
             "In December 2023, when asylum claims reached 250,000, Mexicans made up fewer than 1 in 4.",
         ] {
-            let got = cross(&[
-                (
-                    "a",
-                    "Border arrests had already fallen by more than half from a record high of 250,000 in December 2023, largely a result of enforcement by Mexican authorities.",
-                ),
-                ("b", other),
-            ]);
+            let got = cross(&[("a", record), ("b", other)]);
             assert!(
                 !got.iter()
                     .any(|(_, _, verdict)| *verdict == Verdict::Supported),

@@ -87,15 +87,9 @@ impl Typed {
                 || matches!(entry, UnitEntry::Rate(_) | UnitEntry::Currency { .. })
         });
         // "per hundred thousand people": a scale word after a rate's own base multiplies it.
-        let unit_entry = unit_entry.map(|(entry, mut end)| match entry {
-            UnitEntry::Rate(mut base) => {
-                while let Some(scale) = tokens
-                    .get(end)
-                    .and_then(|t| lexicon.scales.get(t.lower.as_ref()))
-                {
-                    base *= scale;
-                    end += 1;
-                }
+        let unit_entry = unit_entry.map(|(entry, end)| match entry {
+            UnitEntry::Rate(base) => {
+                let (base, end) = scaled_base(tokens, base, end, lexicon);
                 (UnitEntry::Rate(base), end)
             }
             other => (other, end),
@@ -543,18 +537,24 @@ fn rate_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(f64, 
     None
 }
 
+/// A rate base multiplied by the scale words from token `end` on ("per hundred thousand"), and
+/// the token after them.
+fn scaled_base(tokens: &[Token], mut base: f64, mut end: usize, lexicon: &Lexicon) -> (f64, usize) {
+    while let Some(scale) = tokens
+        .get(end)
+        .and_then(|t| lexicon.scales.get(t.lower.as_ref()))
+    {
+        base *= scale;
+        end += 1;
+    }
+    (base, end)
+}
+
 /// The rate base of a `per …` phrase starting at token `at`, and the token after it.
 pub(super) fn rate_at(tokens: &[Token], at: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
     // "per hundred thousand people": a scale word after the unit's own base multiplies it.
-    if let Some((UnitEntry::Rate(mut base), mut end)) = lexicon.units.match_at(tokens, at) {
-        while let Some(scale) = tokens
-            .get(end)
-            .and_then(|t| lexicon.scales.get(t.lower.as_ref()))
-        {
-            base *= scale;
-            end += 1;
-        }
-        return Some((base, end));
+    if let Some((UnitEntry::Rate(base), end)) = lexicon.units.match_at(tokens, at) {
+        return Some(scaled_base(tokens, base, end, lexicon));
     }
     if !tokens.get(at)?.is("per") {
         return None;
@@ -570,18 +570,11 @@ pub(super) fn rate_at(tokens: &[Token], at: usize, lexicon: &Lexicon) -> Option<
     if base_token.kind != TokenKind::Number && word_base.is_none() {
         return None;
     }
-    let mut base = match word_base {
+    let base = match word_base {
         Some(base) => base,
         None => super::token::parse_digits(base_token.text)?,
     };
-    let mut end = last + 2;
-    while let Some(scale) = tokens
-        .get(end)
-        .and_then(|t| lexicon.scales.get(t.lower.as_ref()))
-    {
-        base *= scale;
-        end += 1;
-    }
+    let (base, end) = scaled_base(tokens, base, last + 2, lexicon);
     // "per one" alone is no base.
     if word_base.is_some() && end == last + 2 {
         return None;
