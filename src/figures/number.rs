@@ -687,6 +687,19 @@ mod tests {
     }
 
     #[test]
+    fn spanish_and_scale_chains_cut_short_read_what_is_there() {
+        // Garbage and chains cut at the end of the text: no panic, only what is written.
+        check("tres mil", &[("tres mil", 3e3)]);
+        check("mil mil mil", &[]);
+        check("3 million and", &[("3 million", 3e6)]);
+        // A scale no smaller than the last starts another figure.
+        check(
+            "62 thousand and 151 thousand and",
+            &[("62 thousand", 62e3), ("151 thousand", 151e3)],
+        );
+    }
+
+    #[test]
     fn hundreds_in_digits_between_scales() {
         check(
             "reached 3 million and 321 thousand and 72 individuals, 62 thousand and 151 in camps",
