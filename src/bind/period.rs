@@ -372,6 +372,18 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 past_n,
                 Kind::Phrase,
             ),
+            // "between 2011 and September 2017", "from 2018 to June 2022": a year to a month.
+            (
+                format!(r"(?i)\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|through|until|till)\s+(?:the\s+end\s+of\s+)?({MONTH}){DAY},?\s+((?:19|20)\d\d)\b"),
+                year_to_month,
+                Kind::Phrase,
+            ),
+            // "between June 2019 and 2022": a month to the end of a year.
+            (
+                format!(r"(?i)\b(?:between|from)\s+({MONTH}),?\s+((?:19|20)\d\d)\s+(?:and|to|through|until|till)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)\b"),
+                month_to_year,
+                Kind::Phrase,
+            ),
             // "October 1, 2022, and February 28, 2023", "October through February", "Jan.-March 2023",
             // and day first: "from 1 January to 30 December 2022".
             (
@@ -2212,6 +2224,24 @@ fn through_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         Period::calendar_year(end.year())
     };
     Some(whole.first_months(u32::try_from(end.index() - whole.start.index() + 1).ok()?))
+}
+
+/// "between 2011 and September 2017": January of the first year to the month named.
+fn year_to_month(caps: &Captures, _: &Ctx) -> Option<Period> {
+    let first = year_of(cap(caps, 1)?)?;
+    let month = month_number(cap(caps, 2)?)?;
+    let last = year_of(cap(caps, 3)?)?;
+    let end = Month::new(last, month);
+    (last > first && last - first <= 100).then(|| Period::span(Month::new(first, 1), end))
+}
+
+/// "between June 2019 and 2022": the month named to December of the last year.
+fn month_to_year(caps: &Captures, _: &Ctx) -> Option<Period> {
+    let month = month_number(cap(caps, 1)?)?;
+    let first = year_of(cap(caps, 2)?)?;
+    let last = year_of(cap(caps, 3)?)?;
+    (last > first && last - first <= 100)
+        .then(|| Period::span(Month::new(first, month), Month::new(last, 12)))
 }
 
 fn year_range(caps: &Captures, _: &Ctx) -> Option<Period> {

@@ -232,6 +232,28 @@ fn fallbacks_are_recorded() {
 }
 
 #[test]
+fn a_range_from_a_year_to_a_month_spans_both() {
+    // Not the first year alone, nor the month read in that year.
+    assert_eq!(
+        periods_of("between 2011 and September 2017", ""),
+        vec!["between 2011 and September 2017 2011-01..2017-09"]
+    );
+    assert_eq!(
+        periods_of("from 2018 to the end of June 2022", ""),
+        vec!["from 2018 to the end of June 2022 2018-01..2022-06"]
+    );
+    assert_eq!(
+        periods_of("between June 2019 and 2022", ""),
+        vec!["between June 2019 and 2022 2019-06..2022-12"]
+    );
+    let got = bind(
+        "75,720 refugees were submitted for resettlement between 2011 and September 2017.",
+        "2017-10",
+    );
+    assert_eq!(period_of(&got, "75,720"), "2011-01..2017-09");
+}
+
+#[test]
 fn relative_phrases_need_a_date() {
     assert!(periods_of("so far this year", "2023").is_empty());
     assert_eq!(
