@@ -602,6 +602,11 @@ fn share(
             .filter(|(part, whole)| same_time(part, whole))
             .filter(|(part, whole)| at_own_time(part) && at_own_time(whole))
             .filter(|(part, whole)| part.figure.value < whole.figure.value)
+            // "99.0% of the remittances were by electronic transfers ¶ … Michoacán (5,409
+            // million dollars) and Jalisco (5,355 million dollars)": a part and a whole both
+            // outside the share's own passage are another paragraph's figures, whose quotient
+            // fits some share by chance.
+            .filter(|(part, whole)| !(part.outside && whole.outside))
             .map(|(part, whole)| {
                 share_of(
                     claimed,
@@ -1299,6 +1304,29 @@ pub(crate) mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, Verdict::Supported);
         assert_eq!(got[0].2, "8,207 / 9,753 × 100 = 84.1%");
+    }
+
+    #[test]
+    fn a_share_takes_no_part_and_whole_both_from_another_paragraph() {
+        // Jalisco's 5,355 over Michoacán's 5,409 is 99.0%: two peers of a list, not the
+        // electronic transfers and all remittances.
+        let text = "By mean of transfer, 99.0% of the remittances that arrived in Mexico in 2023 were by electronic transfers.\n\n\
+                    Guanajuato is positioned in 2023 as the state that receives the most remittances (5,414 million dollars), managing to overtake Michoacán (5,409 million dollars) and Jalisco (5,355 million dollars).";
+        let got = arithmetic_of(paragraphs_dated(text, "2024-02-01"));
+        assert!(
+            !got.iter().any(|(figure, _, _)| figure == "99.0%"),
+            "{got:?}"
+        );
+        // A whole from the paragraph before and a part of the share's own are its operands.
+        let text = "In fiscal 2023, agents apprehended 9,753 Chinese nationals.\n\n\
+                    Of them, 8,207 were single adults, or 84 percent.";
+        let got = arithmetic_of(paragraphs_dated(text, "2023-05-18"));
+        assert!(
+            got.iter().any(
+                |(figure, verdict, _)| figure == "84 percent" && *verdict == Verdict::Supported
+            ),
+            "{got:?}"
+        );
     }
 
     #[test]
