@@ -105,9 +105,17 @@ impl Attributor<'_> {
         };
         let inside = &tokens[end - 1 - words..end - 1];
         let comma = end - 2 - words;
-        let led_lower = inside
-            .first()
-            .is_some_and(|token| token.is_word && !token.is_capitalised());
+        // "Maria Isabel Saravia, Panama's deputy director of migration, told": a possessive
+        // name before the lower-case words leads it too.
+        let possessive = inside.len() >= 3
+            && inside[0].is_word
+            && matches!(inside[1].text.as_ref(), "'s" | "’s")
+            && inside[2].is_word
+            && !inside[2].is_capitalised();
+        let led_lower = possessive
+            || inside
+                .first()
+                .is_some_and(|token| token.is_word && !token.is_capitalised());
         let plain = inside.iter().all(|token| {
             (token.is_word && !self.cues.verbs.contains(token.lower.as_ref()))
                 || matches!(token.text.as_ref(), "(" | ")" | "-" | "&" | "'s" | "’s")

@@ -210,13 +210,16 @@ fn an_appositive_between_a_name_and_its_verb_describes_the_name() {
     let text = "Frontex, the European Border and Coast Guard Agency, has reported that 94,000 people crossed.\n\
                 Avand Azeez Agha, a spokesperson for the IOM, told AFP that returns passed 691,000.\n\
                 Some 26,800 migrants arrived by sea, Federico Fossi, senior public information associate at the UNHCR in Italy, told Anadolu.\n\
-                In 2023, the total was 12,000, the agency said.\n";
+                In 2023, the total was 12,000, the agency said.\n\
+                As of Sunday, 248,901 migrants had crossed, Maria Isabel Saravia, Panama's deputy director of migration, told a news conference.\n";
     let got = names(text);
     assert_eq!(got[0].as_deref(), Some("Frontex"));
     assert_eq!(got[1].as_deref(), Some("Avand Azeez Agha"));
     assert_eq!(got[2].as_deref(), Some("Federico Fossi"));
     // A year before a comma is no name an appositive could describe.
     assert_ne!(got[3].as_deref(), Some("In"));
+    // A possessive name before the lower-case words leads an appositive too.
+    assert_eq!(got[4].as_deref(), Some("Maria Isabel Saravia"));
 }
 
 #[test]
