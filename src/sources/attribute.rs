@@ -695,6 +695,7 @@ impl<'a> Attributor<'a> {
             return Some((2, found));
         }
         self.proper_name(context, tokens, (start, end), kind)
+            .or_else(|| self.official_data(context, tokens, (start, end)))
             .map(|found| (1, found))
     }
 

@@ -35,6 +35,8 @@ pub struct Cues {
     /// Nouns that head a body's publication ("the report"), read back like `agents`.
     pub publications: HashSet<String>,
     pub data: HashSet<String>,
+    /// Words that make a data phrase an official one ("official figures", "government data").
+    pub official: HashSet<String>,
     /// Words of a sentence that tells how the statistics moved without a figure ("recorded the
     /// largest decreases", "the third consecutive record high"): it goes on with a report.
     pub trend: HashSet<String>,
@@ -89,6 +91,8 @@ struct Words {
     outlets: Vec<String>,
     publications: Vec<String>,
     data: Vec<String>,
+    #[serde(default)]
+    official: Vec<String>,
     #[serde(default)]
     trend: Vec<String>,
     definite: Vec<String>,
@@ -153,6 +157,7 @@ impl Cues {
         cues.outlets = set(file.words.outlets);
         cues.publications = set(file.words.publications);
         cues.data = set(file.words.data);
+        cues.official = set(file.words.official);
         cues.trend = set(file.words.trend);
         cues.definite = set(file.words.definite);
         cues.stops = set(file.words.stops);

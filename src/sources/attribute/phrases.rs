@@ -218,6 +218,56 @@ impl Attributor<'_> {
         None
     }
 
+    /// "according to official Panamanian data", "Mexican government figures show": a data phrase
+    /// whose words before the data word say the data are official (an `official` word) and
+    /// whose (a capitalised word inside the sentence: "Panamanian") names those words, when the
+    /// document has named no agency or dataset before it that the phrase could point back to.
+    pub(super) fn official_data(
+        &self,
+        context: &Context,
+        tokens: &[Token],
+        (start, end): (usize, usize),
+    ) -> Option<Attribution> {
+        /// Words between the first official modifier and the data word ("official Panamanian
+        /// migration data").
+        const MAX_MODIFIERS: usize = 3;
+        let data_idx =
+            (start..end).find(|idx| self.cues.data.contains(tokens[*idx].lower.as_ref()))?;
+        let modifiers = start.max(data_idx.saturating_sub(MAX_MODIFIERS))..data_idx;
+        let official = |idx: &usize| self.cues.official.contains(tokens[*idx].lower.as_ref());
+        // Whose: a capitalised word inside the sentence ("Panamanian"); "official data" or
+        // "government figures" alone say official, not whose.
+        let whose = |idx: &usize| {
+            *idx > 0
+                && tokens[*idx].is_capitalised()
+                && !self.cues.definite.contains(tokens[*idx].lower.as_ref())
+        };
+        let first = modifiers.clone().find(|idx| official(idx) || whose(idx))?;
+        if !modifiers.clone().any(|idx| whose(&idx))
+            || !modifiers.clone().any(|idx| official(&idx))
+            || !(first..data_idx).all(|idx| tokens[idx].is_word)
+        {
+            return None;
+        }
+        let at = tokens[first].span.start;
+        if last_before(&context.datasets, at).is_some()
+            || self.last_agency_before(context, at).is_some()
+        {
+            return None;
+        }
+        let span = Span::new(at, tokens[data_idx].span.end);
+        let mention = span.slice(context.text).unwrap_or("").to_string();
+        // The data word stays: "official data" names what the claim rests on.
+        Some(Attribution {
+            name: mention.split_whitespace().collect::<Vec<_>>().join(" "),
+            mention,
+            mention_span: span,
+            kind: None,
+            via: Via::Attribution,
+            citation: None,
+        })
+    }
+
     /// "the agency said", "according to the ministry", "the bloc's statistical agency said": a
     /// definite, uncapitalised noun phrase headed by an `agents` word points back to the last
     /// agency, government body or international organisation the document named before it.

@@ -223,6 +223,20 @@ fn an_appositive_between_a_name_and_its_verb_describes_the_name() {
 }
 
 #[test]
+fn official_data_of_a_named_country_is_the_source_when_nobody_was_named_before() {
+    let text = "The jungle was crossed by 196,370 migrants in the first semester, according to official Panamanian data to which EFE had access.\n\
+                At the end of June there were 4,767 migrants in these facilities according to official data.\n";
+    let got = names(text);
+    assert_eq!(got[0].as_deref(), Some("official Panamanian data"));
+    // "official data" says official, not whose.
+    assert_eq!(got[1], None);
+    // With an agency named before, official data are no source of their own.
+    let text = "The Home Office said 1,180 people crossed in January.\n\
+                In February, 1,339 crossed, according to official British data.\n";
+    assert_ne!(names(text)[1].as_deref(), Some("official British data"));
+}
+
+#[test]
 fn an_agency_that_shared_data_is_the_source_of_the_list_after_it() {
     let text =
         "USCIS shared historical data comparing registration volumes across the past six years:\n\
