@@ -1465,15 +1465,18 @@ impl SentenceReading<'_, '_> {
 }
 
 /// "Deaths … jumped … to 3,041 by the end of 2023": a flow counted up to a year's end (a flow
-/// word in the sentence, no stock word) is the whole year's count, the converse of
+/// word in the sentence or a forecast, no stock word) is the whole year's count, the converse of
 /// [`at_year_end_if_stock`].
 fn whole_year_if_flow(period: &mut Period, figure: &Figure, sentence: &str, rules: &BindRules) {
     let year_end = period.granularity == Granularity::Point
         && period.start.month() == 12
         && period.text.to_lowercase().contains("end of");
+    // "could reach 400,000 by the end of the year": a forecast of a count with no stock word is
+    // the year's count too.
+    let forecast = period::projection(&sentence.to_lowercase());
     if !year_end
         || figure.unit != Unit::Count
-        || !says_flow(sentence, rules)
+        || !(says_flow(sentence, rules) || forecast)
         || says_stock(sentence, rules)
     {
         return;

@@ -193,9 +193,9 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 Kind::Phrase,
             ),
             // "the first half of this year", "the second half of 2022", "the fiscal year's first
-            // half".
+            // half", "the first semester of this year" (Latin American English).
             (
-                format!(r"(?i)\b(?:the\s+)?(?:((?:fiscal\s+)?year)['’]?s\s+)?(first|second|1st|2nd)\s+half(?:\s+of\s+(?:the\s+)?(?:(?:current|this)\s+)?(?:({FISCAL}|calendar\s+year|year)\s*)?'?((?:19|20)\d\d)?)?\b"),
+                format!(r"(?i)\b(?:the\s+)?(?:((?:fiscal\s+)?year)['’]?s\s+)?(first|second|1st|2nd)\s+(?:half|semester)(?:\s+of\s+(?:the\s+)?(?:(?:current|this)\s+)?(?:({FISCAL}|calendar\s+year|year)\s*)?'?((?:19|20)\d\d)?)?\b"),
                 half,
                 Kind::Phrase,
             ),
@@ -432,6 +432,14 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 r"(?i)\b(?:by\s+|at\s+|as\s+of\s+)?the\s+end\s+of\s+((?:1[89]|20)\d\d)\b".to_string(),
                 end_of_year,
                 Kind::Year,
+            ),
+            // "could reach 400,000 by the end of the year", "by the end of this year": the
+            // publication's year ("the year" only in a forecast: elsewhere it may be the year the
+            // passage is about).
+            (
+                r"(?i)\b(?:by\s+|at\s+|before\s+)?the\s+end\s+of\s+(this|the)\s+year\b".to_string(),
+                end_of_this_year,
+                Kind::Phrase,
             ),
             // "last May", "Last May (2022)", "this March": the latest such month before the
             // publication's, the one of the publication's year, or the year in brackets.
@@ -795,13 +803,34 @@ pub fn same_span_in_named_year(found: &mut Vec<Found>, carried: Option<&Period>)
 pub fn repeat_carried(found: &mut [Found], carried: &Period) {
     // A sentence that names a period of its own ("so far this year ... the same period last
     // year") repeats that one, as `same_period_of_the_sentence` reads it.
-    if carried.relative || found.iter().any(|other| !repeats_a_period(other)) {
+    // The year written right after "the same period of" is that phrase's, no period of its own.
+    let year_of_phrase = |other: &Found| {
+        found.iter().any(|same| {
+            repeats_a_period(same)
+                && year_follows(same)
+                && other.span.start.abs_diff(same.span.end) <= 1
+        })
+    };
+    if found
+        .iter()
+        .any(|other| !repeats_a_period(other) && !year_of_phrase(other))
+    {
         return;
     }
     for same in found.iter_mut() {
-        if repeats_a_period(same) && same.period.relative && !year_follows(same) {
+        if !repeats_a_period(same) {
+            continue;
+        }
+        if same.period.relative && !year_follows(same) && !carried.relative {
             let text = std::mem::take(&mut same.period.text);
             same.period = carried.shifted(-12);
+            same.period.text = text;
+        } else if year_follows(same) && same.period.end.year() < carried.end.year() {
+            // "196,370 … in the first semester of this year. This almost quadruples the 49,452
+            // for the same period in 2022": the carried span in the year written.
+            let months = (same.period.end.year() - carried.end.year()) * 12;
+            let text = std::mem::take(&mut same.period.text);
+            same.period = carried.shifted(months);
             same.period.text = text;
         }
     }
@@ -1336,7 +1365,7 @@ fn ongoing(period: &Period, anchor: Option<Month>) -> bool {
 
 /// The sentence forecasts ("will reach", "expected to", "projected") or sets a plan ("a cap of
 /// up to 125,000 refugees for the fiscal year 2025", "a target", "a quota"): its years are whole.
-fn projection(lower: &str) -> bool {
+pub(super) fn projection(lower: &str) -> bool {
     const WORDS: &[&str] = &[
         "cap",
         "ceiling",
@@ -2270,6 +2299,18 @@ fn decade(caps: &Captures, _: &Ctx) -> Option<Period> {
 fn end_of_year(caps: &Captures, _: &Ctx) -> Option<Period> {
     let year = year_of(cap(caps, 1)?)?;
     Some(Period::point(Month::new(year, 12)))
+}
+
+/// "by the end of this year", and "by the end of the year" in a forecast: the publication's
+/// year's end.
+fn end_of_this_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let this = cap(caps, 1)?.eq_ignore_ascii_case("this");
+    if !this && !ctx.projection {
+        return None;
+    }
+    let mut period = Period::point(Month::new(ctx.anchor?.year(), 12));
+    period.relative = true;
+    Some(period)
 }
 
 fn one_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {

@@ -254,6 +254,47 @@ fn a_range_from_a_year_to_a_month_spans_both() {
 }
 
 #[test]
+fn a_semester_is_a_half_and_the_same_period_of_a_year_repeats_the_carried_one() {
+    let bound = bind_paragraphs(
+        &[
+            "The jungle was crossed by 196,370 migrants in the first semester of this year.",
+            "This almost quadruples the 49,452 for the same period in 2022.",
+        ],
+        "2023-07-02",
+    );
+    // (The ordinal "first" is a figure too, after it.)
+    assert_eq!(spans(&bound[0][..1]), vec!["2023-01..2023-06"]);
+    // Not the months of 2022 up to the publication's (January to July).
+    // ("quadruples" is a figure too.)
+    let second = spans(&bound[1]);
+    assert!(
+        !second.is_empty() && second.iter().all(|span| span == "2022-01..2022-06"),
+        "{second:?}"
+    );
+}
+
+#[test]
+fn a_forecast_to_the_end_of_the_year_is_the_publication_year() {
+    let got = bind(
+        "The minister warned that the number passing through the Darien Gap could reach 400,000 by the end of the year.",
+        "2023-07-31",
+    );
+    assert_eq!(period_of(&got, "400,000"), "2023-01..2023-12");
+    // A stock forecast to the year's end is the point.
+    let got = bind(
+        "The population will reach 5.2 million by the end of this year.",
+        "2023-07-31",
+    );
+    assert_eq!(period_of(&got, "5.2 million"), "2023-12..2023-12");
+    // Outside a forecast, "the end of the year" may be the year the passage is about.
+    let got = bind(
+        "By the end of the year, 45,774 people had crossed.",
+        "2023-07-31",
+    );
+    assert_ne!(period_of(&got, "45,774"), "2023-12..2023-12");
+}
+
+#[test]
 fn relative_phrases_need_a_date() {
     assert!(periods_of("so far this year", "2023").is_empty());
     assert_eq!(
