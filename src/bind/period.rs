@@ -813,7 +813,7 @@ pub fn repeat_carried(found: &mut [Found], carried: &Period) {
     };
     if found
         .iter()
-        .any(|other| !repeats_a_period(other) && !year_of_phrase(other))
+        .any(|other| !repeats_a_period(other) && !other.base && !year_of_phrase(other))
     {
         return;
     }

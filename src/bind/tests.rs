@@ -274,6 +274,23 @@ fn a_semester_is_a_half_and_the_same_period_of_a_year_repeats_the_carried_one() 
 }
 
 #[test]
+fn the_same_period_of_a_year_repeats_the_carried_span_beside_a_comparison_base() {
+    // "February" is the 14% decrease's base, no period the sentence goes on about.
+    let bound = figures_and_bindings(
+        &[
+            "Border Patrol apprehended a total of 7,181 illegal aliens in March.",
+            "This constitutes a 14% decrease from February when Border Patrol apprehended 8,346 aliens, and a 95% decrease from the 137,473 aliens apprehended in the same period in 2024.",
+        ],
+        "2025-04-15",
+    );
+    let level = bound[1]
+        .iter()
+        .find(|(figure, _)| figure.text == "137,473")
+        .map(|(_, binding)| span_of(binding));
+    assert_eq!(level, Some(("2024-03".to_string(), "2024-03".to_string())));
+}
+
+#[test]
 fn a_forecast_to_the_end_of_the_year_is_the_publication_year() {
     let got = bind(
         "The minister warned that the number passing through the Darien Gap could reach 400,000 by the end of the year.",
