@@ -350,6 +350,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 year_to_date,
                 Kind::Phrase,
             ),
+            // "the 1,330 who made the crossing in January a year earlier": that month of the year
+            // before the latest such month.
+            (
+                r"\b(?:(?i:in|during|for)\s+)?((?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|May)\s+(?i:a|one)\s+year\s+(?i:earlier|before|ago|prior)\b".to_string(),
+                month_a_year_earlier,
+                Kind::Phrase,
+            ),
             // "a year earlier", "the year before", "a month ago", "the previous month": the
             // period before the one the sentence names (`previous_of_the_sentence`), else before
             // the publication date.
@@ -2309,6 +2316,15 @@ fn end_of_this_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         return None;
     }
     let mut period = Period::point(Month::new(ctx.anchor?.year(), 12));
+    period.relative = true;
+    Some(period)
+}
+
+/// "in January a year earlier": that month of the year before the latest such month.
+fn month_a_year_earlier(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let month = month_number(cap(caps, 1)?)?;
+    let latest = ctx.anchor?.latest(month);
+    let mut period = Period::month(Month::new(latest.year() - 1, month));
     period.relative = true;
     Some(period)
 }

@@ -291,6 +291,15 @@ fn the_same_period_of_a_year_repeats_the_carried_span_beside_a_comparison_base()
 }
 
 #[test]
+fn a_month_a_year_earlier_is_that_month_of_the_year_before() {
+    let got = bind(
+        "A total of 1,180 migrants have arrived so far in 2023, 159 fewer than the 1,330 who made the crossing in January a year earlier.",
+        "2023-02-01",
+    );
+    assert_eq!(period_of(&got, "1,330"), "2022-01..2022-01");
+}
+
+#[test]
 fn a_forecast_to_the_end_of_the_year_is_the_publication_year() {
     let got = bind(
         "The minister warned that the number passing through the Darien Gap could reach 400,000 by the end of the year.",
