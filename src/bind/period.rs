@@ -920,12 +920,32 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
     let lower = phrase.to_lowercase();
     // "a 90% increase from 2023", "up 12 percent from August": the start of a change.
     // A change word among the last four words of `rest`, which ends before a cue.
+    // The amount's digits and qualifier are no words here ("an increase of more than 10,000
+    // from the previous year").
+    const QUALIFIERS: &[&str] = &[
+        "more",
+        "less",
+        "fewer",
+        "than",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "some",
+        "over",
+        "just",
+    ];
     let change_ends = |rest: &str| {
         rest.ends_with(|c: char| !c.is_alphanumeric())
             && rest
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|word| !word.is_empty())
                 .rev()
+                .skip_while(|word| {
+                    word.chars().all(|c| c.is_ascii_digit()) || QUALIFIERS.contains(word)
+                })
                 .take(4)
                 .any(|word| CHANGE_WORDS.contains(&word))
     };

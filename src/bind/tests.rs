@@ -300,6 +300,29 @@ fn a_month_a_year_earlier_is_that_month_of_the_year_before() {
 }
 
 #[test]
+fn a_qualified_amount_of_change_is_measured_from_the_base_after_it() {
+    // "more than" between the change word and the digits hides neither: the previous year is
+    // the base, not the amount's own period.
+    let bound = figures_and_bindings(
+        &[
+            "The agency says 13,823 foreign nationals applied for refugee status in 2023.",
+            "That marked an increase of more than 10,000 from the previous year.",
+        ],
+        "2024-03-26",
+    );
+    let (_, binding) = &bound[1][0];
+    assert_eq!(
+        span_of(binding),
+        ("2023-01".to_string(), "2023-12".to_string())
+    );
+    let base = binding
+        .compared_with
+        .as_ref()
+        .map(|period| period.start.to_string());
+    assert_eq!(base.as_deref(), Some("2022-01"));
+}
+
+#[test]
 fn a_forecast_to_the_end_of_the_year_is_the_publication_year() {
     let got = bind(
         "The minister warned that the number passing through the Darien Gap could reach 400,000 by the end of the year.",
