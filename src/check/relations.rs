@@ -97,6 +97,7 @@ pub fn search(
                         || dated(from, to)
                 };
                 percent_change(&as_percent(figure), sign, &pool, reach, compares, ends_here)
+                    .or_else(|| small_linked_change(claim, claim_idx, figure, sign))
             }
             None => share(figure, &pool, near, ends_here),
         },
@@ -560,6 +561,75 @@ fn percent_change(
                 (comparison, expression, vec![operand(from), operand(to)])
             }),
     )
+}
+
+/// "a 42% decrease in the number of boats, with 14 boats entering … so far this year, down from
+/// 24 boats during the same period in 2022": two exact counts of the change's own sentence, the
+/// later written as its base right after a comparison cue ("down from", "than") and both
+/// followed by the same noun, are the change's ends, with the intervals their rounding leaves.
+/// Small counts are too loose for a search among a passage's many pairs; this pair is named.
+fn small_linked_change(
+    claim: &CheckClaim,
+    claim_idx: usize,
+    figure: &Figure,
+    sign: f64,
+) -> Option<Found> {
+    if figure.qualifier != Qualifier::Exact || !figure.text.chars().any(|ch| ch.is_ascii_digit()) {
+        return None;
+    }
+    // The word right after a figure ("boats"), lower case.
+    let noun_after = |fig: &Figure| {
+        let end = fig.span.end.checked_sub(claim.span.start)?;
+        let word: String = claim
+            .text
+            .get(end..)?
+            .trim_start()
+            .chars()
+            .take_while(|ch| ch.is_alphabetic())
+            .collect();
+        (!word.is_empty()).then(|| word.to_lowercase())
+    };
+    let counts: Vec<&Figure> = claim
+        .figures
+        .iter()
+        .filter(|other| {
+            other.span != figure.span
+                && other.unit == Unit::Count
+                && other.qualifier == Qualifier::Exact
+                && other
+                    .text
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || ch == ',')
+        })
+        .collect();
+    for base in counts.iter().filter(|base| is_base(claim, base)) {
+        for level in counts
+            .iter()
+            .filter(|level| level.span.end <= base.span.start)
+            .filter(|level| noun_after(level).is_some() && noun_after(level) == noun_after(base))
+        {
+            let (Some(mut from), Some(to)) = (
+                Operand::written(claim_idx, base, None),
+                Operand::written(claim_idx, level, None),
+            ) else {
+                continue;
+            };
+            from.base = true;
+            let pool = [from, to];
+            let found = percent_change(
+                &as_percent(figure),
+                sign,
+                &pool,
+                |_, _| true,
+                |from, to| earlier(from, to, claim_idx),
+                |_| true,
+            );
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    None
 }
 
 /// The figure is followed by a comparative ("3 per cent fewer", "10% more than"): it compares
@@ -1304,6 +1374,27 @@ pub(crate) mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, Verdict::Supported);
         assert_eq!(got[0].2, "8,207 / 9,753 × 100 = 84.1%");
+    }
+
+    #[test]
+    fn a_change_takes_two_small_counts_of_its_sentence_linked_by_a_comparison_cue() {
+        let got = arithmetic(
+            "The report registered a 42% decrease in the number of boats reaching the enclave, with 14 boats entering so far this year, down from 24 boats during the same period in 2022.",
+            "2023-06-01",
+        );
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "42%"
+                    && *verdict == Verdict::Supported
+                    && expression.starts_with("(14 − 24) / 24")),
+            "{got:?}"
+        );
+        // Small counts of other things fit a change by chance: none is read.
+        let got = arithmetic(
+            "The report registered a 42% decrease in boats, with 3 people dead and 5 injured.",
+            "2023-06-01",
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]
