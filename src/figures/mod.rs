@@ -286,6 +286,7 @@ fn read(text: &str, described: context::Described) -> Vec<Figure> {
     drafts.retain(|draft| !is_pronoun_one(draft));
     context::attach(text, &tokens, &mut drafts, lexicon, described);
     retype::bracketed_rates(&tokens, &mut drafts, lexicon);
+    retype::elided_currency(&tokens, &mut drafts, lexicon);
     retype::dotted_thousands(&mut drafts);
     let mut figures: Vec<Figure> = drafts
         .into_iter()
@@ -339,6 +340,34 @@ mod tests {
             .into_iter()
             .map(|figure| figure.text)
             .collect()
+    }
+
+    #[test]
+    fn an_amount_compared_with_money_without_its_sign_is_money() {
+        let got: Vec<(String, super::Unit, Option<String>)> = annotate(
+            "Honduras raised $7.37 billion in 2021, 28.3% more than the 5,741.1 million received in 2020. Remittances hit $5 billion, sent by 3.1 million migrants, up from 2.9 million people.",
+        )
+        .into_iter()
+        .map(|figure| (figure.text, figure.unit, figure.currency))
+        .collect();
+        let of = |text: &str| got.iter().find(|(written, _, _)| written == text).cloned();
+        assert_eq!(
+            of("5,741.1 million"),
+            Some((
+                "5,741.1 million".to_string(),
+                super::Unit::Money,
+                Some("USD".to_string())
+            ))
+        );
+        // People counted after it, or no comparison cue before it: a count.
+        assert_eq!(
+            of("2.9 million").map(|(_, unit, _)| unit),
+            Some(super::Unit::Count)
+        );
+        assert_eq!(
+            of("3.1 million").map(|(_, unit, _)| unit),
+            Some(super::Unit::Count)
+        );
     }
 
     #[test]

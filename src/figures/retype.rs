@@ -21,6 +21,64 @@ pub(crate) fn bare_after(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> boo
     })
 }
 
+/// "$7.37 billion in remittances in 2021, 28.3% more than the 5,741.1 million received in 2020",
+/// "rose to $5 billion from 4.2 billion": a scaled amount right after a comparison cue ("than",
+/// "from", "compared with", "against"), counting nothing (punctuation, a phrase word or a past
+/// participle after it), of the size of an amount of money before it in the sentence (within ten
+/// times), is money in that currency: the writer does not repeat the sign.
+pub(crate) fn elided_currency(tokens: &[Token], drafts: &mut [Draft], lexicon: &Lexicon) {
+    const CUES: &[&str] = &["than", "from", "against", "versus", "vs"];
+    for at in 1..drafts.len() {
+        let (before, rest) = drafts.split_at_mut(at);
+        let draft = &mut rest[0];
+        if draft.figure.unit != Unit::Count
+            || draft.figure.currency.is_some()
+            || draft.scale < 1e6
+            || draft.figure.value <= 0.0
+        {
+            continue;
+        }
+        let counts_nothing = bare_after(tokens, draft.tail, lexicon)
+            || tokens.get(draft.tail).is_some_and(|next| {
+                next.kind == TokenKind::Word && next.lower.len() > 4 && next.lower.ends_with("ed")
+            });
+        if !counts_nothing {
+            continue;
+        }
+        // The cue right before, past "the": "than the 5,741.1 million", "compared with 4.2 billion".
+        let mut idx = draft.lead;
+        let word = |idx: &mut usize| {
+            *idx = idx.checked_sub(1)?;
+            let token = &tokens[*idx];
+            (token.kind == TokenKind::Word).then(|| token.lower.to_string())
+        };
+        let mut cue = word(&mut idx);
+        if cue.as_deref() == Some("the") {
+            cue = word(&mut idx);
+        }
+        let compared = |cue: &str| {
+            matches!(cue, "with" | "to") && word(&mut idx.clone()).as_deref() == Some("compared")
+        };
+        let cued = cue
+            .as_deref()
+            .is_some_and(|cue| CUES.contains(&cue) || compared(cue));
+        if !cued {
+            continue;
+        }
+        let value = draft.figure.value;
+        let money = before.iter().rev().find(|other| {
+            other.figure.unit == Unit::Money
+                && other.figure.currency.is_some()
+                && other.figure.value > value / 10.0
+                && other.figure.value < value * 10.0
+        });
+        if let Some(money) = money {
+            draft.figure.unit = Unit::Money;
+            draft.figure.currency = money.figure.currency.clone();
+        }
+    }
+}
+
 /// Joins the identifiers of one glued code ("14CGJ011", "H1N1") into one `other` figure: two
 /// identifier numbers with only glued letters or digits between them are one code.
 pub(crate) fn join_identifiers(text: &str, tokens: &[Token], drafts: &mut Vec<Draft>) {
