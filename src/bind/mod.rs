@@ -501,7 +501,12 @@ fn passed_on(
     // "The number stood at 2.46 million a year earlier.": a look back from the period the
     // passage is about is not what it goes on about.
     let looks_back = period::months_before(&last).is_some();
-    if recalls_record || looks_back || dates_something_else {
+    // "(As of June 6, 2023, there had been 84,613 arrivals from Ukraine, according to the
+    // CSO.)": a sentence written wholly in brackets is an aside, not what the passage or the
+    // document goes on about.
+    let trimmed = sentence.text.trim();
+    let aside = trimmed.starts_with('(') && trimmed.trim_end_matches(['.', '"']).ends_with(')');
+    if recalls_record || looks_back || dates_something_else || aside {
         return None;
     }
     // "In comparison, … for the same period last year — between January and 19 August 2021 —

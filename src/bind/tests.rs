@@ -2030,6 +2030,25 @@ fn a_lede_figure_takes_the_first_period_its_document_goes_on_about() {
 }
 
 #[test]
+fn a_sentence_in_brackets_is_an_aside_the_document_does_not_go_on_about() {
+    let (_, carried) = figures_bindings_and_carried(
+        &[
+            "The CSO said there were 141,600 immigrants to Ireland in the 12-month period.",
+            "(As of June 6, 2023, there had been 84,613 arrivals from Ukraine, according to the CSO.)",
+            "Over 64,000 people departed the State in the 12 months to April 2023.",
+        ],
+        "2023-09-26",
+    );
+    let first = carried.first.map(|(period, _)| {
+        spans([&Binding {
+            period: Some(period),
+            ..Binding::default()
+        }])
+    });
+    assert_eq!(first, Some(vec!["2022-05..2023-04".to_string()]));
+}
+
+#[test]
 fn a_date_in_brackets_after_a_word_dates_that_word_not_the_figures() {
     let got = bind_paragraphs(
         &[
