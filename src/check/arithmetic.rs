@@ -150,8 +150,11 @@ fn difference(
             } else {
                 (big, small)
             };
+            // Two figures of earlier sentences may confirm a difference but never contradict
+            // it: they may be the operands of another one.
+            let own = |other: &Figure| claim.span.contains(other.span);
             let comparison = Comparison {
-                strong: operands.len() == 2,
+                strong: operands.len() == 2 && own(big) && own(small),
                 ..Comparison::new(
                     (figure.value, figure.low, figure.high),
                     (
@@ -649,6 +652,13 @@ fn result(
     expression: String,
     operands: Vec<Operand>,
 ) -> CheckResult {
+    // The relation is read off cue words ("net", "a total of", "up … from"): a result more than
+    // twice or less than half the figure is taken for a relation the writer did not mean, never
+    // for an error in the figure.
+    let comparison = &Comparison {
+        magnitude_guard: true,
+        ..comparison.clone()
+    };
     let verdict = decide(comparison);
     let explanation = super::verdict::sentence(
         verdict,
@@ -747,6 +757,38 @@ mod tests {
         assert!(
             !opposite.iter().any(|(figure, ..)| figure == "2,000"),
             "{opposite:?}"
+        );
+    }
+
+    #[test]
+    fn a_difference_from_two_earlier_sentences_can_confirm_but_not_contradict() {
+        // Made-up figures: the two counts of the first sentence are not the net figure's operands.
+        let got = arithmetic(
+            "There were 500,000 arrivals in the year and 100,000 births. \
+             The net figure was 350,000.",
+        );
+        assert!(
+            got.iter()
+                .all(|(_, verdict, _)| *verdict != Verdict::Contradicted),
+            "{got:?}"
+        );
+        // In its own sentence, a wrong net figure is still an error.
+        let own =
+            arithmetic("Arrivals were 500,000 and departures 100,000, a net gain of 300,000.");
+        assert!(
+            own.iter().any(
+                |(figure, verdict, _)| figure == "300,000" && *verdict == Verdict::Contradicted
+            ),
+            "{own:?}"
+        );
+        // A result more than twice or under half the figure is another relation, not an error.
+        let far =
+            arithmetic("Arrivals were 500,000 and departures 100,000, a net gain of 900,000.");
+        assert!(
+            far.iter().any(
+                |(figure, verdict, _)| figure == "900,000" && *verdict == Verdict::Unverifiable
+            ),
+            "{far:?}"
         );
     }
 
