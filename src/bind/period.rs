@@ -1073,8 +1073,15 @@ fn since_a_record(text: &str, span: Span, rules: &BindRules) -> bool {
             });
         if !only_years {
             // "passed 25,000 ... since data on Channel crossings was first reported in 2018":
-            // an event dated after the "since", with a figure before it in its clause.
-            return since_an_event(&before[..at], between, rules);
+            // an event dated after the "since", with a figure before it in its clause; or
+            // after a record word ("the highest growth since records began being kept in
+            // 1971/72").
+            if since_an_event(&before[..at], between, rules) {
+                return true;
+            }
+            if !names_an_event(between, rules) {
+                return false;
+            }
         }
         at
     };
@@ -1103,18 +1110,23 @@ const MAX_SINCE_EVENT_WORDS: usize = 10;
 /// the event's year is what the figure is measured against. (A "since" clause that opens its
 /// sentence, "Since records began in 2018, 150,000 people have crossed", dates a span instead.)
 fn since_an_event(lead: &str, between: &str, rules: &BindRules) -> bool {
+    let clause = lead.rsplit([';', ':', '(', '—']).next().unwrap_or("");
+    names_an_event(between, rules) && clause.chars().any(|c| c.is_ascii_digit())
+}
+
+/// The words `between` a "since" and a period phrase tell an event ("records began being kept
+/// in"): `since_event_words`, at most [`MAX_SINCE_EVENT_WORDS`], no digits, no clause break.
+fn names_an_event(between: &str, rules: &BindRules) -> bool {
     let words: Vec<&str> = between
         .split_whitespace()
         .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
-    let event = words.len() <= MAX_SINCE_EVENT_WORDS
+    words.len() <= MAX_SINCE_EVENT_WORDS
         && !between.contains([',', ';', ':', '(', ')'])
         && !between.chars().any(|c| c.is_ascii_digit())
         && words
             .iter()
-            .any(|word| rules.since_event_words.iter().any(|event| event == word));
-    let clause = lead.rsplit([';', ':', '(', '—']).next().unwrap_or("");
-    event && clause.chars().any(|c| c.is_ascii_digit())
+            .any(|word| rules.since_event_words.iter().any(|event| event == word))
 }
 
 /// A day that dates the report rather than the figure: "officials said Monday", "data released

@@ -428,6 +428,21 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_record_since_an_event_does_not_date_the_lede() {
+        let text = "Canada's permit population is 2.2 million people\n\nIt is the highest growth \
+                    in permits in Canada since records began being kept in 1971/72.\n\nThe \
+                    population was 40,097,761 on July 1, 2023.";
+        let document = paragraphs_dated(text, "2023-09-27");
+        let bound = bound_sentences(&document);
+        let lede = bound[0]
+            .bindings
+            .first()
+            .and_then(|binding| binding.period.as_ref())
+            .map(|period| period.start.to_string());
+        assert_eq!(lede.as_deref(), Some("2023-07"), "{bound:?}");
+    }
+
+    #[test]
     fn years_come_from_the_sentence_or_carry_over() {
         let doc = document(
             "The council studied the 1990-2013 data. Violent crime declined 48 percent. Property fell 41 percent.",
