@@ -705,6 +705,15 @@ pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>, date: Option<&str>) 
         .filter(|period| !period.approximate_end && period.granularity == Granularity::Months)
         .map(|period| (period.start, period.end))
         .collect();
+    // The latest single month the document counts in its own clauses ("reached 31,887 in
+    // October" in an article of November): where its data stops.
+    let latest_month = bindings
+        .iter()
+        .filter(|binding| binding.period_source == Some(PeriodSource::Clause))
+        .filter_map(|binding| binding.period.as_ref())
+        .filter(|period| !period.approximate_end && period.granularity == Granularity::Month)
+        .map(|period| period.end)
+        .max();
     for binding in &mut bindings {
         // A running total only: "over the last year" stays twelve months long.
         let Some(period) = binding
@@ -723,9 +732,21 @@ pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>, date: Option<&str>) 
             })
             .map(|(_, end)| *end)
             .max();
+        // "So far in 2023, 267,384": to that latest month, when it is in the running total's
+        // span and the month right before its end, and nothing is counted in the publication's
+        // own month.
+        let data_end = latest_month.filter(|month| {
+            !counted_this_month
+                && period.start < *month
+                && *month < period.end
+                && period.end.index() - month.index() == 1
+        });
         if let Some(end) = end {
             period.end = end;
             period.approximate_end = false;
+        } else if let Some(end) = data_end {
+            // Still a guess at where the data stops: the end stays approximate.
+            period.end = end;
         } else if early && Some(period.end) == published && period.start < period.end {
             period.end = period.end.plus(-1);
         }

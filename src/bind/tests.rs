@@ -1218,6 +1218,45 @@ fn a_so_far_period_ends_where_the_document_says_its_data_end() {
 }
 
 #[test]
+fn a_so_far_period_ends_at_the_month_before_publication_the_document_counts() {
+    let of = |paragraphs: &[&str], date: &str, figure: &str| {
+        let mut all: Vec<(Figure, Binding)> = figures_and_bindings(paragraphs, date)
+            .into_iter()
+            .flatten()
+            .collect();
+        settle_to_date_ends(
+            all.iter_mut().map(|(_, binding)| binding).collect(),
+            Some(date),
+        );
+        all.into_iter()
+            .find(|(found, _)| found.text == figure)
+            .map(|(_, binding)| binding)
+            .unwrap()
+    };
+    let total = of(
+        &[
+            "New asylum seekers reached 31,887 in October this year.",
+            "So far in 2023, 267,384 initial applications have been received.",
+        ],
+        "2023-11-14",
+        "267,384",
+    );
+    assert_eq!(span_of(&total), ("2023-01".into(), "2023-10".into()));
+    // Still an inference: the end stays approximate.
+    assert!(total.period.as_ref().unwrap().approximate_end);
+    // A month two before publication is an example, not where the data stop.
+    let total = of(
+        &[
+            "In August of this year, the authorities registered 4,000 migrants.",
+            "So far in 2023, 27,500 migrants have arrived.",
+        ],
+        "2023-10-20",
+        "27,500",
+    );
+    assert_eq!(span_of(&total), ("2023-01".into(), "2023-10".into()));
+}
+
+#[test]
 fn this_time_last_year_repeats_only_a_period_named_before_it() {
     let got = bind(
         "This is 12% higher than the 26,501 recorded this time last year but 22% lower than the 38,129 people making the journey at this stage in 2022.",
