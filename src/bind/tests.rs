@@ -1805,6 +1805,18 @@ fn a_month_earlier_counts_back_from_the_sentence_period_not_an_event_day() {
 }
 
 #[test]
+fn a_pace_record_since_a_year_is_not_the_figures_period() {
+    let got = bind_paragraphs(
+        &[
+            "Canada posted its highest annual population growth rate in six decades last year.",
+            "The population grew 3.2 per cent, its fastest pace since 1957.",
+        ],
+        "2024-03-27",
+    );
+    assert_eq!(spans(&got[1])[0], "2023-01..2023-12", "{got:?}");
+}
+
+#[test]
 fn a_record_since_is_neither_the_period_nor_the_base_of_a_change() {
     let got = bind_paragraphs(
         &[
