@@ -372,11 +372,12 @@ impl<'a> Attributor<'a> {
     /// (`bodies`: "Spain's interior ministry", "the IOM's Missing Migrants Project") or starts
     /// with one of a statistics office (`leading_bodies`: "Stats NZ"), not a person or an outlet.
     fn unregistered_body(&self, found: &Attribution) -> bool {
-        // The head noun: the last word, or the one before "of" ("Bank of Mexico").
+        // The head noun: the last word, or the one before "of" or "for" ("Bank of Mexico",
+        // "Federal Office for Migration and Refugees").
         let words: Vec<&str> = found.name.split_whitespace().collect();
         let head = words
             .iter()
-            .position(|word| *word == "of")
+            .position(|word| matches!(*word, "of" | "for"))
             .and_then(|at| at.checked_sub(1))
             .map_or(words.last(), |at| words.get(at));
         let is_in = |list: &rustc_hash::FxHashSet<String>, word: Option<&&str>| {

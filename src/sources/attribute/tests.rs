@@ -596,6 +596,18 @@ fn a_bank_named_as_x_of_y_is_a_body_whose_report_goes_on() {
 }
 
 #[test]
+fn a_body_named_as_x_for_y_is_a_body_whose_report_goes_on() {
+    let text = "The number was higher in September, according to a spokesperson for the Federal Office for Migration and Refugees in Nuremberg.\n\
+                So far in 2023, 267,384 initial applications for asylum have been received.\n";
+    let got = carried(text, &[true, true]);
+    assert_eq!(
+        got[1].as_ref().map(|(name, via)| (name.as_str(), *via)),
+        Some(("Federal Office for Migration and Refugees", Via::Carried)),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn one_figure_less_sentence_leading_into_a_statistic_keeps_the_report_two_end_it() {
     // One paragraph per line, its sentences split at ". ".
     let text = "The UNHCR said 68.5 million people were displaced in 2017.\n\
