@@ -456,6 +456,14 @@ fn a_carried_report_ends_at_a_sentence_without_statistics_a_quote_or_a_person() 
         carried(text, &[true, false, true]),
         vec![eurostat.clone(), None, None]
     );
+    // A sentence telling where a change came from goes on with it.
+    let text = "Eurostat said 881,200 people applied for asylum in 2022.\n\
+                Most of the growth comes from an increase in Syrian applications.\n\
+                Syrians lodged 131,000 of the applications.\n";
+    assert_eq!(
+        carried(text, &[true, false, true])[2],
+        Some(("Eurostat".to_string(), Via::Carried))
+    );
     // Another speaker's words are theirs, and they end the report too.
     let text = "Eurostat said 881,200 people applied for asylum in 2022.\n\
                 \"We expect 1,000,000 next year,\" one official warned.\n\
