@@ -273,6 +273,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 that_year,
                 Kind::Phrase,
             ),
+            // "nearly 500 people crossed on Saturday. ¶ 492 migrants crossed in nine boats that
+            // day": the month of the day named before (resolved by `resolve_that_year`).
+            (
+                r"(?i)\b(?:that|the\s+same)\s+day\b".to_string(),
+                that_day,
+                Kind::Phrase,
+            ),
             // "Conestoga College saw 25 asylum claims … in 2018. Five years later, the number
             // surged to 665": the year named before, so many years on (`resolve_that_year`).
             (
@@ -2095,6 +2102,30 @@ fn that_year(_caps: &Captures, ctx: &Ctx) -> Option<Period> {
     Some(period)
 }
 
+/// A placeholder for "that day": the publication's month, until `resolve_that_year` puts the
+/// month of a day the text named before.
+fn that_day(_caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    Some(day_of(Period::month(ctx.anchor?)))
+}
+
+/// A day of `month`: a part of it.
+fn day_of(month: Period) -> Period {
+    let mut period = month;
+    period.partial = true;
+    period.part_of = Some(period.name());
+    period.relative = true;
+    period
+}
+
+/// Whether a found phrase is "that day" / "the same day".
+fn is_that_day(found: &Found) -> bool {
+    let lower = found.period.text.to_lowercase();
+    matches!(
+        lower.split_whitespace().collect::<Vec<_>>().as_slice(),
+        ["that", "day"] | ["the", "same", "day"]
+    )
+}
+
 /// Whether a found phrase is "that year" / "the same year" / "five years later".
 fn is_that_year(found: &Found) -> bool {
     years_after_named(found).is_some()
@@ -2116,6 +2147,29 @@ fn years_after_named(found: &Found) -> Option<i32> {
 /// "that year" becomes the (fiscal) year of the nearest period named before it in its sentence,
 /// else of `carried` (the last the document named); with neither, it dates nothing.
 pub fn resolve_that_year(found: &mut Vec<Found>, carried: Option<&Period>, fiscal_start: u32) {
+    // "that day" is a day of the month named before, when that was one month (a day, "On
+    // August 17"); else it stays the publication's month, approximately.
+    if found.iter().any(is_that_day) {
+        let named: Vec<(Span, Period)> = found
+            .iter()
+            .filter(|other| !is_that_day(other) && !is_that_year(other))
+            .map(|other| (other.span, other.period.clone()))
+            .collect();
+        for that in found.iter_mut().filter(|found| is_that_day(found)) {
+            let before = named
+                .iter()
+                .filter(|(span, _)| span.end <= that.span.start)
+                .max_by_key(|(span, _)| span.end)
+                .map(|(_, period)| period)
+                .or(carried)
+                .filter(|period| period.months() == 1);
+            if let Some(before) = before {
+                let text = std::mem::take(&mut that.period.text);
+                that.period = day_of(Period::month(before.end));
+                that.period.text = text;
+            }
+        }
+    }
     if !found.iter().any(is_that_year) {
         return;
     }

@@ -1602,6 +1602,28 @@ fn that_year_is_the_year_named_before() {
 }
 
 #[test]
+fn that_day_is_a_day_of_the_month_named_before_else_of_the_publication() {
+    let got = bind_paragraphs(
+        &[
+            "So far this year 19,000 migrants have crossed; nearly 500 crossed on Saturday.",
+            "492 migrants crossed in nine boats that day, taking the total for the year so far to 19,066.",
+        ],
+        "2024-08-19",
+    );
+    // A day of August (the publication's month), not the running total of the year so far.
+    assert_eq!(span_of(&got[1][0]), ("2024-08".into(), "2024-08".into()));
+    assert!(got[1][0].period.as_ref().unwrap().partial, "{got:?}");
+    let got = bind_paragraphs(
+        &[
+            "On July 3, 703 people crossed.",
+            "The same day, 12 boats were stopped.",
+        ],
+        "2024-08-19",
+    );
+    assert_eq!(span_of(&got[1][0]), ("2024-07".into(), "2024-07".into()));
+}
+
+#[test]
 fn a_figure_set_against_a_population_is_no_comparison() {
     assert_first_period(
         "Compared to the population of each EU member state, the highest number of beneficiaries per 1,000 people in August 2024 was observed in the Czech Republic (34.6).",
