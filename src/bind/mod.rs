@@ -723,12 +723,19 @@ pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>, date: Option<&str>) 
         else {
             continue;
         };
+        // "so far this year … In the same period last year, 108,606": a repeat of the running
+        // total a year or more before ends where it does, that many years before.
+        let back = published
+            .map(|published| published.index() - period.end.index())
+            .filter(|back| *back > 0 && back % 12 == 0 && *back <= MAX_REPEAT_YEARS * 12)
+            .unwrap_or(0);
+        let (start, to_date) = (period.start.plus(back), period.end.plus(back));
         let end = named
             .iter()
-            .filter(|(start, end)| {
-                *start == period.start
-                    && *end < period.end
-                    && period.end.index() - end.index() <= MAX_DATA_LAG_MONTHS
+            .filter(|(named_start, end)| {
+                *named_start == start
+                    && *end < to_date
+                    && to_date.index() - end.index() <= MAX_DATA_LAG_MONTHS
             })
             .map(|(_, end)| *end)
             .max();
@@ -737,21 +744,25 @@ pub fn settle_to_date_ends(mut bindings: Vec<&mut Binding>, date: Option<&str>) 
         // own month.
         let data_end = latest_month.filter(|month| {
             !counted_this_month
-                && period.start < *month
-                && *month < period.end
-                && period.end.index() - month.index() == 1
+                && start < *month
+                && *month < to_date
+                && to_date.index() - month.index() == 1
         });
         if let Some(end) = end {
-            period.end = end;
+            period.end = end.plus(-back);
             period.approximate_end = false;
         } else if let Some(end) = data_end {
             // Still a guess at where the data stops: the end stays approximate.
-            period.end = end;
-        } else if early && Some(period.end) == published && period.start < period.end {
+            period.end = end.plus(-back);
+        } else if early && Some(to_date) == published && start < to_date {
             period.end = period.end.plus(-1);
         }
     }
 }
+
+/// How many years before the publication a repeated running total ("the same period last year")
+/// may end and still be settled like the running total it repeats.
+const MAX_REPEAT_YEARS: i32 = 3;
 
 /// A publication's first days of a month, in which the month's own statistics are rarely out.
 const EARLY_IN_MONTH_DAYS: u32 = 10;

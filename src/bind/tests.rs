@@ -1257,6 +1257,23 @@ fn a_so_far_period_ends_at_the_month_before_publication_the_document_counts() {
 }
 
 #[test]
+fn the_same_period_last_year_ends_where_the_running_total_it_repeats_ends() {
+    let got = bind_paragraphs(
+        &[
+            "In the period January to May, 103,467 applications were received.",
+            "The authorities have processed 131,750 applications so far this year. In the same period last year, 108,606 applications were processed.",
+        ],
+        "2024-06-20",
+    );
+    let last = got[1].last().unwrap();
+    assert_eq!(
+        span_of(last),
+        ("2023-01".into(), "2023-05".into()),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn this_time_last_year_repeats_only_a_period_named_before_it() {
     let got = bind(
         "This is 12% higher than the 26,501 recorded this time last year but 22% lower than the 38,129 people making the journey at this stage in 2022.",
