@@ -602,6 +602,11 @@ pub fn find_in(
                 continue;
             };
             let (span, partial) = widen_partial(text, span, rules);
+            // "The latest immigration statistics for 2023 have just been released" (in November
+            // 2023): a year not over yet that names a release labels it; it is no period.
+            if !partial && ongoing(&period, anchor) && labels_a_release(&text[..span.start]) {
+                continue;
+            }
             if partial && !period.partial {
                 period = period.so_far(anchor);
             } else if ongoing(&period, anchor) && !ctx.projection {
@@ -1407,6 +1412,21 @@ fn ongoing(period: &Period, anchor: Option<Month>) -> bool {
             super::Granularity::Year | super::Granularity::FiscalYear
         )
         && anchor.is_some_and(|anchor| anchor >= period.start && anchor < period.end)
+}
+
+/// The words before a year name a release of data: "statistics for", "figures for".
+fn labels_a_release(before: &str) -> bool {
+    const DATA: &[&str] = &["statistics", "figures", "data", "numbers", "estimates"];
+    let mut words = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .rev();
+    words
+        .next()
+        .is_some_and(|word| word.eq_ignore_ascii_case("for"))
+        && words
+            .next()
+            .is_some_and(|word| DATA.iter().any(|data| word.eq_ignore_ascii_case(data)))
 }
 
 /// The sentence forecasts ("will reach", "expected to", "projected") or sets a plan ("a cap of

@@ -2076,6 +2076,25 @@ fn the_next_paragraph_goes_on_with_the_period_its_paragraph_led_with() {
 }
 
 #[test]
+fn statistics_for_a_year_not_over_yet_label_a_release_not_a_period() {
+    let got = bind_paragraphs(
+        &[
+            "The latest immigration statistics for 2023 have just been released, with net migration estimated at 672,000.",
+            "Most people arriving in the year ending in June 2023 were non-EU nationals (968,000).",
+        ],
+        "2023-11-23",
+    );
+    // Not 2023 so far: the release's label dates nothing.
+    assert!(
+        !spans(&got[0]).contains(&"2023-01..2023-11".to_string()),
+        "{got:?}"
+    );
+    // A year that is over is a period ("the figures for 2022").
+    let got = bind("The figures for 2022 show 745,000 arrived.", "2023-11-23");
+    assert_eq!(period_of(&got, "745,000"), "2022-01..2022-12", "{got:?}");
+}
+
+#[test]
 fn a_lede_figure_takes_the_first_period_its_document_goes_on_about() {
     let paragraphs = [
         "Net migration hits 672,000, up 65,000 from the previous year",
