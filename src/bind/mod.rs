@@ -461,8 +461,11 @@ fn passed_on(
             Some(PeriodSource::Clause | PeriodSource::Sentence)
         )
     };
+    // "including 90 on Christmas Day": a day named by its name is no period the passage goes
+    // on about.
+    let by_name = |period: &Period| period::names_a_day_by_name(&period.text);
     let bound = statistics()
-        .filter(|(binding, _)| own_period(binding))
+        .filter(|(binding, _)| own_period(binding) && !binding.period.as_ref().is_some_and(by_name))
         .find_map(|(binding, figure)| {
             let span = binding.period_span?;
             let change = changes_by(sentence.text, local_span(sentence, figure));
@@ -493,7 +496,9 @@ fn passed_on(
             }
             found
         }
-        None => periods.into_iter().rfind(|found| !found.base)?,
+        None => periods
+            .into_iter()
+            .rfind(|found| !found.base && !by_name(&found.period))?,
     };
     if no_statistic && dates_a_day(sentence.text, &last) {
         return None;

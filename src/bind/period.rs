@@ -492,6 +492,14 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 present,
                 Kind::Phrase,
             ),
+            // "including 90 on Christmas Day": a day of the latest December (New Year's Day, of
+            // the latest January).
+            (
+                r"\b(?:Christmas\s+(?:Day|Eve)|Boxing\s+Day|New\s+Year['’]s\s+(?:Day|Eve))\b"
+                    .to_string(),
+                holiday,
+                Kind::Phrase,
+            ),
             // "on Monday", "yesterday", "over the past three days", "last week", "the week
             // before": within days of the article, so its month.
             (
@@ -2557,6 +2565,28 @@ fn last_named_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let mut period = Period::month(at);
     period.relative = true;
     Some(period)
+}
+
+fn holiday(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let written = caps.get(0)?.as_str();
+    let month = if written.starts_with("New") && written.ends_with("Day") {
+        1
+    } else {
+        12
+    };
+    Some(day_of(Period::month(ctx.anchor?.latest(month))))
+}
+
+/// A phrase naming one day by a name, not by its date: a holiday, "that day", "the same day".
+/// What a passage goes on about is never such a day.
+pub(super) fn names_a_day_by_name(phrase: &str) -> bool {
+    static DAY: OnceLock<Regex> = OnceLock::new();
+    DAY.get_or_init(|| {
+        crate::util::static_regex(
+            r"(?i)^(?:on\s+)?(?:christmas\s+(?:day|eve)|boxing\s+day|new\s+year['’]s\s+(?:day|eve)|that\s+day|the\s+same\s+day)$",
+        )
+    })
+    .is_match(phrase.trim())
 }
 
 fn bare_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {

@@ -1641,6 +1641,22 @@ fn that_day_is_a_day_of_the_month_named_before_else_of_the_publication() {
 }
 
 #[test]
+fn a_holiday_is_a_day_of_its_month_and_not_what_the_passage_goes_on_about() {
+    let got = bind_paragraphs(
+        &[
+            "Nearly 46,000 migrants crossed the Channel in 2022, including 90 on Christmas Day.",
+            "Officials had estimated that 60,000 people could make the journey.",
+        ],
+        "2023-01-02",
+    );
+    let of = |paragraph: usize, at: usize| span_of(&got[paragraph][at]);
+    assert_eq!(of(0, 2), ("2022-12".into(), "2022-12".into()), "{got:?}");
+    assert!(got[0][2].period.as_ref().unwrap().partial);
+    // The next paragraph goes on about 2022, not Christmas Day.
+    assert_eq!(of(1, 0), ("2022-01".into(), "2022-12".into()), "{got:?}");
+}
+
+#[test]
 fn a_figure_set_against_a_population_is_no_comparison() {
     assert_first_period(
         "Compared to the population of each EU member state, the highest number of beneficiaries per 1,000 people in August 2024 was observed in the Czech Republic (34.6).",
