@@ -335,6 +335,7 @@ fn sentence_periods(
         state.split_year_start,
     );
     join_start_dates_to_since(&mut periods, sentence.text);
+    period::same_month_of_listed_years(&mut periods, sentence.text);
     let carried = state.period.as_ref().map(|(period, _)| period);
     // "… compared to 26,216 in the same period of 2021. That year, 133,000 passed": that year
     // is the last one named, a comparison's base or not.

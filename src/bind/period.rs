@@ -718,6 +718,38 @@ fn is_bare_same(text: &str) -> bool {
         && (lower.starts_with("in ") || lower.starts_with("during ") || lower.starts_with("over "))
 }
 
+/// "Seven people were recorded making the journey in January 2018; 45 in 2019; 94 in 2020 and
+/// 224 in 2021": a list that goes on from one month of a year with bare years, each after its
+/// own figure, means that month of each year.
+pub fn same_month_of_listed_years(found: &mut [Found], sentence: &str) {
+    static GAP: OnceLock<Regex> = OnceLock::new();
+    let gap = GAP.get_or_init(|| {
+        crate::util::static_regex(r"(?i)^\s*[;,]\s*(?:and\s+)?[\d][\d,.]*\s+(?:in\s+)?$|^\s+and\s+[\d][\d,.]*\s+(?:in\s+)?$")
+    });
+    let mut month: Option<u32> = None;
+    let mut last_end = 0;
+    for one in found.iter_mut() {
+        let single_month = one.period.granularity == super::Granularity::Month
+            && one.period.start == one.period.end
+            && !one.period.partial
+            && one.period.text.chars().any(|c| c.is_ascii_digit());
+        let bare_year = one.period.granularity == super::Granularity::Year
+            && !one.period.relative
+            && !one.period.fiscal
+            && !one.period.partial;
+        let between = sentence.get(last_end..one.span.start).unwrap_or("");
+        match month {
+            Some(listed) if bare_year && gap.is_match(between) => {
+                let text = std::mem::take(&mut one.period.text);
+                one.period = Period::month(Month::new(one.period.start.year(), listed));
+                one.period.text = text;
+            }
+            _ => month = single_month.then(|| one.period.start.month()),
+        }
+        last_end = one.span.end;
+    }
+}
+
 /// "During the first 31 days of 2024, 1,335 crossed, a 13 per cent increase over the same period
 /// last year. ¶ Last year there were 1,180, compared with 1,339 in 2022.": right after a sentence
 /// that compared `part` of a year with the same part of an earlier one, a bare earlier calendar

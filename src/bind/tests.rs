@@ -1657,6 +1657,22 @@ fn a_holiday_is_a_day_of_its_month_and_not_what_the_passage_goes_on_about() {
 }
 
 #[test]
+fn bare_years_listed_after_a_month_of_a_year_are_that_month() {
+    let got = bind(
+        "Seven people were recorded making the journey in January 2018; 45 in 2019; 94 in 2020 and 224 in 2021.",
+        "2023-02-01",
+    );
+    assert_eq!(period_of(&got, "45"), "2019-01..2019-01", "{got:?}");
+    assert_eq!(period_of(&got, "224"), "2021-01..2021-01", "{got:?}");
+    // A year that is not one of the list's items stays a year.
+    let got = bind(
+        "In January 2018, 7 people crossed, against 300 in all of 2019.",
+        "2023-02-01",
+    );
+    assert_eq!(period_of(&got, "300"), "2019-01..2019-12", "{got:?}");
+}
+
+#[test]
 fn a_figure_set_against_a_population_is_no_comparison() {
     assert_first_period(
         "Compared to the population of each EU member state, the highest number of beneficiaries per 1,000 people in August 2024 was observed in the Czech Republic (34.6).",
