@@ -117,6 +117,9 @@ pub struct BindRules {
     /// 2001"), which date what a figure before it is measured against.
     #[serde(default)]
     pub since_event_words: Vec<String>,
+    /// Nouns naming a release of data ("statistics for 2023"), whose year labels the release.
+    #[serde(default)]
+    pub release_nouns: Vec<String>,
     /// Words of a clause that make its count a stock, and words that make it a flow anyway.
     #[serde(default)]
     pub stock_words: Vec<String>,
@@ -176,6 +179,7 @@ impl BindRules {
                     earlier_record: Vec::new(),
                     record_words: Vec::new(),
                     since_event_words: Vec::new(),
+                    release_nouns: Vec::new(),
                     stock_words: Vec::new(),
                     flow_words: Vec::new(),
                     agencies: Vec::new(),
@@ -339,6 +343,7 @@ fn sentence_periods(
     let carried = state.period.as_ref().map(|(period, _)| period);
     // "… compared to 26,216 in the same period of 2021. That year, 133,000 passed": that year
     // is the last one named, a comparison's base or not.
+    period::resolve_that_day(&mut periods, last_named.as_ref());
     period::resolve_that_year(&mut periods, last_named.as_ref(), rules.fiscal_start_month);
     period::same_span_in_named_year(&mut periods, carried);
     // "… 7,270 … a nearly 13-fold increase from the 566 in the same month in 2023. ¶ … 39,910

@@ -274,7 +274,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 Kind::Phrase,
             ),
             // "nearly 500 people crossed on Saturday. ¶ 492 migrants crossed in nine boats that
-            // day": the month of the day named before (resolved by `resolve_that_year`).
+            // day": the month of the day named before (resolved by `resolve_that_day`).
             (
                 r"(?i)\b(?:that|the\s+same)\s+day\b".to_string(),
                 that_day,
@@ -612,7 +612,8 @@ pub fn find_in(
             let (span, partial) = widen_partial(text, span, rules);
             // "The latest immigration statistics for 2023 have just been released" (in November
             // 2023): a year not over yet that names a release labels it; it is no period.
-            if !partial && ongoing(&period, anchor) && labels_a_release(&text[..span.start]) {
+            if !partial && ongoing(&period, anchor) && labels_a_release(&text[..span.start], rules)
+            {
                 continue;
             }
             if partial && !period.partial {
@@ -1454,9 +1455,9 @@ fn ongoing(period: &Period, anchor: Option<Month>) -> bool {
         && anchor.is_some_and(|anchor| anchor >= period.start && anchor < period.end)
 }
 
-/// The words before a year name a release of data: "statistics for", "figures for".
-fn labels_a_release(before: &str) -> bool {
-    const DATA: &[&str] = &["statistics", "figures", "data", "numbers", "estimates"];
+/// The words before a year name a release of data: "statistics for", "figures for"
+/// (`release_nouns`).
+fn labels_a_release(before: &str, rules: &BindRules) -> bool {
     let mut words = before
         .split(|c: char| !c.is_alphanumeric())
         .filter(|word| !word.is_empty())
@@ -1464,9 +1465,12 @@ fn labels_a_release(before: &str) -> bool {
     words
         .next()
         .is_some_and(|word| word.eq_ignore_ascii_case("for"))
-        && words
-            .next()
-            .is_some_and(|word| DATA.iter().any(|data| word.eq_ignore_ascii_case(data)))
+        && words.next().is_some_and(|word| {
+            rules
+                .release_nouns
+                .iter()
+                .any(|noun| word.eq_ignore_ascii_case(noun))
+        })
 }
 
 /// The sentence forecasts ("will reach", "expected to", "projected") or sets a plan ("a cap of
@@ -2162,7 +2166,7 @@ fn that_year(_caps: &Captures, ctx: &Ctx) -> Option<Period> {
     Some(period)
 }
 
-/// A placeholder for "that day": the publication's month, until `resolve_that_year` puts the
+/// A placeholder for "that day": the publication's month, until `resolve_that_day` puts the
 /// month of a day the text named before.
 fn that_day(_caps: &Captures, ctx: &Ctx) -> Option<Period> {
     Some(day_of(Period::month(ctx.anchor?)))
@@ -2179,7 +2183,12 @@ fn day_of(month: Period) -> Period {
 
 /// Whether a found phrase is "that day" / "the same day".
 fn is_that_day(found: &Found) -> bool {
-    let lower = found.period.text.to_lowercase();
+    says_that_day(&found.period.text)
+}
+
+/// "that day", "the same day".
+fn says_that_day(phrase: &str) -> bool {
+    let lower = phrase.to_lowercase();
     matches!(
         lower.split_whitespace().collect::<Vec<_>>().as_slice(),
         ["that", "day"] | ["the", "same", "day"]
@@ -2203,33 +2212,47 @@ fn years_after_named(found: &Found) -> Option<i32> {
     }
 }
 
+/// The period named nearest before `at` among `named`, else `carried`.
+fn nearest_before<'p>(
+    named: &'p [(Span, Period)],
+    at: Span,
+    carried: Option<&'p Period>,
+) -> Option<&'p Period> {
+    named
+        .iter()
+        .filter(|(span, _)| span.end <= at.start)
+        .max_by_key(|(span, _)| span.end)
+        .map(|(_, period)| period)
+        .or(carried)
+}
+
+/// "On August 17, … ¶ 492 migrants crossed in nine boats that day": each "that day" is a day of
+/// the month named nearest before it (in its sentence, else `carried`), when that was one month;
+/// else it stays the publication's month.
+pub fn resolve_that_day(found: &mut [Found], carried: Option<&Period>) {
+    if !found.iter().any(is_that_day) {
+        return;
+    }
+    let named: Vec<(Span, Period)> = found
+        .iter()
+        .filter(|other| !is_that_day(other) && !is_that_year(other))
+        .map(|other| (other.span, other.period.clone()))
+        .collect();
+    for that in found.iter_mut().filter(|found| is_that_day(found)) {
+        let before =
+            nearest_before(&named, that.span, carried).filter(|period| period.months() == 1);
+        if let Some(before) = before {
+            let text = std::mem::take(&mut that.period.text);
+            that.period = day_of(Period::month(before.end));
+            that.period.text = text;
+        }
+    }
+}
+
 /// "In 2021 …; that year" or "… in the same period of 2021. That year, 133,000 passed": each
 /// "that year" becomes the (fiscal) year of the nearest period named before it in its sentence,
 /// else of `carried` (the last the document named); with neither, it dates nothing.
 pub fn resolve_that_year(found: &mut Vec<Found>, carried: Option<&Period>, fiscal_start: u32) {
-    // "that day" is a day of the month named before, when that was one month (a day, "On
-    // August 17"); else it stays the publication's month, approximately.
-    if found.iter().any(is_that_day) {
-        let named: Vec<(Span, Period)> = found
-            .iter()
-            .filter(|other| !is_that_day(other) && !is_that_year(other))
-            .map(|other| (other.span, other.period.clone()))
-            .collect();
-        for that in found.iter_mut().filter(|found| is_that_day(found)) {
-            let before = named
-                .iter()
-                .filter(|(span, _)| span.end <= that.span.start)
-                .max_by_key(|(span, _)| span.end)
-                .map(|(_, period)| period)
-                .or(carried)
-                .filter(|period| period.months() == 1);
-            if let Some(before) = before {
-                let text = std::mem::take(&mut that.period.text);
-                that.period = day_of(Period::month(before.end));
-                that.period.text = text;
-            }
-        }
-    }
     if !found.iter().any(is_that_year) {
         return;
     }
@@ -2242,13 +2265,7 @@ pub fn resolve_that_year(found: &mut Vec<Found>, carried: Option<&Period>, fisca
         let Some(later) = years_after_named(that) else {
             return true;
         };
-        let before = named
-            .iter()
-            .filter(|(span, _)| span.end <= that.span.start)
-            .max_by_key(|(span, _)| span.end)
-            .map(|(_, period)| period)
-            .or(carried);
-        let Some(before) = before else {
+        let Some(before) = nearest_before(&named, that.span, carried) else {
             return false;
         };
         let text = std::mem::take(&mut that.period.text);
@@ -2612,13 +2629,13 @@ fn holiday(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 /// A phrase naming one day by a name, not by its date: a holiday, "that day", "the same day".
 /// What a passage goes on about is never such a day.
 pub(super) fn names_a_day_by_name(phrase: &str) -> bool {
-    static DAY: OnceLock<Regex> = OnceLock::new();
-    DAY.get_or_init(|| {
+    static HOLIDAY: OnceLock<Regex> = OnceLock::new();
+    let holiday = HOLIDAY.get_or_init(|| {
         crate::util::static_regex(
-            r"(?i)^(?:on\s+)?(?:christmas\s+(?:day|eve)|boxing\s+day|new\s+year['’]s\s+(?:day|eve)|that\s+day|the\s+same\s+day)$",
+            r"(?i)^(?:on\s+)?(?:christmas\s+(?:day|eve)|boxing\s+day|new\s+year['’]s\s+(?:day|eve))$",
         )
-    })
-    .is_match(phrase.trim())
+    });
+    holiday.is_match(phrase.trim()) || says_that_day(phrase)
 }
 
 fn bare_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {

@@ -772,23 +772,26 @@ mod tests {
                 .all(|(_, verdict, _)| *verdict != Verdict::Contradicted),
             "{got:?}"
         );
+        // Whether `figure` of `text` gets `verdict`.
+        let gets = |text: &str, figure: &str, verdict: Verdict| {
+            let got = arithmetic(text);
+            assert!(
+                got.iter()
+                    .any(|(written, found, _)| written == figure && *found == verdict),
+                "{got:?}"
+            );
+        };
         // In its own sentence, a wrong net figure is still an error.
-        let own =
-            arithmetic("Arrivals were 500,000 and departures 100,000, a net gain of 300,000.");
-        assert!(
-            own.iter().any(
-                |(figure, verdict, _)| figure == "300,000" && *verdict == Verdict::Contradicted
-            ),
-            "{own:?}"
+        gets(
+            "Arrivals were 500,000 and departures 100,000, a net gain of 300,000.",
+            "300,000",
+            Verdict::Contradicted,
         );
         // A result more than twice or under half the figure is another relation, not an error.
-        let far =
-            arithmetic("Arrivals were 500,000 and departures 100,000, a net gain of 900,000.");
-        assert!(
-            far.iter().any(
-                |(figure, verdict, _)| figure == "900,000" && *verdict == Verdict::Unverifiable
-            ),
-            "{far:?}"
+        gets(
+            "Arrivals were 500,000 and departures 100,000, a net gain of 900,000.",
+            "900,000",
+            Verdict::Unverifiable,
         );
     }
 
