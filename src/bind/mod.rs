@@ -1255,8 +1255,9 @@ impl SentenceReading<'_, '_> {
         let chosen = chosen.map(|(found, source)| {
             // A level at the cut-off ("there had been 2,583,626 foreign residents ... as of
             // Nov. 1, 2024") is the cut-off's.
-            let running = (period::counts_to_date(text) || says_flow(text, rules))
-                && !says_stock(text, rules);
+            let kind_text = self.stock_or_flow_text(own_clause, rules);
+            let running = (period::counts_to_date(text) || says_flow(kind_text, rules))
+                && !says_stock(kind_text, rules);
             if !(period::is_cutoff(text, found.span) && running) {
                 return (found, source);
             }
@@ -1287,13 +1288,14 @@ impl SentenceReading<'_, '_> {
             let own_source = binding.period_source;
             if let Some(period) = binding.period.as_mut() {
                 if !changes_by(text, local) {
-                    at_year_end_if_stock(period, figure, text, rules);
+                    let kind_text = self.stock_or_flow_text(own_clause, rules);
+                    at_year_end_if_stock(period, figure, kind_text, rules);
                     // Only the sentence that names the year's end reads it as a flow's.
                     if matches!(
                         own_source,
                         Some(PeriodSource::Clause | PeriodSource::Sentence)
                     ) {
-                        whole_year_if_flow(period, figure, text, rules);
+                        whole_year_if_flow(period, figure, kind_text, rules);
                     }
                 }
                 if self.changed_over_a_year(figure, local, period, rules) {
@@ -1315,6 +1317,25 @@ impl SentenceReading<'_, '_> {
     /// year)": an amount of change (a change word right before it) whose period is a moment of a
     /// level (a point, or a month of a stock sentence) measured against a year before (said so,
     /// or the level is at a year's end).
+    /// The words that tell a stock from a flow for a figure of clause `own_clause`: the clause's
+    /// own when it says either ("received more migrants than its own population of 9,000": the
+    /// population is a level whatever the sentence's "received" counts), else the sentence's.
+    fn stock_or_flow_text(&self, own_clause: usize, rules: &BindRules) -> &str {
+        let text = self.sentence.text;
+        let start = self.clauses.get(own_clause).copied().unwrap_or(0);
+        let end = self
+            .clauses
+            .get(own_clause + 1)
+            .copied()
+            .unwrap_or(text.len());
+        let clause = text.get(start..end).unwrap_or(text);
+        if says_any(clause, &rules.stock_words) || says_any(clause, &rules.flow_words) {
+            clause
+        } else {
+            text
+        }
+    }
+
     fn changed_over_a_year(
         &self,
         figure: &Figure,

@@ -1013,11 +1013,23 @@ fn a_stock_counted_in_a_year_is_the_count_at_its_end() {
         "2024-03-26",
         "2023-01..2023-12",
     );
+    // The figure's own clause decides when it says a stock or a flow: "than its own population
+    // of 9,000" is a level, whatever the sentence's "received" counts.
     assert_first_period(
         "El Hierro received more migrants than its own population of 9,000 in 2023.",
         "2024-02-01",
-        "2023-01..2023-12",
-    ); // A stock's change in a year is that year's flow.
+        "2023-12..2023-12",
+    );
+    let got = bind(
+        "In 2023 the asylum backlog was still nearly 100,000 cases, and hotels cost the taxpayer £8m a day.",
+        "2024-01-10",
+    );
+    assert_eq!(
+        period_of(&got, "nearly 100,000"),
+        "2023-12..2023-12",
+        "{got:?}"
+    );
+    // A stock's change in a year is that year's flow.
     assert_first_period(
         "The temporary population will decline by 445,901 in 2025.",
         "2024-10-25",
