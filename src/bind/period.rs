@@ -412,9 +412,10 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 Kind::Phrase,
             ),
             (r"(?i)\b(?:calendar\s+year|cy)\s*(\d{4})\b".to_string(), calendar_year, Kind::Phrase),
-            // "since October", "since October 2022", "since 2021", "since the start of 2024".
+            // "since October", "since October 2022", "since 2021", "since the start of 2024",
+            // "since the end of June 2022".
             (
-                format!(r"(?i)\bsince\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?:{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?|(\d{{4}}))\b"),
+                format!(r"(?i)\bsince\s+(?:the\s+(?:beginning|start|end)\s+of\s+)?(?:{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?|(\d{{4}}))\b"),
                 since,
                 Kind::Phrase,
             ),
@@ -2390,7 +2391,13 @@ fn since(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let start = match (cap(caps, 1), cap(caps, 2), cap(caps, 3)) {
         (Some(month), Some(year), _) => Month::new(year_of(year)?, month_number(month)?),
         (Some(month), None, _) => anchor.latest(month_number(month)?),
-        (None, _, Some(year)) => Month::new(year_of(year)?, 1),
+        // "since the end of 2023": from its December.
+        (None, _, Some(year)) => {
+            let end_of = caps
+                .get(0)
+                .is_some_and(|whole| whole.as_str().to_lowercase().contains(" end of "));
+            Month::new(year_of(year)?, if end_of { 12 } else { 1 })
+        }
         _ => return None,
     };
     if start > anchor {

@@ -2856,3 +2856,18 @@ fn a_spanish_weekday_after_a_reporting_verb_dates_the_report() {
     )
     .is_empty());
 }
+
+#[test]
+fn since_the_end_of_a_month_or_year_starts_there() {
+    assert_eq!(
+        periods_of(
+            "The backlog has decreased by just 2,827 in the 18 months since the end of June 2022.",
+            "2024-01-03"
+        ),
+        ["since the end of June 2022 2022-06..2024-01 partial"]
+    );
+    assert_eq!(
+        periods_of("Arrivals have doubled since the end of 2023.", "2024-06-03"),
+        ["since the end of 2023 2023-12..2024-06 partial"]
+    );
+}
