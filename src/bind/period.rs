@@ -181,7 +181,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             // "the year's first three months", "the first month of the year", "the first 15 days of
             // this month", "the first 31 days of 2024".
             (
-                format!(r"(?i)\b(?:the\s+)?(?:(?:fiscal\s+)?year['’]?s\s+)?first\s+(?:({NUMBER_WORD}|\d{{1,3}})(?:[- ]and[- ]one[- ]half|[- ]and[- ]a[- ]half)?\s+)?(months?|weeks?|days?)(?:\s+of\s+(?:the\s+)?(?:(?:current|this)\s+)?(?:({FISCAL}|calendar\s+year|year)(?:\s*'?(\d{{4}}|\d{{2}}))?|((?:19|20)\d\d)|({MONTH})(?:\s+((?:19|20)\d\d))?|(month)))?\b"),
+                format!(r"(?i)\b(?:the\s+)?(?:(?:fiscal\s+)?year['’]?s\s+)?first\s+(?:({NUMBER_WORD}|\d{{1,3}})(?:[- ]and[- ]one[- ]half|[- ]and[- ]a[- ]half)?\s+)?(months?|weeks?|days?)(?:\s+of\s+(?:the\s+)?(?:(?:current|this)\s+)?(?:({FISCAL}|calendar\s+year|year)(?:\s*'?(\d{{4}}|\d{{2}})(?:[/-](\d{{2}}))?)?|((?:19|20)\d\d)|({MONTH})(?:\s+((?:19|20)\d\d))?|(month)))?\b"),
                 first_months,
                 Kind::Phrase,
             ),
@@ -1658,10 +1658,10 @@ fn first_months(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     };
     // "the first 27 days of December", "the first 15 days of this month": a part of that month
     // (of the publication's for "this month").
-    let this_month = cap(caps, 8).is_some();
-    let named_month = cap(caps, 6).and_then(month_number);
+    let this_month = cap(caps, 9).is_some();
+    let named_month = cap(caps, 7).and_then(month_number);
     if this_month || named_month.is_some() {
-        let at = match (named_month, cap(caps, 7).and_then(year_of)) {
+        let at = match (named_month, cap(caps, 8).and_then(year_of)) {
             (Some(month), Some(year)) => Month::new(year, month),
             (Some(month), None) => ctx.anchor?.latest(month),
             (None, _) => ctx.anchor?,
@@ -1682,8 +1682,16 @@ fn first_months(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         }
         None => ctx.fiscal_sentence,
     };
-    let year = cap(caps, 4).or_else(|| cap(caps, 5)).and_then(year_of);
+    let year = cap(caps, 4).or_else(|| cap(caps, 6)).and_then(year_of);
+    // "the first two months of the current Fiscal Year 2023/24": a year written across two
+    // starts in its first year, in the month the document's country starts its year in.
+    let split_start = cap(caps, 5)
+        .and_then(|second| second.parse::<i32>().ok())
+        .zip(year)
+        .filter(|(second, first)| (first + 1) % 100 == *second)
+        .and(ctx.split_year_start);
     let base = match year {
+        Some(year) if let Some(start) = split_start => Period::fiscal_year(year + 1, start),
         Some(year) if fiscal => Period::fiscal_year(year, ctx.rules.fiscal_start_month),
         Some(year) => Period::calendar_year(year),
         None => {

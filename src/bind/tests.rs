@@ -2871,3 +2871,37 @@ fn since_the_end_of_a_month_or_year_starts_there() {
         ["since the end of 2023 2023-12..2024-06 partial"]
     );
 }
+
+#[test]
+fn the_first_months_of_a_year_written_across_two_start_in_the_country_s_month() {
+    let text = "Nepal has received a remittance of Rs 228 billion in the first two months of the current Fiscal Year 2023/24.";
+    let rules = BindRules::builtin();
+    let start = rules.split_year_start(text);
+    assert_eq!(start, Some(7));
+    let found = period::find_in(
+        text,
+        rules,
+        publication_month("2023-10-17"),
+        &[],
+        false,
+        start,
+    );
+    let spans: Vec<String> = found
+        .iter()
+        .map(|found| format!("{}..{}", found.period.start, found.period.end))
+        .collect();
+    assert_eq!(spans, ["2023-07..2023-08"]);
+    // Unknown country: the fiscal year's own start month, and the year as written.
+    let found = period::find_in(
+        text,
+        rules,
+        publication_month("2023-10-17"),
+        &[],
+        false,
+        None,
+    );
+    assert_eq!(
+        found.first().map(|found| found.period.start.to_string()),
+        Some("2022-10".to_string())
+    );
+}
