@@ -58,6 +58,8 @@ fn issue_aliases_normalise() {
         canonical("Pew Research Center"),
         Some("Pew Research Center")
     );
+    // English outlets translate the agency's name.
+    assert_eq!(canonical("Migration Colombia"), Some("Migración Colombia"));
     assert_eq!(
         canonical("the FBI"),
         Some("Federal Bureau of Investigation")
