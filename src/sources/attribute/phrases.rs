@@ -159,6 +159,29 @@ impl Attributor<'_> {
                 start -= 1;
                 continue;
             }
+            // A registered name in quotes ("The IOM's \"Missing Migrants Project\" recorded"):
+            // the quotes and the name are the subject; an unregistered one in quotes ("groups
+            // such as \"United States DIY\" shared") ends it, as any quote does.
+            let quote = |token: &Token| matches!(token.text.as_ref(), "\"" | "“" | "”");
+            if quote(token) {
+                let open = tokens[..start - 1]
+                    .iter()
+                    .rev()
+                    .take(MAX_PHRASE_WORDS)
+                    .position(quote)
+                    .map(|back| start - 2 - back);
+                let registered = open.is_some_and(|open| {
+                    let inner: Vec<&str> = tokens[open + 1..start - 1]
+                        .iter()
+                        .map(|token| token.text.as_ref())
+                        .collect();
+                    !inner.is_empty() && self.registry.normalize(&inner.join(" ")).is_some()
+                });
+                if let (Some(open), true) = (open, registered) {
+                    start = open;
+                    continue;
+                }
+            }
             break;
         }
         start

@@ -812,3 +812,20 @@ fn per_cent_and_per_capita_are_units_not_per_the_agency() {
         [None, Some("U.S. Customs and Border Protection".to_string())]
     );
 }
+
+#[test]
+fn a_name_in_quotes_before_its_verb_is_the_source() {
+    let text = "The IOM’s “Missing Migrants Project” recorded a total of 8,565 deaths in 2023.\n\
+                The IOM's \"Missing Migrants Project\" recorded 8,565 deaths in 2023.\n\
+                He called it \"a record\" and 8,565 deaths were recorded in 2023.\n\
+                Some groups such as “United States DIY” also shared 12 routes.\n";
+    assert_eq!(
+        names(text),
+        vec![
+            Some("Missing Migrants Project".to_string()),
+            Some("Missing Migrants Project".to_string()),
+            None,
+            None
+        ]
+    );
+}
