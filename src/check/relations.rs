@@ -143,7 +143,8 @@ fn count_relation(
             && !says_near(&claims[at], figure, &rules.difference)
             && fewer_than(&claims[at], figure).is_none()
     };
-    (says_total(claim, figure, rules) || breaks_down(claims, claim_idx, figure, rules))
+    let broken_down = breaks_down(claims, claim_idx, figure, rules);
+    (says_total(claim, figure, rules) || broken_down)
         .then(|| total(figure, close_pool, near))
         .flatten()
         // "3,768,977 … There were 1,913,516 men and 1,855,431 women, as well as 30 people
@@ -181,8 +182,16 @@ fn count_relation(
             // year is 86,406": an exact total of five significant digits or more and a run of
             // exact levels before or after it, within `RUN_REACH` passages, that adds up to its
             // last digit.
+            // With a breakdown cue after it, four significant digits are enough ("141,600
+            // immigrants … Of those immigrants, 29,600 …, 26,100 … and 4,800 … ¶ The remaining
+            // 81,100 …").
+            let digits = if broken_down {
+                EXACT_SUM_DIGITS - 1
+            } else {
+                EXACT_SUM_DIGITS
+            };
             (figure.qualifier == Qualifier::Exact
-                && figure.significant_digits() >= EXACT_SUM_DIGITS
+                && figure.significant_digits() >= digits
                 && level(claim_idx, figure))
             .then(|| {
                 // Small parts too ("4,800 were UK citizens"): adding up to the last digit of
@@ -199,7 +208,8 @@ fn count_relation(
                                 .is_some_and(|bounds| precise(part, bounds))
                             && part.unit == figure.unit
                             && part.currency == figure.currency
-                            && level(*at, part)
+                            && (level(*at, part)
+                                || broken_down && remainder(&claims[*at], part, rules))
                     })
                     .map(|(_, part)| part)
                     .collect();
@@ -827,6 +837,22 @@ fn difference_from(figure: &Figure, than: &Figure, pool: &Pool) -> Option<Found>
     )
 }
 
+/// What is left of a total ("The remaining 81,100 immigrants"): a remainder word near it and
+/// no other difference word, no change and no comparison.
+fn remainder(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> bool {
+    let others: Vec<String> = rules
+        .difference
+        .iter()
+        .filter(|word| !rules.remainder.contains(word))
+        .cloned()
+        .collect();
+    says_near(claim, figure, &rules.remainder)
+        && !says_near(claim, figure, &others)
+        && !is_base(claim, figure)
+        && direction_of(claim, figure, rules).is_none()
+        && fewer_than(claim, figure).is_none()
+}
+
 /// A sum word within a few words of the figure ("a total of", "combined", "in all").
 fn says_total(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> bool {
     says_near(claim, figure, &rules.sum)
@@ -843,15 +869,22 @@ fn breaks_down(
     let claim = &claims[claim_idx];
     let end = figure.span.end.saturating_sub(claim.span.start);
     let after = super::arithmetic::around(&claim.text, end, end + NEAR);
-    // The first three words of the next sentence ("These include 16,386 men").
-    let opening = claims.get(claim_idx + 1).map_or(String::new(), |next| {
-        next.text
-            .split_whitespace()
-            .take(3)
-            .collect::<Vec<_>>()
-            .join(" ")
-    });
-    CheckRules::says(after, &rules.breakdown) || CheckRules::says(&opening, &rules.breakdown)
+    // The first three words of the next two sentences ("These include 16,386 men"; "… 141,600
+    // immigrants … This was the second successive … ¶ Of those immigrants, 29,600 …").
+    let opens_breakdown = |at: usize| {
+        claims.get(at).is_some_and(|next| {
+            let opening = next
+                .text
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ");
+            CheckRules::says(&opening, &rules.breakdown)
+        })
+    };
+    CheckRules::says(after, &rules.breakdown)
+        || opens_breakdown(claim_idx + 1)
+        || opens_breakdown(claim_idx + 2)
 }
 
 /// One of `words` within a few words of the figure.
@@ -1317,6 +1350,31 @@ pub(crate) mod tests {
                 "10,512 + 1,604 + 758 = 12,874".to_string()
             )]
         );
+        // A breakdown cue two sentences on, its parts over two paragraphs, the last "the
+        // remaining": four significant digits are enough with the cue.
+        let got = arithmetic(
+            "There were 141,600 immigrants to Ireland in the 12-month period. This was the second \
+             year in a row above 100,000.\n\nOf those immigrants, 29,600 were returning Irish \
+             citizens, 26,100 were other EU citizens, and 4,800 were UK citizens.\n\nThe \
+             remaining 81,100 immigrants were citizens of other countries.",
+            "2023-09-28",
+        );
+        assert_eq!(
+            got,
+            vec![(
+                "141,600".to_string(),
+                Verdict::Supported,
+                "29,600 + 26,100 + 4,800 + 81,100 = 141,600".to_string()
+            )]
+        );
+        // Without the cue, four digits adding up are no relation.
+        let got = arithmetic(
+            "There were 141,600 immigrants to Ireland in the 12-month period.\n\n29,600 were \
+             returning Irish citizens, 26,100 were other EU citizens, and 4,800 were UK \
+             citizens.\n\nAnother 81,100 immigrants were citizens of other countries.",
+            "2023-09-28",
+        );
+        assert!(got.is_empty(), "{got:?}");
         // "totalling" is a sum word too.
         let got = arithmetic(
             "There were 412 deaths and 377 missing, totalling 789 lives lost.",

@@ -10,6 +10,9 @@ pub struct CheckRules {
     pub up: Vec<String>,
     pub down: Vec<String>,
     pub difference: Vec<String>,
+    /// Of the `difference` words, those that say what is left of a total ("the remaining
+    /// 81,100"): in a breakdown that is its last part.
+    pub remainder: Vec<String>,
     pub sum: Vec<String>,
     pub breakdown: Vec<String>,
     pub fiscal: Vec<String>,
