@@ -87,7 +87,58 @@ pub fn check_claims(claims: &[CheckClaim], rules: &CheckRules) -> Vec<CheckResul
     results.extend(rounded_citations(&cited, rules, &mut confirmed));
     results.extend(revised_citations(&cited, &mut confirmed));
     results.extend(nearest_statistics(&cited, &confirmed));
+    let restated = restatements(&cited, &results);
+    results.extend(restated);
     results
+}
+
+/// "Net migration to UK hits 672,000" over "… net migration stood at a provisional 672,000 in
+/// the year to June 2023": a figure written again in its own document (the same unit and
+/// value as written, three significant digits or more, the same kind, no binding that differs)
+/// restates it, so a statistic another document confirms is confirmed in its restatements
+/// too, with the same citations named. Only `supported` results are passed on.
+fn restatements(cited: &[Cited], results: &[CheckResult]) -> Vec<CheckResult> {
+    let mut restated: Vec<CheckResult> = Vec::new();
+    for result in results
+        .iter()
+        .filter(|result| result.verdict == Verdict::Supported)
+    {
+        let Some(stated) = cited
+            .iter()
+            .find(|one| one.claim.doc == result.claim.doc && one.figure.span == result.figure.span)
+        else {
+            continue;
+        };
+        for again in cited.iter().filter(|again| {
+            again.claim.doc == stated.claim.doc
+                && again.figure.span != stated.figure.span
+                && again.figure.unit == stated.figure.unit
+                && again.figure.currency == stated.figure.currency
+                && (again.figure.value - stated.figure.value).abs() < 0.5
+                && again.figure.significant_digits() >= 3
+                && written_alike(again.figure, stated.figure)
+                && !matches!(
+                    compare(&again.side(), &stated.side()),
+                    Comparability::Different(_) | Comparability::UnlikeUncertain(_)
+                )
+        }) {
+            let same_figure = |other: &CheckResult| {
+                other.claim.doc == again.claim.doc && other.figure.span == again.figure.span
+            };
+            if results.iter().any(same_figure) || restated.iter().any(same_figure) {
+                continue;
+            }
+            let mut copy = result.clone();
+            copy.claim = again.claim.claim_for(again.figure).clone();
+            copy.figure = again.figure.clone();
+            copy.explanation = format!(
+                "{} restates line {} of its document (\"{}\"): {}",
+                again.figure.text, stated.claim.line, stated.figure.text, result.explanation
+            );
+            restated.push(copy);
+        }
+    }
+    restated
 }
 
 /// Every checkable figure of the claims with what matching it to another needs: the content
@@ -721,6 +772,51 @@ mod tests {
             .map(|other| other.id.as_str())
             .collect();
         assert_eq!(others, ["c0", "c1"], "{results:?}");
+    }
+
+    #[test]
+    fn a_figure_written_again_in_its_document_is_confirmed_with_it() {
+        let texts = [
+            (
+                "a",
+                "A record 672,000 for Britain\n\nNet migration stood at a provisional \
+                 672,000 in the year to June 2023, the ONS said.",
+            ),
+            (
+                "b",
+                "The ONS estimated net migration at 672,000 in the year to June 2023.",
+            ),
+        ];
+        let got = results(&texts, "2023-11-23");
+        let headline: Vec<_> = got
+            .iter()
+            .filter(|result| {
+                result.method == Method::CrossDocument && result.claim.text.starts_with("A record")
+            })
+            .collect();
+        assert_eq!(headline.len(), 1, "{got:?}");
+        assert_eq!(headline[0].verdict, Verdict::Supported);
+        assert!(
+            headline[0].explanation.starts_with("672,000 restates line"),
+            "{}",
+            headline[0].explanation
+        );
+        // Another value, or the same value of another kind, is no restatement.
+        let texts = [
+            (
+                "a",
+                "Britain up 672,000 from last time\n\nNet migration stood at a provisional \
+                 672,000 in the year to June 2023, the ONS said.",
+            ),
+            texts[1],
+        ];
+        let got = results(&texts, "2023-11-23");
+        assert!(
+            !got.iter()
+                .any(|result| result.method == Method::CrossDocument
+                    && result.claim.text.starts_with("Britain up")),
+            "{got:?}"
+        );
     }
 
     #[test]
