@@ -385,9 +385,33 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
     let after = around(&claim.text, end, end + NEAR);
     // A change word after another number is that number's: in "were 144,607, a 30% decrease
     // from May", the decrease is the 30%'s and 144,607 a level.
-    let after = after
-        .find(|ch: char| ch.is_ascii_digit())
-        .map_or(after, |at| &after[..at]);
+    let after = match after.find(|ch: char| ch.is_ascii_digit()) {
+        // A change word right before the next number is that number's too: in "hits 672,000,
+        // up 65,000 from the previous year" the rise is the 65,000's and 672,000 a level.
+        Some(at) => {
+            let between = &after[..at];
+            let mut words: Vec<&str> = between
+                .split(|ch: char| !ch.is_alphanumeric())
+                .filter(|word| !word.is_empty())
+                .collect();
+            if words
+                .last()
+                .is_some_and(|word| matches!(*word, "by" | "of"))
+            {
+                words.pop();
+            }
+            let last_is_change = words.last().is_some_and(|word| {
+                let word = [word.to_lowercase()];
+                CheckRules::says(&word[0], &rules.up) || CheckRules::says(&word[0], &rules.down)
+            });
+            if last_is_change {
+                ""
+            } else {
+                between
+            }
+        }
+        None => after,
+    };
     // "20% more than a year before", "30% more people": "more" right after a percent is a
     // rise ("more than 5,000" before a count is a bound, never a direction).
     // "5 % más" in Spanish ("menos", like "fewer", is a down word anywhere).

@@ -1118,6 +1118,22 @@ mod tests {
             got.contains(&("a".into(), "144,607".into(), Verdict::Supported)),
             "{got:?}"
         );
+        // A change word right before the next number is that number's: "up 65,000" rises,
+        // 144,607 is a level.
+        let got = cross(&[
+            (
+                "a",
+                "Southwest border encounters in June hit 144,607, up 12,000 from May 2023.",
+            ),
+            (
+                "b",
+                "Apprehensions at the southwest border totaled 144,607 in June.",
+            ),
+        ]);
+        assert!(
+            got.contains(&("a".into(), "144,607".into(), Verdict::Supported)),
+            "{got:?}"
+        );
     }
 
     #[test]
