@@ -1222,6 +1222,7 @@ impl SentenceReading<'_, '_> {
             .as_deref()
             .is_some_and(|period| period.ends_with("to the time of writing"));
         let in_clause = |span: Span| clause::of(&self.clauses, span.start) == own_clause;
+        let kind_text = self.stock_or_flow_text(own_clause, rules);
         let candidates = self.candidates(local);
         let own = self.own_periods(&candidates, local, own_clause);
         let elsewhere = self.elsewhere(&candidates);
@@ -1255,7 +1256,6 @@ impl SentenceReading<'_, '_> {
         let chosen = chosen.map(|(found, source)| {
             // A level at the cut-off ("there had been 2,583,626 foreign residents ... as of
             // Nov. 1, 2024") is the cut-off's.
-            let kind_text = self.stock_or_flow_text(own_clause, rules);
             let running = (period::counts_to_date(text) || says_flow(kind_text, rules))
                 && !says_stock(kind_text, rules);
             if !(period::is_cutoff(text, found.span) && running) {
@@ -1288,7 +1288,6 @@ impl SentenceReading<'_, '_> {
             let own_source = binding.period_source;
             if let Some(period) = binding.period.as_mut() {
                 if !changes_by(text, local) {
-                    let kind_text = self.stock_or_flow_text(own_clause, rules);
                     at_year_end_if_stock(period, figure, kind_text, rules);
                     // Only the sentence that names the year's end reads it as a flow's.
                     if matches!(

@@ -401,8 +401,7 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
                 words.pop();
             }
             let last_is_change = words.last().is_some_and(|word| {
-                let word = [word.to_lowercase()];
-                CheckRules::says(&word[0], &rules.up) || CheckRules::says(&word[0], &rules.down)
+                CheckRules::says(word, &rules.up) || CheckRules::says(word, &rules.down)
             });
             if last_is_change {
                 ""

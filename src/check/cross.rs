@@ -98,20 +98,32 @@ pub fn check_claims(claims: &[CheckClaim], rules: &CheckRules) -> Vec<CheckResul
 /// restates it, so a statistic another document confirms is confirmed in its restatements
 /// too, with the same citations named. Only `supported` results are passed on.
 fn restatements(cited: &[Cited], results: &[CheckResult]) -> Vec<CheckResult> {
+    // Each document's citations, and the figures that already have a result: looked up per
+    // result, not searched through the whole corpus.
+    let mut by_doc: HashMap<&str, Vec<&Cited>> = HashMap::new();
+    for one in cited {
+        by_doc.entry(one.claim.doc.as_str()).or_default().push(one);
+    }
+    let mut has_result: BTreeSet<(&str, usize, usize)> = results
+        .iter()
+        .map(|result| {
+            let span = result.figure.span;
+            (result.claim.doc.as_str(), span.start, span.end)
+        })
+        .collect();
     let mut restated: Vec<CheckResult> = Vec::new();
     for result in results
         .iter()
         .filter(|result| result.verdict == Verdict::Supported)
     {
-        let Some(stated) = cited
-            .iter()
-            .find(|one| one.claim.doc == result.claim.doc && one.figure.span == result.figure.span)
-        else {
+        let Some(own) = by_doc.get(result.claim.doc.as_str()) else {
             continue;
         };
-        for again in cited.iter().filter(|again| {
-            again.claim.doc == stated.claim.doc
-                && again.figure.span != stated.figure.span
+        let Some(stated) = own.iter().find(|one| one.figure.span == result.figure.span) else {
+            continue;
+        };
+        for again in own.iter().filter(|again| {
+            again.figure.span != stated.figure.span
                 && again.figure.unit == stated.figure.unit
                 && again.figure.currency == stated.figure.currency
                 && (again.figure.value - stated.figure.value).abs() < 0.5
@@ -122,10 +134,8 @@ fn restatements(cited: &[Cited], results: &[CheckResult]) -> Vec<CheckResult> {
                     Comparability::Different(_) | Comparability::UnlikeUncertain(_)
                 )
         }) {
-            let same_figure = |other: &CheckResult| {
-                other.claim.doc == again.claim.doc && other.figure.span == again.figure.span
-            };
-            if results.iter().any(same_figure) || restated.iter().any(same_figure) {
+            let span = again.figure.span;
+            if !has_result.insert((again.claim.doc.as_str(), span.start, span.end)) {
                 continue;
             }
             let mut copy = result.clone();
