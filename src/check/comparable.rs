@@ -168,13 +168,8 @@ pub fn compare(claim: &Side, evidence: &Side) -> Comparability {
         (None, _) => return Comparability::Uncertain("the claim names no period".into()),
         (_, None) => return Comparability::Uncertain("the evidence names no period".into()),
     }
-    if !claim.places.is_empty()
-        && !evidence.places.is_empty()
-        && !claim
-            .places
-            .iter()
-            .any(|place| evidence.places.contains(place))
-    {
+    let same_places = shares_a_place(claim.places, evidence.places);
+    if !claim.places.is_empty() && !evidence.places.is_empty() && !same_places {
         let difference = format!(
             "{} against {}",
             claim.places.join(", "),
@@ -200,10 +195,6 @@ pub fn compare(claim: &Side, evidence: &Side) -> Comparability {
     };
     // A disagreement is a finding only when something ties the two to one population: the same
     // counting agency, or the same places, named on both sides.
-    let same_places = claim
-        .places
-        .iter()
-        .any(|place| evidence.places.contains(place));
     Comparability::Same {
         exact: exact && (same_agency || same_places),
     }
@@ -275,6 +266,16 @@ pub fn describe(period: &Period) -> String {
             }
         }
     }
+}
+
+/// Whether the two lists name one place, under any of its names ("U.S." and "United States").
+fn shares_a_place(one: &[String], other: &[String]) -> bool {
+    let lexicon = crate::figures::lexicon();
+    one.iter().any(|place| {
+        other
+            .iter()
+            .any(|another| lexicon.same_place(place, another))
+    })
 }
 
 fn unit_name(unit: Unit) -> &'static str {
@@ -392,6 +393,25 @@ mod tests {
         assert_eq!(
             compare(&change, &share),
             Comparability::Different("a change against a share of a total".into())
+        );
+    }
+
+    #[test]
+    fn one_place_under_two_names_is_one_place() {
+        let year = Period::calendar_year(2024);
+        let us = ["U.S.".to_string()];
+        let united_states = ["United States".to_string()];
+        let mexico = ["Mexico".to_string()];
+        let mut one = side(&year, PeriodSource::Clause, None);
+        one.places = &us;
+        let mut other = side(&year, PeriodSource::Clause, None);
+        other.places = &united_states;
+        // The same places named on both sides tie the two to one population.
+        assert_eq!(compare(&one, &other), Comparability::Same { exact: true });
+        other.places = &mexico;
+        assert_eq!(
+            compare(&one, &other),
+            Comparability::Different("U.S. against Mexico".into())
         );
     }
 }

@@ -170,6 +170,8 @@ pub(crate) struct Lexicon {
     pub life_events: HashSet<String>,
     pub changes: PhraseSet<Direction>,
     pub places: Vec<String>,
+    /// Each other name of a place mapped to its first name ("U.S." to "United States").
+    pub place_names: HashMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -241,6 +243,7 @@ struct ContextFile {
     change_up: Vec<String>,
     change_down: Vec<String>,
     places: Vec<String>,
+    same_places: Vec<Vec<String>>,
 }
 
 fn parse<T: serde::de::DeserializeOwned>(
@@ -290,6 +293,16 @@ impl Lexicon {
             life_events: context.life_events.into_iter().collect(),
             changes: change_phrases(&context.change_up, &context.change_down),
             places: context.places,
+            place_names: context
+                .same_places
+                .iter()
+                .filter_map(|names| names.split_first())
+                .flat_map(|(first, others)| {
+                    others
+                        .iter()
+                        .map(move |other| (other.clone(), first.clone()))
+                })
+                .collect(),
         })
     }
 
@@ -315,7 +328,19 @@ impl Lexicon {
             life_events: HashSet::default(),
             changes: PhraseSet::new(),
             places: Vec::new(),
+            place_names: HashMap::default(),
         }
+    }
+
+    /// Whether two place names name one place ("U.S." and "United States").
+    pub fn same_place(&self, one: &str, other: &str) -> bool {
+        let name = |place: &'_ str| -> String {
+            self.place_names
+                .get(place)
+                .cloned()
+                .unwrap_or_else(|| place.to_string())
+        };
+        one == other || name(one) == name(other)
     }
 }
 

@@ -27,6 +27,7 @@ mod word_forms;
 mod words;
 
 pub use document::{annotate_document, annotate_document_with_units, FigureRecord, SentenceUnits};
+pub(crate) use lexicon::lexicon;
 pub use lexicon::LexiconError;
 pub use retype::carry_age_bands;
 pub use table::find_tables;
