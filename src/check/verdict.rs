@@ -161,12 +161,14 @@ impl Comparison {
     }
 
     /// Rule 4 for levels under `magnitude_guard`: the evidence is more than twice or less than
-    /// half the claim (a month against a year, one route against all of them).
+    /// half the claim (a month against a year, one route against all of them). Sizes are
+    /// compared, so a fall of 20% against a computed fall of 99.99% (a count of 12 read as the
+    /// new level) is as implausible as a rise would be.
     pub fn implausible(&self) -> bool {
-        if !self.magnitude_guard || self.claim_value <= 0.0 || self.expected <= 0.0 {
+        if !self.magnitude_guard || self.claim_value == 0.0 || self.expected == 0.0 {
             return false;
         }
-        let ratio = self.claim_value / self.expected;
+        let ratio = self.claim_value.abs() / self.expected.abs();
         !(0.5..=2.0).contains(&ratio)
     }
 
@@ -344,6 +346,23 @@ mod tests {
         let rise = Comparison::new((49.0, Some(48.5), Some(49.5)), (49.31, 49.31, 49.31))
             .stating_change(1.0);
         assert!((rise.difference().unwrap() + 0.0063).abs() < 0.0001);
+    }
+
+    #[test]
+    fn a_change_far_from_its_computed_size_is_another_relation_either_way() {
+        // "fell 20%" against a computed fall of 99.99% (the relation read a small count as the
+        // new level): too far to be the same relation, so never contradicted.
+        let mut fall = Comparison::new((-20.0, Some(-20.5), Some(-19.5)), (-99.99, -99.99, -99.99))
+            .stating_change(-1.0);
+        fall.magnitude_guard = true;
+        assert!(fall.implausible());
+        assert_eq!(decide(&fall), Verdict::Unverifiable);
+        // A fall of 30% against a computed fall of 25%: the same relation, so a finding.
+        let mut near = Comparison::new((-30.0, Some(-30.5), Some(-29.5)), (-25.0, -25.0, -25.0))
+            .stating_change(-1.0);
+        near.magnitude_guard = true;
+        assert!(!near.implausible());
+        assert_eq!(decide(&near), Verdict::Contradicted);
     }
 
     #[test]
