@@ -110,6 +110,10 @@ pub struct BindRules {
     /// Phrases of a sentence recalling an earlier record, whose period is not carried on.
     #[serde(default)]
     pub earlier_record: Vec<String>,
+    /// Openings of a sentence that go on about the last figure named ("This total has been
+    /// revised"): its period, a comparison's base or not, is the sentence's.
+    #[serde(default)]
+    pub last_figure_openings: Vec<String>,
     /// Words before a "since" that make it a record comparison, not a period of the figure.
     #[serde(default)]
     pub record_words: Vec<String>,
@@ -177,6 +181,7 @@ impl BindRules {
                     partial_before: Vec::new(),
                     partial_after: Vec::new(),
                     earlier_record: Vec::new(),
+                    last_figure_openings: Vec::new(),
                     record_words: Vec::new(),
                     since_event_words: Vec::new(),
                     release_nouns: Vec::new(),
@@ -214,6 +219,9 @@ pub struct Carried {
     pub period: Option<(Period, Span)>,
     /// The last period they named, a base or not, which "that year" refers back to.
     pub last_named: Option<Period>,
+    /// The same, with the span of its phrase, for a sentence that opens on the last figure
+    /// named ("This total has been revised", [`BindRules::last_figure_openings`]).
+    pub last_phrase: Option<(Period, Span)>,
     /// A part of a year the last sentence compared with the same part of an earlier year
     /// ("During the first 31 days of 2024, 1,335 … a 13 per cent increase over the same period
     /// last year"): the next sentence's bare years are that part of them ("Last year there were
@@ -251,14 +259,25 @@ pub fn bind_carrying(
     // Whether `state.period` is still what an earlier passage went on about.
     let mut from_before = true;
     for sentence in sentences {
+        let previous_phrase = state.last_phrase.take();
         let periods =
             sentence_periods(sentence, date, rules, state, &mut last_named, fiscal_before);
         let lower = sentence.text.to_lowercase();
         fiscal_before = period::counts_in_fiscal_years(&lower);
-        let carried = state
-            .period
+        // "… down 20 per cent from a record 906,000 in the year to June 2023. This total has been
+        // revised upwards by 166,000": the sentence goes on about the last figure named.
+        let opens_on_last_figure = rules
+            .last_figure_openings
+            .iter()
+            .any(|opening| lower.trim_start().starts_with(opening.as_str()));
+        let carried = previous_phrase
             .as_ref()
-            .filter(|(period, _)| !(from_before && states_the_present(&lower, period, date)));
+            .filter(|_| opens_on_last_figure)
+            .or_else(|| {
+                state.period.as_ref().filter(|(period, _)| {
+                    !(from_before && states_the_present(&lower, period, date))
+                })
+            });
         let mut bindings = bind_sentence(sentence, &periods, date, carried, rules);
         inherit_carried_base(sentence, &mut bindings, state);
         state.compared_part = bindings
@@ -367,6 +386,7 @@ fn sentence_periods(
     mark_base_levels(&mut periods, sentence);
     if let Some(last) = periods.iter().max_by_key(|found| found.span.end) {
         *last_named = Some(last.period.clone());
+        state.last_phrase = Some((last.period.clone(), last.span.shift(sentence.span.start)));
     }
     if let Some(named) = carried {
         period::repeat_carried(&mut periods, named);
@@ -994,16 +1014,39 @@ fn mark_base_levels(periods: &mut Vec<period::Found>, sentence: &SentenceFigures
             continue;
         }
         let before = text[..level.start].trim_end().to_lowercase();
-        // "a decrease from the 661,670 refugees registered at the start of the year".
-        let before = ["the", "a", "an", "los", "las", "el", "la"]
-            .iter()
-            .find_map(|article| {
+        // "a decrease from the 661,670 refugees registered at the start of the year", "down 20
+        // per cent from a record 906,000 in the year to June 2023": an article and a few words
+        // describing the level stand between the cue and the level.
+        const DESCRIBING: &[&str] = &[
+            "the",
+            "a",
+            "an",
+            "los",
+            "las",
+            "el",
+            "la",
+            "record",
+            "revised",
+            "provisional",
+            "estimated",
+            "peak",
+            "high",
+            "all-time",
+            "total",
+            "of",
+        ];
+        let mut before = before.as_str();
+        for _ in 0..4 {
+            let Some(rest) = DESCRIBING.iter().find_map(|word| {
                 before
-                    .strip_suffix(article)
+                    .strip_suffix(word)
                     .filter(|rest| rest.ends_with(' '))
                     .map(str::trim_end)
-            })
-            .unwrap_or(&before);
+            }) else {
+                break;
+            };
+            before = rest;
+        }
         let cued = CUES.iter().any(|cue| {
             before.strip_suffix(cue).is_some_and(|rest| {
                 rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())

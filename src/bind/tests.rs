@@ -2905,3 +2905,25 @@ fn the_first_months_of_a_year_written_across_two_start_in_the_country_s_month() 
         Some("2022-10".to_string())
     );
 }
+
+#[test]
+fn a_level_described_after_the_cue_is_a_change_s_base() {
+    // "from a record 906,000 in the year to June 2023": the year dates 906,000, not the fall.
+    let got = bind_paragraphs(
+        &[
+            "Net migration to the United Kingdom was an estimated 728,000 in the year to June 2024, according to the Office for National Statistics.",
+            "That is down 20 per cent from a record 906,000 in the year to June 2023.",
+            "This total has been revised upwards by 166,000 from the initial estimate of 740,000.",
+        ],
+        "2024-11-28",
+    );
+    let second = spans(&got[1]);
+    assert_ne!(second[0], "2022-07..2023-06", "{got:?}");
+    assert_eq!(second[1], "2022-07..2023-06", "{got:?}");
+    // A sentence opening on "This total" goes on about the last figure named, a base or not.
+    assert_eq!(
+        spans(&got[2]),
+        ["2022-07..2023-06", "2022-07..2023-06"],
+        "{got:?}"
+    );
+}
