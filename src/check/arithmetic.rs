@@ -356,7 +356,9 @@ pub(super) fn share_of(
 /// ("grew … to 13 percent") is a level, not a change.
 pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> Option<f64> {
     let start = figure.span.start.checked_sub(claim.span.start)?;
-    let before = around(&claim.text, start.saturating_sub(NEAR), start);
+    // "341 lives lost in the Caribbean, 233 in Europe": deaths, no fall.
+    let text = without_phrases(&claim.text, &rules.no_change);
+    let before = around(&text, start.saturating_sub(NEAR), start);
     let before_lower = before.trim_end().to_lowercase();
     if before_lower.ends_with(" to") {
         return None;
@@ -382,7 +384,7 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
     // 11.4%), accounting for 19.6%", the rise is the 11.4%'s and 19.6% a share.
     let before = after_last_bracketed_number(before);
     let end = figure.span.end.checked_sub(claim.span.start)?;
-    let after = around(&claim.text, end, end + NEAR);
+    let after = around(&text, end, end + NEAR);
     // A change word after another number is that number's: in "were 144,607, a 30% decrease
     // from May", the decrease is the 30%'s and 144,607 a level.
     let after = match after.find(|ch: char| ch.is_ascii_digit()) {
@@ -435,6 +437,7 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
     } else {
         near
     };
+
     let up = more_after || CheckRules::says(&near, &rules.up);
     let down = CheckRules::says(&near, &rules.down);
     match (up, down) {
@@ -443,6 +446,24 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
         (false, false) => verb_before_by(claim, figure, start, &before_lower, rules),
         _ => None,
     }
+}
+
+/// `text` with each of `phrases` (lower case, matched in any case) blanked out, its length kept.
+fn without_phrases<'t>(text: &'t str, phrases: &[String]) -> std::borrow::Cow<'t, str> {
+    let lower = text.to_lowercase();
+    // Byte offsets of the lower-cased text are the text's only when no letter changed length.
+    if lower.len() != text.len() || !phrases.iter().any(|phrase| lower.contains(phrase.as_str())) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = text.to_string();
+    for phrase in phrases {
+        for (at, _) in lower.match_indices(phrase.as_str()) {
+            if out.is_char_boundary(at) && out.is_char_boundary(at + phrase.len()) {
+                out.replace_range(at..at + phrase.len(), &" ".repeat(phrase.len()));
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// "plummeted OFW deployment figures in 2020 by 74.5%", "cut admissions last year by a third":

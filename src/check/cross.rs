@@ -1144,6 +1144,18 @@ mod tests {
             got.contains(&("a".into(), "144,607".into(), Verdict::Supported)),
             "{got:?}"
         );
+        // "lives lost" counts deaths: no fall, so 2,331 is a level like the other document's.
+        let got = cross(&[
+            (
+                "a",
+                "The IOM counted an unprecedented 3,412 lives lost in the Caribbean, 2,331 in Europe in 2022.",
+            ),
+            ("b", "Europe recorded 2,331 deaths of migrants in 2022."),
+        ]);
+        assert!(
+            got.contains(&("a".into(), "2,331".into(), Verdict::Supported)),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -9,6 +9,10 @@ use serde::Deserialize;
 pub struct CheckRules {
     pub up: Vec<String>,
     pub down: Vec<String>,
+    /// Phrases holding an `up` or `down` word that state no change ("lives lost"): read as
+    /// blanks before a figure's direction is read.
+    #[serde(default)]
+    pub no_change: Vec<String>,
     pub difference: Vec<String>,
     /// Of the `difference` words, those that say what is left of a total ("the remaining
     /// 81,100"): in a breakdown that is its last part.
