@@ -481,10 +481,11 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 bare_month,
                 Kind::Month,
             ),
-            // "a fourfold increase compared to May, when …": a capitalised "May" after a
-            // comparison's cue is the month ("Theresa May" is a name after most other words).
+            // "a fourfold increase compared to May, when …", "during the month of May": a
+            // capitalised "May" after a comparison's cue or "month of" is the month ("Theresa
+            // May" is a name after most other words).
             (
-                r"\b(?i:compared\s+(?:to|with)|than\s+in|until|through)\s+(?P<phrase>May)\b".to_string(),
+                r"\b(?i:compared\s+(?:to|with)|than\s+in|until|through|month\s+of)\s+(?P<phrase>May)\b".to_string(),
                 bare_month,
                 Kind::Month,
             ),

@@ -2927,3 +2927,12 @@ fn a_level_described_after_the_cue_is_a_change_s_base() {
         "{got:?}"
     );
 }
+
+#[test]
+fn may_after_month_of_is_the_month() {
+    assert_first_period(
+        "There were 792 Nigerian applicants during the month of May.",
+        "2024-10-12",
+        "2024-05..2024-05",
+    );
+}
