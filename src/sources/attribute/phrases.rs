@@ -266,11 +266,13 @@ impl Attributor<'_> {
                 && !self.cues.definite.contains(tokens[*idx].lower.as_ref())
         };
         let first = modifiers.clone().find(|idx| official(idx) || whose(idx))?;
-        if !modifiers.clone().any(|idx| whose(&idx))
-            || !modifiers.clone().any(|idx| official(&idx))
+        if !modifiers.clone().any(|idx| official(&idx))
             || !(first..data_idx).all(|idx| tokens[idx].is_word)
         {
             return None;
+        }
+        if !modifiers.clone().any(|idx| whose(&idx)) {
+            return self.own_government_data(context, tokens, (first, data_idx));
         }
         let at = tokens[first].span.start;
         if last_before(&context.datasets, at).is_some()
@@ -289,6 +291,81 @@ impl Attributor<'_> {
             via: Via::Attribution,
             citation: None,
         })
+    }
+
+    /// "A total of 45,756 people crossed the Channel to the UK …, government figures show": data
+    /// a government word calls official without saying whose ("government figures", "official
+    /// government figures") are the government's of a country the sentence names, else of the
+    /// first place the document names, when the registry knows that government ("Government
+    /// of the United Kingdom") and the document has named no agency or dataset before it.
+    /// `(first, data_idx)`: the first modifier and the data word.
+    fn own_government_data(
+        &self,
+        context: &Context,
+        tokens: &[Token],
+        (first, data_idx): (usize, usize),
+    ) -> Option<Attribution> {
+        if !(first..data_idx).any(|idx| tokens[idx].lower == "government") {
+            return None;
+        }
+        let at = tokens[first].span.start;
+        if last_before(&context.datasets, at).is_some()
+            || self.last_agency_before(context, at).is_some()
+        {
+            return None;
+        }
+        let sentence = Span::new(tokens.first()?.span.start, tokens.last()?.span.end);
+        let government = |place: &str| -> Option<&crate::sources::SourceEntry> {
+            let lexicon = crate::figures::lexicon();
+            let name = lexicon.place_names.get(place).map_or(place, String::as_str);
+            ["Government of {}", "Government of the {}", "{} government"]
+                .iter()
+                .find_map(|form| self.registry.normalize(&form.replace("{}", name)))
+                .filter(|entry| entry.kind == SourceKind::Government)
+        };
+        // A place of the sentence whose government the registry knows, else the first place
+        // the document names (the country it is about): a sentence on Lampedusa is Italy's.
+        let own = sentence.slice(context.text).unwrap_or("");
+        let entry = self
+            .places_in(own)
+            .into_iter()
+            .find_map(government)
+            .or_else(|| {
+                self.places_in(context.text)
+                    .first()
+                    .and_then(|place| government(place))
+            })?;
+        let span = Span::new(at, tokens[data_idx].span.end);
+        Some(Attribution {
+            name: entry.name.clone(),
+            mention: span.slice(context.text).unwrap_or("").to_string(),
+            mention_span: span,
+            kind: Some(entry.kind),
+            via: Via::Attribution,
+            citation: None,
+        })
+    }
+
+    /// The places of `cues.places` named in `text`, in text order (a longer name before a
+    /// shorter one at the same place).
+    fn places_in<'p>(&'p self, text: &str) -> Vec<&'p str> {
+        let mut found: Vec<(usize, std::cmp::Reverse<usize>, &str)> = self
+            .cues
+            .places
+            .iter()
+            .flat_map(|place| {
+                text.match_indices(place.as_str())
+                    .filter(|(at, _)| {
+                        let before = text[..*at].chars().next_back();
+                        let after = text[at + place.len()..].chars().next();
+                        before.is_none_or(|ch| !ch.is_alphanumeric())
+                            && after.is_none_or(|ch| !ch.is_alphanumeric())
+                    })
+                    .map(move |(at, _)| (at, std::cmp::Reverse(place.len()), place.as_str()))
+            })
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, _, place)| place).collect()
     }
 
     /// "the agency said", "according to the ministry", "the bloc's statistical agency said": a

@@ -238,6 +238,23 @@ fn official_data_of_a_named_country_is_the_source_when_nobody_was_named_before()
 }
 
 #[test]
+fn government_figures_are_the_government_s_of_the_country_named() {
+    // The country of the sentence, else the first the document names.
+    let text = "A total of 45,756 people crossed the Channel to the UK in small boats in 2022, government figures show.\n\
+                Nearly 46,000 migrants crossed the Channel by small boat in 2022, according to official government figures.\n\
+                August saw 8,641 people arrive in Britain.\n";
+    let got = names(text);
+    assert_eq!(got[0].as_deref(), Some("Government of the United Kingdom"));
+    assert_eq!(got[1].as_deref(), Some("Government of the United Kingdom"));
+    // A government the registry does not know is no source; nor is "official data" alone.
+    let text = "Asylum claims rose in 2023 in Canada, government figures show.\n\
+                At the end of June there were 4,767 migrants in the UK according to official data.\n";
+    let got = names(text);
+    assert_eq!(got[0], None);
+    assert_eq!(got[1], None);
+}
+
+#[test]
 fn an_agency_that_shared_data_is_the_source_of_the_list_after_it() {
     let text =
         "USCIS shared historical data comparing registration volumes across the past six years:\n\
