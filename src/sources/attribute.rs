@@ -146,7 +146,8 @@ impl<'a> Attributor<'a> {
             .map(|found| self.link_reference(context, found))
             .or_else(|| self.trailing_source(context, sentence))
             .or_else(|| self.leading_source(context, sentence))
-            .or_else(|| self.data_of(context, sentence));
+            .or_else(|| self.data_of(context, sentence))
+            .map(|found| self.publisher_of(context, sentence, found));
         if let Some(found) = own.as_ref().filter(|found| self.unregistered_body(found)) {
             context.named_bodies.borrow_mut().push(found.clone());
         }
@@ -756,6 +757,55 @@ impl<'a> Attributor<'a> {
             }
         }
         self.registry_attribution(context.text, pick.entry, span)
+    }
+
+    /// "According to the country’s Current Economic and Financial Situation Report …, unveiled by
+    /// Nepal Rastra Bank today": a source that is no institution (a report, a dataset named
+    /// without an entry) followed in its sentence by a publishing verb and "by" a registered
+    /// institution is that institution's; the institution is the source, and its report goes on
+    /// like any agency's.
+    fn publisher_of(&self, context: &Context, sentence: Span, found: Attribution) -> Attribution {
+        /// Bytes between "by" and the institution's name ("by the").
+        const MAX_GAP: usize = 5;
+        if found.kind.is_some_and(SourceKind::is_institution) || self.unregistered_body(&found) {
+            return found;
+        }
+        let after = Span::new(found.mention_span.end.max(sentence.start), sentence.end);
+        let Some(rest) = after.slice(context.text) else {
+            return found;
+        };
+        let lower = rest.to_lowercase();
+        let by_end = [
+            "released by",
+            "published by",
+            "unveiled by",
+            "issued by",
+            "compiled by",
+        ]
+        .iter()
+        .filter_map(|cue| {
+            lower
+                .find(cue)
+                .filter(|at| lower.len() == rest.len() || *at == 0)
+                .map(|at| after.start + at + cue.len())
+        })
+        .min();
+        let Some(by_end) = by_end else {
+            return found;
+        };
+        matches_in(context, sentence)
+            .find(|candidate| {
+                candidate.span.start >= by_end && candidate.span.start <= by_end + MAX_GAP
+            })
+            .filter(|candidate| {
+                self.registry
+                    .entry(candidate.entry)
+                    .is_some_and(|entry| entry.kind.is_institution())
+            })
+            .and_then(|candidate| {
+                self.registry_attribution(context.text, candidate.entry, candidate.span)
+            })
+            .unwrap_or(found)
     }
 
     fn registry_attribution(&self, text: &str, entry: usize, span: Span) -> Option<Attribution> {

@@ -255,6 +255,28 @@ fn government_figures_are_the_government_s_of_the_country_named() {
 }
 
 #[test]
+fn a_report_released_by_an_institution_is_the_institution_s() {
+    let text = "According to the country’s Current Economic and Financial Situation Report based on the statistics until the 17th of September, 2023, unveiled by Nepal Rastra Bank today, the remittance inflow increased by 22.1 per cent.\n\
+                In US dollar terms, the remittance inflow grew by 17.7 per cent.\n";
+    let got = carried(text, &[true, true]);
+    assert_eq!(
+        got[0].as_ref().map(|(name, _)| name.as_str()),
+        Some("Nepal Rastra Bank")
+    );
+    // The institution's report goes on.
+    assert_eq!(
+        got[1].as_ref().map(|(name, _)| name.as_str()),
+        Some("Nepal Rastra Bank")
+    );
+    // Without a publisher the report stays the source.
+    let text = "According to the country’s Current Economic and Financial Situation Report, the remittance inflow increased by 22.1 per cent.\n";
+    assert_eq!(
+        names(text)[0].as_deref(),
+        Some("Current Economic and Financial Situation Report")
+    );
+}
+
+#[test]
 fn an_agency_that_shared_data_is_the_source_of_the_list_after_it() {
     let text =
         "USCIS shared historical data comparing registration volumes across the past six years:\n\
