@@ -191,6 +191,7 @@ impl<'a> Attributor<'a> {
         reading: &Reading,
         found: Option<Attribution>,
     ) -> Option<Attribution> {
+        let found = found.map(|found| self.staff_of_report(context, report.as_ref(), found));
         let Some(found) = found else {
             if reading.states {
                 return self.carry_report(context, report, reading);
@@ -217,6 +218,51 @@ impl<'a> Attributor<'a> {
             *report = None;
         }
         Some(found)
+    }
+
+    /// "… population indicators manager Tehseen Islam said": a person without a registry entry
+    /// named right after a lower-case job title of statistics (`statistical_subjects`, ending
+    /// in one of `roles`) speaks for the institution whose report is held; the source is that
+    /// institution, the mention the person's name.
+    fn staff_of_report(
+        &self,
+        context: &Context,
+        report: Option<&Attribution>,
+        found: Attribution,
+    ) -> Attribution {
+        /// Words of the title ("population indicators manager").
+        const MAX_TITLE_WORDS: usize = 4;
+        let Some(held) = report.filter(|held| {
+            held.kind.is_some_and(SourceKind::is_institution) || self.unregistered_body(held)
+        }) else {
+            return found;
+        };
+        if found.kind.is_some() || self.unregistered_body(&found) {
+            return found;
+        }
+        let before = context.text[..found.mention_span.start.min(context.text.len())]
+            .trim_end()
+            .rsplit(|ch: char| ch.is_whitespace())
+            .take(MAX_TITLE_WORDS)
+            .take_while(|word| {
+                !word.is_empty() && word.chars().all(|ch| ch.is_lowercase() || ch == '-')
+            })
+            .collect::<Vec<&str>>();
+        let titled = before
+            .first()
+            .is_some_and(|role| self.cues.roles.contains(*role))
+            && before
+                .iter()
+                .skip(1)
+                .any(|word| self.cues.statistical_subjects.contains(*word));
+        if !titled {
+            return found;
+        }
+        Attribution {
+            name: held.name.clone(),
+            kind: held.kind,
+            ..found
+        }
     }
 
     /// For a sentence that states a statistic and names no source: the report held, carried on

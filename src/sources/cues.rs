@@ -50,6 +50,10 @@ pub struct Cues {
     /// Speakers that, made definite, point back to the body whose report is held ("the
     /// spokeswoman", "the same source").
     pub speakers: HashSet<String>,
+    /// A job title's subject words that make a person a body's statistician ("population
+    /// indicators manager"), and the role nouns that end such a title.
+    pub statistical_subjects: HashSet<String>,
+    pub roles: HashSet<String>,
     pub document_anaphors: Vec<Vec<String>>,
     pub table_pointers: Vec<Vec<String>>,
     /// Single-word `after` verbs, which end a noun phrase read forwards.
@@ -106,6 +110,10 @@ struct Words {
     pronouns: Vec<String>,
     #[serde(default)]
     speakers: Vec<String>,
+    #[serde(default)]
+    statistical_subjects: Vec<String>,
+    #[serde(default)]
+    roles: Vec<String>,
 }
 
 impl Cues {
@@ -165,6 +173,8 @@ impl Cues {
         cues.speech = set(file.words.speech);
         cues.pronouns = set(file.words.pronouns);
         cues.speakers = set(file.words.speakers);
+        cues.statistical_subjects = set(file.words.statistical_subjects);
+        cues.roles = set(file.words.roles);
         cues.document_anaphors = file
             .words
             .document_anaphors

@@ -277,6 +277,23 @@ fn a_report_released_by_an_institution_is_the_institution_s() {
 }
 
 #[test]
+fn a_statistician_titled_before_the_name_speaks_for_the_body_whose_report_is_held() {
+    let text = "New Zealand had a record net migration gain of 96,200 in the July 2023 year, according to Stats NZ.\n\
+                \u{201c}That equates to a net gain of about 19 people per 1000 population,\u{201d} population indicators manager Tehseen Islam said.\n\
+                \u{201c}It is a record,\u{201d} opposition spokesman John Smith said of the 96,200.\n";
+    let got = carried(text, &[true, true, true]);
+    assert_eq!(
+        got[1].as_ref().map(|(name, _)| name.as_str()),
+        Some("Stats NZ")
+    );
+    // A title of no statistics speaks for nobody's report.
+    assert_eq!(
+        got[2].as_ref().map(|(name, _)| name.as_str()),
+        Some("John Smith")
+    );
+}
+
+#[test]
 fn an_agency_that_shared_data_is_the_source_of_the_list_after_it() {
     let text =
         "USCIS shared historical data comparing registration volumes across the past six years:\n\
