@@ -260,10 +260,13 @@ impl Attributor<'_> {
         let official = |idx: &usize| self.cues.official.contains(tokens[*idx].lower.as_ref());
         // Whose: a capitalised word inside the sentence ("Panamanian"); "official data" or
         // "government figures" alone say official, not whose.
+        // ("according to Government figures": a capitalised official word says official, not
+        // whose.)
         let whose = |idx: &usize| {
             *idx > 0
                 && tokens[*idx].is_capitalised()
                 && !self.cues.definite.contains(tokens[*idx].lower.as_ref())
+                && !official(idx)
         };
         let first = modifiers.clone().find(|idx| official(idx) || whose(idx))?;
         if !modifiers.clone().any(|idx| official(&idx))

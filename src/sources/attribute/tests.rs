@@ -246,6 +246,12 @@ fn government_figures_are_the_government_s_of_the_country_named() {
     let got = names(text);
     assert_eq!(got[0].as_deref(), Some("Government of the United Kingdom"));
     assert_eq!(got[1].as_deref(), Some("Government of the United Kingdom"));
+    // A capitalised "Government" says official, not whose.
+    let text = "More people have arrived in the UK this year than over the whole of 2023, according to Government figures.\n";
+    assert_eq!(
+        names(text)[0].as_deref(),
+        Some("Government of the United Kingdom")
+    );
     // A government the registry does not know is no source; nor is "official data" alone.
     let text = "Asylum claims rose in 2023 in Canada, government figures show.\n\
                 At the end of June there were 4,767 migrants in the UK according to official data.\n";
