@@ -284,6 +284,7 @@ impl<'a> Attributor<'a> {
                     && (continues_report(
                         reading.span.slice(context.text).unwrap_or(""),
                         reading.tokens.text(),
+                        self.cues,
                     ) || self.speaker_points_back(reading.tokens.text()))
             })
             .map(|found| Attribution {
@@ -941,13 +942,33 @@ const INVERTED_VERBS: &[&str] = &["said", "says", "reports", "writes", "reads"];
 
 /// A sentence that plainly goes on with the report an earlier paragraph attributed: it quotes
 /// nobody and names no speaker of its own.
-fn continues_report(text: &str, tokens: &[Token]) -> bool {
+/// "According to immigration processes, 738,270 adult men were traveling alone": an "according
+/// to" whose words name nobody (no capitalised word, no agent, body, publication, speaker or
+/// data word after the determiners) is no speaker.
+fn continues_report(text: &str, tokens: &[Token], cues: &Cues) -> bool {
+    let names_someone = |at: usize| {
+        let next = tokens[at + 1..]
+            .iter()
+            .skip_while(|token| token.lower == "to")
+            .find(|token| !cues.definite.contains(token.lower.as_ref()) && token.lower != "a");
+        next.is_none_or(|token| {
+            token.is_capitalised()
+                || [
+                    &cues.agents,
+                    &cues.bodies,
+                    &cues.publications,
+                    &cues.speakers,
+                    &cues.data,
+                    &cues.pronouns,
+                ]
+                .iter()
+                .any(|words| words.contains(token.lower.as_ref()))
+        })
+    };
     !quotes_someone(text)
-        && !tokens.iter().any(|token| {
-            matches!(
-                &*token.lower,
-                "said" | "says" | "told" | "added" | "according"
-            )
+        && !tokens.iter().enumerate().any(|(at, token)| {
+            matches!(&*token.lower, "said" | "says" | "told" | "added")
+                || (token.lower == "according" && names_someone(at))
         })
 }
 

@@ -300,6 +300,21 @@ fn a_statistician_titled_before_the_name_speaks_for_the_body_whose_report_is_hel
 }
 
 #[test]
+fn according_to_words_that_name_nobody_does_not_end_the_report() {
+    let text =
+        "In the first five months of the year, the INM identified 1,393,683 foreign nationals.\n\
+                Among family units, 154,291 people were identified.\n\
+                According to immigration processes, 738,270 adult men were traveling alone.\n\
+                According to the UNHCR, 300,000 were refugees.\n";
+    let got = carried(text, &[true, true, true, true]);
+    let name = |at: usize| got[at].as_ref().map(|(name, _)| name.clone());
+    assert_eq!(name(2), name(0));
+    assert!(name(0).is_some());
+    // "According to" a name names its own source.
+    assert_ne!(name(3), name(0));
+}
+
+#[test]
 fn an_agency_that_shared_data_is_the_source_of_the_list_after_it() {
     let text =
         "USCIS shared historical data comparing registration volumes across the past six years:\n\
