@@ -279,7 +279,8 @@ impl<'a> Attributor<'a> {
             .as_ref()
             .filter(|found| {
                 (found.kind.is_some_and(SourceKind::is_institution)
-                    || self.unregistered_body(found))
+                    || self.unregistered_body(found)
+                    || compiled_by(context.text, found))
                     && !self.names_another_body(context, reading.span, found)
                     && (continues_report(
                         reading.span.slice(context.text).unwrap_or(""),
@@ -942,6 +943,26 @@ const INVERTED_VERBS: &[&str] = &["said", "says", "reports", "writes", "reads"];
 
 /// A sentence that plainly goes on with the report an earlier paragraph attributed: it quotes
 /// nobody and names no speaker of its own.
+/// "According to data independently compiled by Thomas Cartwright, a member of …": whoever is
+/// named as the compiler of data keeps a dataset, whose report goes on like an institution's.
+fn compiled_by(text: &str, found: &Attribution) -> bool {
+    const DATA: &[&str] = &["data", "figures", "statistics", "tally", "count", "records"];
+    const VERBS: &[&str] = &[
+        "compiled",
+        "collected",
+        "gathered",
+        "kept",
+        "tracked",
+        "analysed",
+        "analyzed",
+    ];
+    let before = text[..found.mention_span.start.min(text.len())].to_lowercase();
+    let words: Vec<&str> = before.split_whitespace().rev().take(5).collect();
+    words.first() == Some(&"by")
+        && words.get(1).is_some_and(|verb| VERBS.contains(verb))
+        && words[2..].iter().any(|word| DATA.contains(word))
+}
+
 /// "According to immigration processes, 738,270 adult men were traveling alone": an "according
 /// to" whose words name nobody (no capitalised word, no agent, body, publication, speaker or
 /// data word after the determiners) is no speaker.

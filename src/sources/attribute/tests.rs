@@ -315,6 +315,21 @@ fn according_to_words_that_name_nobody_does_not_end_the_report() {
 }
 
 #[test]
+fn a_person_who_compiled_the_data_keeps_a_report_that_goes_on() {
+    let text = "According to data independently compiled by Thomas Cartwright, a member of the immigration advocacy group, there were 209 flights in June.\n\
+                The previous monthly record was 193 flights.\n";
+    let got = carried(text, &[true, true]);
+    assert_eq!(
+        got[1].as_ref().map(|(name, via)| (name.as_str(), *via)),
+        Some(("Thomas Cartwright", Via::Carried))
+    );
+    // A person merely quoted keeps no report.
+    let text = "Thomas Cartwright said there were 209 flights in June.\n\
+                The previous monthly record was 193 flights.\n";
+    assert_eq!(carried(text, &[true, true])[1], None);
+}
+
+#[test]
 fn an_agency_that_shared_data_is_the_source_of_the_list_after_it() {
     let text =
         "USCIS shared historical data comparing registration volumes across the past six years:\n\
