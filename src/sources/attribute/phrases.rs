@@ -274,14 +274,14 @@ impl Attributor<'_> {
         {
             return None;
         }
-        if !modifiers.clone().any(|idx| whose(&idx)) {
-            return self.own_government_data(context, tokens, (first, data_idx));
-        }
         let at = tokens[first].span.start;
         if last_before(&context.datasets, at).is_some()
             || self.last_agency_before(context, at).is_some()
         {
             return None;
+        }
+        if !modifiers.clone().any(|idx| whose(&idx)) {
+            return self.own_government_data(context, tokens, (first, data_idx));
         }
         let span = Span::new(at, tokens[data_idx].span.end);
         let mention = span.slice(context.text).unwrap_or("").to_string();
@@ -300,8 +300,8 @@ impl Attributor<'_> {
     /// a government word calls official without saying whose ("government figures", "official
     /// government figures") are the government's of a country the sentence names, else of the
     /// first place the document names, when the registry knows that government ("Government
-    /// of the United Kingdom") and the document has named no agency or dataset before it.
-    /// `(first, data_idx)`: the first modifier and the data word.
+    /// of the United Kingdom"); the caller has checked that the document named no agency or
+    /// dataset before it. `(first, data_idx)`: the first modifier and the data word.
     fn own_government_data(
         &self,
         context: &Context,
@@ -309,12 +309,6 @@ impl Attributor<'_> {
         (first, data_idx): (usize, usize),
     ) -> Option<Attribution> {
         if !(first..data_idx).any(|idx| tokens[idx].lower == "government") {
-            return None;
-        }
-        let at = tokens[first].span.start;
-        if last_before(&context.datasets, at).is_some()
-            || self.last_agency_before(context, at).is_some()
-        {
             return None;
         }
         let sentence = Span::new(tokens.first()?.span.start, tokens.last()?.span.end);
@@ -338,15 +332,8 @@ impl Attributor<'_> {
                     .first()
                     .and_then(|place| government(place))
             })?;
-        let span = Span::new(at, tokens[data_idx].span.end);
-        Some(Attribution {
-            name: entry.name.clone(),
-            mention: span.slice(context.text).unwrap_or("").to_string(),
-            mention_span: span,
-            kind: Some(entry.kind),
-            via: Via::Attribution,
-            citation: None,
-        })
+        let span = Span::new(tokens[first].span.start, tokens[data_idx].span.end);
+        Some(points_back(context, entry, span))
     }
 
     /// The places of `cues.places` named in `text`, in text order (a longer name before a
