@@ -551,13 +551,22 @@ fn slash_fraction(tokens: &[Token], idx: usize) -> Option<(f64, f64)> {
     }
     // Other pairs ("9/11", "24/7", "5/17") are dates and names more often than fractions.
     let denominator_value = parse_digits(denominator.text)?;
+    // "In 2015/16, the department spent …": a year written across two, not a fraction.
+    let numerator_value = parse_digits(numerator.text)?;
+    if numerator.text.len() == 4
+        && denominator.text.len() == 2
+        && (1900.0..2100.0).contains(&numerator_value)
+        && (numerator_value + 1.0) % 100.0 == denominator_value
+    {
+        return None;
+    }
     let usual = [
         2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 20.0, 25.0, 32.0, 40.0, 50.0, 64.0, 100.0, 1000.0,
     ];
     if !usual.contains(&denominator_value) {
         return None;
     }
-    Some((parse_digits(numerator.text)?, denominator_value))
+    Some((numerator_value, denominator_value))
 }
 
 /// `(step, round_step)` for digits as written: `71` -> (1, 1); `3.50` -> (0.01, 0.1);
@@ -730,6 +739,11 @@ mod tests {
         check("in the 1970s", &[("1970s", 1970.0)]);
         check("a -9.5 change", &[("-9.5", -9.5)]);
         check("2000-2017", &[("2000", 2000.0), ("2017", 2017.0)]);
+        // A year written across two is no fraction; "3/16" still is.
+        check(
+            "in 2015/16 and 3/16",
+            &[("2015", 2015.0), ("16", 16.0), ("3/16", 0.1875)],
+        );
         // A glued "m" is millions before people counted, metres otherwise.
         check("about 1.2m people", &[("1.2m", 1.2e6)]);
         check("a 5m wall", &[("5", 5.0)]);
