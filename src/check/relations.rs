@@ -687,6 +687,9 @@ fn share(
             // outside the share's own passage are another paragraph's figures, whose quotient
             // fits some share by chance.
             .filter(|(part, whole)| !(part.outside && whole.outside))
+            .filter(|(part, whole)| {
+                within_open_share(&percent, part.figure.value / whole.figure.value * 100.0)
+            })
             .map(|(part, whole)| {
                 share_of(
                     claimed,
@@ -695,6 +698,19 @@ fn share(
                 )
             }),
     )
+}
+
+/// How far past its written value an open share ("more than two-thirds", "under 10%") may be
+/// and still be the share a writer meant: "more than two-thirds" is not 98.4%, which the writer
+/// would have called "almost all".
+const OPEN_SHARE_REACH: f64 = 1.3;
+
+/// Whether a computed share `expected` (in percent) is one the open-ended `claimed` share can
+/// mean: within [`OPEN_SHARE_REACH`] of its written value on its open side.
+fn within_open_share(claimed: &Figure, expected: f64) -> bool {
+    let above = claimed.high.is_some() || expected <= claimed.value * OPEN_SHARE_REACH;
+    let below = claimed.low.is_some() || expected * OPEN_SHARE_REACH >= claimed.value;
+    above && below
 }
 
 fn points(
@@ -1432,6 +1448,30 @@ pub(crate) mod tests {
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(got[0].1, Verdict::Supported);
         assert_eq!(got[0].2, "8,207 / 9,753 × 100 = 84.1%");
+    }
+
+    #[test]
+    fn an_open_share_is_not_a_quotient_far_past_it() {
+        // 6.2m over 6.3m is 98.4%: no "more than two-thirds".
+        let got = arithmetic(
+            "More than two-thirds of the world's refugees came from five countries: Syria has 6.3m refugees, 6.2m internally displaced persons and 150,000 asylum-seekers.",
+            "2018-06-19",
+        );
+        assert!(
+            !got.iter()
+                .any(|(figure, _, _)| figure == "More than two-thirds"),
+            "{got:?}"
+        );
+        let got = arithmetic(
+            "Of the 9,753 Chinese nationals apprehended in fiscal 2023, 8,207 were single adults, more than three quarters.",
+            "2023-05-18",
+        );
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, _)| figure == "more than three quarters"
+                    && *verdict == Verdict::Supported),
+            "{got:?}"
+        );
     }
 
     #[test]

@@ -166,6 +166,10 @@ pub(crate) struct Lexicon {
     pub counts_stop_words: HashSet<String>,
     /// "citizens", "people": nouns a bound ("under 40") gives an age to.
     pub person_nouns: HashSet<String>,
+    /// "uprooted", "displaced": words after a figure that say it counts people.
+    pub people_participles: HashSet<String>,
+    /// "high", "long": words after a figure that say it measures a length.
+    pub length_words: HashSet<String>,
     /// "married", "retired": events whose time ("before 30") is an age.
     pub life_events: HashSet<String>,
     pub changes: PhraseSet<Direction>,
@@ -239,6 +243,8 @@ struct ContextFile {
     period_cues: Vec<String>,
     counts_stop_words: Vec<String>,
     person_nouns: Vec<String>,
+    people_participles: Vec<String>,
+    length_words: Vec<String>,
     life_events: Vec<String>,
     change_up: Vec<String>,
     change_down: Vec<String>,
@@ -290,6 +296,8 @@ impl Lexicon {
             period_cues,
             counts_stop_words: context.counts_stop_words.into_iter().collect(),
             person_nouns: context.person_nouns.into_iter().collect(),
+            people_participles: context.people_participles.into_iter().collect(),
+            length_words: context.length_words.into_iter().collect(),
             life_events: context.life_events.into_iter().collect(),
             changes: change_phrases(&context.change_up, &context.change_down),
             places: context.places,
@@ -325,6 +333,8 @@ impl Lexicon {
             period_cues: PhraseSet::new(),
             counts_stop_words: HashSet::default(),
             person_nouns: HashSet::default(),
+            people_participles: HashSet::default(),
+            length_words: HashSet::default(),
             life_events: HashSet::default(),
             changes: PhraseSet::new(),
             places: Vec::new(),
@@ -462,6 +472,8 @@ mod tests {
             .counts_stop_words
             .iter()
             .chain(&lexicon.person_nouns)
+            .chain(&lexicon.people_participles)
+            .chain(&lexicon.length_words)
             .chain(&lexicon.life_events)
         {
             assert_eq!(word, &word.to_lowercase(), "{word} must be lower case");

@@ -235,15 +235,38 @@ fn glued_suffix(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Optio
     let money_before = lexicon.currency_before.match_before(tokens, idx).is_some();
     // "b" after whole digits is a citation's letter ("Smith 2011b") or bits, not billions.
     let ambiguous = next.text == "m" || next.text == "b" && numeral.plain_digits;
-    // "1.2m people", "3m migrants": before people counted, "m" is millions, not metres.
-    // "pushes State population to almost 5.3m": a population a few words before is counted in
-    // millions too.
-    let people_after = tokens
-        .get(idx + 2)
-        .is_some_and(|after| lexicon.person_nouns.contains(after.lower.as_ref()))
-        || tokens[idx.saturating_sub(4)..idx]
-            .iter()
-            .any(|before| before.is("population"));
+    // "1.2m people", "3m migrants", "the 42.7m uprooted": before people counted (a few words
+    // on), "m" is millions, not metres. "pushes State population to almost 5.3m", "Refugees
+    // from Myanmar more than doubled last year to 1.2m": people counted a few words before, the
+    // figure not written as a thing's size ("a 5m wall", "the 6m fence"), also. A length word
+    // after it ("6m high", "5m-long") keeps it metres.
+    let counts_people = |token: &Token| {
+        lexicon.person_nouns.contains(token.lower.as_ref())
+            || lexicon.people_participles.contains(token.lower.as_ref())
+    };
+    let words_after = tokens
+        .get(idx + 2..)
+        .unwrap_or(&[])
+        .iter()
+        .take(MILLIONS_WORDS_AFTER)
+        .take_while(|after| after.text.chars().all(char::is_alphabetic));
+    let sized = tokens
+        .get(idx + 2..)
+        .unwrap_or(&[])
+        .iter()
+        .find(|after| !after.is("-"))
+        .is_some_and(|after| lexicon.length_words.contains(after.lower.as_ref()));
+    let article_before = idx
+        .checked_sub(1)
+        .and_then(|before| tokens.get(before))
+        .is_some_and(|before| matches!(before.lower.as_ref(), "a" | "an" | "the"));
+    let people_before = tokens[idx.saturating_sub(MILLIONS_WORDS_BEFORE)..idx]
+        .iter()
+        .rev()
+        .take_while(|before| !before.is(".") && !before.is(";"))
+        .any(|before| counts_people(before) || before.is("population"));
+    let people_after =
+        !sized && (words_after.clone().any(counts_people) || people_before && !article_before);
     let scale = lexicon
         .suffixes
         .get(next.text)
@@ -253,6 +276,11 @@ fn glued_suffix(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Optio
     scaled.last = idx + 2;
     Some(scaled)
 }
+
+/// How many words after a glued "m" may name the people it counts in millions.
+const MILLIONS_WORDS_AFTER: usize = 3;
+/// How many tokens before a glued "m" may name the people it counts in millions.
+const MILLIONS_WORDS_BEFORE: usize = 12;
 
 /// A power written after the digits: "2.5^-1", "1.1^23" (exact), or after a bare 10 with a true
 /// minus or a caret, "10−7 mbar", "10^6" (as precise as its own value).
@@ -747,6 +775,15 @@ mod tests {
         // A glued "m" is millions before people counted, metres otherwise.
         check("about 1.2m people", &[("1.2m", 1.2e6)]);
         check("a 5m wall", &[("5", 5.0)]);
+        check("the 42.7m uprooted", &[("42.7m", 42.7e6)]);
+        check("6.2m internally displaced persons", &[("6.2m", 6.2e6)]);
+        check(
+            "Refugees from Myanmar more than doubled last year to 1.2m, as",
+            &[("doubled", 2.0), ("1.2m", 1.2e6)],
+        );
+        check("Migrants scaled the 6m fence", &[("6", 6.0)]);
+        check("migrants climbed over a 6m-high fence", &[("6", 6.0)]);
+        check("migrants found it 6m high", &[("6", 6.0)]);
     }
 
     #[test]
