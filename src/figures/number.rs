@@ -800,6 +800,10 @@ mod tests {
             &[("five and a half million", 5.5e6)],
         );
         check("half a million", &[("half a million", 5e5)]);
+        check("a quarter-million", &[("a quarter-million", 2.5e5)]);
+        check("a half-million", &[("a half-million", 5e5)]);
+        check("about a quarter million", &[("a quarter million", 2.5e5)]);
+        check("a quarter of them", &[("a quarter", 0.25)]);
         check("a pen", &[]);
         check("the twenty-first century", &[("twenty-first", 21.0)]);
         check(

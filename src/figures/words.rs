@@ -458,11 +458,11 @@ pub(super) fn parse_word_numeral(
         return Some(numeral);
     }
     let lower = tokens[idx].lower.as_ref();
+    if let Some(numeral) = part_of_a_scale(tokens, idx, lexicon) {
+        return Some(numeral);
+    }
     if lower == "half" {
         return half(tokens, idx, lexicon);
-    }
-    if let Some(numeral) = quarter_of_a_scale(tokens, idx, lexicon) {
-        return Some(numeral);
     }
     let is_article = lower == "a" || lower == "an";
     // A cardinal or an article starting a fraction: "a third", "one-fifth", "two thirds".
@@ -515,14 +515,25 @@ fn half(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
     Some(fraction_numeral(idx, idx + 1, 0.5, 2.0))
 }
 
-/// "quarter million", "quarter billion".
-fn quarter_of_a_scale(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
-    let next = tokens.get(idx + 1)?;
-    if !tokens[idx].is("quarter") || !(next.is("million") || next.is("billion")) {
-        return None;
+/// "quarter million", "a quarter-million", "a half-million", "one quarter billion": a half or a
+/// quarter of a scale of a thousand or more, an article or "one" before it and a hyphen inside
+/// it read with it.
+fn part_of_a_scale(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
+    let mut at = idx;
+    if matches!(tokens[at].lower.as_ref(), "a" | "an" | "one") {
+        at += 1;
     }
-    let scale = lexicon.scales.get(next.lower.as_ref())?;
-    Some(word_numeral(idx, idx + 2, 0.25 * scale, 0.25 * scale))
+    let part = match tokens.get(at)?.lower.as_ref() {
+        "quarter" => 0.25,
+        "half" => 0.5,
+        _ => return None,
+    };
+    at += 1;
+    if tokens.get(at).is_some_and(|token| token.is("-")) {
+        at += 1;
+    }
+    let scale = *lexicon.scales.get(tokens.get(at)?.lower.as_ref())?;
+    (scale >= 1000.0).then(|| word_numeral(idx, at + 1, part * scale, part * scale))
 }
 
 /// "a third of", "one-fifth", "two thirds", "fell by a third in 2023": a numerator and the
