@@ -181,7 +181,7 @@ impl Typed {
                 self.last = end;
             }
         } else if self.unit == Unit::Count
-            && (per_short_time_after(tokens, self.last)
+            && (per_short_time_after(tokens, self.first, self.last)
                 || daily_around(tokens, self.first, self.last))
         {
             self.unit = Unit::Rate;
@@ -595,14 +595,25 @@ fn fertility_before(tokens: &[Token], first: usize) -> bool {
 }
 
 /// "people per day", "a week", "migrants each day", "migrants arrive each day", "daily
-/// apprehensions" after a number: a count per day or week (longer spans, "a year", read as
-/// counts of that span, are left alone; "a week ago" dates the count).
-fn per_short_time_after(tokens: &[Token], last: usize) -> bool {
+/// apprehensions" after a number: a count per day or week ("a week ago" dates the count). A
+/// month or a year is a pace after "per", "each" or "every" ("nearly 38,000 returning each
+/// month"), and after "a" when an average comes right before the figure ("averaged about 30,000
+/// a year from 2004 to 2013"); else "50,000 a year" is left a count of that span.
+fn per_short_time_after(tokens: &[Token], first: usize, last: usize) -> bool {
+    /// Words before the figure its "average" may be ("This averaged about 30,000").
+    const AVERAGE_BEFORE: usize = 3;
     let link = |token: Option<&Token>| {
         token.is_some_and(|t| t.is("per") || t.is("a") || t.is("each") || t.is("every"))
     };
-    let time = |token: Option<&Token>| {
-        token.is_some_and(|t| t.is("day") || t.is("week") || t.is("hour") || t.is("night"))
+    let averaged = tokens[first.saturating_sub(AVERAGE_BEFORE)..first]
+        .iter()
+        .any(|t| t.lower.starts_with("averag"));
+    let short = |t: &Token| t.is("day") || t.is("week") || t.is("hour") || t.is("night");
+    let long = |t: &Token| t.is("month") || t.is("year");
+    let time = |link: Option<&Token>, token: Option<&Token>| {
+        token.is_some_and(|t| {
+            short(t) || long(t) && (averaged || link.is_some_and(|link| !link.is("a")))
+        })
     };
     let at = |idx: usize| tokens.get(idx);
     // "5,000 people a week ago" dates the count; it is no pace.
@@ -625,8 +636,9 @@ fn per_short_time_after(tokens: &[Token], last: usize) -> bool {
                 t.is("in") || t.is("on") || t.is("within") || t.is("for") || t.is("during")
             })
     };
-    let pace_at =
-        |idx: usize| link(at(idx)) && time(at(idx + 1)) && !dated(idx + 2) && !one_span(idx);
+    let pace_at = |idx: usize| {
+        link(at(idx)) && time(at(idx), at(idx + 1)) && !dated(idx + 2) && !one_span(idx)
+    };
     // The link after at most `MAX_WORDS` plain words ("migrants arrive each day").
     daily
         || pace_at(last)
@@ -932,6 +944,20 @@ mod tests {
         check(
             "5,000 people a week ago",
             &[("5,000", 5000.0, Unit::Count, None)],
+        );
+        // A month or a year is a pace after "each", "every" or "per", or after "a" with an
+        // average before the figure; "50,000 a year" alone stays that span's count.
+        check(
+            "nearly 38,000 returning each month",
+            &[("nearly 38,000", 38000.0, Unit::Rate, None)],
+        );
+        check(
+            "This averaged about 30,000 a year",
+            &[("about 30,000", 30000.0, Unit::Rate, None)],
+        );
+        check(
+            "About 50,000 a year arrive",
+            &[("About 50,000", 50000.0, Unit::Count, None)],
         );
         // "daily" before the number or closing its clause after it: a pace; an adjective of
         // another noun is none.
