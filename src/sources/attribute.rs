@@ -129,7 +129,64 @@ impl<'a> Attributor<'a> {
             result.push(self.follow_report(context, &mut report, &reading, found));
             previous = Some(reading);
         }
+        if !statistic.is_empty() {
+            self.headline_speaker(context, sentences, &mut result);
+        }
         result
+    }
+
+    /// "Schreiber says SA spent R300m deporting foreigners", "Deportations from Germany up 30%
+    /// so far this year, ministry says": a headline (the document's first sentence, a paragraph
+    /// of its own) whose speaker is named only in short is the source the body names in full
+    /// ("Home Affairs Minister Leon Schreiber", "the Interior Ministry"): the first source a
+    /// later sentence names itself whose mention holds the speaker's last word. The mention is
+    /// the headline's own words.
+    fn headline_speaker(
+        &self,
+        context: &Context,
+        sentences: &[Span],
+        result: &mut [Option<Attribution>],
+    ) {
+        let (Some(headline), Some(None)) = (sentences.first(), result.first()) else {
+            return;
+        };
+        let own_paragraph = context
+            .text
+            .get(headline.end..)
+            .is_some_and(|after| after.trim_start_matches([' ', '\t']).starts_with('\n'));
+        if !own_paragraph {
+            return;
+        }
+        let Some(speaker) = headline_subject(context.text, *headline) else {
+            return;
+        };
+        let Some(head) = speaker
+            .slice(context.text)
+            .and_then(|words| words.split_whitespace().next_back())
+            .map(|word| {
+                word.trim_matches(|ch: char| !ch.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|head| head.chars().count() >= 2)
+        else {
+            return;
+        };
+        let named = result.iter().skip(1).flatten().find(|found| {
+            found.via == Via::Attribution
+                && found
+                    .mention
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .any(|word| word.to_lowercase() == head)
+        });
+        if let Some(named) = named {
+            let mention = speaker.slice(context.text).unwrap_or("").to_string();
+            result[0] = Some(Attribution {
+                mention,
+                mention_span: speaker,
+                citation: None,
+                ..named.clone()
+            });
+        }
     }
 
     /// The source a sentence names itself: an in-text cue (linked to its reference-list entry),
@@ -1007,6 +1064,53 @@ fn quotes_someone(text: &str) -> bool {
         || marks
             .chunks(2)
             .any(|pair| text[pair[0]..pair[1]].split_whitespace().count() >= QUOTATION_WORDS)
+}
+
+/// The speaker of a headline: the one to three words that open it before "says" or "said"
+/// ("Schreiber says …", "Panama says …"), or those after its last comma before a closing "says"
+/// ("…, ministry says"). An article before them is left out.
+fn headline_subject(text: &str, headline: Span) -> Option<Span> {
+    /// The most words a headline's speaker is named in.
+    const MAX_SPEAKER_WORDS: usize = 3;
+    let line = headline.slice(text)?;
+    let is_verb = |word: &str| matches!(word.to_lowercase().as_str(), "says" | "say" | "said");
+    let words: Vec<(usize, &str)> = line
+        .split_whitespace()
+        .map(|word| (word.as_ptr() as usize - line.as_ptr() as usize, word))
+        .collect();
+    let trimmed = line.trim_end_matches(|ch: char| ch.is_whitespace() || ch == '.');
+    // "…, ministry says": the words after the last comma.
+    let closing = trimmed
+        .rsplit_once(',')
+        .filter(|(_, tail)| {
+            let tail: Vec<&str> = tail.split_whitespace().collect();
+            tail.len() >= 2
+                && tail.len() <= MAX_SPEAKER_WORDS + 1
+                && tail.last().is_some_and(|word| is_verb(word))
+        })
+        .map(|(head, _)| head.len() + 1);
+    let (from, verb_at) = match closing {
+        Some(from) => (from, words.iter().rposition(|(at, _)| *at < trimmed.len())?),
+        None => {
+            let verb_at = words
+                .iter()
+                .take(MAX_SPEAKER_WORDS + 1)
+                .position(|(_, word)| is_verb(word))?;
+            (0, verb_at)
+        }
+    };
+    let speaker: Vec<&(usize, &str)> = words[..verb_at]
+        .iter()
+        .filter(|(at, _)| *at >= from)
+        .skip_while(|(_, word)| matches!(word.to_lowercase().as_str(), "the" | "a" | "an"))
+        .collect();
+    if speaker.len() > MAX_SPEAKER_WORDS {
+        return None;
+    }
+    let (first, last) = (speaker.first()?, speaker.last()?);
+    let start = headline.start + first.0;
+    let end = headline.start + last.0 + last.1.trim_end_matches([',', ':']).len();
+    Some(Span::new(start, end))
 }
 
 fn same_paragraph(text: &str, previous: Span, sentence: Span) -> bool {

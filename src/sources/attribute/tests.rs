@@ -153,6 +153,60 @@ fn a_source_before_an_opening_colon_or_after_a_closing_says_is_the_headline_s() 
     assert_eq!(got[3], None);
 }
 
+/// The source name and mention of each non-blank line of `text` (one sentence each, a blank
+/// line between paragraphs), every sentence stating a statistic.
+fn headline_and_body(text: &str) -> Vec<Option<(String, String)>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            sentences.push(Span::new(start, start + line.trim_end().len()));
+        }
+        start += line.len();
+    }
+    let statistic = vec![true; sentences.len()];
+    Attributor::new(Registry::builtin(), Cues::builtin())
+        .attribute_both(text, &sentences, &statistic, &[])
+        .0
+        .into_iter()
+        .map(|found| found.map(|found| (found.name, found.mention)))
+        .collect()
+}
+
+#[test]
+fn a_headline_speaker_named_in_short_is_the_source_the_body_names_in_full() {
+    let text = "Schreiber says SA spent R300m deporting foreigners\n\n\
+                Home Affairs Minister Leon Schreiber reported that R300 million was spent.\n";
+    let got = headline_and_body(text);
+    assert_eq!(
+        got[0],
+        Some((
+            "Home Affairs Minister Leon Schreiber".to_string(),
+            "Schreiber".to_string()
+        )),
+        "{got:?}"
+    );
+    let text = "Deportations from Germany up 30% this year, ministry says\n\n\
+                Germany deported 9,000 people, the Interior Ministry said on Friday.\n";
+    let got = headline_and_body(text);
+    assert_eq!(
+        got[0].as_ref().map(|(_, mention)| mention.as_str()),
+        Some("ministry"),
+        "{got:?}"
+    );
+    // A speaker the body never names, or a first sentence in a paragraph with others, gets
+    // nothing from the body.
+    let text = "Panama says crossings fell 41% in 2024\n\n\
+                Crossings fell to 302,000, President Jose Raul Mulino said.\n";
+    assert_eq!(headline_and_body(text)[0], None);
+    let text = "Schreiber says SA spent R300m. Home Affairs Minister Leon Schreiber reported it.\n";
+    let sentences = [Span::new(0, 30), Span::new(31, text.len() - 1)];
+    let got = Attributor::new(Registry::builtin(), Cues::builtin())
+        .attribute_both(text, &sentences, &[true, true], &[])
+        .0;
+    assert_eq!(got[0], None, "{got:?}");
+}
+
 #[test]
 fn a_surname_alone_is_a_source_once_the_full_name_was_written() {
     let text = "President Jose Raul Mulino said 302,000 people crossed.\n\
