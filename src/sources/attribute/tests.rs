@@ -306,8 +306,13 @@ fn government_figures_are_the_government_s_of_the_country_named() {
         names(text)[0].as_deref(),
         Some("Government of the United Kingdom")
     );
+    let text = "Asylum applications in Germany rose by 51% in 2023, government figures show.\n\
+                The German government said 351,915 applications were lodged.\n";
+    let got = names(text);
+    assert_eq!(got[0].as_deref(), Some("Government of Germany"));
+    assert_eq!(got[1].as_deref(), Some("Government of Germany"));
     // A government the registry does not know is no source; nor is "official data" alone.
-    let text = "Asylum claims rose in 2023 in Canada, government figures show.\n\
+    let text = "Asylum claims rose in 2023 in Bhutan, government figures show.\n\
                 At the end of June there were 4,767 migrants in the UK according to official data.\n";
     let got = names(text);
     assert_eq!(got[0], None);
