@@ -767,7 +767,20 @@ impl<'a> Attributor<'a> {
             return None;
         }
         let chunk = Span::new(tokens[from].span.start, tokens[to - 1].span.end);
-        let found = self.registry_in(context, chunk, CueKind::Passive)?;
+        // "data released on June 17 by the Spanish interior ministry": a body named without a
+        // registry entry is the agent too.
+        let Some(found) = self.registry_in(context, chunk, CueKind::Passive) else {
+            return self
+                .proper_name(context, tokens, (from, to), CueKind::Passive)
+                .filter(|found| {
+                    // The body starts the phrase, after "the" at most.
+                    let first = from + usize::from(tokens[from].lower == "the");
+                    self.unregistered_body(found)
+                        && tokens
+                            .get(first)
+                            .is_some_and(|token| token.span.start == found.mention_span.start)
+                });
+        };
         // The agency starts the phrase, after a determiner at most.
         let starts = |idx: usize| {
             tokens

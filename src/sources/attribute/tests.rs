@@ -342,6 +342,24 @@ fn a_report_released_by_an_institution_is_the_institution_s() {
 }
 
 #[test]
+fn a_body_without_a_registry_entry_is_the_agent_of_a_passive() {
+    let text = "A reported 1,800 migrants landed between June 1 and 15, according to data released on June 17 by the Spanish interior ministry.\n\
+                The number who reached the archipelago this year rose to 18,977.\n";
+    let got = carried(text, &[true, true]);
+    assert_eq!(
+        got,
+        vec![
+            Some(("Spanish interior ministry".to_string(), Via::Attribution)),
+            Some(("Spanish interior ministry".to_string(), Via::Carried)),
+        ]
+    );
+    // A person or a place after "by" is no agent this way.
+    let text = "The figure was released on Monday by Smith.\n\
+                The figure was reported on Monday by Spain.\n";
+    assert_eq!(carried(text, &[true, true]), vec![None, None]);
+}
+
+#[test]
 fn a_statistician_titled_before_the_name_speaks_for_the_body_whose_report_is_held() {
     let text = "New Zealand had a record net migration gain of 96,200 in the July 2023 year, according to Stats NZ.\n\
                 \u{201c}That equates to a net gain of about 19 people per 1000 population,\u{201d} population indicators manager Tehseen Islam said.\n\
