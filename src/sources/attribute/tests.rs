@@ -95,11 +95,19 @@ fn a_definite_report_or_data_phrase_points_back_to_the_agency_named_before_it() 
                 Mexico accounted for about 87,000 removals, the report said.\n\
                 According to the data, 705 Georgians were deported.\n\
                 According to the information, 520 removals were aborted.\n\
-                According to the latest population estimate, 2,198,679 people were detained.\n";
+                According to the latest population estimate, 2,198,679 people were detained.\n\
+                According to the document, 7,181 were apprehended in March.\n";
     let ice = Some("U.S. Immigration and Customs Enforcement".to_string());
     assert_eq!(
         names(text),
-        vec![ice.clone(), ice.clone(), ice.clone(), ice.clone(), ice]
+        vec![
+            ice.clone(),
+            ice.clone(),
+            ice.clone(),
+            ice.clone(),
+            ice.clone(),
+            ice
+        ]
     );
     // Another body's report written in between: "the report" may be that one, so it names
     // nothing (rather than the agency named before it).
