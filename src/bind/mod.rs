@@ -1009,7 +1009,17 @@ fn mark_base_levels(periods: &mut Vec<period::Found>, sentence: &SentenceFigures
         // before any other phrase.
         let bare_year = found.period.granularity == Granularity::Year
             && found.period.text.trim().chars().all(|c| c.is_ascii_digit());
-        let most = if bare_year { 3 } else { 2 };
+        // "a 95% decrease from the 137,473 aliens apprehended under the Biden administration in
+        // the same period in 2024": a same-span phrase names a comparison's base, so it may
+        // stand further from the level it dates.
+        let same_span = found.period.text.to_lowercase().contains("same ");
+        let most = if same_span {
+            MAX_WORDS_TO_SAME_SPAN
+        } else if bare_year {
+            3
+        } else {
+            2
+        };
         if between.contains([',', ';', '(', ')']) || between.split_whitespace().count() > most {
             continue;
         }
@@ -1057,7 +1067,13 @@ fn mark_base_levels(periods: &mut Vec<period::Found>, sentence: &SentenceFigures
             found.level = Some(*level);
         }
     }
+    // A same-span phrase marked a base here takes its year too.
+    join_years_to_base_phrases(periods, sentence.text);
 }
+
+/// Words a same-span phrase ("in the same period in 2024") may stand after the base level it
+/// dates ("from the 137,473 aliens apprehended under the Biden administration").
+const MAX_WORDS_TO_SAME_SPAN: usize = 8;
 
 /// "a five-fold increase over the same month in 2020", "73% higher than at this stage in 2023
 /// (14,732)": the year written right after a base's "the same month in" is part of that phrase,

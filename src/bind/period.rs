@@ -707,6 +707,10 @@ fn repeats_a_period(found: &Found) -> bool {
 /// already put that year in the phrase's period).
 fn year_follows(found: &Found) -> bool {
     let lower = found.period.text.to_lowercase();
+    // The year may already be joined to the phrase ("the same period in 2024").
+    let lower = lower
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end();
     [" of", " in", " de", " del", " de año", " del año"]
         .iter()
         .any(|end| lower.ends_with(end))
@@ -772,6 +776,8 @@ pub fn same_part_of_bare_years(found: &mut [Found], part: &Period, sentence: &st
         "a year",
         "a total of",
         "that year",
+        // "Last year marked a record year for migration": the year as a whole.
+        "record year",
     ];
     let lower = sentence.to_lowercase();
     if WHOLE.iter().any(|word| lower.contains(word)) {

@@ -288,6 +288,43 @@ fn the_same_period_of_a_year_repeats_the_carried_span_beside_a_comparison_base()
         .find(|(figure, _)| figure.text == "137,473")
         .map(|(_, binding)| span_of(binding));
     assert_eq!(level, Some(("2024-03".to_string(), "2024-03".to_string())));
+    // The same-span phrase several words after its base level is still the base's, not the
+    // period of the changes: they are March 2025's, February is 2025's.
+    let bound = figures_and_bindings(
+        &[
+            "Border Patrol apprehended a total of 7,181 illegal aliens in March.",
+            "This constitutes a 14% decrease from February when Border Patrol apprehended 8,346 aliens, and more dramatically, a 95% decrease from the 137,473 aliens apprehended under the Biden administration in the same period in 2024.",
+        ],
+        "2025-04-15",
+    );
+    let period = |text: &str| {
+        bound[1]
+            .iter()
+            .find(|(figure, _)| figure.text == text)
+            .map(|(_, binding)| span_of(binding))
+    };
+    let month = |month: &str| Some((month.to_string(), month.to_string()));
+    assert_eq!(period("137,473"), month("2024-03"));
+    assert_eq!(period("8,346"), month("2025-02"));
+    assert_eq!(period("14%"), month("2025-03"));
+    assert_eq!(period("95%"), month("2025-03"));
+}
+
+#[test]
+fn a_record_year_after_a_compared_part_is_the_whole_year() {
+    let bound = figures_and_bindings(
+        &[
+            "Just over 170,000 migrants crossed the Darien Gap over the first five months of this year.",
+            "This is 2% higher than the nearly 167,000 who made the crossing in the same period last year.",
+            "Last year marked a record year for migration, during which more than half a million people crossed.",
+        ],
+        "2024-06-07",
+    );
+    let whole = bound[2]
+        .iter()
+        .find(|(figure, _)| figure.text == "more than half a million")
+        .map(|(_, binding)| span_of(binding));
+    assert_eq!(whole, Some(("2023-01".to_string(), "2023-12".to_string())));
 }
 
 #[test]
