@@ -166,6 +166,8 @@ pub(crate) struct Lexicon {
     pub counts_stop_words: HashSet<String>,
     /// "citizens", "people": nouns a bound ("under 40") gives an age to.
     pub person_nouns: HashSet<String>,
+    /// "agosto", "dic": Spanish month names and abbreviations, after a day ("2 de agosto").
+    pub spanish_months: HashSet<String>,
     /// "uprooted", "displaced": words after a figure that say it counts people.
     pub people_participles: HashSet<String>,
     /// "high", "long": words after a figure that say it measures a length.
@@ -243,6 +245,7 @@ struct ContextFile {
     period_cues: Vec<String>,
     counts_stop_words: Vec<String>,
     person_nouns: Vec<String>,
+    spanish_months: Vec<String>,
     people_participles: Vec<String>,
     length_words: Vec<String>,
     life_events: Vec<String>,
@@ -296,6 +299,7 @@ impl Lexicon {
             period_cues,
             counts_stop_words: context.counts_stop_words.into_iter().collect(),
             person_nouns: context.person_nouns.into_iter().collect(),
+            spanish_months: context.spanish_months.into_iter().collect(),
             people_participles: context.people_participles.into_iter().collect(),
             length_words: context.length_words.into_iter().collect(),
             life_events: context.life_events.into_iter().collect(),
@@ -333,6 +337,7 @@ impl Lexicon {
             period_cues: PhraseSet::new(),
             counts_stop_words: HashSet::default(),
             person_nouns: HashSet::default(),
+            spanish_months: HashSet::default(),
             people_participles: HashSet::default(),
             length_words: HashSet::default(),
             life_events: HashSet::default(),
@@ -472,6 +477,7 @@ mod tests {
             .counts_stop_words
             .iter()
             .chain(&lexicon.person_nouns)
+            .chain(&lexicon.spanish_months)
             .chain(&lexicon.people_participles)
             .chain(&lexicon.length_words)
             .chain(&lexicon.life_events)

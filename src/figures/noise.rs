@@ -326,7 +326,31 @@ impl<'t> Around<'t> {
             || self.before.is_some_and(|before| before.is("."))
                 && numeral.first >= 2
                 && month(&tokens[numeral.first - 2]);
-        month_after || month_before
+        // "2 de agosto de 2025", "22 dic (EFE)": a Spanish month, in any case.
+        let spanish = |token: &Token| lexicon.spanish_months.contains(token.lower.as_ref());
+        let spanish_after = self.after.is_some_and(spanish)
+            || self.after.is_some_and(|after| after.is("de"))
+                && tokens.get(numeral.last + 1).is_some_and(spanish);
+        // The other end of a range of days: "between June 1 and 15", "June 21-28", "from 23 to
+        // 29 April", "between 1 and 27 June 2025".
+        let link = |token: &Token| ["and", "to", "-", "–"].iter().any(|word| token.is(word));
+        let day = |token: &Token| {
+            token.is_number()
+                && token.text.bytes().all(|byte| byte.is_ascii_digit())
+                && token
+                    .text
+                    .parse::<u32>()
+                    .is_ok_and(|day| (1..=31).contains(&day))
+        };
+        let at = |idx: Option<usize>| idx.and_then(|idx| tokens.get(idx));
+        let first = numeral.first;
+        let range_end = at(first.checked_sub(1)).is_some_and(link)
+            && at(first.checked_sub(2)).is_some_and(day)
+            && at(first.checked_sub(3)).is_some_and(month);
+        let range_start = self.after.is_some_and(link)
+            && at(Some(numeral.last + 1)).is_some_and(day)
+            && at(Some(numeral.last + 2)).is_some_and(month);
+        month_after || month_before || spanish_after || range_end || range_start
     }
 }
 
@@ -449,6 +473,14 @@ mod tests {
     fn references_dates_and_files() {
         check("see page 12 and Table 3", &[]);
         check("on 5 September 2023", &["2023"]);
+        // Both ends of a range of days, and a day before a Spanish month.
+        check("1,800 landed between June 1 and 15", &["1,800"]);
+        check("from June 1-28, 233,941 returned", &["233,941"]);
+        check("from 23 to 29 April", &[]);
+        check("between 1 and 27 June 2025", &["2025"]);
+        check("Ciudad de México, 2 de agosto de 2025", &["2025"]);
+        check("Metetí, 22 dic (EFE)", &[]);
+        check("between 5 and 15 people", &["between 5 and 15"]);
         check("report2017.pdf", &[]);
         check("version 1.2.3 at 10:30", &[]);
         check("on a Friday at 6pm, or until 11 p.m.", &[]);

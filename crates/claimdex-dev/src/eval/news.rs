@@ -449,6 +449,14 @@ fn score_figures(located: &[Located], figures: &[Value], add: &mut Add, misses: 
             score.predicted += 1;
             score.predicted_right += usize::from(right);
         });
+        if !right {
+            let text = figure.get("text").and_then(Value::as_str).unwrap_or("");
+            let unit = figure.get("unit").and_then(Value::as_str).unwrap_or("");
+            let line = figure.get("line").and_then(Value::as_u64).unwrap_or(0);
+            misses.push(format!(
+                "figure not in gold: {doc}:{line} {text:?} ({unit})"
+            ));
+        }
     }
     for gold in located {
         let right = right_gold.contains(&(gold.doc.doc.clone(), gold.figure.id));
