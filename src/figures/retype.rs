@@ -341,6 +341,13 @@ mod tests {
             [("under 40".to_string(), Unit::Age)]
         );
         assert_eq!(
+            units("more than a million of them under 18"),
+            [
+                ("more than a million".to_string(), Unit::Count),
+                ("under 18".to_string(), Unit::Age)
+            ]
+        );
+        assert_eq!(
             units("to get married before 30 (or at least 35), and to bear children"),
             [
                 ("30".to_string(), Unit::Age),
