@@ -1276,7 +1276,23 @@ fn dates_the_report(text: &str, span: Span) -> bool {
     /// Words between the verb and the day: "first reported by the Neue Osnabrücker Zeitung on
     /// Saturday", "released by the European Union Asylum Agency (EUAA) on".
     const MAX_GAP: usize = 8;
-    let before = text[..span.start].to_lowercase();
+    /// Words of an appositive between commas before the day ("…, or EUAA, on Monday").
+    const MAX_APPOSITIVE_WORDS: usize = 3;
+    let mut before = text[..span.start].to_lowercase();
+    // "released by the European Union Agency for Asylum, or EUAA, on Monday": a short
+    // appositive between commas right before the day is left out.
+    let trimmed = before.trim_end();
+    let on = trimmed
+        .strip_suffix("on")
+        .filter(|rest| rest.ends_with(' '));
+    if let Some(head) = on.unwrap_or(trimmed).trim_end().strip_suffix(',') {
+        if let Some(open) = head.rfind([',', '.', ';', ':']) {
+            let short = head[open + 1..].split_whitespace().count() <= MAX_APPOSITIVE_WORDS;
+            if short && head.as_bytes()[open] == b',' {
+                before = format!("{} on ", &head[..open]);
+            }
+        }
+    }
     // Back to the clause's start: a comma or full stop ends the search.
     let mut clause = before
         .rfind([',', '.', ';', ':'])

@@ -1655,6 +1655,21 @@ fn a_day_after_reported_by_an_outlet_dates_the_report_not_the_figures() {
 }
 
 #[test]
+fn a_day_after_a_release_and_an_appositive_dates_the_release() {
+    let got = bind(
+        "The annual report released by the European Union Agency for Asylum, or EUAA, on Monday showed 1,014,420 requests were filed last year.",
+        "2025-03-05",
+    );
+    assert_eq!(period_of(&got, "1,014,420"), "2024-01..2024-12");
+    // A day that counts the figure stays its period.
+    let got = bind(
+        "On Monday, 408 people crossed the Channel on nine boats.",
+        "2024-08-20",
+    );
+    assert_ne!(period_of(&got, "408"), "2024-01..2024-12");
+}
+
+#[test]
 fn that_year_is_the_year_named_before() {
     let got = bind_paragraphs(
         &[
