@@ -358,6 +358,7 @@ fn sentence_periods(
         state.split_year_start,
     );
     join_start_dates_to_since(&mut periods, sentence.text);
+    period::split_years_written_in_full(&mut periods, sentence.text);
     period::same_month_of_listed_years(&mut periods, sentence.text);
     let carried = state.period.as_ref().map(|(period, _)| period);
     // "… compared to 26,216 in the same period of 2021. That year, 133,000 passed": that year
@@ -481,6 +482,17 @@ fn passed_on(
             .rev()
             .filter(|(binding, figure)| !binding.in_period_phrase && is_statistic(figure))
     };
+    // "… far above the government's stated ambition to cut migration to 260,000 in the next
+    // financial year": a target's period is no period the passage goes on about.
+    let targets = |figure: &Figure| {
+        let local = local_span(sentence, figure);
+        let start = sentence.text[..local.start.min(sentence.text.len())]
+            .rfind([',', ';'])
+            .map_or(0, |at| at + 1);
+        period::projection(
+            &sentence.text[start..local.start.min(sentence.text.len())].to_lowercase(),
+        )
+    };
     let own_period = |binding: &Binding| {
         matches!(
             binding.period_source,
@@ -491,7 +503,9 @@ fn passed_on(
     // on about.
     let by_name = |period: &Period| period::names_a_day_by_name(&period.text);
     let bound = statistics()
-        .filter(|(binding, _)| own_period(binding) && !binding.period.as_ref().is_some_and(by_name))
+        .filter(|(binding, figure)| {
+            own_period(binding) && !binding.period.as_ref().is_some_and(by_name) && !targets(figure)
+        })
         .find_map(|(binding, figure)| {
             let span = binding.period_span?;
             let change = changes_by(sentence.text, local_span(sentence, figure));
@@ -522,9 +536,18 @@ fn passed_on(
             }
             found
         }
-        None => periods
-            .into_iter()
-            .rfind(|found| !found.base && !by_name(&found.period))?,
+        None => {
+            // The periods of targets' figures are none of the passage's either.
+            let targeted: Vec<Span> = statistics()
+                .filter(|(_, figure)| targets(figure))
+                .filter_map(|(binding, _)| binding.period_span)
+                .collect();
+            periods.into_iter().rfind(|found| {
+                !found.base
+                    && !by_name(&found.period)
+                    && !targeted.contains(&found.span.shift(sentence.span.start))
+            })?
+        }
     };
     if no_statistic && dates_a_day(sentence.text, &last) {
         return None;

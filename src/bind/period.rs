@@ -1520,6 +1520,11 @@ pub(super) fn projection(lower: &str) -> bool {
         "predicts",
         "estimated to reach",
         "on track",
+        "ambition",
+        "aim to",
+        "aims to",
+        "pledged to",
+        "promised to",
         "could",
         "would",
     ];
@@ -1858,6 +1863,43 @@ fn consecutive_years(caps: &Captures) -> Option<i32> {
     let first = year_of(cap(caps, 1)?)?;
     let second: i32 = cap(caps, 2)?.parse().ok()?;
     ((first + 1) % 100 == second).then_some(first)
+}
+
+/// "Overseas migration added 446,000 people in the 2023-24 financial year, compared to 536,000
+/// people in 2022-2023": two consecutive years written in full beside a year written across two
+/// that starts in another month than January are that kind of year too, not two calendar years.
+pub fn split_years_written_in_full(found: &mut [Found], text: &str) {
+    static FULL: OnceLock<Regex> = OnceLock::new();
+    let full = FULL
+        .get_or_init(|| crate::util::static_regex(r"((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)$"));
+    let Some(start_month) = found
+        .iter()
+        .filter(|other| other.period.granularity == super::Granularity::FiscalYear)
+        .filter(|other| {
+            text.get(other.span.start..other.span.end)
+                .is_some_and(|phrase| phrase.contains(['-', '–', '/']))
+        })
+        .map(|other| other.period.start.month())
+        .find(|month| *month != 1)
+    else {
+        return;
+    };
+    for other in found.iter_mut() {
+        let Some(phrase) = text.get(other.span.start..other.span.end) else {
+            continue;
+        };
+        let Some(caps) = full.captures(phrase.trim_end()) else {
+            continue;
+        };
+        let (Some(first), Some(second)) = (year_of(&caps[1]), year_of(&caps[2])) else {
+            continue;
+        };
+        if second == first + 1 && other.period.granularity != super::Granularity::FiscalYear {
+            let text = std::mem::take(&mut other.period.text);
+            other.period = Period::fiscal_year(second, start_month);
+            other.period.text = text;
+        }
+    }
 }
 
 /// "2022-23": the year of capture 1 and the next (capture 2, its last two digits), from the

@@ -97,7 +97,12 @@ fn figures_bindings_and_carried(
     paragraphs: &[&str],
     date: &str,
 ) -> (Vec<Vec<(Figure, Binding)>>, Carried) {
-    let mut carried = Carried::default();
+    // The document's country decides when its years written across two start, as in
+    // `check::claim::bound_sentences`.
+    let mut carried = Carried {
+        split_year_start: BindRules::builtin().split_year_start(&paragraphs.join("\n\n")),
+        ..Carried::default()
+    };
     let mut offset = 0;
     let mut out = Vec::new();
     for paragraph in paragraphs {
@@ -1667,6 +1672,43 @@ fn a_day_after_a_release_and_an_appositive_dates_the_release() {
         "2024-08-20",
     );
     assert_ne!(period_of(&got, "408"), "2024-01..2024-12");
+}
+
+#[test]
+fn financial_years_in_full_reopened_borders_and_targets() {
+    // Two years in full beside a financial year written across two are one financial year;
+    // a borders' reopening after "the first … since" is a record's base, passed on to nothing.
+    let got = figures_and_bindings(
+        &[
+            "Overseas migration added 446,000 people to Australia's population in the 2023-24 financial year, compared to 536,000 people in 2022-2023.",
+            "This fall represents the first annual drop since Australia's borders re-opened in 2021-22.",
+            "Migrant arrivals fell by 10 per cent compared to 2022-23.",
+        ],
+        "2024-12-13",
+    );
+    let period = |paragraph: usize, text: &str| {
+        got[paragraph]
+            .iter()
+            .find(|(figure, _)| figure.text == text)
+            .map(|(_, binding)| span_of(binding))
+    };
+    let year = |start: &str, end: &str| Some((start.to_string(), end.to_string()));
+    assert_eq!(period(0, "536,000"), year("2022-07", "2023-06"));
+    assert_eq!(period(2, "10 per cent"), year("2023-07", "2024-06"));
+    // A target's year is no period the next paragraphs go on about.
+    let got = figures_and_bindings(
+        &[
+            "Australia took in 446,000 net overseas migrants in the 2023-24 financial year.",
+            "The number is far above the government's stated ambition to cut migration to 260,000 in the next financial year.",
+            "The largest cohort were temporary students, numbering 207,000 people.",
+        ],
+        "2024-12-13",
+    );
+    let students = got[2]
+        .iter()
+        .find(|(figure, _)| figure.text == "207,000")
+        .map(|(_, binding)| span_of(binding));
+    assert_eq!(students, year("2023-07", "2024-06"));
 }
 
 #[test]
