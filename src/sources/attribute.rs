@@ -708,6 +708,19 @@ impl<'a> Attributor<'a> {
                 }
                 Some(found)
             }
+            // "applications across EU member states reached 912,000", "all the states":
+            // "states" after "member" or a determiner is a noun.
+            CueKind::After
+                if matches!(phrase, [verb] if verb == "states")
+                    && start
+                        .checked_sub(1)
+                        .and_then(|at| tokens.get(at))
+                        .is_some_and(|before| {
+                            matches!(before.lower.as_ref(), "member" | "the" | "these" | "those")
+                        }) =>
+            {
+                None
+            }
             // "…, the ministry added." or "he added that …" report speech; "has added pressure"
             // does not.
             CueKind::After

@@ -1006,3 +1006,11 @@ fn a_name_in_quotes_before_its_verb_is_the_source() {
         ]
     );
 }
+
+#[test]
+fn member_states_is_a_noun_not_a_cue() {
+    let text = "Applications across EU member states reached 912,000, reflecting a 13% decline.\n\
+                UN member states unanimously adopted the New York Declaration.\n\
+                Eurostat states that 912,000 people applied.\n";
+    assert_eq!(names(text), vec![None, None, Some("Eurostat".to_string())]);
+}
