@@ -117,6 +117,7 @@ impl<'a> Attributor<'a> {
                 tokens,
                 states: statistic.get(idx).copied().unwrap_or(false),
                 leads_into_statistic: leads_into_statistic(doc_text, sentences, statistic, idx),
+                continues_quote: continues_quote(doc_text, sentences, idx),
             };
             let follows = idx
                 .checked_sub(1)
@@ -289,6 +290,8 @@ impl<'a> Attributor<'a> {
     ) -> Attribution {
         /// Words of the title ("population indicators manager").
         const MAX_TITLE_WORDS: usize = 4;
+        /// Words of a title after the name ("ABS head of migration statistics").
+        const MAX_APPOSITIVE_WORDS: usize = 8;
         let Some(held) = report.filter(|held| {
             held.kind.is_some_and(SourceKind::is_institution) || self.unregistered_body(held)
         }) else {
@@ -312,7 +315,27 @@ impl<'a> Attributor<'a> {
                 .iter()
                 .skip(1)
                 .any(|word| self.cues.statistical_subjects.contains(*word));
-        if !titled {
+        // "Jenny Dobak, ABS head of migration statistics, said": an appositive after the name
+        // that names the institution itself.
+        let of_held = || {
+            let after = context
+                .text
+                .get(found.mention_span.end..)
+                .and_then(|rest| rest.strip_prefix(','))
+                .and_then(|rest| rest.split_once(','))
+                .map(|(appositive, _)| appositive);
+            after.is_some_and(|appositive| {
+                let start = found.mention_span.end + 1;
+                let span = Span::new(start, start + appositive.len());
+                appositive.split_whitespace().count() <= MAX_APPOSITIVE_WORDS
+                    && matches_in(context, span).any(|named| {
+                        self.registry
+                            .entry(named.entry)
+                            .is_some_and(|entry| entry.name == held.name)
+                    })
+            })
+        };
+        if !titled && !of_held() {
             return found;
         }
         Attribution {
@@ -343,7 +366,8 @@ impl<'a> Attributor<'a> {
                         reading.span.slice(context.text).unwrap_or(""),
                         reading.tokens.text(),
                         self.cues,
-                    ) || self.speaker_points_back(reading.tokens.text()))
+                    ) || self.speaker_points_back(reading.tokens.text())
+                        || reading.continues_quote)
             })
             .map(|found| Attribution {
                 via: Via::Carried,
@@ -974,6 +998,40 @@ struct Reading<'c> {
     states: bool,
     /// Whether the next sentence, in the same paragraph, states a statistic.
     leads_into_statistic: bool,
+    /// Whether the sentence opens a paragraph with a quote mark while the paragraph before left
+    /// its quotation open: the same speaker goes on (newspapers close a quotation of several
+    /// paragraphs only at its end).
+    continues_quote: bool,
+}
+
+/// Whether sentence `idx` opens its paragraph with a quote mark while the paragraph before it
+/// left a quotation open (an odd number of quote marks).
+fn continues_quote(doc_text: &str, sentences: &[Span], idx: usize) -> bool {
+    let Some(sentence) = sentences.get(idx) else {
+        return false;
+    };
+    let opens = sentence
+        .slice(doc_text)
+        .is_some_and(|text| text.trim_start().starts_with(['"', '“']));
+    let Some(previous) = idx.checked_sub(1).and_then(|prev| sentences.get(prev)) else {
+        return false;
+    };
+    if !opens || same_paragraph(doc_text, *previous, *sentence) {
+        return false;
+    }
+    // The previous paragraph: its sentences back to the one after a paragraph break.
+    let mut first = idx - 1;
+    while first > 0 && same_paragraph(doc_text, sentences[first - 1], sentences[first]) {
+        first -= 1;
+    }
+    let paragraph = Span::new(sentences[first].start, previous.end);
+    paragraph.slice(doc_text).is_some_and(|text| {
+        text.chars()
+            .filter(|ch| matches!(ch, '"' | '“' | '”'))
+            .count()
+            % 2
+            == 1
+    })
 }
 
 /// Whether the sentence after sentence `idx`, in the same paragraph, states a statistic: one

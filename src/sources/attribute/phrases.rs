@@ -112,7 +112,14 @@ impl Attributor<'_> {
             && matches!(inside[1].text.as_ref(), "'s" | "’s")
             && inside[2].is_word
             && !inside[2].is_capitalised();
+        // "Jenny Dobak, ABS head of migration statistics, said": an acronym before the
+        // lower-case words leads it too.
+        let acronym = inside.len() >= 2
+            && inside[0].is_acronym()
+            && inside[1].is_word
+            && !inside[1].is_capitalised();
         let led_lower = possessive
+            || acronym
             || inside
                 .first()
                 .is_some_and(|token| token.is_word && !token.is_capitalised());

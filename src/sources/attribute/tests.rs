@@ -1014,3 +1014,34 @@ fn member_states_is_a_noun_not_a_cue() {
                 Eurostat states that 912,000 people applied.\n";
     assert_eq!(names(text), vec![None, None, Some("Eurostat".to_string())]);
 }
+
+#[test]
+fn a_quotation_over_paragraphs_goes_on_with_its_speaker_s_institution() {
+    // The appositive after the name names the institution whose report is held; the quotation
+    // left open in one paragraph goes on in the next, which opens with a quote mark.
+    let text = "Overseas migration added 446,000 people in 2023-24, according to the Australian Bureau of Statistics (ABS).\n\n\
+                Jenny Dobak, ABS head of migration statistics, said: “This fall is the first annual drop since 2021-22.\n\n\
+                “Migrant arrivals fell by 10 per cent, while departures rose by 8 per cent.\n\n\
+                In 2023-24, there were 667,000 migrant arrivals.\n";
+    let got = headline_and_body(text);
+    let abs = "Australian Bureau of Statistics";
+    assert!(
+        got.iter()
+            .all(|found| found.as_ref().is_some_and(|(name, _)| name == abs)),
+        "{got:?}"
+    );
+    assert_eq!(
+        got[1].as_ref().map(|(_, mention)| mention.as_str()),
+        Some("Jenny Dobak")
+    );
+    // A quotation closed in its paragraph does not go on.
+    let text = "Overseas migration added 446,000 people in 2023-24, according to the Australian Bureau of Statistics (ABS).\n\n\
+                Jenny Dobak, ABS head of migration statistics, said: “This fall is the first drop.”\n\n\
+                “Arrivals fell by 10 per cent,” one critic wrote.\n";
+    let got = headline_and_body(text);
+    assert_ne!(
+        got[2].as_ref().map(|(name, _)| name.as_str()),
+        Some(abs),
+        "{got:?}"
+    );
+}
