@@ -422,8 +422,16 @@ impl Attributor<'_> {
     fn anaphor_head(&self, tokens: &[Token], det: usize, end: usize) -> Option<usize> {
         /// Words between the determiner and the agent noun ("the bloc's statistical agency").
         const MAX_MODIFIERS: usize = 3;
+        // "the Warsaw-based agency": a place before "-based" is a modifier, not a name.
+        let based = |idx: usize| {
+            tokens[idx].lower.ends_with("-based")
+                || tokens.get(idx + 1).is_some_and(|dash| dash.text == "-")
+                    && tokens
+                        .get(idx + 2)
+                        .is_some_and(|word| word.lower == "based")
+        };
         (det + 1..end.min(det + 2 + MAX_MODIFIERS))
-            .take_while(|idx| !tokens[*idx].is_capitalised())
+            .take_while(|idx| !tokens[*idx].is_capitalised() || based(*idx))
             .find(|idx| {
                 let word = tokens[*idx].lower.as_ref();
                 self.cues.agents.contains(word) || self.cues.publications.contains(word)

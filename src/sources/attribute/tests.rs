@@ -70,12 +70,14 @@ fn a_definite_agency_phrase_points_back_to_the_agency_named_before_it() {
     let text = "Eurostat said that in 2022, 881,200 people applied.\n\
                 The figure excludes 4.3 million Ukrainians.\n\
                 The agency said 131,000 Syrians applied.\n\
-                In the EU there were 1,973 applicants per million people, according to the agency.\n";
+                In the EU there were 1,973 applicants per million people, according to the agency.\n\
+                Data showed a 38% drop in crossings, the Luxembourg-based agency said.\n";
     assert_eq!(
         names(text),
         vec![
             Some("Eurostat".to_string()),
             None,
+            Some("Eurostat".to_string()),
             Some("Eurostat".to_string()),
             Some("Eurostat".to_string()),
         ]
