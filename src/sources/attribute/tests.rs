@@ -1047,3 +1047,21 @@ fn a_quotation_over_paragraphs_goes_on_with_its_speaker_s_institution() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_sentence_telling_a_tripling_goes_on_with_the_report() {
+    let text = "However, Frontex noted an increase on certain other routes.\n\
+                A tripling of irregular entries along the borders with Ukraine and Belarus was recorded.\n\
+                The Canary Islands saw an 18 percent increase, reaching nearly 47,000.\n";
+    let got = carried(text, &[false, false, true]);
+    assert_eq!(
+        got[2],
+        Some(("Frontex".to_string(), Via::Carried)),
+        "{got:?}"
+    );
+    // "increased" as a modifier tells no trend: the report ends.
+    let text = "In early July, DHS deported 116 Chinese nationals.\n\
+                The move was the latest expression of increased U.S. concern.\n\
+                Since the pandemic began, more than 1 million people have left China.\n";
+    assert_eq!(carried(text, &[true, false, true])[2], None);
+}
