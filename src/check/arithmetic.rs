@@ -383,6 +383,9 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
     // A change word before another number (a year aside) is that number's: in "at 738,946 (up
     // 11.4%), accounting for 19.6%", the rise is the 11.4%'s and 19.6% a share.
     let before = after_last_bracketed_number(before);
+    // "recorded an 18% rise in arrivals, with nearly 47,000 crossings": the change word right
+    // after another number is that number's.
+    let before = after_changing_number(before, rules);
     let end = figure.span.end.checked_sub(claim.span.start)?;
     let after = around(&text, end, end + NEAR);
     // A change word after another number is that number's: in "were 144,607, a 30% decrease
@@ -496,6 +499,39 @@ fn verb_before_by(
 /// The end of `text` after its last parenthesis that holds a number ("(up 11.4%), accounting
 /// for " is ", accounting for "); a change word in it is that number's. "increased by 6.9 percent
 /// and " stays whole: its change word is shared.
+/// `text` after the last number followed, its unit words aside, by a change word ("an 18% rise
+/// in arrivals, with nearly"): that change is the number's, not the figure's after it. A change
+/// word with nothing but "by" or "of" after it is the figure's own ("at 932,090, up").
+fn after_changing_number<'t>(text: &'t str, rules: &CheckRules) -> &'t str {
+    let Some(last_digit) = text.rfind(|ch: char| ch.is_ascii_digit()) else {
+        return text;
+    };
+    let is_unit = |word: &str| matches!(word, "%" | "percent" | "per" | "cent");
+    let mut offset = last_digit + 1;
+    let next_word = text[offset..]
+        .split_inclusive(|ch: char| !ch.is_alphanumeric() && ch != '%')
+        .find_map(|piece| {
+            offset += piece.len();
+            let word = piece
+                .trim_end_matches(|ch: char| !ch.is_alphanumeric() && ch != '%')
+                .to_lowercase();
+            (!word.is_empty() && !is_unit(&word)).then_some(word)
+        });
+    let changes = next_word.is_some_and(|word| {
+        CheckRules::says(&word, &rules.up) || CheckRules::says(&word, &rules.down)
+    });
+    let after = &text[offset.min(text.len())..];
+    let own = after
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .all(|word| matches!(word.to_lowercase().as_str(), "by" | "of" | "a" | "an"));
+    if changes && !own {
+        after
+    } else {
+        text
+    }
+}
+
 fn after_last_bracketed_number(text: &str) -> &str {
     let Some(close) = text.rfind(')') else {
         return text;

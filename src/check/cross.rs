@@ -1144,6 +1144,22 @@ mod tests {
             got.contains(&("a".into(), "144,607".into(), Verdict::Supported)),
             "{got:?}"
         );
+        // The rise right after another figure is that figure's: "with nearly 46,843 crossings"
+        // is a level.
+        let got = cross(&[
+            (
+                "a",
+                "The Canary Islands route recorded an 18% rise in arrivals in 2024, with nearly 46,843 crossings.",
+            ),
+            (
+                "b",
+                "The Canary Islands saw 46,843 irregular crossings in 2024.",
+            ),
+        ]);
+        assert!(
+            got.contains(&("a".into(), "nearly 46,843".into(), Verdict::Supported)),
+            "{got:?}"
+        );
         // "lives lost" counts deaths: no fall, so 2,331 is a level like the other document's.
         let got = cross(&[
             (
