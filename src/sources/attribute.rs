@@ -733,15 +733,34 @@ impl<'a> Attributor<'a> {
                 Some(found)
             }
             // "applications across EU member states reached 912,000", "all the states":
-            // "states" after "member" or a determiner is a noun.
+            // "states" after "member" or a determiner is a noun; so is "records" after "break"
+            // or "set" ("Border apprehensions in FY 2022 break records").
             CueKind::After
-                if matches!(phrase, [verb] if verb == "states")
-                    && start
-                        .checked_sub(1)
-                        .and_then(|at| tokens.get(at))
-                        .is_some_and(|before| {
+                if start
+                    .checked_sub(1)
+                    .and_then(|at| tokens.get(at))
+                    .is_some_and(|before| match phrase {
+                        [verb] if verb == "states" => {
                             matches!(before.lower.as_ref(), "member" | "the" | "these" | "those")
-                        }) =>
+                        }
+                        [verb] if verb == "records" => matches!(
+                            before.lower.as_ref(),
+                            "break"
+                                | "breaks"
+                                | "broke"
+                                | "broken"
+                                | "breaking"
+                                | "set"
+                                | "sets"
+                                | "setting"
+                                | "new"
+                                | "smash"
+                                | "smashed"
+                                | "shatter"
+                                | "shattered"
+                        ),
+                        _ => false,
+                    }) =>
             {
                 None
             }

@@ -1010,11 +1010,22 @@ fn a_name_in_quotes_before_its_verb_is_the_source() {
 }
 
 #[test]
-fn member_states_is_a_noun_not_a_cue() {
+fn member_states_and_broken_records_are_nouns_not_cues() {
     let text = "Applications across EU member states reached 912,000, reflecting a 13% decline.\n\
                 UN member states unanimously adopted the New York Declaration.\n\
-                Eurostat states that 912,000 people applied.\n";
-    assert_eq!(names(text), vec![None, None, Some("Eurostat".to_string())]);
+                Eurostat states that 912,000 people applied.\n\
+                Border apprehensions in FY 2022 break records at 2.4 million.\n\
+                The Border Patrol records 2.4 million apprehensions in FY 2022.\n";
+    assert_eq!(
+        names(text),
+        vec![
+            None,
+            None,
+            Some("Eurostat".to_string()),
+            None,
+            Some("U.S. Border Patrol".to_string())
+        ]
+    );
 }
 
 #[test]
