@@ -50,6 +50,9 @@ struct Context<'t> {
     /// Bodies named so far without a registry entry ("Spain's interior ministry"), in text
     /// order: what a later "the ministry" points back to. Filled as the sentences are read.
     named_bodies: std::cell::RefCell<Vec<Attribution>>,
+    /// People found to speak for the institution whose report was held ("population indicators
+    /// manager Tehseen Islam"): their surname alone later ("Islam said") speaks for it too.
+    staff: std::cell::RefCell<Vec<String>>,
 }
 
 impl<'a> Attributor<'a> {
@@ -335,8 +338,17 @@ impl<'a> Attributor<'a> {
                     })
             })
         };
-        if !titled && !of_held() {
+        // "… Islam said." after "population indicators manager Tehseen Islam said": the
+        // surname of one found to speak for the institution.
+        let surname = !found.name.contains(' ')
+            && context.staff.borrow().iter().any(|name| {
+                name.rsplit(' ').next() == Some(found.name.as_str()) && name != &found.name
+            });
+        if !titled && !surname && !of_held() {
             return found;
+        }
+        if !surname {
+            context.staff.borrow_mut().push(found.name.clone());
         }
         Attribution {
             name: held.name.clone(),
@@ -596,6 +608,7 @@ impl<'a> Attributor<'a> {
             datasets,
             footnotes,
             named_bodies: std::cell::RefCell::new(Vec::new()),
+            staff: std::cell::RefCell::new(Vec::new()),
         }
     }
 

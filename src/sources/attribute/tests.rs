@@ -384,6 +384,16 @@ fn a_statistician_titled_before_the_name_speaks_for_the_body_whose_report_is_hel
         got[2].as_ref().map(|(name, _)| name.as_str()),
         Some("John Smith")
     );
+    // The statistician's surname alone later speaks for the body too; another surname does not.
+    let text = "New Zealand had a record net migration gain of 96,200 in the July 2023 year, according to Stats NZ.\n\
+                \u{201c}That equates to about 19 people per 1000 population,\u{201d} population indicators manager Tehseen Islam said.\n\
+                \u{201c}The net loss is approaching the record loss of 44,400,\u{201d} Islam said.\n";
+    let got = carried(text, &[true, true, true]);
+    assert_eq!(
+        got[2].as_ref().map(|(name, _)| name.as_str()),
+        Some("Stats NZ"),
+        "{got:?}"
+    );
 }
 
 #[test]
