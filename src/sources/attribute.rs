@@ -1057,13 +1057,7 @@ fn continues_quote(doc_text: &str, sentences: &[Span], idx: usize) -> bool {
         first -= 1;
     }
     let paragraph = Span::new(sentences[first].start, previous.end);
-    paragraph.slice(doc_text).is_some_and(|text| {
-        text.chars()
-            .filter(|ch| matches!(ch, '"' | '“' | '”'))
-            .count()
-            % 2
-            == 1
-    })
+    paragraph.slice(doc_text).is_some_and(leaves_quote_open)
 }
 
 /// Whether the sentence after sentence `idx`, in the same paragraph, states a statistic: one
@@ -1171,15 +1165,24 @@ fn continues_report(text: &str, tokens: &[Token], cues: &Cues) -> bool {
 fn quotes_someone(text: &str) -> bool {
     /// Fewer words than this between quote marks are a term, not a quotation.
     const QUOTATION_WORDS: usize = 4;
-    let marks: Vec<usize> = text
-        .char_indices()
-        .filter(|(_, ch)| matches!(ch, '"' | '“' | '”'))
-        .map(|(at, _)| at)
-        .collect();
+    let marks = quote_marks(text);
     marks.len() % 2 == 1
         || marks
             .chunks(2)
             .any(|pair| text[pair[0]..pair[1]].split_whitespace().count() >= QUOTATION_WORDS)
+}
+
+/// Where the quote marks of `text` are.
+fn quote_marks(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .filter(|(_, ch)| matches!(ch, '"' | '“' | '”'))
+        .map(|(at, _)| at)
+        .collect()
+}
+
+/// An opening quote mark left open: an odd number of quote marks.
+fn leaves_quote_open(text: &str) -> bool {
+    quote_marks(text).len() % 2 == 1
 }
 
 /// The speaker of a headline: the one to three words that open it before "says" or "said"
