@@ -569,6 +569,11 @@ NBS_COMMON = {
 }
 
 
+# China's census tables count in China; their provinces, prefectures and areas are the tables'
+# own entities.
+CHINA_PLACES = ["China"]
+
+
 def nbs_english(region_en):
     """Short English names for the communiqué's rows."""
     if region_en.startswith("National total"):
@@ -592,6 +597,7 @@ def nbs_census_provinces(source):
         "scope": "Resident population at 2020-11-01 00:00 of the 31 mainland provinces, the "
         "active military and the national total; shares of the national total in the 2010 and "
         "2020 censuses.",
+        "places": CHINA_PLACES,
         "caveats": [
             "The 2010 census appears here only as shares of the national total (percent, two "
             "decimals); 2010 counts are in china_census_province_sums.",
@@ -663,6 +669,7 @@ def nbs_census_sex(source):
         "http://zyrm.com/xingming/news/3967.html (stored pages), cells transcribed",
         "table": "第七次全国人口普查公报(第四号)——人口性别构成情况 (2021-05-11)",
         "scope": "National population (31 provinces and active military) at 2020-11-01 by sex.",
+        "places": CHINA_PLACES,
         "caveats": [
             "The excess of men is the difference male_population - female_population; World "
             "Bank / UN population estimates for China give a smaller gap (different source, "
@@ -727,6 +734,7 @@ def china_ethnic(source):
         "(2011-08-26)",
         "scope": "Resident population by ethnic group: Tibet Autonomous Region in 2020 (Han, "
         "Tibetan, other minorities) and Aksu Prefecture, Xinjiang in 2010 (Han, all minorities).",
+        "places": CHINA_PLACES,
         "caveats": [
             "Aksu is 2010 only and has no Uyghur count: 'all minorities' includes Uyghurs and "
             "every other minority, so a claim about the Uyghur share cannot be confirmed or "
@@ -834,6 +842,7 @@ def china_province_sums(source):
         "by scripts/curate_datasets.py",
         "scope": "Resident population of the 31 mainland provinces, Hong Kong and Macau in the "
         "2010 (sixth) and 2020 (seventh) censuses, summed from 369 prefecture-level units.",
+        "places": CHINA_PLACES,
         "caveats": [
             "Sums computed by the curation script from the city rows; n_units says how many "
             "rows were summed.",
@@ -933,6 +942,7 @@ def china_city_panel(source):
         + ", ".join(CITY_PANEL_PROVINCES)
         + ": resident population, urban and rural population, sex ratio and age structure in "
         "2010 and 2020.",
+        "places": CHINA_PLACES,
         "caveats": [
             "2010 values are boundary-adjusted to 2020 units by the compilers.",
             "County-level units directly under a province are not all covered (Jilin, "
@@ -1210,6 +1220,7 @@ def fbi_ucr(source):
         "(Summary Reporting System), national rows",
         "scope": "United States, national estimates of offenses known to law enforcement, "
         "1979-2019.",
+        "places": ["United States"],
         "caveats": [
             "Counts, not rates: a claim about crime rates (per 100,000 people) needs "
             "per_100k with the population column, and a fall in the rate is larger than the "
@@ -1255,6 +1266,14 @@ def fbi_ucr(source):
 
 # ---------------------------------------------------------------------------------------------
 # DHS OHSS: U.S. Border Patrol encounters.
+
+# Where Border Patrol counts: the country, its borders and the border states and sectors a
+# writer names ("at the southern border with Mexico", "in the Rio Grande Valley"). A claim whose
+# sentence names only other places ("crossings to the Canary Islands") counts another population.
+OHSS_PLACES = [
+    "United States", "U.S.-Mexico border", "Mexico", "Canada", "Texas", "Arizona", "California",
+    "Florida", "El Paso", "San Diego", "Rio Grande", "Tijuana",
+]
 
 OHSS_CHINA = "China, People's Republic"
 ALL_REGIONS = "All regions"
@@ -1336,6 +1355,7 @@ def ohss_annual(source):
         "scope": "Encounters of citizens of the People's Republic of China, and of all "
         "citizenships, by U.S. Border Patrol region and in all regions, fiscal years 2000 to "
         "2025 (FY2025 through November 2024).",
+        "places": OHSS_PLACES,
         "caveats": OHSS_CAVEATS,
         "derived": ["change_absolute", "change_percent", "share_of_total", "sum_over_group", "difference", "ratio"],
         "columns": [
@@ -1390,6 +1410,7 @@ def ohss_monthly(source):
         "Border Patrol region and in all regions, October 1999 to November 2024; monthly "
         "encounters of all citizenships by region and in all regions from October 2019 (FY2020), "
         "the denominators for shares since FY2020.",
+        "places": OHSS_PLACES,
         "caveats": OHSS_CAVEATS
         + [
             "month is the calendar month (YYYY-MM) derived from fiscal_year and fiscal_month "

@@ -169,12 +169,7 @@ pub fn compare(claim: &Side, evidence: &Side) -> Comparability {
         (_, None) => return Comparability::Uncertain("the evidence names no period".into()),
     }
     let same_places = shares_a_place(claim.places, evidence.places);
-    if !claim.places.is_empty() && !evidence.places.is_empty() && !same_places {
-        let difference = format!(
-            "{} against {}",
-            claim.places.join(", "),
-            evidence.places.join(", ")
-        );
+    if let Some(difference) = place_difference(claim.places, evidence.places, |_| false) {
         return if both_bound {
             Comparability::Different(difference)
         } else {
@@ -266,6 +261,27 @@ pub fn describe(period: &Period) -> String {
             }
         }
     }
+}
+
+/// How the claim's places differ from the evidence's ("Canary Islands against United States"),
+/// when both name places and no place of the claim is one of the evidence's, under any of its
+/// names, or one the evidence holds otherwise (`held`: a dataset's own entity, "Heilongjiang").
+pub fn place_difference(
+    claim: &[String],
+    evidence: &[String],
+    held: impl Fn(&str) -> bool,
+) -> Option<String> {
+    if claim.is_empty() || evidence.is_empty() || shares_a_place(claim, evidence) {
+        return None;
+    }
+    if claim.iter().any(|place| held(place)) {
+        return None;
+    }
+    Some(format!(
+        "{} against {}",
+        claim.join(", "),
+        evidence.join(", ")
+    ))
 }
 
 /// Whether the two lists name one place, under any of its names ("U.S." and "United States").
@@ -413,5 +429,25 @@ mod tests {
             compare(&one, &other),
             Comparability::Different("U.S. against Mexico".into())
         );
+    }
+
+    #[test]
+    fn a_place_the_evidence_holds_otherwise_is_no_difference() {
+        let canaries = ["Canaries".to_string()];
+        let heilongjiang = ["Heilongjiang".to_string()];
+        let china = ["China".to_string()];
+        let none = |_: &str| false;
+        assert_eq!(
+            place_difference(&canaries, &china, none),
+            Some("Canaries against China".into())
+        );
+        // A province the table lists as an entity is inside the table's China.
+        assert_eq!(
+            place_difference(&heilongjiang, &china, |place| place == "Heilongjiang"),
+            None
+        );
+        // A claim naming no place, or evidence naming none, differs in nothing said.
+        assert_eq!(place_difference(&[], &china, none), None);
+        assert_eq!(place_difference(&canaries, &[], none), None);
     }
 }

@@ -145,6 +145,21 @@ fn bind_comparison(
     }
 }
 
+/// How the figure's places differ from where the dataset counts ("Canary Islands against United
+/// States"): its sentence names places and none is one of the manifest's `places` or the table's
+/// own entities. A figure its clause says the dataset's agency counted is exempt (a Border
+/// Patrol count of migrants who flew to Ecuador), and so is a dataset that names no places.
+fn place_difference(dataset: &Dataset, figure: &Figure) -> Option<String> {
+    let places = &dataset.manifest.places;
+    let lexicon = crate::figures::lexicon();
+    let held = |place: &str| {
+        dataset.resolve_entity(place).is_some()
+            || places.iter().any(|own| lexicon.same_place(place, own))
+    };
+    comparable::place_difference(&figure.places, places.get(..1)?, held)
+        .map(|difference| format!("{difference} ({})", dataset.id()))
+}
+
 impl<'a> DatasetChecker<'a> {
     pub fn new(
         datasets: &'a [Dataset],
@@ -204,6 +219,12 @@ impl<'a> DatasetChecker<'a> {
                 Ok(mut answer) => {
                     let agency = self.agencies[dataset_idx].as_deref();
                     bind_comparison(&mut answer.comparison, &binding, agency, answer.monthly);
+                    let counted_here = agency.is_some() && binding.counted_by.as_deref() == agency;
+                    if !counted_here {
+                        if let Some(difference) = place_difference(answer.dataset, figure) {
+                            answer.comparison.conflict = Some(difference);
+                        }
+                    }
                     let rank = |answer: &Answer| decide(&answer.comparison);
                     if best
                         .as_ref()

@@ -28,6 +28,11 @@ pub struct DatasetManifest {
     /// The original table this dataset reproduces.
     pub table: String,
     pub scope: String,
+    /// Where the rows count: a claim whose sentence names places, none of them one of these nor
+    /// one of the table's entities, counts another population ("crossings to the Canary
+    /// Islands" against U.S. Border Patrol rows). Empty: the table does not say (a world table).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
     /// What the checker must respect before calling a claim contradicted.
     #[serde(default)]
     pub caveats: Vec<String>,

@@ -609,3 +609,27 @@ fn a_month_s_count_is_checked_against_that_month_s_row() {
         .iter()
         .all(|result| result["verdict"] != "contradicted"));
 }
+
+/// A dataset counts where its manifest's `places` say: encounters "in the Canary Islands" are
+/// not U.S. Border Patrol's, however near the number (it was once `close` to an FY2022 row).
+/// A figure its own clause says Border Patrol counted keeps its row whatever other places the
+/// sentence names. See: issue 12.
+#[test]
+fn a_figure_from_another_place_is_not_checked_against_a_u_s_table() {
+    let results = check_fixture("check_places");
+    let on_line = |line: u64| -> &Value {
+        results
+            .iter()
+            .find(|result| result["claim"]["line"] == line && result["method"] == "dataset")
+            .unwrap_or_else(|| panic!("no dataset result on line {line}: {results:#?}"))
+    };
+    let canary = on_line(3);
+    assert_eq!(canary["verdict"], "unverifiable", "{canary:#}");
+    let explanation = canary["explanation"].as_str().unwrap();
+    assert!(
+        explanation.contains("Canary Islands against United States"),
+        "{explanation}"
+    );
+    let border_patrol = on_line(5);
+    assert_eq!(border_patrol["verdict"], "supported", "{border_patrol:#}");
+}
