@@ -371,6 +371,7 @@ impl<'a> Attributor<'a> {
             .as_ref()
             .filter(|found| {
                 (found.kind.is_some_and(SourceKind::is_institution)
+                    || found.kind == Some(SourceKind::News)
                     || self.unregistered_body(found)
                     || compiled_by(context.text, found))
                     && !self.names_another_body(context, reading.span, found)
@@ -900,6 +901,15 @@ impl<'a> Attributor<'a> {
             )
             .take_while(|m| m.span.start < chunk.end)
             .filter(|m| m.span.end <= chunk.end)
+            // "as reported by interviewed migrants to EFE": a name after "to" is who heard the
+            // report, not who made it.
+            .filter(|m| {
+                kind != CueKind::Before
+                    || !context.text[chunk.start..m.span.start]
+                        .trim_end()
+                        .to_lowercase()
+                        .ends_with(" to")
+            })
             .filter(|m| {
                 !matches!(kind, CueKind::Counting | CueKind::Passive)
                     || self.registry.entry(m.entry).is_some_and(|entry| {

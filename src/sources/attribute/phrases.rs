@@ -540,8 +540,11 @@ impl Attributor<'_> {
             return None;
         }
         let runs = name_runs(context.text, tokens, (start, end), ends_with_agent);
+        // "as reported by interviewed migrants to EFE": a name after "to" is who heard the
+        // report, not who made it.
+        let recipient = |run: &(usize, usize)| run.0 > start && tokens[run.0 - 1].lower == "to";
         let run = if kind == CueKind::Before {
-            runs.first()
+            runs.first().filter(|run| !recipient(run))
         } else {
             runs.last()
         }?;

@@ -730,10 +730,27 @@ fn an_acronym_without_a_registry_entry_is_a_body_whose_report_goes_on() {
         Some(("CSO", Via::Carried)),
         "{got:?}"
     );
-    // A registered news agency's report is not carried.
+    // A news agency that relays no body's report is the source its readers are given: its
+    // report goes on like a body's ("… the state-run ANSA news agency reported. ¶ Out of this
+    // total, 64,764 …").
     let text = "Arrivals rose to 5,000, EFE reported.\n\
                 Of those, 1,200 were minors.\n";
-    assert_eq!(carried(text, &[true, true])[1], None);
+    assert_eq!(
+        carried(text, &[true, true])[1],
+        Some(("EFE".to_string(), Via::Carried))
+    );
+}
+
+#[test]
+fn a_name_after_to_heard_the_report_and_did_not_make_it() {
+    assert_eq!(
+        names(
+            "They face armed groups, as reported by interviewed migrants to EFE.\n\
+             Crossings rose to 4,000 in May, as reported by interviewed migrants to Hala News.\n\
+             Crossings rose to 5,000 in June, as reported by the Hala News agency."
+        ),
+        [None, None, Some("Hala News agency".to_string())]
+    );
 }
 
 #[test]
