@@ -18,6 +18,8 @@ use crate::index::analyzer;
 
 /// Content words shared right after both figures for them to count as one statistic.
 const MIN_SHARED: usize = 2;
+/// Words a round percent must share with a nearest statistic written with another value.
+const MIN_SHARED_ROUND: usize = 3;
 /// How far apart (relative) two precise citations of one statistic may be and still be one
 /// statistic revised or copied from another release.
 const REVISION: f64 = 0.001;
@@ -391,6 +393,18 @@ fn nearest_statistics(cited: &[Cited], confirmed: &BTreeSet<usize>) -> Vec<Check
             continue;
         }
         let (one, other) = (&cited[idx], &cited[other_idx]);
+        // A round percent recurs in every release: the nearest statistic written with another
+        // value confirms it only with three words around both shared ("78 percent" and "almost
+        // 80%" of middle- and high-skilled migrants), not two ("nearly 50%" of net migration
+        // and "a 49 per cent fall" of work arrivals share "compared" and "previous").
+        let round = |cited: &Cited| cited.figure.significant_digits() < 3;
+        if one.figure.unit == Unit::Percent
+            && (round(one) || round(other))
+            && (one.figure.value - other.figure.value).abs() >= 0.5
+            && shared < MIN_SHARED_ROUND
+        {
+            continue;
+        }
         let comparison = compare_citations(one, other, shared);
         let verdict = decide(&comparison);
         // Another citation that may measure something else says nothing about this figure.
@@ -740,6 +754,38 @@ mod tests {
             .filter(|result| result.method == Method::CrossDocument)
             .map(|result| (result.claim.doc, result.figure.text, result.verdict))
             .collect()
+    }
+
+    #[test]
+    fn a_round_percent_near_another_confirms_it_only_with_three_words_shared() {
+        let net = "Net migration to the UK fell by nearly 50% in 2024 compared to the previous \
+                   year, according to figures released by the Office for National Statistics.";
+        let work =
+            "The ONS said there was a 49 per cent fall in non-EU nationals coming to the UK \
+                    for work compared with the previous year.";
+        let got = cross(&[("a", net), ("b", work)]);
+        assert!(
+            got.iter()
+                .all(|(_, _, verdict)| *verdict != Verdict::Supported),
+            "{got:?}"
+        );
+        // The same statistic, described alike, is still confirmed by the rounding of it.
+        let got = cross(&[
+            (
+                "a",
+                "Almost 80% of the Chinese migrants are middle- or high-skilled workers.",
+            ),
+            (
+                "b",
+                "Some 78 percent of the Chinese migrants are middle- or high-skilled workers.",
+            ),
+        ]);
+        assert!(
+            got.iter()
+                .any(|(_, figure, verdict)| figure.ends_with("78 percent")
+                    && *verdict == Verdict::Supported),
+            "{got:?}"
+        );
     }
 
     #[test]
