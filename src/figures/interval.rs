@@ -30,7 +30,8 @@ use super::{Draft, Qualifier, Unit};
 /// Other cases, decided where the numeral is read: ordinals and years are exact (`step` 0);
 /// a decade (`1970s`) is [1970, 1979]; a fraction in words (`a third`, `one in five`) has
 /// `step = 1/d²`, about the gap to its neighbouring simple fractions, so `half` is
-/// [0.375, 0.625] and `a quarter` [0.21875, 0.28125]; a vague plural is "at least two, fewer than
+/// [0.375, 0.625] and `a quarter` [0.21875, 0.28125], and "almost" a fraction the half of that
+/// gap just under it (`almost half` [0.4375, 0.5]); a vague plural is "at least two, fewer than
 /// ten" of its scale (`thousands` -> [2000, 10000], `tens of thousands` -> [20000, 100000]).
 /// Ranges span from the low end's `low` to the high end's `high`.
 pub fn bounds(
@@ -87,6 +88,14 @@ pub(crate) fn apply(draft: &mut Draft) {
                 Qualifier::LessThan | Qualifier::AtMost => (None, Some(high)),
                 _ => (Some(low), Some(high)),
             }
+        }
+        // "almost a third", "nearly three in four": a fraction in words already stands for
+        // half the gap to its neighbouring simple fractions either way; "almost" says the value
+        // is just under it, within half of that (a third's 0.306 to 0.333, not 28.5%, which
+        // is nearer "more than a quarter").
+        Unit::Fraction if figure.qualifier == Qualifier::Almost => {
+            let quarter_gap = draft.step.abs() / 4.0;
+            (Some(figure.value - quarter_gap), Some(figure.value))
         }
         _ => bounds(figure.value, draft.step, draft.round_step, figure.qualifier),
     };
@@ -147,5 +156,19 @@ mod tests {
         check("85 percent", (Some(84.5), Some(85.5)));
         check("almost one thousand", (Some(500.0), Some(1000.0)));
         check("about 1 million", (Some(500_000.0), Some(1_500_000.0)));
+    }
+
+    /// "almost a third" is just under a third: half of the third's own gap below it, so 28.5%
+    /// (nearer "more than a quarter") is not "almost a third", nor 69.7% "almost three in four".
+    #[test]
+    fn almost_a_fraction_is_just_under_it() {
+        check("almost three in four", (Some(0.734375), Some(0.75)));
+        check("nearly half", (Some(0.4375), Some(0.5)));
+        let figures = annotate("almost a third");
+        let (low, high) = (figures[0].low.unwrap(), figures[0].high.unwrap());
+        assert!(
+            low > 0.305 && low < 0.306 && (high - 1.0 / 3.0).abs() < 1e-9,
+            "{low} {high}"
+        );
     }
 }
