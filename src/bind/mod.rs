@@ -117,6 +117,10 @@ pub struct BindRules {
     /// Words before a "since" that make it a record comparison, not a period of the figure.
     #[serde(default)]
     pub record_words: Vec<String>,
+    /// Phrases that make a "since" a record comparison from anywhere before it in its clause
+    /// ("This is the first time long-term immigration has fallen below 1 million since …").
+    #[serde(default)]
+    pub record_phrases: Vec<String>,
     /// Words of an event written between a "since" and its year ("since records began in
     /// 2001"), which date what a figure before it is measured against.
     #[serde(default)]
@@ -183,6 +187,7 @@ impl BindRules {
                     earlier_record: Vec::new(),
                     last_figure_openings: Vec::new(),
                     record_words: Vec::new(),
+                    record_phrases: Vec::new(),
                     since_event_words: Vec::new(),
                     release_nouns: Vec::new(),
                     stock_words: Vec::new(),
@@ -659,7 +664,13 @@ pub fn repeat_later_periods(mut figures: Vec<(&Figure, &mut Binding)>) {
             continue;
         }
         let figure = figures[at].0;
-        let Some((low, high)) = figure.written_interval() else {
+        // "fallen below 1 million" (0 to 1,000,000) holds every smaller count: only a figure
+        // whose interval is at most half its value either way is repeated by a value in it.
+        let narrow = |(low, high): (f64, f64), value: f64| high - low <= value.abs() / 2.0;
+        let Some((low, high)) = figure
+            .written_interval()
+            .filter(|interval| narrow(*interval, figure.value))
+        else {
             continue;
         };
         let repeats = |later: &Figure| {
@@ -667,6 +678,7 @@ pub fn repeat_later_periods(mut figures: Vec<(&Figure, &mut Binding)>) {
                 && later.currency == figure.currency
                 && later
                     .written_interval()
+                    .filter(|interval| narrow(*interval, later.value))
                     .is_some_and(|(later_low, later_high)| {
                         (low..=high).contains(&later.value)
                             || (later_low..=later_high).contains(&figure.value)
@@ -1521,7 +1533,9 @@ impl SentenceReading<'_, '_> {
                             || (found.span.end <= local.start
                                 && base_level(
                                     &text[found.span.end..local.start],
-                                    comparison_clause || found.possessive,
+                                    comparison_clause
+                                        || found.possessive
+                                        || names_its_level(&text[found.span.end..local.start]),
                                 ))))
             })
             .collect()
@@ -1642,6 +1656,19 @@ fn whole_year_if_flow(period: &mut Period, figure: &Figure, sentence: &str, rule
 /// comma between and no verb taking the change on to its new level ("higher than 2021's total
 /// of 28,526", but not "compared to the previous year reaching 1.14 million"). A level in
 /// brackets right after the base is the base's too ("compared with February 2023 (74,295)").
+/// "from the revised 2023 estimate of 1,326,000", "from the 2007 peak of 1.5 million": a noun
+/// of a level and "of" between a base period and the figure make the figure that base's level.
+fn names_its_level(between: &str) -> bool {
+    const LEVELS: &[&str] = &[
+        "estimate", "figure", "total", "level", "peak", "record", "number", "count", "tally",
+    ];
+    let words: Vec<String> = between
+        .split_whitespace()
+        .map(|word| word.to_lowercase())
+        .collect();
+    matches!(words.as_slice(), [noun, of] if of == "of" && LEVELS.contains(&noun.as_str()))
+}
+
 fn base_level(between: &str, comparing: bool) -> bool {
     const ONWARD: &[&str] = &[
         "to", "reached", "hit", "rose", "fell", "totaled", "totalled",

@@ -997,6 +997,15 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
         "some",
         "over",
         "just",
+        // An amount in words: "a decrease of almost a third from the revised 2023 estimate".
+        "a",
+        "half",
+        "third",
+        "thirds",
+        "quarter",
+        "quarters",
+        "fifth",
+        "fifths",
     ];
     let change_ends = |rest: &str| {
         rest.ends_with(|c: char| !c.is_alphanumeric())
@@ -1045,8 +1054,14 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
                     .next_back()
                     .is_some_and(|word| CHANGE_NOUNS.contains(&word))
         });
-    // "a 13 percent decline from the 2007 peak": a year after "the" is the base all the same.
+    // "a 13 percent decline from the 2007 peak": a year after "the" is the base all the same,
+    // and after a word that says which estimate ("from the revised 2023 estimate").
+    const ESTIMATE_WORDS: &[&str] = &["revised", "provisional", "final", "updated", "preliminary"];
     let after_the_change = |cue: &str| {
+        let before = ESTIMATE_WORDS
+            .iter()
+            .find_map(|word| before.strip_suffix(word).map(str::trim_end))
+            .unwrap_or(&before);
         lower.starts_with(|c: char| c.is_ascii_digit())
             && before
                 .strip_suffix("the")
@@ -1151,6 +1166,15 @@ fn since_a_record(text: &str, span: Span, rules: &BindRules) -> bool {
     let clause = lead.rsplit([',', ';', ':', '(', '—']).next().unwrap_or("");
     let words: Vec<&str> = clause.split_whitespace().rev().take(8).collect();
     let near: String = words.into_iter().rev().collect::<Vec<_>>().join(" ");
+    // "This is the first time long-term immigration has fallen below 1 million since the year
+    // ending March 2022": a record phrase anywhere in the clause.
+    if rules
+        .record_phrases
+        .iter()
+        .any(|phrase| clause.contains(phrase.as_str()))
+    {
+        return true;
+    }
     rules.record_words.iter().any(|word| {
         if word.contains(' ') {
             near.contains(word.as_str())

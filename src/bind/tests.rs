@@ -2156,6 +2156,56 @@ fn a_headline_figure_takes_the_period_of_the_later_figure_that_repeats_it() {
 }
 
 #[test]
+fn an_open_bound_is_repeated_by_no_later_figure() {
+    // "below 1 million" holds every smaller count: the later 466,000 does not repeat it.
+    let paragraphs = [
+        "This is the first time immigration has fallen below 1 million.",
+        "Emigration rose to 517,000, up from 466,000 in 2023.",
+    ];
+    let mut all: Vec<(Figure, Binding)> = figures_and_bindings(&paragraphs, "2025-05-22")
+        .into_iter()
+        .flatten()
+        .collect();
+    assert_eq!(all[0].1.period_source, Some(PeriodSource::DocumentDate));
+    repeat_later_periods(
+        all.iter_mut()
+            .map(|(figure, binding)| (&*figure, binding))
+            .collect(),
+    );
+    assert_eq!(all[0].1.period_source, Some(PeriodSource::DocumentDate));
+}
+
+#[test]
+fn the_first_time_since_a_period_measures_a_record_from_it() {
+    // "first time" however far before the "since": the year ending March 2022 is what the
+    // record is measured against, not the figure's period.
+    let got = bind(
+        "This is the first time long-term immigration has fallen below 1 million since the year \
+         ending March 2022.",
+        "2025-05-22",
+    );
+    let figure = got.iter().find(|(text, _, _)| text == "below 1 million");
+    assert_eq!(
+        figure.map(|(_, _, source)| *source),
+        Some(Some(PeriodSource::DocumentDate)),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_level_named_after_a_changes_base_year_is_that_year_s() {
+    // "from the revised 2023 estimate of 1,326,000": 2023 is the change's base and the
+    // estimate's own year; a fraction in words is the change's amount.
+    let got = bind(
+        "Immigration for the year ending December 2024 was 948,000, a decrease of almost a \
+         third from the revised 2023 estimate of 1,326,000.",
+        "2025-05-22",
+    );
+    assert_eq!(period_of(&got, "948,000"), "2024-01..2024-12", "{got:?}");
+    assert_eq!(period_of(&got, "1,326,000"), "2023-01..2023-12", "{got:?}");
+}
+
+#[test]
 fn the_next_paragraph_goes_on_with_the_period_its_paragraph_led_with() {
     // The breakdown by month ends the first paragraph; the next one is about the whole span.
     let paragraphs: [&[&str]; 2] = [
