@@ -1579,6 +1579,28 @@ impl SentenceReading<'_, '_> {
         local: Span,
     ) -> Option<(period::Found, PeriodSource)> {
         let text = self.sentence.text;
+        // "The 431,000 net migration figure is around half the 860,000 level of net migration
+        // seen a year earlier": a look back written after another figure is that figure's.
+        let looks_back_past_another = |found: &period::Found| {
+            period::months_before(found).is_some()
+                && found.span.start >= local.end
+                && self.quantities.iter().any(|&other| {
+                    // Not a piece glued to the figure ("427,00" read as 427 and 00).
+                    other != local && other.start > local.end + 1 && other.end <= found.span.start
+                })
+        };
+        let own: Vec<&period::Found> = own
+            .iter()
+            .copied()
+            .filter(|found| !looks_back_past_another(found))
+            .collect();
+        let own = own.as_slice();
+        let elsewhere: Vec<&period::Found> = elsewhere
+            .iter()
+            .copied()
+            .filter(|found| !looks_back_past_another(found))
+            .collect();
+        let elsewhere = elsewhere.as_slice();
         // A comma between a period and the figure puts it further away: in "Despite the
         // inrush in 2023, the number is below the 64,300 people who travelled to Spain in
         // 2018", 2018 is the figure's.

@@ -228,7 +228,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             // "the three months to June 30", "the six months to 31 March 2024", "the nine
             // months ending in September": a span of months counted back from its end.
             (
-                format!(r"(?i)\b(?:the\s+)?((?:{NUMBER_WORD}|[1-9]|1[01]))\s+months\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH}){DAY},?(?:\s+((?:19|20)\d\d))?\b"),
+                format!(r"(?i)\b(?:the\s+)?((?:{NUMBER_WORD}|[1-9]|1[01]))\s+months\s+(?:that\s+|which\s+)?(?:ended|ending|ends|up\s+to|to)\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH}){DAY},?(?:\s+((?:19|20)\d\d))?\b"),
                 months_ending,
                 Kind::Phrase,
             ),
@@ -240,9 +240,10 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 Kind::Phrase,
             ),
             // "the budget year that ended Sept. 30", "the fiscal year ending September 2023",
-            // "the year ending March 2025", "the 12 months to June", "the year to 30 June 2023".
+            // "the year ending March 2025", "the 12 months to June", "the year to 30 June 2023",
+            // "the year up to June 2024".
             (
-                format!(r"(?i)\b(?:the\s+)?(?:government['’]?s\s+|federal\s+)?((?:budget|fiscal|financial)\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:that\s+|which\s+)?(?:ended|ending|ends|to)\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH}){DAY},?(?:\s+((?:19|20)\d\d))?\b"),
+                format!(r"(?i)\b(?:the\s+)?(?:government['’]?s\s+|federal\s+)?((?:budget|fiscal|financial)\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:that\s+|which\s+)?(?:ended|ending|ends|up\s+to|to)\s+(?:on\s+|in\s+)?(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?({MONTH}){DAY},?(?:\s+((?:19|20)\d\d))?\b"),
                 year_ending,
                 Kind::Phrase,
             ),

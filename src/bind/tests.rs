@@ -2156,6 +2156,17 @@ fn a_headline_figure_takes_the_period_of_the_later_figure_that_repeats_it() {
 }
 
 #[test]
+fn a_look_back_after_another_figure_is_that_figure_s() {
+    let got = bind(
+        "The 431,000 net migration figure is around half the 860,000 level of net migration \
+         seen a year earlier, in the year up to June 2024.",
+        "2025-05-22",
+    );
+    assert_eq!(period_of(&got, "431,000"), "2023-07..2024-06", "{got:?}");
+    assert_eq!(period_of(&got, "860,000"), "2022-07..2023-06", "{got:?}");
+}
+
+#[test]
 fn an_open_bound_is_repeated_by_no_later_figure() {
     // "below 1 million" holds every smaller count: the later 466,000 does not repeat it.
     let paragraphs = [

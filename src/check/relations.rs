@@ -11,7 +11,8 @@
 //! anywhere in the document when, besides, their periods are the figure's own (see `search`).
 
 use super::arithmetic::{
-    direction_of, high, is_comparison_base, low, operand, share_of, signed, stated_change, Found,
+    around, direction_of, high, is_comparison_base, low, operand, share_of, signed, stated_change,
+    Found,
 };
 use super::claim::CheckClaim;
 use super::rules::CheckRules;
@@ -306,6 +307,7 @@ fn operands<'a>(
                     period,
                     carried: carried_period(other, fig),
                     base: is_base(other, fig),
+                    amount: comparative_amount(other, fig),
                     low,
                     high,
                     far: !neighbours.contains(&idx),
@@ -320,6 +322,19 @@ fn operands<'a>(
         })
         .filter(|other| allowed(other.sentence, other.figure, other.period))
         .collect()
+}
+
+/// "meaning 105,000 fewer arrivals", "2,000 more people": a count followed by a comparative is
+/// an amount of change, not a level.
+fn comparative_amount(claim: &CheckClaim, figure: &Figure) -> bool {
+    let Some(end) = figure.span.end.checked_sub(claim.span.start) else {
+        return false;
+    };
+    let after = around(&claim.text, end, end + 20).to_lowercase();
+    let mut words = after.split_whitespace();
+    matches!(figure.unit, Unit::Count | Unit::Money)
+        && matches!(words.next(), Some("fewer" | "more" | "less"))
+        && words.next() != Some("than")
 }
 
 /// "$5 (R90.19)": an amount in brackets right after an amount in another currency restates it
@@ -371,6 +386,9 @@ struct Operand<'a> {
     /// Written right after a comparison cue of its sentence ("down from 58,009"): the base the
     /// figure before it is compared with.
     base: bool,
+    /// An amount of change ("meaning 105,000 fewer arrivals"), not a level: never an end of a
+    /// percent change.
+    amount: bool,
     low: f64,
     high: f64,
     far: bool,
@@ -389,6 +407,7 @@ impl<'a> Operand<'a> {
             period,
             carried: None,
             base: false,
+            amount: false,
             low,
             high,
             far: false,
@@ -550,6 +569,7 @@ fn percent_change(
     best(
         pairs(pool, |_| true, &units)
             .filter(|(from, to)| reach(from, to) || together(from, to))
+            .filter(|(from, to)| !from.amount && !to.amount)
             .filter(|(from, to)| compares(from, to) && ends_here(to))
             .filter(|(from, to)| (to.figure.value - from.figure.value) * sign > 0.0)
             .map(|(from, to)| {
@@ -1157,6 +1177,21 @@ pub(crate) mod tests {
                 (result.figure.text, result.verdict, expression)
             })
             .collect()
+    }
+
+    #[test]
+    fn a_comparative_amount_is_no_end_of_a_percent_change() {
+        // 105,000 is how many fewer arrived, not a level: (105,000 − 728,000) / 728,000 is
+        // -85.6% by chance.
+        let got = arithmetic(
+            "There was an 86 per cent drop in the number of dependents in 2024, meaning 105,000 \
+             fewer arrivals. Net migration stood at 728,000 in the year up to June 2024.",
+            "2025-05-22",
+        );
+        assert!(
+            got.iter().all(|(figure, _, _)| figure != "86 per cent"),
+            "{got:?}"
+        );
     }
 
     #[test]
