@@ -1350,8 +1350,9 @@ fn dates_the_report(text: &str, span: Span) -> bool {
     if VERBS.contains(&first) {
         return true;
     }
-    // "reported by <the outlet> on Saturday": the verb, its agent after "by", no number between
-    // (in "reported 1,200 arrests on Monday" the day may be the arrests').
+    // "reported by <the outlet> on Saturday", "formally added to the Federal Register on
+    // Friday": the verb, its agent after "by" or where it was put after "to" or "in", no number
+    // between (in "reported 1,200 arrests on Monday" the day may be the arrests').
     let mut gap: Vec<&str> = std::iter::once(first)
         .chain(words)
         .take(MAX_GAP + 2)
@@ -1361,7 +1362,7 @@ fn dates_the_report(text: &str, span: Span) -> bool {
         .position(|word| VERBS.contains(word))
         .is_some_and(|verb| {
             let after = &gap[verb + 1..];
-            after.first() == Some(&"by")
+            matches!(after.first(), Some(&("by" | "to" | "in")))
                 && !after
                     .iter()
                     .any(|word| word.chars().any(|c| c.is_ascii_digit()))

@@ -1672,6 +1672,17 @@ fn a_day_after_a_release_and_an_appositive_dates_the_release() {
         "2024-08-20",
     );
     assert_ne!(period_of(&got, "408"), "2024-01..2024-12");
+    // Put "to" or "in" a register on a day: the day dates the publication, not the cap.
+    let got = bind(
+        "The administration reduced the refugee cap for fiscal year 2026 to just 7,500 in a \
+         policy change that was formally added to the Federal Register on Friday.",
+        "2025-10-31",
+    );
+    assert_eq!(
+        period_of(&got, "7,500"),
+        "2025-10..2026-09 fiscal",
+        "{got:?}"
+    );
 }
 
 #[test]
