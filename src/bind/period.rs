@@ -1093,13 +1093,19 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
             })
         });
     // "more than three times the number rescued from January to July 2022", "twice the total
-    // of 2019": the phrase dates the quantity a multiple is taken of.
+    // of 2019", "twice as high as the figure for the same period of 2023": the phrase dates the
+    // quantity a multiple is taken of.
     let multiple_of = [
         "times the ",
         "twice the ",
         "double the ",
         "triple the ",
         "half the ",
+        // "over twice as high as the figure for the same period of 2023".
+        "as high as the ",
+        "as many as the ",
+        "as large as the ",
+        "as much as the ",
     ]
     .iter()
     .any(|cue| {

@@ -2488,6 +2488,15 @@ fn a_multiples_comparand_keeps_its_period() {
     assert!(spans(&bindings[2])
         .iter()
         .all(|span| span == "2023-01..2023-07"));
+    // "twice as high as the figure for …": the same period of 2023 is the comparand's.
+    let bindings = bind_paragraphs(
+        &[
+            "In January 2024, 100 migrants died at sea.",
+            "The toll is over twice as high as the figure for the same period of 2023.",
+        ],
+        "2024-02-01",
+    );
+    assert_eq!(spans(&bindings[1])[0], "2024-01..2024-01");
 }
 
 #[test]
