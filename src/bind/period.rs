@@ -303,9 +303,10 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 same_period_of_year,
                 Kind::Phrase,
             ),
-            // "the same period last fiscal year", "this time last year", "on this point last year".
+            // "the same period last fiscal year", "this time last year", "on this point last year",
+            // "the same period under predecessor Joe Biden last year".
             (
-                r"(?i)\b(?:(?:the\s+)?same\s+(?:time\s+period|period|time|months?)\s+(?:of\s+|in\s+)?|(?:by\s+|at\s+|on\s+)?this\s+(?:time|point|stage)\s+)(?:last|the\s+previous|the\s+prior|a)\s+(fiscal\s+)?year\b".to_string(),
+                r"(?i)\b(?:(?:the\s+)?same\s+(?:time\s+period|period|time|months?)\s+(?:of\s+|in\s+)?(?:under\s+(?:\p{L}+\s+){1,3})?|(?:by\s+|at\s+|on\s+)?this\s+(?:time|point|stage)\s+)(?:last|the\s+previous|the\s+prior|a)\s+(fiscal\s+)?year\b".to_string(),
                 same_period_last_year,
                 Kind::Phrase,
             ),

@@ -1328,6 +1328,25 @@ fn the_same_period_last_year_ends_where_the_running_total_it_repeats_ends() {
 }
 
 #[test]
+fn the_same_period_under_a_predecessor_last_year_is_a_year_before() {
+    let got = bind(
+        "During the first six months of the year, 56,000 Mexican nationals were repatriated, \
+         compared to 82,000 deported during the same period under predecessor Joe Biden last year.",
+        "2025-08-25",
+    );
+    assert_eq!(
+        period_of(&got, "56,000"),
+        "2025-01..2025-06 partial of 2025",
+        "{got:?}"
+    );
+    assert_eq!(
+        period_of(&got, "82,000"),
+        "2024-01..2024-06 partial of 2024",
+        "{got:?}"
+    );
+}
+
+#[test]
 fn this_time_last_year_repeats_only_a_period_named_before_it() {
     let got = bind(
         "This is 12% higher than the 26,501 recorded this time last year but 22% lower than the 38,129 people making the journey at this stage in 2022.",
