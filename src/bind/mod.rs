@@ -1572,10 +1572,10 @@ impl SentenceReading<'_, '_> {
     /// The figure's period: its own clause's nearest (the narrowest of those nearer to it than
     /// to another figure, composed with a month or year named apart), else the nearest of
     /// another clause.
-    fn choose(
+    fn choose<'f>(
         &self,
-        own: &[&period::Found],
-        elsewhere: &[&period::Found],
+        own: &[&'f period::Found],
+        elsewhere: &[&'f period::Found],
         local: Span,
     ) -> Option<(period::Found, PeriodSource)> {
         let text = self.sentence.text;
@@ -1589,18 +1589,14 @@ impl SentenceReading<'_, '_> {
                     other != local && other.start > local.end + 1 && other.end <= found.span.start
                 })
         };
-        let own: Vec<&period::Found> = own
-            .iter()
-            .copied()
-            .filter(|found| !looks_back_past_another(found))
-            .collect();
-        let own = own.as_slice();
-        let elsewhere: Vec<&period::Found> = elsewhere
-            .iter()
-            .copied()
-            .filter(|found| !looks_back_past_another(found))
-            .collect();
-        let elsewhere = elsewhere.as_slice();
+        let kept = |list: &[&'f period::Found]| -> Vec<&'f period::Found> {
+            list.iter()
+                .copied()
+                .filter(|found| !looks_back_past_another(found))
+                .collect()
+        };
+        let (own, elsewhere) = (kept(own), kept(elsewhere));
+        let (own, elsewhere) = (own.as_slice(), elsewhere.as_slice());
         // A comma between a period and the figure puts it further away: in "Despite the
         // inrush in 2023, the number is below the 64,300 people who travelled to Spain in
         // 2018", 2018 is the figure's.

@@ -2164,22 +2164,32 @@ fn a_phrase_followed_by_a_comparison_keeps_its_whole_words() {
     );
 }
 
-#[test]
-fn a_headline_figure_takes_the_period_of_the_later_figure_that_repeats_it() {
-    let paragraphs = [
-        "Requests for asylum fall more than 40 percent in Mexico",
-        "Between January and May 2024, asylum applications dropped by 41.9%, and 2,000 were refused.",
-    ];
-    let mut all: Vec<(Figure, Binding)> = figures_and_bindings(&paragraphs, "2024-06-21")
+/// The figures and bindings of `paragraphs` after [`repeat_later_periods`], with the first
+/// figure's binding before it.
+fn repeated_later(paragraphs: &[&str], date: &str) -> (Binding, Vec<(Figure, Binding)>) {
+    let mut all: Vec<(Figure, Binding)> = figures_and_bindings(paragraphs, date)
         .into_iter()
         .flatten()
         .collect();
-    assert_eq!(all[0].1.period_source, Some(PeriodSource::DocumentDate));
+    let before = all[0].1.clone();
     repeat_later_periods(
         all.iter_mut()
             .map(|(figure, binding)| (&*figure, binding))
             .collect(),
     );
+    (before, all)
+}
+
+#[test]
+fn a_headline_figure_takes_the_period_of_the_later_figure_that_repeats_it() {
+    let (before, all) = repeated_later(
+        &[
+            "Requests for asylum fall more than 40 percent in Mexico",
+            "Between January and May 2024, asylum applications dropped by 41.9%, and 2,000 were refused.",
+        ],
+        "2024-06-21",
+    );
+    assert_eq!(before.period_source, Some(PeriodSource::DocumentDate));
     let headline = &all[0].1;
     assert_eq!(headline.period_source, Some(PeriodSource::Passage));
     assert_eq!(spans([headline]), ["2024-01..2024-05"]);
@@ -2199,20 +2209,14 @@ fn a_look_back_after_another_figure_is_that_figure_s() {
 #[test]
 fn an_open_bound_is_repeated_by_no_later_figure() {
     // "below 1 million" holds every smaller count: the later 466,000 does not repeat it.
-    let paragraphs = [
-        "This is the first time immigration has fallen below 1 million.",
-        "Emigration rose to 517,000, up from 466,000 in 2023.",
-    ];
-    let mut all: Vec<(Figure, Binding)> = figures_and_bindings(&paragraphs, "2025-05-22")
-        .into_iter()
-        .flatten()
-        .collect();
-    assert_eq!(all[0].1.period_source, Some(PeriodSource::DocumentDate));
-    repeat_later_periods(
-        all.iter_mut()
-            .map(|(figure, binding)| (&*figure, binding))
-            .collect(),
+    let (before, all) = repeated_later(
+        &[
+            "This is the first time immigration has fallen below 1 million.",
+            "Emigration rose to 517,000, up from 466,000 in 2023.",
+        ],
+        "2025-05-22",
     );
+    assert_eq!(before.period_source, Some(PeriodSource::DocumentDate));
     assert_eq!(all[0].1.period_source, Some(PeriodSource::DocumentDate));
 }
 
