@@ -285,6 +285,12 @@ impl DatasetManifest {
                 "no [[columns]]; describe each CSV column with name, role and kind or unit".into(),
             ));
         }
+        // A blank place matches no claim's place, so every claim naming one would be refused.
+        if self.places.iter().any(|place| place.trim().is_empty()) {
+            return Err(invalid(
+                "'places' holds an empty name; write each place as a claim names it (\"United States\") or leave 'places' out".into(),
+            ));
+        }
         let mut seen = BTreeSet::new();
         for column in &self.columns {
             if !seen.insert(column.name.as_str()) {

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use claimdex::datasets::{load_dir, summaries, Dataset, Row};
+use claimdex::datasets::{load_dir, summaries, Dataset, DatasetManifest, Row};
 use claimdex::diagnostic::Severity;
 use std::path::Path;
 
@@ -354,4 +354,32 @@ fn a_missing_folder_is_one_diagnostic() {
     assert!(diagnostics[0]
         .message
         .starts_with("cannot read the datasets folder"));
+}
+
+/// `places` in a manifest: a list of place names. A string, a number or a blank name is a clear
+/// error naming the file (and the line for a type error), never a panic.
+#[test]
+fn a_bad_places_list_is_a_manifest_error() {
+    let path = Path::new("corpus/datasets/ohss_usbp_encounters_annual.toml");
+    let text = std::fs::read_to_string(path).expect("bundled manifest");
+    let start = text.find("places = [").expect("a places list");
+    let end = start + text[start..].find("]\n").expect("its end") + 2;
+    let with = |places: &str| format!("{}{places}\n{}", &text[..start], &text[end..]);
+    let line = text[..start].lines().count() + 1;
+    for places in [r#"places = "United States""#, "places = [1]"] {
+        let error = DatasetManifest::parse(path, &with(places)).expect_err(places);
+        let message = error.to_string();
+        assert!(
+            message.starts_with(&format!("{}:{line}: not a valid manifest", path.display())),
+            "{message}"
+        );
+    }
+    let error = DatasetManifest::parse(path, &with(r#"places = ["United States", " "]"#))
+        .expect_err("blank place");
+    assert!(
+        error.to_string().contains("'places' holds an empty name"),
+        "{error}"
+    );
+    // The list as written parses.
+    assert!(DatasetManifest::parse(path, &text).is_ok());
 }
