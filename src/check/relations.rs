@@ -11,8 +11,7 @@
 //! anywhere in the document when, besides, their periods are the figure's own (see `search`).
 
 use super::arithmetic::{
-    around, direction_of, high, is_comparison_base, low, operand, share_of, signed, stated_change,
-    Found,
+    direction_of, high, is_comparison_base, low, operand, share_of, signed, stated_change, Found,
 };
 use super::claim::CheckClaim;
 use super::rules::CheckRules;
@@ -327,14 +326,7 @@ fn operands<'a>(
 /// "meaning 105,000 fewer arrivals", "2,000 more people": a count followed by a comparative is
 /// an amount of change, not a level.
 fn comparative_amount(claim: &CheckClaim, figure: &Figure) -> bool {
-    let Some(end) = figure.span.end.checked_sub(claim.span.start) else {
-        return false;
-    };
-    let after = around(&claim.text, end, end + 20).to_lowercase();
-    let mut words = after.split_whitespace();
-    matches!(figure.unit, Unit::Count | Unit::Money)
-        && matches!(words.next(), Some("fewer" | "more" | "less"))
-        && words.next() != Some("than")
+    matches!(figure.unit, Unit::Count | Unit::Money) && is_comparative(claim, figure)
 }
 
 /// "$5 (R90.19)": an amount in brackets right after an amount in another currency restates it
@@ -662,8 +654,9 @@ fn small_linked_change(
     None
 }
 
-/// The figure is followed by a comparative ("3 per cent fewer", "10% more than"): it compares
-/// its sentence's subject with something else, not a later time with an earlier one.
+/// The figure is followed by a comparative ("3 per cent fewer", "10% more than", "105,000 fewer
+/// arrivals"): it compares its sentence's subject with something else, not a later time with an
+/// earlier one.
 fn is_comparative(claim: &CheckClaim, figure: &Figure) -> bool {
     let Some(end) = figure.span.end.checked_sub(claim.span.start) else {
         return false;
