@@ -4,9 +4,9 @@
 //! calendar year) is `not_comparable`; a clear disagreement on a strong match is `contradicted`
 //! and names both passages.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::arithmetic::around;
+use super::arithmetic::{around, direction_of};
 use super::claim::{is_checkable, CheckClaim};
 use super::comparable::{compare, kind_of, Comparability, Kind, Side};
 use super::rules::CheckRules;
@@ -88,6 +88,8 @@ pub fn check_claims(claims: &[CheckClaim], rules: &CheckRules) -> Vec<CheckResul
     let mut results = equal_citations(&cited, rules, &mut confirmed);
     results.extend(rounded_citations(&cited, rules, &mut confirmed));
     results.extend(revised_citations(&cited, &mut confirmed));
+    let released = one_release_citations(&cited, &results, rules, &mut confirmed);
+    results.extend(released);
     results.extend(nearest_statistics(&cited, &confirmed));
     let restated = restatements(&cited, &results);
     results.extend(restated);
@@ -359,6 +361,105 @@ fn revised_citations(cited: &[Cited], confirmed: &mut BTreeSet<usize>) -> Vec<Ch
             confirmed.insert(idx);
             results.push(revised_result(one, &same));
         }
+    }
+    results
+}
+
+/// Two documents that already agree on a statistic of three significant digits or more report
+/// one release (ITV's and Guido Fawkes's "672,000" net migration to June 2023). Between them a
+/// figure written with the same value, of the same kind, under the same period from either
+/// text and with nothing in the bindings differing, is the same statistic even when it is round
+/// or the words around it differ ("up 65,000 from the previous year" and "an increase of 65,000
+/// compared to last year"). `supported`, the agreeing statistic named as what ties the two.
+fn one_release_citations(
+    cited: &[Cited],
+    results: &[CheckResult],
+    rules: &CheckRules,
+    confirmed: &mut BTreeSet<usize>,
+) -> Vec<CheckResult> {
+    // Each document's tied documents, with the figure of the first that ties them.
+    let mut ties: HashMap<&str, BTreeMap<&str, &Figure>> = HashMap::new();
+    for result in results.iter().filter(|result| {
+        result.verdict == Verdict::Supported && result.figure.significant_digits() >= 3
+    }) {
+        if let Evidence::CrossDocument(evidence) = &result.evidence {
+            for other in &evidence.others {
+                let (one, two) = (result.claim.doc.as_str(), other.doc.as_str());
+                let tie = &result.figure;
+                ties.entry(one).or_default().entry(two).or_insert(tie);
+                ties.entry(two).or_default().entry(one).or_insert(tie);
+            }
+        }
+    }
+    if ties.is_empty() {
+        return Vec::new();
+    }
+    // A period of its own text on both sides: the publication date dates nothing here.
+    let dated = |one: &Cited| {
+        one.binding.period.is_some()
+            && one.binding.period_source != Some(PeriodSource::DocumentDate)
+    };
+    // Two periods carried from other sentences are too loose a tie for a value alone: one side's
+    // period comes from its own sentence.
+    let own = |one: &Cited| sentence_bound(&one.binding);
+    // A change goes one way from one base: "a 10% increase on last year" and "10% down on
+    // 2022" of one total are two statistics.
+    let same_change = |one: &Cited, other: &Cited| {
+        one.kind != Kind::Change
+            || (match (&one.binding.compared_with, &other.binding.compared_with) {
+                (Some(base), Some(other_base)) => base == other_base,
+                _ => true,
+            } && direction_of(one.claim, one.figure, rules).is_some_and(|direction| {
+                direction_of(other.claim, other.figure, rules) == Some(direction)
+            }))
+    };
+    let mut by_doc: HashMap<&str, Vec<&Cited>> = HashMap::new();
+    for one in cited {
+        by_doc.entry(one.claim.doc.as_str()).or_default().push(one);
+    }
+    let mut results = Vec::new();
+    for (idx, one) in cited.iter().enumerate() {
+        let Some(tied) = ties.get(one.claim.doc.as_str()) else {
+            continue;
+        };
+        if confirmed.contains(&idx) || !dated(one) {
+            continue;
+        }
+        let candidates = tied
+            .keys()
+            .filter_map(|doc| by_doc.get(doc))
+            .flat_map(|citations| citations.iter().copied());
+        let same = confirmations(one, candidates, |other| {
+            (own(one) || own(other))
+                && dated(other)
+                && other.figure.unit == one.figure.unit
+                && other.figure.currency == one.figure.currency
+                && other.kind == one.kind
+                && (other.figure.value - one.figure.value).abs()
+                    <= 1e-9 * one.figure.value.abs().max(1.0)
+                && written_alike(one.figure, other.figure)
+                && band_conflict(one, other).is_none()
+                && same_change(one, other)
+                && alike(one, other)
+                && alike(other, one)
+        });
+        let Some(first) = same.first() else {
+            continue;
+        };
+        // The tying statistic written again ("A record 672,000" over its body) is a restatement,
+        // confirmed with it (see `restatements`).
+        let tie = tied[first.claim.doc.as_str()];
+        if tie.unit == one.figure.unit && (tie.value - one.figure.value).abs() < 0.5 {
+            continue;
+        }
+        confirmed.insert(idx);
+        let tie = &tie.text;
+        let mut result = confirmed_result(one, &same);
+        result.explanation = format!(
+            "{} Both report one release: they agree on {tie} too.",
+            result.explanation
+        );
+        results.push(result);
     }
     results
 }
@@ -785,6 +886,63 @@ mod tests {
                 .any(|(_, figure, verdict)| figure.ends_with("78 percent")
                     && *verdict == Verdict::Supported),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn two_reports_of_one_release_confirm_its_round_figures_too() {
+        let one = "Net migration to the UK reached 672,000 in the year to June 2023.\n\nIn the \
+                   year to June 2023 it was up 65,000 from the previous year. In the year to \
+                   June 2023, arrivals by small boat rose 10% on 2022.";
+        let two = "The ONS estimated net migration at 672,000 in the year ending June 2023.\n\n\
+                   That is an increase of 65,000 compared with the previous year. Arrivals by \
+                   small boat fell 10% on 2022.";
+        let got = cross(&[("one", one), ("two", two)]);
+        let verdict_of = |doc: &str, figure: &str| {
+            got.iter()
+                .find(|(d, f, _)| d == doc && f == figure)
+                .map(|(_, _, verdict)| *verdict)
+        };
+        assert_eq!(
+            verdict_of("one", "672,000"),
+            Some(Verdict::Supported),
+            "{got:?}"
+        );
+        assert_eq!(
+            verdict_of("one", "65,000"),
+            Some(Verdict::Supported),
+            "{got:?}"
+        );
+        assert_eq!(
+            verdict_of("two", "65,000"),
+            Some(Verdict::Supported),
+            "{got:?}"
+        );
+        // A rise and a fall of one size are two statistics.
+        assert_eq!(verdict_of("one", "10%"), None, "{got:?}");
+        let explained = results(&[("one", one), ("two", two)], "2023-11-23")
+            .into_iter()
+            .find(|result| result.method == Method::CrossDocument && result.figure.text == "65,000")
+            .map(|result| result.explanation)
+            .unwrap_or_default();
+        assert!(
+            explained.contains("they agree on 672,000 too"),
+            "{explained}"
+        );
+        // Without the shared statistic, a round 65,000 under other words ties nothing.
+        let alone = cross(&[
+            (
+                "one",
+                "That was up 65,000 from the previous year, in the year to June 2023.",
+            ),
+            (
+                "two",
+                "That is an increase of 65,000 on last year, in the year ending June 2023.",
+            ),
+        ]);
+        assert!(
+            alone.iter().all(|(_, figure, _)| figure != "65,000"),
+            "{alone:?}"
         );
     }
 

@@ -725,7 +725,8 @@ fn is_possessive_year(tokens: &[Token], numeral: &Numeral) -> bool {
 }
 
 /// "more than 2000", "above 1000": a bound is a quantity, not a year; but "a 25% increase over
-/// 2022" compares with a year (a change word right before "over", nothing counted after).
+/// 2022" compares with a year (a change word right before "over", nothing counted after), and so
+/// does "the highest level since at least 2000" (a bound of time after "since" or "until").
 fn is_bound(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> bool {
     let Some((_, qualifier_at)) = lexicon
         .qualifiers_before
@@ -733,13 +734,24 @@ fn is_bound(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> bool {
     else {
         return false;
     };
+    let nothing_counted_after = || {
+        !tokens
+            .get(numeral.last)
+            .is_some_and(|next| next.is_word() && next.space_before)
+    };
+    let bound_of_time = qualifier_at
+        .checked_sub(1)
+        .is_some_and(|at| tokens[at].is("since") || tokens[at].is("until"))
+        && numeral.value >= 1900.0
+        && nothing_counted_after();
+    if bound_of_time {
+        return false;
+    }
     let over_a_change = tokens[qualifier_at].is("over")
         && qualifier_at + 1 == numeral.first
         && numeral.value >= 1900.0
         && lexicon.changes.match_before(tokens, qualifier_at).is_some()
-        && !tokens
-            .get(numeral.last)
-            .is_some_and(|next| next.is_word() && next.space_before);
+        && nothing_counted_after();
     !over_a_change
 }
 
@@ -847,6 +859,23 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expect, "{text}");
+    }
+
+    #[test]
+    fn a_bound_of_time_after_since_or_until_is_a_year() {
+        check(
+            "the highest level since at least 2000.",
+            &[("2000", 2000.0, Unit::Year, None)],
+        );
+        check(
+            "a ban until at least 2030, officials said",
+            &[("2030", 2030.0, Unit::Year, None)],
+        );
+        // A bound with something counted after it is still a quantity.
+        check(
+            "more than 2000 migrants",
+            &[("more than 2000", 2000.0, Unit::Count, None)],
+        );
     }
 
     #[test]
