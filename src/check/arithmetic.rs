@@ -69,7 +69,106 @@ pub fn check_claims(claims: &[CheckClaim], rules: &CheckRules) -> Vec<CheckResul
             rules,
         ));
     }
+    let restated = restatements(claims, &results, rules);
+    results.extend(restated);
     results
+}
+
+/// "Deportations from Germany up 30% so far this year" over "Germany has so far deported 30% more
+/// people in 2024 than last year" and the passage's 6,316 and 4,792: a figure written again in
+/// its document (the same unit, value and qualifier as written, the same kind, a change the same
+/// way from the same base, no binding that differs) restates one the passage's arithmetic
+/// confirmed, and is confirmed with it, the confirmed line named. Only `supported` and `close`
+/// results are passed on: a restatement is no contradiction of its own.
+fn restatements(
+    claims: &[CheckClaim],
+    results: &[CheckResult],
+    rules: &CheckRules,
+) -> Vec<CheckResult> {
+    use super::comparable::{compare, kind_of, Comparability, Side};
+    let mut checked: std::collections::BTreeSet<(&str, usize)> = results
+        .iter()
+        .map(|result| (result.claim.doc.as_str(), result.figure.span.start))
+        .collect();
+    let mut restated = Vec::new();
+    for result in results
+        .iter()
+        .filter(|result| matches!(result.verdict, Verdict::Supported | Verdict::Close))
+    {
+        let Some(stated_claim) = claims
+            .iter()
+            .find(|claim| claim.doc == result.claim.doc && claim.span.contains(result.figure.span))
+        else {
+            continue;
+        };
+        let stated = &result.figure;
+        let Some(stated_binding) = stated_claim.binding_of(stated) else {
+            continue;
+        };
+        let stated_kind = kind_of(stated_claim, stated, rules);
+        let stated_side = Side::of_figure(
+            stated.unit,
+            stated_kind,
+            stated.per,
+            stated_binding,
+            &stated.places,
+        );
+        let direction = direction_of(stated_claim, stated, rules);
+        for claim in claims.iter().filter(|claim| claim.doc == result.claim.doc) {
+            for again in claim.figures.iter().filter(|again| {
+                again.span != stated.span
+                    && super::claim::is_checkable(again)
+                    && again.unit == stated.unit
+                    && again.currency == stated.currency
+                    && again.qualifier == stated.qualifier
+                    && (again.value - stated.value).abs() <= 1e-9 * stated.value.abs().max(1.0)
+            }) {
+                let Some(binding) = claim.binding_of(again) else {
+                    continue;
+                };
+                let kind = kind_of(claim, again, rules);
+                if kind != stated_kind
+                    || direction_of(claim, again, rules) != direction
+                    || matches!(
+                        (&binding.compared_with, &stated_binding.compared_with),
+                        (Some(one), Some(other)) if one != other
+                    )
+                {
+                    continue;
+                }
+                let side = Side::of_figure(again.unit, kind, again.per, binding, &again.places);
+                if matches!(
+                    compare(&side, &stated_side),
+                    Comparability::Different(_) | Comparability::UnlikeUncertain(_)
+                ) {
+                    continue;
+                }
+                // A round value recurs for other things ("16% of the EU's total" and
+                // "Afghanistan (16%)" of unaccompanied minors): a word around both shared.
+                if again.significant_digits() < 3
+                    && surrounding_words(claim, again, rules).is_disjoint(&surrounding_words(
+                        stated_claim,
+                        stated,
+                        rules,
+                    ))
+                {
+                    continue;
+                }
+                if !checked.insert((claim.doc.as_str(), again.span.start)) {
+                    continue;
+                }
+                let mut copy = result.clone();
+                copy.claim = claim.claim_for(again).clone();
+                copy.figure = again.clone();
+                copy.explanation = format!(
+                    "{} restates line {} of its document (\"{}\"): {}",
+                    again.text, stated_claim.line, stated.text, result.explanation
+                );
+                restated.push(copy);
+            }
+        }
+    }
+    restated
 }
 
 /// The results of the claims `central` of `document` (one passage; `neighbours` adds the
@@ -351,6 +450,25 @@ pub(super) fn share_of(
     (comparison, expression, vec![operand(part), operand(whole)])
 }
 
+/// Bytes either side of a figure read for the words around it.
+const AROUND_WORDS: usize = 40;
+
+/// The content words within `AROUND_WORDS` bytes either side of a figure in its sentence.
+fn surrounding_words(
+    claim: &CheckClaim,
+    figure: &Figure,
+    rules: &CheckRules,
+) -> std::collections::BTreeSet<String> {
+    let start = figure.span.start.saturating_sub(claim.span.start);
+    let end = figure.span.end.saturating_sub(claim.span.start);
+    let text = format!(
+        "{} {}",
+        around(&claim.text, start.saturating_sub(AROUND_WORDS), start),
+        around(&claim.text, end, end + AROUND_WORDS)
+    );
+    super::cross::words(&text, rules)
+}
+
 /// Up (+1) or down (−1): the figure's own change direction, else a change word within a few
 /// words of it ("increased 49 percent", "losing 30% of"). A figure written as the end of a change
 /// ("grew … to 13 percent") is a level, not a change.
@@ -388,20 +506,26 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
     let before = after_changing_number(before, rules);
     let end = figure.span.end.checked_sub(claim.span.start)?;
     let after = around(&text, end, end + NEAR);
+    // The next number is looked for a little past the window: a change word at the window's
+    // end may be that number's.
+    let further = around(&text, end, end + 2 * NEAR);
     // A change word after another number is that number's: in "were 144,607, a 30% decrease
     // from May", the decrease is the 30%'s and 144,607 a level.
-    let after = match after.find(|ch: char| ch.is_ascii_digit()) {
+    let after = match further.find(|ch: char| ch.is_ascii_digit()) {
         // A change word right before the next number is that number's too: in "hits 672,000,
-        // up 65,000 from the previous year" the rise is the 65,000's and 672,000 a level.
+        // up 65,000 from the previous year" the rise is the 65,000's and 672,000 a level, and
+        // in "a high of 250,000, Mexicans made up fewer than 1 in 4" the "fewer" bounds the 1.
         Some(at) => {
-            let between = &after[..at];
+            let between = &further[..at];
             let mut words: Vec<&str> = between
                 .split(|ch: char| !ch.is_alphanumeric())
                 .filter(|word| !word.is_empty())
                 .collect();
+            // "… 250,000, Mexicans made up fewer than 1 in 4": a comparative before "than" and
+            // the next number bounds that number.
             if words
                 .last()
-                .is_some_and(|word| matches!(*word, "by" | "of"))
+                .is_some_and(|word| matches!(*word, "by" | "of" | "than"))
             {
                 words.pop();
             }
@@ -411,7 +535,7 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
             if last_is_change {
                 ""
             } else {
-                between
+                &between[..between.len().min(after.len())]
             }
         }
         None => after,
@@ -774,6 +898,32 @@ mod tests {
     /// The arithmetic results of one passage, as `(figure, verdict, expression)`.
     fn arithmetic(text: &str) -> Vec<(String, Verdict, String)> {
         arithmetic_of(document_dated(text, "2023-09-01"))
+    }
+
+    #[test]
+    fn a_figure_written_again_is_confirmed_with_the_passage_s_arithmetic() {
+        let document = crate::check::claim::tests::paragraphs_dated(
+            "Border arrests plunge 29% in June\n\nArrests for illegally crossing the border \
+             plunged 29% in June. Border Patrol made 83,536 arrests in June, down from 117,901 \
+             in May.\n\nSyrians lodged 148,000 of the 912,000 applications, or 16% of the \
+             total.\n\nGirls made up 16% of the unaccompanied minors.",
+            "2023-09-01",
+        );
+        let rules = crate::check::CheckRules::builtin().unwrap();
+        let (results, _) = crate::check::check(&[document], &[], &rules);
+        let restated = |figure: &str| {
+            results
+                .iter()
+                .filter(|result| {
+                    result.figure.text == figure && result.explanation.contains("restates line")
+                })
+                .map(|result| (result.claim.line, result.verdict))
+                .collect::<Vec<_>>()
+        };
+        // The headline's 29% restates the body's, which the two totals confirm.
+        assert_eq!(restated("29%"), [(1, Verdict::Supported)], "{results:?}");
+        // A round value written again around other words is no restatement.
+        assert!(restated("16%").is_empty(), "{results:?}");
     }
 
     #[test]

@@ -802,7 +802,7 @@ fn sentence_bound(binding: &Binding) -> bool {
     )
 }
 
-fn words(text: &str, rules: &CheckRules) -> BTreeSet<String> {
+pub(super) fn words(text: &str, rules: &CheckRules) -> BTreeSet<String> {
     let mut english = analyzer::english();
     analyzer::tokens(&mut english, text)
         .into_iter()
