@@ -512,12 +512,25 @@ impl<'a> Attributor<'a> {
     }
 
     /// A source named in the text without a registry entry whose name ends in a body noun
-    /// (`bodies`: "Spain's interior ministry", "the IOM's Missing Migrants Project") or starts
+    /// (`bodies`: "Spain's interior ministry", "the IOM's Missing Migrants Project"), or in one
+    /// followed by who speaks for it (`voices`: "an Interior Ministry spokesman"), or starts
     /// with one of a statistics office (`leading_bodies`: "Stats NZ"), not a person or an outlet.
     fn unregistered_body(&self, found: &Attribution) -> bool {
         // The head noun: the last word, or the one before "of" or "for" ("Bank of Mexico",
         // "Federal Office for Migration and Refugees").
-        let words: Vec<&str> = found.name.split_whitespace().collect();
+        let mut words: Vec<&str> = found.name.split_whitespace().collect();
+        // "Interior Ministry spokesman": who speaks for the body is not its head noun.
+        if words.len() > 1
+            && words.last().is_some_and(|word| {
+                self.cues.voices.contains(
+                    &word
+                        .trim_matches(|ch: char| !ch.is_alphanumeric())
+                        .to_lowercase(),
+                )
+            })
+        {
+            words.pop();
+        }
         let head = words
             .iter()
             .position(|word| matches!(*word, "of" | "for"))

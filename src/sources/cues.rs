@@ -29,6 +29,8 @@ pub struct Cues {
     pub bodies: HashSet<String>,
     /// First words of a body's name whose last word is a place ("Statistics Canada", "Stats NZ").
     pub leading_bodies: HashSet<String>,
+    /// Last words naming who speaks for the body before them ("Interior Ministry spokesman").
+    pub voices: HashSet<String>,
     /// Last words of a news outlet's name without a registry entry ("Hala News", "the Korea
     /// Times"): it relays a body's figures, it does not take over the body's report.
     pub outlets: HashSet<String>,
@@ -91,6 +93,8 @@ struct Words {
     bodies: Vec<String>,
     #[serde(default)]
     leading_bodies: Vec<String>,
+    #[serde(default)]
+    voices: Vec<String>,
     #[serde(default)]
     outlets: Vec<String>,
     publications: Vec<String>,
@@ -162,6 +166,7 @@ impl Cues {
         cues.agents = set(file.words.agents);
         cues.bodies = set(file.words.bodies);
         cues.leading_bodies = set(file.words.leading_bodies);
+        cues.voices = set(file.words.voices);
         cues.outlets = set(file.words.outlets);
         cues.publications = set(file.words.publications);
         cues.data = set(file.words.data);

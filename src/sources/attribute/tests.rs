@@ -473,6 +473,24 @@ fn carried(text: &str, statistic: &[bool]) -> Vec<Option<(String, Via)>> {
 }
 
 #[test]
+fn a_body_s_spokesman_speaks_for_the_body_and_its_report_goes_on() {
+    let text = "Germany deported 30% more people in 2024 than last year, an Interior Ministry spokesman said on Friday.\n\
+                He said stricter laws are taking effect.\n\
+                There have been 6,316 deportations so far this year.\n";
+    let got = carried(text, &[true, false, true]);
+    assert_eq!(
+        got[2],
+        Some(("Interior Ministry spokesman".to_string(), Via::Carried)),
+        "{got:?}"
+    );
+    // A person's comment is not carried on.
+    let text = "Germany deported 30% more people in 2024 than last year, opposition politician John Smith said on Friday.\n\
+                He said stricter laws are taking effect.\n\
+                There have been 6,316 deportations so far this year.\n";
+    assert_eq!(carried(text, &[true, false, true])[2], None);
+}
+
+#[test]
 fn a_report_goes_on_through_later_paragraphs_of_statistics() {
     let text = "Eurostat said 881,200 people applied for asylum in 2022.\n\
                 That was 52% more than in 2021.\n\
