@@ -730,6 +730,60 @@ pub fn date_lede_by_first_period(
     }
 }
 
+/// "Fiscal year 2024 ended Monday … The U.S. went from nearly 85,000 refugees in 2016 to fewer
+/// than 12,000 in 2020": a document that dates more statistics by fiscal year than by
+/// a bare year, in their own clauses or sentences, counts in fiscal years, so a bare year of it
+/// ("in 2016", nothing else written) is that fiscal year too (`fiscal_start_month` of the year before to the month before it). A
+/// "calendar year" or a month written with the year is left as written. `bindings` are one
+/// document's.
+pub fn read_bare_years_as_fiscal(mut bindings: Vec<&mut Binding>, rules: &BindRules) {
+    let own = |binding: &Binding| {
+        matches!(
+            binding.period_source,
+            Some(PeriodSource::Clause | PeriodSource::Sentence)
+        )
+    };
+    let fiscal = |binding: &Binding| {
+        own(binding)
+            && binding.period.as_ref().is_some_and(|period| {
+                period.fiscal && period.granularity == Granularity::FiscalYear
+            })
+    };
+    let bare = |period: &Period| {
+        period.text.len() == 4
+            && period.text.chars().all(|ch| ch.is_ascii_digit())
+            && period.granularity == Granularity::Year
+            && !period.fiscal
+            && !period.partial
+            && period.start.month() == 1
+    };
+    // Mostly fiscal: more statistics of fiscal years than of bare years ("in fiscal
+    // year 2023, the United States reported 2.48 million …" in an article on Panama's calendar
+    // years dates nothing else).
+    let fiscal_years = bindings.iter().filter(|binding| fiscal(binding)).count();
+    let bare_years = bindings
+        .iter()
+        .filter(|binding| own(binding) && binding.period.as_ref().is_some_and(bare))
+        .count();
+    if fiscal_years == 0 || fiscal_years <= bare_years {
+        return;
+    }
+    for binding in bindings.iter_mut() {
+        let Some(period) = binding.period.as_mut() else {
+            continue;
+        };
+        if !bare(period) {
+            continue;
+        }
+        let year = period.start.year();
+        let text = std::mem::take(&mut period.text);
+        let relative = period.relative;
+        *period = Period::fiscal_year(year, rules.fiscal_start_month);
+        period.text = text;
+        period.relative = relative;
+    }
+}
+
 /// How many dated figures after an undated one [`repeat_later_periods`] reads for its repetition.
 const MAX_REPEAT_LOOKAHEAD: usize = 200;
 

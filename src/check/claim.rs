@@ -8,8 +8,8 @@
 //! that lies in no claim (a number inside an inlined footnote or reference, say) is not checked.
 
 use crate::bind::{
-    bind_carrying, date_lede_by_first_period, publication_month, repeat_later_periods,
-    settle_to_date_ends, BindRules, Binding, Carried, SentenceFigures,
+    bind_carrying, date_lede_by_first_period, publication_month, read_bare_years_as_fiscal,
+    repeat_later_periods, settle_to_date_ends, BindRules, Binding, Carried, SentenceFigures,
 };
 use crate::claims::Claim;
 use crate::figures::{annotate_passage, Figure, Unit};
@@ -145,6 +145,12 @@ pub fn bound_sentences(document: &CheckDocument) -> Vec<BoundSentence<'_>> {
             })
             .collect(),
         carried.first.as_ref(),
+        BindRules::builtin(),
+    );
+    read_bare_years_as_fiscal(
+        out.iter_mut()
+            .flat_map(|bound| bound.bindings.iter_mut())
+            .collect(),
         BindRules::builtin(),
     );
     out
@@ -440,6 +446,44 @@ pub(crate) mod tests {
             .and_then(|binding| binding.period.as_ref())
             .map(|period| period.start.to_string());
         assert_eq!(lede.as_deref(), Some("2023-07"), "{bound:?}");
+    }
+
+    /// The periods of each figure of `text`'s paragraphs, as "figure start..end".
+    fn periods(text: &str, date: &str) -> Vec<String> {
+        let document = paragraphs_dated(text, date);
+        bound_sentences(&document)
+            .iter()
+            .flat_map(|bound| {
+                bound
+                    .figures
+                    .iter()
+                    .zip(&bound.bindings)
+                    .filter_map(|(figure, binding)| {
+                        let period = binding.period.as_ref()?;
+                        Some(format!("{} {}..{}", figure.text, period.start, period.end))
+                    })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_document_counting_in_fiscal_years_reads_a_bare_year_as_one() {
+        let text = "He set a cap of up to 125,000 refugees for fiscal year 2025.\n\nFiscal year \
+                    2021 was also below 12,000 refugees.\n\nThe U.S. admitted nearly 85,000 \
+                    refugees in 2016.";
+        let got = periods(text, "2024-10-02");
+        assert!(
+            got.contains(&"nearly 85,000 2015-10..2016-09".to_string()),
+            "{got:?}"
+        );
+        // One fiscal year among calendar years dates nothing else.
+        let text = "In fiscal year 2023, the United States reported 2.48 million encounters.\n\n\
+                    Panama counted 520,085 crossings in 2023.\n\nIt counted 302,203 in 2024.";
+        let got = periods(text, "2025-01-15");
+        assert!(
+            got.contains(&"520,085 2023-01..2023-12".to_string()),
+            "{got:?}"
+        );
     }
 
     #[test]
