@@ -435,8 +435,7 @@ fn one_release_citations(
                 && other.figure.unit == one.figure.unit
                 && other.figure.currency == one.figure.currency
                 && other.kind == one.kind
-                && (other.figure.value - one.figure.value).abs()
-                    <= 1e-9 * one.figure.value.abs().max(1.0)
+                && rounding_of(one.figure, other.figure)
                 && written_alike(one.figure, other.figure)
                 && band_conflict(one, other).is_none()
                 && same_change(one, other)
@@ -462,6 +461,25 @@ fn one_release_citations(
         results.push(result);
     }
     results
+}
+
+/// The same value as written, or one written to fewer digits whose rounding interval holds the
+/// other ("$2.6 billion" and "$2.62 billion", "111,000" and "111,084"): both written without
+/// a hedge or bound, two significant digits or more on the rounded side.
+fn rounding_of(one: &Figure, other: &Figure) -> bool {
+    if (other.value - one.value).abs() <= 1e-9 * one.value.abs().max(1.0) {
+        return true;
+    }
+    let holds = |rounded: &Figure, precise: &Figure| {
+        rounded.qualifier == Qualifier::Exact
+            && precise.qualifier == Qualifier::Exact
+            && rounded.significant_digits() >= 2
+            && rounded.significant_digits() < precise.significant_digits()
+            && rounded
+                .written_interval()
+                .is_some_and(|(low, high)| low <= precise.value && precise.value <= high)
+    };
+    holds(one, other) || holds(other, one)
 }
 
 /// The rest: each figure and its nearest statistic in another document (the most content words
@@ -920,6 +938,29 @@ mod tests {
         );
         // A rise and a fall of one size are two statistics.
         assert_eq!(verdict_of("one", "10%"), None, "{got:?}");
+        // A rounding of the same statistic, both written without a hedge, agrees.
+        let got = cross(&[
+            (
+                "one",
+                &format!("{one}\n\nRemittances reached $2.62 billion in the year to June 2023."),
+            ),
+            (
+                "two",
+                &format!(
+                    "{two}\n\nMoney sent home totalled $2.6 billion in the year ending June 2023."
+                ),
+            ),
+        ]);
+        let verdict_of = |doc: &str, figure: &str| {
+            got.iter()
+                .find(|(d, f, _)| d == doc && f == figure)
+                .map(|(_, _, verdict)| *verdict)
+        };
+        assert_eq!(
+            verdict_of("two", "$2.6 billion"),
+            Some(Verdict::Supported),
+            "{got:?}"
+        );
         let explained = results(&[("one", one), ("two", two)], "2023-11-23")
             .into_iter()
             .find(|result| result.method == Method::CrossDocument && result.figure.text == "65,000")
