@@ -907,6 +907,13 @@ mod tests {
         );
     }
 
+    /// The verdict of `doc`'s `figure` among cross-document results `(doc, figure, verdict)`.
+    fn verdict_in(got: &[(String, String, Verdict)], doc: &str, figure: &str) -> Option<Verdict> {
+        got.iter()
+            .find(|(d, f, _)| d == doc && f == figure)
+            .map(|(_, _, verdict)| *verdict)
+    }
+
     #[test]
     fn two_reports_of_one_release_confirm_its_round_figures_too() {
         let one = "Net migration to the UK reached 672,000 in the year to June 2023.\n\nIn the \
@@ -916,11 +923,7 @@ mod tests {
                    That is an increase of 65,000 compared with the previous year. Arrivals by \
                    small boat fell 10% on 2022.";
         let got = cross(&[("one", one), ("two", two)]);
-        let verdict_of = |doc: &str, figure: &str| {
-            got.iter()
-                .find(|(d, f, _)| d == doc && f == figure)
-                .map(|(_, _, verdict)| *verdict)
-        };
+        let verdict_of = |doc: &str, figure: &str| verdict_in(&got, doc, figure);
         assert_eq!(
             verdict_of("one", "672,000"),
             Some(Verdict::Supported),
@@ -951,11 +954,7 @@ mod tests {
                 ),
             ),
         ]);
-        let verdict_of = |doc: &str, figure: &str| {
-            got.iter()
-                .find(|(d, f, _)| d == doc && f == figure)
-                .map(|(_, _, verdict)| *verdict)
-        };
+        let verdict_of = |doc: &str, figure: &str| verdict_in(&got, doc, figure);
         assert_eq!(
             verdict_of("two", "$2.6 billion"),
             Some(Verdict::Supported),
