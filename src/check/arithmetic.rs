@@ -76,9 +76,10 @@ pub fn check_claims(claims: &[CheckClaim], rules: &CheckRules) -> Vec<CheckResul
 
 /// "Deportations from Germany up 30% so far this year" over "Germany has so far deported 30% more
 /// people in 2024 than last year" and the passage's 6,316 and 4,792: a figure written again in
-/// its document (the same unit, value and qualifier as written, the same kind, a change the same
-/// way from the same base, no binding that differs) restates one the passage's arithmetic
-/// confirmed, and is confirmed with it, the confirmed line named. Only `supported` and `close`
+/// its document (the same unit, value and qualifier as written, or a fraction in words saying the
+/// percent, see [`in_words`]; the same kind, a change the same way from the same base, no binding
+/// that differs) restates one the passage's arithmetic confirmed, and is confirmed with it, the
+/// confirmed line named. Only `supported` and `close`
 /// results are passed on: a restatement is no contradiction of its own.
 fn restatements(
     claims: &[CheckClaim],
@@ -116,12 +117,12 @@ fn restatements(
         let direction = direction_of(stated_claim, stated, rules);
         for claim in claims.iter().filter(|claim| claim.doc == result.claim.doc) {
             for again in claim.figures.iter().filter(|again| {
-                again.span != stated.span
-                    && super::claim::is_checkable(again)
+                let written_again = super::claim::is_checkable(again)
                     && again.unit == stated.unit
                     && again.currency == stated.currency
                     && again.qualifier == stated.qualifier
-                    && (again.value - stated.value).abs() <= 1e-9 * stated.value.abs().max(1.0)
+                    && (again.value - stated.value).abs() <= 1e-9 * stated.value.abs().max(1.0);
+                again.span != stated.span && (written_again || in_words(again, stated))
             }) {
                 let Some(binding) = claim.binding_of(again) else {
                     continue;
@@ -136,7 +137,13 @@ fn restatements(
                 {
                     continue;
                 }
-                let side = Side::of_figure(again.unit, kind, again.per, binding, &again.places);
+                // A fraction in words is compared as the percent it says.
+                let unit = if in_words(again, stated) {
+                    stated.unit
+                } else {
+                    again.unit
+                };
+                let side = Side::of_figure(unit, kind, again.per, binding, &again.places);
                 if matches!(
                     compare(&side, &stated_side),
                     Comparability::Different(_) | Comparability::UnlikeUncertain(_)
@@ -448,6 +455,25 @@ pub(super) fn share_of(
         expected
     );
     (comparison, expression, vec![operand(part), operand(whole)])
+}
+
+/// "The number … has fallen by more than a third" beside a confirmed "dropped by 34.1 per cent":
+/// a fraction in words whose interval holds a percent (its own for "a third", 27.8% to 38.9%;
+/// an open one up to 1.3 times its value) says that percent in words.
+fn in_words(fraction: &Figure, percent: &Figure) -> bool {
+    /// How far past an open fraction the value may lie ("more than a third" is not 45%).
+    const OPEN: f64 = 1.3;
+    if fraction.unit != Unit::Fraction || percent.unit != Unit::Percent {
+        return false;
+    }
+    let share = percent.value / 100.0;
+    let (low, high) = match (fraction.low, fraction.high) {
+        (Some(low), Some(high)) => (low, high),
+        (Some(low), None) => (low, low * OPEN),
+        (None, Some(high)) => (high / OPEN, high),
+        (None, None) => return false,
+    };
+    low <= share && share <= high
 }
 
 /// Bytes either side of a figure read for the words around it.
@@ -924,6 +950,19 @@ mod tests {
         assert_eq!(restated("29%"), [(1, Verdict::Supported)], "{results:?}");
         // A round value written again around other words is no restatement.
         assert!(restated("16%").is_empty(), "{results:?}");
+        // A fraction in words says the confirmed percent ("a third" for 34.1 per cent).
+        let document = crate::check::claim::tests::paragraphs_dated(
+            "Work visas fall by a third\n\nThe number of work visas issued dropped by 34.1 per \
+             cent from 397,800 to 262,000.",
+            "2024-08-22",
+        );
+        let (results, _) = crate::check::check(&[document], &[], &rules);
+        assert!(
+            results.iter().any(|result| result.figure.text == "a third"
+                && result.verdict == Verdict::Supported
+                && result.explanation.contains("restates line")),
+            "{results:?}"
+        );
     }
 
     #[test]
