@@ -731,11 +731,11 @@ pub fn date_lede_by_first_period(
 }
 
 /// "Fiscal year 2024 ended Monday … The U.S. went from nearly 85,000 refugees in 2016 to fewer
-/// than 12,000 in 2020": a document that dates more statistics by fiscal year than by
-/// a bare year, in their own clauses or sentences, counts in fiscal years, so a bare year of it
-/// ("in 2016", nothing else written) is that fiscal year too (`fiscal_start_month` of the year before to the month before it). A
-/// "calendar year" or a month written with the year is left as written. `bindings` are one
-/// document's.
+/// than 12,000 in 2020": a document that dates more statistics by fiscal year than by a bare
+/// year, in their own clauses or sentences, counts in fiscal years, so a bare year of it ("in
+/// 2016", nothing else written) is that fiscal year too (`fiscal_start_month` of the year
+/// before to the month before it). A "calendar year" or a month written with the year is left
+/// as written. `bindings` are one document's.
 pub fn read_bare_years_as_fiscal(mut bindings: Vec<&mut Binding>, rules: &BindRules) {
     let own = |binding: &Binding| {
         matches!(

@@ -91,14 +91,23 @@ fn restatements(
         .iter()
         .map(|result| (result.claim.doc.as_str(), result.figure.span.start))
         .collect();
+    // Each document's claims: a result reads its own document's, not the corpus.
+    let mut by_doc: std::collections::HashMap<&str, Vec<&CheckClaim>> =
+        std::collections::HashMap::new();
+    for claim in claims {
+        by_doc.entry(claim.doc.as_str()).or_default().push(claim);
+    }
     let mut restated = Vec::new();
     for result in results
         .iter()
         .filter(|result| matches!(result.verdict, Verdict::Supported | Verdict::Close))
     {
-        let Some(stated_claim) = claims
+        let Some(own) = by_doc.get(result.claim.doc.as_str()) else {
+            continue;
+        };
+        let Some(stated_claim) = own
             .iter()
-            .find(|claim| claim.doc == result.claim.doc && claim.span.contains(result.figure.span))
+            .find(|claim| claim.span.contains(result.figure.span))
         else {
             continue;
         };
@@ -114,8 +123,7 @@ fn restatements(
             stated_binding,
             &stated.places,
         );
-        let direction = direction_of(stated_claim, stated, rules);
-        for claim in claims.iter().filter(|claim| claim.doc == result.claim.doc) {
+        for claim in own {
             for again in claim.figures.iter().filter(|again| {
                 let written_again = super::claim::is_checkable(again)
                     && again.unit == stated.unit
@@ -129,10 +137,10 @@ fn restatements(
                 };
                 let kind = kind_of(claim, again, rules);
                 if kind != stated_kind
-                    || direction_of(claim, again, rules) != direction
-                    || matches!(
-                        (&binding.compared_with, &stated_binding.compared_with),
-                        (Some(one), Some(other)) if one != other
+                    || !changes_alike(
+                        (claim, again, binding),
+                        (stated_claim, stated, stated_binding),
+                        rules,
                     )
                 {
                     continue;
@@ -455,6 +463,21 @@ pub(super) fn share_of(
         expected
     );
     (comparison, expression, vec![operand(part), operand(whole)])
+}
+
+/// Whether two figures, each with its sentence and binding, change alike: the same way (or
+/// neither a change) and from no different base ("a 10% increase on last year" and "10% down
+/// on 2022" of one total are two statistics).
+pub fn changes_alike(
+    (claim, figure, binding): (&CheckClaim, &Figure, &crate::bind::Binding),
+    (other_claim, other, other_binding): (&CheckClaim, &Figure, &crate::bind::Binding),
+    rules: &CheckRules,
+) -> bool {
+    let other_base = matches!(
+        (&binding.compared_with, &other_binding.compared_with),
+        (Some(one), Some(two)) if one != two
+    );
+    !other_base && direction_of(claim, figure, rules) == direction_of(other_claim, other, rules)
 }
 
 /// "The number … has fallen by more than a third" beside a confirmed "dropped by 34.1 per cent":

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::arithmetic::{around, direction_of};
+use super::arithmetic::{around, changes_alike};
 use super::claim::{is_checkable, CheckClaim};
 use super::comparable::{compare, kind_of, Comparability, Kind, Side};
 use super::rules::CheckRules;
@@ -402,16 +402,14 @@ fn one_release_citations(
     // Two periods carried from other sentences are too loose a tie for a value alone: one side's
     // period comes from its own sentence.
     let own = |one: &Cited| sentence_bound(&one.binding);
-    // A change goes one way from one base: "a 10% increase on last year" and "10% down on
-    // 2022" of one total are two statistics.
+    // A change goes one way from one base (see `changes_alike`).
     let same_change = |one: &Cited, other: &Cited| {
         one.kind != Kind::Change
-            || (match (&one.binding.compared_with, &other.binding.compared_with) {
-                (Some(base), Some(other_base)) => base == other_base,
-                _ => true,
-            } && direction_of(one.claim, one.figure, rules).is_some_and(|direction| {
-                direction_of(other.claim, other.figure, rules) == Some(direction)
-            }))
+            || changes_alike(
+                (one.claim, one.figure, &one.binding),
+                (other.claim, other.figure, &other.binding),
+                rules,
+            )
     };
     let mut by_doc: HashMap<&str, Vec<&Cited>> = HashMap::new();
     for one in cited {
