@@ -295,10 +295,21 @@ fn locate<'a>(golds: &'a [GoldDoc], raws: &BTreeMap<String, String>) -> Vec<Loca
                 !before.is_some_and(|ch| ch.is_ascii_digit())
                     && !after.is_some_and(|ch| ch.is_ascii_digit())
             };
+            // A percent's digits are the ones a percent sign or word follows ("a 17-per cent
+            // rise" in a line dated "Jan 17"; "11%" after "the first 11 months").
+            let says_percent = |at: &usize| {
+                let after = raw[*at + figure.text.len()..]
+                    .trim_start_matches([' ', '-', '\u{a0}'])
+                    .to_lowercase();
+                ["%", "per cent", "percent", "pc", "por ciento"]
+                    .iter()
+                    .any(|sign| after.starts_with(sign))
+            };
             let found = occurrences
                 .iter()
                 .copied()
-                .find(whole)
+                .find(|at| figure.unit == "percent" && whole(at) && says_percent(at))
+                .or_else(|| occurrences.iter().copied().find(whole))
                 .or_else(|| occurrences.first().copied());
             if let Some(at) = found {
                 used.insert(at);
@@ -1524,6 +1535,39 @@ mod tests {
         );
         assert!(from.pointer("/binding/compared_with").is_none());
         assert!(compared_as_period(&serde_json::json!({"binding": {}})).is_none());
+    }
+
+    #[test]
+    fn a_gold_percent_is_found_where_a_percent_sign_follows() {
+        let gold: GoldDoc = toml::from_str(
+            r#"
+doc = "d"
+[[figure]]
+id = 1
+line = 1
+text = "17"
+value = 17
+unit = "percent"
+[[figure]]
+id = 2
+line = 1
+text = "11"
+value = 11
+unit = "count"
+"#,
+        )
+        .unwrap();
+        let raw = "Brussels, Jan 17: 11 countries saw a 17-per cent rise.\n".to_string();
+        let golds = [gold];
+        let raws = BTreeMap::from([("d".to_string(), raw.clone())]);
+        let located = locate(&golds, &raws);
+        let texts: Vec<&str> = located
+            .iter()
+            .map(|located| &raw[located.span.start..located.span.end + 2])
+            .collect();
+        // The percent's "17" is the one before "-per cent", not the date's; a count keeps the
+        // first whole occurrence.
+        assert_eq!(texts, ["17-p", "11 c"]);
     }
 
     #[test]
