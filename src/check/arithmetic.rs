@@ -130,7 +130,12 @@ fn restatements(
                     && again.currency == stated.currency
                     && again.qualifier == stated.qualifier
                     && (again.value - stated.value).abs() <= 1e-9 * stated.value.abs().max(1.0);
-                again.span != stated.span && (written_again || in_words(again, stated))
+                // "H-1B registrations fall 27%" over "a 26.9 per cent decline": a headline
+                // rounds its body's figure.
+                again.span != stated.span
+                    && (written_again
+                        || in_words(again, stated)
+                        || super::claim::is_checkable(again) && again.rounds(stated))
             }) {
                 let Some(binding) = claim.binding_of(again) else {
                     continue;
@@ -986,6 +991,26 @@ mod tests {
                 && result.explanation.contains("restates line")),
             "{results:?}"
         );
+        // A headline rounds its body's percent ("27%" of "26.9 per cent"); "30%" is no
+        // rounding of it.
+        let headline = |percent: &str| {
+            let document = crate::check::claim::tests::paragraphs_dated(
+                &format!(
+                    "H-1B registrations fall {percent} as rules tighten\n\nUSCIS reported a 26.9 \
+                     per cent decline in eligible registrations, from 470,342 for FY2025 to \
+                     343,981 for FY2026."
+                ),
+                "2025-07-19",
+            );
+            let (results, _) = crate::check::check(&[document], &[], &rules);
+            results.iter().any(|result| {
+                result.figure.text == percent
+                    && result.verdict == Verdict::Supported
+                    && result.explanation.contains("restates line")
+            })
+        };
+        assert!(headline("27%"));
+        assert!(!headline("30%"));
     }
 
     #[test]

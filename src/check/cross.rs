@@ -468,16 +468,7 @@ fn rounding_of(one: &Figure, other: &Figure) -> bool {
     if (other.value - one.value).abs() <= 1e-9 * one.value.abs().max(1.0) {
         return true;
     }
-    let holds = |rounded: &Figure, precise: &Figure| {
-        rounded.qualifier == Qualifier::Exact
-            && precise.qualifier == Qualifier::Exact
-            && rounded.significant_digits() >= 2
-            && rounded.significant_digits() < precise.significant_digits()
-            && rounded
-                .written_interval()
-                .is_some_and(|(low, high)| low <= precise.value && precise.value <= high)
-    };
-    holds(one, other) || holds(other, one)
+    one.rounds(other) || other.rounds(one)
 }
 
 /// The rest: each figure and its nearest statistic in another document (the most content words

@@ -100,6 +100,21 @@ impl Figure {
         self.written_bounds()
     }
 
+    /// The figure is `precise` rounded ("27%" of "26.9 per cent", "1.2 million" of
+    /// "1,181,000"): both exact, this one of fewer significant digits (two at least, so "5%"
+    /// rounds nothing), and `precise` within its written interval.
+    pub fn rounds(&self, precise: &Figure) -> bool {
+        self.qualifier == Qualifier::Exact
+            && precise.qualifier == Qualifier::Exact
+            && self.unit == precise.unit
+            && self.currency == precise.currency
+            && self.significant_digits() >= 2
+            && self.significant_digits() < precise.significant_digits()
+            && self
+                .written_interval()
+                .is_some_and(|(low, high)| low <= precise.value && precise.value <= high)
+    }
+
     /// A change written with both ends ("from 1,515 claims in 2018 to 25,465").
     pub fn is_two_ended_change(&self) -> bool {
         self.range
