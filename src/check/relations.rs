@@ -258,7 +258,9 @@ fn average(claim: &CheckClaim, claim_idx: usize, figure: &Figure) -> Option<Foun
 
 /// The figures of the document that may be operands of `figure`'s relation: the precise ones of
 /// its passage; of a neighbouring passage only for an exact claim written in digits and with
-/// three significant digits or more; further away only when, besides, about a like period.
+/// three significant digits or more (two, dated by their own clause or sentence, for a claim of
+/// three or more: "a 317% increase" over "26,800 … compared to 6,400 in 2022"); further away
+/// only when, besides, about a like period.
 fn operands<'a>(
     claims: &'a [CheckClaim],
     passage: &std::ops::Range<usize>,
@@ -285,7 +287,11 @@ fn operands<'a>(
         // percent") takes operands of its neighbours only when they are dated by their own
         // clause or sentence: then the periods must order them as a change of like spans.
         let distinctive = operand.significant_digits() >= 3
-            && (exact_claim || (rough_change && period.is_some()));
+            && (exact_claim || (rough_change && period.is_some()))
+            || exact_claim
+                && figure.significant_digits() >= 3
+                && operand.significant_digits() >= 2
+                && period.is_some();
         distinctive
             && (neighbours.contains(&idx)
                 || own_period
@@ -1572,6 +1578,30 @@ pub(crate) mod tests {
             .map(|(figure, ..)| figure)
             .collect();
         assert!(got.contains(&"about half".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_percent_of_three_digits_takes_dated_two_digit_operands_of_the_next_paragraph() {
+        let text = "Italy recorded a 317% increase in migrants coming by sea in the first three \
+                    months of the year.\n\nIn January-March this year, around 26,800 migrants \
+                    arrived in Italy by sea, compared to 6,400 in 2022 during the same months.";
+        let got = arithmetic_of(paragraphs_dated(text, "2023-04-05"));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "317%"
+                    && *verdict == Verdict::Supported
+                    && expression.contains("6,400")),
+            "{got:?}"
+        );
+        // A percent of two digits does not: "6,400" and "26,800" are too round for it.
+        let got: Vec<String> = arithmetic_of(paragraphs_dated(
+            &text.replace("317%", "320%"),
+            "2023-04-05",
+        ))
+        .into_iter()
+        .map(|(figure, ..)| figure)
+        .collect();
+        assert!(!got.contains(&"320%".to_string()), "{got:?}");
     }
 
     #[test]
