@@ -98,6 +98,7 @@ pub fn search(
                 };
                 percent_change(&as_percent(figure), sign, &pool, reach, compares, ends_here)
                     .or_else(|| small_linked_change(claim, claim_idx, figure, sign))
+                    .or_else(|| anaphoric_change(claims, claim_idx, figure, sign, rules))
             }
             None => share(figure, &pool, near, ends_here),
         },
@@ -658,6 +659,70 @@ fn small_linked_change(
         }
     }
     None
+}
+
+/// "Just over 170,000 migrants crossed … over the first five months of this year ¶ This is 2%
+/// higher than the nearly 167,000 who made the crossing in the same period last year": a change
+/// whose sentence opens on the figure before it (`anaphor_openings`) and names its own base
+/// after it runs from that base to the last level of the sentence before (the last of the
+/// paragraph before when the sentence opens its own). The opening names the pair, so neither
+/// end need be precise enough for a search.
+fn anaphoric_change(
+    claims: &[CheckClaim],
+    claim_idx: usize,
+    figure: &Figure,
+    sign: f64,
+    rules: &CheckRules,
+) -> Option<Found> {
+    let claim = &claims[claim_idx];
+    if !rules
+        .anaphor_openings
+        .iter()
+        .any(|opening| opens_on(&claim.text, opening))
+    {
+        return None;
+    }
+    let before = claims[..claim_idx]
+        .last()
+        .filter(|before| before.doc == claim.doc && claim.passage - before.passage <= 1)?;
+    let level = |other: &Figure| {
+        matches!(other.unit, Unit::Count | Unit::Money)
+            && other.range.is_none()
+            && other.written_bounds().is_some()
+    };
+    let base = claim
+        .figures
+        .iter()
+        .find(|base| base.span.start > figure.span.end && level(base) && is_base(claim, base))?;
+    let last = before.figures.iter().rev().find(|other| {
+        level(other)
+            && other.unit == base.unit
+            && other.currency == base.currency
+            && other.per == base.per
+    })?;
+    let mut from = Operand::written(claim_idx, base, None)?;
+    from.base = true;
+    let to = Operand::written(claim_idx - 1, last, None)?;
+    percent_change(
+        &as_percent(figure),
+        sign,
+        &[from, to],
+        |_, _| true,
+        |from, _| from.base,
+        |_| true,
+    )
+}
+
+/// `text` opens with the words of `opening` (any case, whole words; a `*` stands for any one
+/// word: "the * tally" opens "The arrest tally marked …").
+fn opens_on(text: &str, opening: &str) -> bool {
+    let lower = text.to_lowercase();
+    let mut words = lower
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '\'' && ch != '’')
+        .filter(|word| !word.is_empty());
+    opening
+        .split_whitespace()
+        .all(|want| words.next().is_some_and(|word| want == "*" || word == want))
 }
 
 /// The figure is followed by a comparative ("3 per cent fewer", "10% more than", "105,000 fewer
@@ -1602,6 +1667,44 @@ pub(crate) mod tests {
         .map(|(figure, ..)| figure)
         .collect();
         assert!(!got.contains(&"320%".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_change_opening_on_the_last_figure_runs_from_its_base_to_that_figure() {
+        let text = |opening: &str| {
+            format!(
+                "Just over 170,000 migrants crossed the Darien Gap over the first five months of \
+                 this year, Panama's migration agency said.\n\n{opening} 2% higher than the \
+                 nearly 167,000 who made the crossing in the same period last year."
+            )
+        };
+        let got = arithmetic_of(paragraphs_dated(&text("This is"), "2024-06-07"));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "2%"
+                    && *verdict == Verdict::Supported
+                    && expression.contains("170,000")),
+            "{got:?}"
+        );
+        // "The arrest tally …" opens on the last figure too.
+        let got = arithmetic_of(paragraphs_dated(
+            "Authorities made about 46,700 arrests in November.\n\nThe arrest tally marked a \
+             decline of more than 80% from an all-time high of nearly 250,000 in December.",
+            "2024-12-17",
+        ));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, _)| figure == "more than 80%"
+                    && *verdict == Verdict::Supported),
+            "{got:?}"
+        );
+        // Without the opening, the round 170,000 of another paragraph is no operand.
+        let got: Vec<String> =
+            arithmetic_of(paragraphs_dated(&text("Crossings were"), "2024-06-07"))
+                .into_iter()
+                .map(|(figure, ..)| figure)
+                .collect();
+        assert!(!got.contains(&"2%".to_string()), "{got:?}");
     }
 
     #[test]

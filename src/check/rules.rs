@@ -19,6 +19,9 @@ pub struct CheckRules {
     pub remainder: Vec<String>,
     pub sum: Vec<String>,
     pub breakdown: Vec<String>,
+    /// Openings of a sentence that goes on about the last figure of the sentence before ("This
+    /// is 2% higher than …").
+    pub anaphor_openings: Vec<String>,
     pub fiscal: Vec<String>,
     pub stopwords: Vec<String>,
     pub conflicts: Vec<Conflict>,
