@@ -498,6 +498,13 @@ fn earlier(from: &Operand, to: &Operand, here: usize) -> bool {
     // A period carried from earlier in the passage orders two levels too ("apprehended 7,181
     // ... a 95% decrease compared to March 2024, when USBP apprehended 137,473").
     match (from.period.or(from.carried), to.period.or(to.carried)) {
+        // "lowered next year's projections from 500,000 … to 395,000 — a drop of more than 20
+        // per cent", with one period carried to the whole sentence: it orders nothing.
+        (Some(one), Some(other))
+            if from.period.is_none() && to.period.is_none() && one == other =>
+        {
+            from.sentence == here && to.sentence == here
+        }
         // Like spans only: a month against three months is no change of one quantity.
         (Some(one), Some(other)) => {
             one.start < other.start && one.end <= other.end && one.months() == other.months()
@@ -1705,6 +1712,24 @@ pub(crate) mod tests {
                 .map(|(figure, ..)| figure)
                 .collect();
         assert!(!got.contains(&"2%".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn one_period_carried_to_both_ends_orders_them_as_written() {
+        let got = arithmetic_of(paragraphs_dated(
+            "Canada cut 3,200 study permits so far this year.\n\nMiller said they have lowered \
+             next year's projections from 500,000 permanent residents to 395,000 — a drop of \
+             more than 20 per cent.",
+            "2024-10-24",
+        ));
+        assert!(
+            got.iter().any(
+                |(figure, verdict, expression)| figure == "more than 20 per cent"
+                    && *verdict == Verdict::Supported
+                    && expression.contains("500,000")
+            ),
+            "{got:?}"
+        );
     }
 
     #[test]
