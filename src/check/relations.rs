@@ -100,7 +100,8 @@ pub fn search(
                     .or_else(|| small_linked_change(claim, claim_idx, figure, sign))
                     .or_else(|| anaphoric_change(claims, claim_idx, figure, sign, rules))
             }
-            None => share(figure, &pool, near, ends_here),
+            None => share(figure, &pool, near, ends_here)
+                .or_else(|| bracketed_share(claims, claim_idx, figure)),
         },
         Unit::PercentagePoints => direction_of(claim, figure, rules)
             .and_then(|sign| points(figure, sign, &close_pool, claim_idx, near)),
@@ -787,6 +788,62 @@ fn share(
                     (part.figure, part.low, part.high),
                     (whole.figure, whole.low, whole.high),
                 )
+            }),
+    )
+}
+
+/// "Men comprise 55% (43,676) of the immigrants" and, paragraphs before, "Between January and
+/// 19 August 2022, 79,667 migrants entered": a share whose part is written in brackets right
+/// after it (or a few words on in its clause: "nearly two-thirds of the applications (23,838)")
+/// names its part, so only its whole is searched, anywhere in the document: an exact count of
+/// five significant digits or more, bound to the part's own period (neither bound to the
+/// publication date alone).
+fn bracketed_share(claims: &[CheckClaim], claim_idx: usize, figure: &Figure) -> Option<Found> {
+    /// Bytes between a share and the bracket of its part.
+    const BRACKET_REACH: usize = 40;
+    let claim = &claims[claim_idx];
+    let local = |fig: &Figure| fig.span.start.checked_sub(claim.span.start);
+    let end = figure.span.end.checked_sub(claim.span.start)?;
+    let part = claim.figures.iter().find(|part| {
+        part.span.start > figure.span.end && matches!(part.unit, Unit::Count | Unit::Money)
+    })?;
+    let between = claim.text.get(end..local(part)?)?;
+    let bracketed = between.trim_end().ends_with('(')
+        && between.len() <= BRACKET_REACH
+        && !between
+            .trim_end()
+            .trim_end_matches('(')
+            .contains([',', ';', '(', ')']);
+    if !bracketed || part.qualifier != Qualifier::Exact {
+        return None;
+    }
+    let part_period = bound_period(claim, part)?;
+    let percent = as_percent(figure);
+    let claimed = (percent.value, percent.low, percent.high);
+    let (part_low, part_high) = part.written_bounds()?;
+    best(
+        claims
+            .iter()
+            .filter(|other| other.doc == claim.doc)
+            .flat_map(|other| other.figures.iter().map(move |whole| (other, whole)))
+            .filter(|(other, whole)| {
+                whole.unit == part.unit
+                    && whole.currency == part.currency
+                    && whole.qualifier == Qualifier::Exact
+                    && whole.range.is_none()
+                    && whole.significant_digits() >= EXACT_SUM_DIGITS
+                    && whole.value > part.value
+                    && bound_period(other, whole)
+                        .is_some_and(|period| same_span(period, part_period))
+            })
+            .filter(|(_, whole)| within_open_share(&percent, part.value / whole.value * 100.0))
+            .filter_map(|(_, whole)| {
+                let (low, high) = whole.written_bounds()?;
+                Some(share_of(
+                    claimed,
+                    (part, part_low, part_high),
+                    (whole, low, high),
+                ))
             }),
     )
 }
@@ -1730,6 +1787,31 @@ pub(crate) mod tests {
             ),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_share_with_its_part_in_brackets_takes_a_precise_whole_of_its_period_anywhere() {
+        let text = |whole_period: &str| {
+            format!(
+                "{whole_period}, 79,667 migrants entered the country.\n\nMost were Cuban.\n\n\
+                 Officials gave no reason.\n\nIn 2022, men comprise 55% (43,676) of the \
+                 immigrants."
+            )
+        };
+        let got = arithmetic_of(paragraphs_dated(&text("In 2022"), "2022-08-27"));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "55%"
+                    && *verdict == Verdict::Supported
+                    && expression.contains("79,667")),
+            "{got:?}"
+        );
+        // A whole of another period is another total.
+        let got: Vec<String> = arithmetic_of(paragraphs_dated(&text("In 2021"), "2022-08-27"))
+            .into_iter()
+            .map(|(figure, ..)| figure)
+            .collect();
+        assert!(!got.contains(&"55%".to_string()), "{got:?}");
     }
 
     #[test]
