@@ -130,6 +130,17 @@ impl<'a> Attributor<'a> {
             let found = reading.own.clone().or_else(|| {
                 self.source_beyond(context, &reading, footnote_of[idx], previous_in_paragraph)
             });
+            if idx <= LEDE_SENTENCES && found.is_none() && !reading.states && report.is_none() {
+                // "The United Nations High Commissioner for Refugees (UNHCR) is calling for
+                // urgent international support …": the body the lede opens on issues the
+                // release whose figures follow.
+                if let Some(subject) = self.lede_subject(context, reading.span) {
+                    report = Some(subject);
+                    result.push(None);
+                    previous = Some(reading);
+                    continue;
+                }
+            }
             result.push(self.follow_report(context, &mut report, &reading, found));
             previous = Some(reading);
         }
@@ -569,6 +580,47 @@ impl<'a> Attributor<'a> {
             return None;
         }
         self.registry_attribution(context.text, found.entry, found.span)
+    }
+
+    /// "The United Nations High Commissioner for Refugees (UNHCR) is calling for …": an
+    /// institution of the registry that opens the sentence as its subject (after "The", past a
+    /// dateline ending in a dash, and followed by a lower-case word or its abbreviation in
+    /// brackets).
+    fn lede_subject(&self, context: &Context, sentence: Span) -> Option<Attribution> {
+        let text = sentence.slice(context.text)?;
+        // "GENEVA, 12 May 2024 (UNHCR) – The agency …": past a dateline.
+        let opening = text
+            .find([' ', '\u{a0}'])
+            .and_then(|_| text.find(['–', '—']).or_else(|| text.find(" - ")))
+            .filter(|at| *at < DATELINE_BYTES)
+            .map_or(0, |at| {
+                at + text[at..]
+                    .char_indices()
+                    .find(|(_, ch)| ch.is_alphabetic())
+                    .map_or(0, |(offset, _)| offset)
+            });
+        let rest = &text[opening..];
+        let start = sentence.start + opening;
+        let after_the = start + rest.strip_prefix("The ").map_or(0, |_| 4);
+        let found = matches_in(context, sentence)
+            .find(|found| found.span.start == start || found.span.start == after_the)?;
+        let entry = self.registry.entry(found.entry)?;
+        if !entry.kind.is_institution() {
+            return None;
+        }
+        let after = context.text.get(found.span.end..sentence.end)?.trim_start();
+        let after = match after.strip_prefix('(') {
+            Some(inside) => inside
+                .split_once(')')
+                .map_or("", |(_, rest)| rest.trim_start()),
+            None => after,
+        };
+        after
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+            .then(|| self.registry_attribution(context.text, found.entry, found.span))
+            .flatten()
     }
 
     /// A source named before a colon that opens the sentence: "UN: Over 733,000 Afghan
@@ -1030,6 +1082,13 @@ impl<'a> Attributor<'a> {
         })
     }
 }
+
+/// The sentences of a document's opening (its headline and lede) whose subject may issue the
+/// release the statistics after it carry ([`Attributor::lede_subject`]).
+const LEDE_SENTENCES: usize = 2;
+
+/// How far into a sentence a dateline's dash may be ("GENEVA, 26 January 2024 (IOM) –").
+const DATELINE_BYTES: usize = 60;
 
 /// The registry mentions inside `sentence`, in text order (the document's are sorted by start,
 /// so a sentence reads only its own).

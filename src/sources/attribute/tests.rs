@@ -1121,3 +1121,25 @@ fn a_sentence_telling_a_tripling_goes_on_with_the_report() {
                 Since the pandemic began, more than 1 million people have left China.\n";
     assert_eq!(carried(text, &[true, false, true])[2], None);
 }
+
+#[test]
+fn the_institution_a_lede_opens_on_issues_the_figures_after_it() {
+    let text = "Escalating needs of Sudanese refugees at Chad border\n\
+                The United Nations High Commissioner for Refugees (UNHCR) is calling for urgent international support.\n\
+                Over 1 200 cases of Hepatitis E were reported in Adre.\n\
+                More than 115 000 have arrived since the start of 2024.\n";
+    let got = carried(text, &[false, false, true, true]);
+    let unhcr = Some((
+        "Office of the United Nations High Commissioner for Refugees".to_string(),
+        Via::Carried,
+    ));
+    assert_eq!(got[2..], [unhcr.clone(), unhcr], "{got:?}");
+    // Deep in the text, a sentence opening on a body is no lede.
+    let text = "Escalating needs of Sudanese refugees at Chad border\n\
+                Aid is short.\n\
+                Rains are coming.\n\
+                The United Nations High Commissioner for Refugees (UNHCR) is calling for urgent international support.\n\
+                Over 1 200 cases of Hepatitis E were reported in Adre.\n";
+    let got = carried(text, &[false, false, false, false, true]);
+    assert_eq!(got[4], None, "{got:?}");
+}
