@@ -263,7 +263,9 @@ impl<'a> Attributor<'a> {
         reading: &Reading,
         found: Option<Attribution>,
     ) -> Option<Attribution> {
-        let found = found.map(|found| self.staff_of_report(context, report.as_ref(), found));
+        let found = found
+            .map(|found| self.staff_of_report(context, report.as_ref(), found))
+            .map(|found| self.publication_of_report(context, report.as_ref(), found));
         let Some(found) = found else {
             if reading.states {
                 return self.carry_report(context, report, reading);
@@ -290,6 +292,48 @@ impl<'a> Attributor<'a> {
             *report = None;
         }
         Some(found)
+    }
+
+    /// "The UN Refugee Agency (UNHCR) has announced … ¶ Nearly half of those are children, the
+    /// annual Global Trends study has found": a title without a registry entry, named right
+    /// before a `publications` word ("study", "report") while an institution's report is held,
+    /// is that institution's publication; the source is the institution, the mention the
+    /// title.
+    fn publication_of_report(
+        &self,
+        context: &Context,
+        report: Option<&Attribution>,
+        found: Attribution,
+    ) -> Attribution {
+        let Some(held) = report.filter(|held| held.kind.is_some_and(SourceKind::is_institution))
+        else {
+            return found;
+        };
+        if found.kind.is_some()
+            || self.unregistered_body(&found)
+            || self.unregistered_outlet(&found)
+            || !found.name.starts_with(char::is_uppercase)
+        {
+            return found;
+        }
+        let titled = context
+            .text
+            .get(found.mention_span.end..)
+            .and_then(|after| after.split_whitespace().next())
+            .is_some_and(|word| {
+                let word = word
+                    .trim_matches(|ch: char| !ch.is_alphanumeric())
+                    .to_lowercase();
+                self.cues.publications.contains(&word) || word == "survey"
+            });
+        if !titled {
+            return found;
+        }
+        Attribution {
+            name: held.name.clone(),
+            kind: held.kind,
+            ..found
+        }
     }
 
     /// "… population indicators manager Tehseen Islam said": a person without a registry entry

@@ -1143,3 +1143,26 @@ fn the_institution_a_lede_opens_on_issues_the_figures_after_it() {
     let got = carried(text, &[false, false, false, false, true]);
     assert_eq!(got[4], None, "{got:?}");
 }
+
+#[test]
+fn a_title_before_a_study_word_is_the_held_institution_s_publication() {
+    let text = "The UN Refugee Agency (UNHCR) has announced that 68.5 million people were displaced in 2017.\n\
+                Nearly half of those, 31 million, are children, the annual Global Trends study has found.\n";
+    let got = carried(text, &[true, true]);
+    assert_eq!(
+        got[1],
+        Some((
+            "Office of the United Nations High Commissioner for Refugees".to_string(),
+            Via::Attribution
+        )),
+        "{got:?}"
+    );
+    // Without a report held, the title is its own source.
+    let text = "Nearly half of those, 31 million, are children, the annual Global Trends study has found.\n";
+    let got = carried(text, &[true]);
+    assert_eq!(
+        got[0],
+        Some(("Global Trends".to_string(), Via::Attribution)),
+        "{got:?}"
+    );
+}
