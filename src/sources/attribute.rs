@@ -265,7 +265,8 @@ impl<'a> Attributor<'a> {
     ) -> Option<Attribution> {
         let found = found
             .map(|found| self.staff_of_report(context, report.as_ref(), found))
-            .map(|found| self.publication_of_report(context, report.as_ref(), found));
+            .map(|found| self.publication_of_report(context, report.as_ref(), found))
+            .map(|found| self.agency_of_parent(report.as_ref(), found));
         let Some(found) = found else {
             if reading.states {
                 return self.carry_report(context, report, reading);
@@ -292,6 +293,34 @@ impl<'a> Attributor<'a> {
             *report = None;
         }
         Some(found)
+    }
+
+    /// "… said the UN refugee agency (UNHCR) on Tuesday. ¶ The UN documented 997,905 registered
+    /// refugees": the international organisation a held agency belongs to (its registry
+    /// `parent`), named after it, is that agency again; the source stays the agency, the mention
+    /// the parent's name.
+    fn agency_of_parent(&self, report: Option<&Attribution>, found: Attribution) -> Attribution {
+        let Some(held) = report.filter(|held| held.kind.is_some_and(SourceKind::is_institution))
+        else {
+            return found;
+        };
+        let parent = self
+            .registry
+            .get(&held.name)
+            .and_then(|entry| entry.parent.as_deref());
+        // Only an international organisation stands loosely for its agencies ("the UN"); a
+        // government body named after its component ("by CBP" after the Border Patrol) counts
+        // more than the component.
+        if parent != Some(found.name.as_str())
+            || found.kind != Some(SourceKind::InternationalOrganization)
+        {
+            return found;
+        }
+        Attribution {
+            name: held.name.clone(),
+            kind: held.kind,
+            ..found
+        }
     }
 
     /// "The UN Refugee Agency (UNHCR) has announced … ¶ Nearly half of those are children, the

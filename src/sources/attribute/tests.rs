@@ -1166,3 +1166,20 @@ fn a_title_before_a_study_word_is_the_held_institution_s_publication() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_parent_of_a_held_agency_named_after_it_is_that_agency() {
+    let text = "The number of Syrian refugees in Lebanon has dropped below one million, said the UN refugee agency (UNHCR) on Tuesday.\n\
+                The UN documented 997,905 registered refugees at the end of November.\n";
+    let got = carried(text, &[true, true]);
+    let unhcr = "Office of the United Nations High Commissioner for Refugees".to_string();
+    assert_eq!(got[1], Some((unhcr, Via::Attribution)), "{got:?}");
+    // Named first, the parent is itself.
+    let text = "The UN documented 997,905 registered refugees at the end of November.\n";
+    let got = carried(text, &[true]);
+    assert_eq!(
+        got[0],
+        Some(("United Nations".to_string(), Via::Attribution)),
+        "{got:?}"
+    );
+}
