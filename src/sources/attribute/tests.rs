@@ -1183,3 +1183,19 @@ fn the_parent_of_a_held_agency_named_after_it_is_that_agency() {
         "{got:?}"
     );
 }
+
+#[test]
+fn what_the_writer_says_a_figure_comes_from_outranks_the_body_that_counted() {
+    let text = "Agents took more than 225,000 migrants into custody, according to preliminary Department of Homeland Security statistics.\n\
+                On Wednesday, Border Patrol processed 7,759 migrants, the statistics show.\n\
+                On Thursday, Border Patrol processed 7,100 migrants.\n";
+    let got = carried(text, &[true, true, true]);
+    let dhs = "U.S. Department of Homeland Security".to_string();
+    assert_eq!(got[1], Some((dhs, Via::Attribution)), "{got:?}");
+    // The body that counted is the source when the writer names no other.
+    assert_eq!(
+        got[2],
+        Some(("U.S. Border Patrol".to_string(), Via::Attribution)),
+        "{got:?}"
+    );
+}
