@@ -476,6 +476,31 @@ impl<'a> Attributor<'a> {
         carried
     }
 
+    /// "Caminando Fronteras, an NGO specializing in rescue operations": a name followed by an
+    /// appositive ("a" or "an", up to three words) whose noun is a body's (`bodies`,
+    /// `appositive_bodies`).
+    fn named_as_body(&self, context: &Context, found: &Attribution) -> bool {
+        /// Words of the appositive up to its noun ("an NGO", "a Spanish migrant rights group").
+        const MAX_APPOSITIVE_WORDS: usize = 4;
+        let Some(after) = context
+            .text
+            .get(found.mention_span.end..)
+            .and_then(|rest| rest.strip_prefix(", "))
+        else {
+            return false;
+        };
+        let mut words = after.split_whitespace().map(|word| {
+            word.trim_matches(|ch: char| !ch.is_alphanumeric() && ch != '-')
+                .to_lowercase()
+        });
+        if !words.next().is_some_and(|word| word == "a" || word == "an") {
+            return false;
+        }
+        words.take(MAX_APPOSITIVE_WORDS).any(|word| {
+            self.cues.bodies.contains(&word) || self.cues.appositive_bodies.contains(&word)
+        })
+    }
+
     /// A news outlet named without a registry entry: its last word is an `outlets` word
     /// ("Hala News").
     fn unregistered_outlet(&self, found: &Attribution) -> bool {
@@ -991,7 +1016,7 @@ impl<'a> Attributor<'a> {
                 .filter(|found| {
                     // The body starts the phrase, after "the" at most.
                     let first = from + usize::from(tokens[from].lower == "the");
-                    self.unregistered_body(found)
+                    (self.unregistered_body(found) || self.named_as_body(context, found))
                         && tokens
                             .get(first)
                             .is_some_and(|token| token.span.start == found.mention_span.start)

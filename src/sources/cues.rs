@@ -29,6 +29,9 @@ pub struct Cues {
     pub bodies: HashSet<String>,
     /// First words of a body's name whose last word is a place ("Statistics Canada", "Stats NZ").
     pub leading_bodies: HashSet<String>,
+    /// Nouns of an appositive that make the name before it a body ("Caminando Fronteras, an
+    /// NGO specializing in …"), besides `bodies`.
+    pub appositive_bodies: HashSet<String>,
     /// Last words naming who speaks for the body before them ("Interior Ministry spokesman").
     pub voices: HashSet<String>,
     /// Last words of a news outlet's name without a registry entry ("Hala News", "the Korea
@@ -93,6 +96,8 @@ struct Words {
     bodies: Vec<String>,
     #[serde(default)]
     leading_bodies: Vec<String>,
+    #[serde(default)]
+    appositive_bodies: Vec<String>,
     #[serde(default)]
     voices: Vec<String>,
     #[serde(default)]
@@ -166,6 +171,7 @@ impl Cues {
         cues.agents = set(file.words.agents);
         cues.bodies = set(file.words.bodies);
         cues.leading_bodies = set(file.words.leading_bodies);
+        cues.appositive_bodies = set(file.words.appositive_bodies);
         cues.voices = set(file.words.voices);
         cues.outlets = set(file.words.outlets);
         cues.publications = set(file.words.publications);

@@ -1199,3 +1199,13 @@ fn what_the_writer_says_a_figure_comes_from_outranks_the_body_that_counted() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_name_an_appositive_calls_a_body_is_the_agent_of_a_passive() {
+    let text = "According to figures published last week by Caminando Fronteras, an NGO specializing in rescue operations, 5,054 people died.\n\
+                According to figures published last week by Maria Lopez, a teacher in Madrid, 5,054 people died.\n";
+    assert_eq!(
+        names(text),
+        vec![Some("Caminando Fronteras".to_string()), None]
+    );
+}
