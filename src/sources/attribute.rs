@@ -146,8 +146,42 @@ impl<'a> Attributor<'a> {
         }
         if !statistic.is_empty() {
             self.headline_speaker(context, sentences, &mut result);
+            self.source_of_last(context, sentences, &mut result);
         }
         result
+    }
+
+    /// "In the first ten months of the current year, more people have already been deported
+    /// than in the entire year of 2022. This emerges from a response from the Federal Ministry
+    /// of the Interior": a sentence opening on a `source_of_last` phrase names the source of the
+    /// sentence before it in its paragraph, when that one names none.
+    fn source_of_last(
+        &self,
+        context: &Context,
+        sentences: &[Span],
+        result: &mut [Option<Attribution>],
+    ) {
+        for idx in 1..sentences.len().min(result.len()) {
+            let Some(found) = result[idx]
+                .clone()
+                .filter(|found| found.via == Via::Attribution)
+            else {
+                continue;
+            };
+            let opens = sentences[idx].slice(context.text).is_some_and(|text| {
+                let lower = text.trim_start().to_lowercase();
+                self.cues
+                    .source_of_last
+                    .iter()
+                    .any(|phrase| lower.starts_with(phrase.as_str()))
+            });
+            if opens
+                && result[idx - 1].is_none()
+                && same_paragraph(context.text, sentences[idx - 1], sentences[idx])
+            {
+                result[idx - 1] = Some(found);
+            }
+        }
     }
 
     /// "Schreiber says SA spent R300m deporting foreigners", "Deportations from Germany up 30%

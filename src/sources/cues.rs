@@ -32,6 +32,9 @@ pub struct Cues {
     /// Nouns of an appositive that make the name before it a body ("Caminando Fronteras, an
     /// NGO specializing in …"), besides `bodies`.
     pub appositive_bodies: HashSet<String>,
+    /// Openings of a sentence that names the source of the sentence before ("This emerges from
+    /// a response from the Federal Ministry of the Interior"), lower case.
+    pub source_of_last: Vec<String>,
     /// Last words naming who speaks for the body before them ("Interior Ministry spokesman").
     pub voices: HashSet<String>,
     /// Last words of a news outlet's name without a registry entry ("Hala News", "the Korea
@@ -98,6 +101,8 @@ struct Words {
     leading_bodies: Vec<String>,
     #[serde(default)]
     appositive_bodies: Vec<String>,
+    #[serde(default)]
+    source_of_last: Vec<String>,
     #[serde(default)]
     voices: Vec<String>,
     #[serde(default)]
@@ -172,6 +177,12 @@ impl Cues {
         cues.bodies = set(file.words.bodies);
         cues.leading_bodies = set(file.words.leading_bodies);
         cues.appositive_bodies = set(file.words.appositive_bodies);
+        cues.source_of_last = file
+            .words
+            .source_of_last
+            .iter()
+            .map(|phrase| phrase.to_lowercase())
+            .collect();
         cues.voices = set(file.words.voices);
         cues.outlets = set(file.words.outlets);
         cues.publications = set(file.words.publications);

@@ -33,7 +33,8 @@ pub use table::table_source;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Via {
-    /// Attributing words in the sentence or the one before it ("according to X").
+    /// Attributing words in the sentence, the one before it ("according to X"), or the one
+    /// after it that opens on its source ("This emerges from a response from X").
     Attribution,
     /// An inlined footnote after (or inside) the sentence.
     Footnote,

@@ -1209,3 +1209,24 @@ fn a_name_an_appositive_calls_a_body_is_the_agent_of_a_passive() {
         vec![Some("Caminando Fronteras".to_string()), None]
     );
 }
+
+#[test]
+fn a_sentence_opening_on_this_emerges_from_names_the_source_of_the_one_before() {
+    let text = "In the first ten months of the year, 13,512 people were deported. This emerges from a response from the Federal Ministry of the Interior to a request from an MP.\n";
+    let sentences = [Span::new(0, 65), Span::new(66, text.trim_end().len())];
+    let got: Vec<Option<String>> = Attributor::new(Registry::builtin(), Cues::builtin())
+        .attribute_both(text, &sentences, &[true, false], &[])
+        .0
+        .into_iter()
+        .map(|found| found.map(|attribution| attribution.name))
+        .collect();
+    assert_eq!(got[0], got[1], "{got:?}");
+    assert!(got[0].is_some(), "{got:?}");
+    // A sentence that opens otherwise names only its own source.
+    let text = "In the first ten months of the year, 13,512 people were deported. Critics cite a response from the Federal Ministry of the Interior to a request from an MP.\n";
+    let sentences = [Span::new(0, 65), Span::new(66, text.trim_end().len())];
+    let got = Attributor::new(Registry::builtin(), Cues::builtin())
+        .attribute_both(text, &sentences, &[true, false], &[])
+        .0;
+    assert!(got[0].is_none(), "{got:?}");
+}
