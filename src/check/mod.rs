@@ -324,7 +324,8 @@ fn result_binding(
             let relative = matches!(
                 result.figure.unit,
                 Unit::Percent | Unit::PercentagePoints | Unit::Multiplier | Unit::Fraction
-            ) || result.figure.is_two_ended_change();
+            ) || result.figure.is_two_ended_change()
+                || restates_relative(claim, &result.figure);
             // A multiplier is a ratio of two levels: "a five-fold increase over the same
             // month in 2020" is measured against March 2020 as a change is.
             if relative
@@ -346,6 +347,7 @@ fn result_binding(
                             .then(|| implied_base(&binding))
                             .flatten()
                     })
+                    .or_else(|| year_on_year_base(&claim.text, &binding))
                     .map(|base| in_fiscal_years(base, binding.period.as_ref()));
             } else {
                 binding.compared_with = None;
@@ -397,6 +399,58 @@ fn refers_back(sentence: &str) -> bool {
         || ["this number", "that number", "this figure", "that figure"]
             .iter()
             .any(|phrase| lower.contains(phrase))
+}
+
+/// "… up 5.0 per cent, or 187,000, from the end of 2024": an amount written right after ", or"
+/// and a percent restates that percent's change in numbers, measured against the same base.
+fn restates_relative(claim: &CheckClaim, figure: &crate::figures::Figure) -> bool {
+    let Some(start) = figure.span.start.checked_sub(claim.span.start) else {
+        return false;
+    };
+    matches!(figure.unit, Unit::Count | Unit::Money)
+        && claim
+            .figures
+            .iter()
+            .filter(|before| before.span.end <= figure.span.start && before.unit != Unit::Year)
+            .max_by_key(|before| before.span.end)
+            .is_some_and(|before| {
+                before.unit == Unit::Percent
+                    && before
+                        .span
+                        .end
+                        .checked_sub(claim.span.start)
+                        .and_then(|end| claim.text.get(end..start))
+                        .is_some_and(|between| {
+                            between.trim_matches(|ch: char| ch == ',' || ch.is_whitespace()) == "or"
+                        })
+            })
+}
+
+/// "Japan's foreign population was 3,768,977 as of the end of 2024 …, rising by 357,985, or
+/// 10.5%, year on year": a change at a point or in a month of the figure's own clause or
+/// sentence, said to be year on year, is measured against the same point a year before.
+fn year_on_year_base(text: &str, binding: &Binding) -> Option<crate::bind::Period> {
+    use crate::bind::Granularity;
+    let period = binding.period.as_ref()?;
+    let own = matches!(
+        binding.period_source,
+        Some(PeriodSource::Clause | PeriodSource::Sentence)
+    );
+    let lower = text.to_lowercase();
+    let year_on_year = [
+        "year on year",
+        "year-on-year",
+        "year over year",
+        "year-over-year",
+    ]
+    .iter()
+    .any(|phrase| lower.contains(phrase));
+    (own && year_on_year && matches!(period.granularity, Granularity::Point | Granularity::Month))
+        .then(|| {
+            let mut base = period.shifted(-12);
+            base.text = String::new();
+            base
+        })
 }
 
 /// A change whose sentence writes no base: "remittances increased 19.5% last year" is measured
@@ -549,6 +603,34 @@ mod tests {
         let compared = |figure: &str| compared_with(text, "2024-03-05", figure);
         assert_eq!(compared("20%").as_deref(), Some("2022-01..2022-12"));
         assert_eq!(compared("more than 8,000"), None);
+    }
+
+    /// A change at a point said to be year on year is measured from the point a year before;
+    /// an amount right after ", or" and a percent restates the percent's change.
+    #[test]
+    fn a_year_on_year_change_and_its_amount_share_one_base() {
+        let text = "Japan's foreign population was 3,768,977 as of the end of 2024, rising by \
+                    357,985, or 10.5%, year on year.";
+        assert_eq!(
+            compared_with(text, "2025-03-14", "10.5%").as_deref(),
+            Some("2023-12..2023-12")
+        );
+        let text = "3,956,619 foreign nationals resided in Japan as of the end of June, up 5.0 \
+                    per cent, or 187,000, from the end of 2024.";
+        assert_eq!(
+            compared_with(text, "2025-10-10", "187,000").as_deref(),
+            Some("2024-12..2024-12")
+        );
+        // A level right after a percent is no amount of change.
+        assert_eq!(compared_with(text, "2025-10-10", "3,956,619"), None);
+        assert_eq!(
+            compared_with(
+                "Arrivals reached 5,000 in June, 12% of the total.",
+                "2025-10-10",
+                "12%"
+            ),
+            None
+        );
     }
 
     /// A yearly or year-to-date change with no base written is measured from the year before;
