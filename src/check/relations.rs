@@ -1307,6 +1307,14 @@ pub(crate) mod tests {
             .collect()
     }
 
+    /// The figures of a multi-paragraph document the arithmetic gave a result.
+    fn figures_found(text: &str, date: &str) -> Vec<String> {
+        arithmetic_of(paragraphs_dated(text, date))
+            .into_iter()
+            .map(|(figure, ..)| figure)
+            .collect()
+    }
+
     #[test]
     fn a_comparative_amount_is_no_end_of_a_percent_change() {
         // 105,000 is how many fewer arrived, not a level: (105,000 − 728,000) / 728,000 is
@@ -1695,17 +1703,11 @@ pub(crate) mod tests {
         // change's dated ends (the later in its period, the earlier a year before).
         let text = "Arrivals rose by about half\n\n\
                     155,754 landed this year, up from 103,846 in the past";
-        let got: Vec<String> = arithmetic_of(paragraphs_dated(text, "2023-12-30"))
-            .into_iter()
-            .map(|(figure, ..)| figure)
-            .collect();
+        let got = figures_found(text, "2023-12-30");
         assert!(!got.contains(&"about half".to_string()), "{got:?}");
         let text = "Arrivals rose by about half\n\n\
                     155,754 landed up to Dec 29, up from 103,846 in 2022";
-        let got: Vec<String> = arithmetic_of(paragraphs_dated(text, "2023-12-30"))
-            .into_iter()
-            .map(|(figure, ..)| figure)
-            .collect();
+        let got = figures_found(text, "2023-12-30");
         assert!(got.contains(&"about half".to_string()), "{got:?}");
     }
 
@@ -1723,13 +1725,7 @@ pub(crate) mod tests {
             "{got:?}"
         );
         // A percent of two digits does not: "6,400" and "26,800" are too round for it.
-        let got: Vec<String> = arithmetic_of(paragraphs_dated(
-            &text.replace("317%", "320%"),
-            "2023-04-05",
-        ))
-        .into_iter()
-        .map(|(figure, ..)| figure)
-        .collect();
+        let got = figures_found(&text.replace("317%", "320%"), "2023-04-05");
         assert!(!got.contains(&"320%".to_string()), "{got:?}");
     }
 
@@ -1763,11 +1759,7 @@ pub(crate) mod tests {
             "{got:?}"
         );
         // Without the opening, the round 170,000 of another paragraph is no operand.
-        let got: Vec<String> =
-            arithmetic_of(paragraphs_dated(&text("Crossings were"), "2024-06-07"))
-                .into_iter()
-                .map(|(figure, ..)| figure)
-                .collect();
+        let got = figures_found(&text("Crossings were"), "2024-06-07");
         assert!(!got.contains(&"2%".to_string()), "{got:?}");
     }
 
@@ -1807,10 +1799,7 @@ pub(crate) mod tests {
             "{got:?}"
         );
         // A whole of another period is another total.
-        let got: Vec<String> = arithmetic_of(paragraphs_dated(&text("In 2021"), "2022-08-27"))
-            .into_iter()
-            .map(|(figure, ..)| figure)
-            .collect();
+        let got = figures_found(&text("In 2021"), "2022-08-27");
         assert!(!got.contains(&"55%".to_string()), "{got:?}");
     }
 
@@ -1832,10 +1821,7 @@ pub(crate) mod tests {
         // Undated operands of another paragraph are no operands of a rough claim.
         let text = "A total of 4,791 people had been deported.\n\n\
                     This is an increase of around 34 percent. Before, 3,566 foreigners were deported.";
-        let got: Vec<String> = arithmetic_of(paragraphs_dated(text, "2024-04-05"))
-            .into_iter()
-            .map(|(figure, ..)| figure)
-            .collect();
+        let got = figures_found(text, "2024-04-05");
         assert!(!got.contains(&"around 34 percent".to_string()), "{got:?}");
     }
 
