@@ -284,6 +284,7 @@ pub fn bind_carrying(
                 })
             });
         let mut bindings = bind_sentence(sentence, &periods, date, carried, rules);
+        same_period_as_running_total(&mut bindings);
         inherit_carried_base(sentence, &mut bindings, state);
         state.compared_part = bindings
             .iter()
@@ -322,6 +323,39 @@ pub fn bind_carrying(
         state.compared = before_compared;
     }
     out
+}
+
+/// "As of June 1, 25,937 migrants arrived …, compared to 3,818 arrivals in the same period last
+/// year": a cut-off read as a running total for one figure (January to June 2023) makes "the
+/// same period last year" of another figure of the sentence that running total a year before
+/// (January to June 2022), not the cut-off's month.
+fn same_period_as_running_total(bindings: &mut [Binding]) {
+    let running: Vec<Period> = bindings
+        .iter()
+        .filter_map(|binding| binding.period.as_ref())
+        .filter(|period| period.partial && period.months() >= 2)
+        .cloned()
+        .collect();
+    for binding in bindings.iter_mut() {
+        let Some(period) = binding.period.as_mut() else {
+            continue;
+        };
+        let lower = period.text.to_lowercase();
+        let repeats = ["same period", "same months", "same time", "this time"]
+            .iter()
+            .any(|phrase| lower.contains(phrase));
+        if !repeats || !matches!(period.granularity, Granularity::Point | Granularity::Month) {
+            continue;
+        }
+        if let Some(total) = running
+            .iter()
+            .find(|total| total.end.plus(-12) == period.end)
+        {
+            let text = std::mem::take(&mut period.text);
+            *period = total.shifted(-12);
+            period.text = text;
+        }
+    }
 }
 
 /// "… as of the end of June, up 5.0 per cent … from the end of 2024. ¶ … permanent residents

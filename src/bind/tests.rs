@@ -3134,3 +3134,24 @@ fn may_after_month_of_is_the_month() {
         "2024-05..2024-05",
     );
 }
+
+#[test]
+fn the_same_period_last_year_of_a_running_total_is_that_total_a_year_before() {
+    let got = bind(
+        "As of June 1, 25,937 migrants arrived in Italy from the Tunisian coast, an increase \
+         of 580% compared to 3,818 arrivals in the same period last year.",
+        "2023-06-05",
+    );
+    let running = period_of(&got, "25,937").to_string();
+    assert!(running.starts_with("2023-01..2023-06"), "{got:?}");
+    assert!(
+        period_of(&got, "3,818").starts_with("2022-01..2022-06"),
+        "{got:?}"
+    );
+    // A cut-off of a stock stays a point, and so does the same time a year before.
+    let got = bind(
+        "As of June 1, 25,937 refugees lived in the camp, against 3,818 at the same time last year.",
+        "2023-06-05",
+    );
+    assert_eq!(period_of(&got, "3,818"), "2022-06..2022-06", "{got:?}");
+}
