@@ -1813,7 +1813,23 @@ fn changes_by(sentence: &str, local: Span) -> bool {
     });
     let before = &sentence
         [crate::util::floor_char_boundary(sentence, local.start.saturating_sub(30))..local.start];
-    change.is_match(before)
+    if change.is_match(before) {
+        return true;
+    }
+    // "will decline by 445,901 in 2025 and 445,662 in 2026": a change word shared by the
+    // figures of a list.
+    static LISTED: OnceLock<regex::Regex> = OnceLock::new();
+    let listed = LISTED
+        .get_or_init(|| crate::util::static_regex(r"(\d[\d,.]*)(?:\s+[\w-]+){0,3}\s*,?\s+and\s*$"));
+    let window = &sentence
+        [crate::util::floor_char_boundary(sentence, local.start.saturating_sub(60))..local.start];
+    listed
+        .captures(window)
+        .and_then(|captures| captures.get(1))
+        .is_some_and(|previous| {
+            let start = local.start - window.len() + previous.start();
+            start < local.start && changes_by(sentence, Span::new(start, start + 1))
+        })
 }
 
 /// Phrases that measure a change against the year before.

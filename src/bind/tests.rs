@@ -3155,3 +3155,19 @@ fn the_same_period_last_year_of_a_running_total_is_that_total_a_year_before() {
     );
     assert_eq!(period_of(&got, "3,818"), "2022-06..2022-06", "{got:?}");
 }
+
+#[test]
+fn a_change_word_shared_by_a_list_keeps_each_year_whole() {
+    let got = bind(
+        "Miller said the temporary population will decline by 445,901 in 2025 and 445,662 in 2026.",
+        "2024-10-24",
+    );
+    assert_eq!(period_of(&got, "445,901"), "2025-01..2025-12", "{got:?}");
+    assert_eq!(period_of(&got, "445,662"), "2026-01..2026-12", "{got:?}");
+    // A level of a stock listed after a level is the year's end.
+    let got = bind(
+        "The temporary population was 2,500,000 in 2025 and 2,100,000 in 2026.",
+        "2024-10-24",
+    );
+    assert_eq!(period_of(&got, "2,100,000"), "2026-12..2026-12", "{got:?}");
+}
