@@ -33,8 +33,13 @@ impl Attributor<'_> {
                 }
             }
             if token.is_word {
+                // "according to the estimates": a data word after a determiner is a noun, though
+                // it is a reporting verb elsewhere ("UNHCR estimates").
+                let noun = end > from
+                    && self.cues.definite.contains(tokens[end - 1].lower.as_ref())
+                    && self.cues.data.contains(token.lower.as_ref());
                 if self.cues.stops.contains(token.lower.as_ref())
-                    || self.cues.verbs.contains(token.lower.as_ref())
+                    || (self.cues.verbs.contains(token.lower.as_ref()) && !noun)
                 {
                     break;
                 }

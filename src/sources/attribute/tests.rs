@@ -1230,3 +1230,19 @@ fn a_sentence_opening_on_this_emerges_from_names_the_source_of_the_one_before() 
         .0;
     assert!(got[0].is_none(), "{got:?}");
 }
+
+#[test]
+fn a_data_word_after_a_determiner_is_a_noun_though_it_is_a_verb_elsewhere() {
+    let text =
+        "The United Nations High Commissioner for Refugees (UNHCR) published data on Tuesday.\n\
+                According to the estimates, 569 Rohingyas were dead or missing.\n";
+    let got = carried(text, &[false, true]);
+    assert_eq!(
+        got[1],
+        Some((
+            "Office of the United Nations High Commissioner for Refugees".to_string(),
+            Via::Attribution
+        )),
+        "{got:?}"
+    );
+}
