@@ -340,11 +340,9 @@ fn same_period_as_running_total(bindings: &mut [Binding]) {
         let Some(period) = binding.period.as_mut() else {
             continue;
         };
-        let lower = period.text.to_lowercase();
-        let repeats = ["same period", "same months", "same time", "this time"]
-            .iter()
-            .any(|phrase| lower.contains(phrase));
-        if !repeats || !matches!(period.granularity, Granularity::Point | Granularity::Month) {
+        if !period::says_a_repeat(&period.text)
+            || !matches!(period.granularity, Granularity::Point | Granularity::Month)
+        {
             continue;
         }
         if let Some(total) = running

@@ -688,10 +688,15 @@ fn same_period_of_the_sentence(found: &mut [Found]) {
 /// The phrase repeats a period named elsewhere: "the same period last year", "this time last
 /// year", "at this stage in 2022".
 fn repeats_a_period(found: &Found) -> bool {
-    if is_bare_same(&found.period.text) {
+    says_a_repeat(&found.period.text)
+}
+
+/// The words of a period phrase repeat a period named elsewhere ([`repeats_a_period`]).
+pub(super) fn says_a_repeat(text: &str) -> bool {
+    if is_bare_same(text) {
         return false;
     }
-    let lower = found.period.text.to_lowercase();
+    let lower = text.to_lowercase();
     [
         "same",
         "this time",

@@ -1122,6 +1122,14 @@ fn a_sentence_telling_a_tripling_goes_on_with_the_report() {
     assert_eq!(carried(text, &[true, false, true])[2], None);
 }
 
+/// UNHCR as [`carried`] names it, tied to its sentence by `via`.
+fn unhcr(via: Via) -> Option<(String, Via)> {
+    Some((
+        "Office of the United Nations High Commissioner for Refugees".to_string(),
+        via,
+    ))
+}
+
 #[test]
 fn the_institution_a_lede_opens_on_issues_the_figures_after_it() {
     let text = "Escalating needs of Sudanese refugees at Chad border\n\
@@ -1129,11 +1137,11 @@ fn the_institution_a_lede_opens_on_issues_the_figures_after_it() {
                 Over 1 200 cases of Hepatitis E were reported in Adre.\n\
                 More than 115 000 have arrived since the start of 2024.\n";
     let got = carried(text, &[false, false, true, true]);
-    let unhcr = Some((
-        "Office of the United Nations High Commissioner for Refugees".to_string(),
-        Via::Carried,
-    ));
-    assert_eq!(got[2..], [unhcr.clone(), unhcr], "{got:?}");
+    assert_eq!(
+        got[2..],
+        [unhcr(Via::Carried), unhcr(Via::Carried)],
+        "{got:?}"
+    );
     // Deep in the text, a sentence opening on a body is no lede.
     let text = "Escalating needs of Sudanese refugees at Chad border\n\
                 Aid is short.\n\
@@ -1149,14 +1157,7 @@ fn a_title_before_a_study_word_is_the_held_institution_s_publication() {
     let text = "The UN Refugee Agency (UNHCR) has announced that 68.5 million people were displaced in 2017.\n\
                 Nearly half of those, 31 million, are children, the annual Global Trends study has found.\n";
     let got = carried(text, &[true, true]);
-    assert_eq!(
-        got[1],
-        Some((
-            "Office of the United Nations High Commissioner for Refugees".to_string(),
-            Via::Attribution
-        )),
-        "{got:?}"
-    );
+    assert_eq!(got[1], unhcr(Via::Attribution), "{got:?}");
     // Without a report held, the title is its own source.
     let text = "Nearly half of those, 31 million, are children, the annual Global Trends study has found.\n";
     let got = carried(text, &[true]);
@@ -1172,8 +1173,7 @@ fn the_parent_of_a_held_agency_named_after_it_is_that_agency() {
     let text = "The number of Syrian refugees in Lebanon has dropped below one million, said the UN refugee agency (UNHCR) on Tuesday.\n\
                 The UN documented 997,905 registered refugees at the end of November.\n";
     let got = carried(text, &[true, true]);
-    let unhcr = "Office of the United Nations High Commissioner for Refugees".to_string();
-    assert_eq!(got[1], Some((unhcr, Via::Attribution)), "{got:?}");
+    assert_eq!(got[1], unhcr(Via::Attribution), "{got:?}");
     // Named first, the parent is itself.
     let text = "The UN documented 997,905 registered refugees at the end of November.\n";
     let got = carried(text, &[true]);
@@ -1237,12 +1237,5 @@ fn a_data_word_after_a_determiner_is_a_noun_though_it_is_a_verb_elsewhere() {
         "The United Nations High Commissioner for Refugees (UNHCR) published data on Tuesday.\n\
                 According to the estimates, 569 Rohingyas were dead or missing.\n";
     let got = carried(text, &[false, true]);
-    assert_eq!(
-        got[1],
-        Some((
-            "Office of the United Nations High Commissioner for Refugees".to_string(),
-            Via::Attribution
-        )),
-        "{got:?}"
-    );
+    assert_eq!(got[1], unhcr(Via::Attribution), "{got:?}");
 }
