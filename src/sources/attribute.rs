@@ -112,20 +112,28 @@ impl<'a> Attributor<'a> {
         let mut result = Vec::with_capacity(sentences.len());
         let mut report: Option<Attribution> = None;
         let mut previous: Option<Reading> = None;
+        let mut paragraph_states = false;
+        let mut report_said = false;
         for (idx, sentence) in sentences.iter().enumerate() {
             let tokens = SentenceTokens::new(context, *sentence);
+            let follows = idx
+                .checked_sub(1)
+                .and_then(|prev| sentences.get(prev))
+                .is_some_and(|prev| same_paragraph(doc_text, *prev, *sentence));
+            if !follows {
+                paragraph_states = false;
+            }
             let reading = Reading {
                 span: *sentence,
                 own: self.own_attribution(context, *sentence, &tokens),
                 tokens,
                 states: statistic.get(idx).copied().unwrap_or(false),
                 leads_into_statistic: leads_into_statistic(doc_text, sentences, statistic, idx),
+                follows_statistic: paragraph_states,
+                report_said,
                 continues_quote: continues_quote(doc_text, sentences, idx),
             };
-            let follows = idx
-                .checked_sub(1)
-                .and_then(|prev| sentences.get(prev))
-                .is_some_and(|prev| same_paragraph(doc_text, *prev, *sentence));
+            paragraph_states |= reading.states;
             let previous_in_paragraph = previous.as_ref().filter(|_| follows);
             let found = reading.own.clone().or_else(|| {
                 self.source_beyond(context, &reading, footnote_of[idx], previous_in_paragraph)
@@ -141,7 +149,11 @@ impl<'a> Attributor<'a> {
                     continue;
                 }
             }
+            let held = report.clone();
             result.push(self.follow_report(context, &mut report, &reading, found));
+            if report.is_some() && report != held {
+                report_said = reading.own.is_some() && self.says_report(reading.tokens.text());
+            }
             previous = Some(reading);
         }
         if !statistic.is_empty() {
@@ -561,11 +573,31 @@ impl<'a> Attributor<'a> {
     /// into a statistic in its paragraph or tells how the statistics moved.
     fn ends_report(&self, doc_text: &str, reading: &Reading) -> bool {
         let text = reading.span.slice(doc_text).unwrap_or("");
+        // "… 18,000 unaccompanied minors, more than twice the figure seen in February. The
+        // influx of children burdens an already-strained system. ¶ Single adults make up …": a
+        // comment on a statistic of its own paragraph, quoting no one, leaves a report a
+        // reporting word named going on ("according to CBP figures"). An actor's report ("DHS
+        // deported 116 Chinese nationals. The move was the latest expression of …") ends.
+        if reading.follows_statistic && reading.report_said && !quotes_someone(text) {
+            return false;
+        }
         // "Here are some of the key points:" leads into the list after it.
         !reading.leads_into_statistic
             && !text.trim_end().ends_with(':')
             && !self.tells_a_trend(text, &reading.tokens)
             && !self.speaker_points_back(reading.tokens.text())
+    }
+
+    /// Whether a sentence names its source with a reporting word: a verb of `reporting_verbs`
+    /// ("according to", "said", "figures show"), or a data or publication noun ("the data
+    /// published by Eurostat", "the report").
+    fn says_report(&self, tokens: &[Token]) -> bool {
+        tokens.iter().any(|token| {
+            let word = token.lower.as_ref();
+            self.cues.reporting_verbs.contains(word)
+                || self.cues.data.contains(word)
+                || self.cues.publications.contains(word)
+        })
     }
 
     /// "“691,049 people have returned”, he added.": every speaker the sentence names points
@@ -1252,6 +1284,11 @@ struct Reading<'c> {
     states: bool,
     /// Whether the next sentence, in the same paragraph, states a statistic.
     leads_into_statistic: bool,
+    /// Whether an earlier sentence of the same paragraph states a statistic.
+    follows_statistic: bool,
+    /// Whether the report held when the sentence is read was named with a reporting word
+    /// ([`Attributor::says_report`]).
+    report_said: bool,
     /// Whether the sentence opens a paragraph with a quote mark while the paragraph before left
     /// its quotation open: the same speaker goes on (newspapers close a quotation of several
     /// paragraphs only at its end).

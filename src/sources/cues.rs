@@ -35,6 +35,8 @@ pub struct Cues {
     /// Openings of a sentence that names the source of the sentence before ("This emerges from
     /// a response from the Federal Ministry of the Interior"), lower case.
     pub source_of_last: Vec<String>,
+    /// Verbs that name a report's source ("according to", "said", "figures show"), lower case.
+    pub reporting_verbs: HashSet<String>,
     /// Last words naming who speaks for the body before them ("Interior Ministry spokesman").
     pub voices: HashSet<String>,
     /// Last words of a news outlet's name without a registry entry ("Hala News", "the Korea
@@ -103,6 +105,8 @@ struct Words {
     appositive_bodies: Vec<String>,
     #[serde(default)]
     source_of_last: Vec<String>,
+    #[serde(default)]
+    reporting_verbs: Vec<String>,
     #[serde(default)]
     voices: Vec<String>,
     #[serde(default)]
@@ -183,6 +187,7 @@ impl Cues {
             .iter()
             .map(|phrase| phrase.to_lowercase())
             .collect();
+        cues.reporting_verbs = set(file.words.reporting_verbs);
         cues.voices = set(file.words.voices);
         cues.outlets = set(file.words.outlets);
         cues.publications = set(file.words.publications);

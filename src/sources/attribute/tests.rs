@@ -472,6 +472,56 @@ fn carried(text: &str, statistic: &[bool]) -> Vec<Option<(String, Via)>> {
         .collect()
 }
 
+/// Sentences split at ". " within lines; each line a paragraph.
+fn carried_in_paragraphs(text: &str, statistic: &[bool]) -> Vec<Option<(String, Via)>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let mut at = start;
+        for piece in line.trim_end().split_inclusive(". ") {
+            sentences.push(Span::new(at, at + piece.trim_end().len()));
+            at += piece.len();
+        }
+        start += line.len();
+    }
+    Attributor::new(Registry::builtin(), Cues::builtin())
+        .attribute_both(text, &sentences, statistic, &[])
+        .0
+        .into_iter()
+        .map(|found| found.map(|attribution| (attribution.name, attribution.via)))
+        .collect()
+}
+
+#[test]
+fn a_comment_on_a_statistic_of_its_paragraph_leaves_a_reported_source_going_on() {
+    // A report named with a reporting word goes on past a comment after a statistic of the
+    // comment's own paragraph.
+    let text = "The agency had 172,331 encounters in March, according to Customs and Border Protection figures.\n\
+                The March encounters included some 18,000 unaccompanied minors. The influx burdens an already-strained system.\n\
+                Single adults make up the bulk of the encounters, nearly 100,000.\n";
+    let got = carried_in_paragraphs(text, &[true, true, false, true]);
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert_eq!(
+        got[3],
+        Some((
+            "U.S. Customs and Border Protection".to_string(),
+            Via::Carried
+        )),
+        "{got:?}"
+    );
+    // An actor's report ends at the comment: its figures are its deed, not a release.
+    let text = "In early July, the Department of Homeland Security (DHS) deported 116 Chinese nationals. The move was the latest expression of concern.\n\
+                More than 1 million people have left China since the pandemic began.\n";
+    let got = carried_in_paragraphs(text, &[true, false, true]);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(got[2], None, "{got:?}");
+    // A comment opening its paragraph still ends the report.
+    let text = "The agency had 172,331 encounters in March, according to Customs and Border Protection figures.\n\
+                The influx burdens an already-strained system.\n\
+                Single adults make up the bulk of the encounters, nearly 100,000.\n";
+    assert_eq!(carried_in_paragraphs(text, &[true, false, true])[2], None);
+}
+
 #[test]
 fn a_body_s_spokesman_speaks_for_the_body_and_its_report_goes_on() {
     let text = "Germany deported 30% more people in 2024 than last year, an Interior Ministry spokesman said on Friday.\n\
