@@ -1469,6 +1469,9 @@ impl SentenceReading<'_, '_> {
             if let Some(period) = binding.period.as_mut() {
                 if !changes_by(text, local) {
                     at_year_end_if_stock(period, figure, kind_text, rules);
+                    if own_source == Some(PeriodSource::Passage) {
+                        at_running_end_if_stock(period, figure, kind_text, rules);
+                    }
                     // Only the sentence that names the year's end reads it as a flow's.
                     if matches!(
                         own_source,
@@ -1796,6 +1799,30 @@ fn at_year_end_if_stock(period: &mut Period, figure: &Figure, sentence: &str, ru
     if says_stock(sentence, rules) {
         let text = std::mem::take(&mut period.text);
         *period = Period::point(period.end);
+        period.text = text;
+    }
+}
+
+/// "The number of refugees who returned this year reached 1.3 million … ¶ Sudan has 10 million
+/// IDPs": a stock (`stock_words`) given a running total carried from the passage ("this year",
+/// "since November 2023", to the publication) is the level at its end, a point; still relative
+/// and approximate, as the running total's end was.
+fn at_running_end_if_stock(
+    period: &mut Period,
+    figure: &Figure,
+    sentence: &str,
+    rules: &BindRules,
+) {
+    let running = period.partial && period.approximate_end && period.months() > 1;
+    if !running || figure.unit != Unit::Count || figure.is_two_ended_change() {
+        return;
+    }
+    if says_stock(sentence, rules) {
+        let text = std::mem::take(&mut period.text);
+        let end = period.end;
+        *period = Period::point(end);
+        period.approximate_end = true;
+        period.relative = true;
         period.text = text;
     }
 }

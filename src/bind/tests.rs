@@ -1034,6 +1034,54 @@ fn an_event_dated_after_since_starts_the_period_to_date() {
 }
 
 #[test]
+fn a_stock_carried_a_running_total_is_the_level_at_its_end() {
+    let got = figures_and_bindings(
+        &[
+            "Some 1.3 million Sudanese have returned home so far this year, the agencies said.",
+            "Sudan has 10 million IDPs, they said.",
+            "Over four million have sought refuge in neighbouring countries.",
+            "Another 320,000 crossed back from Egypt.",
+        ],
+        "2025-07-25",
+    );
+    let period = |paragraph: usize| {
+        let (_, binding) = &got[paragraph][0];
+        (span_of(binding), binding.period_source)
+    };
+    // The running total of the first paragraph, carried.
+    assert_eq!(
+        period(0),
+        (
+            ("2025-01".into(), "2025-07".into()),
+            Some(PeriodSource::Clause)
+        )
+    );
+    // A stock takes its end.
+    assert_eq!(
+        period(1),
+        (
+            ("2025-07".into(), "2025-07".into()),
+            Some(PeriodSource::Passage)
+        )
+    );
+    assert_eq!(
+        period(2),
+        (
+            ("2025-07".into(), "2025-07".into()),
+            Some(PeriodSource::Passage)
+        )
+    );
+    // A flow keeps the running total.
+    assert_eq!(
+        period(3),
+        (
+            ("2025-01".into(), "2025-07".into()),
+            Some(PeriodSource::Passage)
+        )
+    );
+}
+
+#[test]
 fn a_stock_counted_in_a_year_is_the_count_at_its_end() {
     assert_first_period("The number of refugees and internally displaced persons (IDPs) in the world reached 68.5 million in 2017.", "2018-06-19", "2017-12..2017-12");
     assert_first_period(
