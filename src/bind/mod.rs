@@ -1425,7 +1425,16 @@ impl SentenceReading<'_, '_> {
             let since = found.period.text.to_lowercase().starts_with("since ");
             if since && self.antecedent(own_clause, found.span) {
                 let text = std::mem::take(&mut found.period.text);
-                found.period = Period::month(found.period.start);
+                // "the largest since 2017, when some 750,000 fled": a year named alone is that
+                // whole year.
+                let year_alone = text.get("since ".len()..).is_some_and(|rest| {
+                    rest.len() == 4 && rest.chars().all(|ch| ch.is_ascii_digit())
+                });
+                found.period = if year_alone {
+                    Period::calendar_year(found.period.start.year())
+                } else {
+                    Period::month(found.period.start)
+                };
                 found.period.text = text;
             }
             (found, source)

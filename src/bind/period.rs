@@ -83,6 +83,14 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
     static PATTERNS: OnceLock<Vec<(Regex, Build, Kind)>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let specs: Vec<(String, Build, Kind)> = vec![
+            // "in July last year", "in March of this year", "in January next year": that month
+            // of the year before, of or after the publication's; not the end of a span of months
+            // ("from June to August this year", read below).
+            (
+                format!(r"(?i)(?:\b(to|and|through|thru|until|till)\s+(?:the\s+end\s+of\s+)?{DAY_FIRST}|[-–]\s*)?\b({MONTH})(?:\s+of)?\s+(last|this|next)\s+year\b"),
+                month_of_relative_year,
+                Kind::Phrase,
+            ),
             // Spanish. "de enero a junio de 2019", "entre enero y marzo", "del 1 de enero al
             // 30 de junio de este año": a span of months (`month_range` reads "entre" as
             // "between" and "y" as "and").
@@ -415,9 +423,9 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             ),
             (r"(?i)\b(?:calendar\s+year|cy)\s*(\d{4})\b".to_string(), calendar_year, Kind::Phrase),
             // "since October", "since October 2022", "since 2021", "since the start of 2024",
-            // "since the end of June 2022".
+            // "since the end of June 2022", "since early 2024", "since mid-2023".
             (
-                format!(r"(?i)\bsince\s+(?:the\s+(?:beginning|start|end)\s+of\s+)?(?:{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?|(\d{{4}}))\b"),
+                format!(r"(?i)\bsince\s+(?:the\s+(?:beginning|start|end)\s+of\s+)?(?:(?:early|mid|late)[\s-]+)?(?:{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?|(\d{{4}}))\b"),
                 since,
                 Kind::Phrase,
             ),
@@ -2144,6 +2152,21 @@ fn last_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     Some(period)
 }
 
+fn month_of_relative_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    if caps.get(1).is_some() || caps.get(0)?.as_str().starts_with(['-', '–']) {
+        return None;
+    }
+    let month = month_number(cap(caps, 2)?)?;
+    let shift = match cap(caps, 3)?.to_lowercase().as_str() {
+        "last" => -1,
+        "next" => 1,
+        _ => 0,
+    };
+    let mut period = Period::month(Month::new(ctx.anchor?.year() + shift, month));
+    period.relative = true;
+    Some(period)
+}
+
 fn a_year_or_month_before(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let months = months_back(caps.get(0)?.as_str())?;
     let anchor = ctx.anchor?;
@@ -2502,12 +2525,19 @@ fn since(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let start = match (cap(caps, 1), cap(caps, 2), cap(caps, 3)) {
         (Some(month), Some(year), _) => Month::new(year_of(year)?, month_number(month)?),
         (Some(month), None, _) => anchor.latest(month_number(month)?),
-        // "since the end of 2023": from its December.
+        // "since the end of 2023", "since late 2023": from its December; "since mid-2023":
+        // from its June.
         (None, _, Some(year)) => {
-            let end_of = caps
-                .get(0)
-                .is_some_and(|whole| whole.as_str().to_lowercase().contains(" end of "));
-            Month::new(year_of(year)?, if end_of { 12 } else { 1 })
+            let whole = caps.get(0).map(|whole| whole.as_str().to_lowercase());
+            let says = |word: &str| whole.as_deref().is_some_and(|whole| whole.contains(word));
+            let month = if says(" end of ") || says("late") {
+                12
+            } else if says("mid") {
+                6
+            } else {
+                1
+            };
+            Month::new(year_of(year)?, month)
         }
         _ => return None,
     };

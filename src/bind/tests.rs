@@ -1034,6 +1034,69 @@ fn an_event_dated_after_since_starts_the_period_to_date() {
 }
 
 #[test]
+fn a_month_of_the_year_before_this_or_after_is_that_month() {
+    let date = "2024-08-20";
+    assert_first_period(
+        "In July last year, the island saw 18,723 arrivals.",
+        date,
+        "2023-07..2023-07",
+    );
+    assert_first_period("In July of last year 300 came.", date, "2023-07..2023-07");
+    // A month not yet come this year is not last year's.
+    assert_first_period(
+        "In October this year 60 may come.",
+        date,
+        "2024-10..2024-10",
+    );
+    assert_first_period(
+        "In January next year 70 will come.",
+        date,
+        "2025-01..2025-01",
+    );
+    // The end of a span of months is the span's.
+    assert_first_period(
+        "From June to August this year 90 came.",
+        date,
+        "2024-06..2024-08",
+    );
+    assert_first_period(
+        "104,061 people arrived from 1 January to 30 December last year.",
+        "2023-01-02",
+        "2022-01..2022-12",
+    );
+}
+
+#[test]
+fn since_early_mid_or_late_in_a_year_runs_from_it_to_the_publication() {
+    let date = "2025-07-11";
+    assert_first_period(
+        "Up to 150,000 Rohingya had arrived since early 2024.",
+        date,
+        "2024-01..2025-07 partial of the period to date",
+    );
+    assert_first_period(
+        "300 arrived since mid-2024.",
+        date,
+        "2024-06..2025-07 partial of the period to date",
+    );
+    assert_first_period(
+        "5,000 arrived since late 2023.",
+        date,
+        "2023-12..2025-07 partial of the period to date",
+    );
+    // "since 2017, when …": the clause describes that year, whole.
+    let got = bind(
+        "The movement is the largest since 2017, when some 750,000 fled the violence.",
+        date,
+    );
+    assert_eq!(
+        period_of(&got, "some 750,000"),
+        "2017-01..2017-12",
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_stock_carried_a_running_total_is_the_level_at_its_end() {
     let got = figures_and_bindings(
         &[
