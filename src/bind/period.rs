@@ -8,7 +8,7 @@
 use regex::{Captures, Regex};
 use std::sync::OnceLock;
 
-use super::{BindRules, Month, Period};
+use super::{BindRules, Granularity, Month, Period};
 use crate::span::Span;
 
 /// A period phrase found in a sentence (span relative to the sentence text).
@@ -652,8 +652,57 @@ pub fn find_in(
         }
     }
     found.sort_by_key(|f| f.span.start);
+    part_of_a_relative_year(&mut found, text);
     same_period_of_the_sentence(&mut found);
     found
+}
+
+/// "the first half of last year", "between January and March last year", "from January to June
+/// of last year": a part of a year written without its year, right before "last year", "this
+/// year" or "next year", is that part of the year named, one phrase (never the whole year).
+fn part_of_a_relative_year(found: &mut Vec<Found>, text: &str) {
+    let mut at = 0;
+    while at + 1 < found.len() {
+        let (part, year) = (&found[at], &found[at + 1]);
+        let names_year = matches!(
+            year.period.text.to_lowercase().as_str(),
+            "last year" | "this year" | "next year"
+        ) && year.period.granularity == Granularity::Year
+            && !year.period.fiscal;
+        let gap = text
+            .get(part.span.end..year.span.start)
+            .map(|gap| gap.trim().trim_end_matches(',').trim().to_lowercase());
+        let joined = gap.is_some_and(|gap| gap.is_empty() || gap == "of" || gap == "of the");
+        let within_a_year = (part.period.partial || part.period.granularity == Granularity::Months)
+            && !part.period.fiscal
+            && !part.period.approximate_end
+            && part.period.start.year() == part.period.end.year()
+            && !has_year(&part.period.text);
+        if !(names_year && joined && within_a_year && !part.base && !year.base) {
+            at += 1;
+            continue;
+        }
+        let shift = (year.period.start.year() - part.period.start.year()) * 12;
+        let span = Span::new(part.span.start, year.span.end);
+        let mut period = part.period.shifted(shift);
+        period.part_of = period
+            .part_of
+            .as_ref()
+            .map(|_| year.period.start.year().to_string());
+        period.relative = true;
+        period.text = text[span.start..span.end].to_string();
+        found[at].span = span;
+        found[at].period = period;
+        found.remove(at + 1);
+        at += 1;
+    }
+}
+
+/// Whether a phrase writes a year ("the first half of 2023").
+fn has_year(phrase: &str) -> bool {
+    phrase
+        .split(|ch: char| !ch.is_ascii_digit())
+        .any(|digits| digits.len() == 4)
 }
 
 /// "the same period a year earlier" is the period the sentence names, a year before ("in the

@@ -1067,6 +1067,39 @@ fn a_month_of_the_year_before_this_or_after_is_that_month() {
 }
 
 #[test]
+fn a_part_of_last_year_is_that_part_never_the_whole_year() {
+    let date = "2024-08-20";
+    assert_first_period(
+        "In the first half of last year 100 came.",
+        date,
+        "2023-01..2023-06 partial of 2023",
+    );
+    assert_first_period(
+        "In the first quarter of last year 120 came.",
+        date,
+        "2023-01..2023-03 partial of 2023",
+    );
+    let got = bind("Between January and March last year, 160 came.", date);
+    assert_eq!(
+        got[0].1.split(' ').next(),
+        Some("2023-01..2023-03"),
+        "{got:?}"
+    );
+    let got = bind("From January to June of last year 170 came.", date);
+    assert_eq!(
+        got[0].1.split(' ').next(),
+        Some("2023-01..2023-06"),
+        "{got:?}"
+    );
+    // A year written in the part stays the part's.
+    assert_first_period(
+        "In the first half of 2022 90 came, against last year's total.",
+        date,
+        "2022-01..2022-06 partial of 2022",
+    );
+}
+
+#[test]
 fn since_early_mid_or_late_in_a_year_runs_from_it_to_the_publication() {
     let date = "2025-07-11";
     assert_first_period(
