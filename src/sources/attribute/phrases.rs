@@ -721,8 +721,11 @@ fn before_aside(tokens: &[Token], end: usize) -> usize {
 }
 
 /// Words that join the capitalised words of one name ("Bank of Mexico", "Food and Agriculture
-/// Organization", "Banco de México").
-const NAME_JOINERS: &[&str] = &["of", "for", "and", "the", "&", "de", "del", "y", "on", "'s"];
+/// Organization", "Banco de México", "Bangko Sentral ng Pilipinas", "Istituto di Statistica").
+const NAME_JOINERS: &[&str] = &[
+    "of", "for", "and", "the", "&", "de", "del", "y", "on", "'s", "ng", "di", "da", "do", "dos",
+    "das", "des", "du", "der", "van", "von",
+];
 
 /// Capitalised words that start no name: pronouns, prepositions, conjunctions, what a source
 /// publishes ("Statistics show", "Data from") and months.

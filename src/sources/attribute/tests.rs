@@ -1289,3 +1289,22 @@ fn a_data_word_after_a_determiner_is_a_noun_though_it_is_a_verb_elsewhere() {
     let got = carried(text, &[false, true]);
     assert_eq!(got[1], unhcr(Via::Attribution), "{got:?}");
 }
+
+#[test]
+fn a_name_joined_by_a_lowercase_word_of_another_language_is_one_name() {
+    let got = names("Data from the Bangko Sentral ng Pilipinas released on Monday showed remittances of $38.34 billion in 2024.\n");
+    assert_eq!(got, [Some("Bangko Sentral ng Pilipinas".to_string())]);
+}
+
+#[test]
+fn stated_added_or_noted_before_a_name_names_it() {
+    let got = names("The record monthly inflow of $3.73 billion in December 2024 boosted the total, stated the BSP.\n\
+                     Arrivals reached 4,000 in May, added the Interior Ministry.\n");
+    assert_eq!(
+        got,
+        [
+            Some("BSP".to_string()),
+            Some("Interior Ministry".to_string())
+        ]
+    );
+}
