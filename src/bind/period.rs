@@ -653,6 +653,7 @@ pub fn find_in(
     }
     found.sort_by_key(|f| f.span.start);
     part_of_a_relative_year(&mut found, text);
+    same_month_this_year(&mut found);
     same_period_of_the_sentence(&mut found);
     found
 }
@@ -695,6 +696,31 @@ fn part_of_a_relative_year(found: &mut Vec<Found>, text: &str) {
         found[at].period = period;
         found.remove(at + 1);
         at += 1;
+    }
+}
+
+/// "In July last year, the small island saw 18,723 arrivals, compared to 4,231 this year": a bare
+/// "this year" after a month of last year ("July last year", "July of last year") is that month
+/// this year.
+fn same_month_this_year(found: &mut [Found]) {
+    let Some(month) = found
+        .iter()
+        .find(|found| {
+            found.period.granularity == Granularity::Month
+                && found.period.text.to_lowercase().ends_with(" last year")
+        })
+        .map(|found| (found.span, found.period.clone()))
+    else {
+        return;
+    };
+    for this_year in found
+        .iter_mut()
+        .filter(|found| found.span.start > month.0.end)
+        .filter(|found| found.period.text.eq_ignore_ascii_case("this year"))
+    {
+        let text = std::mem::take(&mut this_year.period.text);
+        this_year.period = month.1.shifted(12);
+        this_year.period.text = text;
     }
 }
 

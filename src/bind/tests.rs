@@ -1067,6 +1067,26 @@ fn a_month_of_the_year_before_this_or_after_is_that_month() {
 }
 
 #[test]
+fn this_year_after_a_month_of_last_year_is_that_month() {
+    let got = bind(
+        "In July last year, the small island saw 18,723 arrivals, compared to 4,231 this year.",
+        "2024-08-20",
+    );
+    assert_eq!(period_of(&got, "18,723"), "2023-07..2023-07", "{got:?}");
+    assert_eq!(period_of(&got, "4,231"), "2024-07..2024-07", "{got:?}");
+    // Without a month of last year, this year is the year to date.
+    let got = bind(
+        "Last year 18,723 came, compared to 4,231 this year.",
+        "2024-08-20",
+    );
+    assert_eq!(
+        period_of(&got, "4,231"),
+        "2024-01..2024-08 partial of 2024",
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_part_of_last_year_is_that_part_never_the_whole_year() {
     let date = "2024-08-20";
     assert_first_period(
