@@ -1183,7 +1183,7 @@ fn unhcr(via: Via) -> Option<(String, Via)> {
 #[test]
 fn the_institution_a_lede_opens_on_issues_the_figures_after_it() {
     let text = "Escalating needs of Sudanese refugees at Chad border\n\
-                The United Nations High Commissioner for Refugees (UNHCR) is calling for urgent international support.\n\
+                The United Nations High Commissioner for Refugees (UNHCR) is stepping up its response in eastern Chad.\n\
                 Over 1 200 cases of Hepatitis E were reported in Adre.\n\
                 More than 115 000 have arrived since the start of 2024.\n";
     let got = carried(text, &[false, false, true, true]);
@@ -1196,7 +1196,7 @@ fn the_institution_a_lede_opens_on_issues_the_figures_after_it() {
     let text = "Escalating needs of Sudanese refugees at Chad border\n\
                 Aid is short.\n\
                 Rains are coming.\n\
-                The United Nations High Commissioner for Refugees (UNHCR) is calling for urgent international support.\n\
+                The United Nations High Commissioner for Refugees (UNHCR) runs camps in the east.\n\
                 Over 1 200 cases of Hepatitis E were reported in Adre.\n";
     let got = carried(text, &[false, false, false, false, true]);
     assert_eq!(got[4], None, "{got:?}");
@@ -1305,6 +1305,19 @@ fn stated_added_or_noted_before_a_name_names_it() {
         [
             Some("BSP".to_string()),
             Some("Interior Ministry".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_body_that_requests_or_appeals_for_a_figure_is_its_source() {
+    let got = names("The United Nations High Commissioner for Refugees (UNHCR) has appealed to the government to provide shelter to more than 113,000 Rohingya refugees.\n\
+                     The IOM is calling for $168 million to expand its response.\n");
+    assert_eq!(
+        got,
+        [
+            Some("Office of the United Nations High Commissioner for Refugees".to_string()),
+            Some("International Organization for Migration".to_string())
         ]
     );
 }
