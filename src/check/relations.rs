@@ -698,19 +698,44 @@ fn anaphoric_change(
             && other.range.is_none()
             && other.written_bounds().is_some()
     };
-    let base = claim
+    let after: Vec<&Figure> = claim
         .figures
         .iter()
-        .find(|base| base.span.start > figure.span.end && level(base) && is_base(claim, base))?;
-    let last = before.figures.iter().rev().find(|other| {
-        level(other)
-            && other.unit == base.unit
-            && other.currency == base.currency
-            && other.per == base.per
-    })?;
-    let mut from = Operand::written(claim_idx, base, None)?;
-    from.base = true;
-    let to = Operand::written(claim_idx - 1, last, None)?;
+        .filter(|other| other.span.start > figure.span.end && level(other))
+        .collect();
+    let last_before = |like: &Figure| {
+        before.figures.iter().rev().find(|other| {
+            level(other)
+                && other.unit == like.unit
+                && other.currency == like.currency
+                && other.per == like.per
+        })
+    };
+    let (from, to) = match after.iter().find(|base| is_base(claim, base)) {
+        Some(base) => {
+            let last = last_before(base)?;
+            let mut from = Operand::written(claim_idx, base, None)?;
+            from.base = true;
+            (from, Operand::written(claim_idx - 1, last, None)?)
+        }
+        // "Seneca College had 45 asylum claims in 2018. ¶ That number rose 2,400% in 2023 to
+        // 1,135 claims": the opening names the base, the level written after "to" the end.
+        None => {
+            let end = after.iter().find(|end| {
+                claim
+                    .text
+                    .get(
+                        figure.span.end.saturating_sub(claim.span.start)
+                            ..end.span.start.saturating_sub(claim.span.start),
+                    )
+                    .is_some_and(|between| between.trim_end().rsplit(' ').next() == Some("to"))
+            })?;
+            let last = last_before(end)?;
+            let mut from = Operand::written(claim_idx - 1, last, None)?;
+            from.base = true;
+            (from, Operand::written(claim_idx, end, None)?)
+        }
+    };
     percent_change(
         &as_percent(figure),
         sign,
@@ -1761,6 +1786,27 @@ pub(crate) mod tests {
         // Without the opening, the round 170,000 of another paragraph is no operand.
         let got = figures_found(&text("Crossings were"), "2024-06-07");
         assert!(!got.contains(&"2%".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_change_opening_on_the_figure_before_runs_from_it_to_the_level_after_to() {
+        let text = |opening: &str| {
+            format!(
+                "Seneca College had 45 asylum claims in 2018. {opening} rose 2,400% in 2023 to \
+                 1,135 claims."
+            )
+        };
+        let got = arithmetic_of(paragraphs_dated(&text("That number"), "2024-03-01"));
+        assert!(
+            got.iter()
+                .any(|(figure, verdict, expression)| figure == "2,400%"
+                    && *verdict == Verdict::Supported
+                    && expression.contains("(1,135 − 45) / 45")),
+            "{got:?}"
+        );
+        // Without the opening, 45 is too small an operand for a search.
+        let got = figures_found(&text("Claims"), "2024-03-01");
+        assert!(!got.contains(&"2,400%".to_string()), "{got:?}");
     }
 
     #[test]
