@@ -830,7 +830,6 @@ fn two_ended_change<'a>(claim: &'a CheckClaim, figure: &Figure) -> Option<&'a Fi
 fn farther_two_ended_change<'a>(claim: &'a CheckClaim, figure: &Figure) -> Option<&'a Figure> {
     /// Bytes between a percent or multiplier and the change it may measure.
     const FARTHER: usize = 64;
-    const CLAUSE_WORDS: &[&str] = &[" and ", " while ", " but ", " whereas ", " as ", ";", ". "];
     let change = two_ended_change_within(claim, figure, FARTHER)?;
     let (first, second) = if change.span.start < figure.span.start {
         (change, figure)
@@ -844,31 +843,58 @@ fn farther_two_ended_change<'a>(claim: &'a CheckClaim, figure: &Figure) -> Optio
     (!CLAUSE_WORDS.iter().any(|word| between.contains(word))).then_some(change)
 }
 
+/// The nearest change written with both ends within `max_gap` bytes of `figure`, no statistic
+/// between: "down 18% from 530,312 to 435,891, and for family visas, down 15% from 83,912 to
+/// 70,961" gives the 15% the change right after it, not the one before.
 fn two_ended_change_within<'a>(
     claim: &'a CheckClaim,
     figure: &Figure,
     max_gap: usize,
 ) -> Option<&'a Figure> {
-    claim.figures.iter().find(|other| {
-        let is_change = other.span != figure.span
-            && !matches!(other.unit, Unit::Year | Unit::Percent | Unit::Multiplier)
-            && other.range.is_some_and(|range| {
-                range.kind == RangeKind::Change && range.low != range.high && range.low > 0.0
-            });
-        let (first, second): (&Figure, &Figure) = if other.span.start < figure.span.start {
-            (other, figure)
+    let gap = |other: &Figure| {
+        if other.span.start < figure.span.start {
+            figure.span.start.saturating_sub(other.span.end)
         } else {
-            (figure, other)
-        };
-        let gap = second.span.start.saturating_sub(first.span.end);
-        let between = claim.figures.iter().any(|third| {
-            super::claim::is_checkable(third)
-                && third.span.start >= first.span.end
-                && third.span.end <= second.span.start
-        });
-        is_change && gap <= max_gap && !between
-    })
+            other.span.start.saturating_sub(figure.span.end)
+        }
+    };
+    claim
+        .figures
+        .iter()
+        .filter(|other| {
+            let is_change = other.span != figure.span
+                && !matches!(other.unit, Unit::Year | Unit::Percent | Unit::Multiplier)
+                && other.range.is_some_and(|range| {
+                    range.kind == RangeKind::Change && range.low != range.high && range.low > 0.0
+                });
+            let (first, second): (&Figure, &Figure) = if other.span.start < figure.span.start {
+                (other, figure)
+            } else {
+                (figure, other)
+            };
+            let gap = second.span.start.saturating_sub(first.span.end);
+            let between = claim.figures.iter().any(|third| {
+                super::claim::is_checkable(third)
+                    && third.span.start >= first.span.end
+                    && third.span.end <= second.span.start
+            });
+            // "… from 530,312 to 435,891, and for family visas, down 15%": a clause word between
+            // a change and a figure after it starts another statement.
+            let other_clause = first.span.start < figure.span.start
+                && claim
+                    .text
+                    .get(
+                        first.span.end.saturating_sub(claim.span.start)
+                            ..second.span.start.saturating_sub(claim.span.start),
+                    )
+                    .is_some_and(|words| CLAUSE_WORDS.iter().any(|word| words.contains(word)));
+            is_change && gap <= max_gap && !between && !other_clause
+        })
+        .min_by_key(|other| gap(other))
 }
+
+/// Words that start another clause between a change and a figure after it.
+const CLAUSE_WORDS: &[&str] = &[" and ", " while ", " but ", " whereas ", " as ", ";", ". "];
 
 /// `(start, end)` of a two-ended change.
 fn ends(change: &Figure) -> Option<(f64, f64)> {
@@ -952,6 +978,31 @@ mod tests {
     /// The arithmetic results of one passage, as `(figure, verdict, expression)`.
     fn arithmetic(text: &str) -> Vec<(String, Verdict, String)> {
         arithmetic_of(document_dated(text, "2023-09-01"))
+    }
+
+    #[test]
+    fn a_percent_takes_the_change_written_with_both_ends_nearest_it_in_its_clause() {
+        let got = arithmetic(
+            "There were smaller drops in the number of study visas, down 18% from 530,312 to \
+             435,891, and for family visas, down 15% from 83,912 to 70,961.",
+        );
+        let verdict = |figure: &str| {
+            got.iter()
+                .find(|(text, _, _)| text == figure)
+                .map(|(_, verdict, expression)| (*verdict, expression.clone()))
+        };
+        let fifteen = verdict("15%").expect("a result for 15%");
+        assert_eq!(fifteen.0, Verdict::Supported, "{got:?}");
+        assert!(fifteen.1.contains("83,912"), "{got:?}");
+        // A change of another clause before the figure is not its change.
+        let got = arithmetic(
+            "Study visas fell from 530,312 to 435,891, and family visas fell 15% in the year.",
+        );
+        assert!(
+            got.iter()
+                .all(|(text, verdict, _)| text != "15%" || *verdict != Verdict::Contradicted),
+            "{got:?}"
+        );
     }
 
     #[test]
