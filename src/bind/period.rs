@@ -212,6 +212,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 quarter_code,
                 Kind::Phrase,
             ),
+            // "the 2024-2025 financial year": two years written in full before "financial year"
+            // are one year written across two.
+            (
+                r"(?i)\b(?:the\s+)?((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)\s+(financial|fiscal|budget)\s+year\b".to_string(),
+                split_year,
+                Kind::SplitYear,
+            ),
             // "the 2022-23 financial year", "in 2023-24", "2023/24": a year written across two,
             // the twelve months from the month the document's country starts its year in.
             (
@@ -1983,7 +1990,12 @@ fn year_ending(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 fn consecutive_years(caps: &Captures) -> Option<i32> {
     let first = year_of(cap(caps, 1)?)?;
     let second: i32 = cap(caps, 2)?.parse().ok()?;
-    ((first + 1) % 100 == second).then_some(first)
+    let follows = if second >= 100 {
+        first + 1 == second
+    } else {
+        (first + 1) % 100 == second
+    };
+    follows.then_some(first)
 }
 
 /// "Overseas migration added 446,000 people in the 2023-24 financial year, compared to 536,000

@@ -1034,6 +1034,17 @@ fn an_event_dated_after_since_starts_the_period_to_date() {
 }
 
 #[test]
+fn two_years_written_in_full_before_financial_year_are_one_year_across_two() {
+    let got = figures_and_bindings(
+        &["Net overseas migration fell to 305,600 over the 2024-2025 financial year, Australian Bureau of Statistics figures show."],
+        "2025-12-10",
+    );
+    let (figure, binding) = &got[0][0];
+    assert_eq!(figure.text, "305,600");
+    assert_eq!(span_of(binding), ("2024-07".into(), "2025-06".into()));
+}
+
+#[test]
 fn a_month_of_the_year_before_this_or_after_is_that_month() {
     let date = "2024-08-20";
     assert_first_period(
