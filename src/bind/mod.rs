@@ -1489,7 +1489,11 @@ impl SentenceReading<'_, '_> {
                         whole_year_if_flow(period, figure, kind_text, rules);
                     }
                 }
-                if self.changed_over_a_year(figure, local, period, rules) {
+                if annual_at(text, local, period) {
+                    let text = std::mem::take(&mut period.text);
+                    *period = Period::span(period.end.plus(-11), period.end);
+                    period.text = text;
+                } else if self.changed_over_a_year(figure, local, period, rules) {
                     // The change of a level between two moments a year apart is the flow of
                     // the twelve months that end at the later one.
                     let text = std::mem::take(&mut period.text);
@@ -1834,6 +1838,21 @@ fn at_running_end_if_stock(
         period.relative = true;
         period.text = text;
     }
+}
+
+/// "annual growth in the civilian population bottomed in March 2025 at 415,100", "Annual NOM
+/// slowed to 305,500 in the June quarter": a figure its sentence calls annual, written before it,
+/// dated by a month or a quarter, is the twelve months to that month or quarter's end.
+fn annual_at(sentence: &str, local: Span, period: &Period) -> bool {
+    let dated_within_year = !period.approximate_end
+        && !period.fiscal
+        && (period.granularity == Granularity::Month
+            || (period.granularity == Granularity::Months && period.months() == 3));
+    let before = sentence.get(..local.start).unwrap_or("").to_lowercase();
+    dated_within_year
+        && before
+            .split(|ch: char| !ch.is_alphanumeric())
+            .any(|word| word == "annual" || word == "annualised" || word == "annualized")
 }
 
 /// The figure at `local` is an amount of change: a change word right before it ("a growth of",

@@ -1034,6 +1034,31 @@ fn an_event_dated_after_since_starts_the_period_to_date() {
 }
 
 #[test]
+fn an_annual_figure_dated_by_a_month_or_quarter_is_the_twelve_months_to_it() {
+    let date = "2025-12-11";
+    let got = bind(
+        "Annual growth in the civilian population bottomed in March 2025 at 415,100.",
+        date,
+    );
+    assert_eq!(period_of(&got, "415,100"), "2024-04..2025-03", "{got:?}");
+    let got = bind("Annual NOM slowed to 305,500 in the June quarter.", date);
+    assert_eq!(period_of(&got, "305,500"), "2024-07..2025-06", "{got:?}");
+    // A stock at a point stays the point, whatever publication is annual.
+    let got = bind(
+        "Its annual Global Trends survey found 68.5 million people displaced at the end of 2017.",
+        "2018-06-19",
+    );
+    assert_eq!(
+        period_of(&got, "68.5 million"),
+        "2017-12..2017-12",
+        "{got:?}"
+    );
+    // Without "annual", the month's own count.
+    let got = bind("Arrivals reached 4,000 in March 2025.", date);
+    assert_eq!(period_of(&got, "4,000"), "2025-03..2025-03", "{got:?}");
+}
+
+#[test]
 fn two_years_written_in_full_before_financial_year_are_one_year_across_two() {
     let got = figures_and_bindings(
         &["Net overseas migration fell to 305,600 over the 2024-2025 financial year, Australian Bureau of Statistics figures show."],
