@@ -348,6 +348,7 @@ fn result_binding(
                             .flatten()
                     })
                     .or_else(|| year_on_year_base(&claim.text, &binding))
+                    .or_else(|| carried_year_base(&result.figure, &binding))
                     .map(|base| in_fiscal_years(base, binding.period.as_ref()));
             } else {
                 binding.compared_with = None;
@@ -451,6 +452,23 @@ fn year_on_year_base(text: &str, binding: &Binding) -> Option<crate::bind::Perio
             base.text = String::new();
             base
         })
+}
+
+/// "Some 834,977 entry visas were issued in the year to June 2025 … ¶ The figures for
+/// work-related visas have nearly halved over this period, falling 48% from 545,855 to 286,071":
+/// a change written with both ends and no period of its own, carried a whole twelve months from
+/// the passage, runs from the twelve months before.
+fn carried_year_base(figure: &Figure, binding: &Binding) -> Option<crate::bind::Period> {
+    let period = binding.period.as_ref()?;
+    let carried_year = binding.period_source == Some(PeriodSource::Passage)
+        && period.months() == 12
+        && !period.partial
+        && !period.approximate_end;
+    (figure.is_two_ended_change() && carried_year).then(|| {
+        let mut base = period.shifted(-12);
+        base.text = String::new();
+        base
+    })
 }
 
 /// A change whose sentence writes no base: "remittances increased 19.5% last year" is measured
@@ -587,6 +605,29 @@ mod tests {
             .and_then(|result| result.binding)
             .and_then(|binding| binding.compared_with)
             .map(|period| format!("{}..{}", period.start, period.end))
+    }
+
+    #[test]
+    fn a_change_with_both_ends_carried_twelve_months_runs_from_the_twelve_before() {
+        let text = "Some 834,977 entry visas were issued in the year to June 2025, according to new Home Office data.\n\n\
+                    The figures for work-related visas have nearly halved over this period, falling 48% from 545,855 to 286,071.";
+        let rules = CheckRules::builtin().unwrap();
+        let document = crate::check::claim::tests::paragraphs_dated(text, "2025-08-21");
+        let (results, _) = super::check(&[document], &[], &rules);
+        let binding = results
+            .iter()
+            .find(|result| result.figure.is_two_ended_change())
+            .and_then(|result| result.binding.clone())
+            .expect("a bound two-ended change");
+        let span = |period: &crate::bind::Period| format!("{}..{}", period.start, period.end);
+        assert_eq!(
+            binding.period.as_ref().map(span).as_deref(),
+            Some("2024-07..2025-06")
+        );
+        assert_eq!(
+            binding.compared_with.as_ref().map(span).as_deref(),
+            Some("2023-07..2024-06")
+        );
     }
 
     /// A change records the period it is measured against; a level never does.
