@@ -19,6 +19,7 @@ use super::verdict::{decide, Comparison, Verdict};
 use crate::bind::{Period, PeriodSource};
 use crate::datasets::text::format_number;
 use crate::figures::{Figure, Qualifier, RangeKind, Unit};
+use crate::span::Span;
 
 /// The most operands a total is searched over (a passage's counts taken 2 to 4 at a time).
 const MAX_SUM_POOL: usize = 12;
@@ -59,6 +60,7 @@ pub fn search(
         .map(Operand::clone)
         .collect();
     let near = |idx: usize| idx.abs_diff(claim_idx) <= 1;
+    let own_change_of = bracketed_own_change(claim, figure);
     let found = match figure.unit {
         Unit::Percent | Unit::Fraction => match direction_of(claim, figure, rules) {
             // "fell by a third" is a change of −33 1/3 percent.
@@ -66,6 +68,13 @@ pub fn search(
                 // "they had been 83,310, 3 per cent fewer": the figure compares its own
                 // sentence's count with the other, whichever came first.
                 let compares = |from: &Operand, to: &Operand| {
+                    if let Some(count) = own_change_of {
+                        // Its own count is its end, and a figure listed beside it in its
+                        // sentence is no base.
+                        if to.figure.span != count || from.sentence == claim_idx {
+                            return false;
+                        }
+                    }
                     earlier(from, to, claim_idx)
                         || (is_comparative(claim, figure)
                             && to.sentence == claim_idx
@@ -123,6 +132,50 @@ pub fn search(
         _ => None,
     }?;
     (decide(&found.0) == Verdict::Supported).then_some(found)
+}
+
+/// "14,216 visas were issued under the Ukraine schemes (down 48% year on year), 11,804 … (down
+/// 47%), and 9,357 were under the EU Settlement Scheme (down 34%)": a change in brackets right
+/// after a count, naming no other figure inside them, is that count's change from a level the
+/// text may give elsewhere: its end is that count (returned), and a figure listed beside it in
+/// its sentence is no base (14,216 to 9,357 is −34.2% by chance).
+fn bracketed_own_change(claim: &CheckClaim, figure: &Figure) -> Option<Span> {
+    /// Bytes between a count and the bracket of its change ("9,357 were under the EU
+    /// Settlement Scheme (down 34%)").
+    const REACH: usize = 60;
+    if !matches!(figure.unit, Unit::Percent | Unit::Fraction) {
+        return None;
+    }
+    let start = figure.span.start.saturating_sub(claim.span.start);
+    let end = figure.span.end.saturating_sub(claim.span.start);
+    let open = claim.text.get(..start)?.rfind('(')?;
+    let inside_before = &claim.text[open + 1..start];
+    let closes = claim
+        .text
+        .get(end..)
+        .and_then(|after| after.find(')').map(|at| (at, after)))
+        .is_some_and(|(at, after)| !after[..at].contains('('));
+    let change_words_only = inside_before
+        .split_whitespace()
+        .all(|word| word.chars().all(char::is_alphabetic));
+    let others_inside = claim.figures.iter().any(|other| {
+        let other_start = other.span.start.saturating_sub(claim.span.start);
+        other.span != figure.span
+            && other_start > open
+            && claim.text[open..]
+                .find(')')
+                .is_some_and(|close| other_start < open + close)
+    });
+    let count_before = claim.figures.iter().rev().find(|count| {
+        let count_end = count.span.end.saturating_sub(claim.span.start);
+        matches!(count.unit, Unit::Count | Unit::Money)
+            && count_end <= open
+            && open - count_end <= REACH
+            && !claim.text[count_end..open].contains([',', ';', '(', ')'])
+    });
+    count_before
+        .filter(|_| closes && change_words_only && !others_inside)
+        .map(|count| count.span)
 }
 
 /// A count or amount: a total of parts with a sum word, a net figure as a difference, a change
@@ -1807,6 +1860,21 @@ pub(crate) mod tests {
         // Without the opening, 45 is too small an operand for a search.
         let got = figures_found(&text("Claims"), "2024-03-01");
         assert!(!got.contains(&"2,400%".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_change_in_brackets_after_a_count_takes_no_base_listed_beside_it() {
+        let text = "Some 834,977 entry visas were issued in the year to June 2025.\n\n\
+                    Among the resettlement categories, 14,216 visas were issued under the Ukraine \
+                    schemes, and 9,357 were under the EU Settlement Scheme (down 34%).";
+        let got = figures_found(text, "2025-08-21");
+        // 14,216 to 9,357 is -34.2%, by chance: two schemes of one year.
+        assert!(!got.contains(&"34%".to_string()), "{got:?}");
+        // Its own count's base, written before with its year, is one.
+        let text = "The EU Settlement Scheme issued 14,216 visas in 2024.\n\n\
+                    In 2025, 9,357 were under the EU Settlement Scheme (down 34%).";
+        let got = figures_found(text, "2026-02-21");
+        assert!(got.contains(&"34%".to_string()), "{got:?}");
     }
 
     #[test]
