@@ -464,15 +464,10 @@ fn carried(text: &str, statistic: &[bool]) -> Vec<Option<(String, Via)>> {
         sentences.push(Span::new(start, start + line.trim_end().len()));
         start += line.len();
     }
-    Attributor::new(Registry::builtin(), Cues::builtin())
-        .attribute_both(text, &sentences, statistic, &[])
-        .0
-        .into_iter()
-        .map(|found| found.map(|attribution| (attribution.name, attribution.via)))
-        .collect()
+    attributed(text, &sentences, statistic)
 }
 
-/// Sentences split at ". " within lines; each line a paragraph.
+/// [`carried`] with each line's sentences split at ". ": one paragraph per line.
 fn carried_in_paragraphs(text: &str, statistic: &[bool]) -> Vec<Option<(String, Via)>> {
     let mut sentences = Vec::new();
     let mut start = 0;
@@ -484,8 +479,13 @@ fn carried_in_paragraphs(text: &str, statistic: &[bool]) -> Vec<Option<(String, 
         }
         start += line.len();
     }
+    attributed(text, &sentences, statistic)
+}
+
+/// Each sentence's source name and how it was found.
+fn attributed(text: &str, sentences: &[Span], statistic: &[bool]) -> Vec<Option<(String, Via)>> {
     Attributor::new(Registry::builtin(), Cues::builtin())
-        .attribute_both(text, &sentences, statistic, &[])
+        .attribute_both(text, sentences, statistic, &[])
         .0
         .into_iter()
         .map(|found| found.map(|attribution| (attribution.name, attribution.via)))
@@ -892,27 +892,10 @@ fn a_body_named_as_x_for_y_is_a_body_whose_report_goes_on() {
 
 #[test]
 fn one_figure_less_sentence_leading_into_a_statistic_keeps_the_report_two_end_it() {
-    // One paragraph per line, its sentences split at ". ".
     let text = "The UNHCR said 68.5 million people were displaced in 2017.\n\
                 Turkey remained the leading host. More than two-thirds of refugees came from five countries.\n\
                 The system is slow. It has been slow for years. About 40 percent waited a year.\n";
-    let mut sentences = Vec::new();
-    let mut start = 0;
-    for line in text.split_inclusive('\n') {
-        let mut at = start;
-        for piece in line.trim_end().split_inclusive(". ") {
-            sentences.push(Span::new(at, at + piece.trim_end().len()));
-            at += piece.len();
-        }
-        start += line.len();
-    }
-    let statistic = [true, false, true, false, false, true];
-    let got: Vec<Option<(String, Via)>> = Attributor::new(Registry::builtin(), Cues::builtin())
-        .attribute_both(text, &sentences, &statistic, &[])
-        .0
-        .into_iter()
-        .map(|found| found.map(|attribution| (attribution.name, attribution.via)))
-        .collect();
+    let got = carried_in_paragraphs(text, &[true, false, true, false, false, true]);
     assert_eq!(got.len(), 6, "{got:?}");
     assert!(
         got[2].as_ref().is_some_and(|(_, via)| *via == Via::Carried),
