@@ -754,7 +754,7 @@ pub fn date_lede_by_first_period(
     for (figure, sentence, binding) in figures {
         if binding.period_source == Some(PeriodSource::DocumentDate) {
             let mut period = period.clone();
-            at_year_end_if_stock(&mut period, figure, sentence, rules);
+            at_end_if_stock(&mut period, figure, sentence, rules, false);
             binding.period = Some(period);
             binding.period_span = Some(*span);
             binding.period_source = Some(PeriodSource::Passage);
@@ -1477,10 +1477,8 @@ impl SentenceReading<'_, '_> {
             let own_source = binding.period_source;
             if let Some(period) = binding.period.as_mut() {
                 if !changes_by(text, local) {
-                    at_year_end_if_stock(period, figure, kind_text, rules);
-                    if own_source == Some(PeriodSource::Passage) {
-                        at_running_end_if_stock(period, figure, kind_text, rules);
-                    }
+                    let carried = own_source == Some(PeriodSource::Passage);
+                    at_end_if_stock(period, figure, kind_text, rules, carried);
                     // Only the sentence that names the year's end reads it as a flow's.
                     if matches!(
                         own_source,
@@ -1750,7 +1748,7 @@ impl SentenceReading<'_, '_> {
 
 /// "Deaths … jumped … to 3,041 by the end of 2023": a flow counted up to a year's end (a flow
 /// word in the sentence or a forecast, no stock word) is the whole year's count, the converse of
-/// [`at_year_end_if_stock`].
+/// [`at_end_if_stock`].
 fn whole_year_if_flow(period: &mut Period, figure: &Figure, sentence: &str, rules: &BindRules) {
     let year_end = period.granularity == Granularity::Point
         && period.start.month() == 12
@@ -1803,41 +1801,31 @@ fn base_level(between: &str, comparing: bool) -> bool {
 
 /// A count of a stock over a whole calendar year ("68.5 million displaced in 2017") is the count
 /// at the year's end: a point, December of that year (`stock_words`, `flow_words`, read in the
-/// figure's sentence).
-fn at_year_end_if_stock(period: &mut Period, figure: &Figure, sentence: &str, rules: &BindRules) {
-    let whole_year = period.granularity == Granularity::Year && !period.partial && !period.fiscal;
-    if !whole_year || figure.unit != Unit::Count || figure.is_two_ended_change() {
-        return;
-    }
-    if says_stock(sentence, rules) {
-        let text = std::mem::take(&mut period.text);
-        *period = Period::point(period.end);
-        period.text = text;
-    }
-}
-
-/// "The number of refugees who returned this year reached 1.3 million … ¶ Sudan has 10 million
-/// IDPs": a stock (`stock_words`) given a running total carried from the passage ("this year",
-/// "since November 2023", to the publication) is the level at its end, a point; still relative
-/// and approximate, as the running total's end was.
-fn at_running_end_if_stock(
+/// figure's sentence). With `carried` (a period carried from the passage), so is a stock given
+/// a running total ("The number of refugees who returned this year reached 1.3 million … ¶
+/// Sudan has 10 million IDPs"): the level at its end, still relative and approximate, as the
+/// running total's end was.
+fn at_end_if_stock(
     period: &mut Period,
     figure: &Figure,
     sentence: &str,
     rules: &BindRules,
+    carried: bool,
 ) {
-    let running = period.partial && period.approximate_end && period.months() > 1;
-    if !running || figure.unit != Unit::Count || figure.is_two_ended_change() {
+    let whole_year = period.granularity == Granularity::Year && !period.partial && !period.fiscal;
+    let running = carried && period.partial && period.approximate_end && period.months() > 1;
+    if !(whole_year || running)
+        || figure.unit != Unit::Count
+        || figure.is_two_ended_change()
+        || !says_stock(sentence, rules)
+    {
         return;
     }
-    if says_stock(sentence, rules) {
-        let text = std::mem::take(&mut period.text);
-        let end = period.end;
-        *period = Period::point(end);
-        period.approximate_end = true;
-        period.relative = true;
-        period.text = text;
-    }
+    let text = std::mem::take(&mut period.text);
+    *period = Period::point(period.end);
+    period.approximate_end = running;
+    period.relative = running;
+    period.text = text;
 }
 
 /// "annual growth in the civilian population bottomed in March 2025 at 415,100", "Annual NOM
