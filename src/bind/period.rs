@@ -731,11 +731,12 @@ fn same_month_this_year(found: &mut [Found]) {
     }
 }
 
-/// Whether a phrase writes a year ("the first half of 2023").
+/// Whether a phrase writes a year of four digits ("the first half of 2023", "on the first quarter
+/// of 2024").
 fn has_year(phrase: &str) -> bool {
     phrase
         .split(|ch: char| !ch.is_ascii_digit())
-        .any(|digits| digits.len() == 4)
+        .any(|digits| digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")))
 }
 
 /// "the same period a year earlier" is the period the sentence names, a year before ("in the
@@ -1137,9 +1138,7 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
         "gain", "growth",
     ];
     // "a 24 percent increase on the first quarter of 2024": a phrase that names its year.
-    let names_a_year = lower
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|digits| digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")));
+    let names_a_year = has_year(&lower);
     let named = lower.starts_with(|c: char| c.is_ascii_digit())
         || names_a_year
         || month_number(lower.split([' ', ',', '.']).next().unwrap_or("")).is_some();
