@@ -484,8 +484,10 @@ struct PassedOn {
     compares: bool,
 }
 
-/// The period the sentence's last bound statistic took, else the last one it names ("rose 18%
-/// in 2023 to 1.14 million, the highest level since 2016" goes on about 2023); none when that
+/// The latest period a statistic of the sentence took (the last statistic's, of periods ending
+/// alike), else the last one it names ("rose 18% in 2023 to 1.14 million, the highest level
+/// since 2016" goes on about 2023; "dropped by 124,000 people in 2024-25, … since the financial
+/// year high of 538,000 people in 2022-23" goes on about 2024-25); none when that
 /// period recalls a record, looks back, dates an event or something else than the sentence's
 /// statistics.
 fn passed_on(
@@ -543,13 +545,22 @@ fn passed_on(
         .filter(|(binding, figure)| {
             own_period(binding) && !binding.period.as_ref().is_some_and(by_name) && !targets(figure)
         })
-        .find_map(|(binding, figure)| {
+        .filter_map(|(binding, figure)| {
             let span = binding.period_span?;
             let change = changes_by(sentence.text, local_span(sentence, figure));
             periods
                 .iter()
                 .position(|found| !found.base && found.span.shift(sentence.span.start) == span)
                 .map(|at| (at, binding.period.as_ref(), change))
+        })
+        // Statistics come last to first: a later one is passed on only when its period ends
+        // later.
+        .reduce(|best, next| {
+            if periods[next.0].period.end > periods[best.0].period.end {
+                next
+            } else {
+                best
+            }
         });
     let states_one = bound.is_some();
     // "237 were from Afghanistan, where the Taliban seized power in 2021": when none of a

@@ -3371,3 +3371,22 @@ fn a_change_word_shared_by_a_list_keeps_each_year_whole() {
     );
     assert_eq!(period_of(&got, "2,100,000"), "2026-12..2026-12", "{got:?}");
 }
+
+#[test]
+fn a_sentence_passes_on_the_latest_period_its_statistics_took() {
+    // The sentence's last statistic recalls an earlier year's peak; the paragraph after goes on
+    // about the year the first one counts.
+    let bound = bind_paragraphs(
+        &[
+            "Asylum claims fell by 21,400 in 2024, the lowest since the peak of 96,900 in 2021.",
+            "Claims from Syrians made up 8,200.",
+        ],
+        "2025-03-10",
+    );
+    // (The years are figures too, after their statistics.)
+    assert_eq!(
+        spans(&bound[0][..2]),
+        vec!["2024-01..2024-12", "2021-01..2021-12"]
+    );
+    assert_eq!(spans(&bound[1]), vec!["2024-01..2024-12"]);
+}
