@@ -1152,6 +1152,13 @@ fn mark_base_levels(periods: &mut Vec<period::Found>, sentence: &SentenceFigures
         } else {
             2
         };
+        // "the 536,000 migrants who arrived across the 2022-23 year": a relative clause
+        // describing the level stands between it and its period.
+        let relative = between
+            .split_whitespace()
+            .take(2)
+            .any(|word| matches!(word.to_lowercase().as_str(), "who" | "that" | "which"));
+        let most = if relative { most.max(5) } else { most };
         if between.contains([',', ';', '(', ')']) || between.split_whitespace().count() > most {
             continue;
         }
@@ -1189,11 +1196,24 @@ fn mark_base_levels(periods: &mut Vec<period::Found>, sentence: &SentenceFigures
             };
             before = rest;
         }
-        let cued = CUES.iter().any(|cue| {
-            before.strip_suffix(cue).is_some_and(|rest| {
-                rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())
+        // "a 16 per cent decline on the 536,000": "on" after a change word.
+        // "a 16 per cent decline on the 536,000": "on" after a change word.
+        const CHANGES_ON: &[&str] = &[
+            "increase", "decrease", "rise", "fall", "drop", "decline", "up", "down", "jump",
+            "growth",
+        ];
+        let on_change = before.strip_suffix(" on").is_some_and(|rest| {
+            CHANGES_ON.iter().any(|word| {
+                rest.strip_suffix(word)
+                    .is_some_and(|head| !head.ends_with(|c: char| c.is_alphanumeric()))
             })
         });
+        let cued = on_change
+            || CUES.iter().any(|cue| {
+                before.strip_suffix(cue).is_some_and(|rest| {
+                    rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())
+                })
+            });
         if cued {
             found.base = true;
             found.level = Some(*level);
@@ -1416,7 +1436,7 @@ impl SentenceReading<'_, '_> {
         let kind_text = self.stock_or_flow_text(own_clause, rules);
         let candidates = self.candidates(local);
         let own = self.own_periods(&candidates, local, own_clause);
-        let elsewhere = self.elsewhere(&candidates);
+        let elsewhere = self.elsewhere(&candidates, local);
         let chosen = self
             .respective
             .get(&figure_idx)
@@ -1658,8 +1678,15 @@ impl SentenceReading<'_, '_> {
     /// in the same period": that period is 2022's), nor an "after" or "before" clause dating
     /// its own statistic ("surged to 13,823, the second-highest after 19,629 people sought
     /// asylum in 2017": 2017 is 19,629's).
-    fn elsewhere<'f>(&self, candidates: &[&'f period::Found]) -> Vec<&'f period::Found> {
+    fn elsewhere<'f>(
+        &self,
+        candidates: &[&'f period::Found],
+        local: Span,
+    ) -> Vec<&'f period::Found> {
         let text = self.sentence.text;
+        let projects = text
+            .get(..local.start)
+            .is_some_and(|before| period::projection(&before.to_lowercase()));
         let describes_another = |idx: usize, period: Span| {
             let start = self.clauses.get(idx).copied().unwrap_or(0);
             let opener = text[start..].trim_start().to_lowercase();
@@ -1675,7 +1702,15 @@ impl SentenceReading<'_, '_> {
             .copied()
             .filter(|found| {
                 let idx = clause::of(&self.clauses, found.span.start);
-                !found.base && !self.comparisons[idx] && !describes_another(idx, found.span)
+                let start = self.clauses.get(idx).copied().unwrap_or(0);
+                let targets = !projects
+                    && text
+                        .get(start..found.span.start)
+                        .is_some_and(|before| period::projection(&before.to_lowercase()));
+                !found.base
+                    && !self.comparisons[idx]
+                    && !describes_another(idx, found.span)
+                    && !targets
             })
             .collect()
     }

@@ -3390,3 +3390,40 @@ fn a_sentence_passes_on_the_latest_period_its_statistics_took() {
     );
     assert_eq!(spans(&bound[1]), vec!["2024-01..2024-12"]);
 }
+
+#[test]
+fn a_target_in_another_clause_dates_no_figure_outside_it() {
+    // The change takes the period the passage goes on about, not the target's year; a figure
+    // whose own sentence projects keeps it.
+    let bound = bind_paragraphs(
+        &[
+            "Net arrivals reached 81,300 in 2024, the statistics office said.",
+            "That is a 9 per cent rise, but the government has a target of 60,000 arrivals in 2026.",
+            "Officials expect 70,000 arrivals, as well as 5,000 returns, by the end of 2026.",
+        ],
+        "2025-02-20",
+    );
+    assert_eq!(spans(&bound[1][..1]), vec!["2024-01..2024-12"]);
+    assert_eq!(spans(&bound[2][..1]), vec!["2026-01..2026-12"]);
+}
+
+#[test]
+fn a_level_after_a_change_on_it_or_described_by_a_relative_clause_is_its_base() {
+    for sentence in [
+        "The intake was a 16 per cent decline on the 93,000 migrants in 2019-20.",
+        "The intake was a 16 per cent decline from the 93,000 migrants who arrived across the 2019-20 year.",
+    ] {
+        let bound = bind_paragraphs(
+            &[
+                "Canberra: net overseas migration was 78,100 in 2020-21, the Australian Bureau of Statistics said.",
+                sentence,
+            ],
+            "2021-12-14",
+        );
+        assert_eq!(
+            spans(&bound[1][..2]),
+            vec!["2020-07..2021-06", "2019-07..2020-06"],
+            "{sentence}"
+        );
+    }
+}
