@@ -264,7 +264,7 @@ impl<'a> Attributor<'a> {
             .map(|found| self.link_reference(context, found))
             .or_else(|| self.trailing_source(context, sentence))
             .or_else(|| self.leading_source(context, sentence))
-            .or_else(|| self.data_of(context, sentence))
+            .or_else(|| self.data_of(context, sentence, tokens.text()))
             .map(|found| self.publisher_of(context, sentence, found));
         if let Some(found) = own.as_ref().filter(|found| self.unregistered_body(found)) {
             context.named_bodies.borrow_mut().push(found.clone());
@@ -801,16 +801,24 @@ impl<'a> Attributor<'a> {
 
     /// "We've seen a range of insights from the latest Home Office data": a sentence without a
     /// cue that names a registry body's data (its name followed by a `data` word) is that
-    /// body's.
-    fn data_of(&self, context: &Context, sentence: Span) -> Option<Attribution> {
+    /// body's. So is one that names the data of a body by the acronym the document defined for it ("The
+    /// IPO numbers fell").
+    fn data_of(&self, context: &Context, sentence: Span, tokens: &[Token]) -> Option<Attribution> {
         let found = matches_in(context, sentence).find(|found| {
             context
                 .masked
                 .get(found.span.end..sentence.end)
                 .and_then(|after| after.split_whitespace().next())
                 .is_some_and(|word| self.is_data_word(word))
-        })?;
-        self.registry_attribution(context.text, found.entry, found.span)
+        });
+        if let Some(found) = found {
+            return self.registry_attribution(context.text, found.entry, found.span);
+        }
+        tokens.windows(2).find_map(|pair| {
+            self.is_data_word(&pair[1].text)
+                .then(|| self.defined_acronym(context, &pair[0]))
+                .flatten()
+        })
     }
 
     fn context<'t>(&self, text: &'t str) -> Context<'t> {
@@ -1120,6 +1128,13 @@ impl<'a> Attributor<'a> {
         }
         if let Some(found) = self.agency_anaphor(context, tokens, (start, end)) {
             return Some((2, found));
+        }
+        // "The SEM dealt with 26,667": an acronym the document defined for a body.
+        let first = start + usize::from(self.cues.definite.contains(tokens[start].lower.as_ref()));
+        if end == first + 1 {
+            if let Some(found) = self.defined_acronym(context, &tokens[first]) {
+                return Some((2, found));
+            }
         }
         self.proper_name(context, tokens, (start, end), kind)
             .or_else(|| self.official_data(context, tokens, (start, end)))

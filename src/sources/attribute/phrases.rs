@@ -536,7 +536,17 @@ impl Attributor<'_> {
                 citation: None,
             });
         }
-        if kind == CueKind::Counting && !ends_with_agent {
+        // "The General Directorate of Migration deported": a capitalised agent word heads a
+        // name that goes on with "of" or "for" and capitalised words.
+        let heads_agent = (start..end.saturating_sub(2)).any(|head| {
+            tokens[head].is_capitalised()
+                && self.cues.agents.contains(tokens[head].lower.as_ref())
+                && matches!(tokens[head + 1].lower.as_ref(), "of" | "for")
+                && tokens[head + 2..end].iter().all(|token| {
+                    token.is_capitalised() || NAME_JOINERS.contains(&token.lower.as_ref())
+                })
+        });
+        if kind == CueKind::Counting && !ends_with_agent && !heads_agent {
             return None;
         }
         // "Authorities also reported", "Officials said": an agent noun alone, capitalised only
@@ -866,4 +876,67 @@ fn points_back(context: &Context, entry: &SourceEntry, span: Span) -> Attributio
         via: Via::Attribution,
         citation: None,
     }
+}
+
+impl Attributor<'_> {
+    /// "The Swiss State Secretariat for Migration (SEM) … ¶ The SEM dealt with 26,667": an
+    /// acronym the document defined in brackets after a body's name, earlier in its text, names
+    /// that body. The body is a registry entry, else a name run holding an `agents` word
+    /// ("International Protection Office"). The mention is the acronym as written.
+    pub(super) fn defined_acronym(&self, context: &Context, token: &Token) -> Option<Attribution> {
+        if !token.is_acronym() {
+            return None;
+        }
+        let before = context.masked.get(..token.span.start)?;
+        let bracketed = format!("({})", token.text);
+        let at = before.rfind(&bracketed)?;
+        let name = defined_name(before[..at].trim_end())?;
+        let entry = self.registry.normalize(name);
+        let is_body = entry.is_some()
+            || name.split_whitespace().any(|word| {
+                self.cues.agents.contains(
+                    word.to_lowercase()
+                        .trim_matches(|ch: char| !ch.is_alphanumeric()),
+                )
+            });
+        if !is_body {
+            return None;
+        }
+        Some(Attribution {
+            name: entry.map_or_else(|| surface_name(name), |entry| entry.name.clone()),
+            kind: entry.map(|entry| entry.kind),
+            mention: token.text.to_string(),
+            mention_span: token.span,
+            via: Via::Attribution,
+            citation: None,
+        })
+    }
+}
+
+/// The capitalised name that ends `text` (a run of capitalised words and [`NAME_JOINERS`] within
+/// its sentence, without a leading article or joiner), of two words or more: "International
+/// Protection Office" in "released by the International Protection Office".
+fn defined_name(text: &str) -> Option<&str> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut first = words.len();
+    while first > 0 {
+        let word = words[first - 1];
+        let ends_sentence = word.ends_with(['.', '!', '?', ':', ';']) && first < words.len();
+        if ends_sentence || !(word.starts_with(char::is_uppercase) || NAME_JOINERS.contains(&word))
+        {
+            break;
+        }
+        first -= 1;
+    }
+    while words
+        .get(first)
+        .is_some_and(|word| word.eq_ignore_ascii_case("the") || NAME_JOINERS.contains(word))
+    {
+        first += 1;
+    }
+    if words.len().saturating_sub(first) < 2 {
+        return None;
+    }
+    let offset = words[first].as_ptr() as usize - text.as_ptr() as usize;
+    Some(text[offset..].trim_end_matches(|ch: char| !ch.is_alphanumeric()))
 }

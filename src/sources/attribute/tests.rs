@@ -1304,3 +1304,45 @@ fn a_body_that_requests_or_appeals_for_a_figure_is_its_source() {
         ]
     );
 }
+
+#[test]
+fn an_acronym_the_document_defined_names_its_body() {
+    // Each paragraph is cut off from the one before by a sentence without a statistic, so every
+    // source is the sentence's own.
+    let text =
+        "Figures from the National Refugee Directorate (NRD) put arrivals at 8,100 in May.\n\
+                Officials blamed the weather.\n\
+                The NRD dealt with 7,200 claims in the first instance.\n\
+                Officials blamed the weather.\n\
+                The NRD numbers fell to 650 in June.\n\
+                Officials blamed the weather.\n\
+                The General Directorate of Asylum processed 540 appeals.\n\
+                Officials blamed the weather.\n\
+                The Swiss Refugee Council (SRC) expects 30,000 applications next year.\n";
+    let got = carried(
+        text,
+        &[true, false, true, false, true, false, true, false, true],
+    );
+    let name = |idx: usize| got[idx].as_ref().map(|(name, _)| name.as_str());
+    assert_eq!(name(0), Some("National Refugee Directorate"), "{got:?}");
+    assert_eq!(name(2), Some("National Refugee Directorate"), "{got:?}");
+    assert_eq!(name(4), Some("National Refugee Directorate"), "{got:?}");
+    assert_eq!(name(6), Some("General Directorate of Asylum"), "{got:?}");
+    assert_eq!(name(8), Some("Swiss Refugee Council"), "{got:?}");
+}
+
+#[test]
+fn an_acronym_names_nobody_unless_defined_before_for_a_body() {
+    let text = "Temporary protection status (TPS) was granted to 4,000 people.\n\
+                Officials blamed the weather.\n\
+                The TPS holders numbered 3,100 in June.\n\
+                Officials blamed the weather.\n\
+                The NRD dealt with 7,200 claims, the National Refugee Directorate (NRD) said later.\n";
+    let got = carried(text, &[true, false, true, false, true]);
+    assert_eq!(got[2], None, "{got:?}");
+    assert_eq!(
+        got[4].as_ref().map(|(name, _)| name.as_str()),
+        Some("National Refugee Directorate"),
+        "{got:?}"
+    );
+}
