@@ -145,6 +145,11 @@ pub struct BindRules {
 pub struct SplitYear {
     pub start_month: u32,
     pub words: Vec<String>,
+    /// The country also names single fiscal years by the year they end in ("FY25", "fiscal
+    /// year 2025" is July 2024 to June 2025 in Pakistan): they start in `start_month`, not in
+    /// the U.S. `fiscal_start_month`.
+    #[serde(default)]
+    pub fiscal_years: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -170,6 +175,30 @@ impl BindRules {
             })
             .min_by_key(|(at, _)| *at)
             .map(|(_, month)| month)
+    }
+
+    /// The month a single fiscal year ("FY25", "fiscal 2025") starts in for a document whose
+    /// years written across two start in `split_year_start`: that month when its country names
+    /// fiscal years by the year they end in, else `fiscal_start_month`.
+    pub fn fiscal_start(&self, split_year_start: Option<u32>) -> u32 {
+        split_year_start
+            .filter(|start| {
+                self.split_years
+                    .iter()
+                    .any(|rule| rule.start_month == *start && rule.fiscal_years)
+            })
+            .unwrap_or(self.fiscal_start_month)
+    }
+
+    /// Every month a single fiscal year may start in: `fiscal_start_month` and the start month
+    /// of each country that names fiscal years ([`BindRules::fiscal_start`]).
+    pub fn fiscal_start_months(&self) -> impl Iterator<Item = u32> + '_ {
+        std::iter::once(self.fiscal_start_month).chain(
+            self.split_years
+                .iter()
+                .filter(|rule| rule.fiscal_years)
+                .map(|rule| rule.start_month),
+        )
     }
 
     /// The built-in rules. The file is part of the build, so a broken one fails the tests, not
@@ -401,7 +430,11 @@ fn sentence_periods(
     // "… compared to 26,216 in the same period of 2021. That year, 133,000 passed": that year
     // is the last one named, a comparison's base or not.
     period::resolve_that_day(&mut periods, last_named.as_ref());
-    period::resolve_that_year(&mut periods, last_named.as_ref(), rules.fiscal_start_month);
+    period::resolve_that_year(
+        &mut periods,
+        last_named.as_ref(),
+        rules.fiscal_start(state.split_year_start),
+    );
     period::same_span_in_named_year(&mut periods, carried);
     // "… 7,270 … a nearly 13-fold increase from the 566 in the same month in 2023. ¶ … 39,910
     // migrants last year, an all-time record": a count many times the compared sentence's
@@ -811,6 +844,12 @@ pub fn read_bare_years_as_fiscal(mut bindings: Vec<&mut Binding>, rules: &BindRu
     if fiscal_years == 0 || fiscal_years <= bare_years {
         return;
     }
+    // The month the document's fiscal years start in, as its first one read.
+    let start_month = bindings
+        .iter()
+        .find(|binding| fiscal(binding))
+        .and_then(|binding| binding.period.as_ref())
+        .map_or(rules.fiscal_start_month, |period| period.start.month());
     for binding in bindings.iter_mut() {
         let Some(period) = binding.period.as_mut() else {
             continue;
@@ -821,7 +860,7 @@ pub fn read_bare_years_as_fiscal(mut bindings: Vec<&mut Binding>, rules: &BindRu
         let year = period.start.year();
         let text = std::mem::take(&mut period.text);
         let relative = period.relative;
-        *period = Period::fiscal_year(year, rules.fiscal_start_month);
+        *period = Period::fiscal_year(year, start_month);
         period.text = text;
         period.relative = relative;
     }

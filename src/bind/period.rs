@@ -33,8 +33,7 @@ pub struct Found {
 }
 
 /// What a pattern needs to resolve its phrase.
-struct Ctx<'a> {
-    rules: &'a BindRules,
+struct Ctx {
     /// The publication month, for relative phrases.
     anchor: Option<Month>,
     /// The sentence counts in fiscal years ("fiscal", "FY" anywhere in it).
@@ -43,6 +42,8 @@ struct Ctx<'a> {
     projection: bool,
     /// The month a year written across two ("2022-23") starts in, when the document says.
     split_year_start: Option<u32>,
+    /// The month a single fiscal year starts in for the document ([`BindRules::fiscal_start`]).
+    fiscal_start: u32,
 }
 
 type Build = fn(&Captures, &Ctx) -> Option<Period>;
@@ -562,12 +563,12 @@ pub fn find_in(
 ) -> Vec<Found> {
     let lower = text.to_lowercase();
     let ctx = Ctx {
-        rules,
         anchor,
         fiscal_sentence: counts_in_fiscal_years(&lower)
             || (fiscal_before && !lower.contains("calendar")),
         projection: projection(&lower),
         split_year_start,
+        fiscal_start: rules.fiscal_start(split_year_start),
     };
     let mut found: Vec<Found> = Vec::new();
     let mut citations: Vec<Span> = Vec::new();
@@ -1847,15 +1848,12 @@ fn first_months(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         .and(ctx.split_year_start);
     let base = match year {
         Some(year) if let Some(start) = split_start => Period::fiscal_year(year + 1, start),
-        Some(year) if fiscal => Period::fiscal_year(year, ctx.rules.fiscal_start_month),
+        Some(year) if fiscal => Period::fiscal_year(year, ctx.fiscal_start),
         Some(year) => Period::calendar_year(year),
         None => {
             let anchor = ctx.anchor?;
             if fiscal {
-                Period::fiscal_year(
-                    anchor.fiscal_year(ctx.rules.fiscal_start_month),
-                    ctx.rules.fiscal_start_month,
-                )
+                Period::fiscal_year(anchor.fiscal_year(ctx.fiscal_start), ctx.fiscal_start)
             } else {
                 Period::calendar_year(anchor.year())
             }
@@ -1924,7 +1922,7 @@ fn part_of_year(
     fiscal: bool,
     ctx: &Ctx,
 ) -> Option<Period> {
-    let fiscal_start = ctx.rules.fiscal_start_month;
+    let fiscal_start = ctx.fiscal_start;
     let whole = match year {
         Some(year) if fiscal => Period::fiscal_year(year, fiscal_start),
         Some(year) => Period::calendar_year(year),
@@ -1973,7 +1971,7 @@ fn year_ending(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         None => ctx.anchor?.latest(month),
     };
     let fiscal_words = caps.get(1).is_some();
-    let fiscal_start = ctx.rules.fiscal_start_month;
+    let fiscal_start = ctx.fiscal_start;
     if fiscal_words && end.plus(1).month() == fiscal_start {
         return Some(Period::fiscal_year(
             end.fiscal_year(fiscal_start),
@@ -2041,7 +2039,7 @@ fn split_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let first = consecutive_years(caps)?;
     let start = ctx.split_year_start.or_else(|| {
         let fiscal = cap(caps, 3).is_some_and(|word| !word.eq_ignore_ascii_case("financial"));
-        fiscal.then_some(ctx.rules.fiscal_start_month)
+        fiscal.then_some(ctx.fiscal_start)
     })?;
     Some(Period::fiscal_year(first + 1, start))
 }
@@ -2152,10 +2150,7 @@ fn same_period_last_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let fiscal = caps.get(1).is_some() || ctx.fiscal_sentence;
     let anchor = ctx.anchor?;
     let this = if fiscal {
-        Period::fiscal_year(
-            anchor.fiscal_year(ctx.rules.fiscal_start_month),
-            ctx.rules.fiscal_start_month,
-        )
+        Period::fiscal_year(anchor.fiscal_year(ctx.fiscal_start), ctx.fiscal_start)
     } else {
         Period::calendar_year(anchor.year())
     };
@@ -2167,10 +2162,7 @@ fn same_period_last_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 fn this_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let anchor = ctx.anchor?;
     let period = if caps.get(1).is_some() {
-        Period::fiscal_year(
-            anchor.fiscal_year(ctx.rules.fiscal_start_month),
-            ctx.rules.fiscal_start_month,
-        )
+        Period::fiscal_year(anchor.fiscal_year(ctx.fiscal_start), ctx.fiscal_start)
     } else {
         Period::calendar_year(anchor.year())
     };
@@ -2229,7 +2221,7 @@ fn year_to_date(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 fn last_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let anchor = ctx.anchor?;
     let mut period = if caps.get(1).is_some() || ctx.fiscal_sentence {
-        let start = ctx.rules.fiscal_start_month;
+        let start = ctx.fiscal_start;
         Period::fiscal_year(anchor.fiscal_year(start) - 1, start)
     } else {
         Period::calendar_year(anchor.year() - 1)
@@ -2576,7 +2568,7 @@ fn month_range(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         return Some(Period::span(end.plus(-11), end));
     }
     let mut period = Period::span(start, end);
-    let fiscal_start = ctx.rules.fiscal_start_month;
+    let fiscal_start = ctx.fiscal_start;
     if ctx.fiscal_sentence && start.month() == fiscal_start {
         let fiscal_year = start.fiscal_year(fiscal_start);
         let whole = Period::fiscal_year(fiscal_year, fiscal_start);
@@ -2599,7 +2591,7 @@ fn fiscal_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     if !(1950..=2100).contains(&year) {
         return None;
     }
-    Some(Period::fiscal_year(year, ctx.rules.fiscal_start_month))
+    Some(Period::fiscal_year(year, ctx.fiscal_start))
 }
 
 fn calendar_year(caps: &Captures, _: &Ctx) -> Option<Period> {
@@ -2634,7 +2626,7 @@ fn since(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     period.partial = true;
     period.approximate_end = true;
     period.relative = true;
-    let fiscal_start = ctx.rules.fiscal_start_month;
+    let fiscal_start = ctx.fiscal_start;
     if start.month() == fiscal_start && ctx.fiscal_sentence {
         period.fiscal = true;
         period.part_of = Some(format!("FY{}", start.fiscal_year(fiscal_start)));
@@ -2650,7 +2642,7 @@ fn through_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         Some(year) => Month::new(year, month),
         None => ctx.anchor?.latest(month),
     };
-    let fiscal_start = ctx.rules.fiscal_start_month;
+    let fiscal_start = ctx.fiscal_start;
     let whole = if ctx.fiscal_sentence {
         Period::fiscal_year(end.fiscal_year(fiscal_start), fiscal_start)
     } else {
@@ -2885,7 +2877,7 @@ fn bare_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {
 fn one_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let year = year_of(cap(caps, 1)?)?;
     Some(if ctx.fiscal_sentence {
-        Period::fiscal_year(year, ctx.rules.fiscal_start_month)
+        Period::fiscal_year(year, ctx.fiscal_start)
     } else {
         Period::calendar_year(year)
     })

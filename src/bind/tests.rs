@@ -3427,3 +3427,21 @@ fn a_level_after_a_change_on_it_or_described_by_a_relative_clause_is_its_base() 
         );
     }
 }
+
+#[test]
+fn a_country_that_names_fiscal_years_by_their_end_starts_them_in_its_own_month() {
+    // Pakistan's fiscal year starts in July; the U.S. federal one in October.
+    let pakistan = bind_paragraphs(
+        &["Pakistan received remittances of $38.3 billion in FY25, up 26% from FY24."],
+        "2025-07-10",
+    );
+    assert_eq!(spans(&pakistan[0][..1]), vec!["2024-07..2025-06"]);
+    let us = bind_paragraphs(
+        &["The Border Patrol reported 1.5 million encounters in FY24, its officials said."],
+        "2024-11-10",
+    );
+    assert_eq!(spans(&us[0][..1]), vec!["2023-10..2024-09"]);
+    let rules = BindRules::builtin();
+    assert_eq!(rules.fiscal_start(rules.split_year_start("Pakistan")), 7);
+    assert_eq!(rules.fiscal_start(None), 10);
+}

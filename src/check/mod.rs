@@ -495,12 +495,13 @@ fn implied_base(binding: &Binding) -> Option<crate::bind::Period> {
         && period.months() >= 2
         && period.months() < 12
         && period.part_of.is_some()
-        && period.start.month()
-            == if period.fiscal {
-                crate::bind::BindRules::builtin().fiscal_start_month
-            } else {
-                1
-            };
+        && if period.fiscal {
+            crate::bind::BindRules::builtin()
+                .fiscal_start_months()
+                .any(|month| month == period.start.month())
+        } else {
+            period.start.month() == 1
+        };
     (whole_year || year_to_date).then(|| {
         let mut base = period.shifted(-12);
         base.text = String::new();
