@@ -213,6 +213,12 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 quarter_code,
                 Kind::Phrase,
             ),
+            // "FY2024-25", "fiscal year 2023/24", "FY24-25": a fiscal year written across two.
+            (
+                format!(r"(?i)\b{FISCAL}\s*'?((?:19|20)\d\d|\d\d)\s*[-–/]\s*((?:19|20)\d\d|\d\d)\b"),
+                fiscal_split_year,
+                Kind::Phrase,
+            ),
             // "the 2024-2025 financial year": two years written in full before "financial year"
             // are one year written across two.
             (
@@ -2592,6 +2598,18 @@ fn fiscal_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         return None;
     }
     Some(Period::fiscal_year(year, ctx.fiscal_start))
+}
+
+/// "FY2024-25": the fiscal year from the month the document's country starts its year in (else
+/// the fiscal start month) of the first year to the next.
+fn fiscal_split_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let first = year_of(cap(caps, 1)?)?;
+    let second = year_of(cap(caps, 2)?)?;
+    if second != first + 1 || !(1950..=2100).contains(&first) {
+        return None;
+    }
+    let start = ctx.split_year_start.unwrap_or(ctx.fiscal_start);
+    Some(Period::fiscal_year(second, start))
 }
 
 fn calendar_year(caps: &Captures, _: &Ctx) -> Option<Period> {

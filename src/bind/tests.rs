@@ -3445,3 +3445,28 @@ fn a_country_that_names_fiscal_years_by_their_end_starts_them_in_its_own_month()
     assert_eq!(rules.fiscal_start(rules.split_year_start("Pakistan")), 7);
     assert_eq!(rules.fiscal_start(None), 10);
 }
+
+#[test]
+fn a_fiscal_year_written_across_two_is_one_year() {
+    assert_eq!(
+        periods_of(
+            "Remittances reached $30.32 billion in FY2024-25.",
+            "2026-01-10"
+        ),
+        vec!["FY2024-25 2024-10..2025-09"]
+    );
+    assert_eq!(
+        periods_of(
+            "Arrivals fell in fiscal year 2023/24 and FY22-23.",
+            "2026-01-10"
+        ),
+        vec![
+            "fiscal year 2023/24 2023-10..2024-09",
+            "FY22-23 2022-10..2023-09"
+        ]
+    );
+    // Not consecutive: no fiscal year written across two.
+    assert!(!periods_of("FY2021-25 plan", "2026-01-10")
+        .iter()
+        .any(|found| found.starts_with("FY2021-25")));
+}
