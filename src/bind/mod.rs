@@ -114,6 +114,10 @@ pub struct BindRules {
     /// revised"): its period, a comparison's base or not, is the sentence's.
     #[serde(default)]
     pub last_figure_openings: Vec<String>,
+    /// Openings of a passage that looks back ("Previously, …"): one about years before the
+    /// document's first period leaves the period the passages before went on about.
+    #[serde(default)]
+    pub look_back_openings: Vec<String>,
     /// Words before a "since" that make it a record comparison, not a period of the figure.
     #[serde(default)]
     pub record_words: Vec<String>,
@@ -215,6 +219,7 @@ impl BindRules {
                     partial_after: Vec::new(),
                     earlier_record: Vec::new(),
                     last_figure_openings: Vec::new(),
+                    look_back_openings: Vec::new(),
                     record_words: Vec::new(),
                     record_phrases: Vec::new(),
                     since_event_words: Vec::new(),
@@ -344,7 +349,29 @@ pub fn bind_carrying(
         out.push(bindings);
     }
     state.last_named = last_named;
-    if let Some((lead, compared)) = lead {
+    // "Previously, South Korea saw a record 2.52 million foreign residents in 2019, but that
+    // number dropped significantly to 1.96 million in 2021 …": a passage that opens looking back
+    // to years before the document's first period is background; the next one goes on with what
+    // the passages before it went on about.
+    let looks_back = sentences.first().is_some_and(|first| {
+        let lower = first.text.trim_start().to_lowercase();
+        rules
+            .look_back_openings
+            .iter()
+            .any(|opening| lower.starts_with(opening.as_str()))
+    });
+    let background = looks_back
+        && before.is_some()
+        && lead.as_ref().is_some_and(|((period, _), _)| {
+            state
+                .first
+                .as_ref()
+                .is_some_and(|(first, _)| period.end < first.start)
+        });
+    if background {
+        state.period = before;
+        state.compared = before_compared;
+    } else if let Some((lead, compared)) = lead {
         state.period = Some(lead);
         state.compared = compared;
     } else if only_compares {

@@ -3470,3 +3470,32 @@ fn a_fiscal_year_written_across_two_is_one_year() {
         .iter()
         .any(|found| found.starts_with("FY2021-25")));
 }
+
+#[test]
+fn a_passage_looking_back_before_the_first_period_is_background() {
+    let bound = bind_paragraphs(
+        &[
+            "As of the end of June 2025, there were 1.56 million registered foreigners.",
+            "Previously, the country saw a record 1.2 million in 2019, but that number dropped to 0.9 million in 2021.",
+            "Chinese made up the largest group at 35.6%, or 555,000.",
+        ],
+        "2025-07-28",
+    );
+    assert_eq!(
+        spans(&bound[2]),
+        vec!["2025-06..2025-06", "2025-06..2025-06"]
+    );
+    // Without the look-back opening, the passage goes on about its own years.
+    let bound = bind_paragraphs(
+        &[
+            "As of the end of June 2025, there were 1.56 million registered foreigners.",
+            "The country saw a record 1.2 million in 2019, but that number dropped to 0.9 million in 2021.",
+            "Chinese made up the largest group at 35.6%, or 555,000.",
+        ],
+        "2025-07-28",
+    );
+    assert_ne!(
+        spans(&bound[2]),
+        vec!["2025-06..2025-06", "2025-06..2025-06"]
+    );
+}
