@@ -294,6 +294,10 @@ pub fn bind_carrying(
     let before = state.period.clone();
     let before_compared = state.compared.clone();
     let mut only_compares = false;
+    // Whether the last period passed on is part of a year named by a sentence without a
+    // statistic ("And in July, Switzerland changed its asylum policy"): an event's date, not a
+    // period the next passage goes on about ("Likewise, in Panama, 2023 broke records" is).
+    let mut event_only = false;
     let mut last_named: Option<Period> = state.last_named.take();
     // Whether `state.period` is still what an earlier passage went on about.
     let mut from_before = true;
@@ -342,6 +346,7 @@ pub fn bind_carrying(
             } else if passed.states_one && lead.is_none() {
                 lead = Some((passed.named.clone(), compared.clone()));
             }
+            event_only = !sentence.figures.iter().any(is_statistic) && passed.named.0.months() < 12;
             state.compared = compared;
             state.period = Some(passed.named);
             from_before = false;
@@ -374,7 +379,7 @@ pub fn bind_carrying(
     } else if let Some((lead, compared)) = lead {
         state.period = Some(lead);
         state.compared = compared;
-    } else if only_compares {
+    } else if only_compares || (event_only && before.is_some()) {
         state.period = before;
         state.compared = before_compared;
     }

@@ -3499,3 +3499,22 @@ fn a_passage_looking_back_before_the_first_period_is_background() {
         vec!["2025-06..2025-06", "2025-06..2025-06"]
     );
 }
+
+#[test]
+fn a_month_named_by_a_sentence_without_a_statistic_dates_an_event_not_the_next_passage() {
+    let paragraphs = |event: &'static str| {
+        bind_paragraphs(
+            &[
+                "In 2023, 30,223 people applied for asylum in the country.",
+                event,
+                "The office dealt with 26,667 applications in the first instance.",
+            ],
+            "2024-02-15",
+        )
+    };
+    let bound = paragraphs("And in July, the country changed its asylum policy.");
+    assert_eq!(spans(&bound[2][..1]), vec!["2023-01..2023-12"]);
+    // A year named so is what the next passage goes on about.
+    let bound = paragraphs("Likewise, in the region, 2022 broke records.");
+    assert_eq!(spans(&bound[2][..1]), vec!["2022-01..2022-12"]);
+}
