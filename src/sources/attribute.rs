@@ -114,6 +114,8 @@ impl<'a> Attributor<'a> {
         let mut previous: Option<Reading> = None;
         let mut paragraph_states = false;
         let mut report_said = false;
+        let mut suspended = false;
+        let mut report_words: std::collections::HashSet<String> = std::collections::HashSet::new();
         for (idx, sentence) in sentences.iter().enumerate() {
             let tokens = SentenceTokens::new(context, *sentence);
             let follows = idx
@@ -150,9 +152,50 @@ impl<'a> Attributor<'a> {
                 }
             }
             let held = report.clone();
+            // "The growth trend was bolstered by rising use of official banking channels … ¶ In
+            // June 2025 alone, Bangladesh received US$2.81 billion in remittances": one aside
+            // without a statistic holds the report in suspense; the next statistic goes on with it
+            // when it shares a word with the report's sentences ("remittances") and no heading
+            // stands between. A sentence naming its own source ends it.
+            if suspended && (reading.states || found.is_some()) {
+                let shares =
+                    words_of(reading.tokens.text()).any(|word| report_words.contains(&word));
+                // A heading between ("Declining Northeastern regions also high") starts another
+                // section.
+                let heading = idx
+                    .checked_sub(1)
+                    .and_then(|prev| sentences.get(prev))
+                    .is_some_and(|prev| {
+                        doc_text
+                            .get(prev.end..sentence.start)
+                            .is_some_and(|gap| gap.chars().any(char::is_alphanumeric))
+                    });
+                if !shares || heading || found.is_some() {
+                    report = None;
+                }
+                suspended = false;
+            }
+            let is_found = found.is_some();
             result.push(self.follow_report(context, &mut report, &reading, found));
+            let text = reading.span.slice(context.text).unwrap_or("");
+            if held.is_some()
+                && report.is_none()
+                && !is_found
+                && !reading.states
+                && !quotes_someone(text)
+                && !suspended
+            {
+                report = held.clone();
+                suspended = true;
+            } else if suspended && report.is_none() {
+                suspended = false;
+            }
             if report.is_some() && report != held {
                 report_said = reading.own.is_some() && self.says_report(reading.tokens.text());
+                report_words.clear();
+            }
+            if report.is_some() && (reading.states || is_found) {
+                report_words.extend(words_of(reading.tokens.text()));
             }
             previous = Some(reading);
         }
@@ -1436,6 +1479,21 @@ fn continues_report(text: &str, tokens: &[Token], cues: &Cues) -> bool {
 
 /// Whether the sentence quotes someone: a quotation of four words or more, or an opening quote
 /// mark left open. A word or two in quotes ("registered as “other”", "“trainees”") is a term.
+/// The content words of a sentence, lower case: words of five letters or more, not capitalised
+/// mid-sentence (names are who counted, not what).
+fn words_of<'t>(tokens: &'t [Token]) -> impl Iterator<Item = String> + 't {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(at, token)| {
+            token.is_word
+                && token.text.chars().count() >= 5
+                && token.text.chars().all(char::is_alphabetic)
+                && (*at == 0 || !token.is_capitalised())
+        })
+        .map(|(_, token)| token.lower.to_string())
+}
+
 fn quotes_someone(text: &str) -> bool {
     /// Fewer words than this between quote marks are a term, not a quotation.
     const QUOTATION_WORDS: usize = 4;

@@ -515,10 +515,11 @@ fn a_comment_on_a_statistic_of_its_paragraph_leaves_a_reported_source_going_on()
     let got = carried_in_paragraphs(text, &[true, false, true]);
     assert_eq!(got.len(), 3, "{got:?}");
     assert_eq!(got[2], None, "{got:?}");
-    // A comment opening its paragraph still ends the report.
+    // A comment opening its paragraph holds the report only for a statistic of the same thing
+    // (see `one_aside_holds_a_report_for_the_next_statistic_that_shares_its_words`).
     let text = "The agency had 172,331 encounters in March, according to Customs and Border Protection figures.\n\
                 The influx burdens an already-strained system.\n\
-                Single adults make up the bulk of the encounters, nearly 100,000.\n";
+                Officers seized 400 kilograms of fentanyl.\n";
     assert_eq!(carried_in_paragraphs(text, &[true, false, true])[2], None);
 }
 
@@ -1345,4 +1346,50 @@ fn an_acronym_names_nobody_unless_defined_before_for_a_body() {
         Some("National Refugee Directorate"),
         "{got:?}"
     );
+}
+
+#[test]
+fn one_aside_holds_a_report_for_the_next_statistic_that_shares_its_words() {
+    let carried_to_last = |text: &str, statistic: &[bool]| {
+        let got = carried_in_paragraphs(text, statistic);
+        got.last().cloned().flatten()
+    };
+    let report =
+        "Remittances reached US$30.32 billion in the year, according to Bangladesh Bank data.\n";
+    // One aside, then a statistic of the same thing: the report goes on.
+    let text = format!(
+        "{report}The growth was bolstered by the use of official banking channels.\n\
+         In June alone, remittances reached US$2.81 billion.\n"
+    );
+    assert_eq!(
+        carried_to_last(&text, &[true, false, true]),
+        Some(("Bangladesh Bank".to_string(), Via::Carried))
+    );
+    // A statistic of something else ends it.
+    let text = format!(
+        "{report}The growth was bolstered by the use of official banking channels.\n\
+         In June alone, 4,000 workers left for Malaysia.\n"
+    );
+    assert_eq!(carried_to_last(&text, &[true, false, true]), None);
+    // So do two asides in a row, and a heading between.
+    let text = format!(
+        "{report}The growth was bolstered by the use of official banking channels. Economists expect more.\n\
+         In June alone, remittances reached US$2.81 billion.\n"
+    );
+    assert_eq!(carried_to_last(&text, &[true, false, false, true]), None);
+    let text = format!(
+        "{report}The growth was bolstered by the use of official banking channels.\n\
+         Monthly flows\n\
+         In June alone, remittances reached US$2.81 billion.\n"
+    );
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for (at, line) in text.split_inclusive('\n').enumerate() {
+        if at != 2 {
+            sentences.push(Span::new(start, start + line.trim_end().len()));
+        }
+        start += line.len();
+    }
+    let got = attributed(&text, &sentences, &[true, false, true]);
+    assert_eq!(got.last().cloned().flatten(), None, "{got:?}");
 }
