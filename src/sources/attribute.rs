@@ -546,6 +546,7 @@ impl<'a> Attributor<'a> {
                 (found.kind.is_some_and(SourceKind::is_institution)
                     || found.kind == Some(SourceKind::News)
                     || self.unregistered_body(found)
+                    || self.titled_official(context, found)
                     || compiled_by(context.text, found))
                     && !self.names_another_body(context, reading.span, found)
                     && (continues_report(
@@ -727,6 +728,30 @@ impl<'a> Attributor<'a> {
             .iter()
             .any(|token| self.cues.trend.contains(token.lower.as_ref()))
             && !quotes_someone(text)
+    }
+
+    /// A person named with the title of an office that speaks for a body ("Austria's Interior
+    /// Minister Gerhard Karner", "Home Affairs Minister Leon Schreiber"; `official_titles`), or
+    /// named so earlier in the document ("Karner announced" after it).
+    fn titled_official(&self, context: &Context, found: &Attribution) -> bool {
+        /// Bytes before an earlier mention of the name that its title may take.
+        const TITLE_REACH: usize = 40;
+        let titled = |text: &str| {
+            text.split(|ch: char| !ch.is_alphanumeric())
+                .any(|word| self.cues.official_titles.contains(&word.to_lowercase()))
+        };
+        if titled(&found.mention) {
+            return true;
+        }
+        let name = found.mention.trim();
+        if name.is_empty() || !name.starts_with(char::is_uppercase) {
+            return false;
+        }
+        let before = context.text.get(..found.mention_span.start).unwrap_or("");
+        before.match_indices(name).any(|(at, _)| {
+            let from = crate::util::floor_char_boundary(before, at.saturating_sub(TITLE_REACH));
+            titled(&before[from..at])
+        })
     }
 
     /// A source named in the text without a registry entry whose name ends in a body noun

@@ -64,6 +64,9 @@ pub struct Cues {
     /// indicators manager"), and the role nouns that end such a title.
     pub statistical_subjects: HashSet<String>,
     pub roles: HashSet<String>,
+    /// Titles of an office that speaks for a body ("Interior Minister Gerhard Karner"): its
+    /// report goes on past its paragraph like the body's.
+    pub official_titles: HashSet<String>,
     pub document_anaphors: Vec<Vec<String>>,
     pub table_pointers: Vec<Vec<String>>,
     /// Single-word `after` verbs, which end a noun phrase read forwards.
@@ -132,6 +135,8 @@ struct Words {
     statistical_subjects: Vec<String>,
     #[serde(default)]
     roles: Vec<String>,
+    #[serde(default)]
+    official_titles: Vec<String>,
 }
 
 impl Cues {
@@ -202,6 +207,7 @@ impl Cues {
         cues.speakers = set(file.words.speakers);
         cues.statistical_subjects = set(file.words.statistical_subjects);
         cues.roles = set(file.words.roles);
+        cues.official_titles = set(file.words.official_titles);
         cues.document_anaphors = file
             .words
             .document_anaphors

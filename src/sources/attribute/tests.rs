@@ -1393,3 +1393,21 @@ fn one_aside_holds_a_report_for_the_next_statistic_that_shares_its_words() {
     let got = attributed(&text, &sentences, &[true, false, true]);
     assert_eq!(got.last().cloned().flatten(), None, "{got:?}");
 }
+
+#[test]
+fn a_titled_official_s_report_goes_on_like_the_body_s() {
+    let text = "Interior Minister Gerhard Karner said asylum applications fell 37% in the first half.\n\
+                Karner announced that just 8,637 people applied.\n\
+                He highlighted enhanced surveillance at the borders, where smuggling costs rose from €1,000 to €9,000.\n";
+    let got = carried(text, &[true, true, true]);
+    assert_eq!(
+        got[2],
+        Some(("Karner".to_string(), Via::Carried)),
+        "{got:?}"
+    );
+    // A person without such a title speaks for nobody's report.
+    let text = "Opposition politician John Smith said asylum applications fell 37% in the first half.\n\
+                Smith announced that just 8,637 people applied.\n\
+                He highlighted enhanced surveillance at the borders, where smuggling costs rose from €1,000 to €9,000.\n";
+    assert_eq!(carried(text, &[true, true, true])[2], None);
+}
