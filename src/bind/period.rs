@@ -1662,9 +1662,17 @@ pub(super) fn projection(lower: &str) -> bool {
         "could",
         "would",
     ];
-    lower
+    // Phrases of several words ("aims to", "on track") are matched word by word.
+    let words: Vec<&str> = lower
         .split(|ch: char| !ch.is_alphanumeric())
-        .any(|word| WORDS.contains(&word))
+        .filter(|word| !word.is_empty())
+        .collect();
+    WORDS.iter().any(|phrase| {
+        let phrase: Vec<&str> = phrase.split(' ').collect();
+        words
+            .windows(phrase.len())
+            .any(|window| window == phrase.as_slice())
+    })
 }
 
 /// A phrase must not sit inside a number ("2,022", "12.2023") or a word.

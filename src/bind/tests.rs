@@ -3518,3 +3518,15 @@ fn a_month_named_by_a_sentence_without_a_statistic_dates_an_event_not_the_next_p
     let bound = paragraphs("Likewise, in the region, 2022 broke records.");
     assert_eq!(spans(&bound[2][..1]), vec!["2022-01..2022-12"]);
 }
+
+#[test]
+fn a_projection_may_be_written_in_several_words() {
+    for sentence in [
+        "The government aims to cut arrivals to 60,000 in 2026.",
+        "The ministry is on track to settle 60,000 in 2026.",
+        "The party pledged to admit 60,000 in 2026.",
+    ] {
+        assert!(period::projection(&sentence.to_lowercase()), "{sentence}");
+    }
+    assert!(!period::projection("the aim of the plan was clear"));
+}
