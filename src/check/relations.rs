@@ -117,6 +117,25 @@ pub fn search(
         Unit::Multiplier => ratio(figure, &close_pool, near),
         Unit::Count | Unit::Money => count_relation(claims, claim_idx, figure, &close_pool, rules)
             .or_else(|| {
+                // "the total number climbing to 2.73 million … ¶ … approximately 1.56 million
+                // registered foreign nationals. ¶ In addition, 552,419 … ¶ A further 620,403
+                // …": a total named so has its parts in the next sentences, paragraphs apart.
+                if !says_total(claim, figure, rules) {
+                    return None;
+                }
+                let after: Vec<Operand> = (claim_idx + 1..(claim_idx + 4).min(claims.len()))
+                    .filter(|at| claims[*at].doc == claim.doc)
+                    .flat_map(|at| claims[at].figures.iter().map(move |part| (at, part)))
+                    .filter(|(at, part)| {
+                        matches!(part.unit, Unit::Count | Unit::Money)
+                            && !is_base(&claims[*at], part)
+                            && direction_of(&claims[*at], part, rules).is_none()
+                    })
+                    .filter_map(|(at, part)| Operand::written(at, part, None))
+                    .collect();
+                total(figure, &after, |_| true)
+            })
+            .or_else(|| {
                 // "net overseas migration ... was 518,000" and, further on, "In 2022-23, 737,000
                 // migrants arrived ... and 219,000 departed".
                 let own = own_period?;
@@ -1598,6 +1617,19 @@ pub(crate) mod tests {
             "2024-04-01",
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_total_named_so_takes_its_parts_from_the_next_paragraphs() {
+        let text = "Foreign residents reached a new peak, with the total number climbing to 2.73 million.\n\n\
+                    As of late June, about 1.56 million were registered foreign nationals.\n\n\
+                    In addition, 552,419 people with Korean heritage held foreign citizenship.\n\n\
+                    A further 620,403 people were staying on short-term permits.";
+        let got = arithmetic_of(paragraphs_dated(text, "2025-07-28"));
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "2.73 million");
+        assert_eq!(got[0].1, Verdict::Supported);
+        assert_eq!(got[0].2, "1,560,000 + 552,419 + 620,403 = 2,732,822");
     }
 
     #[test]
