@@ -321,21 +321,21 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             // phrase: the year stays free for what else it dates ("2023, a year that ended with
             // a record of 140,982").
             (
-                r"(?i)\b(?P<phrase>(?:the\s+)?same\s+(?:time\s+period|period|time|months?)\s+(?:of|in)|(?:at\s+|by\s+)?this\s+(?:stage|point|time)\s+(?:of|in))\s+((?:19|20)\d\d)\b".to_string(),
+                r"(?i)\b(?P<phrase>(?:the\s+)?same\s+(?:time\s+period|time\s*frame|period|time|months?)\s+(?:of|in)|(?:at\s+|by\s+)?this\s+(?:stage|point|time)\s+(?:of|in))\s+((?:19|20)\d\d)\b".to_string(),
                 same_period_of_year,
                 Kind::Phrase,
             ),
             // "the same period last fiscal year", "this time last year", "on this point last year",
             // "the same period under predecessor Joe Biden last year".
             (
-                r"(?i)\b(?:(?:the\s+)?same\s+(?:time\s+period|period|time|months?)\s+(?:of\s+|in\s+)?(?:under\s+(?:\p{L}+\s+){1,3})?|(?:by\s+|at\s+|on\s+)?this\s+(?:time|point|stage)\s+)(?:last|the\s+previous|the\s+prior|a)\s+(fiscal\s+)?year\b".to_string(),
+                r"(?i)\b(?:(?:the\s+)?same\s+(?:time\s+period|time\s*frame|period|time|months?)\s+(?:of\s+|in\s+)?(?:under\s+(?:\p{L}+\s+){1,3})?|(?:by\s+|at\s+|on\s+)?this\s+(?:time|point|stage)\s+)(?:last|the\s+previous|the\s+prior|a)\s+(fiscal\s+)?year\b".to_string(),
                 same_period_last_year,
                 Kind::Phrase,
             ),
             // "when 21,344 crossings were recorded in the same period": the span the passage is
             // about, in the year the sentence names before it (`same_span_in_named_year`).
             (
-                r"(?i)\b(?:in|during|over)\s+the\s+same\s+(?:period|months?|weeks?)\b".to_string(),
+                r"(?i)\b(?:in|during|over)\s+the\s+same\s+(?:period|time\s*frame|months?|weeks?)\b".to_string(),
                 same_span_placeholder,
                 Kind::Phrase,
             ),
@@ -527,9 +527,10 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 Kind::Phrase,
             ),
             // "on Monday", "yesterday", "over the past three days", "last week", "the week
-            // before": within days of the article, so its month.
+            // before", "two weeks ago", "a few days ago": within days of the article, so its
+            // month.
             (
-                format!(r"(?i)\b(?:(?:on|last|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b|\b(?:over\s+|in\s+)?the\s+(?:past|last)\s+(?:{NUMBER_WORD}\s+)?(?:days?|weeks?|weekend)\b|\b(?:earlier\s+)?(?:last|this)\s+(?:week|weekend)\b|\bthe\s+(?:previous|prior)\s+week\b|\bthe\s+week\s+before\b"),
+                format!(r"(?i)\b(?:(?:on|last|this)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\byesterday\b|\b(?:over\s+|in\s+)?the\s+(?:past|last)\s+(?:{NUMBER_WORD}\s+)?(?:days?|weeks?|weekend)\b|\b(?:earlier\s+)?(?:last|this)\s+(?:week|weekend)\b|\bthe\s+(?:previous|prior)\s+week\b|\bthe\s+week\s+before\b|\b(?:a|one|two|three|[1-3]|a\s+few|several)\s+weeks?\s+ago\b|\b(?:a|{NUMBER_WORD}|\d{{1,2}}|a\s+few|several)\s+days?\s+ago\b"),
                 // Days of the publication's month: a part of this month.
                 this_month,
                 Kind::Recent,

@@ -3530,3 +3530,30 @@ fn a_projection_may_be_written_in_several_words() {
     }
     assert!(!period::projection("the aim of the plan was clear"));
 }
+
+#[test]
+fn weeks_and_days_ago_are_parts_of_the_publication_month() {
+    assert_eq!(
+        periods_of(
+            "Two weeks ago, only 86 migrants were detained.",
+            "2025-07-20"
+        ),
+        vec!["Two weeks ago 2025-07..2025-07 partial"]
+    );
+    assert_eq!(
+        periods_of("A few days ago, 40 were detained.", "2025-07-20"),
+        vec!["A few days ago 2025-07..2025-07 partial"]
+    );
+}
+
+#[test]
+fn the_same_timeframe_of_a_year_is_the_same_period() {
+    let got = bind(
+        "In the first half, 8,637 applied, compared to 13,634 during the same time frame last year.",
+        "2025-07-20",
+    );
+    assert_eq!(
+        period_of(&got, "13,634"),
+        "2024-01..2024-06 partial of 2024"
+    );
+}
