@@ -1411,3 +1411,17 @@ fn a_titled_official_s_report_goes_on_like_the_body_s() {
                 He highlighted enhanced surveillance at the borders, where smuggling costs rose from €1,000 to €9,000.\n";
     assert_eq!(carried(text, &[true, true, true])[2], None);
 }
+
+#[test]
+fn a_speaker_who_will_tell_or_present_figures_is_their_source() {
+    let text =
+        "Justice Minister Jim Smith will tell colleagues that applications fell 43 per cent.\n\
+                The Home Office will present 926 new cases to the committee.\n";
+    let got = names(text);
+    assert_eq!(
+        got[0].as_deref(),
+        Some("Justice Minister Jim Smith"),
+        "{got:?}"
+    );
+    assert_eq!(got[1].as_deref(), Some("Home Office"), "{got:?}");
+}
