@@ -899,7 +899,8 @@ impl<'a> Attributor<'a> {
         for footnote in &footnotes {
             blank(&mut masked, footnote.span);
         }
-        let matches = self.registry.find(&masked, Span::new(0, masked.len()));
+        let mut matches = self.registry.find(&masked, Span::new(0, masked.len()));
+        matches.retain(|found| !self.another_country_s(&masked, found));
         let datasets = matches
             .iter()
             .filter(|found| self.names_dataset(&masked, found))
@@ -916,6 +917,25 @@ impl<'a> Attributor<'a> {
             named_bodies: std::cell::RefCell::new(Vec::new()),
             staff: std::cell::RefCell::new(Vec::new()),
         }
+    }
+
+    /// "Ireland's Department of Justice", "Guatemala's Congress": a U.S. body's registry entry
+    /// matched by a name of its that does not say so ("Department of Justice"), after another
+    /// country's possessive, is that country's body, not the U.S. one.
+    fn another_country_s(&self, text: &str, found: &RegistryMatch) -> bool {
+        let Some(entry) = self.registry.entry(found.entry) else {
+            return false;
+        };
+        let mention = found.span.slice(text).unwrap_or("");
+        let says_us = ["U.S.", "US ", "United States", "American"]
+            .iter()
+            .any(|marker| mention.contains(marker));
+        if !entry.name.starts_with("U.S. ") || says_us {
+            return false;
+        }
+        let before = text.get(..found.span.start).unwrap_or("").trim_end();
+        let owner = before.split_whitespace().next_back().unwrap_or("");
+        phrases::another_country_s(&format!("{owner} {mention}"))
     }
 
     /// A registry mention that is a dataset: a statistics agency or survey, or followed by "data".

@@ -566,7 +566,11 @@ impl Attributor<'_> {
         let run_end = if ends_with_agent { end } else { run.1 };
         let span = Span::new(tokens[run.0].span.start, tokens[run_end - 1].span.end);
         let mention = span.slice(context.text).unwrap_or("").to_string();
-        let entry = self.registry.normalize(&mention);
+        // "Ireland's Department of Justice" is not the U.S. one.
+        let entry = self
+            .registry
+            .normalize(&mention)
+            .filter(|entry| !(entry.name.starts_with("U.S. ") && another_country_s(&mention)));
         // An unregistered name is a source only when it reads as one: an agent ("Mexican
         // immigration officials"), or a name that is neither a place nor one bare word.
         if entry.is_none()
@@ -939,4 +943,22 @@ fn defined_name(text: &str) -> Option<&str> {
     }
     let offset = words[first].as_ptr() as usize - text.as_ptr() as usize;
     Some(text[offset..].trim_end_matches(|ch: char| !ch.is_alphanumeric()))
+}
+
+/// Whether a name opens on another country's possessive ("Ireland's Department of Justice"),
+/// not the United States' ("America's", "the U.S.'s").
+pub(super) fn another_country_s(mention: &str) -> bool {
+    let Some((owner, _)) = mention
+        .split_once("'s ")
+        .or_else(|| mention.split_once("’s "))
+    else {
+        return false;
+    };
+    let owner = owner.trim();
+    !owner.contains(' ')
+        && owner.starts_with(char::is_uppercase)
+        && !matches!(
+            owner,
+            "America" | "U.S." | "US" | "Washington" | "Trump" | "Biden"
+        )
 }

@@ -1425,3 +1425,26 @@ fn a_speaker_who_will_tell_or_present_figures_is_their_source() {
     );
     assert_eq!(got[1].as_deref(), Some("Home Office"), "{got:?}");
 }
+
+#[test]
+fn another_country_s_body_is_not_the_us_one_of_the_same_name() {
+    let text = "Asylum claims rose, according to Ireland's Department of Justice, to 1,164.\n\
+                The U.S. Department of Justice said 500 cases were filed.\n\
+                America's Department of Justice said 600 cases were filed.\n";
+    let got = names(text);
+    assert_eq!(
+        got[0].as_deref(),
+        Some("Ireland's Department of Justice"),
+        "{got:?}"
+    );
+    assert_eq!(
+        got[1].as_deref(),
+        Some("U.S. Department of Justice"),
+        "{got:?}"
+    );
+    assert_eq!(
+        got[2].as_deref(),
+        Some("U.S. Department of Justice"),
+        "{got:?}"
+    );
+}
