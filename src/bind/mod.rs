@@ -1268,7 +1268,6 @@ fn mark_base_levels(periods: &mut Vec<period::Found>, sentence: &SentenceFigures
             before = rest;
         }
         // "a 16 per cent decline on the 536,000": "on" after a change word.
-        // "a 16 per cent decline on the 536,000": "on" after a change word.
         const CHANGES_ON: &[&str] = &[
             "increase", "decrease", "rise", "fall", "drop", "decline", "up", "down", "jump",
             "growth",

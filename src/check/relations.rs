@@ -117,25 +117,6 @@ pub fn search(
         Unit::Multiplier => ratio(figure, &close_pool, near),
         Unit::Count | Unit::Money => count_relation(claims, claim_idx, figure, &close_pool, rules)
             .or_else(|| {
-                // "the total number climbing to 2.73 million … ¶ … approximately 1.56 million
-                // registered foreign nationals. ¶ In addition, 552,419 … ¶ A further 620,403
-                // …": a total named so has its parts in the next sentences, paragraphs apart.
-                if !says_total(claim, figure, rules) {
-                    return None;
-                }
-                let after: Vec<Operand> = (claim_idx + 1..(claim_idx + 4).min(claims.len()))
-                    .filter(|at| claims[*at].doc == claim.doc)
-                    .flat_map(|at| claims[at].figures.iter().map(move |part| (at, part)))
-                    .filter(|(at, part)| {
-                        matches!(part.unit, Unit::Count | Unit::Money)
-                            && !is_base(&claims[*at], part)
-                            && direction_of(&claims[*at], part, rules).is_none()
-                    })
-                    .filter_map(|(at, part)| Operand::written(at, part, None))
-                    .collect();
-                total(figure, &after, |_| true)
-            })
-            .or_else(|| {
                 // "net overseas migration ... was 518,000" and, further on, "In 2022-23, 737,000
                 // migrants arrived ... and 219,000 departed".
                 let own = own_period?;
@@ -221,6 +202,23 @@ fn count_relation(
     (says_total(claim, figure, rules) || broken_down)
         .then(|| total(figure, close_pool, near))
         .flatten()
+        .or_else(|| {
+            // "the total number climbing to 2.73 million … ¶ … approximately 1.56 million
+            // registered foreign nationals. ¶ In addition, 552,419 … ¶ A further 620,403 …": a
+            // total named so has its parts in the next sentences, paragraphs apart.
+            if !says_total(claim, figure, rules) {
+                return None;
+            }
+            let after: Vec<Operand> = (claim_idx + 1..(claim_idx + 4).min(claims.len()))
+                .filter(|at| claims[*at].doc == claim.doc)
+                .flat_map(|at| claims[at].figures.iter().map(move |part| (at, part)))
+                .filter(|(at, part)| {
+                    matches!(part.unit, Unit::Count | Unit::Money) && level(*at, part)
+                })
+                .filter_map(|(at, part)| Operand::written(at, part, None))
+                .collect();
+            total(figure, &after, |_| true)
+        })
         // "3,768,977 … There were 1,913,516 men and 1,855,431 women, as well as 30 people
         // registered as “other”": parts that add up to a precise total to its last digit need
         // no sum word.

@@ -869,8 +869,8 @@ impl<'a> Attributor<'a> {
 
     /// "We've seen a range of insights from the latest Home Office data": a sentence without a
     /// cue that names a registry body's data (its name followed by a `data` word) is that
-    /// body's. So is one that names the data of a body by the acronym the document defined for it ("The
-    /// IPO numbers fell").
+    /// body's. So is one that names a body's data by the acronym the document defined for it
+    /// ("The IPO numbers fell").
     fn data_of(&self, context: &Context, sentence: Span, tokens: &[Token]) -> Option<Attribution> {
         let found = matches_in(context, sentence).find(|found| {
             context
@@ -927,15 +927,9 @@ impl<'a> Attributor<'a> {
             return false;
         };
         let mention = found.span.slice(text).unwrap_or("");
-        let says_us = ["U.S.", "US ", "United States", "American"]
-            .iter()
-            .any(|marker| mention.contains(marker));
-        if !entry.name.starts_with("U.S. ") || says_us {
-            return false;
-        }
         let before = text.get(..found.span.start).unwrap_or("").trim_end();
         let owner = before.split_whitespace().next_back().unwrap_or("");
-        phrases::another_country_s(&format!("{owner} {mention}"))
+        phrases::owned_by_another_country(entry, &format!("{owner} {mention}"))
     }
 
     /// A registry mention that is a dataset: a statistics agency or survey, or followed by "data".
@@ -1522,8 +1516,6 @@ fn continues_report(text: &str, tokens: &[Token], cues: &Cues) -> bool {
         })
 }
 
-/// Whether the sentence quotes someone: a quotation of four words or more, or an opening quote
-/// mark left open. A word or two in quotes ("registered as “other”", "“trainees”") is a term.
 /// The content words of a sentence, lower case: words of five letters or more, not capitalised
 /// mid-sentence (names are who counted, not what).
 fn words_of<'t>(tokens: &'t [Token]) -> impl Iterator<Item = String> + 't {
@@ -1539,6 +1531,8 @@ fn words_of<'t>(tokens: &'t [Token]) -> impl Iterator<Item = String> + 't {
         .map(|(_, token)| token.lower.to_string())
 }
 
+/// Whether the sentence quotes someone: a quotation of four words or more, or an opening quote
+/// mark left open. A word or two in quotes ("registered as “other”", "“trainees”") is a term.
 fn quotes_someone(text: &str) -> bool {
     /// Fewer words than this between quote marks are a term, not a quotation.
     const QUOTATION_WORDS: usize = 4;

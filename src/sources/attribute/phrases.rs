@@ -570,7 +570,7 @@ impl Attributor<'_> {
         let entry = self
             .registry
             .normalize(&mention)
-            .filter(|entry| !(entry.name.starts_with("U.S. ") && another_country_s(&mention)));
+            .filter(|entry| !owned_by_another_country(entry, &mention));
         // An unregistered name is a source only when it reads as one: an agent ("Mexican
         // immigration officials"), or a name that is neither a place nor one bare word.
         if entry.is_none()
@@ -945,17 +945,20 @@ fn defined_name(text: &str) -> Option<&str> {
     Some(text[offset..].trim_end_matches(|ch: char| !ch.is_alphanumeric()))
 }
 
-/// Whether a name opens on another country's possessive ("Ireland's Department of Justice"),
-/// not the United States' ("America's", "the U.S.'s").
-pub(super) fn another_country_s(mention: &str) -> bool {
-    let Some((owner, _)) = mention
-        .split_once("'s ")
-        .or_else(|| mention.split_once("’s "))
-    else {
+/// Whether a name that opens on a possessive ("Ireland's Department of Justice") names another
+/// country's body than the U.S. one `entry` is: the entry is a U.S. body, the name does not say
+/// "U.S." after its owner, and the owner is no U.S. one ("America's", "the U.S.'s").
+pub(super) fn owned_by_another_country(entry: &SourceEntry, name: &str) -> bool {
+    let Some((owner, rest)) = name.split_once("'s ").or_else(|| name.split_once("’s ")) else {
         return false;
     };
     let owner = owner.trim();
-    !owner.contains(' ')
+    let says_us = ["U.S.", "US ", "United States", "American"]
+        .iter()
+        .any(|marker| rest.contains(marker));
+    entry.name.starts_with("U.S. ")
+        && !says_us
+        && !owner.contains(' ')
         && owner.starts_with(char::is_uppercase)
         && !matches!(
             owner,
