@@ -472,11 +472,11 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 end_of_year,
                 Kind::Year,
             ),
-            // "could reach 400,000 by the end of the year", "by the end of this year": the
-            // publication's year ("the year" only in a forecast: elsewhere it may be the year the
-            // passage is about).
+            // "could reach 400,000 by the end of the year", "by the end of this year", "by year's
+            // end", "by year-end": the publication's year ("the year" only in a forecast:
+            // elsewhere it may be the year the passage is about).
             (
-                r"(?i)\b(?:by\s+|at\s+|before\s+)?the\s+end\s+of\s+(this|the)\s+year\b".to_string(),
+                r"(?i)\b(?:by\s+|at\s+|before\s+)?(?:the\s+end\s+of\s+(?:this|the)\s+year|(?:this\s+|the\s+)?year['’]s\s+end|(?:this\s+|the\s+)?year-end)\b".to_string(),
                 end_of_this_year,
                 Kind::Phrase,
             ),
@@ -2724,10 +2724,14 @@ fn end_of_year(caps: &Captures, _: &Ctx) -> Option<Period> {
     Some(Period::point(Month::new(year, 12)))
 }
 
-/// "by the end of this year", and "by the end of the year" in a forecast: the publication's
-/// year's end.
+/// "by the end of this year", and "by the end of the year" or "by year's end" in a forecast: the
+/// publication's year's end.
 fn end_of_this_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
-    let this = cap(caps, 1)?.eq_ignore_ascii_case("this");
+    let this = caps
+        .get(0)?
+        .as_str()
+        .split(|ch: char| !ch.is_alphanumeric())
+        .any(|word| word.eq_ignore_ascii_case("this"));
     if !this && !ctx.projection {
         return None;
     }

@@ -377,6 +377,18 @@ fn a_forecast_to_the_end_of_the_year_is_the_publication_year() {
         "2023-07-31",
     );
     assert_eq!(period_of(&got, "5.2 million"), "2023-12..2023-12");
+    // "by year's end" and "by year-end" say the same, in the figure's own clause before a flow's
+    // partial period of the same sentence.
+    let got = bind(
+        "Since the start of 2025, an average of 600 people per day have arrived, with the refugee population expected to reach 2 million by year's end.",
+        "2025-08-05",
+    );
+    assert_eq!(period_of(&got, "2 million"), "2025-12..2025-12");
+    let got = bind(
+        "The population will reach 5.2 million by year-end.",
+        "2023-07-31",
+    );
+    assert_eq!(period_of(&got, "5.2 million"), "2023-12..2023-12");
     // Outside a forecast, "the end of the year" may be the year the passage is about.
     let got = bind(
         "By the end of the year, 45,774 people had crossed.",
