@@ -1139,12 +1139,57 @@ fn dates_a_word(text: &str, span: Span, quantities: &[Span]) -> bool {
         && before.ends_with(|c: char| c.is_alphabetic())
 }
 
+/// Where the last reporting verb of `before` ends ("A report last week by NGO X said"), if
+/// `before` has one.
+fn reporting_verb_end(before: &str) -> Option<usize> {
+    const VERBS: &[&str] = &[
+        "said",
+        "says",
+        "showed",
+        "shows",
+        "found",
+        "finds",
+        "reported",
+        "reports",
+        "revealed",
+        "reveals",
+        "estimated",
+        "estimates",
+    ];
+    let mut end = None;
+    let mut at = 0;
+    for word in before.split_inclusive(|ch: char| !ch.is_alphanumeric()) {
+        let bare = word.trim_end_matches(|ch: char| !ch.is_alphanumeric());
+        if VERBS.iter().any(|verb| bare.eq_ignore_ascii_case(verb)) {
+            end = Some(at + bare.len());
+        }
+        at += word.len();
+    }
+    end
+}
+
 /// "… 939 arrivals from Cyrenaica, reversing last year's trend": a possessive period dates the
 /// noun it owns; it is the period of a figure only when that figure is what it owns, written
-/// right after it ("last year's annual total of 9,437": a few words, no comma between).
+/// right after it ("last year's annual total of 9,437": a few words, no comma between). A verb
+/// that compares its noun with the figure stands between two quantities: "Last year's arrivals
+/// surpassed the 39,910 migrants who reached the islands … in 2023" owns no figure.
 fn owns_a_word(text: &str, found: &period::Found, local: Span) -> bool {
     /// Words between the possessive and the figure it owns ("annual total of").
     const MAX_OWNED_WORDS: usize = 5;
+    const COMPARING_VERBS: &[&str] = &[
+        "surpassed",
+        "surpasses",
+        "exceeded",
+        "exceeds",
+        "topped",
+        "tops",
+        "outstripped",
+        "eclipsed",
+        "overtook",
+        "beat",
+        "doubled",
+        "tripled",
+    ];
     if !found.possessive {
         return false;
     }
@@ -1155,6 +1200,11 @@ fn owns_a_word(text: &str, found: &period::Found, local: Span) -> bool {
                 let between = between.trim_start_matches("'s").trim_start_matches("’s");
                 !between.contains([',', ';', '.'])
                     && between.split_whitespace().count() <= MAX_OWNED_WORDS
+                    && !between.split_whitespace().any(|word| {
+                        COMPARING_VERBS
+                            .iter()
+                            .any(|verb| word.eq_ignore_ascii_case(verb))
+                    })
             });
     !owned
 }
@@ -1805,10 +1855,25 @@ impl SentenceReading<'_, '_> {
                     other != local && other.start > local.end + 1 && other.end <= found.span.start
                 })
         };
+        // "A report last week by NGO Caminando Fronteras said at least 10,457 migrants died …
+        // from Jan. 1 to Dec. 5, 2024": a period written before a reporting verb that stands
+        // before the figure dates the report, when the words the verb introduces date the
+        // figure themselves.
+        let verb_at = text
+            .get(..local.start)
+            .and_then(|before| reporting_verb_end(before));
+        let dated_after_verb = |verb: usize| {
+            own.iter()
+                .chain(elsewhere)
+                .any(|found| found.span.start >= verb)
+        };
+        let dates_report = |found: &period::Found| {
+            verb_at.is_some_and(|verb| found.span.end < verb && dated_after_verb(verb))
+        };
         let kept = |list: &[&'f period::Found]| -> Vec<&'f period::Found> {
             list.iter()
                 .copied()
-                .filter(|found| !looks_back_past_another(found))
+                .filter(|found| !looks_back_past_another(found) && !dates_report(found))
                 .collect()
         };
         let (own, elsewhere) = (kept(own), kept(elsewhere));

@@ -3569,3 +3569,36 @@ fn the_same_timeframe_of_a_year_is_the_same_period() {
         "2024-01..2024-06 partial of 2024"
     );
 }
+
+#[test]
+fn a_possessive_period_owns_no_figure_its_noun_is_compared_with() {
+    let got = bind(
+        "Last year's arrivals surpassed the 39,910 migrants who reached the islands by sea in 2023.",
+        "2025-01-10",
+    );
+    assert_eq!(period_of(&got, "39,910"), "2023-01..2023-12");
+    // The noun the possessive owns, written right before the figure, still takes it.
+    let got = bind(
+        "Last year's annual total of 29,437 was a record.",
+        "2025-01-10",
+    );
+    assert_eq!(period_of(&got, "29,437"), "2024-01..2024-12");
+}
+
+#[test]
+fn a_period_before_a_reporting_verb_dates_the_report_when_the_figure_has_its_own() {
+    let got = bind(
+        "A report last week by an NGO said at least 10,457 migrants died trying to reach Spain from Jan. 1 to Dec. 5, 2024.",
+        "2025-01-10",
+    );
+    assert!(
+        period_of(&got, "at least 10,457").starts_with("2024-01.."),
+        "{got:?}"
+    );
+    // With nothing after the verb, the period before it is the figure's.
+    let got = bind(
+        "In 2024, officials said 10,000 migrants crossed.",
+        "2025-01-10",
+    );
+    assert_eq!(period_of(&got, "10,000"), "2024-01..2024-12");
+}

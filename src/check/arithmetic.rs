@@ -86,7 +86,7 @@ fn restatements(
     results: &[CheckResult],
     rules: &CheckRules,
 ) -> Vec<CheckResult> {
-    use super::comparable::{compare, kind_of, Comparability, Side};
+    use super::comparable::{compare, forecasts, kind_of, Comparability, Side};
     let mut checked: std::collections::BTreeSet<(&str, usize)> = results
         .iter()
         .map(|result| (result.claim.doc.as_str(), result.figure.span.start))
@@ -122,7 +122,8 @@ fn restatements(
             stated.per,
             stated_binding,
             &stated.places,
-        );
+        )
+        .forecasting(forecasts(stated_claim, stated, rules));
         for claim in own {
             for again in claim.figures.iter().filter(|again| {
                 let written_again = super::claim::is_checkable(again)
@@ -156,7 +157,8 @@ fn restatements(
                 } else {
                     again.unit
                 };
-                let side = Side::of_figure(unit, kind, again.per, binding, &again.places);
+                let side = Side::of_figure(unit, kind, again.per, binding, &again.places)
+                    .forecasting(forecasts(claim, again, rules));
                 if matches!(
                     compare(&side, &stated_side),
                     Comparability::Different(_) | Comparability::UnlikeUncertain(_)

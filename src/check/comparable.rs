@@ -57,6 +57,26 @@ pub fn kind_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> Kind 
     }
 }
 
+/// A forecast, a target or a plan: a `forecast` word of the rules stands before the figure in its
+/// clause (from the last comma, semicolon, colon or dash before it). "Earlier this year, SBP
+/// Governor Jameel Ahmad had projected annual remittances would approach $38 billion in FY25, up
+/// from $30.3 billion in FY24": $38 billion is a forecast, $30.3 billion is not.
+///
+/// Returns whether the figure forecasts, and whether it is surely a count (its sentence has no
+/// forecast word anywhere).
+pub fn forecasts(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> (bool, bool) {
+    let counted = !CheckRules::says(&claim.text, &rules.forecast)
+        && !CheckRules::says(&claim.text, &rules.forecast_context);
+    let start = figure.span.start.saturating_sub(claim.span.start);
+    let Some(before) = claim.text.get(..start) else {
+        return (false, counted);
+    };
+    let clause = before
+        .rfind([',', ';', ':', '—', '–'])
+        .map_or(before, |at| &before[at..]);
+    (CheckRules::says(clause, &rules.forecast), counted)
+}
+
 /// One side of a comparison: a claim's figure, another document's figure, or a dataset cell.
 #[derive(Debug, Clone)]
 pub struct Side<'a> {
@@ -71,6 +91,10 @@ pub struct Side<'a> {
     pub counted_by: Option<&'a str>,
     /// Who the agency came from: the figure's own clause (or a dataset's manifest).
     pub counted_by_in_clause: bool,
+    /// A forecast, a target or a plan ([`forecasts`]), not a count of what happened.
+    pub forecast: bool,
+    /// Its sentence says nothing of a forecast anywhere ([`forecasts`]): a count.
+    pub counted: bool,
 }
 
 impl<'a> Side<'a> {
@@ -95,6 +119,17 @@ impl<'a> Side<'a> {
             places,
             counted_by: binding.counted_by.as_deref(),
             counted_by_in_clause: binding.counted_by_in_clause,
+            forecast: false,
+            counted: true,
+        }
+    }
+
+    /// The same side, a forecast, a count, or neither for sure ([`forecasts`]).
+    pub fn forecasting(self, (forecast, counted): (bool, bool)) -> Side<'a> {
+        Side {
+            forecast,
+            counted,
+            ..self
         }
     }
 
@@ -140,6 +175,16 @@ pub fn compare(claim: &Side, evidence: &Side) -> Comparability {
             claim.kind.name(),
             evidence.kind.name()
         ));
+    }
+    // "had projected annual remittances would approach $38 billion in FY25" against "a record
+    // high of $38.3 billion in fiscal year 2025": a forecast is not the count it forecast.
+    // Only a forecast against a figure whose sentence forecasts nothing: a forecast word
+    // elsewhere in a sentence may still be about its figure.
+    if claim.forecast && evidence.counted {
+        return Comparability::Different("a forecast or target against a count".into());
+    }
+    if evidence.forecast && claim.counted {
+        return Comparability::Different("a count against a forecast or target".into());
     }
     if claim.unit == Unit::Rate
         && claim.per.is_some()
@@ -322,6 +367,8 @@ mod tests {
             places: &[],
             counted_by: agency,
             counted_by_in_clause: agency.is_some(),
+            forecast: false,
+            counted: true,
         }
     }
 

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::arithmetic::{around, changes_alike};
 use super::claim::{is_checkable, CheckClaim};
-use super::comparable::{compare, kind_of, Comparability, Kind, Side};
+use super::comparable::{compare, forecasts, kind_of, Comparability, Kind, Side};
 use super::rules::CheckRules;
 use super::verdict::{decide, sentence, Comparison, Verdict};
 use super::{CheckResult, CrossEvidence, Evidence, Method, OtherClaim};
@@ -35,6 +35,8 @@ struct Cited<'a> {
     band: Option<(f64, f64)>,
     binding: Binding,
     kind: Kind,
+    /// A forecast, a target or a plan, and surely a count ([`forecasts`]).
+    forecast: (bool, bool),
 }
 
 impl Cited<'_> {
@@ -75,6 +77,7 @@ impl Cited<'_> {
             &self.binding,
             &self.figure.places,
         )
+        .forecasting(self.forecast)
     }
 }
 
@@ -185,6 +188,7 @@ fn cite<'a>(claims: &'a [CheckClaim], rules: &CheckRules) -> Vec<Cited<'a>> {
                 band: band(claim, window),
                 binding: claim.binding_of(figure).cloned().unwrap_or_default(),
                 kind: kind_of(claim, figure, rules),
+                forecast: forecasts(claim, figure, rules),
             }
         })
         .collect()
@@ -1255,6 +1259,39 @@ mod tests {
             got.contains(&("a".into(), "2.48 million".into(), Verdict::Supported)),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_forecast_is_not_confirmed_or_contradicted_by_the_count_it_forecast() {
+        let got = cross(&[
+            (
+                "a",
+                "Earlier this year, the central bank had projected remittances would approach $38 billion in FY25.",
+            ),
+            (
+                "b",
+                "Remittances reached a record $38.3 billion in FY25, the central bank said.",
+            ),
+            (
+                "c",
+                "The governor expects remittances of $38 billion in FY25, the central bank said.",
+            ),
+        ]);
+        let verdict_of = |doc: &str| {
+            got.iter()
+                .filter(|(at, text, _)| at == doc && text.contains("38"))
+                .map(|(_, _, verdict)| *verdict)
+                .collect::<Vec<_>>()
+        };
+        // The forecast and the outturn never support or contradict each other.
+        assert!(
+            !verdict_of("b")
+                .iter()
+                .any(|verdict| matches!(verdict, Verdict::Supported | Verdict::Contradicted)),
+            "{got:?}"
+        );
+        // The forecast is told apart from the count, not left unverifiable.
+        assert!(verdict_of("c").contains(&Verdict::NotComparable), "{got:?}");
     }
 
     #[test]

@@ -219,6 +219,15 @@ impl<'a> DatasetChecker<'a> {
                 Ok(mut answer) => {
                     let agency = self.agencies[dataset_idx].as_deref();
                     bind_comparison(&mut answer.comparison, &binding, agency, answer.monthly);
+                    // A forecast or target is not the count a table gives of what happened.
+                    if answer.comparison.conflict.is_none()
+                        && super::comparable::forecasts(claim, figure, self.rules).0
+                    {
+                        answer.comparison.conflict = Some(
+                            "the claim is a forecast or target; the dataset counts what happened"
+                                .into(),
+                        );
+                    }
                     let counted_here = agency.is_some() && binding.counted_by.as_deref() == agency;
                     if !counted_here {
                         if let Some(difference) = place_difference(answer.dataset, figure) {

@@ -23,6 +23,11 @@ pub struct CheckRules {
     /// is 2% higher than …").
     pub anaphor_openings: Vec<String>,
     pub fiscal: Vec<String>,
+    /// Words before a figure, in its clause, saying it is a forecast, a target or a plan ("had
+    /// projected annual remittances would approach $38 billion"): not what was counted.
+    pub forecast: Vec<String>,
+    /// Words that, anywhere in a figure's sentence, may make it a forecast or a plan.
+    pub forecast_context: Vec<String>,
     pub stopwords: Vec<String>,
     pub conflicts: Vec<Conflict>,
 }
