@@ -1859,9 +1859,7 @@ impl SentenceReading<'_, '_> {
         // from Jan. 1 to Dec. 5, 2024": a period written before a reporting verb that stands
         // before the figure dates the report, when the words the verb introduces date the
         // figure themselves.
-        let verb_at = text
-            .get(..local.start)
-            .and_then(|before| reporting_verb_end(before));
+        let verb_at = text.get(..local.start).and_then(reporting_verb_end);
         let dated_after_verb = |verb: usize| {
             own.iter()
                 .chain(elsewhere)
