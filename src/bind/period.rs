@@ -669,8 +669,59 @@ pub fn find_in(
     found.sort_by_key(|f| f.span.start);
     part_of_a_relative_year(&mut found, text);
     same_month_this_year(&mut found);
+    this_year_of_a_january_recap(&mut found, text, anchor);
     same_period_of_the_sentence(&mut found);
     found
+}
+
+/// "In 2024, Mexico witnessed a significant decline in asylum applications, … totaling 78,975
+/// applicants this year compared to 140,720 in 2023" (published 14 January 2025): a January
+/// article's bare "this year", in a sentence framed by the year before (written before it) or
+/// comparing it with the year before that (written after it, a comparison cue between), is the
+/// year before: a fortnight of a year is no year's total. "This year, 500 crossed, compared with
+/// 36,816 in 2024" keeps this year: the year before is what it is compared with.
+fn this_year_of_a_january_recap(found: &mut [Found], text: &str, anchor: Option<Month>) {
+    const CUES: &[&str] = &["compared", "than", "from", "against", "versus", "over"];
+    let Some(anchor) = anchor.filter(|anchor| anchor.month() == 1) else {
+        return;
+    };
+    let last = anchor.year() - 1;
+    let whole_year = |found: &Found, year: i32| {
+        found.period.granularity == Granularity::Year
+            && !found.period.fiscal
+            && !found.period.partial
+            && found.period.start == Month::new(year, 1)
+            && found.period.end == Month::new(year, 12)
+            && has_year(&found.period.text)
+    };
+    let Some(this_year) = found
+        .iter()
+        .position(|found| found.period.text.eq_ignore_ascii_case("this year"))
+    else {
+        return;
+    };
+    let at = found[this_year].span;
+    let framed_by_last = found
+        .iter()
+        .any(|found| found.span.end <= at.start && whole_year(found, last));
+    let compared_with_the_year_before = found.iter().any(|found| {
+        found.span.start >= at.end
+            && whole_year(found, last - 1)
+            && text.get(at.end..found.span.start).is_some_and(|between| {
+                between
+                    .to_lowercase()
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .any(|word| CUES.contains(&word))
+            })
+    });
+    if !(framed_by_last || compared_with_the_year_before) {
+        return;
+    }
+    let found = &mut found[this_year];
+    let text = std::mem::take(&mut found.period.text);
+    found.period = Period::calendar_year(last);
+    found.period.relative = true;
+    found.period.text = text;
 }
 
 /// "the first half of last year", "between January and March last year", "from January to June

@@ -3602,3 +3602,29 @@ fn a_period_before_a_reporting_verb_dates_the_report_when_the_figure_has_its_own
     );
     assert_eq!(period_of(&got, "10,000"), "2024-01..2024-12");
 }
+
+#[test]
+fn a_january_recap_s_this_year_is_the_year_it_recaps() {
+    let got = bind(
+        "In 2024, Mexico saw a decline in asylum applications, totaling 78,975 applicants this year compared to 140,720 in 2023.",
+        "2025-01-14",
+    );
+    assert_eq!(period_of(&got, "78,975"), "2024-01..2024-12");
+    let got = bind(
+        "COMAR reports 78,975 asylum seekers this year, compared to a peak of 140,720 in 2023.",
+        "2025-01-14",
+    );
+    assert_eq!(period_of(&got, "78,975"), "2024-01..2024-12");
+    // The year before as the base: this year is this year.
+    let got = bind(
+        "This year, 500 crossed the Channel, compared with 36,816 in 2024.",
+        "2025-01-14",
+    );
+    assert_eq!(period_of(&got, "500"), "2025-01..2025-01 partial of 2025");
+    // Outside January, nothing changes.
+    let got = bind(
+        "COMAR reports 78,975 asylum seekers this year, compared to a peak of 140,720 in 2023.",
+        "2024-11-14",
+    );
+    assert!(period_of(&got, "78,975").starts_with("2024-01..2024-11 partial"));
+}
