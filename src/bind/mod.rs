@@ -323,6 +323,7 @@ pub fn bind_carrying(
             });
         let mut bindings = bind_sentence(sentence, &periods, date, carried, rules);
         same_period_as_running_total(&mut bindings);
+        same_part_of_a_base_year(sentence, &mut bindings);
         inherit_carried_base(sentence, &mut bindings, state);
         state.compared_part = bindings
             .iter()
@@ -414,6 +415,99 @@ fn same_period_as_running_total(bindings: &mut [Binding]) {
             *period = total.shifted(-12);
             period.text = text;
         }
+    }
+}
+
+/// "During the first two months of this year, 1,828 migrants arrived …, an increase of 17.8%
+/// compared to 2024, when 1,552 migrants made the journey", "7,138 migrants who arrived so far
+/// this year …, nearly 40% less than the 181 recorded in early 2024": in a sentence stating a
+/// percent change of a part of a year counted from January, a level written as the comparison's
+/// base with a bare earlier year (or "early" in it) counts the same part of that year — a percent
+/// change between a part and a whole year would mean nothing. A year said whole ("all of 2024",
+/// "the whole of", "the full year") or a total already passed ("already more than", "surpassed")
+/// stays whole.
+fn same_part_of_a_base_year(sentence: &SentenceFigures, bindings: &mut [Binding]) {
+    const CUES: &[&str] = &["than", "compared", "from", "against", "versus", "on"];
+    const WHOLE: &[&str] = &[
+        "all of",
+        "whole",
+        "entire",
+        "full",
+        "total",
+        "already",
+        "surpassed",
+        "surpassing",
+        "exceeded",
+        "exceeding",
+        "record",
+        "overall",
+        "annual",
+        "yearly",
+    ];
+    let lower = sentence.text.to_lowercase();
+    if !sentence
+        .figures
+        .iter()
+        .any(|figure| figure.unit == Unit::Percent)
+        || says_any(&lower, WHOLE)
+    {
+        return;
+    }
+    let part = bindings.iter().find_map(|binding| {
+        let period = binding.period.as_ref()?;
+        (binding.clause_bound()
+            && period.partial
+            && !period.fiscal
+            && period.start.month() == 1
+            && period.start.year() == period.end.year()
+            && period.months() < 12)
+            .then(|| period.clone())
+    });
+    let Some(part) = part else {
+        return;
+    };
+    let cue_before = |at: usize| {
+        let before = lower.get(..at).unwrap_or("");
+        let words: Vec<&str> = before
+            .split(|ch: char| !ch.is_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .collect();
+        words.iter().rev().take(6).any(|word| CUES.contains(word))
+    };
+    for (binding, figure) in bindings.iter_mut().zip(sentence.figures) {
+        let Some(period) = binding.period.as_ref() else {
+            continue;
+        };
+        let years = part.start.year() - period.start.year();
+        // A year written in digits ("compared to 2024"), not "last year's overall rate".
+        let whole_year = period.granularity == Granularity::Year
+            && !period.fiscal
+            && !period.partial
+            && period.months() == 12
+            && years > 0
+            && period.text.chars().any(|ch| ch.is_ascii_digit());
+        let Some(phrase) = binding
+            .period_span
+            .filter(|_| whole_year && binding.clause_bound())
+            .filter(|span| span.start >= sentence.span.start)
+        else {
+            continue;
+        };
+        let phrase_at = phrase.start - sentence.span.start;
+        let figure_at = figure.span.start.saturating_sub(sentence.span.start);
+        let early = lower
+            .get(..phrase_at)
+            .is_some_and(|before| before.trim_end().ends_with("early"))
+            || period.text.to_lowercase().starts_with("early");
+        if !(early || cue_before(phrase_at) || cue_before(figure_at)) {
+            continue;
+        }
+        let text = period.text.clone();
+        let mut same_part = part.shifted(-12 * years);
+        same_part.part_of = Some(period.start.year().to_string());
+        same_part.relative = false;
+        same_part.text = text;
+        binding.period = Some(same_part);
     }
 }
 

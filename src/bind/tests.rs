@@ -3628,3 +3628,29 @@ fn a_january_recap_s_this_year_is_the_year_it_recaps() {
     );
     assert!(period_of(&got, "78,975").starts_with("2024-01..2024-11 partial"));
 }
+
+#[test]
+fn a_base_year_of_a_part_year_percent_change_is_the_same_part_of_that_year() {
+    let got = bind(
+        "During the first two months of this year, 1,828 migrants arrived, an increase of 17.8% compared to 2024, when 1,552 migrants made the journey.",
+        "2025-03-05",
+    );
+    assert_eq!(period_of(&got, "1,552"), "2024-01..2024-02 partial of 2024");
+    let got = bind(
+        "The 7,138 migrants who arrived so far this year came on 109 boats, nearly 40% less than the 181 recorded in early 2024.",
+        "2025-03-05",
+    );
+    // "so far this year" on 5 March runs to March.
+    assert_eq!(period_of(&got, "181"), "2024-01..2024-03 partial of 2024");
+    // A year said whole, or passed, stays whole.
+    let got = bind(
+        "So far this year, 50,000 arrived, up 20% and already more than the 46,843 who arrived in 2024.",
+        "2025-03-05",
+    );
+    assert_eq!(period_of(&got, "46,843"), "2024-01..2024-12");
+    let got = bind(
+        "Only 19.1 percent of applications decided in January and February were granted, a drop from last year's overall protection rate of 45 percent.",
+        "2025-03-05",
+    );
+    assert_eq!(period_of(&got, "45 percent"), "2024-01..2024-12");
+}
