@@ -837,15 +837,16 @@ fn run_end(tokens: &[Token], start: usize, end: usize) -> usize {
     run_end
 }
 
-/// "the Central Statistics Office (CSO)": an acronym in brackets right after a name (the
-/// `previous` run) is that name's, not a name of its own.
+/// "the Central Statistics Office (CSO)", "the Mexican Commission for Refugee Assistance
+/// (Comar)": an acronym or short name in brackets right after a name (the `previous` run) is
+/// that name's, not a name of its own.
 fn is_bracketed_acronym(
     tokens: &[Token],
     (run_start, run_end): (usize, usize),
     previous: Option<&(usize, usize)>,
 ) -> bool {
     run_end == run_start + 1
-        && tokens[run_start].is_acronym()
+        && is_short_name(&tokens[run_start])
         && run_start >= 1
         && tokens[run_start - 1].text == "("
         && tokens.get(run_end).is_some_and(|next| next.text == ")")
@@ -888,7 +889,7 @@ impl Attributor<'_> {
     /// that body. The body is a registry entry, else a name run holding an `agents` word
     /// ("International Protection Office"). The mention is the acronym as written.
     pub(super) fn defined_acronym(&self, context: &Context, token: &Token) -> Option<Attribution> {
-        if !token.is_acronym() {
+        if !is_short_name(token) {
             return None;
         }
         let before = context.masked.get(..token.span.start)?;
@@ -915,6 +916,16 @@ impl Attributor<'_> {
             citation: None,
         })
     }
+}
+
+/// An acronym ("CSO") or a short name written like a word ("Comar", "Frontex"): one capitalised
+/// word of three letters or more, or two capitals or more.
+fn is_short_name(token: &Token) -> bool {
+    token.is_acronym()
+        || (token.is_word
+            && token.is_capitalised()
+            && token.text.chars().filter(|ch| ch.is_alphabetic()).count() >= 3
+            && token.text.chars().all(char::is_alphabetic))
 }
 
 /// The capitalised name that ends `text` (a run of capitalised words and [`NAME_JOINERS`] within

@@ -1448,3 +1448,32 @@ fn another_country_s_body_is_not_the_us_one_of_the_same_name() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_short_name_in_brackets_is_the_body_s_and_names_it_later() {
+    let text = "Cuba had 5,152 asylum requests, the Mexican Commission for Refugee Assistance (Comar) reported.\n\
+                Comar reported 6,000 requests in May.\n";
+    let got = names(text);
+    assert_eq!(
+        got[0].as_deref(),
+        Some("Mexican Commission for Refugee Assistance"),
+        "{got:?}"
+    );
+    assert_eq!(
+        got[1].as_deref(),
+        Some("Mexican Commission for Refugee Assistance"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn that_entity_points_back_to_the_body_whose_report_is_held() {
+    let text = "Cuba had 5,152 asylum requests, the Mexican Commission for Refugee Assistance (Comar) reported.\n\
+                In Tapachula, the entity said, 15,092 applications were received.\n";
+    let got = carried(text, &[true, true]);
+    assert_eq!(
+        got[1].as_ref().map(|(name, _)| name.as_str()),
+        Some("Mexican Commission for Refugee Assistance"),
+        "{got:?}"
+    );
+}
