@@ -223,14 +223,15 @@ impl Attributor<'_> {
                 .find(|idx| self.cues.definite.contains(tokens[*idx].lower.as_ref()));
             let Some(dataset) = last_before(&context.datasets, tokens[data_idx].span.start) else {
                 // No dataset named before: "according to the data" after "the Interior
-                // Ministry said" is the ministry's data. Only a definite phrase points back.
-                let (Some(det), Some((entry, _))) = (
-                    determiner,
-                    self.last_agency_before(context, tokens[data_idx].span.start),
-                ) else {
-                    return None;
-                };
-                let span = Span::new(tokens[det].span.start, tokens[data_idx].span.end);
+                // Ministry said" is the ministry's data. Only a definite phrase points back, or
+                // one whose capitalised modifier names the agency's country ("according to
+                // Colombian migration data" after "as reported … by Migración Colombia").
+                let (entry, _) = self.last_agency_before(context, tokens[data_idx].span.start)?;
+                let whose = (floor..data_idx).find(|idx| {
+                    tokens[*idx].is_capitalised() && names_country_of(&tokens[*idx], &entry.name)
+                });
+                let first = determiner.or(whose)?;
+                let span = Span::new(tokens[first].span.start, tokens[data_idx].span.end);
                 return Some(points_back(context, entry, span));
             };
             let phrase_start = match determiner {
@@ -916,6 +917,17 @@ impl Attributor<'_> {
             citation: None,
         })
     }
+}
+
+/// Whether a capitalised modifier ("Colombian") names the country a body's name ends in or
+/// holds ("Migración Colombia"): the modifier starts with a word of the name of six letters or
+/// more.
+fn names_country_of(modifier: &Token, name: &str) -> bool {
+    const STEM: usize = 6;
+    let modifier = modifier.lower.as_ref();
+    name.split(|ch: char| !ch.is_alphanumeric())
+        .filter(|word| word.chars().count() >= STEM)
+        .any(|word| modifier.starts_with(&word.to_lowercase()))
 }
 
 /// An acronym ("CSO") or a short name written like a word ("Comar", "Frontex"): one capitalised

@@ -1477,3 +1477,22 @@ fn that_entity_points_back_to_the_body_whose_report_is_held() {
         "{got:?}"
     );
 }
+
+#[test]
+fn data_a_country_s_adjective_qualifies_point_back_to_that_country_s_agency() {
+    let text = "Migration decreased for the first time, as reported this Wednesday by Migración Colombia.\n\
+                In December 2023, according to Colombian migration data, there were 2,864,796 Venezuelans in Colombia.\n\
+                According to Peruvian migration data, 1.5 million Venezuelans live in Peru.\n";
+    let got = carried(text, &[false, true, true]);
+    assert_eq!(
+        got[1].as_ref().map(|(name, _)| name.as_str()),
+        Some("Migración Colombia"),
+        "{got:?}"
+    );
+    // Another country's data is not the agency's.
+    assert_ne!(
+        got[2].as_ref().map(|(name, _)| name.as_str()),
+        Some("Migración Colombia"),
+        "{got:?}"
+    );
+}
