@@ -1431,6 +1431,15 @@ fn mark_base_levels(periods: &mut Vec<period::Found>, sentence: &SentenceFigures
         if cued {
             found.base = true;
             found.level = Some(*level);
+        } else if text[level.start..level.end]
+            .to_lowercase()
+            .contains(" from ")
+        {
+            // "$3.6 billion, up from $2.6 billion the previous year": a figure read with the
+            // base it changed from ends in that base, so the phrase after it dates the base,
+            // not the figure (which keeps its own period) nor a change after it ("with around
+            // 40.7 percent increase").
+            found.base = true;
         }
     }
     // A same-span phrase marked a base here takes its year too.

@@ -3654,3 +3654,12 @@ fn a_base_year_of_a_part_year_percent_change_is_the_same_part_of_that_year() {
     );
     assert_eq!(period_of(&got, "45 percent"), "2024-01..2024-12");
 }
+
+#[test]
+fn a_period_after_a_figure_read_with_its_base_dates_the_base() {
+    let got = bind(
+        "In June, remittances hit a new monthly record of $3.6 billion, up from $2.6 billion the previous year, with around 40.7 percent increase.",
+        "2025-08-20",
+    );
+    assert_eq!(period_of(&got, "around 40.7 percent"), "2025-06..2025-06");
+}
