@@ -562,6 +562,7 @@ fn sentence_periods(
         rules.fiscal_start(state.split_year_start),
     );
     period::same_span_in_named_year(&mut periods, carried);
+    period::repeat_of_carried_a_year_back(&mut periods, carried);
     // "… 7,270 … a nearly 13-fold increase from the 566 in the same month in 2023. ¶ … 39,910
     // migrants last year, an all-time record": a count many times the compared sentence's
     // largest is a whole year's, not the same part of it.

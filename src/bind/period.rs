@@ -321,14 +321,15 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             // phrase: the year stays free for what else it dates ("2023, a year that ended with
             // a record of 140,982").
             (
-                r"(?i)\b(?P<phrase>(?:the\s+)?same\s+(?:time\s+period|time\s*frame|period|time|months?)\s+(?:of|in)|(?:at\s+|by\s+)?this\s+(?:stage|point|time)\s+(?:of|in))\s+((?:19|20)\d\d)\b".to_string(),
+                r"(?i)\b(?P<phrase>(?:the\s+)?same\s+(?:time\s+period|time\s*frame|period|time|months?|point|stage|date|quarter)\s+(?:of|in)|(?:at\s+|by\s+)?this\s+(?:stage|point|time)\s+(?:of|in))\s+((?:19|20)\d\d)\b".to_string(),
                 same_period_of_year,
                 Kind::Phrase,
             ),
             // "the same period last fiscal year", "this time last year", "on this point last year",
-            // "the same period under predecessor Joe Biden last year".
+            // "at the same point a year earlier", "the same period under predecessor Joe Biden
+            // last year".
             (
-                r"(?i)\b(?:(?:the\s+)?same\s+(?:time\s+period|time\s*frame|period|time|months?)\s+(?:of\s+|in\s+)?(?:under\s+(?:\p{L}+\s+){1,3})?|(?:by\s+|at\s+|on\s+)?this\s+(?:time|point|stage)\s+)(?:last|the\s+previous|the\s+prior|a)\s+(fiscal\s+)?year\b".to_string(),
+                r"(?i)\b(?:(?:the\s+)?same\s+(?:time\s+period|time\s*frame|period|time|months?|point|stage|date|quarter)\s+(?:of\s+|in\s+)?(?:under\s+(?:\p{L}+\s+){1,3})?|(?:by\s+|at\s+|on\s+)?this\s+(?:time|point|stage)\s+)(?:last|the\s+previous|the\s+prior|a)\s+(fiscal\s+)?year\b".to_string(),
                 same_period_last_year,
                 Kind::Phrase,
             ),
@@ -960,6 +961,34 @@ pub fn same_part_of_bare_years(found: &mut [Found], part: &Period, sentence: &st
         period.relative = other.period.relative;
         period.text = text;
         other.period = period;
+    }
+}
+
+/// "The figures show there were 32,059 asylum seekers in UK hotels by the end of June. ¶ This was
+/// up from 29,585 at the same point a year earlier": a repeat a year back ("the same point a year
+/// earlier", "the same period last year") in a sentence that names no period before it repeats
+/// the span the passage is about (`carried`), a year before, rather than the publication's.
+pub fn repeat_of_carried_a_year_back(found: &mut [Found], carried: Option<&Period>) {
+    let Some(carried) = carried.filter(|carried| !carried.fiscal) else {
+        return;
+    };
+    for at in 0..found.len() {
+        let phrase = found[at].period.text.to_lowercase();
+        let a_year_back = says_a_repeat(&phrase)
+            && !has_year(&phrase)
+            && !found[at].period.fiscal
+            && ["last year", "a year", "previous year", "prior year"]
+                .iter()
+                .any(|back| phrase.contains(back));
+        let named_before = found[..at]
+            .iter()
+            .any(|other| !other.base && !says_a_repeat(&other.period.text));
+        if !a_year_back || named_before {
+            continue;
+        }
+        let text = std::mem::take(&mut found[at].period.text);
+        found[at].period = carried.shifted(-12);
+        found[at].period.text = text;
     }
 }
 

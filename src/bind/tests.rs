@@ -3663,3 +3663,15 @@ fn a_period_after_a_figure_read_with_its_base_dates_the_base() {
     );
     assert_eq!(period_of(&got, "around 40.7 percent"), "2025-06..2025-06");
 }
+
+#[test]
+fn a_repeat_a_year_back_with_nothing_named_before_it_repeats_the_passage_s_span() {
+    let bound = bind_paragraphs(
+        &[
+            "The figures show there were 32,059 asylum seekers in UK hotels by the end of June.",
+            "This was up from 29,585 at the same point a year earlier, but down on the 32,345 figure at the end of March.",
+        ],
+        "2025-08-21",
+    );
+    assert_eq!(spans(&bound[1][..1]), vec!["2024-06..2024-06"]);
+}
