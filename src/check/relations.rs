@@ -123,7 +123,8 @@ pub fn search(
                 says_in_clause_before(claim, figure, &rules.difference)
                     .then(|| dated_net(figure, &pool, own))
                     .flatten()
-            }),
+            })
+            .or_else(|| migration_balance(claims, claim_idx, figure, rules)),
         // "45,728 … in 1,104 boats - an average of 41 people per vessel": the quotient of two
         // counts of its own sentence.
         Unit::Rate if figure.per == Some(1.0) && is_average(claim, figure) => {
@@ -1205,6 +1206,73 @@ fn dated_net(figure: &Figure, pool: &Pool, own: &Period) -> Option<Found> {
     )
 }
 
+/// "Net migration to the United Kingdom was an estimated 728,000 in the year to June 2024" and,
+/// paragraphs on, "In the 12 months to June 2024, some 1.2 million people are estimated to have
+/// arrived in the UK, while 479,000 are said to have left": a balance of migration (a
+/// `difference` or `balance` word before it in its clause) as the one inflow minus the one
+/// outflow of its document (an `inflow` or `outflow` word in their clauses) bound to the figure's
+/// own period (by their clause, sentence or passage). The words say which count is which, so a
+/// rounded count ("some 1.2 million") is an operand too, its rounding in the tolerance; two
+/// inflows or two outflows of that period give nothing.
+fn migration_balance(
+    claims: &[CheckClaim],
+    claim_idx: usize,
+    figure: &Figure,
+    rules: &CheckRules,
+) -> Option<Found> {
+    let claim = &claims[claim_idx];
+    if !(says_in_clause_before(claim, figure, &rules.difference)
+        || says_in_clause_before(claim, figure, &rules.balance))
+    {
+        return None;
+    }
+    let own = clause_or_sentence_period(claim, figure)?;
+    let dated = |other: &CheckClaim, count: &Figure| {
+        count.unit == Unit::Count
+            && count.span != figure.span
+            && count.low.is_some()
+            && count.high.is_some()
+            && !is_base(other, count)
+            && bound_period(other, count).is_some_and(|period| same_span(period, own))
+    };
+    let flows = |words: &[String]| -> Vec<&Figure> {
+        let mut found: Vec<&Figure> = claims
+            .iter()
+            .filter(|other| other.doc == claim.doc)
+            .flat_map(|other| {
+                other
+                    .figures
+                    .iter()
+                    .filter(move |count| dated(other, count) && clause_says(other, count, words))
+            })
+            .collect();
+        found.dedup_by(|one, other| one.value == other.value);
+        found
+    };
+    let (inflows, outflows) = (flows(&rules.inflow), flows(&rules.outflow));
+    let ([inflow], [outflow]) = (inflows.as_slice(), outflows.as_slice()) else {
+        return None;
+    };
+    (inflow.span != outflow.span && inflow.value > outflow.value)
+        .then(|| difference_of(figure, inflow, outflow))
+        .filter(|(comparison, _, _)| decide(comparison) == Verdict::Supported)
+}
+
+/// One of `words` in the figure's clause: from the last comma or semicolon before it to the next
+/// after it ("some 1.2 million people are estimated to have arrived in the UK").
+fn clause_says(claim: &CheckClaim, figure: &Figure, words: &[String]) -> bool {
+    let start = figure.span.start.saturating_sub(claim.span.start);
+    let end = figure.span.end.saturating_sub(claim.span.start);
+    let before = claim.text.get(..start).unwrap_or("");
+    let after = claim.text.get(end..).unwrap_or("");
+    let clause = format!(
+        "{} {}",
+        before.rsplit([',', ';']).next().unwrap_or(""),
+        after.split([',', ';']).next().unwrap_or("")
+    );
+    CheckRules::says(&clause, words)
+}
+
 /// A change in a count ("up by 65,000") as the difference of two levels `compares` orders from
 /// the first to the second.
 fn absolute_change(
@@ -1408,6 +1476,31 @@ pub(crate) mod tests {
             .into_iter()
             .map(|(figure, ..)| figure)
             .collect()
+    }
+
+    #[test]
+    fn a_net_migration_figure_is_the_inflow_minus_the_outflow_of_its_period() {
+        let text = "Net migration to the United Kingdom was an estimated 728,000 in the year to June 2024, according to the ONS.\n\n\
+                    The new data shows the difference between arrivals and departures.\n\n\
+                    In the 12 months to June 2024, some 1.2 million people are estimated to have arrived in the UK, while 479,000 are said to have left.";
+        let got = arithmetic_of(paragraphs_dated(text, "2024-11-28"));
+        assert!(
+            got.iter().any(
+                |(figure, verdict, expression)| figure == "an estimated 728,000"
+                    && *verdict == Verdict::Supported
+                    && expression.contains("479,000")
+            ),
+            "{got:?}"
+        );
+        // Flows of another period are no operands.
+        let text = "Net migration to the United Kingdom was an estimated 728,000 in the year to June 2024.\n\n\
+                    In the 12 months to June 2023, some 1.2 million people arrived in the UK, while 479,000 left.";
+        let got = arithmetic_of(paragraphs_dated(text, "2024-11-28"));
+        assert!(
+            got.iter()
+                .all(|(figure, ..)| figure != "an estimated 728,000"),
+            "{got:?}"
+        );
     }
 
     #[test]

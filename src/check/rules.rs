@@ -23,6 +23,13 @@ pub struct CheckRules {
     /// is 2% higher than …").
     pub anaphor_openings: Vec<String>,
     pub fiscal: Vec<String>,
+    /// Words of a count's clause saying it counts people arriving.
+    pub inflow: Vec<String>,
+    /// Words of a count's clause saying it counts people leaving.
+    pub outflow: Vec<String>,
+    /// Words before a count in its clause saying it is arrivals minus departures, besides the
+    /// `difference` words.
+    pub balance: Vec<String>,
     /// Words before a figure, in its clause, saying it is a forecast, a target or a plan ("had
     /// projected annual remittances would approach $38 billion"): not what was counted.
     pub forecast: Vec<String>,
