@@ -110,7 +110,8 @@ pub fn search(
                     .or_else(|| anaphoric_change(claims, claim_idx, figure, sign, rules))
             }
             None => share(figure, &pool, near, ends_here)
-                .or_else(|| bracketed_share(claims, claim_idx, figure)),
+                .or_else(|| bracketed_share(claims, claim_idx, figure))
+                .or_else(|| share_after_its_part(claims, claim_idx, figure)),
         },
         Unit::PercentagePoints => direction_of(claim, figure, rules)
             .and_then(|sign| points(figure, sign, &close_pool, claim_idx, near)),
@@ -944,6 +945,88 @@ fn bracketed_share(claims: &[CheckClaim], claim_idx: usize, figure: &Figure) -> 
     )
 }
 
+/// "At the end of October 2025, 4.3 million foreigners … were residing in the countries of the
+/// European Union … ¶ … Germany — 1,229,960, accounting for 28.6% of the EU total. Poland hosts
+/// 965,005 (22.5%)": a share written to a tenth of a percent right after its part (in brackets,
+/// or after "accounting for", "or", "representing" in the part's clause) names that part, so only
+/// its whole is searched: the one larger count of the document, written in its passage or before
+/// it, bound to the part's own period, whose quotient fits — a rounded whole too ("4.3 million"),
+/// its rounding in the tolerance. Two wholes that fit give nothing.
+fn share_after_its_part(claims: &[CheckClaim], claim_idx: usize, figure: &Figure) -> Option<Found> {
+    /// Bytes between a part and the share that follows it.
+    const PART_REACH: usize = 24;
+    const LINKS: &[&str] = &[
+        "(",
+        "accounting for",
+        "or",
+        "representing",
+        "making up",
+        "i.e.",
+    ];
+    let claim = &claims[claim_idx];
+    let tenths = figure.text.contains('.') && figure.unit == Unit::Percent;
+    if !tenths || figure.qualifier != Qualifier::Exact {
+        return None;
+    }
+    let start = figure.span.start.checked_sub(claim.span.start)?;
+    let part = claim
+        .figures
+        .iter()
+        .filter(|part| part.span.end <= figure.span.start)
+        .filter(|part| part.unit == Unit::Count && part.qualifier == Qualifier::Exact)
+        .max_by_key(|part| part.span.end)?;
+    let between = claim
+        .text
+        .get(part.span.end.checked_sub(claim.span.start)?..start)?
+        .trim()
+        .trim_start_matches(',')
+        .trim()
+        .to_lowercase();
+    if between.len() > PART_REACH
+        || !LINKS.iter().any(|link| between == *link)
+        || part.significant_digits() < 4
+    {
+        return None;
+    }
+    let part_period = bound_period(claim, part)?;
+    let (part_low, part_high) = part.written_bounds()?;
+    let percent = as_percent(figure);
+    let claimed = (percent.value, percent.low, percent.high);
+    let mut wholes: Vec<&Figure> = claims
+        .iter()
+        .filter(|other| other.doc == claim.doc && other.passage <= claim.passage)
+        .flat_map(|other| other.figures.iter().map(move |whole| (other, whole)))
+        .filter(|(other, whole)| {
+            whole.unit == Unit::Count
+                && whole.range.is_none()
+                && whole.significant_digits() >= 2
+                && whole.value > part.value
+                && !is_base(other, whole)
+                && bound_period(other, whole).is_some_and(|period| same_span(period, part_period))
+        })
+        .map(|(_, whole)| whole)
+        .collect();
+    // One whole written twice (a headline and its body) is one whole.
+    wholes.sort_by(|one, other| one.value.total_cmp(&other.value));
+    wholes.dedup_by(|one, other| one.value == other.value);
+    let fitting: Vec<Found> = wholes
+        .into_iter()
+        .filter_map(|whole| {
+            let (low, high) = whole.written_bounds()?;
+            Some(share_of(
+                claimed,
+                (part, part_low, part_high),
+                (whole, low, high),
+            ))
+        })
+        .filter(|(comparison, _, _)| decide(comparison) == Verdict::Supported)
+        .collect();
+    match fitting.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
+}
+
 /// How far past its written value an open share ("more than two-thirds", "under 10%") may be
 /// and still be the share a writer meant: "more than two-thirds" is not 98.4%, which the writer
 /// would have called "almost all".
@@ -1501,6 +1584,21 @@ pub(crate) mod tests {
                 .all(|(figure, ..)| figure != "an estimated 728,000"),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_share_after_its_part_takes_the_one_whole_of_its_period() {
+        let text = "At the end of October 2025, 4.3 million foreigners who had left Ukraine had temporary protection in the EU, reports Eurostat.\n\n\
+                    The largest number is registered in Germany — 1,229,960, accounting for 28.6% of the EU total. Poland hosts 965,005 (22.5%), while Czechia accounts for 393,005 (9.1%).";
+        let got = figures_found(text, "2025-12-10");
+        for share in ["28.6%", "22.5%", "9.1%"] {
+            assert!(got.iter().any(|figure| figure == share), "{share}: {got:?}");
+        }
+        // A whole of another period is none.
+        let text = "At the end of October 2024, 4.3 million foreigners had temporary protection in the EU.\n\n\
+                    In October 2025, Poland hosted 965,005 (22.5%).";
+        let got = figures_found(text, "2025-12-10");
+        assert!(got.iter().all(|figure| figure != "22.5%"), "{got:?}");
     }
 
     #[test]
