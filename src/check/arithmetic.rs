@@ -15,6 +15,7 @@ use super::verdict::{decide, Comparison, Verdict};
 use super::{ArithmeticEvidence, CheckResult, Evidence, Method, Operand};
 use crate::datasets::text::format_number;
 use crate::figures::{Direction, Figure, Qualifier, RangeKind, Unit};
+use crate::span::Span;
 
 /// How many passages before and after a figure's own may hold the operands of a relation
 /// searched for (a news article states a change in its lead and the two totals a paragraph or
@@ -203,6 +204,11 @@ fn check_passage(
 ) -> Vec<CheckResult> {
     let window = document;
     let claims = &window[central.clone()];
+    // Where the passage's sentences lie: operands outside it are the document's, said so.
+    let passage = claims
+        .first()
+        .zip(claims.last())
+        .map(|(first, last)| Span::new(first.span.start, last.span.end));
     let mut results = Vec::new();
     for (claim_idx, claim) in claims.iter().enumerate() {
         for figure in &claim.figures {
@@ -226,7 +232,19 @@ fn check_passage(
                 )
             });
             if let Some((comparison, expression, operands)) = found {
-                results.push(result(claim, figure, &comparison, expression, operands));
+                let own_passage = passage.is_some_and(|passage| {
+                    operands
+                        .iter()
+                        .all(|operand| passage.contains(operand.span))
+                });
+                results.push(result(
+                    claim,
+                    figure,
+                    &comparison,
+                    expression,
+                    operands,
+                    own_passage,
+                ));
             }
         }
     }
@@ -937,6 +955,7 @@ fn result(
     comparison: &Comparison,
     expression: String,
     operands: Vec<Operand>,
+    own_passage: bool,
 ) -> CheckResult {
     // The relation is read off cue words ("net", "a total of", "up … from"): a result more than
     // twice or less than half the figure is taken for a relation the writer did not mean, never
@@ -950,7 +969,11 @@ fn result(
         verdict,
         &figure.text,
         comparison,
-        &format!("The passage's own figures ({expression})"),
+        &if own_passage {
+            format!("The passage's own figures ({expression})")
+        } else {
+            format!("Figures of its document, beyond its passage ({expression})")
+        },
     );
     CheckResult {
         claim: claim.claim_for(figure).clone(),

@@ -1575,6 +1575,20 @@ pub(crate) mod tests {
             ),
             "{got:?}"
         );
+        // The explanation says the operands are the document's, not the passage's.
+        let rules = CheckRules::builtin().unwrap();
+        let explained = check(&[paragraphs_dated(text, "2024-11-28")], &[], &rules)
+            .0
+            .into_iter()
+            .find(|result| {
+                result.method == Method::Arithmetic && result.figure.text == "an estimated 728,000"
+            })
+            .map(|result| result.explanation)
+            .unwrap_or_default();
+        assert!(
+            explained.starts_with("Figures of its document, beyond its passage"),
+            "{explained}"
+        );
         // Flows of another period are no operands.
         let text = "Net migration to the United Kingdom was an estimated 728,000 in the year to June 2024.\n\n\
                     In the 12 months to June 2023, some 1.2 million people arrived in the UK, while 479,000 left.";
