@@ -95,9 +95,18 @@ fn states_a_figure(heading: &str) -> bool {
         return false;
     };
     let first = first.trim_end_matches([':', '.', ')']).to_lowercase();
-    // "2.1", "3", "12": a section number; "233000 Afghan Migrants Deported …" is a count.
+    // "2.1", "3", "12": a section number; "233000 Afghan Migrants Deported …" is a count, and
+    // so is a number a unit or scale word follows ("23 percent more asylum applications in
+    // 2023", "12 million displaced").
+    const UNIT_WORDS: &[&str] = &[
+        "percent", "per", "pc", "million", "billion", "thousand", "times", "%",
+    ];
+    let unit_follows = words
+        .get(1)
+        .is_some_and(|next| UNIT_WORDS.contains(&next.to_lowercase().as_str()));
     let section_number = first.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && (first.contains('.') || first.len() <= 2);
+        && (first.contains('.') || first.len() <= 2)
+        && !unit_follows;
     let enumerator = section_number
         || (first.chars().count() <= 4 && first.chars().all(|c| "ivxlc".contains(c)));
     if words.len() < 3 || enumerator || STRUCTURAL_HEADING_WORDS.contains(&first.as_str()) {
@@ -121,6 +130,7 @@ mod tests {
             "Nearly 30,000 crossed the Channel last year",
             "Remittances hit record $63B",
             "233000 Afghan Migrants Deported From Iran In One Month, Says IOM",
+            "23 percent more asylum applications in 2023",
         ] {
             assert!(states_a_figure(headline), "{headline}");
         }
