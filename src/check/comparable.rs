@@ -13,7 +13,7 @@
 
 use super::arithmetic::direction_of;
 use super::claim::CheckClaim;
-use super::rules::CheckRules;
+use super::rules::{has_phrase, CheckRules};
 use crate::bind::{Binding, Granularity, Period, PeriodSource};
 use crate::figures::{Figure, Unit};
 
@@ -65,8 +65,13 @@ pub fn kind_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> Kind 
 /// Returns whether the figure forecasts, and whether it is surely a count (its sentence has no
 /// forecast word anywhere).
 pub fn forecasts(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> (bool, bool) {
-    let counted = !CheckRules::says(&claim.text, &rules.forecast)
-        && !CheckRules::says(&claim.text, &rules.forecast_context);
+    // The sentence is lower-cased once; with no forecast word in it, its clause has none either.
+    let lower = claim.text.to_lowercase();
+    let says = |phrases: &[String]| phrases.iter().any(|phrase| has_phrase(&lower, phrase));
+    let counted = !says(&rules.forecast) && !says(&rules.forecast_context);
+    if counted {
+        return (false, true);
+    }
     let start = figure.span.start.saturating_sub(claim.span.start);
     let Some(before) = claim.text.get(..start) else {
         return (false, counted);
