@@ -341,6 +341,7 @@ pub(crate) fn annotate_passage_with_units<S: AsRef<str>>(
         units.push(figures.iter().map(|figure| figure.unit).collect());
         if let Some(previous) = out.last() {
             retype::carry_age_bands(previous, &mut figures);
+            retype::carry_rates(previous, sentence.as_ref(), &mut figures);
         }
         out.push(figures);
     }

@@ -259,9 +259,69 @@ pub(crate) fn bracketed_rates(tokens: &[Token], drafts: &mut [Draft], lexicon: &
             && tokens[draft.first - 1].is("(")
             && tokens.get(draft.last).is_some_and(|next| next.is(")"))
             && tokens[draft.first - 2].is_capitalised();
-        if bare && bracketed {
+        if bare && (bracketed || is_short_decimal(&figure.text)) {
             draft.figure.unit = Unit::Rate;
             draft.figure.per = Some(base);
+        }
+    }
+}
+
+/// A number written with a decimal point and one or two digits after it ("9.3", "1.06"): a
+/// rate's or an average's way of writing, never a count's. Three digits after the point are a
+/// thousands group ("8.641"), not decimals.
+fn is_short_decimal(text: &str) -> bool {
+    let Some((whole, fraction)) = text.split_once('.') else {
+        return false;
+    };
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && (1..=2).contains(&fraction.len())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "The EU total was 16.8 per hundred thousand people. … the highest rates were recorded in
+/// Cyprus (87.1) and Greece (52.5)", "… 4.9 flights per day. In June 2024 it had been 4.8.":
+/// when the sentence before states a rate and this sentence states none, a bare number in
+/// brackets right after a name, or a bare number with one or two decimals, is a rate of the
+/// same base. A rate per some base is below that base, so a bracketed 250,000 after "per 1,000"
+/// stays a count; without a base ("per day"), only decimals carry.
+pub fn carry_rates(previous: &[Figure], sentence: &str, figures: &mut [Figure]) {
+    if figures.iter().any(|figure| figure.unit == Unit::Rate) {
+        return;
+    }
+    let Some(per) = previous
+        .iter()
+        .find(|figure| figure.unit == Unit::Rate)
+        .map(|figure| figure.per)
+    else {
+        return;
+    };
+    for figure in figures.iter_mut() {
+        let bare = figure.unit == Unit::Count
+            && figure.counts.is_none()
+            && figure.range.is_none()
+            && figure.qualifier == super::Qualifier::Exact
+            && figure
+                .text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.');
+        if !bare || per.is_some_and(|base| figure.value >= base) {
+            continue;
+        }
+        let before = sentence.get(..figure.span.start).unwrap_or("");
+        let after = sentence.get(figure.span.end..).unwrap_or("");
+        let bracketed = per.is_some()
+            && after.starts_with(')')
+            && before.strip_suffix('(').is_some_and(|head| {
+                head.trim_end()
+                    .rsplit(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .and_then(|word| word.chars().next())
+                    .is_some_and(char::is_uppercase)
+            });
+        if bracketed || is_short_decimal(&figure.text) {
+            figure.unit = Unit::Rate;
+            figure.per = per;
         }
     }
 }
@@ -465,5 +525,53 @@ mod tests {
             rates("At 5 arrivals per 1,000 people, Cyprus (1,200 applicants) led.")[1].1,
             Unit::Count
         );
+        // A bare number with one or two decimals in a rate's sentence is a rate too; a
+        // thousands group after a dot is not a decimal.
+        assert_eq!(
+            rates("Greece had 6.6 applicants per 1,000 people, while Spain recorded 3.4.")[1],
+            ("3.4".to_string(), Unit::Rate, Some(1000.0))
+        );
+    }
+
+    #[test]
+    fn a_rate_carries_to_the_next_sentences_bare_numbers() {
+        let units = |sentences: &[&str]| -> Vec<Vec<(String, Unit, Option<f64>)>> {
+            annotate_passage(sentences)
+                .into_iter()
+                .map(|figures| {
+                    figures
+                        .into_iter()
+                        .map(|figure| (figure.text, figure.unit, figure.per))
+                        .collect()
+                })
+                .collect()
+        };
+        let found = units(&[
+            "The EU average stands at 9.5 per thousand inhabitants.",
+            "By this indicator, Czechia (36), Poland (26.4) and Estonia (25.5) lead.",
+        ]);
+        assert_eq!(
+            found[1],
+            [
+                ("36".to_string(), Unit::Rate, Some(1000.0)),
+                ("26.4".to_string(), Unit::Rate, Some(1000.0)),
+                ("25.5".to_string(), Unit::Rate, Some(1000.0))
+            ]
+        );
+        // Without a base only decimals carry; a bracketed number above the base is a count.
+        let found = units(&[
+            "The average was 4.9 flights per day.",
+            "In June 2024 it had been 4.8, and 12 planes flew.",
+        ]);
+        assert_eq!(found[1][1], ("4.8".to_string(), Unit::Rate, None));
+        assert_eq!(found[1][2].1, Unit::Count);
+        let found = units(&[
+            "The EU average stands at 9.5 per thousand inhabitants.",
+            "Germany (250,000) hosted most.",
+        ]);
+        assert_eq!(found[1][0].1, Unit::Count);
+        // No rate in the sentence before: counts stay counts.
+        let found = units(&["Arrivals rose.", "Czechia (36) and Poland (26.4) lead."]);
+        assert!(found[1].iter().all(|figure| figure.1 == Unit::Count));
     }
 }
