@@ -418,6 +418,23 @@ mod tests {
             units("en los últimos doce meses"),
             [("doce meses".to_string(), super::Unit::Duration)]
         );
+        // A span counted in a row or still to come is a duration too; more people are not.
+        assert_eq!(
+            units(
+                "There have now been 19 consecutive months of gains, with two more months to go."
+            ),
+            [
+                ("19 consecutive months".to_string(), super::Unit::Duration),
+                ("two more months".to_string(), super::Unit::Duration)
+            ]
+        );
+        assert_eq!(
+            units("More than in the four fiscal years before, and 2,000 more migrants."),
+            [
+                ("four fiscal years".to_string(), super::Unit::Duration),
+                ("2,000".to_string(), super::Unit::Count)
+            ]
+        );
     }
 
     #[test]
