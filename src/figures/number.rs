@@ -28,6 +28,9 @@ fn parse_at(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> 
     if let Some(numeral) = parse_vague(tokens, idx, lexicon) {
         return Some(numeral);
     }
+    if let Some(numeral) = spoken_decimal(tokens, idx, lexicon) {
+        return Some(numeral);
+    }
     let token = &tokens[idx];
     let mut numeral = match token.kind {
         TokenKind::Number => parse_digit_numeral(tokens, idx, lexicon)?,
@@ -45,6 +48,77 @@ fn parse_at(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> 
     };
     extend_fraction_of(tokens, &mut numeral, lexicon);
     extend_negative(tokens, &mut numeral);
+    Some(numeral)
+}
+
+/// A decimal spelled as it is read out, the house style of some broadcasters' scripts:
+/// "two-point-46 million", "four-point-eight percent", "51-point-77 million", "16-point-six".
+/// The whole part is digits or a number word, the decimals digits or digit words joined by
+/// hyphens ("one-point-two-five"); a spaced scale word after it scales it.
+fn spoken_decimal(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
+    let glued = |at: usize| tokens.get(at).filter(|token| !token.space_before);
+    let whole_token = &tokens[idx];
+    let whole = match whole_token.kind {
+        TokenKind::Number => parse_digits(whole_token.text).filter(|value| value.fract() == 0.0)?,
+        TokenKind::Word => *lexicon.cardinals.get(whole_token.lower.as_ref())?,
+        TokenKind::Punct => return None,
+    };
+    glued(idx + 1).filter(|token| token.is("-"))?;
+    glued(idx + 2).filter(|token| token.is("point"))?;
+    glued(idx + 3).filter(|token| token.is("-"))?;
+    let digit_word = |token: &Token| {
+        lexicon
+            .cardinals
+            .get(token.lower.as_ref())
+            .copied()
+            .filter(|value| (0.0..=9.0).contains(value) && value.fract() == 0.0)
+    };
+    let first = glued(idx + 4)?;
+    let (decimals, mut end) =
+        if first.kind == TokenKind::Number && first.text.bytes().all(|b| b.is_ascii_digit()) {
+            (first.text.to_string(), idx + 5)
+        } else {
+            let mut digits = String::new();
+            let mut end = idx + 4;
+            while let Some(digit) = glued(end).and_then(digit_word) {
+                digits.push(char::from(b'0' + digit as u8));
+                end += 1;
+                let joined = glued(end).is_some_and(|t| t.is("-"))
+                    && glued(end + 1).and_then(digit_word).is_some();
+                if !joined {
+                    break;
+                }
+                end += 1;
+            }
+            (digits, end)
+        };
+    if decimals.is_empty() {
+        return None;
+    }
+    let value = format!("{whole}.{decimals}").parse::<f64>().ok()?;
+    let step = 10f64.powi(-(decimals.len() as i32));
+    let mut numeral = Numeral {
+        first: idx,
+        last: end,
+        value,
+        step,
+        round_step: step,
+        kind: NumeralKind::Cardinal,
+        words: true,
+        scaled: false,
+        plain_digits: false,
+        scale: 1.0,
+    };
+    if let Some(scale) = tokens
+        .get(end)
+        .filter(|token| token.space_before && token.is_word())
+        .and_then(|token| lexicon.scales.get(token.lower.as_ref()).copied())
+        .filter(|scale| *scale >= 1000.0)
+    {
+        apply_scale(&mut numeral, scale);
+        end += 1;
+        numeral.last = end;
+    }
     Some(numeral)
 }
 
@@ -125,6 +199,22 @@ fn parse_digit_numeral(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Optio
         return Some(spanish);
     }
     if let Some(scale) = hyphen_scale(tokens, idx, lexicon) {
+        // "16-thousand-932", as a script reads 16,932 out: the hundreds glued on by a hyphen.
+        let rest = tokens
+            .get(idx + 3)
+            .filter(|hyphen| hyphen.is("-") && !hyphen.space_before)
+            .and_then(|_| tokens.get(idx + 4))
+            .filter(|rest| rest.kind == TokenKind::Number && !rest.space_before)
+            .and_then(|rest| parse_digits(rest.text))
+            .filter(|rest| rest.fract() == 0.0 && *rest < 1000.0 && scale == 1000.0)
+            .filter(|_| numeral.value.fract() == 0.0);
+        if let Some(rest) = rest {
+            numeral.value = numeral.value * scale + rest;
+            numeral.last = idx + 5;
+            numeral.scaled = true;
+            numeral.plain_digits = false;
+            return Some(numeral);
+        }
         apply_scale(&mut numeral, scale);
         numeral.last = idx + 3;
         extend_tolerance(tokens, &mut numeral);
@@ -694,6 +784,25 @@ mod tests {
                 "{text}: {got_text} = {got_value}, want {want_value}"
             );
         }
+    }
+
+    #[test]
+    fn decimals_spelled_as_read_out() {
+        check(
+            "reached two-point-46 million, four-point-eight percent of 51-point-77 million",
+            &[
+                ("two-point-46 million", 2.46e6),
+                ("four-point-eight", 4.8),
+                ("51-point-77 million", 51.77e6),
+            ],
+        );
+        check(
+            "rose by 16-thousand-932 to one-point-two-five",
+            &[("16-thousand-932", 16_932.0), ("one-point-two-five", 1.25)],
+        );
+        // No decimals after "point", or spaces around it: no spoken decimal.
+        check("a two-point lead", &[("two", 2.0)]);
+        check("two - point - 46", &[("two", 2.0), ("46", 46.0)]);
     }
 
     #[test]
