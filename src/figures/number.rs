@@ -325,14 +325,25 @@ fn glued_suffix(tokens: &[Token], numeral: &Numeral, lexicon: &Lexicon) -> Optio
     let money_before = lexicon.currency_before.match_before(tokens, idx).is_some();
     // "b" after whole digits is a citation's letter ("Smith 2011b") or bits, not billions.
     let ambiguous = next.text == "m" || next.text == "b" && numeral.plain_digits;
-    // "1.2m people", "3m migrants", "the 42.7m uprooted": before people counted (a few words
+    // "1.2m people", "3m migrants", "1.6m Afghans", "the 42.7m uprooted", "3m coming into
+    // Afghanistan": before people counted or a people's name (a few words
     // on), "m" is millions, not metres. "pushes State population to almost 5.3m", "Refugees
     // from Myanmar more than doubled last year to 1.2m": people counted a few words before, the
     // figure not written as a thing's size ("a 5m wall", "the 6m fence"), also. A length word
     // after it ("6m high", "5m-long") keeps it metres.
+    // A capitalised plural is a people's name ("1.6m Afghans", "3m Syrians", "2m Iraqis"),
+    // and so is one in "-ese" ("1.2m Sudanese").
+    let demonym = |token: &Token| {
+        let text = token.text;
+        token.is_capitalised()
+            && !text.ends_with("ions")
+            && (text.len() > 3 && (text.ends_with("ns") || text.ends_with("ese"))
+                || text.len() > 5 && text.ends_with("is"))
+    };
     let counts_people = |token: &Token| {
         lexicon.person_nouns.contains(token.lower.as_ref())
             || lexicon.people_participles.contains(token.lower.as_ref())
+            || demonym(token)
     };
     let words_after = tokens
         .get(idx + 2..)
@@ -811,6 +822,13 @@ mod tests {
             "pushes the population to almost 5.3m; the fence is 6m high",
             &[("5.3m", 5.3e6), ("6", 6.0)],
         );
+        // A people's name, or people coming, after it: millions too; another capitalised
+        // plural is no people.
+        check(
+            "Over 1.6m Afghans returned; 3m coming into Afghanistan; 1.2m Sudanese; 2m Iraqis",
+            &[("1.6m", 1.6e6), ("3m", 3e6), ("1.2m", 1.2e6), ("2m", 2e6)],
+        );
+        check("a 2m Operations wall", &[("2", 2.0)]);
     }
 
     #[test]
