@@ -507,7 +507,11 @@ fn extend_spaced_scale(tokens: &[Token], numeral: &mut Numeral, lexicon: &Lexico
     if words.last > idx + 1 && words.scaled {
         numeral.value = words.value;
         numeral.last = words.last;
-        if words.ends_with_scale {
+        if words.ends_with_scale && words.groups > 1 {
+            // "3 million and 321 thousand": the last digit written is a thousand's.
+            numeral.step = words.group_step * words.last_scale;
+            numeral.round_step = round_step_of(words.value).max(numeral.step);
+        } else if words.ends_with_scale {
             numeral.step *= words.scale_product;
             numeral.round_step *= words.scale_product;
         } else {
@@ -861,6 +865,31 @@ mod tests {
             "62 thousand and 151 thousand and",
             &[("62 thousand", 62e3), ("151 thousand", 151e3)],
         );
+    }
+
+    #[test]
+    fn digits_after_a_scale_without_and() {
+        check(
+            "Germany (1 million 218.1 thousand people) and Poland (1 million 8,890)",
+            &[
+                ("1 million 218.1 thousand", 1_218_100.0),
+                ("1 million 8,890", 1_008_890.0),
+            ],
+        );
+        // A year after a scale, or a number above it, is another number.
+        check(
+            "1 million 2025 and 1 million 2,500,000",
+            &[
+                ("1 million", 1e6),
+                ("2025", 2025.0),
+                ("1 million", 1e6),
+                ("2,500,000", 2.5e6),
+            ],
+        );
+        // The last digit written is a thousand's (or a hundred's), not a billion's.
+        let tokens = tokenize("3 million and 321 thousand, 1 million 218.1 thousand");
+        let steps: Vec<f64> = scan(&tokens, lexicon()).iter().map(|n| n.step).collect();
+        assert_eq!(steps, [1000.0, 100.0]);
     }
 
     #[test]

@@ -15,6 +15,12 @@ pub(super) struct WordsRead {
     pub scaled: bool,
     /// The last word read was a scale (`million`), not a unit (`and twenty`).
     pub ends_with_scale: bool,
+    /// How many groups closed by a scale were read ("3 million and 321 thousand": two), the
+    /// last such scale, and the place value of the last digit of the number before it (1 for
+    /// "321", 0.1 for "218.1"): together the place value of the last digit written.
+    pub groups: usize,
+    pub last_scale: f64,
+    pub group_step: f64,
 }
 
 /// Reads number words from `idx` on, starting from `start_value` (which may come from digits).
@@ -39,6 +45,8 @@ pub(super) fn continue_words(
         scaled: false,
         last_small: from_digits.then_some(start_value),
         ends_with_scale: false,
+        groups: 0,
+        group_step: 1.0,
         consumed: idx,
         pos: idx,
     };
@@ -54,6 +62,12 @@ pub(super) fn continue_words(
             && token.text.len() <= 3
         {
             read.small_digits(token)
+        } else if token.kind == TokenKind::Number
+            && from_digits
+            && read.ends_with_scale
+            && read.last_scale >= 1e6
+        {
+            read.digits_after_a_scale(token)
         } else if lower == "hundred" || lower == "hundreds" && scaled_before(tokens, read.pos) {
             read.hundred()
         } else if let Some(scale) = lexicon.scales.get(lower).filter(|scale| **scale >= 1000.0) {
@@ -95,6 +109,8 @@ struct WordReader<'t, 'l> {
     scaled: bool,
     last_small: Option<f64>,
     ends_with_scale: bool,
+    groups: usize,
+    group_step: f64,
     consumed: usize,
     pos: usize,
 }
@@ -129,6 +145,42 @@ impl WordReader<'_, '_> {
         }
         self.current += small;
         self.last_small = Some(small);
+        self.group_step = 1.0;
+        self.ends_with_scale = false;
+        self.take()
+    }
+
+    /// Digits right after "million" (or a larger scale) with no "and", as translations write a
+    /// number out: a decimal before a smaller scale ("1 million 218.1 thousand" is 1,218,100)
+    /// or grouped thousands below the scale ("1 million 8,890" is 1,008,890).
+    fn digits_after_a_scale(&mut self, token: &Token) -> Step {
+        let Some(value) = parse_digits(token.text) else {
+            return Step::Stop;
+        };
+        let (tokens, lexicon, pos) = (self.tokens, self.lexicon, self.pos);
+        let next_scale = tokens
+            .get(pos + 1)
+            .and_then(|next| lexicon.scales.get(next.lower.as_ref()).copied())
+            .filter(|scale| *scale >= 1000.0);
+        let decimals = token
+            .text
+            .split_once('.')
+            .map_or(0, |(_, fraction)| fraction.len());
+        let before_a_smaller_scale = next_scale.is_some_and(|scale| scale < self.last_scale)
+            && value > 0.0
+            && value < 1000.0
+            && !token.text.contains(',');
+        let grouped_below = next_scale.is_none()
+            && decimals == 0
+            && token.text.contains(',')
+            && value >= 1000.0
+            && value < self.last_scale;
+        if !(before_a_smaller_scale || grouped_below) {
+            return Step::Stop;
+        }
+        self.current += value;
+        self.last_small = Some(value);
+        self.group_step = 10f64.powi(-(decimals as i32));
         self.ends_with_scale = false;
         self.take()
     }
@@ -198,6 +250,7 @@ impl WordReader<'_, '_> {
         self.total += self.current * scale;
         self.current = 0.0;
         self.last_scale = scale;
+        self.groups += 1;
         self.scale_product *= scale;
         self.scaled = true;
         self.last_small = None;
@@ -334,6 +387,9 @@ impl WordReader<'_, '_> {
             scale_product: self.scale_product,
             scaled: self.scaled,
             ends_with_scale,
+            groups: self.groups,
+            last_scale: self.last_scale,
+            group_step: self.group_step,
         }
     }
 }
