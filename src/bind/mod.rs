@@ -1700,8 +1700,11 @@ impl SentenceReading<'_, '_> {
         let chosen = chosen.map(|(found, source)| {
             // A level at the cut-off ("there had been 2,583,626 foreign residents ... as of
             // Nov. 1, 2024") is the cut-off's.
+            // So is a share ("as of September 30, 2025, Ukrainian citizens accounted for over
+            // 98.4% of those granted temporary protection").
             let running = (period::counts_to_date(text) || says_flow(kind_text, rules))
-                && !says_stock(kind_text, rules);
+                && !says_stock(kind_text, rules)
+                && !is_share(figure, text, local);
             if !(period::is_cutoff(text, found.span) && running) {
                 return (found, source);
             }
@@ -2124,6 +2127,17 @@ fn annual_at(sentence: &str, local: Span, period: &Period) -> bool {
         && before
             .split(|ch: char| !ch.is_alphanumeric())
             .any(|word| word == "annual" || word == "annualised" || word == "annualized")
+}
+
+/// The figure at `local` is a share: a percent followed by "of" with no change word before it
+/// ("accounted for over 98.4% of those granted protection"; "up 5% of" is no share).
+fn is_share(figure: &Figure, sentence: &str, local: Span) -> bool {
+    figure.unit == Unit::Percent
+        && figure.range.is_none()
+        && !changes_by(sentence, local)
+        && sentence
+            .get(local.end..)
+            .is_some_and(|after| after.trim_start().starts_with("of "))
 }
 
 /// The figure at `local` is an amount of change: a change word right before it ("a growth of",

@@ -980,6 +980,22 @@ fn a_level_at_a_cut_off_and_a_look_back_are_not_what_the_passage_goes_on_about()
 }
 
 #[test]
+fn a_share_at_a_cut_off_is_the_cut_offs() {
+    // A share of those granted protection is a level at the cut-off, not a running total.
+    let got = bind(
+        "They added that as of September 30, 2025, Ukrainian citizens accounted for over 98.4% of those granted temporary protection in the EU.",
+        "2025-11-10",
+    );
+    assert_eq!(got[0].1, "2025-09..2025-09", "{got:?}");
+    // The count of those granted it by the cut-off still runs from the year's start.
+    let got = bind(
+        "As of September 30, 2025, 79,205 people had been granted temporary protection in the EU.",
+        "2025-11-10",
+    );
+    assert_eq!(got[0].1, "2025-01..2025-09 partial of 2025", "{got:?}");
+}
+
+#[test]
 fn the_year_so_far_is_the_current_year_to_date() {
     let got = bind(
         "The latest figures take the provisional total for the year so far to 19,294.",
