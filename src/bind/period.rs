@@ -1260,10 +1260,12 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
         .trim_start()
         .strip_prefix("and ")
         .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    // The sentence may open on the cue ("Compared to the end of August, …").
+    let padded = format!(" {before}");
     let than_then = !listed
         && ["than", "compared with", "compared to"].iter().any(|cue| {
-            before.rfind(&format!(" {cue} ")).is_some_and(|at| {
-                let rest = &before[at + cue.len() + 2..];
+            padded.rfind(&format!(" {cue} ")).is_some_and(|at| {
+                let rest = &padded[at + cue.len() + 2..];
                 let words: Vec<&str> = rest.split_whitespace().collect();
                 // ("than at this stage in 2023" repeats a span in another year: not this rule's)
                 words.len() <= 5

@@ -2697,6 +2697,19 @@ fn a_period_a_few_words_after_than_is_a_base_the_passage_does_not_go_on_with() {
         "2025-06-20",
     );
     assert_eq!(spans(&got[1]), ["2025-05..2025-05"], "{got:?}");
+    // So does a sentence that opens on the comparison: its change is the passage's month's.
+    let got = bind_paragraphs(
+        &[
+            "In September 2025, EU countries issued 79,205 new temporary protection decisions.",
+            "Compared to the end of August, the number of Ukrainians with this status increased by 49,555 people, or 1.2%.",
+        ],
+        "2025-10-10",
+    );
+    assert_eq!(
+        spans(&got[1]),
+        ["2025-09..2025-09", "2025-09..2025-09"],
+        "{got:?}"
+    );
 }
 
 #[test]
