@@ -129,6 +129,10 @@ pub struct BindRules {
     /// 2001"), which date what a figure before it is measured against.
     #[serde(default)]
     pub since_event_words: Vec<String>,
+    /// Words of an event dated right after them ("was introduced in 2019"): in a sentence
+    /// without a statistic, the date is the event's.
+    #[serde(default)]
+    pub event_words: Vec<String>,
     /// Nouns naming a release of data ("statistics for 2023"), whose year labels the release.
     #[serde(default)]
     pub release_nouns: Vec<String>,
@@ -223,6 +227,7 @@ impl BindRules {
                     record_words: Vec::new(),
                     record_phrases: Vec::new(),
                     since_event_words: Vec::new(),
+                    event_words: Vec::new(),
                     release_nouns: Vec::new(),
                     stock_words: Vec::new(),
                     flow_words: Vec::new(),
@@ -757,7 +762,9 @@ fn passed_on(
             })?
         }
     };
-    if no_statistic && dates_a_day(sentence.text, &last) {
+    if no_statistic
+        && (dates_a_day(sentence.text, &last) || dates_an_event(sentence.text, &last, rules))
+    {
         return None;
     }
     // "The number stood at 2.46 million a year earlier.": a look back from the period the
@@ -824,6 +831,29 @@ fn dates_a_day(text: &str, found: &period::Found) -> bool {
         (1..=2).contains(&digits) && !rest[1 + digits..].starts_with(|c: char| c.is_ascii_digit())
     });
     day_after || period::names_a_day(&found.period.text)
+}
+
+/// The period `found` follows an event word and its preposition ("was introduced in 2019", "took
+/// effect on 1 July"): it dates the event.
+fn dates_an_event(text: &str, found: &period::Found, rules: &BindRules) -> bool {
+    let before = text
+        .get(..found.span.start)
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
+    let before = ["in", "on", "from", "at"]
+        .iter()
+        .find_map(|preposition| {
+            before
+                .strip_suffix(preposition)
+                .filter(|rest| rest.ends_with(' '))
+        })
+        .map_or(before.as_str(), str::trim_end);
+    rules.event_words.iter().any(|word| {
+        before
+            .strip_suffix(word.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric()))
+    })
 }
 
 /// Where `word` first stands as a whole word (or phrase) in `lower`.

@@ -980,6 +980,36 @@ fn a_level_at_a_cut_off_and_a_look_back_are_not_what_the_passage_goes_on_about()
 }
 
 #[test]
+fn an_events_date_is_no_period_the_passage_goes_on_with() {
+    let got = bind_paragraphs(
+        &[
+            "According to the agency, 3,588,956 foreign nationals resided in Japan as of the end of June 2024, with the number of specified skilled workers surging 20.8% to 251,747.",
+            "The visa for such workers was introduced in 2019, allowing them to take on jobs.",
+            "The number of trainees grew by 5.2% to 425,714.",
+        ],
+        "2024-10-10",
+    );
+    assert_eq!(
+        spans(&got[2]),
+        ["2024-06..2024-06", "2024-06..2024-06"],
+        "{got:?}"
+    );
+    // A sentence with a statistic of its year still goes on with it.
+    let got = bind_paragraphs(
+        &[
+            "The visa was introduced in 2019, when 3,000 workers came.",
+            "The number of trainees grew by 5.2% to 425,714.",
+        ],
+        "2024-10-10",
+    );
+    assert_eq!(
+        spans(&got[1]),
+        ["2019-01..2019-12", "2019-01..2019-12"],
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_share_at_a_cut_off_is_the_cut_offs() {
     // A share of those granted protection is a level at the cut-off, not a running total.
     let got = bind(
