@@ -1307,6 +1307,21 @@ fn a_body_that_requests_or_appeals_for_a_figure_is_its_source() {
 }
 
 #[test]
+fn a_body_that_warns_or_raises_the_alarm_over_a_figure_is_its_source() {
+    let got = names("The United Nations this week raised the alarm over the pace of arrivals, noting that more than 20,000 Sudanese refugees have crossed into eastern Chad.\n\
+                     UNHCR, the UN Refugee Agency, is gravely concerned by the rapidly increasing number of Sudanese refugees crossing into eastern Chad, with nearly 20,000 people arriving in the past two weeks alone.\n\
+                     The IOM warns that 10,000 people are still en route.\n");
+    assert_eq!(
+        got,
+        [
+            Some("United Nations".to_string()),
+            Some("Office of the United Nations High Commissioner for Refugees".to_string()),
+            Some("International Organization for Migration".to_string())
+        ]
+    );
+}
+
+#[test]
 fn an_acronym_the_document_defined_names_its_body() {
     // Each paragraph is cut off from the one before by a sentence without a statistic, so every
     // source is the sentence's own.
