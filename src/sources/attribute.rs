@@ -1234,15 +1234,20 @@ impl<'a> Attributor<'a> {
                     .partition_point(|m| m.span.end <= chunk.start),
             )
             .take_while(|m| m.span.start < chunk.end)
-            .filter(|m| m.span.end <= chunk.end)
+            // A name after a cue before it may hold a comma that ends the chunk ("according to
+            // data from the Bureau of Manpower, Employment and Training (BMET), 600,000 …").
+            .filter(|m| {
+                m.span.end <= chunk.end || kind == CueKind::Before && m.span.start >= chunk.start
+            })
             // "as reported by interviewed migrants to EFE": a name after "to" is who heard the
             // report, not who made it.
+            // (A match may start before the chunk and end in it: nothing lies between then.)
             .filter(|m| {
                 kind != CueKind::Before
-                    || !context.text[chunk.start..m.span.start]
-                        .trim_end()
-                        .to_lowercase()
-                        .ends_with(" to")
+                    || context
+                        .text
+                        .get(chunk.start..m.span.start)
+                        .is_none_or(|between| !between.trim_end().to_lowercase().ends_with(" to"))
             })
             .filter(|m| {
                 !matches!(kind, CueKind::Counting | CueKind::Passive)

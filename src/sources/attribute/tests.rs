@@ -1307,6 +1307,20 @@ fn a_body_that_requests_or_appeals_for_a_figure_is_its_source() {
 }
 
 #[test]
+fn a_registry_name_holding_a_comma_names_its_body() {
+    // The name's comma cuts the cue's chunk inside it: the match starts before the chunk.
+    let got = names("Bangladesh sent 617,000 workers abroad, according to the Bureau of Manpower, Employment and Training (BMET), up from 217,669.\n\
+                     The BMET data show 55,000 went to Oman.\n");
+    assert_eq!(
+        got,
+        [
+            Some("Bureau of Manpower, Employment and Training".to_string()),
+            Some("Bureau of Manpower, Employment and Training".to_string())
+        ]
+    );
+}
+
+#[test]
 fn a_body_that_warns_or_raises_the_alarm_over_a_figure_is_its_source() {
     let got = names("The United Nations this week raised the alarm over the pace of arrivals, noting that more than 20,000 Sudanese refugees have crossed into eastern Chad.\n\
                      UNHCR, the UN Refugee Agency, is gravely concerned by the rapidly increasing number of Sudanese refugees crossing into eastern Chad, with nearly 20,000 people arriving in the past two weeks alone.\n\
