@@ -133,7 +133,7 @@ impl Typed {
             // "10 times more" is a multiplier; "entered 48,381 times" counts occasions. A
             // "-fold" is always one ("a five-fold increase").
             UnitEntry::Multiplier
-                if !is_multiplier(tokens, end, self.value)
+                if !is_multiplier(tokens, numeral.first, end, self.value)
                     && tokens[..end]
                         .last()
                         .is_none_or(|token| token.lower.as_ref() != "fold") => {}
@@ -283,13 +283,39 @@ impl Typed {
 
 /// Whether `times` (ending at `end`) multiplies: a small number before a comparison or the
 /// clause's end ("10 times more", "doubled to 3 times").
-fn is_multiplier(tokens: &[Token], end: usize, value: f64) -> bool {
+fn is_multiplier(tokens: &[Token], first: usize, end: usize, value: f64) -> bool {
     let comparison = tokens.get(end).is_none_or(|next| {
         next.kind == TokenKind::Punct
             || is_comparison_word(next.lower.as_ref())
             || next.lower.as_ref() == "over"
     });
-    value < 1000.0 && comparison
+    // "spiked by nearly three times from 352,305 to 1,040,985", "grew five times": a change
+    // verb before the number (its "by" and a qualifier between) multiplies; "entered 48,381
+    // times" counts occasions.
+    const CHANGE_VERBS: &[&str] = &[
+        "rose",
+        "risen",
+        "increased",
+        "grew",
+        "grown",
+        "jumped",
+        "surged",
+        "soared",
+        "spiked",
+        "climbed",
+        "multiplied",
+        "swelled",
+        "expanded",
+        "fell",
+        "dropped",
+        "decreased",
+        "declined",
+        "shrank",
+    ];
+    let changed = tokens[first.saturating_sub(4)..first]
+        .iter()
+        .any(|token| CHANGE_VERBS.contains(&token.lower.as_ref()));
+    value < 1000.0 && (comparison || changed)
 }
 
 /// Whether a comparison follows a multiplying adverb: "twice as many", "twice the number",
@@ -959,6 +985,18 @@ mod tests {
         check(
             "10 times more",
             &[("10 times", 10.0, Unit::Multiplier, None)],
+        );
+        // After a change verb "times" multiplies; after another verb it counts occasions.
+        check(
+            "permits spiked by nearly three times from 352,305",
+            &[
+                ("nearly three times", 3.0, Unit::Multiplier, None),
+                ("352,305", 352_305.0, Unit::Count, None),
+            ],
+        );
+        check(
+            "He entered 12 times in May",
+            &[("12", 12.0, Unit::Count, None)],
         );
         check(
             "123 per million",
