@@ -802,6 +802,16 @@ mod tests {
     }
 
     #[test]
+    fn every_nth_is_one_in_n() {
+        check(
+            "every fifth deportee is a child, every third a woman",
+            &[("every fifth", 0.2), ("every third", 1.0 / 3.0)],
+        );
+        // A frequency, or "every first", is no share.
+        check("ships sail every second day", &[("second", 2.0)]);
+    }
+
+    #[test]
     fn decimals_spelled_as_read_out() {
         check(
             "reached two-point-46 million, four-point-eight percent of 51-point-77 million",

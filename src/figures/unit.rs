@@ -294,6 +294,11 @@ fn is_multiplier(tokens: &[Token], first: usize, end: usize, value: f64) -> bool
     // times" counts occasions.
     const CHANGE_VERBS: &[&str] = &[
         "rose",
+        "increase",
+        "rise",
+        "growth",
+        "jump",
+        "surge",
         "risen",
         "increased",
         "grew",
@@ -992,6 +997,13 @@ mod tests {
             &[
                 ("nearly three times", 3.0, Unit::Multiplier, None),
                 ("352,305", 352_305.0, Unit::Count, None),
+            ],
+        );
+        check(
+            "an increase of 2.65 times in eight months",
+            &[
+                ("2.65 times", 2.65, Unit::Multiplier, None),
+                ("eight months", 8.0, Unit::Duration, Some("month")),
             ],
         );
         check(

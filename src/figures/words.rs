@@ -520,6 +520,9 @@ pub(super) fn parse_word_numeral(
     if lower == "half" {
         return half(tokens, idx, lexicon);
     }
+    if lower == "every" {
+        return every_nth(tokens, idx, lexicon);
+    }
     let is_article = lower == "a" || lower == "an";
     // A cardinal or an article starting a fraction: "a third", "one-fifth", "two thirds".
     let numerator = if is_article {
@@ -644,6 +647,23 @@ fn word_fraction(
                 || VERBS.iter().any(|verb| after.is(verb))
         });
     fraction_context.then(|| fraction_numeral(idx, end, numerator / denominator, denominator))
+}
+
+/// "every fifth deportee is a child": one in that many, a share (1/5). Not "every second day",
+/// a frequency, nor "every first".
+fn every_nth(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
+    let ordinal = tokens
+        .get(idx + 1)
+        .and_then(|t| lexicon.ordinals.get(t.lower.as_ref()))
+        .copied()
+        .filter(|ordinal| (2.0..=100.0).contains(ordinal))?;
+    let time = tokens.get(idx + 2).is_some_and(|t| {
+        matches!(
+            t.lower.as_ref(),
+            "day" | "week" | "month" | "year" | "hour" | "minute" | "night" | "time"
+        )
+    });
+    (!time).then(|| fraction_numeral(idx, idx + 2, 1.0 / ordinal, ordinal))
 }
 
 /// "one one hundred fifth" (1/105): one over a spelled number ending in a singular ordinal.
