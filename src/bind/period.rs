@@ -818,9 +818,15 @@ fn same_period_of_the_sentence(found: &mut [Found]) {
         // "a year earlier" repeats a period already named ("in the budget year that ended Sept.
         // 30 ... the same period a year earlier"), never one written after it ("26,501 this time
         // last year but 38,129 at this stage in 2022").
+        // A whole year written after the phrase is another figure's ("14,706 … in the same
+        // period in 2024, and 12,042 and 9,567 in 2023 and 2022, respectively"), not the span
+        // it repeats.
         let nearest = named
             .iter()
-            .filter(|(span, _)| year_follows || span.end <= same.span.start)
+            .filter(|(span, period)| {
+                span.end <= same.span.start
+                    || year_follows && period.granularity != super::Granularity::Year
+            })
             .filter(|(span, _)| !(year_follows && span.start.abs_diff(same.span.end) <= 1))
             .min_by_key(|(span, _)| span.start.abs_diff(same.span.start));
         if let Some((_, period)) = nearest {

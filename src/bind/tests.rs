@@ -2270,6 +2270,31 @@ fn a_month_earlier_counts_back_from_the_sentence_period_not_an_event_day() {
 }
 
 #[test]
+fn the_same_period_in_a_year_repeats_no_whole_year_written_after_it() {
+    // The bare years after the phrase are the listed figures' own, not the span it repeats.
+    let paragraphs = [
+        "Between January and September, 17,651 migrants were expelled.",
+        "According to statistics, 14,706 deportations were carried out in the same period in 2024, and 12,042 and 9,567 in 2023 and 2022, respectively.",
+    ];
+    let figures = figures_and_bindings(&paragraphs, "2025-10-25");
+    let settled = bind_paragraphs(&paragraphs, "2025-10-25");
+    let counts: Vec<(String, String)> = figures[1]
+        .iter()
+        .zip(spans(&settled[1]))
+        .filter(|((figure, _), _)| figure.unit == crate::figures::Unit::Count)
+        .map(|((figure, _), span)| (figure.text.clone(), span))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("14,706".to_string(), "2024-01..2024-09".to_string()),
+            ("12,042".to_string(), "2023-01..2023-12".to_string()),
+            ("9,567".to_string(), "2022-01..2022-12".to_string())
+        ]
+    );
+}
+
+#[test]
 fn a_pace_record_since_a_year_is_not_the_figures_period() {
     let got = bind_paragraphs(
         &[
