@@ -40,6 +40,8 @@ struct Ctx {
     fiscal_sentence: bool,
     /// The sentence forecasts ("could reach", "is expected to"): its years are whole.
     projection: bool,
+    /// The sentence counts up to now with a perfect tense ("have been intercepted this year").
+    to_date: bool,
     /// The month a year written across two ("2022-23") starts in, when the document says.
     split_year_start: Option<u32>,
     /// The month a single fiscal year starts in for the document ([`BindRules::fiscal_start`]).
@@ -575,6 +577,7 @@ pub fn find_in(
         fiscal_sentence: counts_in_fiscal_years(&lower)
             || (fiscal_before && !lower.contains("calendar")),
         projection: projection(&lower),
+        to_date: counts_to_date(text),
         split_year_start,
         fiscal_start: rules.fiscal_start(split_year_start),
     };
@@ -2269,6 +2272,20 @@ fn this_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     } else {
         Period::calendar_year(anchor.year())
     };
+    // "so far this year" in the year's last month is still a part of it, and so is a "this
+    // year" that a perfect tense counts up to now ("70,000 have been intercepted this year").
+    let so_far = ctx.to_date
+        || caps.get(0).is_some_and(|whole| {
+            let lower = whole.as_str().to_lowercase();
+            ["so far", "thus far", "to date", "since the"]
+                .iter()
+                .any(|cue| lower.contains(cue))
+        });
+    if so_far && anchor == period.end && !ctx.projection {
+        let mut running = period.so_far(Some(anchor.plus(-1)));
+        running.end = anchor;
+        return Some(running);
+    }
     running_year(period, ctx)
 }
 

@@ -1026,6 +1026,20 @@ fn a_share_at_a_cut_off_is_the_cut_offs() {
 }
 
 #[test]
+fn the_year_so_far_in_its_last_month_is_still_a_part_of_it() {
+    let got = bind(
+        "Nearly 70,000 migrants have been intercepted this year while attempting to cross.",
+        "2023-12-11",
+    );
+    assert_eq!(got[0].1, "2023-01..2023-12 partial of 2023", "{got:?}");
+    let got = bind("Some 500 people died so far this year.", "2023-12-20");
+    assert_eq!(got[0].1, "2023-01..2023-12 partial of 2023", "{got:?}");
+    // A year a December article counts without a perfect tense or a cue is the whole year.
+    let got = bind("Arrivals reached 70,000 this year.", "2023-12-20");
+    assert_eq!(got[0].1, "2023-01..2023-12", "{got:?}");
+}
+
+#[test]
 fn the_year_so_far_is_the_current_year_to_date() {
     let got = bind(
         "The latest figures take the provisional total for the year so far to 19,294.",
