@@ -1319,10 +1319,49 @@ fn is_base(text: &str, span: Span, phrase: &str) -> bool {
         || ((year_like || names_a_year) && (after_change("on") || on_the_figure))
         || ends_with(ALWAYS)
         || (ends_with(SAME)
+            && !level_over(&before)
             && (lower.starts_with("the same")
                 || lower.starts_with("same")
                 // "up 10% over last year"; "over the last year" is a span of time.
                 || (lower.contains("last") && !lower.starts_with("the last"))))
+}
+
+/// "compared with 17,576 over the same period last year": "over" right after a level, no change
+/// word before it, is "during": the phrase dates that level (which may itself be a base, as
+/// here), it does not name a change's base. "rose by 12,000 over the same period" is a change.
+fn level_over(before: &str) -> bool {
+    let Some(rest) = before.trim_end().strip_suffix("over") else {
+        return false;
+    };
+    let mut words = rest.split_whitespace().rev();
+    let level = words.next().is_some_and(|word| {
+        word.chars().any(|c| c.is_ascii_digit())
+            && word
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    });
+    const CHANGE: &[&str] = &[
+        "by",
+        "up",
+        "down",
+        "rose",
+        "fell",
+        "increase",
+        "increased",
+        "decrease",
+        "decreased",
+        "rise",
+        "drop",
+        "dropped",
+        "more",
+        "fewer",
+        "less",
+        "grew",
+        "growth",
+        "jump",
+        "jumped",
+    ];
+    level && !words.take(3).any(|word| CHANGE.contains(&word))
 }
 
 /// "the highest level since the 2015/2016 migration crisis", "the lowest monthly total since

@@ -1026,6 +1026,27 @@ fn a_share_at_a_cut_off_is_the_cut_offs() {
 }
 
 #[test]
+fn over_right_after_a_level_dates_it() {
+    let got = bind(
+        "The National Guard said 21,545 people were intercepted between January 1 and April 30, compared with 17,576 over the same period last year.",
+        "2024-05-06",
+    );
+    assert_eq!(
+        period_of(&got, "17,576"),
+        "2023-01..2023-04 partial of 2023"
+    );
+    // After a change word, "over" names the change's base.
+    let got = bind(
+        "Arrivals between January 1 and April 30 were up by 12,000 over the same period last year.",
+        "2024-05-06",
+    );
+    assert_eq!(
+        period_of(&got, "12,000"),
+        "2024-01..2024-04 partial of 2024"
+    );
+}
+
+#[test]
 fn the_year_so_far_in_its_last_month_is_still_a_part_of_it() {
     let got = bind(
         "Nearly 70,000 migrants have been intercepted this year while attempting to cross.",
