@@ -950,18 +950,28 @@ pub fn same_part_of_bare_years(found: &mut [Found], part: &Period, sentence: &st
     if WHOLE.iter().any(|word| lower.contains(word)) {
         return;
     }
-    // Every period of the sentence is a bare calendar year before the part's.
-    let bare_years = found.iter().all(|other| {
+    let earlier_year = |other: &Found| {
         other.period.granularity == super::Granularity::Year
             && !other.period.fiscal
             && !other.period.partial
             && other.period.start.year() < part.start.year()
             && other.period.start.year() >= part.start.year() - 5
-    });
-    if found.is_empty() || !bare_years {
+    };
+    // Every period of the sentence is a bare calendar year before the part's, or the part's own
+    // year so far ("751 this year and 756 in 2023").
+    let this_part = |other: &Found| {
+        other.period.partial
+            && other.period.relative
+            && other.period.start == part.start
+            && other.period.end >= part.end
+    };
+    let bare_years = found
+        .iter()
+        .all(|other| earlier_year(other) || this_part(other));
+    if !found.iter().any(earlier_year) || !bare_years {
         return;
     }
-    for other in found.iter_mut() {
+    for other in found.iter_mut().filter(|other| earlier_year(other)) {
         let years = part.start.year() - other.period.start.year();
         let text = std::mem::take(&mut other.period.text);
         let mut period = Period::span(part.start.plus(-12 * years), part.end.plus(-12 * years));

@@ -875,6 +875,19 @@ fn a_bare_year_right_after_a_same_part_comparison_is_that_part_of_it() {
     );
     // Only the sentence right after; and a whole year said as one stays whole.
     assert_eq!(spans(&got[2])[1..], ["2022-01..2022-12"]);
+    // The sentence may also name the part's own year so far beside the earlier one.
+    let got = bind_paragraphs(
+        &[
+            "The National Guard said 21,545 people were intercepted between January 1 and April 30, compared with 17,576 over the same period last year.",
+            "It said the interceptions occurred in an equivalent number of operations, 751 this year and 756 in 2023.",
+        ],
+        "2024-05-06",
+    );
+    assert_eq!(
+        spans(&got[1])[..2],
+        ["2024-01..2024-04", "2023-01..2023-04"],
+        "{got:?}"
+    );
     let got = bind_paragraphs(
         &[
             "During the first 31 days of 2024, 1,335 migrants crossed, a 13 per cent increase over the same period last year.",
