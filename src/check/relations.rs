@@ -1863,6 +1863,18 @@ pub(crate) mod tests {
                 "10,512 + 1,604 + 758 = 12,874".to_string()
             )]
         );
+        // "Out of this total" opens a breakdown too.
+        let got = arithmetic(
+            "Over eleven months, the number of migrants intercepted stood at 69,963.\n\n\
+             Out of this total, 77.5% (54,224) were foreigners, and the rest Tunisians (15,739).",
+            "2023-12-11",
+        );
+        assert!(
+            got.iter().any(|(figure, verdict, how)| figure == "69,963"
+                && *verdict == Verdict::Supported
+                && how == "54,224 + 15,739 = 69,963"),
+            "{got:?}"
+        );
         // A breakdown cue two sentences on, its parts over two paragraphs, the last "the
         // remaining": four significant digits are enough with the cue.
         let got = arithmetic(
