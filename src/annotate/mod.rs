@@ -104,9 +104,18 @@ fn states_a_figure(heading: &str) -> bool {
     let unit_follows = words
         .get(1)
         .is_some_and(|next| UNIT_WORDS.contains(&next.to_lowercase().as_str()));
+    // "75 still missing in Djibouti migrant boat tragedy: IOM": a bare number a lowercase word
+    // follows is a sentence's subject; a section's title starts with a capital ("3 Methods").
+    let bare = !words[0].ends_with(['.', ')', ':']);
+    let sentence_follows = bare
+        && words
+            .get(1)
+            .and_then(|next| next.chars().next())
+            .is_some_and(char::is_lowercase);
     let section_number = first.chars().all(|c| c.is_ascii_digit() || c == '.')
         && (first.contains('.') || first.len() <= 2)
-        && !unit_follows;
+        && !unit_follows
+        && !sentence_follows;
     let enumerator = section_number
         || (first.chars().count() <= 4 && first.chars().all(|c| "ivxlc".contains(c)));
     if words.len() < 3 || enumerator || STRUCTURAL_HEADING_WORDS.contains(&first.as_str()) {
@@ -131,6 +140,7 @@ mod tests {
             "Remittances hit record $63B",
             "233000 Afghan Migrants Deported From Iran In One Month, Says IOM",
             "23 percent more asylum applications in 2023",
+            "75 still missing in Djibouti migrant boat tragedy: IOM",
         ] {
             assert!(states_a_figure(headline), "{headline}");
         }
@@ -139,6 +149,7 @@ mod tests {
             "Figure 2.1 Net migration of 250,000",
             "3.2 Remittances and 40 million households",
             "12 Arrivals of 40,000 people",
+            "4. arrivals of 40,000 people",
             "IV. Findings on 12 countries",
             "Migration in 2023",
             "The first decade of the century",
