@@ -743,6 +743,19 @@ impl<'a> Attributor<'a> {
         if titled(&found.mention) {
             return true;
         }
+        // "Juan Carlos Alfonso Faga, deputy head of the National Office of Statistics": the
+        // title in an appositive right after the name.
+        let appositive = context
+            .text
+            .get(found.mention_span.end..)
+            .and_then(|after| after.strip_prefix(", "))
+            .map(|after| {
+                let end = crate::util::floor_char_boundary(after, TITLE_REACH.min(after.len()));
+                after[..end].split([',', ';', '.']).next().unwrap_or("")
+            });
+        if appositive.is_some_and(|words| titled(words) && words.contains(" of ")) {
+            return true;
+        }
         let name = found.mention.trim();
         if name.is_empty() || !name.starts_with(char::is_uppercase) {
             return false;

@@ -1439,6 +1439,15 @@ fn a_titled_official_s_report_goes_on_like_the_body_s() {
                 Smith announced that just 8,637 people applied.\n\
                 He highlighted enhanced surveillance at the borders, where smuggling costs rose from €1,000 to €9,000.\n";
     assert_eq!(carried(text, &[true, true, true])[2], None);
+    // The title may stand in an appositive after the name.
+    let text = "The population was 9,748,532, according to Juan Carlos Alfonso Faga, deputy head of the National Office of Statistics and Information (ONEI).\n\
+                He also indicated that 24.4% of the population is 60 or older.\n";
+    let got = carried(text, &[true, true]);
+    assert_eq!(
+        got[1],
+        Some(("Juan Carlos Alfonso Faga".to_string(), Via::Carried)),
+        "{got:?}"
+    );
 }
 
 #[test]
