@@ -368,7 +368,12 @@ fn change_amount(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> Opt
         return None;
     }
     let sign = direction_of(claim, figure, rules)?;
-    let change = two_ended_change(claim, figure)?;
+    // "from 1,044,606 to 1,293,463 in 2023, which represents an increase of 248,857": a little
+    // further away, close enough to confirm, too far to call wrong.
+    let (change, farther) = match two_ended_change(claim, figure) {
+        Some(change) => (change, false),
+        None => (farther_two_ended_change(claim, figure)?, true),
+    };
     if change.unit != figure.unit || change.currency != figure.currency {
         return None;
     }
@@ -379,7 +384,7 @@ fn change_amount(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> Opt
     }
     let half = half_width(change);
     let expected = (end - start).abs();
-    let comparison = Comparison::new(
+    let mut comparison = Comparison::new(
         (figure.value, figure.low, figure.high),
         (
             expected,
@@ -387,6 +392,9 @@ fn change_amount(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> Opt
             expected + 2.0 * half,
         ),
     );
+    if farther {
+        comparison.strong = false;
+    }
     let expression = format!(
         "{} − {} = {}",
         format_number(start.max(end)),
@@ -1150,6 +1158,30 @@ mod tests {
         assert!(
             !opposite.iter().any(|(figure, ..)| figure == "2,000"),
             "{opposite:?}"
+        );
+        // A little further on, after the ends (an opening quote before them): it confirms;
+        // a mismatch there is too far to call wrong.
+        let further = arithmetic(
+            "This was from “1,044,606 to 1,293,463 in 2023, which represents an increase of \
+             248,857,” the document reads.",
+        );
+        assert!(
+            further
+                .iter()
+                .any(|(figure, verdict, expression)| figure == "248,857"
+                    && *verdict == Verdict::Supported
+                    && expression == "1,293,463 − 1,044,606 = 248,857"),
+            "{further:?}"
+        );
+        let far_off = arithmetic(
+            "This was from 1,044,606 to 1,293,463 in 2023, which represents an increase of \
+             148,857.",
+        );
+        assert!(
+            far_off
+                .iter()
+                .all(|(_, verdict, _)| *verdict != Verdict::Contradicted),
+            "{far_off:?}"
         );
     }
 

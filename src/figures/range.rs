@@ -142,9 +142,13 @@ impl<'t> Cue<'t> {
         let word = if ages {
             Some((a.lead - 4, "between"))
         } else {
+            // An opening quote between the cue and the first end is no word ("from “1,044,606
+            // to 1,293,463").
+            let quote = |idx: usize| matches!(tokens[idx].text, "“" | "\"" | "‘" | "'");
             let before = a
                 .lead
                 .checked_sub(1)
+                .map(|idx| if quote(idx) && idx > 0 { idx - 1 } else { idx })
                 .map(|idx| (idx, tokens[idx].lower.as_ref()));
             super::change::from_a_level_of(tokens, a.lead).map_or(before, |idx| Some((idx, "from")))
         };
