@@ -281,6 +281,9 @@ pub struct Carried {
     /// June, up 5.0 per cent … from the end of 2024"): a later change bound to the carried
     /// period ("permanent residents … up 1.5 per cent") is measured against it too.
     pub compared: Option<Period>,
+    /// The days the document named with their year ("from December 8, 2024"): the same day
+    /// named later without one ("since December 8") is that day again.
+    pub dated_days: Vec<(u32, u32, i32)>,
 }
 
 /// [`bind_passage`] for one passage of a document read in order: `state` is what the passages
@@ -390,6 +393,64 @@ pub fn bind_carrying(
         state.compared = before_compared;
     }
     out
+}
+
+/// "… returned from Jordan to Syria from December 8, 2024 … ¶ … since December 8, about 18,000
+/// refugees returned": a day named without its year that the document named before with one
+/// (the same month and day) is that day again, not its latest one before the publication. The
+/// days this sentence names with a year are remembered in `dated`.
+fn same_day_as_dated_before(periods: &mut [period::Found], dated: &mut Vec<(u32, u32, i32)>) {
+    static DAY: OnceLock<regex::Regex> = OnceLock::new();
+    let day = DAY.get_or_init(|| {
+        crate::util::static_regex(
+            r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+((?:19|20)\d\d))?|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\b(?:,?\s+((?:19|20)\d\d))?",
+        )
+    });
+    for found in periods.iter_mut() {
+        let Some(caps) = day.captures(&found.period.text) else {
+            continue;
+        };
+        let (month, number, year) = match (caps.get(1), caps.get(4)) {
+            (Some(month), _) => (month, caps.get(2), caps.get(3)),
+            (None, Some(number)) => (caps.get(5).unwrap_or(number), Some(number), caps.get(6)),
+            _ => continue,
+        };
+        let Some(month) = period::month_number(month.as_str()) else {
+            continue;
+        };
+        let Some(number) = number.and_then(|n| n.as_str().parse::<u32>().ok()) else {
+            continue;
+        };
+        if !(1..=31).contains(&number) {
+            continue;
+        }
+        match year.and_then(|y| y.as_str().parse::<i32>().ok()) {
+            Some(year) if !dated.contains(&(month, number, year)) => {
+                dated.push((month, number, year));
+            }
+            Some(_) => {}
+            None if found.period.relative && found.period.start.month() == month => {
+                let named: Vec<i32> = dated
+                    .iter()
+                    .filter(|(m, d, _)| *m == month && *d == number)
+                    .map(|(_, _, year)| *year)
+                    .collect();
+                // One year only: two would leave it open which day is meant.
+                if let [year] = named[..] {
+                    let shift = (year - found.period.start.year()) * 12;
+                    if shift < 0 {
+                        found.period.start = found.period.start.plus(shift);
+                        if found.period.end < found.period.start
+                            || found.period.granularity != Granularity::Months
+                        {
+                            found.period.end = found.period.end.plus(shift);
+                        }
+                    }
+                }
+            }
+            None => {}
+        }
+    }
 }
 
 /// "As of June 1, 25,937 migrants arrived …, compared to 3,818 arrivals in the same period last
@@ -555,6 +616,7 @@ fn sentence_periods(
         state.split_year_start,
     );
     join_start_dates_to_since(&mut periods, sentence.text);
+    same_day_as_dated_before(&mut periods, &mut state.dated_days);
     period::split_years_written_in_full(&mut periods, sentence.text);
     period::same_month_of_listed_years(&mut periods, sentence.text);
     let carried = state.period.as_ref().map(|(period, _)| period);

@@ -1039,6 +1039,24 @@ fn a_share_at_a_cut_off_is_the_cut_offs() {
 }
 
 #[test]
+fn a_day_named_again_without_its_year_is_the_same_day() {
+    let got = bind_paragraphs(
+        &[
+            "Refugees returned from Jordan to Syria from December 8, 2024, until January 31 reached 181,823.",
+            "The Commission reported that since December 8, about 18,000 refugees returned to Jordan.",
+        ],
+        "2026-02-11",
+    );
+    assert_eq!(spans(&got[1]), ["2024-12..2026-02"], "{got:?}");
+    // Without the earlier date, the latest December 8 before the publication.
+    let got = bind_paragraphs(
+        &["The Commission reported that since December 8, about 18,000 refugees returned to Jordan."],
+        "2026-02-11",
+    );
+    assert_eq!(spans(&got[0]), ["2025-12..2026-02"], "{got:?}");
+}
+
+#[test]
 fn over_right_after_a_level_dates_it() {
     let got = bind(
         "The National Guard said 21,545 people were intercepted between January 1 and April 30, compared with 17,576 over the same period last year.",
