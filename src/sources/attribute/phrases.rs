@@ -574,8 +574,17 @@ impl Attributor<'_> {
             .filter(|entry| !owned_by_another_country(entry, &mention));
         // An unregistered name is a source only when it reads as one: an agent ("Mexican
         // immigration officials"), or a name that is neither a place nor one bare word.
+        // "In a written response, Schreiber said they have sent 19,750 …": one capitalised word
+        // right before a speech verb is a speaker's name, unless it is a place.
+        let speaker = kind == CueKind::After
+            && run.1 == run.0 + 1
+            && tokens
+                .get(run.1)
+                .is_some_and(|next| self.cues.speech.contains(next.lower.as_ref()))
+            && !self.only_places(&tokens[run.0..run.1]);
         if entry.is_none()
             && !ends_with_agent
+            && !speaker
             && !self.names_a_source(context, &tokens[run.0..run.1])
         {
             return None;

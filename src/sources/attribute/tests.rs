@@ -1307,6 +1307,18 @@ fn a_body_that_requests_or_appeals_for_a_figure_is_its_source() {
 }
 
 #[test]
+fn one_word_right_before_a_speech_verb_is_a_speaker() {
+    let got = names(
+        "In a written response, Schreiber said they have sent 19,750 illegal foreigners home.\n\
+                     On Monday, Germany said 5,000 people arrived.\n\
+                     Schreiber added the move cost R52 million.\n",
+    );
+    // A place that speaks is no speaker; a lone first word of its sentence still needs its
+    // full name written before.
+    assert_eq!(got, [Some("Schreiber".to_string()), None, None], "{got:?}");
+}
+
+#[test]
 fn a_registry_name_holding_a_comma_names_its_body() {
     // The name's comma cuts the cue's chunk inside it: the match starts before the chunk.
     let got = names("Bangladesh sent 617,000 workers abroad, according to the Bureau of Manpower, Employment and Training (BMET), up from 217,669.\n\
