@@ -1350,28 +1350,10 @@ fn level_over(before: &str) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
     });
-    const CHANGE: &[&str] = &[
-        "by",
-        "up",
-        "down",
-        "rose",
-        "fell",
-        "increase",
-        "increased",
-        "decrease",
-        "decreased",
-        "rise",
-        "drop",
-        "dropped",
-        "more",
-        "fewer",
-        "less",
-        "grew",
-        "growth",
-        "jump",
-        "jumped",
-    ];
-    level && !words.take(3).any(|word| CHANGE.contains(&word))
+    let change = |word: &str| {
+        CHANGE_WORDS.contains(&word) || matches!(word, "by" | "more" | "fewer" | "less")
+    };
+    level && !words.take(3).any(change)
 }
 
 /// "the highest level since the 2015/2016 migration crisis", "the lowest monthly total since

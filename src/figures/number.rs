@@ -96,19 +96,7 @@ fn spoken_decimal(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Num
         return None;
     }
     let value = format!("{whole}.{decimals}").parse::<f64>().ok()?;
-    let step = 10f64.powi(-(decimals.len() as i32));
-    let mut numeral = Numeral {
-        first: idx,
-        last: end,
-        value,
-        step,
-        round_step: step,
-        kind: NumeralKind::Cardinal,
-        words: true,
-        scaled: false,
-        plain_digits: false,
-        scale: 1.0,
-    };
+    let mut numeral = word_numeral(idx, end, value, 10f64.powi(-(decimals.len() as i32)));
     if let Some(scale) = tokens
         .get(end)
         .filter(|token| token.space_before && token.is_word())
