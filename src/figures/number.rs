@@ -813,6 +813,11 @@ mod tests {
             "rose by 16-thousand-932 to one-point-two-five",
             &[("16-thousand-932", 16_932.0), ("one-point-two-five", 1.25)],
         );
+        // Cut short or garbled: no panic, only what is written.
+        check("two-point-", &[("two", 2.0)]);
+        check("16-thousand-", &[("16-thousand", 16_000.0)]);
+        check("1 million 8,890,", &[("1 million 8,890", 1_008_890.0)]);
+        check("1 million 218.1", &[("1 million", 1e6), ("218.1", 218.1)]);
         // No decimals after "point", or spaces around it: no spoken decimal.
         check("a two-point lead", &[("two", 2.0)]);
         check("two - point - 46", &[("two", 2.0), ("46", 46.0)]);
