@@ -136,6 +136,10 @@ pub struct BindRules {
     /// Nouns naming a release of data ("statistics for 2023"), whose year labels the release.
     #[serde(default)]
     pub release_nouns: Vec<String>,
+    /// Words after a release noun opening a sentence that date the data ("These data, relating
+    /// to January 1, 2025, …"): see [`data_dated_by_opening`].
+    #[serde(default)]
+    pub data_dating_cues: Vec<String>,
     /// Words of a clause that make its count a stock, and words that make it a flow anyway.
     #[serde(default)]
     pub stock_words: Vec<String>,
@@ -229,6 +233,7 @@ impl BindRules {
                     since_event_words: Vec::new(),
                     event_words: Vec::new(),
                     release_nouns: Vec::new(),
+                    data_dating_cues: Vec::new(),
                     stock_words: Vec::new(),
                     flow_words: Vec::new(),
                     agencies: Vec::new(),
@@ -337,6 +342,11 @@ pub fn bind_carrying(
             .iter()
             .find_map(compared_part)
             .map(|part| (part, largest_count(sentence)));
+        let dated_data = data_dated_by_opening(sentence, &periods, &lower, rules);
+        if let Some(named) = &dated_data {
+            state.first.get_or_insert_with(|| named.clone());
+        }
+        let leads_before = lead.is_none();
         if let Some(passed) = passed_on(sentence, periods, &bindings, &lower, rules) {
             state.first.get_or_insert_with(|| passed.named.clone());
             // Only a period a statistic of the passage was bound to leads it, and not one it
@@ -358,6 +368,15 @@ pub fn bind_carrying(
             event_only = !sentence.figures.iter().any(is_statistic) && passed.named.0.months() < 12;
             state.compared = compared;
             state.period = Some(passed.named);
+            from_before = false;
+        }
+        if let Some(named) = dated_data {
+            if leads_before {
+                lead = Some((named.clone(), None));
+            }
+            event_only = false;
+            state.compared = None;
+            state.period = Some(named);
             from_before = false;
         }
         out.push(bindings);
@@ -393,6 +412,51 @@ pub fn bind_carrying(
         state.compared = before_compared;
     }
     out
+}
+
+/// "These data, relating to January 1, 2025, point to a notable and sustained growth … since
+/// 2017, when the estimated figure amounted to around 107,000": a sentence that opens on a
+/// release noun (`release_nouns`, after "these", "the", "this" or "those" and at most two
+/// other words) and one of `data_dating_cues` dates the data the document is about with the
+/// period written right after the cue, whatever older year it goes on to recall. That period,
+/// with its span in the raw text; none when no period phrase follows the cue.
+fn data_dated_by_opening(
+    sentence: &SentenceFigures,
+    periods: &[period::Found],
+    lower: &str,
+    rules: &BindRules,
+) -> Option<(Period, Span)> {
+    let lead = lower.len() - lower.trim_start().len();
+    let mut words = lower[lead..].split_whitespace();
+    if !matches!(words.next(), Some("these" | "the" | "this" | "those")) {
+        return None;
+    }
+    // Where the release noun ends: "these data,", "the latest funcas figures".
+    let mut at = lead;
+    let mut noun_end = None;
+    for word in lower[lead..].split_inclusive(char::is_whitespace).take(4) {
+        at += word.len();
+        let bare = word.trim().trim_end_matches([',', ';']);
+        if rules.release_nouns.iter().any(|noun| noun == bare) {
+            noun_end = Some(at);
+            break;
+        }
+    }
+    let rest = lower.get(noun_end?..)?;
+    let after_comma = rest.trim_start().trim_start_matches(',').trim_start();
+    let cue = rules
+        .data_dating_cues
+        .iter()
+        .filter(|cue| after_comma.starts_with(cue.as_str()))
+        .max_by_key(|cue| cue.len())?;
+    let cue_end = lower.len() - after_comma.len() + cue.len();
+    let found = periods.iter().find(|found| {
+        found.span.start >= cue_end
+            && lower
+                .get(cue_end..found.span.start)
+                .is_some_and(|between| matches!(between.trim(), "" | "the" | "on"))
+    })?;
+    Some((found.period.clone(), found.span.shift(sentence.span.start)))
 }
 
 /// "… returned from Jordan to Syria from December 8, 2024 … ¶ … since December 8, about 18,000

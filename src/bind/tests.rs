@@ -2721,6 +2721,59 @@ fn a_lede_figure_takes_the_first_period_its_document_goes_on_about() {
 }
 
 #[test]
+fn data_dated_at_a_sentence_opening_date_the_lede_and_the_next_passage() {
+    let (paragraphs, carried) = figures_bindings_and_carried(
+        &[
+            "The number of irregular migrants in Spain now stands at 840,000 people, according to a think tank.",
+            "These data, relating to January 1, 2025, point to a sustained growth since 2017, when the estimated figure amounted to around 107,000.",
+            "By origin, Colombians stand out (about 290,000).",
+        ],
+        "2026-01-20",
+    );
+    // The recalled 2017 is its own figure's, not what the document goes on about.
+    assert_eq!(
+        carried
+            .first
+            .as_ref()
+            .map(|(period, _)| period.text.as_str()),
+        Some("January 1, 2025")
+    );
+    let mut all: Vec<(Figure, Binding)> = paragraphs.into_iter().flatten().collect();
+    date_lede_by_first_period(
+        all.iter_mut()
+            .map(|(figure, binding)| (&*figure, "", binding))
+            .collect(),
+        carried.first.as_ref(),
+        BindRules::builtin(),
+    );
+    let period = |text: &str| {
+        let (_, binding) = all
+            .iter()
+            .find(|(figure, _)| figure.text == text)
+            .unwrap_or_else(|| panic!("no figure {text}"));
+        spans([binding])
+    };
+    assert_eq!(period("840,000"), ["2025-01..2025-01"]);
+    assert_eq!(period("around 107,000"), ["2017-01..2017-12"]);
+    assert_eq!(period("about 290,000"), ["2025-01..2025-01"]);
+    // A sentence that does not open on the data dates nothing but its own figures.
+    let (_, carried) = figures_bindings_and_carried(
+        &[
+            "The number of irregular migrants now stands at 840,000 people.",
+            "Growth relating to January 1, 2025 was strong since 2017, when the figure was around 107,000.",
+        ],
+        "2026-01-20",
+    );
+    assert_ne!(
+        carried
+            .first
+            .as_ref()
+            .map(|(period, _)| period.text.as_str()),
+        Some("January 1, 2025")
+    );
+}
+
+#[test]
 fn a_sentence_in_brackets_is_an_aside_the_document_does_not_go_on_about() {
     let (_, carried) = figures_bindings_and_carried(
         &[
