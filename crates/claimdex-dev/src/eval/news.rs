@@ -394,7 +394,8 @@ const DURATION_FACTORS: &[(&str, f64)] = &[
     ("hour", 1.0 / 24.0),
 ];
 
-/// The two ends of a change written with both ("from 470,342 to 343,981"), else none.
+/// The two ends of a change written with both ("from 470,342 to 343,981") or of a range
+/// ("between 1.5 million and 2 million"), else none.
 fn two_ends(figure: &Value) -> Vec<f64> {
     let Some(range) = figure.get("range") else {
         return Vec::new();
@@ -405,7 +406,7 @@ fn two_ends(figure: &Value) -> Vec<f64> {
         end("low"),
         end("high"),
     ) {
-        (Some("change"), Some(low), Some(high)) if low != high => vec![low, high],
+        (Some("change" | "range"), Some(low), Some(high)) if low != high => vec![low, high],
         _ => Vec::new(),
     }
 }
@@ -434,8 +435,9 @@ fn score_figures(located: &[Located], figures: &[Value], add: &mut Add, misses: 
         let Some(span) = figure.get("span").and_then(span_of) else {
             continue;
         };
-        // A change written with both ends ("from 470,342 for FY2025 to 343,981") is one figure
-        // holding two values: each end stands for the gold figure written there.
+        // A change written with both ends ("from 470,342 for FY2025 to 343,981") or a range
+        // ("between $66 billion and $68 billion") is one figure holding two values: each end
+        // stands for the gold figure written there.
         let ends = two_ends(figure);
         let golds: Vec<&Located> = if ends.is_empty() {
             gold_at(located, doc, span).into_iter().collect()
@@ -562,8 +564,10 @@ fn score_periods(
             .get("figure")
             .and_then(|figure| {
                 let value = figure.get("value").and_then(Value::as_f64)?;
+                let change = figure.pointer("/range/kind").and_then(Value::as_str);
                 two_ends(figure)
                     .into_iter()
+                    .filter(|_| change == Some("change"))
                     .find(|end| (end - value).abs() > f64::EPSILON)
             })
             .zip(compared_as_period(result))
@@ -1508,6 +1512,12 @@ mod tests {
         });
         assert!(two_ends(&one_ended).is_empty());
         assert_eq!(with_value(&change, 470342.0)["value"], 470342.0);
+        let range = serde_json::json!({
+            "value": 1500000.0,
+            "unit": "count",
+            "range": {"low": 1500000.0, "high": 2000000.0, "kind": "range", "direction": null}
+        });
+        assert_eq!(two_ends(&range), [1500000.0, 2000000.0]);
     }
 
     #[test]
