@@ -704,6 +704,7 @@ impl<'a> Attributor<'a> {
         self.cues.bodies.contains(head)
             || self.cues.publications.contains(head)
             || self.cues.speakers.contains(head)
+            || self.cues.data.contains(head)
     }
 
     /// The noun phrase at the start of `after` points back ("according to the ministry",
