@@ -238,20 +238,21 @@ impl Aliases {
                         ));
                     }
                     Some(_) => {}
-                    None => aliases.add(key, idx),
+                    None => aliases.add(key, idx, entry.parent.as_deref()),
                 }
             }
         }
         (aliases, diagnostics)
     }
 
-    /// Adds the folded alias `key` of entry `idx`.
-    fn add(&mut self, key: String, idx: usize) {
+    /// Adds the folded alias `key` of entry `idx`, whose parent is named `parent`.
+    fn add(&mut self, key: String, idx: usize, parent: Option<&str>) {
         self.exact.insert(key.clone(), idx);
         self.lower.entry(key.to_lowercase()).or_insert(idx);
-        // "the UN refugee agency" for "UN Refugee Agency": after an acronym, a description is
-        // as often written in lower case.
-        if let Some(variant) = lowercase_description(&key) {
+        // "the UN refugee agency" for "UN Refugee Agency", "the United Nations refugee agency"
+        // for "United Nations Refugee Agency": after an acronym or the parent's name, a
+        // description is as often written in lower case.
+        if let Some(variant) = lowercase_description(&key, parent) {
             self.patterns.push(variant);
             self.pattern_entry.push(idx);
         }
@@ -280,12 +281,19 @@ fn unknown_parents(entries: &[SourceEntry], path: Option<&Path>) -> Vec<Diagnost
     diagnostics
 }
 
-/// An alias led by an acronym and followed by capitalised words ending in a body noun (`bodies`
-/// in `data/attribution.toml`: "UN Refugee Agency", "EU Border Agency") written with those words
-/// in lower case; none for any other alias ("UN Migration" lower-cased would read every "UN
+/// An alias led by an acronym or by its entry's `parent` name and followed by capitalised words
+/// ending in a body noun (`bodies` in `data/attribution.toml`: "UN Refugee Agency", "EU Border
+/// Agency", "United Nations Refugee Agency" of the United Nations) written with those words in
+/// lower case; none for any other alias ("UN Migration" lower-cased would read every "UN
 /// migration study").
-fn lowercase_description(alias: &str) -> Option<String> {
-    let (first, rest) = alias.split_once(' ')?;
+fn lowercase_description(alias: &str, parent: Option<&str>) -> Option<String> {
+    let parent_led = parent
+        .and_then(|parent| Some((parent, alias.strip_prefix(parent)?.strip_prefix(' ')?)))
+        .filter(|(_, rest)| !rest.is_empty());
+    let (first, rest) = match parent_led {
+        Some(led) => led,
+        None => alias.split_once(' ')?,
+    };
     let body = rest
         .rsplit(' ')
         .next()
@@ -293,7 +301,8 @@ fn lowercase_description(alias: &str) -> Option<String> {
     if !body {
         return None;
     }
-    let acronym = first.len() >= 2 && first.chars().all(|ch| ch.is_ascii_uppercase() || ch == '.');
+    let acronym = parent_led.is_some()
+        || first.len() >= 2 && first.chars().all(|ch| ch.is_ascii_uppercase() || ch == '.');
     let capitalised = rest
         .split(' ')
         .all(|word| word.starts_with(|ch: char| ch.is_uppercase()));

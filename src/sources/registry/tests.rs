@@ -158,6 +158,16 @@ fn user_file_extends_and_overrides_builtin() {
 #[test]
 fn a_description_after_an_acronym_is_found_in_lower_case_when_it_names_a_body() {
     let text = "The UN refugee agency counted them; the UN migration study did not.";
+    // After the parent's name too: "United Nations Refugee Agency" of the United Nations.
+    let parent_led = "A United Nations refugee agency associate said so.";
+    assert_eq!(
+        builtin()
+            .find(parent_led, Span::new(0, parent_led.len()))
+            .first()
+            .and_then(|found| builtin().entry(found.entry))
+            .map(|entry| entry.name.as_str()),
+        Some("Office of the United Nations High Commissioner for Refugees")
+    );
     let found: Vec<(&str, &str)> = builtin()
         .find(text, Span::new(0, text.len()))
         .iter()
