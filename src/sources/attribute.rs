@@ -202,6 +202,7 @@ impl<'a> Attributor<'a> {
         if !statistic.is_empty() {
             self.headline_speaker(context, sentences, &mut result);
             self.source_of_last(context, sentences, &mut result);
+            speaker_after_quote(context.text, sentences, &mut result);
         }
         result
     }
@@ -1433,6 +1434,58 @@ fn continues_quote(doc_text: &str, sentences: &[Span], idx: usize) -> bool {
     }
     let paragraph = Span::new(sentences[first].start, previous.end);
     paragraph.slice(doc_text).is_some_and(leaves_quote_open)
+}
+
+/// "“On January 19, 38 people tried to illegally cross the Polish-Belarusian border. At the
+/// post in Mielnik a group of 30 foreigners forcibly crossed the border. They were detained,”
+/// the Border Guard wrote on Twitter.": the speaker named right after a quotation closes, in
+/// the sentence that closes it, said every sentence of the quotation. Each sentence from the one
+/// that opens the quotation, in the same paragraph, that names no source of its own takes the
+/// closing sentence's attribution (its mention is where the speaker is named).
+fn speaker_after_quote(doc_text: &str, sentences: &[Span], result: &mut [Option<Attribution>]) {
+    let mut idx = 0;
+    while idx < sentences.len().min(result.len()) {
+        let opens = sentences[idx]
+            .slice(doc_text)
+            .is_some_and(leaves_quote_open);
+        if !opens {
+            idx += 1;
+            continue;
+        }
+        // The sentence of the paragraph that closes the quotation.
+        let mut close = idx + 1;
+        while close < sentences.len().min(result.len())
+            && same_paragraph(doc_text, sentences[close - 1], sentences[close])
+            && !sentences[close]
+                .slice(doc_text)
+                .is_some_and(leaves_quote_open)
+        {
+            close += 1;
+        }
+        let closes = close < sentences.len().min(result.len())
+            && same_paragraph(doc_text, sentences[close - 1], sentences[close]);
+        if !closes {
+            idx += 1;
+            continue;
+        }
+        let closing = sentences[close];
+        let last_mark = closing
+            .slice(doc_text)
+            .and_then(|text| quote_marks(text).last().map(|at| closing.start + at));
+        let speaker = result[close].clone().filter(|found| {
+            found.via == Via::Attribution
+                && closing.contains(found.mention_span)
+                && last_mark.is_some_and(|mark| found.mention_span.start > mark)
+        });
+        if let Some(found) = speaker {
+            for slot in &mut result[idx..close] {
+                if slot.is_none() {
+                    *slot = Some(found.clone());
+                }
+            }
+        }
+        idx = close + 1;
+    }
 }
 
 /// Whether the sentence after sentence `idx`, in the same paragraph, states a statistic: one

@@ -622,6 +622,18 @@ fn a_speaker_who_points_back_goes_on_with_the_report() {
 }
 
 #[test]
+fn a_speaker_named_after_a_quotation_said_all_of_it() {
+    let text = "\u{201c}On January 19, 38 people tried to cross the border. At the post a group of 30 foreigners crossed. They were detained,\u{201d} the Polish Border Guard wrote on Twitter. So far in January, there were over 500 attempts.\n";
+    let got = carried_in_paragraphs(text, &[true, true, false, true]);
+    let guard = Some(("Polish Border Guard".to_string(), Via::Attribution));
+    assert_eq!(got[..3], [guard.clone(), guard.clone(), guard]);
+    // A speaker named before the quotation's close is not the quotation's.
+    let text = "\u{201c}On January 19, 38 people tried to cross. The Polish Border Guard said 30 were detained\u{201d} in a post.\n";
+    let got = carried_in_paragraphs(text, &[true, true]);
+    assert_eq!(got[0], None);
+}
+
+#[test]
 fn according_to_the_data_points_back_to_the_report() {
     let trac = "Transactional Records Access Clearinghouse".to_string();
     // "according to the data", "these statistics": a definite data noun points back to the
