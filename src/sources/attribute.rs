@@ -1005,8 +1005,12 @@ impl<'a> Attributor<'a> {
                     // "On Wednesday, Border Patrol processed 7,759 migrants, the statistics
                     // show": the body that counted ranks below what the writer says the figure
                     // comes from (a data anaphor or a body with a reporting verb).
+                    // "…, Vietnam News Agency reported Tuesday, citing the Ministry of Labor":
+                    // the body cited is where the figure comes from; the one citing it relays.
                     let rank = if *kind == CueKind::Counting {
                         (2 * rank).saturating_sub(3)
+                    } else if matches!(phrase.as_slice(), [word] if word == "citing") {
+                        2 * rank + 1
                     } else {
                         2 * rank
                     };

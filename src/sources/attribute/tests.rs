@@ -622,6 +622,19 @@ fn a_speaker_who_points_back_goes_on_with_the_report() {
 }
 
 #[test]
+fn a_body_cited_by_a_news_agency_is_the_source() {
+    let text = "Vietnam aims to send 125,000 labourers abroad in 2024, Vietnam News Agency reported Tuesday, citing the Ministry of Labor, Invalids and Social Affairs.\n\
+                The country will send about 48,000 workers to Taiwan, according to the ministry.\n";
+    let got = carried(text, &[true, true]);
+    assert!(
+        got.iter().all(|found| found
+            .as_ref()
+            .is_some_and(|(name, _)| name.contains("Ministry of Labor"))),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_speaker_named_after_a_quotation_said_all_of_it() {
     let text = "\u{201c}On January 19, 38 people tried to cross the border. At the post a group of 30 foreigners crossed. They were detained,\u{201d} the Polish Border Guard wrote on Twitter. So far in January, there were over 500 attempts.\n";
     let got = carried_in_paragraphs(text, &[true, true, false, true]);
