@@ -1007,7 +1007,10 @@ impl<'a> Attributor<'a> {
                     // comes from (a data anaphor or a body with a reporting verb).
                     // "…, Vietnam News Agency reported Tuesday, citing the Ministry of Labor":
                     // the body cited is where the figure comes from; the one citing it relays.
-                    let rank = if *kind == CueKind::Counting {
+                    // "…, the interior ministry said Saturday, Azernews reports, citing ANSA":
+                    // news outlets relay the body's figures, however they cite each other.
+                    let news = attribution.kind == Some(SourceKind::News);
+                    let rank = if *kind == CueKind::Counting || news {
                         (2 * rank).saturating_sub(3)
                     } else if matches!(phrase.as_slice(), [word] if word == "citing") {
                         2 * rank + 1
