@@ -275,11 +275,16 @@ fn count_relation(
                     .filter(|at| reach(*at))
                     .flat_map(|at| claims[at].figures.iter().map(move |part| (at, part)))
                     .filter(|(at, part)| {
+                        // "some 1,244,005 OFWs are rehires and 508,089 others are newly-hired":
+                        // a hedge before five significant digits or more hedges no digit.
+                        let hedged_digits = part.qualifier == Qualifier::Approximately
+                            && part.significant_digits() >= EXACT_SUM_DIGITS;
                         part.span != figure.span
-                            && part.qualifier == Qualifier::Exact
-                            && part
-                                .written_bounds()
-                                .is_some_and(|bounds| precise(part, bounds))
+                            && (part.qualifier == Qualifier::Exact
+                                && part
+                                    .written_bounds()
+                                    .is_some_and(|bounds| precise(part, bounds))
+                                || hedged_digits)
                             && part.unit == figure.unit
                             && part.currency == figure.currency
                             && (level(*at, part)
@@ -1833,6 +1838,33 @@ pub(crate) mod tests {
             "2024-04-01",
         );
         assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
+    fn a_hedge_before_many_digits_leaves_a_part_of_a_run() {
+        let text =
+            "The numbers of deployed land-based workers (1,752,094) reached historic highs. \
+                    Deployments were higher than in 2020.\n\n\
+                    From the 2023 data, some 1,244,005 workers are rehires and 508,089 others are \
+                    newly-hired.";
+        let got: Vec<(String, Verdict, String)> =
+            arithmetic_of(paragraphs_dated(text, "2024-05-01"))
+                .into_iter()
+                .filter(|(figure, ..)| figure == "1,752,094")
+                .collect();
+        assert_eq!(
+            got,
+            vec![(
+                "1,752,094".to_string(),
+                Verdict::Supported,
+                "1,244,005 + 508,089 = 1,752,094".to_string()
+            )]
+        );
+        // A hedge before a round part still hedges it.
+        let text = "Deployments reached 1,752,094 in 2023.\n\n\
+                    Some 1,244,000 were rehires and 508,094 were new hires.";
+        let got = figures_found(text, "2024-05-01");
+        assert!(got.iter().all(|figure| figure != "1,752,094"), "{got:?}");
     }
 
     #[test]
