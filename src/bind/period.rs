@@ -1589,14 +1589,25 @@ fn dates_the_report(text: &str, span: Span) -> bool {
         .take(MAX_GAP + 2)
         .collect();
     gap.reverse();
+    // "…, said the report on Wednesday": a clause that opens on the verb, its subject after it,
+    // is the reporting clause, so the day is the report's.
+    /// Words of an inverted subject between the verb and the day ("the UN refugee agency").
+    const MAX_INVERTED_SUBJECT: usize = 4;
+    let opens_on_verb = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|word| !word.is_empty())
+        .is_some_and(|word| VERBS.contains(&word));
     gap.iter()
         .position(|word| VERBS.contains(word))
         .is_some_and(|verb| {
             let after = &gap[verb + 1..];
-            matches!(after.first(), Some(&("by" | "to" | "in")))
-                && !after
-                    .iter()
-                    .any(|word| word.chars().any(|c| c.is_ascii_digit()))
+            let no_number = !after
+                .iter()
+                .any(|word| word.chars().any(|c| c.is_ascii_digit()));
+            let inverted = opens_on_verb
+                && gap[..verb].is_empty()
+                && (1..=MAX_INVERTED_SUBJECT).contains(&after.len());
+            (matches!(after.first(), Some(&("by" | "to" | "in"))) || inverted) && no_number
         })
 }
 

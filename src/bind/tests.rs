@@ -2003,6 +2003,24 @@ fn a_day_after_reported_by_an_outlet_dates_the_report_not_the_figures() {
 }
 
 #[test]
+fn a_day_after_an_inverted_reporting_clause_dates_the_report() {
+    let got = bind(
+        "In 2024, 185,162 were male workers, while 127,674 were female workers, said the report on Wednesday.",
+        "2025-01-02",
+    );
+    assert_eq!(period_of(&got, "185,162"), "2024-01..2024-12", "{got:?}");
+    assert_eq!(period_of(&got, "127,674"), "2024-01..2024-12", "{got:?}");
+    // A day after a figure's own verb and object is the figure's ("reported 1,200 arrests on
+    // Monday").
+    let got = bind("The agency reported 1,200 arrests on Monday.", "2025-01-08");
+    assert_eq!(
+        period_of(&got, "1,200"),
+        "2025-01..2025-01 partial of 2025-01",
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_day_after_a_release_and_an_appositive_dates_the_release() {
     let got = bind(
         "The annual report released by the European Union Agency for Asylum, or EUAA, on Monday showed 1,014,420 requests were filed last year.",
