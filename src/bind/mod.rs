@@ -360,9 +360,20 @@ pub fn bind_carrying(
                         && changes_by(sentence.text, local_span(sentence, figure))
                 })
                 .and_then(|(binding, _)| binding.compared_with.clone());
+            // "Between 2019 and 2024, an estimated 1.3 million … This year, the record-breaking
+            // total includes 185,162 male workers": a span of years that the passage led with
+            // yields to a year of it that a later statistic states, ending with it: the next
+            // paragraph goes on about that year, not the cumulative span.
+            let narrows_lead = lead.as_ref().is_some_and(|((led, _), _)| {
+                let named = &passed.named.0;
+                led.months() > 12
+                    && named.months() <= 12
+                    && named.start >= led.start
+                    && named.end == led.end
+            });
             if passed.states_one && passed.compares {
                 only_compares |= lead.is_none();
-            } else if passed.states_one && lead.is_none() {
+            } else if passed.states_one && (lead.is_none() || narrows_lead) {
                 lead = Some((passed.named.clone(), compared.clone()));
             }
             event_only = !sentence.figures.iter().any(is_statistic) && passed.named.0.months() < 12;

@@ -2003,6 +2003,27 @@ fn a_day_after_reported_by_an_outlet_dates_the_report_not_the_figures() {
 }
 
 #[test]
+fn a_span_of_years_a_passage_led_with_yields_to_the_year_a_later_statistic_states() {
+    let got = bind_paragraphs(
+        &[
+            "Between 2019 and 2024, an estimated 1.3 million workers went abroad. This year, the record total includes 185,162 men.",
+            "Kuwait was the top destination, welcoming 77,546 workers.",
+        ],
+        "2024-12-31",
+    );
+    assert_eq!(spans(&got[1]), ["2024-01..2024-12"], "{got:?}");
+    // A later year that is not the span's end leaves the span leading.
+    let got = bind_paragraphs(
+        &[
+            "Between 2019 and 2024, an estimated 1.3 million workers went abroad. In 2021, 120,000 went.",
+            "Kuwait was the top destination, welcoming 77,546 workers.",
+        ],
+        "2024-12-31",
+    );
+    assert_eq!(spans(&got[1]), ["2019-01..2024-12"], "{got:?}");
+}
+
+#[test]
 fn a_day_after_an_inverted_reporting_clause_dates_the_report() {
     let got = bind(
         "In 2024, 185,162 were male workers, while 127,674 were female workers, said the report on Wednesday.",
