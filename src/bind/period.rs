@@ -1553,9 +1553,17 @@ fn dates_the_report(text: &str, span: Span) -> bool {
     let mut clause = before
         .rfind([',', '.', ';', ':'])
         .map_or(before.as_str(), |at| &before[at + 1..]);
-    // "released on Wednesday, the 28th of February": a weekday and its date are one phrase.
+    // "released on Wednesday, the 28th of February": a weekday and its date are one phrase
+    // (only "the" and "of" between; "on Thursday, there were 46 million … as of November 1" is
+    // another clause).
+    /// Words between a weekday's comma and its date ("the 28th of").
+    const MAX_WEEKDAY_DATE_WORDS: usize = 3;
     let clause_start = before.len() - clause.len();
-    if let Some(head) = before[..clause_start].strip_suffix(',') {
+    let date_follows = clause.split_whitespace().count() <= MAX_WEEKDAY_DATE_WORDS;
+    if let Some(head) = before[..clause_start]
+        .strip_suffix(',')
+        .filter(|_| date_follows)
+    {
         let weekday = head
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
@@ -1597,6 +1605,30 @@ fn dates_the_report(text: &str, span: Span) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .find(|word| !word.is_empty())
         .is_some_and(|word| VERBS.contains(&word));
+    // "According to the interior ministry's analysis of data from Statistics Korea on
+    // Thursday": a release noun and its source, no number between, name the release the day
+    // dates.
+    const RELEASE_NOUNS: &[&str] = &[
+        "data",
+        "figures",
+        "statistics",
+        "report",
+        "analysis",
+        "statement",
+        "release",
+        "estimates",
+    ];
+    let released = gap.iter().enumerate().any(|(noun, word)| {
+        let after = &gap[noun + 1..];
+        RELEASE_NOUNS.contains(word)
+            && matches!(after.first(), Some(&("from" | "by")))
+            && !after
+                .iter()
+                .any(|word| word.chars().any(|c| c.is_ascii_digit()))
+    });
+    if released {
+        return true;
+    }
     gap.iter()
         .position(|word| VERBS.contains(word))
         .is_some_and(|verb| {

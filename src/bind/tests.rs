@@ -2031,6 +2031,22 @@ fn a_day_after_an_inverted_reporting_clause_dates_the_report() {
     );
     assert_eq!(period_of(&got, "185,162"), "2024-01..2024-12", "{got:?}");
     assert_eq!(period_of(&got, "127,674"), "2024-01..2024-12", "{got:?}");
+    // A day after a release noun and its source dates the release, and a weekday's comma
+    // followed by a whole clause joins no date to the weekday.
+    let got = bind(
+        "According to data from Statistics Korea on Thursday, there were 46 million foreigners as of November 1, 2023.",
+        "2024-10-24",
+    );
+    assert_eq!(period_of(&got, "46 million"), "2023-11..2023-11", "{got:?}");
+    let got = bind(
+        "According to data from Statistics Korea on Thursday, there were 46 million foreigners.",
+        "2024-10-24",
+    );
+    assert_ne!(
+        period_of(&got, "46 million"),
+        "2024-10..2024-10 partial of 2024-10",
+        "{got:?}"
+    );
     // A day after a figure's own verb and object is the figure's ("reported 1,200 arrests on
     // Monday").
     let got = bind("The agency reported 1,200 arrests on Monday.", "2025-01-08");
