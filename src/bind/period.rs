@@ -196,6 +196,14 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 first_months,
                 Kind::Phrase,
             ),
+            // "Over eleven months, the number … intercepted stood at 69,963" (written in
+            // December): as many months as the publication's year has had, or had before its
+            // month, are the year's first months (`months_of_the_year`).
+            (
+                format!(r"(?i)\b(?:over|in|during|within)\s+(?:the\s+)?({NUMBER_WORD})\s+months\b"),
+                months_of_the_year,
+                Kind::Phrase,
+            ),
             // "the third quarter of 2025", "the year's first quarter", "Q3 2025", "2024 Q4",
             // "the first quarter of fiscal year 2024".
             (
@@ -1975,6 +1983,21 @@ fn year_of(digits: &str) -> Option<i32> {
 
 fn cap<'t>(caps: &Captures<'t>, idx: usize) -> Option<&'t str> {
     caps.get(idx).map(|m| m.as_str())
+}
+
+/// "Over eleven months" written in December, "in five months" written in May or June: the first
+/// months of the publication's year, a part of it; any other count of months is no period (a
+/// span of that length, anywhere).
+fn months_of_the_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let anchor = ctx.anchor?;
+    let count = number_word(cap(caps, 1)?)?;
+    let so_far = anchor.month();
+    if count >= 12 || !(count == so_far || count + 1 == so_far) {
+        return None;
+    }
+    let mut period = Period::calendar_year(anchor.year()).first_months(count);
+    period.relative = true;
+    Some(period)
 }
 
 fn first_months(caps: &Captures, ctx: &Ctx) -> Option<Period> {

@@ -3933,3 +3933,30 @@ fn a_repeat_a_year_back_with_nothing_named_before_it_repeats_the_passage_s_span(
     );
     assert_eq!(spans(&bound[1][..1]), vec!["2024-06..2024-06"]);
 }
+
+#[test]
+fn as_many_months_as_the_year_has_had_are_its_first_months() {
+    // Written in December: eleven months are January to November, and "the same period in
+    // 2022" after them is January to November 2022.
+    let got = bind(
+        "Over eleven months, the number intercepted stood at 69,963, compared with 31,297 over the same period in 2022.",
+        "2023-12-11",
+    );
+    assert_eq!(
+        period_of(&got, "69,963"),
+        "2023-01..2023-11 partial of 2023",
+        "{got:?}"
+    );
+    assert_eq!(
+        period_of(&got, "31,297"),
+        "2022-01..2022-11 partial of 2022",
+        "{got:?}"
+    );
+    // Any other count of months is a span anywhere, no period.
+    let got = bind("Over three months, 5,000 were intercepted.", "2023-12-11");
+    assert_ne!(
+        period_of(&got, "5,000"),
+        "2023-01..2023-03 partial of 2023",
+        "{got:?}"
+    );
+}
