@@ -214,8 +214,13 @@ fn count_relation(
             let after: Vec<Operand> = (claim_idx + 1..(claim_idx + 4).min(claims.len()))
                 .filter(|at| claims[*at].doc == claim.doc)
                 .flat_map(|at| claims[at].figures.iter().map(move |part| (at, part)))
+                // Precise parts only: "más de 350 intentos" fits any sum it is added to.
                 .filter(|(at, part)| {
-                    matches!(part.unit, Unit::Count | Unit::Money) && level(*at, part)
+                    matches!(part.unit, Unit::Count | Unit::Money)
+                        && level(*at, part)
+                        && part
+                            .written_bounds()
+                            .is_some_and(|bounds| precise(part, bounds))
                 })
                 .filter_map(|(at, part)| Operand::written(at, part, None))
                 .collect();
@@ -1878,6 +1883,13 @@ pub(crate) mod tests {
         assert_eq!(got[0].0, "2.73 million");
         assert_eq!(got[0].1, Verdict::Supported);
         assert_eq!(got[0].2, "1,560,000 + 552,419 + 620,403 = 2,732,822");
+        // An open part ("more than 350") fits any sum it is added to: no operand.
+        let text = "Entries form part of a total of 2,401 arrivals by land.\n\n\
+                    In 2024 there were 2,026.\n\n\
+                    Only six people arrived by sea, against 19 the year before.\n\n\
+                    Some nights saw more than 350 attempts.";
+        let got = figures_found(text, "2025-09-10");
+        assert!(got.iter().all(|figure| figure != "2,401"), "{got:?}");
     }
 
     #[test]

@@ -31,6 +31,9 @@ fn parse_at(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> 
     if let Some(numeral) = spoken_decimal(tokens, idx, lexicon) {
         return Some(numeral);
     }
+    if let Some(numeral) = comma_decimal_percent(tokens, idx) {
+        return Some(numeral);
+    }
     let token = &tokens[idx];
     let mut numeral = match token.kind {
         TokenKind::Number => parse_digit_numeral(tokens, idx, lexicon)?,
@@ -49,6 +52,31 @@ fn parse_at(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> 
     extend_fraction_of(tokens, &mut numeral, lexicon);
     extend_negative(tokens, &mut numeral);
     Some(numeral)
+}
+
+/// A percent written with a decimal comma or apostrophe, as Spanish and other European outlets
+/// do: "un incremento del 49,1%", "182,6 %", "182'6%". One to three digits, the mark glued
+/// between, and one or two digits glued after it (a thousands group has three), then a percent
+/// sign: "49,1%" is 49.1 percent, never 49 and 1%.
+fn comma_decimal_percent(tokens: &[Token], idx: usize) -> Option<Numeral> {
+    let glued = |at: usize| tokens.get(at).filter(|token| !token.space_before);
+    let plain = |token: &Token, most: usize| {
+        token.kind == TokenKind::Number
+            && (1..=most).contains(&token.text.len())
+            && token.text.bytes().all(|b| b.is_ascii_digit())
+    };
+    let whole = tokens.get(idx).filter(|token| plain(token, 3))?;
+    glued(idx + 1).filter(|token| token.is(",") || token.is("'") || token.is("’"))?;
+    let decimals = glued(idx + 2).filter(|token| plain(token, 2))?;
+    tokens.get(idx + 3).filter(|token| token.is("%"))?;
+    let value = format!("{}.{}", whole.text, decimals.text)
+        .parse::<f64>()
+        .ok()?;
+    let step = 10f64.powi(-(decimals.text.len() as i32));
+    Some(Numeral {
+        words: false,
+        ..word_numeral(idx, idx + 3, value, step)
+    })
 }
 
 /// A decimal spelled as it is read out, the house style of some broadcasters' scripts:
@@ -797,6 +825,19 @@ mod tests {
         );
         // A frequency, or "every first", is no share.
         check("ships sail every second day", &[("second", 2.0)]);
+    }
+
+    #[test]
+    fn a_percent_with_a_decimal_comma_is_one_number() {
+        check(
+            "un incremento del 49,1%, del 182,6 % y del 56'7%",
+            &[("49,1", 49.1), ("182,6", 182.6), ("56'7", 56.7)],
+        );
+        // Three digits after a comma are a thousands group; no percent, no decimal.
+        check(
+            "1,234% and 49,1 people",
+            &[("1,234", 1234.0), ("49", 49.0), ("1", 1.0)],
+        );
     }
 
     #[test]

@@ -328,8 +328,23 @@ pub fn carry_rates(previous: &[Figure], sentence: &str, figures: &mut [Figure]) 
 
 /// "August saw 8.641 people arrive": a count of things, written with one or more dots each
 /// followed by exactly three digits, is a whole number with dots between its thousands (a
-/// count of people has no decimals). Exact counts only, with a counted noun and no scale.
+/// count of people has no decimals). Exact counts only, with a counted noun (or a decimal comma
+/// elsewhere in the sentence) and no scale.
 pub(crate) fn dotted_thousands(drafts: &mut [Draft]) {
+    // "un año después lo han hecho 37.970, lo que supone un incremento del 49,1%": a sentence
+    // that writes a decimal comma writes its thousands with dots, so a dotted count needs no
+    // counted noun there.
+    let decimal_comma = drafts.iter().any(|draft| {
+        let text = draft.figure.text.trim_end_matches(['%', ' ']);
+        text.split_once([',', '\'', '’'])
+            .is_some_and(|(whole, decimals)| {
+                !whole.is_empty()
+                    && whole.bytes().all(|b| b.is_ascii_digit())
+                    && (1..=2).contains(&decimals.len())
+                    && decimals.bytes().all(|b| b.is_ascii_digit())
+            })
+            && draft.figure.text.ends_with('%')
+    });
     for draft in drafts.iter_mut() {
         let figure = &draft.figure;
         let text = figure.text.as_str();
@@ -339,7 +354,7 @@ pub(crate) fn dotted_thousands(drafts: &mut [Draft]) {
         }) && text.contains('.')
             && groups.all(|group| group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()));
         let whole = figure.unit == Unit::Count
-            && figure.counts.is_some()
+            && (figure.counts.is_some() || decimal_comma)
             && figure.qualifier == super::Qualifier::Exact
             && figure.range.is_none()
             && draft.scale == 1.0;
@@ -478,6 +493,12 @@ mod tests {
         };
         assert_eq!(values("August saw 8.641 people arrive."), [8641.0]);
         assert_eq!(values("Arrivals reached 12.500 people."), [12500.0]);
+        // With a decimal comma in the sentence, a dotted count needs no counted noun.
+        assert_eq!(
+            values("Un año después lo han hecho 37.970, un incremento del 49,1%."),
+            [37970.0]
+        );
+        assert_eq!(values("Un año después lo han hecho 37.970."), [37.97]);
         // Not three digits after the dot, not a count, or a scale: as written.
         assert_eq!(values("Some 1.5 people per household."), Vec::<f64>::new());
         assert_eq!(values("Arrivals reached 1.25 people."), [1.25]);
