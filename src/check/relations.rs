@@ -1235,7 +1235,19 @@ fn breaks_down(
             CheckRules::says(&opening, &rules.breakdown)
         })
     };
-    CheckRules::says(after, &rules.breakdown)
+    // "out of the total 13,530 detainees, 3,375 were Indonesians": the words right before it.
+    /// How far before the total its cue may start.
+    const BEFORE: usize = 24;
+    let start = figure.span.start.saturating_sub(claim.span.start);
+    let before = super::arithmetic::around(&claim.text, start.saturating_sub(BEFORE), start);
+    let led = rules.breakdown_before.iter().any(|cue| {
+        before
+            .to_lowercase()
+            .trim_end()
+            .strip_suffix(cue.as_str())
+            .is_some_and(|head| head.is_empty() || head.ends_with([' ', ',']))
+    });
+    led || CheckRules::says(after, &rules.breakdown)
         || opens_breakdown(claim_idx + 1)
         || opens_breakdown(claim_idx + 2)
 }
@@ -1870,6 +1882,38 @@ pub(crate) mod tests {
                     Some 1,244,000 were rehires and 508,094 were new hires.";
         let got = figures_found(text, "2024-05-01");
         assert!(got.iter().all(|figure| figure != "1,752,094"), "{got:?}");
+    }
+
+    #[test]
+    fn a_total_after_out_of_the_total_is_broken_down_by_the_run_after_it() {
+        let text =
+            "The minister said out of the total 13,530 detainees, 3,375 were Indonesians.\n\n\
+                    The total capacity at 20 depots is 20,450.\n\n\
+                    The top countries are Indonesia (3,375), the Philippines (3,345), Rohingyas \
+                    (2,653), Myanmar (1,988), Bangladesh (719) and Thailand (340).\n\n\
+                    The remaining (1,110) are from other countries.\n\n\
+                    He said of the total, 9,438 were men, 2,696 were women, 772 were boys and 624 \
+                    were girls.";
+        let got: Vec<(String, Verdict, String)> =
+            arithmetic_of(paragraphs_dated(text, "2024-04-05"))
+                .into_iter()
+                .filter(|(figure, ..)| figure == "13,530")
+                .collect();
+        assert_eq!(
+            got,
+            vec![(
+                "13,530".to_string(),
+                Verdict::Supported,
+                "3,375 + 3,345 + 2,653 + 1,988 + 719 + 340 + 1,110 = 13,530".to_string()
+            )]
+        );
+        // Without the cue, four significant digits are too few for a run.
+        let text = text.replace(
+            "out of the total 13,530 detainees",
+            "there were 13,530 detainees",
+        );
+        let got = figures_found(&text, "2024-04-05");
+        assert!(got.iter().all(|figure| figure != "13,530"), "{got:?}");
     }
 
     #[test]

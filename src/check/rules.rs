@@ -19,6 +19,10 @@ pub struct CheckRules {
     pub remainder: Vec<String>,
     pub sum: Vec<String>,
     pub breakdown: Vec<String>,
+    /// Words right before a total that say parts of it follow ("out of the total 13,530
+    /// detainees, 3,375 were Indonesians").
+    #[serde(default)]
+    pub breakdown_before: Vec<String>,
     /// Openings of a sentence that goes on about the last figure of the sentence before ("This
     /// is 2% higher than …").
     pub anaphor_openings: Vec<String>,
