@@ -1626,13 +1626,16 @@ fn dates_the_report(text: &str, span: Span) -> bool {
         "release",
         "estimates",
     ];
+    let numbered = |words: &[&str]| {
+        words
+            .iter()
+            .any(|word| word.chars().any(|c| c.is_ascii_digit()))
+    };
     let released = gap.iter().enumerate().any(|(noun, word)| {
         let after = &gap[noun + 1..];
         RELEASE_NOUNS.contains(word)
             && matches!(after.first(), Some(&("from" | "by")))
-            && !after
-                .iter()
-                .any(|word| word.chars().any(|c| c.is_ascii_digit()))
+            && !numbered(after)
     });
     if released {
         return true;
@@ -1641,13 +1644,10 @@ fn dates_the_report(text: &str, span: Span) -> bool {
         .position(|word| VERBS.contains(word))
         .is_some_and(|verb| {
             let after = &gap[verb + 1..];
-            let no_number = !after
-                .iter()
-                .any(|word| word.chars().any(|c| c.is_ascii_digit()));
             let inverted = opens_on_verb
                 && gap[..verb].is_empty()
                 && (1..=MAX_INVERTED_SUBJECT).contains(&after.len());
-            (matches!(after.first(), Some(&("by" | "to" | "in"))) || inverted) && no_number
+            (matches!(after.first(), Some(&("by" | "to" | "in"))) || inverted) && !numbered(after)
         })
 }
 
@@ -1992,7 +1992,7 @@ fn months_of_the_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     let anchor = ctx.anchor?;
     let count = number_word(cap(caps, 1)?)?;
     let so_far = anchor.month();
-    if count >= 12 || !(count == so_far || count + 1 == so_far) {
+    if count == 0 || count >= 12 || !(count == so_far || count + 1 == so_far) {
         return None;
     }
     let mut period = Period::calendar_year(anchor.year()).first_months(count);

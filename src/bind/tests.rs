@@ -3952,6 +3952,14 @@ fn as_many_months_as_the_year_has_had_are_its_first_months() {
         "2022-01..2022-11 partial of 2022",
         "{got:?}"
     );
+    // Garbage counts give no period and no panic.
+    for text in ["Over 0 months, 5,000 came.", "Over 99 months, 5,000 came."] {
+        let got = bind(text, "2023-01-11");
+        assert!(
+            !period_of(&got, "5,000").starts_with("2023-01..2023-01 partial"),
+            "{got:?}"
+        );
+    }
     // Any other count of months is a span anywhere, no period.
     let got = bind("Over three months, 5,000 were intercepted.", "2023-12-11");
     assert_ne!(

@@ -334,16 +334,14 @@ pub(crate) fn dotted_thousands(drafts: &mut [Draft]) {
     // "un año después lo han hecho 37.970, lo que supone un incremento del 49,1%": a sentence
     // that writes a decimal comma writes its thousands with dots, so a dotted count needs no
     // counted noun there.
+    // A percent with decimals, written with a comma or apostrophe and no dot, is one that
+    // `number::comma_decimal_percent` read.
     let decimal_comma = drafts.iter().any(|draft| {
-        let text = draft.figure.text.trim_end_matches(['%', ' ']);
-        text.split_once([',', '\'', '’'])
-            .is_some_and(|(whole, decimals)| {
-                !whole.is_empty()
-                    && whole.bytes().all(|b| b.is_ascii_digit())
-                    && (1..=2).contains(&decimals.len())
-                    && decimals.bytes().all(|b| b.is_ascii_digit())
-            })
-            && draft.figure.text.ends_with('%')
+        let figure = &draft.figure;
+        figure.unit == Unit::Percent
+            && figure.value.fract() != 0.0
+            && figure.text.contains([',', '\'', '’'])
+            && !figure.text.contains('.')
     });
     for draft in drafts.iter_mut() {
         let figure = &draft.figure;

@@ -1450,8 +1450,9 @@ fn continues_quote(doc_text: &str, sentences: &[Span], idx: usize) -> bool {
 /// that opens the quotation, in the same paragraph, that names no source of its own takes the
 /// closing sentence's attribution (its mention is where the speaker is named).
 fn speaker_after_quote(doc_text: &str, sentences: &[Span], result: &mut [Option<Attribution>]) {
+    let count = sentences.len().min(result.len());
     let mut idx = 0;
-    while idx < sentences.len().min(result.len()) {
+    while idx < count {
         let opens = sentences[idx]
             .slice(doc_text)
             .is_some_and(leaves_quote_open);
@@ -1461,7 +1462,7 @@ fn speaker_after_quote(doc_text: &str, sentences: &[Span], result: &mut [Option<
         }
         // The sentence of the paragraph that closes the quotation.
         let mut close = idx + 1;
-        while close < sentences.len().min(result.len())
+        while close < count
             && same_paragraph(doc_text, sentences[close - 1], sentences[close])
             && !sentences[close]
                 .slice(doc_text)
@@ -1469,8 +1470,8 @@ fn speaker_after_quote(doc_text: &str, sentences: &[Span], result: &mut [Option<
         {
             close += 1;
         }
-        let closes = close < sentences.len().min(result.len())
-            && same_paragraph(doc_text, sentences[close - 1], sentences[close]);
+        let closes =
+            close < count && same_paragraph(doc_text, sentences[close - 1], sentences[close]);
         if !closes {
             idx += 1;
             continue;
