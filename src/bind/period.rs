@@ -1524,6 +1524,11 @@ fn dates_the_report(text: &str, span: Span) -> bool {
         "posted",
         "tweeted",
         "issued",
+        "disclosed",
+        "unveiled",
+        "presented",
+        "declared",
+        "specified",
         // Spanish: "informó este martes", "dijo el lunes".
         "dijo",
         "informó",

@@ -2047,6 +2047,13 @@ fn a_day_after_an_inverted_reporting_clause_dates_the_report() {
         "2024-10..2024-10 partial of 2024-10",
         "{got:?}"
     );
+    // "as disclosed by the Italian Interior Ministry on December 29": the disclosure's day.
+    let got = bind(
+        "In 2023, a total of 155,754 people landed in Italy, a significant increase from the 103,846 reported in 2022, as disclosed by the Italian Interior Ministry on December 29.",
+        "2024-01-02",
+    );
+    assert_eq!(period_of(&got, "155,754"), "2023-01..2023-12", "{got:?}");
+    assert_eq!(period_of(&got, "103,846"), "2022-01..2022-12", "{got:?}");
     // A day after a figure's own verb and object is the figure's ("reported 1,200 arrests on
     // Monday").
     let got = bind("The agency reported 1,200 arrests on Monday.", "2025-01-08");
@@ -3371,6 +3378,25 @@ fn a_flow_counted_to_a_year_s_end_is_the_whole_year_and_a_stock_its_end() {
         "2024-01-29",
     );
     assert_eq!(period_of(&got, "3,041"), "2023-12..2023-12");
+}
+
+#[test]
+fn a_flow_word_keeps_a_year_whole_beside_a_stock_word_in_a_name() {
+    // "Refugees" in the office's name is no stock; "requests" are a flow.
+    let got = bind(
+        "The Office for the Protection of Refugees and Stateless Persons said Afghans, with 17,500 requests, were the largest group of asylum seekers in the country in 2023.",
+        "2024-01-20",
+    );
+    assert_eq!(period_of(&got, "17,500"), "2023-01..2023-12", "{got:?}");
+    let got = bind(
+        "Approximately 18,800 refugees travelled through Serbia in 2024.",
+        "2025-01-20",
+    );
+    assert_eq!(
+        period_of(&got, "Approximately 18,800"),
+        "2024-01..2024-12",
+        "{got:?}"
+    );
 }
 
 #[test]
