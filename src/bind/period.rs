@@ -90,7 +90,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             // of the year before, of or after the publication's; not the end of a span of months
             // ("from June to August this year", read below).
             (
-                format!(r"(?i)(?:\b(to|and|through|thru|until|till)\s+(?:the\s+end\s+of\s+)?{DAY_FIRST}|[-–]\s*)?\b({MONTH})(?:\s+of)?\s+(last|this|next)\s+year\b"),
+                format!(r"(?i)(?:\b(to|and|through|thru|until|till)\s+(?:the\s+end\s+of\s+)?{DAY_FIRST}|[-–]\s*)?\b({MONTH})(?:\s+of)?\s+(last|this|next|the\s+(?:previous|prior|preceding))\s+year\b"),
                 month_of_relative_year,
                 Kind::Phrase,
             ),
@@ -2458,9 +2458,11 @@ fn month_of_relative_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     }
     let month = month_number(cap(caps, 2)?)?;
     let shift = match cap(caps, 3)?.to_lowercase().as_str() {
-        "last" => -1,
+        "this" => 0,
         "next" => 1,
-        _ => 0,
+        // "last", and "the previous year" before the sentence names a year
+        // (`previous_of_the_sentence`).
+        _ => -1,
     };
     let mut period = Period::month(Month::new(ctx.anchor?.year() + shift, month));
     period.relative = true;
@@ -2500,6 +2502,12 @@ fn months_back(phrase: &str) -> Option<i32> {
         // "el año anterior", "al mes previo".
         ["el" | "al" | "del", unit, "anterior" | "previo" | "precedente"] => (1, *unit),
         // "the previous 12 months": as many months before.
+        // "February of the previous year": that month of the year before.
+        [month, "of", "the", "previous" | "prior" | "preceding", "year"]
+            if month_number(month).is_some() =>
+        {
+            (1, "year")
+        }
         ["the", "previous" | "prior" | "preceding", count, unit] => {
             (i32::try_from(number_word(count)?).ok()?, *unit)
         }
@@ -2570,7 +2578,17 @@ pub fn previous_of_the_sentence(found: &mut [Found], carried: Option<&Period>, s
             continue;
         }
         let text = std::mem::take(&mut before.period.text);
-        before.period = period.shifted(-months);
+        // "from February of the previous year": the month it names, in the year before the
+        // named period's end.
+        let month = text
+            .split_whitespace()
+            .next()
+            .filter(|_| before.period.granularity == super::Granularity::Month)
+            .and_then(month_number);
+        before.period = match month {
+            Some(month) => Period::month(Month::new(period.end.year() - 1, month)),
+            None => period.shifted(-months),
+        };
         before.period.relative = false;
         before.period.text = text;
     }

@@ -3381,6 +3381,20 @@ fn a_flow_counted_to_a_year_s_end_is_the_whole_year_and_a_stock_its_end() {
 }
 
 #[test]
+fn a_month_of_the_previous_year_is_that_month_before_the_sentence_s_year() {
+    let got = bind(
+        "In February 2025, BAMF accepted 11,189 initial applications, representing a 43 percent decline from February of the previous year.",
+        "2025-03-10",
+    );
+    assert_eq!(period_of(&got, "43 percent"), "2025-02..2025-02", "{got:?}");
+    let got = bind(
+        "In February 2023, BAMF accepted 11,189 initial applications, against 9,000 in February of the previous year.",
+        "2025-03-10",
+    );
+    assert_eq!(period_of(&got, "9,000"), "2022-02..2022-02", "{got:?}");
+}
+
+#[test]
 fn a_flow_word_keeps_a_year_whole_beside_a_stock_word_in_a_name() {
     // "Refugees" in the office's name is no stock; "requests" are a flow.
     let got = bind(
