@@ -86,6 +86,13 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
     static PATTERNS: OnceLock<Vec<(Regex, Build, Kind)>> = OnceLock::new();
     PATTERNS.get_or_init(|| {
         let specs: Vec<(String, Build, Kind)> = vec![
+            // "Since fighting broke out in mid-April last year", "since the regime's downfall
+            // last month": an event dated relative to the publication starts the period to date.
+            (
+                format!(r"(?i)\bsince\s+(?:(?:[a-z’']+\s+){{0,6}}?in\s+(?:(early|mid|late)[\s-]+)?({MONTH})\s+(?:of\s+)?(last|this)\s+year|(?:[a-z’']+\s+){{1,6}}?(last|this)\s+(month|year))\b"),
+                since_relative,
+                Kind::Phrase,
+            ),
             // "in July last year", "in March of this year", "in January next year": that month
             // of the year before, of or after the publication's; not the end of a span of months
             // ("from June to August this year", read below).
@@ -2885,6 +2892,40 @@ fn since(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     } else {
         period.part_of = Some("the period to date".into());
     }
+    Some(period)
+}
+
+fn since_relative(caps: &Captures, ctx: &Ctx) -> Option<Period> {
+    let anchor = ctx.anchor?;
+    let last = |at: usize| cap(caps, at).is_some_and(|word| word.eq_ignore_ascii_case("last"));
+    let start = if let Some(month) = cap(caps, 2) {
+        Month::new(anchor.year() - i32::from(last(3)), month_number(month)?)
+    } else if cap(caps, 5)?.eq_ignore_ascii_case("month") {
+        if last(4) {
+            anchor.plus(-1)
+        } else {
+            anchor
+        }
+    } else {
+        // "since the end of last year": from its December; "since mid-last year": its June.
+        let whole = caps.get(0)?.as_str().to_lowercase();
+        let month = if whole.contains(" end of ") || whole.contains("late") {
+            12
+        } else if whole.contains("mid") {
+            6
+        } else {
+            1
+        };
+        Month::new(anchor.year() - i32::from(last(4)), month)
+    };
+    if start > anchor {
+        return None;
+    }
+    let mut period = Period::span(start, anchor);
+    period.partial = true;
+    period.approximate_end = true;
+    period.relative = true;
+    period.part_of = Some("the period to date".into());
     Some(period)
 }
 

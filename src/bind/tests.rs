@@ -3381,6 +3381,24 @@ fn a_flow_counted_to_a_year_s_end_is_the_whole_year_and_a_stock_its_end() {
 }
 
 #[test]
+fn an_event_dated_relative_to_the_publication_starts_a_span_to_date() {
+    let got = bind(
+        "Since fighting broke out in mid-April last year, more than 10 million people have been forced from their homes.",
+        "2024-08-21",
+    );
+    assert_eq!(
+        period_of(&got, "more than 10 million"),
+        "2023-04..2024-08 partial of the period to date",
+        "{got:?}"
+    );
+    let got = bind(
+        "The number has risen by 5,000 since last year.",
+        "2024-08-21",
+    );
+    assert_eq!(period_of(&got, "5,000"), "2023-01..2023-12", "{got:?}");
+}
+
+#[test]
 fn a_month_of_the_previous_year_is_that_month_before_the_sentence_s_year() {
     let got = bind(
         "In February 2025, BAMF accepted 11,189 initial applications, representing a 43 percent decline from February of the previous year.",
