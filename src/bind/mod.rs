@@ -140,6 +140,10 @@ pub struct BindRules {
     /// to January 1, 2025, …"): see [`data_dated_by_opening`].
     #[serde(default)]
     pub data_dating_cues: Vec<String>,
+    /// Words that say a sentence states the present ("currently", "actualmente"): a level it
+    /// gives with a span carried from before is the level at the span's end.
+    #[serde(default)]
+    pub present_words: Vec<String>,
     /// Words of a clause that make its count a stock, and words that make it a flow anyway.
     #[serde(default)]
     pub stock_words: Vec<String>,
@@ -234,6 +238,7 @@ impl BindRules {
                     event_words: Vec::new(),
                     release_nouns: Vec::new(),
                     data_dating_cues: Vec::new(),
+                    present_words: Vec::new(),
                     stock_words: Vec::new(),
                     flow_words: Vec::new(),
                     agencies: Vec::new(),
@@ -335,6 +340,22 @@ pub fn bind_carrying(
                 })
             });
         let mut bindings = bind_sentence(sentence, &periods, date, carried, rules);
+        // "Actualmente, 2.284.675 venezolanos … De ellos, 1.927.299 …": once a sentence states
+        // the present with a level at the end of the span carried to it, the passage goes on
+        // about that moment.
+        if let Some(moment) = bindings.iter().find_map(|binding| {
+            let period = binding.period.as_ref()?;
+            (binding.period_source == Some(PeriodSource::Passage)
+                && period.months() == 1
+                && says_any(sentence.text, &rules.present_words))
+            .then(|| period.clone())
+        }) {
+            if let Some((carried, _)) = state.period.as_mut() {
+                if carried.months() > 1 && carried.end == moment.end {
+                    *carried = moment;
+                }
+            }
+        }
         same_period_as_running_total(&mut bindings);
         same_part_of_a_base_year(sentence, &mut bindings);
         inherit_carried_base(sentence, &mut bindings, state);
@@ -1904,6 +1925,9 @@ impl SentenceReading<'_, '_> {
                 if !changes_by(text, local) {
                     let carried = own_source == Some(PeriodSource::Passage);
                     at_end_if_stock(period, figure, kind_text, rules, carried);
+                    if carried {
+                        at_end_if_present(period, figure, text, kind_text, rules);
+                    }
                     // Only the sentence that names the year's end reads it as a flow's.
                     if matches!(
                         own_source,
@@ -2278,6 +2302,32 @@ fn at_end_if_stock(
     *period = Period::point(period.end);
     period.approximate_end = running;
     period.relative = running;
+    period.text = text;
+}
+
+/// "entre enero y febrero … ¶ Actualmente, 2.284.675 venezolanos en Colombia están en proceso
+/// de regularización": a count of a sentence that states the present (`present_words`) and no
+/// flow, given a span carried from before, is the level at the span's end, a point.
+fn at_end_if_present(
+    period: &mut Period,
+    figure: &Figure,
+    sentence: &str,
+    kind_text: &str,
+    rules: &BindRules,
+) {
+    if period.months() < 2
+        || figure.unit != Unit::Count
+        || figure.is_two_ended_change()
+        || says_any(kind_text, &rules.flow_words)
+        || !says_any(sentence, &rules.present_words)
+    {
+        return;
+    }
+    let text = std::mem::take(&mut period.text);
+    let (approximate_end, relative) = (period.approximate_end, period.relative);
+    *period = Period::point(period.end);
+    period.approximate_end = approximate_end;
+    period.relative = relative;
     period.text = text;
 }
 

@@ -3381,6 +3381,37 @@ fn a_flow_counted_to_a_year_s_end_is_the_whole_year_and_a_stock_its_end() {
 }
 
 #[test]
+fn a_sentence_stating_the_present_gives_the_level_at_the_carried_span_s_end() {
+    let got = figures_and_bindings(
+        &[
+            "San Andrés tuvo un decrecimiento de 25 personas entre enero y febrero.",
+            "Actualmente, 2.284.675 venezolanos en Colombia están en proceso de regularización.",
+            "De ellos, 1.927.299 ya tienen un permiso.",
+        ],
+        "2024-06-10",
+    );
+    let period_of = |written: &str| {
+        got.iter()
+            .flatten()
+            .find(|(figure, _)| figure.text == written)
+            .and_then(|(_, binding)| binding.period.as_ref())
+            .map(|period| format!("{}..{}", period.start, period.end))
+    };
+    assert_eq!(period_of("2.284.675").as_deref(), Some("2024-02..2024-02"));
+    assert_eq!(period_of("1.927.299").as_deref(), Some("2024-02..2024-02"));
+    // Without "Actualmente", the span carries.
+    let got = figures_and_bindings(
+        &[
+            "San Andrés tuvo un decrecimiento de 25 personas entre enero y febrero.",
+            "En Colombia, 2.284.675 venezolanos están en proceso de regularización.",
+        ],
+        "2024-06-10",
+    );
+    let carried = got[1][0].1.period.as_ref().map(|period| period.months());
+    assert_eq!(carried, Some(2), "{got:?}");
+}
+
+#[test]
 fn an_event_dated_relative_to_the_publication_starts_a_span_to_date() {
     let got = bind(
         "Since fighting broke out in mid-April last year, more than 10 million people have been forced from their homes.",

@@ -345,6 +345,7 @@ pub(crate) fn annotate_passage_with_units<S: AsRef<str>>(
         }
         out.push(figures);
     }
+    retype::dotted_thousands_in_passage(&mut out);
     (out, units)
 }
 

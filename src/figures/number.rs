@@ -721,7 +721,7 @@ fn slash_fraction(tokens: &[Token], idx: usize) -> Option<(f64, f64)> {
 /// `(step, round_step)` for digits as written: `71` -> (1, 1); `3.50` -> (0.01, 0.1);
 /// `50,000` -> (1, 10000).
 pub(crate) fn digit_precision(text: &str) -> (f64, f64) {
-    let digits: String = text
+    let digits: String = super::token::english_digits(text)
         .chars()
         .filter(|ch| ch.is_ascii_digit() || *ch == '.')
         .collect();
@@ -843,6 +843,22 @@ mod tests {
         check("49,%", &[("49", 49.0)]);
         check(",1%", &[("1", 1.0)]);
         check("4999,1%", &[("4999", 4999.0), ("1", 1.0)]);
+    }
+
+    #[test]
+    fn thousands_with_two_dots_or_more_are_one_number() {
+        check(
+            "se encontraban 2.845.706 migrantes y 1.234.567,5 euros",
+            &[("2.845.706", 2_845_706.0), ("1.234.567,5", 1_234_567.5)],
+        );
+        // One dot stays a decimal here; a group of two digits is no thousands group.
+        check(
+            "604.185 y 1.23.456",
+            &[("604.185", 604.185), ("1.23", 1.23), ("456", 456.0)],
+        );
+        // Garbled: no panic, only what is written.
+        check("2.845.7", &[("2.845", 2.845), ("7", 7.0)]);
+        check("2.845.706,", &[("2.845.706", 2_845_706.0)]);
     }
 
     #[test]

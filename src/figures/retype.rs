@@ -368,6 +368,47 @@ pub(crate) fn dotted_thousands(drafts: &mut [Draft]) {
     }
 }
 
+/// "Desde diciembre de 2022 … ha disminuido en un 1,76%. Bogotá … pasando de 604.185 a
+/// 599.480": a passage that writes a decimal comma ("1,76%") or thousands with two dots
+/// ("2.845.706") in one sentence writes its thousands with dots in the others too, so an exact
+/// count of one to three digits, a dot and three digits, with nothing else written, is whole.
+pub(crate) fn dotted_thousands_in_passage(sentences: &mut [Vec<Figure>]) {
+    let european = sentences.iter().flatten().any(|figure| {
+        let text = figure.text.as_str();
+        let comma_percent = figure.unit == Unit::Percent
+            && figure.value.fract() != 0.0
+            && text.contains([',', '\'', '’'])
+            && !text.contains('.');
+        comma_percent || text.matches('.').count() >= 2 && figure.value >= 1000.0
+    });
+    if !european {
+        return;
+    }
+    for figure in sentences.iter_mut().flatten() {
+        let text = figure.text.as_str();
+        let one_dot = text.split_once('.').is_some_and(|(head, tail)| {
+            (1..=3).contains(&head.len())
+                && head.bytes().all(|b| b.is_ascii_digit())
+                && tail.len() == 3
+                && tail.bytes().all(|b| b.is_ascii_digit())
+        });
+        if !(one_dot
+            && figure.unit == Unit::Count
+            && figure.qualifier == super::Qualifier::Exact
+            && figure.range.is_none()
+            && figure.value.fract() != 0.0)
+        {
+            continue;
+        }
+        let Ok(value) = text.replace('.', "").parse::<f64>() else {
+            continue;
+        };
+        figure.value = value;
+        figure.low = Some(value - 0.5);
+        figure.high = Some(value + 0.5);
+    }
+}
+
 /// Ranges that repeat an age band named earlier in the sentence or in `previous` (the sentence
 /// before, same passage) are ages too: "53 percent are between the ages of 20 and 39. … 56
 /// percent are between 21 and 40". Only a bare range of whole numbers up to 120, counting nothing.
@@ -456,6 +497,19 @@ mod tests {
         assert_eq!(figures[1][1].unit, Unit::Age);
         let alone = annotate_passage(&["Between 21 and 40 boats sank."]);
         assert_eq!(alone[0][0].unit, Unit::Count);
+    }
+
+    #[test]
+    fn a_passage_with_a_decimal_comma_writes_thousands_with_dots() {
+        let figures = annotate_passage(&[
+            "Desde diciembre de 2022 la cifra ha disminuido en un 1,76%.",
+            "Bogotá ha visto una reducción entre noviembre y febrero, pasando de 604.185 a 599.480.",
+        ]);
+        let values: Vec<f64> = figures[1].iter().map(|figure| figure.value).collect();
+        assert_eq!(values, [604_185.0, 599_480.0]);
+        // Without one, a dot is a decimal point.
+        let alone = annotate_passage(&["The index was 604.185 then."]);
+        assert_eq!(alone[0][0].value, 604.185);
     }
 
     #[test]

@@ -144,8 +144,10 @@ fn number_regex() -> Option<&'static Regex> {
     NUMBER
         .get_or_init(|| {
         // Thousands separated by commas, or by NBSP, narrow NBSP, thin, figure or plain spaces;
-        // and the Indian grouping of lakhs and crores ("4,70,342", "1,23,45,678").
-        let pattern = r"^(?:[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:[\u{A0}\u{202F}\u{2009}\u{2007} ][0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)";
+        // the Indian grouping of lakhs and crores ("4,70,342", "1,23,45,678"); and thousands
+        // separated by two or more dots, as Spanish, Portuguese or German outlets write them,
+        // with a decimal comma after ("2.845.706", "1.234.567,5"): no decimal has two dots.
+        let pattern = r"^(?:[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?:\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:[\u{A0}\u{202F}\u{2009}\u{2007} ][0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,3}(?:\.[0-9]{3}){2,}(?:,[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+)";
         // The pattern is a constant checked by the tests, so `None` never happens in practice.
         Regex::new(pattern).ok()
     })
@@ -154,12 +156,35 @@ fn number_regex() -> Option<&'static Regex> {
 
 /// Parses the digits of a number token (`48,381`, `48 381`, `.25`) to a value.
 pub(crate) fn parse_digits(text: &str) -> Option<f64> {
-    let cleaned: String = text
+    let cleaned: String = english_digits(text)
         .chars()
         .filter(|ch| ch.is_ascii_digit() || *ch == '.')
         .collect();
     let value: f64 = cleaned.parse().ok()?;
     value.is_finite().then_some(value)
+}
+
+/// Digits written with dots between their thousands ("2.845.706", "1.234.567,5": two dots or
+/// more) as English writes them ("2,845,706", "1,234,567.5"); any other text as it is.
+pub(crate) fn english_digits(text: &str) -> std::borrow::Cow<'_, str> {
+    let (whole, decimals) = text.split_once(',').unwrap_or((text, ""));
+    let mut groups = whole.split('.');
+    let head = groups.next().unwrap_or("");
+    let dotted = (1..=3).contains(&head.len())
+        && head.bytes().all(|b| b.is_ascii_digit())
+        && whole.matches('.').count() >= 2
+        && groups.all(|group| group.len() == 3 && group.bytes().all(|b| b.is_ascii_digit()))
+        && decimals.bytes().all(|b| b.is_ascii_digit())
+        && !(text.contains(',') && decimals.is_empty());
+    if !dotted {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut english = whole.replace('.', ",");
+    if !decimals.is_empty() {
+        english.push('.');
+        english.push_str(decimals);
+    }
+    std::borrow::Cow::Owned(english)
 }
 
 #[cfg(test)]
