@@ -34,6 +34,9 @@ fn parse_at(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> 
     if let Some(numeral) = comma_decimal_percent(tokens, idx) {
         return Some(numeral);
     }
+    if let Some(numeral) = comma_decimal_scaled(tokens, idx, lexicon) {
+        return Some(numeral);
+    }
     let token = &tokens[idx];
     let mut numeral = match token.kind {
         TokenKind::Number => parse_digit_numeral(tokens, idx, lexicon)?,
@@ -76,6 +79,67 @@ fn comma_decimal_percent(tokens: &[Token], idx: usize) -> Option<Numeral> {
     Some(Numeral {
         words: false,
         ..word_numeral(idx, idx + 3, value, step)
+    })
+}
+
+/// A decimal written with a comma before a spaced scale word, as Spanish and Portuguese outlets
+/// do: "1,8 millones de hondureños", "2,5 milhões". One to three digits, the comma glued
+/// between, one or two digits glued after it (a thousands group has three), then the scale.
+fn comma_decimal_scaled(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
+    let glued = |at: usize| tokens.get(at).filter(|token| !token.space_before);
+    let plain = |token: &Token, most: usize| {
+        token.kind == TokenKind::Number
+            && (1..=most).contains(&token.text.len())
+            && token.text.bytes().all(|b| b.is_ascii_digit())
+    };
+    let whole = tokens.get(idx).filter(|token| plain(token, 3))?;
+    glued(idx + 1).filter(|token| token.is(","))?;
+    let decimals = glued(idx + 2).filter(|token| plain(token, 2))?;
+    tokens
+        .get(idx + 3)
+        .filter(|token| token.space_before && token.is_word())?;
+    let value = format!("{}.{}", whole.text, decimals.text)
+        .parse::<f64>()
+        .ok()?;
+    // "2,5 mil millones": thousands of millions.
+    let spaced = |at: usize, word: &str| {
+        tokens
+            .get(at)
+            .is_some_and(|token| token.space_before && token.text == word)
+    };
+    if spaced(idx + 3, "mil") && (spaced(idx + 4, "millones") || spaced(idx + 4, "millón")) {
+        let step = 10f64.powi(-(decimals.text.len() as i32)) * 1e9;
+        return Some(Numeral {
+            first: idx,
+            last: idx + 5,
+            value: value * 1e9,
+            step,
+            round_step: step,
+            kind: NumeralKind::Cardinal,
+            words: true,
+            scaled: true,
+            plain_digits: false,
+            scale: 1e9,
+        });
+    }
+    // The scale word, and nothing read on after it.
+    let words = [idx + 5, idx + 4].into_iter().find_map(|end| {
+        let words = continue_words(tokens.get(..end)?, idx + 3, value, true, lexicon);
+        (words.last > idx + 3 && words.scaled && words.ends_with_scale && words.groups <= 1)
+            .then_some(words)
+    })?;
+    let step = 10f64.powi(-(decimals.text.len() as i32)) * words.scale_product;
+    Some(Numeral {
+        first: idx,
+        last: words.last,
+        value: words.value,
+        step,
+        round_step: step,
+        kind: NumeralKind::Cardinal,
+        words: true,
+        scaled: true,
+        plain_digits: false,
+        scale: words.scale_product,
     })
 }
 
@@ -274,9 +338,37 @@ fn mil_millones(tokens: &[Token], numeral: &Numeral) -> Option<Numeral> {
         .filter(|token| token.space_before)
         .and_then(|token| bare_digits(token, mil + 1))
         .filter(|rest| rest.value < 1000.0);
-    let Some(rest) = rest.filter(|_| millions(mil + 2)) else {
-        // "tres mil personas".
-        if !numeral.words {
+    let Some(rest) = rest.clone().filter(|_| millions(mil + 2)) else {
+        // "49 mil 079 guatemaltecos": thousands and the hundreds after them, three digits.
+        let hundreds = rest.filter(|_| {
+            numeral.plain_digits
+                && tokens
+                    .get(mil + 1)
+                    .is_some_and(|token| token.text.len() == 3)
+        });
+        if let Some(hundreds) = hundreds {
+            let mut whole = numeral.clone();
+            whole.value = numeral.value * 1000.0 + hundreds.value;
+            whole.step = 1.0;
+            whole.round_step = hundreds.round_step;
+            whole.plain_digits = false;
+            whole.scaled = true;
+            whole.last = mil + 2;
+            return Some(whole);
+        }
+        // "tres mil personas", and "34 mil deportados" in digits with no currency before it
+        // ("$5 mil" is the English abbreviation of million).
+        let money = numeral
+            .first
+            .checked_sub(1)
+            .and_then(|at| tokens.get(at))
+            .is_some_and(|before| {
+                before.text.contains(['$', '€', '£', '¥', '₹', '₱'])
+                    || ["us", "usd", "eur", "gbp"]
+                        .iter()
+                        .any(|code| before.text.eq_ignore_ascii_case(code))
+            });
+        if !numeral.words && money {
             return None;
         }
         let mut thousands = numeral.clone();
@@ -917,6 +1009,23 @@ mod tests {
                 ("doce", 12.0),
             ],
         );
+    }
+
+    #[test]
+    fn spanish_thousands_in_digits_and_decimal_commas_before_a_scale() {
+        check(
+            "deportaron a 49 mil 079 guatemaltecos; 34 mil deportados; costó $5 mil",
+            &[("49 mil 079", 49_079.0), ("34 mil", 34e3), ("5 mil", 5e6)],
+        );
+        check(
+            "viven alrededor de 1,8 millones de hondureños y 2,5 mil millones de dólares",
+            &[("1,8 millones", 1.8e6), ("2,5 mil millones", 2.5e9)],
+        );
+        // Three digits after the comma are a thousands group; garbled input reads what is there.
+        check("1,800 million", &[("1,800 million", 1.8e9)]);
+        check("1,8", &[("1", 1.0), ("8", 8.0)]);
+        check("1,8 mil", &[("1", 1.0), ("8 mil", 8e3)]);
+        check("49 mil 07", &[("49 mil", 49e3), ("07", 7.0)]);
     }
 
     #[test]

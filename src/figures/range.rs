@@ -190,11 +190,12 @@ fn kind_of_pair(link: &Link, cue: &Cue, a: &Draft, b: &Draft) -> Option<(RangeKi
             | ["-"]
             | ["–"]
             | ["—"]
+            | ["−"]
             | ["~"]
             | ["and", "up"]
             | ["or"],
         ) if !b_qualified && (!a_qualified || a.figure.qualifier == Qualifier::Approximately) => {
-            let glued_dash = matches!(link.words.as_slice(), ["-"] | ["–"] | ["—"] | ["~"]);
+            let glued_dash = matches!(link.words.as_slice(), ["-"] | ["–"] | ["—"] | ["−"] | ["~"]);
             // "three or four": "or" joins only whole neighbours ("5.00 or 5,00" are two figures).
             let neighbours =
                 b.figure.value - a.figure.value == 1.0 && a.figure.value.fract() == 0.0;

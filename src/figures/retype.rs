@@ -369,8 +369,9 @@ pub(crate) fn dotted_thousands(drafts: &mut [Draft]) {
 }
 
 /// "Desde diciembre de 2022 … ha disminuido en un 1,76%. Bogotá … pasando de 604.185 a
-/// 599.480": a passage that writes a decimal comma ("1,76%") or thousands with two dots
-/// ("2.845.706") in one sentence writes its thousands with dots in the others too, so an exact
+/// 599.480": a passage that writes a decimal comma ("1,76%"), thousands with two dots
+/// ("2.845.706") or a one-dot count of a noun ("42.878 llegaron … octubre (6.161)") in one place
+/// writes its thousands with dots in the others too, so an exact
 /// count of one to three digits, a dot and three digits, with nothing else written, is whole.
 pub(crate) fn dotted_thousands_in_passage(sentences: &mut [Vec<Figure>]) {
     let european = sentences.iter().flatten().any(|figure| {
@@ -379,7 +380,12 @@ pub(crate) fn dotted_thousands_in_passage(sentences: &mut [Vec<Figure>]) {
             && figure.value.fract() != 0.0
             && text.contains([',', '\'', '’'])
             && !text.contains('.');
-        comma_percent || text.matches('.').count() >= 2 && figure.value >= 1000.0
+        // "42.878 llegaron …": a one-dot count read as thousands for its noun.
+        let dotted_whole = text.matches('.').count() == 1
+            && figure.value >= 1000.0
+            && figure.value.fract() == 0.0
+            && text.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        comma_percent || text.matches('.').count() >= 2 && figure.value >= 1000.0 || dotted_whole
     });
     if !european {
         return;

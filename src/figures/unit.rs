@@ -287,7 +287,7 @@ fn is_multiplier(tokens: &[Token], first: usize, end: usize, value: f64) -> bool
     let comparison = tokens.get(end).is_none_or(|next| {
         next.kind == TokenKind::Punct
             || is_comparison_word(next.lower.as_ref())
-            || next.lower.as_ref() == "over"
+            || matches!(next.lower.as_ref(), "over" | "compared" | "than")
     });
     // "spiked by nearly three times from 352,305 to 1,040,985", "grew five times": a change
     // verb before the number (its "by" and a qualifier between) multiplies; "entered 48,381
@@ -320,7 +320,12 @@ fn is_multiplier(tokens: &[Token], first: usize, end: usize, value: f64) -> bool
     let changed = tokens[first.saturating_sub(4)..first]
         .iter()
         .any(|token| CHANGE_VERBS.contains(&token.lower.as_ref()));
-    value < 1000.0 && (comparison || changed)
+    // "from Poland and Korea by almost two times": a change's "by", a qualifier at most
+    // between, shared with a change verb earlier in the list.
+    let by = tokens[first.saturating_sub(2)..first]
+        .iter()
+        .any(|token| token.lower.as_ref() == "by");
+    value < 1000.0 && (comparison || changed || by)
 }
 
 /// Whether a comparison follows a multiplying adverb: "twice as many", "twice the number",
@@ -997,6 +1002,15 @@ mod tests {
             &[
                 ("nearly three times", 3.0, Unit::Multiplier, None),
                 ("352,305", 352_305.0, Unit::Count, None),
+            ],
+        );
+        // A change's "by" shared along a list multiplies too.
+        check(
+            "from Germany by 64%, and from Poland by almost two times compared to 2023",
+            &[
+                ("64%", 64.0, Unit::Percent, None),
+                ("almost two times", 2.0, Unit::Multiplier, None),
+                ("2023", 2023.0, Unit::Year, None),
             ],
         );
         check(
