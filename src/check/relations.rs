@@ -958,7 +958,8 @@ fn bracketed_share(claims: &[CheckClaim], claim_idx: usize, figure: &Figure) -> 
 /// "At the end of October 2025, 4.3 million foreigners … were residing in the countries of the
 /// European Union … ¶ … Germany — 1,229,960, accounting for 28.6% of the EU total. Poland hosts
 /// 965,005 (22.5%)": a share written to a tenth of a percent right after its part (in brackets,
-/// or after "accounting for", "or", "representing" in the part's clause) names that part, so only
+/// or after "accounting for", "or", "representing", "at a rate of" in the part's clause, the
+/// part's counted noun and a comma perhaps between: "161,100 workers, or 8.5%") names that part, so only
 /// its whole is searched: the one larger count of the document, written in its passage or before
 /// it, bound to the part's own period, whose quotient fits — a rounded whole too ("4.3 million"),
 /// its rounding in the tolerance. Two wholes that fit give nothing.
@@ -992,10 +993,26 @@ fn share_after_its_part(claims: &[CheckClaim], claim_idx: usize, figure: &Figure
         .trim_start_matches(',')
         .trim()
         .to_lowercase();
-    if between.len() > PART_REACH
-        || !LINKS.iter().any(|link| between == *link)
-        || part.significant_digits() < 4
-    {
+    // "with a total of 161,100 workers, or 8.5%", "40,100 male and female workers, at a rate
+    // of 2.1%": the part's counted noun, a comma, then the link.
+    /// Words of the counted noun between a part and the link to its share.
+    const NOUN_WORDS: usize = 4;
+    let linked = |link: &str| {
+        LINKS.contains(&link)
+            || link.strip_prefix("at ").is_some_and(|rate| {
+                rate.ends_with("rate of") && rate.split_whitespace().count() <= 4
+            })
+    };
+    let named = linked(&between)
+        || between.rsplit_once(',').is_some_and(|(noun, link)| {
+            let noun = noun.trim();
+            noun.split_whitespace().count() <= NOUN_WORDS
+                && noun
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+                && linked(link.trim())
+        });
+    if between.len() > PART_REACH + 30 || !named || part.significant_digits() < 3 {
         return None;
     }
     let part_period = bound_period(claim, part)?;
@@ -1641,6 +1658,14 @@ pub(crate) mod tests {
                     The largest number is registered in Germany — 1,229,960, accounting for 28.6% of the EU total. Poland hosts 965,005 (22.5%), while Czechia accounts for 393,005 (9.1%).";
         let got = figures_found(text, "2025-12-10");
         for share in ["28.6%", "22.5%", "9.1%"] {
+            assert!(got.iter().any(|figure| figure == share), "{share}: {got:?}");
+        }
+        // The part's counted noun may stand before the link, and the link may be "at a rate
+        // of"; a part of three significant digits is named as well.
+        let text = "As of the end of September 2021, the workforce in Kuwait numbered about 1.9 million.\n\n\
+                    The Bangladeshi labor ranked fourth, with a total of 161,100 workers, or 8.5%, followed by the Pakistani workers, with a total of 70,300, or 3.7%. The Nepalese ranked eighth, with a total of 40,100 male and female workers, at a rate of 2.1%.";
+        let got = figures_found(text, "2022-02-07");
+        for share in ["8.5%", "3.7%", "2.1%"] {
             assert!(got.iter().any(|figure| figure == share), "{share}: {got:?}");
         }
         // A whole of another period is none.
