@@ -493,6 +493,21 @@ fn attributed(text: &str, sentences: &[Span], statistic: &[bool]) -> Vec<Option<
 }
 
 #[test]
+fn a_spanish_report_goes_on_past_a_comment_on_its_trend() {
+    // "reportó" names a report; "Esta disminución marca el décimo cuarto mes consecutivo" tells
+    // how the statistic moved, so the next paragraph goes on with the report.
+    let text = "El más reciente informe de Migración Colombia reportó que en el país se encontraban 2.845.706 migrantes venezolanos. Esta disminución marca el décimo cuarto mes consecutivo de reducción.\n\
+                Bogotá ha visto una reducción de 4.705 personas.\n";
+    let got = carried_in_paragraphs(text, &[true, false, true]);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert_eq!(
+        got[2],
+        Some(("Migración Colombia".to_string(), Via::Carried)),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_comment_on_a_statistic_of_its_paragraph_leaves_a_reported_source_going_on() {
     // A report named with a reporting word goes on past a comment after a statistic of the
     // comment's own paragraph.
