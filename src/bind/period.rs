@@ -687,6 +687,7 @@ pub fn find_in(
     }
     found.sort_by_key(|f| f.span.start);
     part_of_a_relative_year(&mut found, text);
+    part_of_the_year_before_it(&mut found, text);
     same_month_this_year(&mut found);
     this_year_of_a_january_recap(&mut found, text, anchor);
     same_period_of_the_sentence(&mut found);
@@ -785,6 +786,64 @@ fn part_of_a_relative_year(found: &mut Vec<Found>, text: &str) {
 }
 
 /// "In July last year, the small island saw 18,723 arrivals, compared to 4,231 this year": a bare
+/// "Last year 764 Nigerians tried to claim asylum in the first six months", "In 2022, 500
+/// applied in the first six months": a part of a year written without its year ("the first six
+/// months", "the first half"), after the one year its sentence names and in the same clause (an
+/// opening comma after the year at most between), is that part of that year; the year's phrase
+/// dates the same part, so the figures between take it too.
+fn part_of_the_year_before_it(found: &mut [Found], text: &str) {
+    let is_year = |found: &Found| {
+        found.period.granularity == Granularity::Year
+            && !found.base
+            && !found.period.fiscal
+            && !found.period.partial
+    };
+    let mut years = found.iter().enumerate().filter(|(_, found)| is_year(found));
+    let (Some((year_at, _)), None) = (years.next(), years.next()) else {
+        return;
+    };
+    let year = found[year_at].clone();
+    let mut dated: Option<Period> = None;
+    for part in found.iter_mut().skip(year_at + 1) {
+        let lower = part.period.text.to_lowercase();
+        let names_its_year = has_year(&lower)
+            || ["this", "last", "next", "current", "past", "previous"]
+                .iter()
+                .any(|word| lower.split_whitespace().any(|w| w == *word));
+        let part_of_one_year = part.period.partial
+            && !part.base
+            && !part.period.fiscal
+            && !part.period.approximate_end
+            && part.period.granularity == Granularity::Months
+            && part.period.start.year() == part.period.end.year();
+        if names_its_year || !part_of_one_year {
+            continue;
+        }
+        let Some(gap) = text.get(year.span.end..part.span.start) else {
+            continue;
+        };
+        let gap = gap.strip_prefix(',').unwrap_or(gap);
+        if gap.contains([',', ';', ':', '.', '(', ')']) {
+            continue;
+        }
+        let shift = (year.period.start.year() - part.period.start.year()) * 12;
+        if shift == 0 {
+            continue;
+        }
+        let part_text = std::mem::take(&mut part.period.text);
+        part.period = part.period.shifted(shift);
+        part.period.part_of = Some(year.period.name());
+        part.period.relative = year.period.relative;
+        part.period.text = part_text;
+        dated = Some(part.period.clone());
+        break;
+    }
+    if let Some(mut dated) = dated {
+        dated.text = std::mem::take(&mut found[year_at].period.text);
+        found[year_at].period = dated;
+    }
+}
+
 /// "this year" after a month of last year ("July last year", "July of last year") is that month
 /// this year.
 fn same_month_this_year(found: &mut [Found]) {

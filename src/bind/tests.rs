@@ -3381,6 +3381,42 @@ fn a_flow_counted_to_a_year_s_end_is_the_whole_year_and_a_stock_its_end() {
 }
 
 #[test]
+fn a_part_of_a_year_after_the_sentence_s_year_is_that_part_of_it() {
+    let got = bind(
+        "Last year 764 Nigerians tried to claim asylum in the first six months; this year the figure is 2,999.",
+        "2024-07-12",
+    );
+    assert_eq!(
+        period_of(&got, "764"),
+        "2023-01..2023-06 partial of 2023",
+        "{got:?}"
+    );
+    assert_eq!(
+        period_of(&got, "2,999"),
+        "2024-01..2024-07 partial of 2024",
+        "{got:?}"
+    );
+    let got = bind(
+        "In 2022, 500 Nigerians applied in the first six months.",
+        "2024-07-12",
+    );
+    assert_eq!(
+        period_of(&got, "500"),
+        "2022-01..2022-06 partial of 2022",
+        "{got:?}"
+    );
+    // Another clause after a comma is this year's.
+    let got = bind(
+        "In 2023, 5,000 crossed, while in the first six months 3,000 did.",
+        "2024-07-12",
+    );
+    assert!(
+        period_of(&got, "3,000").starts_with("2024-01..2024-06"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_sentence_stating_the_present_gives_the_level_at_the_carried_span_s_end() {
     let got = figures_and_bindings(
         &[
