@@ -296,6 +296,49 @@ pub struct Carried {
     pub dated_days: Vec<(u32, u32, i32)>,
 }
 
+/// "a record 75.9 million at the end of 2023 … increased by more than 50 percent in the last
+/// five years" (published in May 2024): whole years counted back from the publication, in a
+/// document about a calendar year that ended within the half year before them, are the
+/// calendar years to that one's end (2019 to 2023), not the months to the publication.
+fn trailing_years_to_the_year_about(bindings: &mut [Binding], about: &Period) {
+    /// Months into the next year up to which a trailing span is read back to the year before.
+    const MONTHS_AFTER: u32 = 6;
+    if about.end.month() != 12 {
+        return;
+    }
+    for binding in bindings.iter_mut() {
+        if !matches!(
+            binding.period_source,
+            Some(PeriodSource::Clause | PeriodSource::Sentence)
+        ) {
+            continue;
+        }
+        let Some(period) = binding.period.as_mut() else {
+            continue;
+        };
+        let lower = period.text.to_lowercase();
+        let trailing = period.relative
+            && period.approximate_end
+            && !period.partial
+            && period.granularity == Granularity::Months
+            && period.months() % 12 == 0
+            && ["past", "last", "previous"]
+                .iter()
+                .any(|word| lower.split_whitespace().any(|w| w == *word));
+        let just_after =
+            period.end.year() == about.end.year() + 1 && period.end.month() <= MONTHS_AFTER;
+        if !(trailing && just_after) {
+            continue;
+        }
+        let years = period.months() / 12;
+        let text = std::mem::take(&mut period.text);
+        let end = about.end.year();
+        *period = Period::span(Month::new(end - years + 1, 1), Month::new(end, 12));
+        period.relative = true;
+        period.text = text;
+    }
+}
+
 /// [`bind_passage`] for one passage of a document read in order: `state` is what the passages
 /// before it left, and is left as this passage leaves it.
 pub fn bind_carrying(
@@ -340,6 +383,10 @@ pub fn bind_carrying(
                 })
             });
         let mut bindings = bind_sentence(sentence, &periods, date, carried, rules);
+        let about = state.period.as_ref().or(state.first.as_ref());
+        if let Some((about, _)) = about {
+            trailing_years_to_the_year_about(&mut bindings, about);
+        }
         // "Actualmente, 2.284.675 venezolanos … De ellos, 1.927.299 …": once a sentence states
         // the present with a level at the end of the span carried to it, the passage goes on
         // about that moment.

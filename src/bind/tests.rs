@@ -3381,6 +3381,35 @@ fn a_flow_counted_to_a_year_s_end_is_the_whole_year_and_a_stock_its_end() {
 }
 
 #[test]
+fn trailing_years_in_a_report_about_last_year_are_its_calendar_years() {
+    let got = figures_and_bindings(
+        &[
+            "Conflict pushed the number of internally displaced people worldwide to a record 75.9 million at the end of 2023, an NGO monitor said.",
+            "Over the past five years, the number of IDPs resulting from conflict has increased by 22.6 million.",
+        ],
+        "2024-05-14",
+    );
+    let change = |got: &[Vec<(Figure, Binding)>]| {
+        got.iter()
+            .flatten()
+            .find(|(figure, _)| figure.text == "22.6 million")
+            .and_then(|(_, binding)| binding.period.clone())
+    };
+    let period = change(&got).map(|period| format!("{}..{}", period.start, period.end));
+    assert_eq!(period.as_deref(), Some("2019-01..2023-12"));
+    // Published late in the year after, the span stays counted back from the publication.
+    let got = figures_and_bindings(
+        &[
+            "The number reached a record 75.9 million at the end of 2023.",
+            "Over the past five years, the number has increased by 22.6 million.",
+        ],
+        "2024-11-14",
+    );
+    let period = change(&got).map(|period| period.end.to_string());
+    assert_eq!(period.as_deref(), Some("2024-10"));
+}
+
+#[test]
 fn a_part_of_a_year_after_the_sentence_s_year_is_that_part_of_it() {
     let got = bind(
         "Last year 764 Nigerians tried to claim asylum in the first six months; this year the figure is 2,999.",
