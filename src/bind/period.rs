@@ -236,6 +236,18 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 fiscal_split_year,
                 Kind::Phrase,
             ),
+            // "the academic year 2023-24", "the 2024–25 academic year", "the 2023/24 school
+            // year": a school year, September to August, whatever the country's financial year.
+            (
+                r"(?i)\b(?:the\s+)?(?:academic|school)\s+year\s+((?:19|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)\b".to_string(),
+                academic_year,
+                Kind::SplitYear,
+            ),
+            (
+                r"(?i)\b(?:the\s+)?((?:19|20)\d\d)\s*[-–/]\s*(\d\d(?:\d\d)?)\s+(?:academic|school)\s+year\b".to_string(),
+                academic_year,
+                Kind::SplitYear,
+            ),
             // "the 2024-2025 financial year": two years written in full before "financial year"
             // are one year written across two.
             (
@@ -2316,6 +2328,16 @@ fn split_year(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         fiscal.then_some(ctx.fiscal_start)
     })?;
     Some(Period::fiscal_year(first + 1, start))
+}
+
+/// A school year written across two years: September of the first to August of the second.
+fn academic_year(caps: &Captures, _: &Ctx) -> Option<Period> {
+    /// The month a school year starts in (the northern hemisphere's; a southern one runs with
+    /// the calendar year and is written as one).
+    const SCHOOL_YEAR_START: u32 = 9;
+    let first = consecutive_years(caps)?;
+    let start = Month::new(first, SCHOOL_YEAR_START);
+    Some(Period::span(start, start.plus(11)))
 }
 
 /// "the current financial year" (capture 1: current, this, last, previous, next) in a document

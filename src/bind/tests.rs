@@ -3381,6 +3381,22 @@ fn a_flow_counted_to_a_year_s_end_is_the_whole_year_and_a_stock_its_end() {
 }
 
 #[test]
+fn an_academic_year_runs_from_september_whatever_the_country_s_financial_year() {
+    let got = bind(
+        "India sent 331,602 students to the US in the academic year 2023-24, up from 268,923 in the 2022–23 academic year.",
+        "2024-11-19",
+    );
+    assert_eq!(period_of(&got, "331,602"), "2023-09..2024-08", "{got:?}");
+    assert_eq!(period_of(&got, "268,923"), "2022-09..2023-08", "{got:?}");
+    // Years not consecutive are no school year.
+    let found = periods_of("in the academic year 2023-26", "2024-11-19");
+    assert!(
+        found.iter().all(|found| !found.contains("-09..")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn trailing_years_in_a_report_about_last_year_are_its_calendar_years() {
     let got = figures_and_bindings(
         &[

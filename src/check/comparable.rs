@@ -303,7 +303,9 @@ pub fn describe(period: &Period) -> String {
                 (Some(part_of), true) => format!(", part of {part_of}"),
                 _ => String::new(),
             };
-            if months % 12 == 0 && !period.partial {
+            if months == 12 && !period.partial {
+                format!("one year ({span})")
+            } else if months % 12 == 0 && !period.partial {
                 format!("{} years ({span})", months / 12)
             } else {
                 let plural = if months == 1 { "" } else { "s" };

@@ -1004,6 +1004,14 @@ mod tests {
                 ("352,305", 352_305.0, Unit::Count, None),
             ],
         );
+        // A minus sign between two numbers joins a range; before one alone it is a sign.
+        check(
+            "an increase of 11−12% and −5 degrees",
+            &[
+                ("11−12%", 11.0, Unit::Percent, None),
+                ("−5 degrees", -5.0, Unit::Measure, Some("°")),
+            ],
+        );
         // A change's "by" shared along a list multiplies too.
         check(
             "from Germany by 64%, and from Poland by almost two times compared to 2023",
