@@ -493,6 +493,15 @@ fn attributed(text: &str, sentences: &[Span], statistic: &[bool]) -> Vec<Option<
 }
 
 #[test]
+fn statistics_prepared_by_a_body_are_its() {
+    let text = "The statistics prepared by the Central Administration of Statistics until September 2021 reveal that 456,600 Egyptians work in Kuwait.\n";
+    assert_eq!(
+        names(text),
+        vec![Some("Central Administration of Statistics".to_string())]
+    );
+}
+
+#[test]
 fn a_spanish_report_goes_on_past_a_comment_on_its_trend() {
     // "reportó" names a report; "Esta disminución marca el décimo cuarto mes consecutivo" tells
     // how the statistic moved, so the next paragraph goes on with the report.
