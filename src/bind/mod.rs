@@ -416,6 +416,21 @@ pub fn bind_carrying(
         }
         let leads_before = lead.is_none();
         if let Some(passed) = passed_on(sentence, periods, &bindings, &lower, rules) {
+            // "The statistics … until September 2021 reveal the Egyptian labor force … 456,600":
+            // a span its sentence's stock was read at the end of passes that moment on.
+            let mut passed = passed;
+            let at_its_end = bindings.iter().find_map(|binding| {
+                let period = binding.period.as_ref()?;
+                (binding.period_span == Some(passed.named.1)
+                    && period.granularity == Granularity::Point
+                    && period.end == passed.named.0.end
+                    && passed.named.0.partial
+                    && passed.named.0.months() > 1)
+                    .then(|| period.clone())
+            });
+            if let Some(point) = at_its_end {
+                passed.named.0 = point;
+            }
             state.first.get_or_insert_with(|| passed.named.clone());
             // Only a period a statistic of the passage was bound to leads it, and not one it
             // compares with (the sentences after it in the passage still take it).
@@ -2338,7 +2353,14 @@ fn at_end_if_stock(
 ) {
     let whole_year = period.granularity == Granularity::Year && !period.partial && !period.fiscal;
     let running = carried && period.partial && period.approximate_end && period.months() > 1;
-    if !(whole_year || running)
+    // "The statistics … until September 2021 reveal the Egyptian labor force … a total of
+    // 456,600": a stock counted up to a month is the level at that month.
+    let lower = period.text.to_lowercase();
+    let up_to = period.partial
+        && ["until ", "till ", "through ", "up to "]
+            .iter()
+            .any(|cue| lower.starts_with(cue));
+    if !(whole_year || running || up_to)
         || figure.unit != Unit::Count
         || figure.is_two_ended_change()
         || !says_stock(sentence, rules)

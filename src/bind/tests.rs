@@ -3381,6 +3381,35 @@ fn a_flow_counted_to_a_year_s_end_is_the_whole_year_and_a_stock_its_end() {
 }
 
 #[test]
+fn a_stock_counted_up_to_a_month_is_the_level_then_and_the_passage_goes_on_with_it() {
+    let got = figures_and_bindings(
+        &[
+            "The statistics prepared by the Central Administration of Statistics until September 2021 reveal the Egyptian labor force ranks first, with a total of 456,600 workers.",
+            "The Bangladeshi labor ranked fourth, with a total of 161,100 workers.",
+        ],
+        "2022-02-07",
+    );
+    let period_of = |written: &str| {
+        got.iter()
+            .flatten()
+            .find(|(figure, _)| figure.text == written)
+            .and_then(|(_, binding)| binding.period.as_ref())
+            .map(|period| format!("{}..{}", period.start, period.end))
+    };
+    assert_eq!(period_of("456,600").as_deref(), Some("2021-09..2021-09"));
+    assert_eq!(period_of("161,100").as_deref(), Some("2021-09..2021-09"));
+    // A flow counted up to a month stays the months to it.
+    let got = bind(
+        "Until September 2021, 15,000 migrants arrived.",
+        "2022-02-07",
+    );
+    assert_eq!(
+        super::tests::period_of(&got, "15,000"),
+        "2021-01..2021-09 partial of 2021"
+    );
+}
+
+#[test]
 fn an_academic_year_runs_from_september_whatever_the_country_s_financial_year() {
     let got = bind(
         "India sent 331,602 students to the US in the academic year 2023-24, up from 268,923 in the 2022–23 academic year.",
