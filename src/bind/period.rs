@@ -455,7 +455,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             // "October 1, 2022, and February 28, 2023", "October through February", "Jan.-March 2023",
             // and day first: "from 1 January to 30 December 2022".
             (
-                format!(r"(?i)\b(?:(between|from)\s+)?{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?,?\s*(through|thru|to|until|and|-|–)\s*(?:the\s+end\s+of\s+)?{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?\b"),
+                format!(r"(?i)\b(?:(between|from)\s+)?{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?,?\s*(through|thru|to|until|and|-|–)\s*(?:the\s+end\s+of\s+)?(?:last\s+)?{DAY_FIRST}({MONTH}){DAY},?(?:\s+(\d{{4}}))?\b"),
                 month_range,
                 Kind::Phrase,
             ),
@@ -482,7 +482,7 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
             ),
             // "through March", "until February 2023".
             (
-                format!(r"(?i)\b(?:through|thru|until|up\s+to)\s+(?:the\s+end\s+of\s+)?({MONTH})(?:\s+(\d{{4}}))?\b"),
+                format!(r"(?i)\b(?:through|thru|until|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:last\s+)?({MONTH})(?:\s+(\d{{4}}))?\b"),
                 through_month,
                 Kind::Phrase,
             ),

@@ -3381,6 +3381,28 @@ fn a_flow_counted_to_a_year_s_end_is_the_whole_year_and_a_stock_its_end() {
 }
 
 #[test]
+fn until_the_end_of_last_september_ends_a_span_in_that_month() {
+    let got = bind(
+        "18 thousand expatriates were deported since the beginning of this year 2019 until the end of last September.",
+        "2019-11-05",
+    );
+    assert_eq!(
+        period_of(&got, "18 thousand"),
+        "2019-01..2019-09 partial of 2019",
+        "{got:?}"
+    );
+    let got = bind(
+        "Some 5,000 were deported from January until the end of last September.",
+        "2019-11-05",
+    );
+    assert_eq!(
+        period_of(&got, "Some 5,000"),
+        "2019-01..2019-09 partial of 2019",
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_stock_counted_up_to_a_month_is_the_level_then_and_the_passage_goes_on_with_it() {
     let got = figures_and_bindings(
         &[
