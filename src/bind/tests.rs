@@ -3381,6 +3381,20 @@ fn a_flow_counted_to_a_year_s_end_is_the_whole_year_and_a_stock_its_end() {
 }
 
 #[test]
+fn a_level_after_in_comparison_with_is_a_base() {
+    let got = bind(
+        "By the end of June there were 10,604 applicants in comparison with 5,470 by the end of June last year, a 93.9 per cent increase.",
+        "2024-07-12",
+    );
+    assert_eq!(
+        period_of(&got, "93.9 per cent"),
+        "2024-06..2024-06",
+        "{got:?}"
+    );
+    assert_eq!(period_of(&got, "5,470"), "2023-06..2023-06", "{got:?}");
+}
+
+#[test]
 fn until_the_end_of_last_september_ends_a_span_in_that_month() {
     let got = bind(
         "18 thousand expatriates were deported since the beginning of this year 2019 until the end of last September.",
