@@ -2946,19 +2946,35 @@ fn since(caps: &Captures, ctx: &Ctx) -> Option<Period> {
         // "since the end of 2023", "since late 2023": from its December; "since mid-2023":
         // from its June.
         (None, _, Some(year)) => {
-            let whole = caps.get(0).map(|whole| whole.as_str().to_lowercase());
-            let says = |word: &str| whole.as_deref().is_some_and(|whole| whole.contains(word));
-            let month = if says(" end of ") || says("late") {
-                12
-            } else if says("mid") {
-                6
-            } else {
-                1
-            };
-            Month::new(year_of(year)?, month)
+            let whole = caps.get(0)?.as_str().to_lowercase();
+            Month::new(year_of(year)?, month_a_year_is_named_from(&whole))
         }
         _ => return None,
     };
+    let mut period = to_date(start, anchor)?;
+    let fiscal_start = ctx.fiscal_start;
+    if start.month() == fiscal_start && ctx.fiscal_sentence {
+        period.fiscal = true;
+        period.part_of = Some(format!("FY{}", start.fiscal_year(fiscal_start)));
+    }
+    Some(period)
+}
+
+/// The month a year named in a "since" phrase (lowercase) starts a span from: December after
+/// "the end of" or "late", June after "mid", else January.
+fn month_a_year_is_named_from(phrase: &str) -> u32 {
+    if phrase.contains(" end of ") || phrase.contains("late") {
+        12
+    } else if phrase.contains("mid") {
+        6
+    } else {
+        1
+    }
+}
+
+/// The span from `start` to the publication month `anchor`, part of the period to date; none
+/// when `start` is after it.
+fn to_date(start: Month, anchor: Month) -> Option<Period> {
     if start > anchor {
         return None;
     }
@@ -2966,13 +2982,7 @@ fn since(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     period.partial = true;
     period.approximate_end = true;
     period.relative = true;
-    let fiscal_start = ctx.fiscal_start;
-    if start.month() == fiscal_start && ctx.fiscal_sentence {
-        period.fiscal = true;
-        period.part_of = Some(format!("FY{}", start.fiscal_year(fiscal_start)));
-    } else {
-        period.part_of = Some("the period to date".into());
-    }
+    period.part_of = Some("the period to date".into());
     Some(period)
 }
 
@@ -2990,24 +3000,12 @@ fn since_relative(caps: &Captures, ctx: &Ctx) -> Option<Period> {
     } else {
         // "since the end of last year": from its December; "since mid-last year": its June.
         let whole = caps.get(0)?.as_str().to_lowercase();
-        let month = if whole.contains(" end of ") || whole.contains("late") {
-            12
-        } else if whole.contains("mid") {
-            6
-        } else {
-            1
-        };
-        Month::new(anchor.year() - i32::from(last(4)), month)
+        Month::new(
+            anchor.year() - i32::from(last(4)),
+            month_a_year_is_named_from(&whole),
+        )
     };
-    if start > anchor {
-        return None;
-    }
-    let mut period = Period::span(start, anchor);
-    period.partial = true;
-    period.approximate_end = true;
-    period.relative = true;
-    period.part_of = Some("the period to date".into());
-    Some(period)
+    to_date(start, anchor)
 }
 
 fn through_month(caps: &Captures, ctx: &Ctx) -> Option<Period> {

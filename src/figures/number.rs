@@ -57,11 +57,10 @@ fn parse_at(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> 
     Some(numeral)
 }
 
-/// A percent written with a decimal comma or apostrophe, as Spanish and other European outlets
-/// do: "un incremento del 49,1%", "182,6 %", "182'6%". One to three digits, the mark glued
-/// between, and one or two digits glued after it (a thousands group has three), then a percent
-/// sign: "49,1%" is 49.1 percent, never 49 and 1%.
-fn comma_decimal_percent(tokens: &[Token], idx: usize) -> Option<Numeral> {
+/// A decimal written with a decimal mark (one of `marks`) at `idx`: one to three digits, the
+/// mark glued between, and one or two digits glued after it (a thousands group has three). Its
+/// value and the step of its last digit.
+fn comma_decimal(tokens: &[Token], idx: usize, marks: &[&str]) -> Option<(f64, f64)> {
     let glued = |at: usize| tokens.get(at).filter(|token| !token.space_before);
     let plain = |token: &Token, most: usize| {
         token.kind == TokenKind::Number
@@ -69,13 +68,20 @@ fn comma_decimal_percent(tokens: &[Token], idx: usize) -> Option<Numeral> {
             && token.text.bytes().all(|b| b.is_ascii_digit())
     };
     let whole = tokens.get(idx).filter(|token| plain(token, 3))?;
-    glued(idx + 1).filter(|token| token.is(",") || token.is("'") || token.is("’"))?;
+    glued(idx + 1).filter(|token| marks.iter().any(|mark| token.is(mark)))?;
     let decimals = glued(idx + 2).filter(|token| plain(token, 2))?;
-    tokens.get(idx + 3).filter(|token| token.is("%"))?;
     let value = format!("{}.{}", whole.text, decimals.text)
         .parse::<f64>()
         .ok()?;
-    let step = 10f64.powi(-(decimals.text.len() as i32));
+    Some((value, 10f64.powi(-(decimals.text.len() as i32))))
+}
+
+/// A percent written with a decimal comma or apostrophe, as Spanish and other European outlets
+/// do: "un incremento del 49,1%", "182,6 %", "182'6%" ([`comma_decimal`], then a percent sign):
+/// "49,1%" is 49.1 percent, never 49 and 1%.
+fn comma_decimal_percent(tokens: &[Token], idx: usize) -> Option<Numeral> {
+    let (value, step) = comma_decimal(tokens, idx, &[",", "'", "’"])?;
+    tokens.get(idx + 3).filter(|token| token.is("%"))?;
     Some(Numeral {
         words: false,
         ..word_numeral(idx, idx + 3, value, step)
@@ -83,24 +89,24 @@ fn comma_decimal_percent(tokens: &[Token], idx: usize) -> Option<Numeral> {
 }
 
 /// A decimal written with a comma before a spaced scale word, as Spanish and Portuguese outlets
-/// do: "1,8 millones de hondureños", "2,5 milhões". One to three digits, the comma glued
-/// between, one or two digits glued after it (a thousands group has three), then the scale.
+/// do: "1,8 millones de hondureños", "2,5 mil millones" ([`comma_decimal`], then the scale).
 fn comma_decimal_scaled(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Option<Numeral> {
-    let glued = |at: usize| tokens.get(at).filter(|token| !token.space_before);
-    let plain = |token: &Token, most: usize| {
-        token.kind == TokenKind::Number
-            && (1..=most).contains(&token.text.len())
-            && token.text.bytes().all(|b| b.is_ascii_digit())
-    };
-    let whole = tokens.get(idx).filter(|token| plain(token, 3))?;
-    glued(idx + 1).filter(|token| token.is(","))?;
-    let decimals = glued(idx + 2).filter(|token| plain(token, 2))?;
+    let (value, step) = comma_decimal(tokens, idx, &[","])?;
     tokens
         .get(idx + 3)
         .filter(|token| token.space_before && token.is_word())?;
-    let value = format!("{}.{}", whole.text, decimals.text)
-        .parse::<f64>()
-        .ok()?;
+    let scaled = |last: usize, scale: f64| Numeral {
+        first: idx,
+        last,
+        value: value * scale,
+        step: step * scale,
+        round_step: step * scale,
+        kind: NumeralKind::Cardinal,
+        words: true,
+        scaled: true,
+        plain_digits: false,
+        scale,
+    };
     // "2,5 mil millones": thousands of millions.
     let spaced = |at: usize, word: &str| {
         tokens
@@ -108,19 +114,7 @@ fn comma_decimal_scaled(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Opti
             .is_some_and(|token| token.space_before && token.text == word)
     };
     if spaced(idx + 3, "mil") && (spaced(idx + 4, "millones") || spaced(idx + 4, "millón")) {
-        let step = 10f64.powi(-(decimals.text.len() as i32)) * 1e9;
-        return Some(Numeral {
-            first: idx,
-            last: idx + 5,
-            value: value * 1e9,
-            step,
-            round_step: step,
-            kind: NumeralKind::Cardinal,
-            words: true,
-            scaled: true,
-            plain_digits: false,
-            scale: 1e9,
-        });
+        return Some(scaled(idx + 5, 1e9));
     }
     // The scale word, and nothing read on after it.
     let words = [idx + 5, idx + 4].into_iter().find_map(|end| {
@@ -128,18 +122,9 @@ fn comma_decimal_scaled(tokens: &[Token], idx: usize, lexicon: &Lexicon) -> Opti
         (words.last > idx + 3 && words.scaled && words.ends_with_scale && words.groups <= 1)
             .then_some(words)
     })?;
-    let step = 10f64.powi(-(decimals.text.len() as i32)) * words.scale_product;
     Some(Numeral {
-        first: idx,
-        last: words.last,
         value: words.value,
-        step,
-        round_step: step,
-        kind: NumeralKind::Cardinal,
-        words: true,
-        scaled: true,
-        plain_digits: false,
-        scale: words.scale_product,
+        ..scaled(words.last, words.scale_product)
     })
 }
 

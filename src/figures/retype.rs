@@ -336,13 +336,9 @@ pub(crate) fn dotted_thousands(drafts: &mut [Draft]) {
     // counted noun there.
     // A percent with decimals, written with a comma or apostrophe and no dot, is one that
     // `number::comma_decimal_percent` read.
-    let decimal_comma = drafts.iter().any(|draft| {
-        let figure = &draft.figure;
-        figure.unit == Unit::Percent
-            && figure.value.fract() != 0.0
-            && figure.text.contains([',', '\'', '’'])
-            && !figure.text.contains('.')
-    });
+    let decimal_comma = drafts
+        .iter()
+        .any(|draft| is_comma_decimal_percent(&draft.figure));
     for draft in drafts.iter_mut() {
         let figure = &draft.figure;
         let text = figure.text.as_str();
@@ -368,6 +364,15 @@ pub(crate) fn dotted_thousands(drafts: &mut [Draft]) {
     }
 }
 
+/// A percent with decimals written with a comma or apostrophe and no dot ("49,1%"), one that
+/// `number::comma_decimal_percent` read: its writer puts dots between thousands.
+fn is_comma_decimal_percent(figure: &Figure) -> bool {
+    figure.unit == Unit::Percent
+        && figure.value.fract() != 0.0
+        && figure.text.contains([',', '\'', '’'])
+        && !figure.text.contains('.')
+}
+
 /// "Desde diciembre de 2022 … ha disminuido en un 1,76%. Bogotá … pasando de 604.185 a
 /// 599.480": a passage that writes a decimal comma ("1,76%"), thousands with two dots
 /// ("2.845.706") or a one-dot count of a noun ("42.878 llegaron … octubre (6.161)") in one place
@@ -376,10 +381,7 @@ pub(crate) fn dotted_thousands(drafts: &mut [Draft]) {
 pub(crate) fn dotted_thousands_in_passage(sentences: &mut [Vec<Figure>]) {
     let european = sentences.iter().flatten().any(|figure| {
         let text = figure.text.as_str();
-        let comma_percent = figure.unit == Unit::Percent
-            && figure.value.fract() != 0.0
-            && text.contains([',', '\'', '’'])
-            && !text.contains('.');
+        let comma_percent = is_comma_decimal_percent(figure);
         // "42.878 llegaron …": a one-dot count read as thousands for its noun.
         let dotted_whole = text.matches('.').count() == 1
             && figure.value >= 1000.0
