@@ -74,6 +74,8 @@ pub mod builtin {
         CHECKWORTHINESS = "data/checkworthiness.toml";
         /// Period binding: fiscal year start, clause breaks, partial cues, agencies (`bind`).
         BINDING = "data/binding.toml";
+        /// The peoples a figure may count, by nationality (`bind`).
+        POPULATIONS = "data/populations.toml";
         /// Change, sum and difference cues, definition conflicts (`check`).
         CHECK = "data/check.toml";
         /// The source registry of the bundled corpus, the built-in one (`sources`).

@@ -16,6 +16,7 @@
 mod clause;
 mod month;
 pub mod period;
+pub mod population;
 
 pub use month::Month;
 
@@ -91,6 +92,10 @@ pub struct Binding {
     /// `compared_with.start` to `period.end`. Set by the checker only on changes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compared_with: Option<Period>,
+    /// The peoples the figure counts, by nationality ("456,600 Egyptian workers"): keys of
+    /// `data/populations.toml`, empty when its sentence names none near it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub population: Vec<String>,
 }
 
 impl Binding {
@@ -1175,7 +1180,7 @@ pub fn date_lede_by_first_period(
     for (figure, sentence, binding) in figures {
         if binding.period_source == Some(PeriodSource::DocumentDate) {
             let mut period = period.clone();
-            at_end_if_stock(&mut period, figure, sentence, rules, false);
+            at_end_if_stock(&mut period, figure, sentence, rules, false, false);
             binding.period = Some(period);
             binding.period_span = Some(*span);
             binding.period_source = Some(PeriodSource::Passage);
@@ -1843,11 +1848,43 @@ fn bind_sentence(
         clauses,
         period_spans,
     };
+    let populations = population::Populations::builtin();
+    let named = populations.named(text);
+    let places = if named.is_empty() {
+        Vec::new()
+    } else {
+        crate::figures::place_offsets(text)
+    };
+    let statistics: Vec<Span> = sentence
+        .figures
+        .iter()
+        .filter(|figure| is_statistic(figure))
+        .map(|figure| local_span(sentence, figure))
+        .filter(|span| !reading.period_spans.iter().any(|p| p.contains(*span)))
+        .collect();
     sentence
         .figures
         .iter()
         .enumerate()
-        .map(|(figure_idx, figure)| reading.bind(figure_idx, figure, date, carried, rules))
+        .map(|(figure_idx, figure)| {
+            let mut binding = reading.bind(figure_idx, figure, date, carried, rules);
+            if !named.is_empty() {
+                let counts = figure.counts_span.map(|span| {
+                    Span::new(
+                        span.start.saturating_sub(sentence.span.start),
+                        span.end.saturating_sub(sentence.span.start),
+                    )
+                });
+                binding.population = population::Populations::of_figure(
+                    &named,
+                    &places,
+                    local_span(sentence, figure),
+                    &statistics,
+                    counts,
+                );
+            }
+            binding
+        })
         .collect()
 }
 
@@ -1989,7 +2026,8 @@ impl SentenceReading<'_, '_> {
             if let Some(period) = binding.period.as_mut() {
                 if !changes_by(text, local) {
                     let carried = own_source == Some(PeriodSource::Passage);
-                    at_end_if_stock(period, figure, kind_text, rules, carried);
+                    let share = is_share(figure, text, local);
+                    at_end_if_stock(period, figure, kind_text, rules, carried, share);
                     if carried {
                         at_end_if_present(period, figure, text, kind_text, rules);
                     }
@@ -2346,13 +2384,16 @@ fn base_level(between: &str, comparing: bool) -> bool {
 /// figure's sentence). With `carried` (a period carried from the passage), so is a stock given
 /// a running total ("The number of refugees who returned this year reached 1.3 million … ¶
 /// Sudan has 10 million IDPs"): the level at its end, still relative and approximate, as the
-/// running total's end was.
+/// running total's end was. A `share` of a stock counted up to a month ("until September 2021
+/// … or 24% of the total workforce") is at that month, as the count is; a share in a whole year
+/// ("8.8% of the population in 2024") keeps the year.
 fn at_end_if_stock(
     period: &mut Period,
     figure: &Figure,
     sentence: &str,
     rules: &BindRules,
     carried: bool,
+    share: bool,
 ) {
     let whole_year = period.granularity == Granularity::Year && !period.partial && !period.fiscal;
     let running = carried && period.partial && period.approximate_end && period.months() > 1;
@@ -2363,8 +2404,9 @@ fn at_end_if_stock(
         && ["until ", "till ", "through ", "up to "]
             .iter()
             .any(|cue| lower.starts_with(cue));
+    // "… or 24% of the total workforce": a share of the stock is at its moment too.
     if !(whole_year || running || up_to)
-        || figure.unit != Unit::Count
+        || !(figure.unit == Unit::Count || share && up_to)
         || figure.is_two_ended_change()
         || !says_stock(sentence, rules)
     {

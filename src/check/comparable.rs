@@ -14,7 +14,7 @@
 use super::arithmetic::direction_of;
 use super::claim::CheckClaim;
 use super::rules::{has_phrase, CheckRules};
-use crate::bind::{Binding, Granularity, Period, PeriodSource};
+use crate::bind::{population, Binding, Granularity, Period, PeriodSource};
 use crate::figures::{Figure, Unit};
 
 /// What kind of statistic a figure states.
@@ -93,6 +93,8 @@ pub struct Side<'a> {
     /// `None` for a dataset (its periods are exact by construction).
     pub period_source: Option<PeriodSource>,
     pub places: &'a [String],
+    /// The peoples it counts, by nationality (`bind::population`); empty for a dataset.
+    pub population: &'a [String],
     pub counted_by: Option<&'a str>,
     /// Who the agency came from: the figure's own clause (or a dataset's manifest).
     pub counted_by_in_clause: bool,
@@ -122,6 +124,7 @@ impl<'a> Side<'a> {
                 .filter(|_| binding.period_source != Some(PeriodSource::DocumentDate)),
             period_source: binding.period_source,
             places,
+            population: &binding.population,
             counted_by: binding.counted_by.as_deref(),
             counted_by_in_clause: binding.counted_by_in_clause,
             forecast: false,
@@ -220,6 +223,14 @@ pub fn compare(claim: &Side, evidence: &Side) -> Comparability {
     }
     let same_places = shares_a_place(claim.places, evidence.places);
     if let Some(difference) = place_difference(claim.places, evidence.places, |_| false) {
+        return if both_bound {
+            Comparability::Different(difference)
+        } else {
+            Comparability::UnlikeUncertain(difference)
+        };
+    }
+    // "24 percent" of Egyptian workers and "23.7%" of Indian ones: one value, two statistics.
+    if let Some(difference) = population::difference(claim.population, evidence.population) {
         return if both_bound {
             Comparability::Different(difference)
         } else {
@@ -372,6 +383,7 @@ mod tests {
             period: Some(period),
             period_source: Some(source),
             places: &[],
+            population: &[],
             counted_by: agency,
             counted_by_in_clause: agency.is_some(),
             forecast: false,

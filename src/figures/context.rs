@@ -273,6 +273,19 @@ fn places(text: &str, lexicon: &Lexicon) -> Vec<String> {
     found
 }
 
+/// Where `text` names a gazetteer place of the built-in lexicon: the byte offset of each name
+/// (for `bind::population`, which stops looking back for a people at a place).
+pub fn place_offsets(text: &str) -> Vec<usize> {
+    let Some(regex) = places_regex(super::lexicon::lexicon()) else {
+        return Vec::new();
+    };
+    regex
+        .captures_iter(text)
+        .filter_map(|captures| captures.get(1))
+        .map(|place| place.start())
+        .collect()
+}
+
 fn places_regex(lexicon: &Lexicon) -> Option<&'static Regex> {
     static PLACES: OnceLock<Option<Regex>> = OnceLock::new();
     PLACES
