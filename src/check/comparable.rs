@@ -408,6 +408,20 @@ mod tests {
     }
 
     #[test]
+    fn a_count_followed_by_more_is_a_rise_unless_something_counted_follows() {
+        let got = kinds(
+            "The highest increases were recorded in Austria (500 more, or +120%) and 200 more \
+             than in 2021. In September, EU accepted nearly 80,000 more refugees from Ukraine.",
+        );
+        assert!(got.contains(&("500".to_string(), Kind::Change)), "{got:?}");
+        assert!(got.contains(&("200".to_string(), Kind::Change)), "{got:?}");
+        assert!(
+            got.contains(&("nearly 80,000".to_string(), Kind::Level)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn made_up_is_no_rise_and_a_comparative_before_than_bounds_the_next_number() {
         let got = kinds(
             "Girls made up 16% of the unaccompanied minors. In December, when arrests reached \

@@ -439,6 +439,12 @@ fn one_release_citations(
                 && other.kind == one.kind
                 && rounding_of(one.figure, other.figure)
                 && written_alike(one.figure, other.figure)
+                // A small number of one digit recurs for anything: "(500 more, or +120%)" is
+                // no citation of "Member States with more than 500 asylum seekers" of the same
+                // release ("nearly 70,000" and "70,000" still are one).
+                && (one.figure.significant_digits() >= 2
+                    || one.figure.value.abs() >= 1000.0
+                    || one.figure.qualifier == other.figure.qualifier)
                 && band_conflict(one, other).is_none()
                 && same_change(one, other)
                 && alike(one, other)
@@ -866,6 +872,38 @@ mod tests {
             .filter(|result| result.method == Method::CrossDocument)
             .map(|result| (result.claim.doc, result.figure.text, result.verdict))
             .collect()
+    }
+
+    #[test]
+    fn a_small_number_of_one_digit_of_one_release_needs_its_qualifier_written_alike() {
+        let got = cross(&[
+            (
+                "one",
+                "13,800 unaccompanied minors sought international protection in the EU in 2019. \
+                 The highest increases in Member States with more than 500 asylum seekers \
+                 were recorded in Austria in 2019.",
+            ),
+            (
+                "two",
+                "In 2019, 13 800 asylum seekers in the EU were considered to be unaccompanied \
+                 minors. In 2019, the highest increases among Member States were recorded in \
+                 Austria, with 500 asylum seekers.",
+            ),
+        ]);
+        assert!(
+            got.iter().any(|(doc, figure, verdict)| doc == "two"
+                && figure == "13 800"
+                && *verdict == Verdict::Supported),
+            "{got:?}"
+        );
+        // The threshold is not confirmed by another document's exact 500 (whatever that
+        // document's own 500 is confirmed by, the nearest statistic read both ways).
+        assert!(
+            !got.iter().any(|(doc, figure, verdict)| doc == "one"
+                && figure == "more than 500"
+                && *verdict == Verdict::Supported),
+            "{got:?}"
+        );
     }
 
     #[test]
