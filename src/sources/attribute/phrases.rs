@@ -335,7 +335,17 @@ impl Attributor<'_> {
         };
         // A place of the sentence whose government the registry knows, else the first place
         // the document names (the country it is about): a sentence on Lampedusa is Italy's.
+        // A document that names no place may name the country by its people: "More than 2.25
+        // lakh Indians renounced their citizenship in 2022, government data showed" is India's.
         let own = sentence.slice(context.text).unwrap_or("");
+        let peoples = crate::bind::population::Populations::builtin();
+        let first_people = |text: &str| {
+            peoples
+                .named(text)
+                .into_iter()
+                .map(|(_, key)| key)
+                .find(|key| !key.starts_with("non-"))
+        };
         let entry = self
             .places_in(own)
             .into_iter()
@@ -344,6 +354,14 @@ impl Attributor<'_> {
                 self.places_in(context.text)
                     .first()
                     .and_then(|place| government(place))
+            })
+            .or_else(|| {
+                if !self.places_in(context.text).is_empty() {
+                    return None;
+                }
+                first_people(own)
+                    .or_else(|| first_people(context.text))
+                    .and_then(|key| government(&key))
             })?;
         let span = Span::new(tokens[first].span.start, tokens[data_idx].span.end);
         Some(points_back(context, entry, span))
@@ -870,13 +888,23 @@ fn named_in_full_before(text: &str, word: &Token) -> bool {
     before.match_indices(word.text.as_ref()).any(|(at, found)| {
         let after = before[at + found.len()..].chars().next();
         let ends_word = after.is_none_or(|ch| !ch.is_alphanumeric());
-        let previous = before[..at].strip_suffix(' ').and_then(|rest| {
+        let mut words = before[..at].strip_suffix(' ').into_iter().flat_map(|rest| {
             rest.split(|ch: char| !ch.is_alphanumeric() && ch != '.')
-                .next_back()
+                .rev()
+        });
+        let capitalised = |name: &str| name.chars().next().is_some_and(char::is_uppercase);
+        // "External Affairs Minister S Jaishankar": an initial, after a capitalised word.
+        let previous = words.next();
+        let initial = previous.is_some_and(|name| {
+            name.trim_end_matches('.').chars().count() == 1 && capitalised(name)
         });
         ends_word
             && previous.is_some_and(|name| {
-                name.len() > 1 && name.chars().next().is_some_and(char::is_uppercase)
+                name.len() > 1 && capitalised(name)
+                    || initial
+                        && words
+                            .next()
+                            .is_some_and(|name| name.len() > 1 && capitalised(name))
             })
     })
 }

@@ -233,6 +233,17 @@ fn a_surname_alone_is_a_source_once_the_full_name_was_written() {
 }
 
 #[test]
+fn a_surname_after_a_titled_name_with_an_initial_is_a_source() {
+    // The full name was written with an initial and a title, and no speech verb.
+    let text = "External Affairs Minister S Jaishankar presented the data in the Rajya Sabha.\n\
+                Jaishankar told Parliament that 2,25,620 persons gave up citizenship in 2022.\n\
+                Gupta told Parliament that 40 persons gave up citizenship in 2022.\n";
+    let got = names(text);
+    assert_eq!(got[1].as_deref(), Some("Jaishankar"), "{got:?}");
+    assert_eq!(got[2], None, "{got:?}");
+}
+
+#[test]
 fn an_agency_after_by_is_the_source_of_a_counted_passive() {
     let text = "Venezuelans were arrested 54,833 times by the Border Patrol in September.\n\
                 There were 269,735 encounters, the most ever recorded in a single month by CBP.\n\
@@ -321,6 +332,9 @@ fn government_figures_are_the_government_s_of_the_country_named() {
     let got = names(text);
     assert_eq!(got[0].as_deref(), Some("Government of Germany"));
     assert_eq!(got[1].as_deref(), Some("Government of Germany"));
+    // A document that names no place names the country by its people.
+    let text = "More than 2.25 lakh Indians renounced their citizenship in 2022, government data showed on Thursday.\n";
+    assert_eq!(names(text)[0].as_deref(), Some("Government of India"));
     // A government the registry does not know is no source; nor is "official data" alone.
     let text = "Asylum claims rose in 2023 in Bhutan, government figures show.\n\
                 At the end of June there were 4,767 migrants in the UK according to official data.\n";
