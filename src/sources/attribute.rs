@@ -310,7 +310,12 @@ impl<'a> Attributor<'a> {
             .or_else(|| self.leading_source(context, sentence))
             .or_else(|| self.data_of(context, sentence, tokens.text()))
             .map(|found| self.publisher_of(context, sentence, found));
-        if let Some(found) = own.as_ref().filter(|found| self.unregistered_body(found)) {
+        // A publication named without a registry entry ("The Pakistan Economic Survey 2025 has
+        // revealed") is what a later "according to the survey" points back to, as a body is.
+        if let Some(found) = own
+            .as_ref()
+            .filter(|found| self.unregistered_body(found) || self.unregistered_publication(found))
+        {
             context.named_bodies.borrow_mut().push(found.clone());
         }
         own
@@ -547,6 +552,7 @@ impl<'a> Attributor<'a> {
                 (found.kind.is_some_and(SourceKind::is_institution)
                     || found.kind == Some(SourceKind::News)
                     || self.unregistered_body(found)
+                    || self.unregistered_publication(found)
                     || self.titled_official(context, found)
                     || compiled_by(context.text, found))
                     && !self.names_another_body(context, reading.span, found)
@@ -590,6 +596,19 @@ impl<'a> Attributor<'a> {
         words.take(MAX_APPOSITIVE_WORDS).any(|word| {
             self.cues.bodies.contains(&word) || self.cues.appositive_bodies.contains(&word)
         })
+    }
+
+    /// A publication named without a registry entry: its last word is a `publications` word
+    /// ("Pakistan Economic Survey").
+    fn unregistered_publication(&self, found: &Attribution) -> bool {
+        found.kind.is_none()
+            && found.via == Via::Attribution
+            && found.name.split_whitespace().count() > 1
+            && found
+                .name
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|word| self.cues.publications.contains(&word.to_lowercase()))
     }
 
     /// A news outlet named without a registry entry: its last word is an `outlets` word

@@ -411,12 +411,14 @@ impl Attributor<'_> {
         let before = tokens[det].span.start;
         let span = Span::new(tokens[det].span.start, tokens[head].span.end);
         let mention = span.slice(context.text).unwrap_or("").to_string();
-        let agency = self
-            .last_agency_before(context, before)
-            .filter(|(_, named)| {
-                !publication || !self.other_publication(context, head_word, *named, before)
-            });
-        if agency.is_none() && !publication {
+        let named_agency = self.last_agency_before(context, before);
+        let agency = named_agency.filter(|(_, named)| {
+            !publication || !self.other_publication(context, head_word, *named, before)
+        });
+        // "the ministry" after "Spain's interior ministry"; "the survey" after "The Pakistan
+        // Economic Survey 2025 has revealed", in a document that named no agency before it
+        // (one whose report is named is who "the report" speaks for).
+        if agency.is_none() && (!publication || named_agency.is_none()) {
             if let Some(found) = named_body_before(context, head_word, span, &mention) {
                 return Some(found);
             }

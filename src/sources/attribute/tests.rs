@@ -244,6 +244,23 @@ fn a_surname_after_a_titled_name_with_an_initial_is_a_source() {
 }
 
 #[test]
+fn the_survey_points_back_to_the_survey_named_and_its_report_goes_on() {
+    // One paragraph per line: the survey's report goes on past its paragraph.
+    let text = "The Pakistan Economic Survey 2025 has revealed that over 727,000 Pakistanis moved abroad for employment.\n\
+                According to the survey, Saudi Arabia absorbed 62 percent of the total migrant workforce.\n\
+                This translates to nearly 452,000 workers seeking employment in the Kingdom.\n";
+    let survey = "Pakistan Economic Survey".to_string();
+    assert_eq!(
+        carried(text, &[true, true, true]),
+        vec![
+            Some((survey.clone(), Via::Attribution)),
+            Some((survey.clone(), Via::Attribution)),
+            Some((survey, Via::Carried)),
+        ]
+    );
+}
+
+#[test]
 fn an_agency_after_by_is_the_source_of_a_counted_passive() {
     let text = "Venezuelans were arrested 54,833 times by the Border Patrol in September.\n\
                 There were 269,735 encounters, the most ever recorded in a single month by CBP.\n\
