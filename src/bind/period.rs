@@ -388,9 +388,10 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 year_start,
                 Kind::Phrase,
             ),
-            // "so far this fiscal year", "this fiscal year to date", "the current fiscal year".
+            // "so far this fiscal year", "this fiscal year to date", "the current fiscal year",
+            // "the current calendar year".
             (
-                r"(?i)\b(?:(?:so|thus)\s+far\s+(?:in\s+|during\s+)?)?(?:this|the\s+current)\s+(fiscal\s+)?year(?:\s+(?:so\s+far|to\s+date|thus\s+far))?\b".to_string(),
+                r"(?i)\b(?:(?:so|thus)\s+far\s+(?:in\s+|during\s+)?)?(?:this|the\s+current)\s+(?:calendar\s+)?(fiscal\s+)?year(?:\s+(?:so\s+far|to\s+date|thus\s+far))?\b".to_string(),
                 this_year,
                 Kind::Phrase,
             ),
@@ -480,9 +481,9 @@ fn patterns() -> &'static [(Regex, Build, Kind)] {
                 since,
                 Kind::Phrase,
             ),
-            // "through March", "until February 2023".
+            // "through March", "until February 2023", "till July".
             (
-                format!(r"(?i)\b(?:through|thru|until|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:last\s+)?({MONTH})(?:\s+(\d{{4}}))?\b"),
+                format!(r"(?i)\b(?:through|thru|until|till|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:last\s+)?({MONTH})(?:\s+(\d{{4}}))?\b"),
                 through_month,
                 Kind::Phrase,
             ),

@@ -4203,3 +4203,25 @@ fn as_many_months_as_the_year_has_had_are_its_first_months() {
         "{got:?}"
     );
 }
+
+#[test]
+fn till_a_month_and_the_current_calendar_year_are_this_year_so_far() {
+    let got = bind(
+        "450,110 Pakistanis were registered for overseas employment in the first seven months of the current calendar year i.e. till July.",
+        "2023-08-20",
+    );
+    assert_eq!(
+        period_of(&got, "450,110"),
+        "2023-01..2023-07 partial of 2023",
+        "{got:?}"
+    );
+    let got = bind(
+        "450,110 Pakistanis were registered for overseas employment till July.",
+        "2023-08-20",
+    );
+    assert_eq!(
+        period_of(&got, "450,110"),
+        "2023-01..2023-07 partial of 2023",
+        "{got:?}"
+    );
+}
