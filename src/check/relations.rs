@@ -200,9 +200,22 @@ fn count_relation(
             && !says_near(&claims[at], figure, &rules.difference)
             && fewer_than(&claims[at], figure).is_none()
     };
-    let broken_down = breaks_down(claims, claim_idx, figure, rules);
+    let breakdown = breaks_down(claims, claim_idx, figure, rules);
+    let broken_down = breakdown.is_some();
+    // A total whose only cue opens a later sentence ("… down from the 4.78 lakh entries
+    // received in 2025. Of these registrations, approximately one-third (120,141) …") is
+    // broken down from that sentence on: its own sentence's other figures (the 3.58 lakh the
+    // "these" may mean) are no parts of it.
+    let later_only = breakdown == Some(Breakdown::Later) && !says_total(claim, figure, rules);
+    let parts_near = |idx: usize| {
+        if later_only {
+            idx > claim_idx && idx <= claim_idx + 2
+        } else {
+            near(idx)
+        }
+    };
     (says_total(claim, figure, rules) || broken_down)
-        .then(|| total(figure, close_pool, near))
+        .then(|| total(figure, close_pool, parts_near))
         .flatten()
         .or_else(|| {
             // "the total number climbing to 2.73 million … ¶ … approximately 1.56 million
@@ -1228,6 +1241,15 @@ fn says_total(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> bool {
     says_near(claim, figure, &rules.sum)
 }
 
+/// Where a total's breakdown cue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Breakdown {
+    /// In its own sentence, right before or after it.
+    InSentence,
+    /// Only opening one of the next two sentences.
+    Later,
+}
+
 /// A breakdown cue after the figure in its sentence, or opening the next sentence: "18,646
 /// migrants were returned. These include 16,386 men, ...", "1,204 arrivals, of whom 310 ...".
 fn breaks_down(
@@ -1235,7 +1257,7 @@ fn breaks_down(
     claim_idx: usize,
     figure: &Figure,
     rules: &CheckRules,
-) -> bool {
+) -> Option<Breakdown> {
     let claim = &claims[claim_idx];
     let end = figure.span.end.saturating_sub(claim.span.start);
     let after = super::arithmetic::around(&claim.text, end, end + NEAR);
@@ -1264,9 +1286,13 @@ fn breaks_down(
             .strip_suffix(cue.as_str())
             .is_some_and(|head| head.is_empty() || head.ends_with([' ', ',']))
     });
-    led || CheckRules::says(after, &rules.breakdown)
-        || opens_breakdown(claim_idx + 1)
-        || opens_breakdown(claim_idx + 2)
+    if led || CheckRules::says(after, &rules.breakdown) {
+        Some(Breakdown::InSentence)
+    } else if opens_breakdown(claim_idx + 1) || opens_breakdown(claim_idx + 2) {
+        Some(Breakdown::Later)
+    } else {
+        None
+    }
 }
 
 /// One of `words` within a few words of the figure.
@@ -1959,6 +1985,21 @@ pub(crate) mod tests {
                     Some nights saw more than 350 attempts.";
         let got = figures_found(text, "2025-09-10");
         assert!(got.iter().all(|figure| figure != "2,401"), "{got:?}");
+    }
+
+    #[test]
+    fn a_breakdown_opening_the_next_sentence_takes_no_part_of_the_total_s_own_sentence() {
+        // "these" may be the 3.58 lakh: 358,000 + 120,141 = 478,141 is chance.
+        let got = arithmetic(
+            "For FY 2026, only 3.58 lakh H-1B visa cap registrations were filed, down from the \
+             4.78 lakh entries received in 2025. Of these registrations, approximately \
+             one-third (120,141) have been selected for further processing.",
+            "2025-04-01",
+        );
+        assert!(
+            got.iter().all(|(figure, _, _)| figure != "4.78 lakh"),
+            "{got:?}"
+        );
     }
 
     #[test]

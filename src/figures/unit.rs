@@ -435,6 +435,20 @@ fn no_duration(tokens: &[Token], numeral: &Numeral, end: usize, lexicon: &Lexico
 /// compound parts glued on ("km s−1", "kg/cm³", "km^2").
 fn unit_after(tokens: &[Token], last: usize, lexicon: &Lexicon) -> Option<(UnitEntry, usize)> {
     let (entry, end) = simple_unit_after(tokens, last, lexicon)?;
+    // "12,776 F-1 visas", "85,000 H-1B visas", "3,000 J-1 visas": a capital letter glued to a
+    // hyphen and a number is a code (a visa class), not a unit with an exponent.
+    let capital_code = end == last + 1
+        && tokens[last].text.chars().count() <= 2
+        && tokens[last].text.chars().all(|ch| ch.is_ascii_uppercase())
+        && tokens
+            .get(end)
+            .is_some_and(|next| (next.is("-") || next.is("−")) && !next.space_before)
+        && tokens
+            .get(end + 1)
+            .is_some_and(|next| next.is_number() && !next.space_before);
+    if capital_code {
+        return None;
+    }
     if !matches!(entry, UnitEntry::Measure(_) | UnitEntry::Duration(_)) {
         return Some((entry, end));
     }
@@ -1146,6 +1160,14 @@ mod tests {
         );
         check("2000 migrants", &[("2000", 2000.0, Unit::Count, None)]);
         check("COVID-19 spread", &[("19", 19.0, Unit::Other, None)]);
+        // A capital letter glued to "-1" is a visa class, no unit with an exponent.
+        check(
+            "12,776 F-1 visas",
+            &[
+                ("12,776", 12776.0, Unit::Count, None),
+                ("1", 1.0, Unit::Other, None),
+            ],
+        );
         check("the 1970s", &[("1970s", 1970.0, Unit::Year, None)]);
     }
 }
