@@ -1156,6 +1156,16 @@ impl<'a> Attributor<'a> {
             {
                 None
             }
+            // "EU states granted asylum in 267,360 cases": a cue that is also a plural noun,
+            // followed by a verb in the past, is that noun ("states", "reports", "records").
+            CueKind::After
+                if matches!(phrase, [word] if NOUN_CUES.contains(&word.as_str()))
+                    && tokens.get(end).is_some_and(|next| {
+                        next.is_word && next.lower.len() > 4 && next.lower.ends_with("ed")
+                    }) =>
+            {
+                None
+            }
             CueKind::After | CueKind::Counting => {
                 let chunk = self.backward_phrase(tokens, start);
                 // "over 1 200 cases of Hepatitis E reported": what a number counts, before the
@@ -1559,6 +1569,16 @@ fn last_before(matches: &[RegistryMatch], offset: usize) -> Option<&RegistryMatc
 /// Reporting verbs that report speech only at the end of a clause or before "that" ("…, the
 /// ministry added."), not before an object ("has added pressure").
 const CLOSING_VERBS: &[&str] = &["added", "adds"];
+
+/// Reporting verbs that are also plural nouns ("EU states granted", "news reports suggested").
+const NOUN_CUES: &[&str] = &[
+    "states",
+    "reports",
+    "records",
+    "documents",
+    "notes",
+    "estimates",
+];
 
 /// Reporting verbs written before their subject ("…, said the ministry").
 const INVERTED_VERBS: &[&str] = &["said", "says", "reports", "writes", "reads"];

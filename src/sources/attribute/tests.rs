@@ -261,6 +261,21 @@ fn the_survey_points_back_to_the_survey_named_and_its_report_goes_on() {
 }
 
 #[test]
+fn states_before_a_verb_in_the_past_is_a_noun_not_a_reporting_verb() {
+    let text = "Eurostat said 23,255 unaccompanied minors applied for asylum last year.\n\
+                EU states granted asylum in 267,360 cases last year.\n";
+    let got = carried(text, &[true, true]);
+    assert_eq!(
+        got[1],
+        Some(("Eurostat".to_string(), Via::Carried)),
+        "{got:?}"
+    );
+    // A reporting "states" still names its subject.
+    let text = "Eurostat states that 23,255 unaccompanied minors applied for asylum last year.\n";
+    assert_eq!(names(text), vec![Some("Eurostat".to_string())]);
+}
+
+#[test]
 fn an_agency_after_by_is_the_source_of_a_counted_passive() {
     let text = "Venezuelans were arrested 54,833 times by the Border Patrol in September.\n\
                 There were 269,735 encounters, the most ever recorded in a single month by CBP.\n\
