@@ -330,7 +330,9 @@ fn the_desk_in_a_browser_filters_by_facet_and_never_runs_planted_markup() {
     assert!(!marked.is_empty());
     let png = browser.screenshot();
     assert!(png.starts_with(b"\x89PNG"), "not a PNG");
-    let target = repo_root().join("target/serve-document.png");
+    // Cargo's scratch folder for integration tests: it exists wherever the target folder is
+    // (a `CARGO_TARGET_DIR` outside the clone too, where `target/` of the repository does not).
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("serve-document.png");
     std::fs::write(&target, &png).unwrap();
     // `CLAIMDEX_UPDATE_SCREENSHOT=1 cargo test serve` refreshes the committed one.
     if std::env::var_os("CLAIMDEX_UPDATE_SCREENSHOT").is_some() {
