@@ -96,6 +96,11 @@ pub struct Binding {
     /// `data/populations.toml`, empty when its sentence names none near it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub population: Vec<String>,
+    /// The places the figure's own words name ("applied in Greece (1,200)"), read as
+    /// `population` is, each under its first name (`same_places`); empty when none is near it.
+    /// The sentence's places are the figure's `places`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub own_places: Vec<String>,
 }
 
 impl Binding {
@@ -1850,10 +1855,12 @@ fn bind_sentence(
     };
     let populations = population::Populations::builtin();
     let named = populations.named(text);
-    let places = if named.is_empty() {
+    let places_at = crate::figures::places_at(text);
+    let people_at: Vec<usize> = named.iter().map(|(at, _)| *at).collect();
+    let places: Vec<usize> = if named.is_empty() {
         Vec::new()
     } else {
-        crate::figures::place_offsets(text)
+        places_at.iter().map(|(at, _)| *at).collect()
     };
     let statistics: Vec<Span> = sentence
         .figures
@@ -1868,17 +1875,25 @@ fn bind_sentence(
         .enumerate()
         .map(|(figure_idx, figure)| {
             let mut binding = reading.bind(figure_idx, figure, date, carried, rules);
+            let counts = figure.counts_span.map(|span| {
+                Span::new(
+                    span.start.saturating_sub(sentence.span.start),
+                    span.end.saturating_sub(sentence.span.start),
+                )
+            });
+            let local = local_span(sentence, figure);
             if !named.is_empty() {
-                let counts = figure.counts_span.map(|span| {
-                    Span::new(
-                        span.start.saturating_sub(sentence.span.start),
-                        span.end.saturating_sub(sentence.span.start),
-                    )
-                });
-                binding.population = population::Populations::of_figure(
-                    &named,
-                    &places,
-                    local_span(sentence, figure),
+                binding.population =
+                    population::Populations::of_figure(&named, &places, local, &statistics, counts);
+            }
+            // A stretch that names a people and no place ends the search for places, as a place
+            // ends the search for peoples ("followed by Afghans at 15.3% and Turkish applicants
+            // at 10%" names no place of the 10%).
+            if !places_at.is_empty() && is_statistic(figure) {
+                binding.own_places = population::Populations::of_figure(
+                    &places_at,
+                    &people_at,
+                    local,
                     &statistics,
                     counts,
                 );

@@ -243,6 +243,32 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_s_own_places_stop_at_a_people_named_nearer() {
+        // The same search read for places, a people's word ending it (`Binding::own_places`).
+        let text = "Syria continues to top the list in Germany, with Syrian nationals accounting \
+                    for 27.7% of applications, followed by Afghans at 15.3% and Turkish \
+                    applicants at 10%, while Belgium (1 200, or 9%) came fourth.";
+        let places = crate::figures::places_at(text);
+        let people: Vec<usize> = Populations::builtin()
+            .named(text)
+            .into_iter()
+            .map(|(at, _)| at)
+            .collect();
+        let numbers = Regex::new(r"[0-9][0-9 ,.]*[0-9](%)?|[0-9]%").unwrap();
+        let statistics: Vec<Span> = numbers
+            .find_iter(text)
+            .map(|found| Span::new(found.start(), found.end()))
+            .collect();
+        let own = |figure: &str| {
+            let at = text.find(figure).unwrap();
+            let local = Span::new(at, at + figure.len());
+            Populations::of_figure(&places, &people, local, &statistics, None)
+        };
+        assert!(own("10%").is_empty());
+        assert_eq!(own("1 200"), ["Belgium"]);
+    }
+
+    #[test]
     fn only_two_named_peoples_with_none_in_common_differ() {
         let (egypt, india) = (vec!["Egypt".to_string()], vec!["India".to_string()]);
         assert_eq!(

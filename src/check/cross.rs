@@ -445,6 +445,9 @@ fn one_release_citations(
                 && (one.figure.significant_digits() >= 2
                     || one.figure.value.abs() >= 1000.0
                     || one.figure.qualifier == other.figure.qualifier)
+                // "3 in 5 applied in Greece (1,200)" and "Belgium (1 200, or 9%)": a round
+                // value of one release is one statistic only in the same place.
+                && (one.figure.significant_digits() >= 3 || !own_places_differ(one, other))
                 && band_conflict(one, other).is_none()
                 && same_change(one, other)
                 && alike(one, other)
@@ -811,6 +814,12 @@ fn band_conflict(one: &Cited, other: &Cited) -> Option<String> {
     }
 }
 
+/// Both figures' own words name places, none of them one place ([`Binding::own_places`]).
+fn own_places_differ(one: &Cited, other: &Cited) -> bool {
+    let (mine, theirs) = (&one.binding.own_places, &other.binding.own_places);
+    !mine.is_empty() && !theirs.is_empty() && !mine.iter().any(|place| theirs.contains(place))
+}
+
 /// The period came from the figure's own clause or sentence, not from elsewhere.
 fn sentence_bound(binding: &Binding) -> bool {
     matches!(
@@ -902,6 +911,39 @@ mod tests {
             !got.iter().any(|(doc, figure, verdict)| doc == "one"
                 && figure == "more than 500"
                 && *verdict == Verdict::Supported),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_round_value_of_one_release_is_one_statistic_only_in_the_same_place() {
+        let got = cross(&[
+            (
+                "one",
+                "13,800 unaccompanied minors sought international protection in the EU in 2019. \
+                 In 2019, of the 4,200 Afghans considered to be unaccompanied minors in the EU, \
+                 most applied in Greece (1,200) while in Belgium and Austria, 600 applied in \
+                 each country.",
+            ),
+            (
+                "two",
+                "In 2019, 13 800 asylum seekers in the EU were considered to be unaccompanied \
+                 minors. In 2019, the most were registered in Greece (3 300, or 24%), \
+                 followed by Germany (2 700, or 19%) and Belgium (1 200, or 9%).",
+            ),
+        ]);
+        assert!(
+            got.iter().any(|(doc, figure, verdict)| doc == "two"
+                && figure == "13 800"
+                && *verdict == Verdict::Supported),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter()
+                .any(|(_, figure, verdict)| figure.starts_with("1")
+                    && figure.ends_with("200")
+                    && figure.len() <= 5
+                    && *verdict == Verdict::Supported),
             "{got:?}"
         );
     }

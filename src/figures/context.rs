@@ -286,6 +286,24 @@ pub fn place_offsets(text: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The gazetteer places `text` names, each as (byte offset, first name: "United States" for
+/// "U.S.", `same_places`), for a figure's own places (`bind`).
+pub fn places_at(text: &str) -> Vec<(usize, String)> {
+    let lexicon = super::lexicon::lexicon();
+    let Some(regex) = places_regex(lexicon) else {
+        return Vec::new();
+    };
+    regex
+        .captures_iter(text)
+        .filter_map(|captures| captures.get(1))
+        .map(|place| {
+            let name = place.as_str();
+            let first = lexicon.place_names.get(name).map_or(name, String::as_str);
+            (place.start(), first.to_string())
+        })
+        .collect()
+}
+
 fn places_regex(lexicon: &Lexicon) -> Option<&'static Regex> {
     static PLACES: OnceLock<Option<Regex>> = OnceLock::new();
     PLACES
