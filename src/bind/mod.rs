@@ -1853,15 +1853,6 @@ fn bind_sentence(
         clauses,
         period_spans,
     };
-    let populations = population::Populations::builtin();
-    let named = populations.named(text);
-    let places_at = crate::figures::places_at(text);
-    let people_at: Vec<usize> = named.iter().map(|(at, _)| *at).collect();
-    let places: Vec<usize> = if named.is_empty() {
-        Vec::new()
-    } else {
-        places_at.iter().map(|(at, _)| *at).collect()
-    };
     let statistics: Vec<Span> = sentence
         .figures
         .iter()
@@ -1869,6 +1860,17 @@ fn bind_sentence(
         .map(|figure| local_span(sentence, figure))
         .filter(|span| !reading.period_spans.iter().any(|p| p.contains(*span)))
         .collect();
+    // Peoples and places named in the sentence, read only where it states a statistic.
+    let (named, places_at) = if statistics.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        (
+            population::Populations::builtin().named(text),
+            crate::figures::places_at(text),
+        )
+    };
+    let people_at: Vec<usize> = named.iter().map(|(at, _)| *at).collect();
+    let place_offsets: Vec<usize> = places_at.iter().map(|(at, _)| *at).collect();
     sentence
         .figures
         .iter()
@@ -1883,8 +1885,13 @@ fn bind_sentence(
             });
             let local = local_span(sentence, figure);
             if !named.is_empty() {
-                binding.population =
-                    population::Populations::of_figure(&named, &places, local, &statistics, counts);
+                binding.population = population::Populations::of_figure(
+                    &named,
+                    &place_offsets,
+                    local,
+                    &statistics,
+                    counts,
+                );
             }
             // A stretch that names a people and no place ends the search for places, as a place
             // ends the search for peoples ("followed by Afghans at 15.3% and Turkish applicants

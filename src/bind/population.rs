@@ -111,7 +111,7 @@ impl Populations {
 
     /// The peoples the figure at `local` counts (see the module documentation). `named` is
     /// [`Populations::named`] of the sentence, `places` where it names a place
-    /// ([`crate::figures::place_offsets`]), `statistics` the spans of its statistics, `counts`
+    /// ([`crate::figures::places_at`]), `statistics` the spans of its statistics, `counts`
     /// the figure's counted words; all relative to the sentence. Sorted, each once. A stretch
     /// that names a place and no people ends the search with none: "followed by Venezuela with
     /// nearly 73,000" counts Venezuela's applicants, not the Syrians named before.
@@ -193,7 +193,10 @@ mod tests {
             .collect();
         let at = text.find(figure).unwrap();
         let local = Span::new(at, at + figure.len());
-        let places = crate::figures::place_offsets(text);
+        let places: Vec<usize> = crate::figures::places_at(text)
+            .into_iter()
+            .map(|(at, _)| at)
+            .collect();
         Populations::of_figure(&named, &places, local, &statistics, None)
     }
 

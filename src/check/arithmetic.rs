@@ -625,29 +625,17 @@ pub fn direction_of(claim: &CheckClaim, figure: &Figure, rules: &CheckRules) -> 
     // "20% more than a year before", "30% more people": "more" right after a percent is a
     // rise ("more than 5,000" before a count is a bound, never a direction), and so it is
     // right after a count: "Austria (500 more, or +120%)" is a rise of 500.
-    // "5 % más" in Spanish ("menos", like "fewer", is a down word anywhere).
-    let word_after = |words: &[&str]| {
-        matches!(figure.unit, Unit::Percent | Unit::Fraction | Unit::Count)
-            && after
-                .split_whitespace()
-                .next()
-                .map(|word| word.trim_end_matches([',', ')', ';', '.']))
-                .is_some_and(|word| words.iter().any(|w| word.to_lowercase() == *w))
-    };
-    // A count's "more" is a rise only with nothing counted after it: "nearly 80,000 more
-    // refugees" are that many refugees.
-    let more_after = word_after(&["more", "más"])
-        && (figure.unit != Unit::Count || {
-            let rest = after.trim_start();
-            let rest = rest
-                .split_once(char::is_whitespace)
-                .map_or("", |(_, rest)| rest.trim_start());
-            rest.is_empty()
-                || rest.starts_with("than ")
-                || after
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|word| word.ends_with([',', ')', ';', '.']))
+    // "5 % más" in Spanish ("menos", like "fewer", is a down word anywhere). A count's "more"
+    // is a rise only with nothing counted after it: "nearly 80,000 more refugees" are that many
+    // refugees.
+    let mut words_after = after.split_whitespace();
+    let more_after = matches!(figure.unit, Unit::Percent | Unit::Fraction | Unit::Count)
+        && words_after.next().is_some_and(|word| {
+            let bare = word.trim_end_matches([',', ')', ';', '.']);
+            matches!(bare.to_lowercase().as_str(), "more" | "más")
+                && (figure.unit != Unit::Count
+                    || bare.len() < word.len()
+                    || words_after.next().is_none_or(|next| next == "than"))
         });
     // "(89,370) within the six months up to and including April 30", "up to 10,000 per week":
     // "up to" bounds a span or an amount, it is no rise.

@@ -273,21 +273,9 @@ fn places(text: &str, lexicon: &Lexicon) -> Vec<String> {
     found
 }
 
-/// Where `text` names a gazetteer place of the built-in lexicon: the byte offset of each name
-/// (for `bind::population`, which stops looking back for a people at a place).
-pub fn place_offsets(text: &str) -> Vec<usize> {
-    let Some(regex) = places_regex(super::lexicon::lexicon()) else {
-        return Vec::new();
-    };
-    regex
-        .captures_iter(text)
-        .filter_map(|captures| captures.get(1))
-        .map(|place| place.start())
-        .collect()
-}
-
 /// The gazetteer places `text` names, each as (byte offset, first name: "United States" for
-/// "U.S.", `same_places`), for a figure's own places (`bind`).
+/// "U.S.", `same_places`): for a figure's own places and peoples (`bind`), which stop looking
+/// back at a place.
 pub fn places_at(text: &str) -> Vec<(usize, String)> {
     let lexicon = super::lexicon::lexicon();
     let Some(regex) = places_regex(lexicon) else {

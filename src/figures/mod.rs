@@ -26,7 +26,7 @@ mod unit;
 mod word_forms;
 mod words;
 
-pub use context::{place_offsets, places_at};
+pub use context::places_at;
 pub use document::{annotate_document, annotate_document_with_units, FigureRecord, SentenceUnits};
 pub(crate) use lexicon::lexicon;
 pub use lexicon::LexiconError;
