@@ -272,6 +272,23 @@ mod tests {
     }
 
     #[test]
+    fn garbage_text_and_spans_past_the_end_name_nothing_and_never_panic() {
+        let populations = Populations::builtin();
+        for text in [
+            "",
+            "non-",
+            "Non-Egyptians\u{0}\u{FFFD}é 12",
+            "Egyptian’s ‘Indians’ — non-Kuwaiti\n\n%%%",
+            "IndianIndianIndian 9,9,9 Syrian",
+        ] {
+            let named = populations.named(text);
+            let far = Span::new(text.len() + 10, text.len() + 20);
+            let _ = Populations::of_figure(&named, &[], far, &[far], Some(far));
+        }
+        assert!(populations.named("IndianIndianIndian").is_empty());
+    }
+
+    #[test]
     fn only_two_named_peoples_with_none_in_common_differ() {
         let (egypt, india) = (vec!["Egypt".to_string()], vec!["India".to_string()]);
         assert_eq!(
